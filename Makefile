@@ -1,0 +1,66 @@
+# The news digest. `make html` builds the site, `make test` runs every test;
+# both create the virtual environment from the pinned dependencies first.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+INPUTDIR := content
+OUTPUTDIR := output
+CONFFILE := pelicanconf.py
+PUBLISHCONF := publishconf.py
+PORT ?= 8000
+N ?= 1000
+
+DIGEST := $(BIN)/python -m news_digest
+PELICAN := $(BIN)/pelican
+
+.PHONY: help venv html clean regenerate serve devserver publish test lint lock
+
+help:
+	@echo 'make html        build the site from $(INPUTDIR)/ into $(OUTPUTDIR)/'
+	@echo 'make test        run every test'
+	@echo 'make clean       remove $(OUTPUTDIR)/ and the build cache'
+	@echo 'make regenerate  rebuild whenever content changes'
+	@echo 'make serve       serve $(OUTPUTDIR)/ on http://127.0.0.1:$(PORT)/'
+	@echo 'make devserver   regenerate and serve together'
+	@echo 'make publish     build with $(PUBLISHCONF) (public SITEURL)'
+	@echo 'make lint        ruff over the code'
+
+# The environment is rebuilt when the dependency pins change.
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		-c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+html: $(STAMP)
+	$(DIGEST) build $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE)
+
+publish: $(STAMP)
+	$(DIGEST) build $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)
+
+clean:
+	rm -rf $(OUTPUTDIR) .cache
+
+regenerate: $(STAMP)
+	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE)
+
+serve: $(STAMP)
+	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b 127.0.0.1 -p $(PORT)
+
+devserver: $(STAMP)
+	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b 127.0.0.1 -p $(PORT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check plugins tests pelicanconf.py publishconf.py
+
+# Re-pin every installed package after changing pyproject.toml.
+lock: $(STAMP)
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^news-digest' > constraints.txt

@@ -1,0 +1,103 @@
+"""``build``: run Pelican into a staging folder and swap it in only on success.
+
+A broken seed, a broken template or Ctrl-C leaves the previous output exactly
+as it was; errors are reported as messages, not tracebacks.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from .settings import DigestConfigError
+
+
+class _ErrorCounter(logging.Handler):
+    """Counts ERROR records: Pelican logs content it could not process at that level."""
+
+    def __init__(self):
+        super().__init__(level=logging.ERROR)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+def build_site(settings_file: str, content: str | None, output: str, *,
+               debug: bool = False) -> int:
+    """Build the site into ``output``; return a process exit code."""
+    from pelican import Pelican  # noqa: PLC0415 - keep `check` and `--help` light
+    from pelican.log import init as init_logging  # noqa: PLC0415
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    from .plugin import SeedErrors  # noqa: PLC0415
+
+    init_logging(level=logging.DEBUG if debug else logging.WARNING)
+    counter = _ErrorCounter()
+    logging.getLogger().addHandler(counter)
+    target = Path(output).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    ok = False
+    try:
+        override = {"OUTPUT_PATH": str(staging)}
+        if content:
+            override["PATH"] = str(Path(content).resolve())
+        settings = read_settings(settings_file, override=override)
+        Pelican(settings).run()
+        ok = counter.count == 0
+        if not ok:
+            print(f"build failed: Pelican reported {counter.count} error(s) above; "
+                  f"{output}/ was left as it was", file=sys.stderr)
+    except DigestConfigError as err:
+        print(f"{settings_file}: {err}", file=sys.stderr)
+    except SeedErrors as err:
+        print(err, file=sys.stderr)
+    except KeyboardInterrupt:
+        print(f"interrupted; {output}/ was left as it was", file=sys.stderr)
+        return 130
+    except Exception as err:  # a template or plugin bug: say what, keep output
+        if debug:
+            raise
+        print(f"build failed: {type(err).__name__}: {err}\n"
+              f"(run with --debug for the traceback); {output}/ was left as it was",
+              file=sys.stderr)
+    finally:
+        logging.getLogger().removeHandler(counter)
+        if not ok:
+            shutil.rmtree(staging, ignore_errors=True)
+    if not ok:
+        return 1
+    _swap_in(staging, target)
+    return 0
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    """Replace ``target`` by ``staging`` with two renames, then drop the old tree."""
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)  # mkdtemp made it private
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        os.rename(target, old)
+    os.rename(staging, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def run(args) -> int:
+    return build_site(args.settings, args.content, args.output, debug=args.debug)
+
+
+def add_parser(commands) -> None:
+    parser = commands.add_parser("build", help="build the site (atomically) with Pelican")
+    parser.add_argument("content", nargs="?", help="content folder (default: PATH setting)")
+    parser.add_argument("-s", "--settings", default="pelicanconf.py", help="settings file")
+    parser.add_argument("-o", "--output", default="output", help="output folder")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
+    parser.set_defaults(run=run)

@@ -1,0 +1,70 @@
+"""Pelican glue: signals that check settings, add the seed reader and finish reading.
+
+``register()`` only connects module-level functions (Pelican keeps weak
+references); per-build state lives on the generator objects of that build.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from pelican import signals
+
+from .reader import SeedReader
+from .seed import SeedError
+from .settings import resolve
+from .slugs import unique_slugs
+
+logger = logging.getLogger(__name__)
+
+
+class SeedErrors(Exception):
+    """Every seed refused in one build, reported together."""
+
+    def __init__(self, errors: list[SeedError]):
+        self.errors = sorted(errors, key=lambda e: (e.path, e.line))
+        lines = "\n".join(f"  {e}" for e in self.errors)
+        super().__init__(
+            f"{len(self.errors)} seed file(s) refused:\n{lines}\n"
+            "Fix them, or set DIGEST_STRICT = False to skip them with a warning."
+        )
+
+
+def check_settings(pelican) -> None:
+    resolve(pelican.settings)  # raises DigestConfigError before anything is read
+
+
+def add_reader(readers) -> None:
+    readers.reader_classes["txt"] = SeedReader
+
+
+def collect_seed_error(generator, metadata) -> None:
+    error = metadata.get("digest_error")
+    if error is not None:
+        generator.__dict__.setdefault("digest_seed_errors", []).append(error)
+
+
+def finish_reading(generator) -> None:
+    """All seeds are read: report the refused ones, then make slugs unique."""
+    errors = generator.__dict__.get("digest_seed_errors", [])
+    if errors:
+        if resolve(generator.settings)["DIGEST_STRICT"]:
+            raise SeedErrors(errors)
+        for error in sorted(errors, key=lambda e: (e.path, e.line)):
+            logger.warning("Skipped seed %s", error)
+    stories = [
+        a for group in (generator.articles, generator.translations,
+                        generator.hidden_articles, generator.drafts)
+        for a in group if hasattr(a, "identity")
+    ]
+    slugs = unique_slugs(
+        (a.source_path, a.digest_base_slug, (a.date, a.identity), a.identity) for a in stories)
+    for article in stories:
+        article.slug = slugs[article.source_path]
+
+
+def register() -> None:
+    signals.initialized.connect(check_settings)
+    signals.readers_init.connect(add_reader)
+    signals.article_generator_context.connect(collect_seed_error)
+    signals.article_generator_pretaxonomy.connect(finish_reading)

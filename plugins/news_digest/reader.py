@@ -1,0 +1,64 @@
+"""Pelican glue: a reader that turns ``.txt`` seed files into articles."""
+
+from __future__ import annotations
+
+import html
+import os
+from functools import cached_property
+
+from pelican.readers import BaseReader
+from pelican.urlwrappers import Author
+
+from .byline import split_byline
+from .seed import Seed, SeedError, read_seed
+from .settings import resolve
+from .slugs import slugify_headline
+
+def display_path(path: str) -> str:
+    """A path as the user typed it: relative to the working folder when inside it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def body_html(seed: Seed) -> str:
+    """Paragraphs as HTML; the seed's text is literal, so everything is escaped."""
+    return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in seed.paragraphs)
+
+
+class SeedReader(BaseReader):
+    enabled = True
+    file_extensions = ["txt"]
+
+    @cached_property
+    def digest(self) -> dict:
+        return resolve(self.settings)
+
+    def read(self, source_path: str):
+        try:
+            seed = read_seed(display_path(source_path))
+        except SeedError as err:
+            # Not raised: Pelican would log a traceback per file. The plugin
+            # reports every refused seed together once reading is done.
+            return "", {"status": "skip", "digest_error": err}
+        return body_html(seed), self.metadata(seed)
+
+    def metadata(self, seed: Seed) -> dict:
+        slug = slugify_headline(seed.title, self.digest["DIGEST_SLUG_MAX_LENGTH"])
+        authors = [Author(name, self.settings) for name in split_byline(seed.byline)]
+        meta = {
+            **seed.extra,
+            "title": seed.title,
+            "date": seed.published,
+            "slug": slug,
+            "digest_base_slug": slug,
+            "summary": html.escape(seed.lead, quote=False),
+            "source": seed.source_name,
+            "source_url": seed.source_url,
+            "byline": seed.byline,
+            "identity": seed.identity,
+            "seed": seed,
+        }
+        if authors:
+            meta["authors"] = authors
+        return meta
+
