@@ -28,8 +28,11 @@ class _ErrorCounter(logging.Handler):
 
 
 def build_site(settings_file: str, content: str | None, output: str, *,
-               debug: bool = False) -> int:
-    """Build the site into ``output``; return a process exit code."""
+               debug: bool = False, overrides: dict | None = None) -> int:
+    """Build the site into ``output``; return a process exit code.
+
+    ``overrides`` replace settings from the file (tests build variants this way).
+    """
     from pelican import Pelican  # noqa: PLC0415 - keep `check` and `--help` light
     from pelican.log import init as init_logging  # noqa: PLC0415
     from pelican.settings import read_settings  # noqa: PLC0415
@@ -44,7 +47,7 @@ def build_site(settings_file: str, content: str | None, output: str, *,
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     ok = False
     try:
-        override = {"OUTPUT_PATH": str(staging)}
+        override = {**(overrides or {}), "OUTPUT_PATH": str(staging)}
         if content:
             override["PATH"] = str(Path(content).resolve())
         settings = read_settings(settings_file, override=override)

@@ -14,6 +14,7 @@ from .seed import Seed, SeedError, read_seed
 from .settings import resolve
 from .slugs import slugify_headline
 
+
 def display_path(path: str) -> str:
     """A path as the user typed it: relative to the working folder when inside it."""
     relative = os.path.relpath(path)
@@ -54,6 +55,7 @@ class SeedReader(BaseReader):
             "summary": html.escape(seed.lead, quote=False),
             "source": seed.source_name,
             "source_url": seed.source_url,
+            "source_slug": slugify_headline(seed.source_name, 60),
             "byline": seed.byline,
             "identity": seed.identity,
             "seed": seed,

@@ -41,6 +41,7 @@ RESERVED_HEADERS = frozenset({
     "get_summary", "get_url_setting", "identity", "in_default_lang", "is_valid", "lang",
     "locale_date", "mandatory_properties", "metadata", "modified", "page_order", "path",
     "reader", "refresh_metadata_intersite_links", "relative_dir", "relative_source_path",
+    "source_slug",
     "save_as", "seed", "settings", "slug", "source", "source_path", "source_url", "status",
     "tag", "tags", "template", "title", "translation", "translations", "url", "url_format",
 })
@@ -187,9 +188,9 @@ def _read_head(lines: list[str], path: str) -> tuple[str, dict[str, str], dict[s
         title_match = _TITLE_RE.match(line)
         if title_match:
             if title is not None:
-                raise SeedError(path, number,
-                                f"a second '# ' title line (the first is on line {where['title']}): "
-                                "a seed has one headline")
+                first = where["title"]
+                raise SeedError(path, number, f"a second '# ' title line (the first is on "
+                                f"line {first}): a seed has one headline")
             title = title_match.group(1)
             if not title:
                 raise SeedError(path, number, "the title line is empty: write '# <headline>'")

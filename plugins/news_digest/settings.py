@@ -44,6 +44,12 @@ SETTINGS: dict[str, Setting] = {
     "DIGEST_STRICT": Setting(
         True, "True (a broken seed stops the build) or False (it is skipped with a warning)",
         _is_bool),
+    "DIGEST_SOURCE_URL": Setting(
+        "sources/{slug}/", "a relative URL pattern with {slug}, e.g. 'sources/{slug}/'",
+        lambda v: _is_text(v) and "{slug}" in v and not v.startswith("/")),
+    "DIGEST_SOURCE_SAVE_AS": Setting(
+        "sources/{slug}/index.html", "a relative file path pattern with {slug}",
+        lambda v: _is_text(v) and "{slug}" in v and not v.startswith("/")),
     "DIGEST_SLUG_MAX_LENGTH": Setting(
         80, "a whole number of characters from 20 to 200",
         lambda v: isinstance(v, int) and not isinstance(v, bool) and 20 <= v <= 200),

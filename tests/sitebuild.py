@@ -1,0 +1,85 @@
+"""Build real sites into temporary folders and read them back (shared by the tests)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import lxml.html
+from pelican.log import LimitFilter
+
+from news_digest.build import build_site
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_SEED = ROOT / "content" / "articles" / "000_6658c6a34da15a44.txt"
+SHARED = ROOT.parent / "shared"
+
+
+def seed_text(title="A story", published="2020-01-02T03:04:05+00:00", author="Jane Doe",
+              source="The Daily Example", url="https://news.example.com/a-story",
+              body=("First paragraph.", "Second paragraph."), extra=()) -> str:
+    """A seed in the format, with every field overridable (None drops a header)."""
+    lines = [f"# {title}", ""]
+    if published is not None:
+        lines += [f"Published at: **{published}**", ""]
+    if author is not None:
+        lines += [f"Author: **{author}**", ""]
+    if source is not None:
+        lines += [f"Original: [{source}]({url})", ""]
+    lines += [f"{k}: **{v}**" for k, v in extra] + ([""] if extra else [])
+    lines += list(body)
+    return "\n".join(lines) + "\n"
+
+
+class _Records(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+@dataclass
+class Site:
+    code: int
+    output: Path
+    stderr: str
+    warnings: list[str] = field(default_factory=list)
+
+    def page(self, relative: str):
+        """An output page parsed with lxml."""
+        return lxml.html.fromstring((self.output / relative).read_bytes())
+
+    def files(self, pattern: str = "**/*") -> list[Path]:
+        return sorted(p for p in self.output.glob(pattern) if p.is_file())
+
+
+def build(tmp_path: Path, seeds: dict[str, str | bytes], *, pages: dict[str, str] | None = None,
+          settings: dict | None = None, conf: Path = ROOT / "pelicanconf.py") -> Site:
+    """Write ``seeds`` (name -> text or bytes) into a content folder and build it."""
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True, exist_ok=True)
+    (content / "pages").mkdir(exist_ok=True)
+    for name, text in seeds.items():
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        (content / "articles" / name).write_bytes(data)
+    for name, text in (pages or {}).items():
+        (content / "pages" / name).write_text(text, encoding="utf-8")
+    output = tmp_path / "output"
+    LimitFilter._ignore.clear()  # Pelican de-duplicates log lines per process
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+    records = _Records()
+    logging.getLogger().addHandler(records)
+    stderr = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(stderr):
+            code = build_site(str(conf), str(content), str(output),
+                              overrides={"CACHE_PATH": str(tmp_path / "cache"), **(settings or {})})
+    finally:
+        logging.getLogger().removeHandler(records)
+    return Site(code, output, stderr.getvalue(), [r.getMessage() for r in records.records])

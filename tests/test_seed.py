@@ -1,0 +1,130 @@
+"""The seed parser on the real sample, on every variant SEED_FORMAT.md allows, and on
+every broken kind it names, each refused at the right line."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from news_digest.seed import SeedError, parse_seed, read_seed, render_seed
+
+from sitebuild import SAMPLE_SEED, seed_text
+
+
+def test_real_sample_seed():
+    seed = read_seed(SAMPLE_SEED)
+    assert seed.title.startswith("Agree with Indian government on need to safeguard")
+    assert seed.title.endswith("taken strong action: WhatsApp")
+    assert seed.published == datetime(2019, 11, 1, 12, 5, 50, tzinfo=UTC)
+    assert seed.byline == "PTI"
+    assert seed.source_name == "The Times of India"
+    assert seed.source_url.startswith("https://timesofindia.indiatimes.com/business/")
+    assert len(seed.paragraphs) == 18
+    assert seed.paragraphs[0].startswith("NEW DELHI: Amid an uproar")
+    assert "activists + and journalists" in seed.paragraphs[0]  # scraping artefact kept
+    assert seed.lead == seed.paragraphs[0]
+    assert seed.lines == {"title": 2, "published": 4, "author": 6, "original": 8, "body": 10}
+
+
+def test_render_round_trip_of_sample():
+    seed = read_seed(SAMPLE_SEED)
+    assert parse_seed(render_seed(seed), seed.path) == seed
+
+
+def _variant(text: str):
+    return parse_seed(text.encode("utf-8") if isinstance(text, str) else text, "v.txt")
+
+
+def test_crlf_bom_trailing_spaces_and_header_case():
+    text = seed_text(author="AP").replace("Published at:", "PUBLISHED  at :")
+    text = "\ufeff" + "\n".join(line + "   " for line in text.split("\n"))
+    seed = _variant(text.replace("\n", "\r\n").encode("utf-8"))
+    assert seed.title == "A story"
+    assert seed.byline == "AP"
+    assert seed.paragraphs == ("First paragraph.", "Second paragraph.")
+
+
+def test_leading_blank_line_and_no_final_newline():
+    seed = _variant("\n" + seed_text().rstrip("\n"))
+    assert seed.paragraphs[-1] == "Second paragraph."
+
+
+@pytest.mark.parametrize("stamp, expected", [
+    ("2019-11-01T12:05:50Z", datetime(2019, 11, 1, 12, 5, 50, tzinfo=UTC)),
+    ("2019-11-01T12:05:50", datetime(2019, 11, 1, 12, 5, 50, tzinfo=UTC)),
+    ("2019-11-01T17:35:50+05:30",
+     datetime(2019, 11, 1, 17, 35, 50, tzinfo=timezone(timedelta(hours=5, minutes=30)))),
+    ("2019-11-01", datetime(2019, 11, 1, tzinfo=UTC)),
+])
+def test_timestamps_are_time_zone_aware(stamp, expected):
+    seed = _variant(seed_text(published=stamp))
+    assert seed.published == expected
+    assert seed.published.tzinfo is not None
+
+
+def test_missing_author_is_accepted():
+    assert _variant(seed_text(author=None)).byline == ""
+
+
+def test_extra_headers_become_metadata_and_summary_is_the_lead():
+    seed = _variant(seed_text(extra=[("Summary", "A curator's summary."),
+                                     ("Topics", "privacy, law-courts")]))
+    assert seed.extra == {"summary": "A curator's summary.", "topics": "privacy, law-courts"}
+    assert seed.lead == "A curator's summary."
+    assert seed.lines["topics"] > seed.lines["original"]
+
+
+def test_body_characters_are_kept_literally():
+    body = ("Stars * and _underscores_ stay, <b>tags</b> & entities &amp; too.",
+            "# not a heading once the body has started")
+    assert _variant(seed_text(body=body)).paragraphs == body
+
+
+def _refused(data: str | bytes) -> SeedError:
+    with pytest.raises(SeedError) as caught:
+        _variant(data)
+    assert str(caught.value).startswith(f"v.txt:{caught.value.line}: ")
+    return caught.value
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("", 1, "empty"),
+    ("  \n\n \t\n", 1, "empty"),
+    (seed_text().replace("# A story\n", ""), 2, "no title"),
+    (seed_text(published=None), 1, "no publication date"),
+    (seed_text(published="last Tuesday"), 3, "not an ISO 8601"),
+    (seed_text(published="2019-02-30T00:00:00Z"), 3, "not an ISO 8601"),
+    (seed_text(source=None), 1, "no 'Original:'"),
+    (seed_text(url="javascript:alert(1)"), 7, "not an absolute http(s) URL"),
+    (seed_text(url="/relative/story"), 7, "not an absolute http(s) URL"),
+    (seed_text(url="data:text/html,hi"), 7, "not an absolute http(s) URL"),
+    (seed_text(body=()), 9, "no body"),
+    (seed_text().replace("Original: [The Daily Example](https://news.example.com/a-story)",
+                         "Original: https://news.example.com/a-story"), 7, "Markdown link"),
+    (seed_text(extra=[("Author", "Someone Else")]), 9, "given twice"),
+    (seed_text(extra=[("Save as", "../../index.html")]), 9, "reserved"),
+    (seed_text(title="x" * 301), 1, "characters long"),
+    (seed_text().replace("First paragraph.", "First \x07 paragraph."), 9, "U+0007"),
+])
+def test_broken_seeds_name_the_line(text, line, words):
+    error = _refused(text)
+    assert error.line == line
+    assert words in error.message
+
+
+def test_non_utf8_bytes_are_refused_at_their_line():
+    data = seed_text(body=("Caf\xe9 society.",)).encode("latin-1")
+    error = _refused(data)
+    assert error.line == 9 and "not UTF-8" in error.message
+
+
+def test_nul_bytes_are_refused():
+    assert "NUL" in _refused(seed_text().encode() + b"\x00\x01").message
+
+
+def test_oversized_file_is_refused(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text(seed_text(body=("word " * 250_000,)), encoding="utf-8")
+    with pytest.raises(SeedError, match="at most 1 MB"):
+        read_seed(path)
