@@ -105,14 +105,18 @@ def looks_like_header(line: str) -> bool:
     return bool(_TITLE_RE.match(line) or _HEADER_RE.match(line) or _ORIGINAL_RE.match(line))
 
 
-def decode_seed(data: bytes, path: str) -> str:
-    """Bytes to text: UTF-8 with or without BOM, any line ending, nothing binary."""
-    if len(data) > MAX_SEED_BYTES:
+def _check_size(size: int, path: str) -> None:
+    if size > MAX_SEED_BYTES:
         raise SeedError(
             path, 1,
-            f"the file is {len(data) / 1e6:.1f} MB; a seed may be at most "
+            f"the file is {size / 1e6:.1f} MB; a seed may be at most "
             f"{MAX_SEED_BYTES / 1e6:.0f} MB: shorten the story or split it",
         )
+
+
+def decode_seed(data: bytes, path: str) -> str:
+    """Bytes to text: UTF-8 with or without BOM, any line ending, nothing binary."""
+    _check_size(len(data), path)
     nul = data.find(b"\x00")
     if nul >= 0:
         raise SeedError(path, data.count(b"\n", 0, nul) + 1,
@@ -132,9 +136,7 @@ def read_seed(path: str | Path) -> Seed:
     """Read and parse one seed file."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_SEED_BYTES:
-            return parse_seed(b"x" * (MAX_SEED_BYTES + 1), str(path))  # raises, with size
+        _check_size(path.stat().st_size, str(path))  # before reading a huge file
         data = path.read_bytes()
     except OSError as err:
         raise SeedError(str(path), 1, f"cannot be read: {err.strerror}") from None

@@ -1,0 +1,105 @@
+"""The broken and hostile corpus in tests/data/hostile/: each file is refused at the
+stated line with a message, or accepted and shown literally, never executed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from news_digest.seed import SeedError, read_seed
+
+from sitebuild import build
+
+HOSTILE = Path(__file__).parent / "data" / "hostile"
+
+# file -> (line, words in the message) for every file that must be refused.
+REFUSED = {
+    "binary_bytes.txt": (3, "NUL byte"),
+    "control_characters.txt": (9, "control character U+001B"),
+    "data_link.txt": (7, "not an absolute http(s) URL"),
+    "date_not_a_date.txt": (3, "not an ISO 8601 timestamp"),
+    "date_out_of_range.txt": (3, "out of range"),
+    "duplicate_header.txt": (9, "given twice (first on line 3)"),
+    "empty.txt": (1, "the file is empty"),
+    "huge_headline.txt": (1, "characters long"),
+    "javascript_link.txt": (7, "not an absolute http(s) URL"),
+    "latin1_bytes.txt": (9, "byte 0xE9 is not UTF-8"),
+    "no_body.txt": (9, "no body"),
+    "no_date.txt": (1, "no publication date"),
+    "no_original.txt": (1, "no 'Original:' line"),
+    "no_title.txt": (1, "no title"),
+    "nul_bytes.txt": (10, "NUL byte"),
+    "original_not_a_link.txt": (7, "must be a Markdown link"),
+    "protocol_relative_link.txt": (7, "not an absolute http(s) URL"),
+    "relative_link.txt": (7, "not an absolute http(s) URL"),
+    "reserved_header.txt": (9, "'template' header is reserved"),
+    "two_megabyte_body.txt": (1, "the file is 2.1 MB; a seed may be at most 1 MB"),
+    "whitespace.txt": (1, "the file is empty"),
+}
+# Accepted files: their text must reach the page literally.
+ACCEPTED = sorted(p.name for p in HOSTILE.glob("*.txt") if p.name not in REFUSED)
+
+
+def test_corpus_is_complete():
+    assert len(REFUSED) + len(ACCEPTED) >= 30
+    assert set(REFUSED) <= {p.name for p in HOSTILE.glob("*.txt")}
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_refused_with_file_line_and_reason(name):
+    line, words = REFUSED[name]
+    with pytest.raises(SeedError) as caught:
+        read_seed(HOSTILE / name)
+    error = caught.value
+    assert (error.line, str(error).startswith(f"{HOSTILE / name}:{line}: ")) == (line, True)
+    assert words in error.message
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("hostile")
+    site = build(tmp, {name: (HOSTILE / name).read_bytes() for name in ACCEPTED})
+    assert site.code == 0, site.stderr
+    return site
+
+
+def _story_pages(site):
+    return [site.page(p.relative_to(site.output)) for p in site.files("stories/*.html")]
+
+
+def test_every_accepted_seed_has_its_page(hostile_site):
+    titles = sorted(p.xpath("string(//h1)") for p in _story_pages(hostile_site))
+    assert titles == sorted(read_seed(HOSTILE / name).title for name in ACCEPTED)
+
+
+def test_no_element_or_attribute_from_seed_text_is_created(hostile_site):
+    for path in hostile_site.files("**/*.html"):
+        page = hostile_site.page(path.relative_to(hostile_site.output))
+        where = str(path.relative_to(hostile_site.output))
+        for script in page.iter("script"):
+            assert script.get("type") == "application/ld+json" or script.get("src"), where
+        assert not page.xpath("//iframe | //svg | //body//style | //img | //object"), where
+        for element in page.iter():
+            for attribute in element.attrib:
+                assert not attribute.lower().startswith("on"), (where, attribute)
+        for href in page.xpath("//@href | //@src"):
+            assert not href.strip().lower().startswith(("javascript:", "data:", "vbscript:")), where
+
+
+def test_hostile_text_is_shown_literally(hostile_site):
+    for name in ACCEPTED:
+        seed = read_seed(HOSTILE / name)
+        page = next(p for p in _story_pages(hostile_site) if p.xpath("string(//h1)") == seed.title)
+        text = page.xpath("string(//main)")
+        for paragraph in seed.paragraphs:
+            assert paragraph in text, name
+        assert seed.source_name in text, name
+
+
+def test_json_ld_survives_any_headline(hostile_site):
+    for page in _story_pages(hostile_site):
+        for script in page.xpath("//script[@type='application/ld+json']"):
+            data = json.loads(script.text)
+            assert data.get("headline", page.xpath("string(//h1)")) == page.xpath("string(//h1)")
