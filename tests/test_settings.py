@@ -1,0 +1,41 @@
+"""DIGEST_* settings: defaults, and errors that name the setting, the value and what
+was expected."""
+
+from __future__ import annotations
+
+import pytest
+
+from news_digest.settings import SETTINGS, DigestConfigError, resolve
+
+
+def test_defaults_apply_and_user_settings_are_not_modified():
+    user = {"SITENAME": "x"}
+    resolved = resolve(user)
+    assert user == {"SITENAME": "x"}
+    assert resolved == {name: spec.default for name, spec in SETTINGS.items()}
+
+
+def test_every_default_passes_its_own_check():
+    for name, spec in SETTINGS.items():
+        assert spec.check(spec.default), name
+
+
+def test_unknown_setting_suggests_the_close_one():
+    with pytest.raises(DigestConfigError) as caught:
+        resolve({"DIGEST_STIRCT": False})
+    assert caught.value.name == "DIGEST_STIRCT"
+    assert "did you mean DIGEST_STRICT?" in str(caught.value)
+
+
+@pytest.mark.parametrize("name, value", [
+    ("DIGEST_STRICT", "yes"),
+    ("DIGEST_SLUG_MAX_LENGTH", 5),
+    ("DIGEST_SLUG_MAX_LENGTH", True),
+    ("DIGEST_SOURCE_URL", "/sources/{slug}/"),
+    ("DIGEST_SOURCE_SAVE_AS", "sources/index.html"),
+])
+def test_bad_values_name_setting_value_and_expectation(name, value):
+    with pytest.raises(DigestConfigError) as caught:
+        resolve({name: value})
+    message = str(caught.value)
+    assert name in message and repr(value) in message and "expected" in message
