@@ -14,8 +14,12 @@ import re
 from datetime import UTC, datetime, timedelta, timezone
 
 import feedparser
+import jinja2
 import lxml.etree
+import lxml.html
 import pytest
+from pelican.settings import read_settings
+from pelican.urlwrappers import Tag
 
 from news_digest import feeds
 from news_digest.feedplan import SiteInfo, plan_feeds, public_site_url
@@ -485,3 +489,30 @@ def test_every_page_links_the_feeds_in_head_and_body(tmp_path):
         visible = tree.xpath("//nav[@class='feeds']//a/@href")
         assert {posixpath.normpath(posixpath.join(posixpath.dirname(str(page)), href))
                 for href in visible} == {path for _, path in found}, page
+
+
+def test_topic_page_template_announces_its_own_feeds():
+    """tag.html rendered by the theme's Jinja environment (topics reach Pelican as tags
+    once the topics work lands; seeds cannot carry tags, so no build makes a tag page yet)."""
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "theme" / "templates")),
+                             **settings["JINJA_ENVIRONMENT"])
+    tag = Tag("Government & Policy", settings)
+    plan = plan_feeds([record(1, topics=((tag.slug, str(tag)),))], _site(), resolve(settings))
+    html = env.get_template("tag.html").render(
+        {**settings, "tag": tag, "articles": [], "articles_page": None, "pages": [],
+         "SITEURL": "../..", "digest_feeds": plan})
+    tree = lxml.html.fromstring(html)
+    head = [(link.get("type"), link.get("href"), link.get("title"))
+            for link in tree.xpath("//head/link[@rel='alternate']")]
+    assert head == [
+        ("application/rss+xml", "../../feeds/topics/government-policy.rss.xml",
+         "Digest: Government & Policy (RSS)"),
+        ("application/atom+xml", "../../feeds/topics/government-policy.atom.xml",
+         "Digest: Government & Policy (Atom)"),
+        ("application/rss+xml", "../../feeds/all.rss.xml", "Digest (RSS)"),
+        ("application/atom+xml", "../../feeds/all.atom.xml", "Digest (Atom)"),
+        ("application/feed+json", "../../feeds/all.json", "Digest (JSON Feed)")]
+    assert tree.xpath("//p[@class='page-feeds']/a/@href") == [
+        "../../feeds/topics/government-policy.rss.xml",
+        "../../feeds/topics/government-policy.atom.xml"]
