@@ -516,3 +516,12 @@ def test_topic_page_template_announces_its_own_feeds():
     assert tree.xpath("//p[@class='page-feeds']/a/@href") == [
         "../../feeds/topics/government-policy.rss.xml",
         "../../feeds/topics/government-policy.atom.xml"]
+
+
+@pytest.mark.parametrize("conf", ["pelicanconf.py", "publishconf.py"])
+def test_pelican_writes_no_feeds_of_its_own(conf):
+    settings = read_settings(str(ROOT / conf))
+    pelican_feeds = [name for name in settings if re.fullmatch(
+        r"((CATEGORY|AUTHOR|TAG|TRANSLATION)_)?FEED(_ALL)?_(ATOM|RSS)", name)]
+    assert len(pelican_feeds) >= 12
+    assert {name: settings[name] for name in pelican_feeds if settings[name]} == {}
