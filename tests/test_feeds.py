@@ -525,3 +525,12 @@ def test_pelican_writes_no_feeds_of_its_own(conf):
         r"((CATEGORY|AUTHOR|TAG|TRANSLATION)_)?FEED(_ALL)?_(ATOM|RSS)", name)]
     assert len(pelican_feeds) >= 12
     assert {name: settings[name] for name in pelican_feeds if settings[name]} == {}
+
+
+def test_a_digest_without_stories_still_has_valid_feeds(tmp_path):
+    site = build(tmp_path, {})
+    assert site.code == 0, site.stderr
+    assert set(feed_files(site)) == {"feeds/all.rss.xml", "feeds/all.atom.xml", "feeds/all.json"}
+    for path in feed_files(site):
+        validate_file(site.output / path, f"{PUBLIC}/{path}")
+    assert json.loads((site.output / "feeds/all.json").read_bytes())["items"] == []
