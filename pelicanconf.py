@@ -8,6 +8,9 @@ SITENAME = "The News Digest"
 SITE_DESCRIPTION = "A curated digest of news stories, each credited to its publisher."
 AUTHOR = "The News Digest"
 SITEURL = ""  # relative links for browsing output/ locally
+# The public address: feeds always carry absolute links to it (publishconf.py uses it
+# as SITEURL unless the SITEURL environment variable overrides it).
+DIGEST_SITE_URL = "https://news-digest.example.org"
 RELATIVE_URLS = True
 
 PATH = "content"
@@ -42,13 +45,20 @@ CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "tags", "authors", "archives"]
 
-# Pelican's own feeds are off: the plugin writes richer ones with feedgen.
+# Pelican's own feeds are off (every one of its feed settings): the plugin writes
+# richer ones with feedgen (DIGEST_FEED_* settings, see README.md).
+FEED_ATOM = None
+FEED_RSS = None
 FEED_ALL_ATOM = None
 FEED_ALL_RSS = None
 CATEGORY_FEED_ATOM = None
-TRANSLATION_FEED_ATOM = None
+CATEGORY_FEED_RSS = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
+TAG_FEED_ATOM = None
+TAG_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
 
 # The digest's own settings (defaults in plugins/news_digest/settings.py).
 DIGEST_STRICT = True

@@ -10,6 +10,8 @@ import logging
 
 from pelican import signals
 
+from .feedplan import public_site_url
+from .feedwriter import get_generators as feed_generators
 from .reader import SeedReader
 from .seed import SeedError
 from .settings import resolve
@@ -32,6 +34,7 @@ class SeedErrors(Exception):
 
 def check_settings(pelican) -> None:
     resolve(pelican.settings)  # raises DigestConfigError before anything is read
+    public_site_url(pelican.settings)  # feeds need an absolute site URL
 
 
 def add_reader(readers) -> None:
@@ -68,3 +71,4 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.article_generator_context.connect(collect_seed_error)
     signals.article_generator_pretaxonomy.connect(finish_reading)
+    signals.get_generators.connect(feed_generators)

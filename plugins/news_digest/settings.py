@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .urls import is_web_url
+
 PREFIX = "DIGEST_"
 
 
@@ -40,6 +42,22 @@ def _is_text(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
+def _is_output_path(value: Any, *, slug: bool = False) -> bool:
+    """A relative path inside the output folder (with ``{slug}`` when ``slug``)."""
+    return (_is_text(value) and not value.startswith("/") and ".." not in value.split("/")
+            and ("{slug}" in value) == slug)
+
+
+def _is_site_url(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and is_web_url(value))
+
+
+def _feed_path(default: str, slug: bool = False) -> Setting:
+    expected = ("a relative file path with {slug}, e.g. " if slug else
+                "a relative file path without {slug}, e.g. ") + repr(default)
+    return Setting(default, expected, lambda v: _is_output_path(v, slug=slug))
+
+
 SETTINGS: dict[str, Setting] = {
     "DIGEST_STRICT": Setting(
         True, "True (a broken seed stops the build) or False (it is skipped with a warning)",
@@ -53,6 +71,21 @@ SETTINGS: dict[str, Setting] = {
     "DIGEST_SLUG_MAX_LENGTH": Setting(
         80, "a whole number of characters from 20 to 200",
         lambda v: isinstance(v, int) and not isinstance(v, bool) and 20 <= v <= 200),
+    "DIGEST_SITE_URL": Setting(
+        None, "the absolute http(s) URL the site is published at, e.g. "
+        "'https://digest.example.org' (feeds need it when SITEURL is relative)", _is_site_url),
+    "DIGEST_FEED_MAX_ITEMS": Setting(
+        50, "a whole number of stories per feed from 1 to 10000",
+        lambda v: isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 10000),
+    "DIGEST_FEED_FULL_TEXT": Setting(
+        False, "True (feeds carry every paragraph) or False (the summary only)", _is_bool),
+    "DIGEST_FEED_ALL_RSS": _feed_path("feeds/all.rss.xml"),
+    "DIGEST_FEED_ALL_ATOM": _feed_path("feeds/all.atom.xml"),
+    "DIGEST_FEED_ALL_JSON": _feed_path("feeds/all.json"),
+    "DIGEST_FEED_TOPIC_RSS": _feed_path("feeds/topics/{slug}.rss.xml", slug=True),
+    "DIGEST_FEED_TOPIC_ATOM": _feed_path("feeds/topics/{slug}.atom.xml", slug=True),
+    "DIGEST_FEED_SOURCE_RSS": _feed_path("feeds/sources/{slug}.rss.xml", slug=True),
+    "DIGEST_FEED_SOURCE_ATOM": _feed_path("feeds/sources/{slug}.atom.xml", slug=True),
 }
 
 

@@ -1,0 +1,209 @@
+"""RSS 2.0, Atom and JSON Feed 1.1 from plain story records.
+
+Pure module: no Pelican import. Every value a feed carries is in a ``FeedItem``
+or a ``FeedChannel``; nothing reads the clock, so the same records always give
+byte-identical feeds.
+
+Per item: the headline, a link to our story page, an id built from the story's
+identity (never from the site URL or the build date), the original publication
+time, the summary (or the full text), one category per topic (scheme/domain =
+the topic page), the publisher (RSS ``<source>``, Atom ``<source>`` and
+``link rel="via"``, JSON Feed ``_source``) and the byline (RSS ``dc:creator``,
+Atom ``<author>``, JSON Feed ``authors``).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.feed import FeedGenerator
+from feedgen.util import xml_elem
+
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+# A feed with no story still needs a date: a fixed one keeps builds identical.
+EMPTY_FEED_DATE = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    label: str
+    url: str  # absolute URL of the topic page
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    identity: str  # stable id of the story (16 hex digits from the original URL)
+    title: str  # plain text
+    link: str  # absolute URL of our story page
+    published: datetime  # original publication time, time-zone aware
+    summary_html: str
+    content_html: str
+    original_url: str
+    source_name: str
+    source_home: str
+    source_slug: str = ""
+    topics: tuple[Topic, ...] = ()
+    people: tuple[str, ...] = ()  # the byline, one name per person
+
+    @property
+    def guid(self) -> str:
+        return story_id(self.identity)
+
+
+@dataclass(frozen=True)
+class FeedChannel:
+    key: str  # stable part of the feed's id: "all", "topic:<slug>", "source:<slug>"
+    title: str
+    description: str
+    language: str
+    link: str  # absolute URL of the page the feed mirrors
+    self_url: str  # absolute URL of the feed file itself
+    author: str  # who publishes the digest (Atom needs a feed author)
+    full_text: bool = False
+
+
+def story_id(identity: str) -> str:
+    """The id of a story in every feed: a URN, so not a permalink."""
+    return f"urn:news-digest:story:{identity}"
+
+
+def feed_id(key: str) -> str:
+    return f"urn:news-digest:feed:{key}"
+
+
+def newest_first(items, max_items: int) -> list[FeedItem]:
+    """Newest story first (identity breaks ties, so the order is stable), at most N."""
+    ordered = sorted(items, key=lambda i: (i.published, i.identity), reverse=True)
+    return ordered[:max_items]
+
+
+def updated(items: list[FeedItem]) -> datetime:
+    """The feed's date: the newest story's, never the build time."""
+    return max((i.published for i in items), default=EMPTY_FEED_DATE)
+
+
+def item_html(item: FeedItem, full_text: bool) -> str:
+    """The item's body: summary or full text, then a credit line linking the original."""
+    body = item.content_html if full_text else item.summary_html
+    credit = (f'<p>Originally published by <a href="{html.escape(item.original_url)}">'
+              f"{html.escape(item.source_name)}</a>.</p>")
+    return f"{body}\n{credit}"
+
+
+class AtomLinksExtension(BaseEntryExtension):
+    """Writes an Atom entry's links and ``<source>`` (feedgen 1.0.0 drops ``rel``
+    from entry links and cannot give the source a home page different from the
+    RSS ``<source url>``)."""
+
+    def __init__(self):
+        self.links: list[tuple[str, str]] = []  # (rel, href)
+        self.source: tuple[str, str] | None = None  # (title, home page)
+
+    def extend_atom(self, entry):
+        for old in entry.findall("link"):
+            entry.remove(old)
+        for rel, href in self.links:
+            xml_elem("link", entry, rel=rel, href=href)
+        if self.source:
+            source = xml_elem("source", entry)
+            xml_elem("title", source).text = self.source[0]
+            xml_elem("link", source, rel="alternate", href=self.source[1])
+        return entry
+
+
+def _generator(channel: FeedChannel, items: list[FeedItem], self_type: str) -> FeedGenerator:
+    fg = FeedGenerator()
+    fg.load_extension("dc", atom=False, rss=True)
+    fg.register_extension("digest", BaseExtension, AtomLinksExtension, atom=True, rss=False)
+    fg.id(feed_id(channel.key))
+    fg.title(channel.title)
+    fg.description(channel.description)
+    fg.language(channel.language)
+    fg.author({"name": channel.author})
+    fg.link(href=channel.self_url, rel="self", type=self_type)
+    fg.link(href=channel.link, rel="alternate")
+    fg.updated(updated(items))
+    return fg
+
+
+def _entry(fg: FeedGenerator, item: FeedItem, full_text: bool, *, atom: bool):
+    fe = fg.add_entry(order="append")
+    fe.id(item.guid)
+    fe.guid(item.guid, permalink=False)
+    fe.title(item.title)
+    fe.link(href=item.link, rel="alternate")
+    fe.published(item.published)
+    fe.updated(item.published)
+    summary = item_html(item, full_text=False)
+    if full_text:
+        fe.content(item_html(item, full_text=True), type="html")  # RSS: content:encoded
+    fe.summary(summary, type="html")
+    for topic in item.topics:
+        fe.category(term=topic.label, scheme=topic.url, label=topic.label)
+    if atom:
+        fe.digest.links = [("alternate", item.link), ("via", item.original_url)]
+        fe.digest.source = (item.source_name, item.source_home)
+        for person in item.people:
+            fe.author({"name": person})
+    else:
+        fe.source(url=item.original_url, title=item.source_name)
+        if item.people:
+            fe.dc.dc_creator(list(item.people))
+    return fe
+
+
+def rss_xml(channel: FeedChannel, items: list[FeedItem]) -> bytes:
+    """An RSS 2.0 document; ``items`` as given (see ``newest_first``)."""
+    fg = _generator(channel, items, "application/rss+xml")
+    for item in items:
+        _entry(fg, item, channel.full_text, atom=False)
+    return fg.rss_str(pretty=True)
+
+
+def atom_xml(channel: FeedChannel, items: list[FeedItem]) -> bytes:
+    """An Atom 1.0 document; ``items`` as given (see ``newest_first``)."""
+    fg = _generator(channel, items, "application/atom+xml")
+    for item in items:
+        _entry(fg, item, channel.full_text, atom=True)
+    return fg.atom_str(pretty=True)
+
+
+def json_feed(channel: FeedChannel, items: list[FeedItem]) -> dict:
+    """A JSON Feed 1.1 object."""
+    return {
+        "version": JSON_FEED_VERSION,
+        "title": channel.title,
+        "description": channel.description,
+        "home_page_url": channel.link,
+        "feed_url": channel.self_url,
+        "language": channel.language,
+        "authors": [{"name": channel.author}],
+        "items": [_json_item(item, channel.full_text) for item in items],
+    }
+
+
+def _json_item(item: FeedItem, full_text: bool) -> dict:
+    entry = {
+        "id": item.guid,
+        "url": item.link,
+        "external_url": item.original_url,
+        "title": item.title,
+        "content_html": item_html(item, full_text),
+        "date_published": item.published.isoformat(),
+        "tags": [topic.label for topic in item.topics],
+        "_source": {"name": item.source_name, "home_page_url": item.source_home,
+                    "url": item.original_url},
+    }
+    if item.people:
+        entry["authors"] = [{"name": person} for person in item.people]
+    return entry
+
+
+def json_bytes(feed: dict) -> bytes:
+    """Stable serialisation: sorted keys, UTF-8, one trailing newline."""
+    return (json.dumps(feed, sort_keys=True, indent=2, ensure_ascii=False) + "\n").encode()

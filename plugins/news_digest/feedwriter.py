@@ -1,0 +1,71 @@
+"""Pelican glue: a generator that writes the digest's feeds with ``feeds.py``.
+
+Registered through ``get_generators``; one instance per build holds that
+build's plan. ``generate_context`` turns the published stories into plain
+records and puts the feed links into the shared template context
+(``digest_feeds``); ``generate_output`` writes the files.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from . import feeds
+from .feedplan import FeedPlan, SiteInfo, plan_feeds, public_site_url
+from .settings import resolve
+from .urls import site_home
+
+logger = logging.getLogger(__name__)
+
+RENDER = {
+    "rss": feeds.rss_xml,
+    "atom": feeds.atom_xml,
+    "json": lambda channel, items: feeds.json_bytes(feeds.json_feed(channel, items)),
+}
+
+
+def feed_item(article, base_url: str) -> feeds.FeedItem:
+    """A published story as the plain record the feeds are made from."""
+    topics = tuple(feeds.Topic(tag.slug, str(tag), f"{base_url}/{tag.url}")
+                   for tag in getattr(article, "tags", None) or ())
+    people = tuple(str(a) for a in getattr(article, "authors", None) or ()
+                   if getattr(article, "byline", ""))  # Pelican's default author is no byline
+    return feeds.FeedItem(
+        identity=article.identity, title=article.title, link=f"{base_url}/{article.url}",
+        published=article.date, summary_html=article.summary, content_html=article.content,
+        original_url=article.source_url, source_name=article.source,
+        source_home=site_home(article.source_url), source_slug=article.source_slug,
+        topics=topics, people=people)
+
+
+class DigestFeedGenerator:
+    def __init__(self, context, settings, path, theme, output_path, **kwargs):
+        self.context = context
+        self.settings = settings
+        self.output_path = Path(output_path)
+        self.plan = FeedPlan()
+
+    def generate_context(self) -> None:
+        base_url = public_site_url(self.settings)
+        site = SiteInfo(
+            name=self.settings["SITENAME"],
+            description=self.settings.get("SITE_DESCRIPTION") or self.settings["SITENAME"],
+            language=self.settings["DEFAULT_LANG"],
+            author=self.settings.get("AUTHOR") or self.settings["SITENAME"],
+            base_url=base_url)
+        stories = [a for a in self.context.get("articles", []) if hasattr(a, "identity")]
+        self.plan = plan_feeds((feed_item(a, base_url) for a in stories), site,
+                               resolve(self.settings))
+        self.context["digest_feeds"] = self.plan
+
+    def generate_output(self, writer) -> None:
+        for feed in self.plan.files:
+            target = self.output_path / feed.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(RENDER[feed.format](feed.channel, feed.items))
+        logger.debug("Wrote %d feeds", len(self.plan.files))
+
+
+def get_generators(pelican):
+    return DigestFeedGenerator
