@@ -41,6 +41,9 @@ ARCHIVES_SAVE_AS = "archives/index.html"
 CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "tags", "authors", "archives"]
+# Lists split into pages of DEFAULT_PAGINATION stories; "source" is a publisher's page.
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None,
+                       "source": None}
 
 # Pelican's own feeds are off: the plugin writes richer ones with feedgen.
 FEED_ALL_ATOM = None

@@ -10,6 +10,12 @@ import logging
 
 from pelican import signals
 
+from .attribution_glue import (
+    assign_publishers,
+    attach_attribution,
+    drop_duplicates,
+    get_generators,
+)
 from .reader import SeedReader
 from .seed import SeedError
 from .settings import resolve
@@ -45,7 +51,8 @@ def collect_seed_error(generator, metadata) -> None:
 
 
 def finish_reading(generator) -> None:
-    """All seeds are read: report the refused ones, then make slugs unique."""
+    """All seeds are read: report the refused ones, drop duplicate originals, make
+    slugs unique, then credit each story and group the stories by publisher."""
     errors = generator.__dict__.get("digest_seed_errors", [])
     if errors:
         if resolve(generator.settings)["DIGEST_STRICT"]:
@@ -57,10 +64,13 @@ def finish_reading(generator) -> None:
                         generator.hidden_articles, generator.drafts)
         for a in group if hasattr(a, "identity")
     ]
+    stories = drop_duplicates(generator, stories)
     slugs = unique_slugs(
         (a.source_path, a.digest_base_slug, (a.date, a.identity), a.identity) for a in stories)
     for article in stories:
         article.slug = slugs[article.source_path]
+    attach_attribution(generator, stories)
+    assign_publishers(generator, stories)
 
 
 def register() -> None:
@@ -68,3 +78,4 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.article_generator_context.connect(collect_seed_error)
     signals.article_generator_pretaxonomy.connect(finish_reading)
+    signals.get_generators.connect(get_generators)
