@@ -68,7 +68,8 @@ def group_by_publisher(stories: Iterable[StoryRef], *, save_as: str = "{slug}",
     for key, members in groups.items():
         newest = members[0]
         home = next((site_home(s.url) for s in members if is_web_url(s.url)), "")
-        publishers.append(Publisher(newest.publisher, slugs[key], home, tuple(members)))
+        name = " ".join(newest.publisher.split())
+        publishers.append(Publisher(name, slugs[key], home, tuple(members)))
     publishers.sort(key=lambda p: (publisher_key(p.name), p.slug))
     return publishers
 
