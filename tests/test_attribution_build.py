@@ -194,3 +194,17 @@ def test_two_seeds_with_one_original_become_one_story_with_a_warning(tmp_path):
     counts = {a.text_content(): a.getparent().xpath("string(.//*[@class='count'])")
               for a in page.xpath("//ul[@class='sources']/li/a")}
     assert counts == {"Other Paper": "1", "The Daily Example": "1"}
+
+
+def test_a_long_source_page_is_paginated_newest_first(tmp_path):
+    seeds = {f"00{n}_{n}.txt": seed_text(title=f"Story {n}", url=f"https://news.example.com/{n}",
+                                         published=f"2020-01-0{n}T00:00:00Z")
+             for n in range(1, 6)}
+    site = build(tmp_path, seeds, settings={"DEFAULT_PAGINATION": 2})
+    assert site.code == 0, site.stderr
+    folder = "sources/the-daily-example/"
+    pages = [folder + name for name in ("index.html", "index2.html", "index3.html")]
+    titles = [[a.text_content() for a in site.page(p).xpath("//article[@class='story']/h2/a")]
+              for p in pages]
+    assert titles == [["Story 5", "Story 4"], ["Story 3", "Story 2"], ["Story 1"]]
+    assert site.page("sources/index.html").xpath("string(//*[@class='count'])") == "5"
