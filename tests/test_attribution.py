@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import lxml.html
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from news_digest.attribution import AGENCY, PERSON, attribute, attribution_of, is_agency
 from news_digest.jsonld import news_article, script_json
@@ -130,6 +132,13 @@ def test_jsonld_survives_any_headline_inside_a_script_element(headline):
     assert json.loads(script.text) == data
     assert json.loads(script.text)["headline"] == headline
     assert page.xpath("string(//p[@id='after'])") == "after"  # the script did not break out
+
+
+@given(st.text())
+def test_script_json_of_any_text_reads_back_and_never_closes_the_script(text):
+    out = script_json({"headline": text})
+    assert json.loads(out) == {"headline": text}
+    assert "<" not in out and ">" not in out and "&" not in out
 
 
 def test_jsonld_fields():
