@@ -44,6 +44,12 @@ ARCHIVES_SAVE_AS = "archives/index.html"
 CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "tags", "authors", "archives"]
+# A digest has no translations: without this, Pelican warns about two stories
+# with the same headline (the plugin gives them distinct slugs afterwards).
+ARTICLE_TRANSLATION_ID = None
+# Lists split into pages of DEFAULT_PAGINATION stories; "source" is a publisher's page.
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None,
+                       "source": None}
 
 # Pelican's own feeds are off (every one of its feed settings): the plugin writes
 # richer ones with feedgen (DIGEST_FEED_* settings, see README.md).

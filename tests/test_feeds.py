@@ -534,3 +534,14 @@ def test_a_digest_without_stories_still_has_valid_feeds(tmp_path):
     for path in feed_files(site):
         validate_file(site.output / path, f"{PUBLIC}/{path}")
     assert json.loads((site.output / "feeds/all.json").read_bytes())["items"] == []
+
+
+def test_a_source_page_announces_its_own_feeds(tmp_path):
+    site = build(tmp_path, {"001_a.txt": seed_text(source="Gazette One",
+                                                   url="https://one.example/a")})
+    assert site.code == 0, site.stderr
+    page = site.page("sources/gazette-one/index.html")
+    hrefs = page.xpath("//head/link[@rel='alternate']/@href")
+    assert "../../feeds/sources/gazette-one.rss.xml" in hrefs
+    assert "../../feeds/sources/gazette-one.atom.xml" in hrefs
+    assert (site.output / "feeds" / "sources" / "gazette-one.rss.xml").exists()

@@ -10,6 +10,14 @@ import logging
 
 from pelican import signals
 
+from .attribution_glue import (
+    assign_publishers,
+    attach_attribution,
+    drop_duplicates,
+)
+from .attribution_glue import (
+    get_generators as source_generators,
+)
 from .feedplan import public_site_url
 from .feedwriter import get_generators as feed_generators
 from .reader import SeedReader
@@ -48,7 +56,8 @@ def collect_seed_error(generator, metadata) -> None:
 
 
 def finish_reading(generator) -> None:
-    """All seeds are read: report the refused ones, then make slugs unique."""
+    """All seeds are read: report the refused ones, drop duplicate originals, make
+    slugs unique, then credit each story and group the stories by publisher."""
     errors = generator.__dict__.get("digest_seed_errors", [])
     if errors:
         if resolve(generator.settings)["DIGEST_STRICT"]:
@@ -60,10 +69,13 @@ def finish_reading(generator) -> None:
                         generator.hidden_articles, generator.drafts)
         for a in group if hasattr(a, "identity")
     ]
+    stories = drop_duplicates(generator, stories)
     slugs = unique_slugs(
         (a.source_path, a.digest_base_slug, (a.date, a.identity), a.identity) for a in stories)
     for article in stories:
         article.slug = slugs[article.source_path]
+    attach_attribution(generator, stories)
+    assign_publishers(generator, stories)
 
 
 def register() -> None:
@@ -72,3 +84,4 @@ def register() -> None:
     signals.article_generator_context.connect(collect_seed_error)
     signals.article_generator_pretaxonomy.connect(finish_reading)
     signals.get_generators.connect(feed_generators)
+    signals.get_generators.connect(source_generators)

@@ -57,6 +57,21 @@ def _feed_path(default: str, slug: bool = False) -> Setting:
                 "a relative file path without {slug}, e.g. ") + repr(default)
     return Setting(default, expected, lambda v: _is_output_path(v, slug=slug))
 
+def _is_names(value: Any) -> bool:
+    return (isinstance(value, list | tuple)
+            and all(_is_text(v) and v.strip() != "*" for v in value))
+
+
+# Byline names that are news agencies or newsroom desks, not people: whole
+# names, any case; "*" stands for any words ("* Desk" matches "Express Web Desk").
+DEFAULT_AGENCIES = (
+    "PTI", "Press Trust of India", "AP", "Associated Press", "The Associated Press",
+    "Reuters", "Thomson Reuters", "AFP", "Agence France-Presse", "IANS", "ANI", "UNI",
+    "United News of India", "DPA", "Deutsche Presse-Agentur", "Bloomberg", "Xinhua", "EFE",
+    "TNN", "Agencies", "News Agencies", "Agency", "News Agency", "Staff", "Staff Reporter",
+    "Our Staff Reporter", "Special Correspondent", "Our Special Correspondent",
+    "* Correspondent", "* Desk", "* Bureau", "* Staff", "* News Service", "* News Network",
+)
 
 SETTINGS: dict[str, Setting] = {
     "DIGEST_STRICT": Setting(
@@ -68,6 +83,19 @@ SETTINGS: dict[str, Setting] = {
     "DIGEST_SOURCE_SAVE_AS": Setting(
         "sources/{slug}/index.html", "a relative file path pattern with {slug}",
         lambda v: _is_text(v) and "{slug}" in v and not v.startswith("/")),
+    "DIGEST_SOURCES_URL": Setting(
+        "sources/", "a relative URL of the list of publishers, e.g. 'sources/'",
+        lambda v: _is_text(v) and not v.startswith("/")),
+    "DIGEST_SOURCES_SAVE_AS": Setting(
+        "sources/index.html", "a relative file path, e.g. 'sources/index.html'",
+        lambda v: _is_text(v) and not v.startswith("/")),
+    "DIGEST_AGENCIES": Setting(
+        DEFAULT_AGENCIES,
+        "a list of names (and '* Desk'-style patterns) of news agencies and desks",
+        _is_names),
+    "DIGEST_CANONICAL": Setting(
+        "original", "'original' (canonical link to the publisher's page) or 'self'",
+        lambda v: v in ("original", "self")),
     "DIGEST_SLUG_MAX_LENGTH": Setting(
         80, "a whole number of characters from 20 to 200",
         lambda v: isinstance(v, int) and not isinstance(v, bool) and 20 <= v <= 200),

@@ -49,6 +49,19 @@ def url_identity(url: str) -> str:
 
 
 def site_home(url: str) -> str:
-    """Scheme and host of a URL: the publisher's home page."""
+    """Scheme and host of a URL: the publisher's home page.
+
+    No user name or password, no default port: ``HTTPS://u:p@News.example:443/a``
+    gives ``https://news.example/``.
+    """
     parts = urlsplit(url.strip())
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), "/", "", ""))
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    netloc = host if port in (None, _DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
+    return urlunsplit((scheme, netloc, "/", "", ""))

@@ -1,0 +1,173 @@
+"""Who published a story, who wrote it, and where the original is.
+
+Pure module: no Pelican import. ``attribute(seed, agencies)`` (or
+``attribution_of(...)`` with plain values) gives an ``Attribution`` the theme
+prints as the credit block; ``DIGEST_AGENCIES`` decides which byline names are
+news agencies or newsroom desks rather than people.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import lru_cache
+
+from .byline import split_byline
+from .urls import is_web_url, site_home
+
+PERSON = "person"
+AGENCY = "agency"
+
+# Names that already say what they are: no "(news agency)" after them.
+_SELF_DESCRIBING = re.compile(
+    r"\b(agenc(y|ies)|desk|bureau|staff|reporters?|correspondents?|service|network|wires?)\b",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Credit:
+    """One name from the byline: a person or an agency/desk."""
+
+    name: str
+    kind: str  # PERSON or AGENCY
+
+    @property
+    def is_agency(self) -> bool:
+        return self.kind == AGENCY
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Everything a page needs to credit the original publisher."""
+
+    publisher: str
+    publisher_home: str  # scheme and host, "" when the URL is not http(s)
+    original_url: str
+    published: datetime
+    credits: tuple[Credit, ...] = ()
+
+    @property
+    def original_link(self) -> str:
+        """The original URL when it may become a link (http/https), else ""."""
+        return self.original_url if is_web_url(self.original_url) else ""
+
+    @property
+    def people(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.credits if not c.is_agency)
+
+    @property
+    def agencies(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.credits if c.is_agency)
+
+    @property
+    def agency_label(self) -> str:
+        """``news agency``/``news agencies`` unless every agency name says what it is."""
+        unexplained = [n for n in self.agencies if not _SELF_DESCRIBING.search(n)]
+        if not unexplained:
+            return ""
+        return "news agency" if len(self.agencies) == 1 else "news agencies"
+
+    @property
+    def published_iso(self) -> str:
+        """ISO 8601 with the offset, as ``<time datetime>`` and JSON-LD want it."""
+        return self.published.isoformat()
+
+    @property
+    def date_text(self) -> str:
+        """``1 November 2019, 12:05 UTC`` in the publisher's own offset."""
+        return f"{self.published:%-d %B %Y, %H:%M} {offset_text(self.published)}"
+
+    @property
+    def short_date_text(self) -> str:
+        return f"{self.published:%-d %b %Y}"
+
+    @property
+    def byline_parts(self) -> tuple[tuple[str, str], ...]:
+        """The byline as ``(text, kind)`` pieces for the theme to mark up.
+
+        ``kind`` is ``person``, ``agency``, ``label`` (``(news agency)``) or ""
+        for the joining words; empty when the byline names nobody.
+        """
+        if not self.credits:
+            return ()
+        parts = [("By ", "")]
+        for kind, names in ((PERSON, self.people), (AGENCY, self.agencies)):
+            if kind == AGENCY and self.people and self.agencies:
+                parts.append((", with ", ""))
+            for index, name in enumerate(names):
+                if index:
+                    parts.append((" and " if index == len(names) - 1 else ", ", ""))
+                parts.append((name, kind))
+        if self.agency_label:
+            parts += [(" ", ""), (f"({self.agency_label})", "label")]
+        return tuple(parts)
+
+    @property
+    def byline_text(self) -> str:
+        """``By Jane Doe, with PTI (news agency)``; "" when nobody is credited."""
+        return "".join(text for text, _ in self.byline_parts)
+
+    def credit_line(self) -> str:
+        """``Originally published by X · 1 November 2019, 12:05 UTC · By PTI (news agency)``."""
+        parts = [f"Originally published by {self.publisher}", self.date_text]
+        if self.byline_text:
+            parts.append(self.byline_text)
+        return " · ".join(parts)
+
+
+def offset_text(when: datetime) -> str:
+    """``UTC`` for a zero offset, else ``UTC+05:30`` / ``UTC-04:00``."""
+    offset = when.utcoffset() or timedelta(0)
+    if not offset:
+        return "UTC"
+    sign = "+" if offset > timedelta(0) else "-"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+@lru_cache(maxsize=32)
+def agency_matcher(agencies: tuple[str, ...]) -> re.Pattern:
+    """One regex for the whole list: whole names, any case; ``*`` stands for any words."""
+    alternatives = []
+    for entry in agencies:
+        words = " ".join(entry.split())
+        pieces = (re.escape(p).replace(r"\ ", r"\s+") for p in words.split("*"))
+        alternatives.append(".+?".join(pieces))
+    if not alternatives:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
+
+
+def is_agency(name: str, agencies: Iterable[str]) -> bool:
+    """True when ``name`` is, as a whole, one of ``agencies`` (names or ``*`` patterns)."""
+    return bool(agency_matcher(tuple(agencies)).fullmatch(" ".join(name.split())))
+
+
+def split_credits(byline: str, agencies: Iterable[str]) -> tuple[Credit, ...]:
+    """The byline's names, each marked as a person or an agency."""
+    matcher = agency_matcher(tuple(agencies))
+    return tuple(
+        Credit(name, AGENCY if matcher.fullmatch(name) else PERSON)
+        for name in split_byline(byline)
+    )
+
+
+def attribution_of(publisher: str, original_url: str, published: datetime, byline: str,
+                   agencies: Iterable[str]) -> Attribution:
+    """An ``Attribution`` from plain values."""
+    home = site_home(original_url) if is_web_url(original_url) else ""
+    return Attribution(
+        publisher=" ".join(publisher.split()),
+        publisher_home=home,
+        original_url=original_url.strip(),
+        published=published,
+        credits=split_credits(byline, agencies),
+    )
+
+
+def attribute(seed, agencies: Iterable[str]) -> Attribution:
+    """An ``Attribution`` from a parsed ``Seed``."""
+    return attribution_of(seed.source_name, seed.source_url, seed.published, seed.byline,
+                          agencies)

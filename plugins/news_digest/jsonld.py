@@ -1,0 +1,70 @@
+"""schema.org ``NewsArticle`` structured data for a story page.
+
+Pure module: no Pelican import. ``news_article(...)`` builds the dict,
+``script_json(...)`` serialises it so it can sit inside ``<script>`` whatever the
+headline holds (``</script>``, ``<!--``, quotes): ``<``, ``>`` and ``&`` become
+``\\u003c`` etc., which every JSON parser reads back as the same characters.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from .attribution import Attribution
+from .urls import is_web_url
+
+_SCRIPT_SAFE = str.maketrans({
+    "<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+    "\u2028": "\\u2028", "\u2029": "\\u2029",
+})
+
+
+def _organization(name: str, url: str = "") -> dict[str, str]:
+    org = {"@type": "Organization", "name": name}
+    if is_web_url(url):
+        org["url"] = url
+    return org
+
+
+def news_article(*, headline: str, attribution: Attribution, site_name: str, site_url: str = "",
+                 page_url: str = "", description: str = "",
+                 keywords: Iterable[str] = ()) -> dict[str, Any]:
+    """The ``NewsArticle`` of one story.
+
+    ``site_url`` and ``page_url`` are used only when they are absolute http(s)
+    URLs (a local build with relative links has none, and says nothing rather
+    than something wrong).
+    """
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": headline,
+        "datePublished": attribution.published_iso,
+    }
+    if description:
+        data["description"] = description
+    authors = [
+        {"@type": "Organization" if c.is_agency else "Person", "name": c.name}
+        for c in attribution.credits
+    ]
+    if authors:
+        data["author"] = authors
+    data["sourceOrganization"] = _organization(attribution.publisher,
+                                               attribution.publisher_home)
+    data["publisher"] = _organization(site_name, site_url)
+    if attribution.original_link:
+        data["isBasedOn"] = attribution.original_link
+    if is_web_url(page_url):
+        data["url"] = page_url
+        data["mainEntityOfPage"] = {"@type": "WebPage", "@id": page_url}
+    keywords = [k for k in keywords if k]
+    if keywords:
+        data["keywords"] = keywords
+    return data
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe between ``<script type="application/ld+json">`` tags."""
+    return json.dumps(data, ensure_ascii=False, indent=1).translate(_SCRIPT_SAFE)

@@ -1,0 +1,133 @@
+"""Publishers and their stories: grouping, slugs, duplicate originals.
+
+Pure module: no Pelican import. Every function makes one pass over the
+stories (a dict index), never compares stories pairwise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import chain, count
+from typing import Any
+
+from .slugs import slugify_headline
+from .urls import is_web_url, normalise_url, site_home
+
+PUBLISHER_SLUG_LENGTH = 60
+
+
+@dataclass(frozen=True)
+class StoryRef:
+    """What grouping needs of a story; ``item`` is carried along untouched."""
+
+    publisher: str
+    url: str
+    published: datetime
+    key: str  # stable and unique, e.g. the source file's path
+    item: Any = None
+
+
+@dataclass(frozen=True)
+class Publisher:
+    name: str
+    slug: str
+    home: str  # "" when no story has an http(s) URL
+    stories: tuple[StoryRef, ...]  # newest first
+
+    @property
+    def count(self) -> int:
+        return len(self.stories)
+
+
+def publisher_key(name: str) -> str:
+    """Names that differ only in case or spacing are one publisher."""
+    return " ".join(name.split()).casefold()
+
+
+def group_by_publisher(stories: Iterable[StoryRef], *, save_as: str = "{slug}",
+                       taken_paths: Iterable[str] = ()) -> list[Publisher]:
+    """Publishers sorted by name, each with its stories newest first.
+
+    Slugs are unique among publishers and never give a ``save_as`` path that
+    is in ``taken_paths`` (author, topic, story pages).
+    """
+    groups: dict[str, list[StoryRef]] = defaultdict(list)
+    for story in stories:
+        groups[publisher_key(story.publisher)].append(story)
+    for members in groups.values():
+        members.sort(key=lambda s: (s.published, s.key), reverse=True)
+    slugs = publisher_slugs(
+        {key: (members[-1].published, members[-1].key, members[0].publisher)
+         for key, members in groups.items()},
+        save_as=save_as, taken_paths=set(taken_paths))
+    publishers = []
+    for key, members in groups.items():
+        newest = members[0]
+        home = next((site_home(s.url) for s in members if is_web_url(s.url)), "")
+        name = " ".join(newest.publisher.split())
+        publishers.append(Publisher(name, slugs[key], home, tuple(members)))
+    publishers.sort(key=lambda p: (publisher_key(p.name), p.slug))
+    return publishers
+
+
+def publisher_slugs(publishers: dict[str, tuple[datetime, str, str]], *, save_as: str,
+                    taken_paths: set[str]) -> dict[str, str]:
+    """Map publisher key -> slug, given ``(first story date, its key, name)`` per publisher.
+
+    Among publishers whose names slugify alike, the one with the oldest story
+    keeps the plain slug (so a newcomer never moves it); the others get a short
+    hash of their name appended, which does not depend on what else is built.
+    """
+    by_base: dict[str, list[tuple[datetime, str, str]]] = defaultdict(list)
+    for key, (first, first_key, name) in publishers.items():
+        by_base[slugify_headline(name, PUBLISHER_SLUG_LENGTH)].append((first, first_key, key))
+    slugs: dict[str, str] = {}
+    waiting = []  # (base, key) still without a slug, in a stable order
+    for base in sorted(by_base):
+        members = sorted(by_base[base])
+        first_key = members[0][2]
+        if save_as.format(slug=base) in taken_paths:
+            waiting.append((base, first_key))
+        else:
+            slugs[first_key] = base  # distinct bases: no clash among these
+        waiting += [(base, key) for _, _, key in members[1:]]
+    used = set(slugs.values())
+    for base, key in waiting:
+        suffix = _short_hash(key)
+        candidates = chain([f"{base}-{suffix}"], (f"{base}-{suffix}-{n}" for n in count(2)))
+        slug = next(c for c in candidates
+                    if c not in used and save_as.format(slug=c) not in taken_paths)
+        used.add(slug)
+        slugs[key] = slug
+    return slugs
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:6]
+
+
+def story_key(url: str) -> str:
+    """Two originals are one story when this matches: ``normalise_url``, and
+    ``http`` read as ``https`` (a site serves one story under both)."""
+    key = normalise_url(url)
+    return "https" + key[4:] if key.startswith("http:") else key
+
+
+def find_duplicates(stories: Iterable[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """``(key, url)`` pairs -> ``(kept key, dropped key, url)`` per duplicate.
+
+    The smallest key (e.g. the earliest file name) of each original is kept.
+    """
+    first: dict[str, tuple[str, str]] = {}
+    dropped = []
+    for key, url in sorted(stories):
+        norm = story_key(url)
+        if norm in first:
+            dropped.append((first[norm][0], key, url))
+        else:
+            first[norm] = (key, url)
+    return dropped
