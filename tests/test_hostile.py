@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import feedparser
+import lxml.html
 import pytest
 
 from news_digest.seed import SeedError, read_seed
@@ -103,3 +105,27 @@ def test_json_ld_survives_any_headline(hostile_site):
         for script in page.xpath("//script[@type='application/ld+json']"):
             data = json.loads(script.text)
             assert data.get("headline", page.xpath("string(//h1)")) == page.xpath("string(//h1)")
+
+
+def _assert_inert_html(fragment: str, where: str):
+    tree = lxml.html.fragment_fromstring(fragment or "<p></p>", create_parent="div")
+    assert not tree.xpath("//script | //iframe | //svg | //style | //img | //object"), where
+    for element in tree.iter():
+        assert not [a for a in element.attrib if a.lower().startswith("on")], where
+    for href in tree.xpath("//@href"):
+        assert href.startswith(("https://", "http://")), where
+
+
+def test_feeds_carry_hostile_text_inert(hostile_site):
+    titles = {read_seed(HOSTILE / name).title for name in ACCEPTED}
+    for path in hostile_site.files("feeds/**/*.xml"):
+        feed = feedparser.parse(path.read_bytes())
+        assert not feed.bozo, (path, feed.get("bozo_exception"))
+        for entry in feed.entries:
+            assert entry.title in titles, path
+            for part in [entry.get("summary", "")] + [c.value for c in entry.get("content", [])]:
+                _assert_inert_html(part, str(path))
+    data = json.loads((hostile_site.output / "feeds" / "all.json").read_bytes())
+    assert {item["title"] for item in data["items"]} == titles
+    for item in data["items"]:
+        _assert_inert_html(item.get("content_html", ""), item["id"])
