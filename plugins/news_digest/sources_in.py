@@ -24,6 +24,7 @@ MAX_FILE_BYTES = 50_000_000
 # news-API cuts `content` to ~200 characters and appends "… [+1234 chars]".
 _TRUNCATION_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
 _READ_MORE_RE = re.compile(r"^(continue reading|read more|read the full story)\W*$", re.I)
+_MAIL_AND_NAME_RE = re.compile(r"^\S+@\S+\s*\((.+)\)$|^(.+?)\s*<\S+@\S+>$")
 _EMAIL_RE = re.compile(r"^\s*\S+@\S+\s*$")
 
 
@@ -198,11 +199,11 @@ def _entry_link(entry) -> str:
 
 
 def _entry_authors(entry) -> list[str]:
-    names = [a.get("name") or a.get("email", "") for a in entry.get("authors", []) if a]
-    if not any(names):
-        detail = entry.get("author_detail") or {}
-        names = [detail.get("name") or entry.get("author", "")]
-    return names
+    raw = entry.get("author", "") or ""
+    if "@" in raw:  # RSS <author>: "mail@host (Name)"; feedparser's split of it is unreliable
+        return [raw]
+    names = [a.get("name", "") for a in entry.get("authors", []) if a]
+    return names if any(names) else [raw]
 
 
 def _entry_text(entry) -> list[str]:
@@ -236,9 +237,9 @@ def _byline(names: list[str]) -> str:
     kept = []
     for name in names:
         name = clean_line(name or "")
-        match = re.match(r"^\S+@\S+\s*\((.+)\)$", name)
+        match = _MAIL_AND_NAME_RE.match(name)
         if match:
-            name = match.group(1).strip()
+            name = (match.group(1) or match.group(2)).strip()
         if name and not _EMAIL_RE.match(name) and name not in kept:
             kept.append(name)
     return ", ".join(kept)
