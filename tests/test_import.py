@@ -22,7 +22,7 @@ from sitebuild import ROOT, build, seed_text
 
 FEEDS = Path(__file__).parent / "data" / "feeds"
 NAME_RE = re.compile(r"^(\d{3,})_([0-9a-f]{16})\.txt$")
-# What the fixtures hold, item by item (see the files): 12 stories, the Zürich
+# What the fixtures hold, item by item (see the files): 13 stories, the Zürich
 # story twice (utm parameters, host case, trailing slash and fragment differ).
 SKIPPED = {"no date": 3, "no link": 2, "no title": 1, "link not http(s)": 1, "no text": 2}
 
@@ -56,12 +56,12 @@ def test_every_story_is_imported_once_and_reads_back(imported):
     folder, code, out, err = imported
     assert code == 0, err
     seeds = seeds_in(folder)
-    assert len(seeds) == 12
+    assert len(seeds) == 13
     numbers = sorted(int(NAME_RE.match(p.name).group(1)) for p in folder.iterdir())
-    assert numbers == list(range(12))
+    assert numbers == list(range(13))
     summary = out.strip().splitlines()[-1]
     counts = ", ".join(f"{k}: {v}" for k, v in SKIPPED.items())
-    assert summary.startswith("imported 12, duplicates 1, skipped 9 (")
+    assert summary.startswith("imported 13, duplicates 1, skipped 9 (")
     assert sorted(summary[summary.index("(") + 1:-1].split(", ")) == sorted(counts.split(", "))
 
 
@@ -119,6 +119,8 @@ def test_atom_html_content_authors_and_relative_links(imported):
     libfoo = seeds["https://technik.example/news/sicherheit/libfoo-1002.html"]
     assert libfoo.title == "Sicherheitslücke in libfoo geschlossen"  # type="html" title
     assert libfoo.published == datetime(2024, 1, 31, 8, 0, tzinfo=UTC)  # only <updated>
+    archive = seeds["https://technik.example/archiv/2024/erste-ausgabe-1004.html"]  # xml:base
+    assert archive.paragraphs == ("Ein Blick zurück auf die erste Ausgabe.",)
 
 
 def test_latin1_rdf_feed_keeps_its_umlauts(imported):
@@ -156,7 +158,7 @@ def test_second_import_only_counts_duplicates(imported, capsys):
     before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.iterdir()}
     code, out, _ = run_import(capsys, folder, *sorted(FEEDS.iterdir()))
     assert code == 0
-    assert out.strip().splitlines()[-1].startswith("imported 0, duplicates 13, skipped 9")
+    assert out.strip().splitlines()[-1].startswith("imported 0, duplicates 14, skipped 9")
     assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.iterdir()} == before
 
 

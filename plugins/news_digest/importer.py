@@ -74,17 +74,27 @@ def import_items(items, folder: Path, progress: Progress, tally: Tally) -> None:
         tally.imported += 1
 
 
-def run(args) -> int:
-    folder = check_folder(args.into)
-    if folder is None:
-        return 2
+def read_all(files: list[str]) -> tuple[list, int]:
+    """Items of every file, and how many files could not be read; errors reported."""
     items, failed = [], 0
-    for name in args.files:
+    for name in files:
         try:
             items += read_items(name)
         except ImportFileError as err:
             failed += 1
             print(err, file=sys.stderr)
+    return items, failed
+
+
+def run(args) -> int:
+    folder = check_folder(args.into)
+    if folder is None:
+        return 2
+    try:
+        items, failed = read_all(args.files)
+    except KeyboardInterrupt:
+        print("interrupted while reading the files; nothing was written", file=sys.stderr)
+        return 130
     progress = Progress(len(items), sys.stderr,
                         enabled=len(items) > PROGRESS_FROM and sys.stderr.isatty())
     tally = Tally()

@@ -74,6 +74,9 @@ def run(args) -> int:
     except UsageError as err:
         print(f"new: {err}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("new: interrupted; nothing was written", file=sys.stderr)
+        return 130
     identity = url_identity(safe_url(args.url))
     existing = known_identities(folder).get(identity)
     if existing is not None:
