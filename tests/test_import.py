@@ -179,6 +179,13 @@ def test_numbering_continues_and_existing_seeds_are_untouched(tmp_path, capsys):
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in stamp} == stamp
 
 
+def test_source_option_names_the_publisher(tmp_path, capsys):
+    code, _, err = run_import(capsys, tmp_path, FEEDS / "planet-world.rss.xml",
+                              "--source", "Daily Planet")
+    assert code == 0, err
+    assert {read_seed(p).source_name for p in tmp_path.iterdir()} == {"Daily Planet"}
+
+
 def test_a_taken_name_is_never_replaced(tmp_path):
     folder = tmp_path
     identity = url_identity("https://e.example/a")

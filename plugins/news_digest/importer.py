@@ -46,7 +46,9 @@ class Tally:
         return line
 
 
-def import_items(items, folder: Path, progress: Progress, tally: Tally) -> None:
+def import_items(items, folder: Path, progress: Progress, tally: Tally,
+                 source: str | None = None) -> None:
+    """Write each new story; ``source`` replaces every item's publisher name."""
     known = known_identities(folder)
     number = highest_number(folder) + 1
     for item in items:
@@ -62,7 +64,7 @@ def import_items(items, folder: Path, progress: Progress, tally: Tally) -> None:
         try:
             seed, text = story_seed(str(folder / seed_name(number, identity)),
                                     title=item.title, published=item.published,
-                                    byline=item.byline, source_name=item.source_name,
+                                    byline=item.byline, source_name=source or item.source_name,
                                     url=item.url, paragraphs=item.paragraphs)
         except StoryError as err:
             tally.skipped["not a valid seed"] += 1
@@ -100,7 +102,7 @@ def run(args) -> int:
     tally = Tally()
     code = 1 if failed else 0
     try:
-        import_items(items, folder, progress, tally)
+        import_items(items, folder, progress, tally, args.source)
     except KeyboardInterrupt:
         progress.note("interrupted: every seed written so far is complete")
         code = 130
@@ -124,4 +126,7 @@ def add_parser(commands) -> None:
                         help="RSS 2.0, RSS 1.0/RDF or Atom file, or news-API JSON export")
     parser.add_argument("--into", default="content/articles/", metavar="FOLDER",
                         help="seed folder to write into (default: content/articles/)")
+    parser.add_argument("--source", metavar="NAME",
+                        help="publisher name for every story imported (default: the feed's "
+                             "title or the record's source.name)")
     parser.set_defaults(run=run)
