@@ -10,7 +10,7 @@ import pytest
 from news_digest.cli import main
 from news_digest.seed import read_seed
 
-from sitebuild import SHARED
+from sitebuild import SHARED, build
 
 FEEDS = SHARED / "realworld-feeds"
 CAPTURES = sorted(p for p in FEEDS.glob("*") if p.suffix in (".xml", ".json")) \
@@ -74,3 +74,9 @@ def test_all_captures_together_then_again_are_all_duplicates(tmp_path, capsys):
     _, again, _, same = _import(capsys, folder, *CAPTURES)
     assert again.startswith(f"imported 0, duplicates {imported + int(first.split()[3][:-1])},")
     assert same.keys() == seeds.keys()
+    site = build(tmp_path / "site", {name: (folder / name).read_bytes() for name in seeds})
+    assert site.code == 0, site.stderr
+    assert site.warnings == []
+    titles = sorted(site.page(p.relative_to(site.output)).xpath("string(//h1)")
+                    for p in site.files("stories/*.html"))
+    assert titles == sorted(seed.title for seed in seeds.values())
