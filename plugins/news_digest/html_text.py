@@ -1,0 +1,90 @@
+"""Feed HTML (or plain text) to plain paragraphs, one line each.
+
+Pure module (stdlib ``html.parser`` only): tags are stripped, entities decoded,
+scripts, styles and other non-text elements dropped, block elements and ``<br>``
+become paragraph breaks and whitespace collapses to single spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+# Elements whose content is never story text.
+_DROPPED = frozenset({
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math",
+    "head", "title", "select", "textarea", "button", "form", "canvas", "audio", "video",
+})
+# Elements that start or end a paragraph of their own.
+_BLOCKS = frozenset({
+    "address", "article", "aside", "blockquote", "br", "caption", "center", "dd", "details",
+    "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "h1", "h2",
+    "h3", "h4", "h5", "h6", "header", "hr", "img", "li", "main", "nav", "ol", "p", "pre",
+    "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+})
+# Void elements: no end tag, so they never open a dropped region.
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                   "meta", "param", "source", "track", "wbr"})
+# C0/C1 controls (tab and newline are whitespace and collapse anyway) and the
+# Unicode line/paragraph separators: never part of a one-line paragraph.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACE_RE = re.compile(r"[\s\u2028\u2029]+")
+_BREAK = "\n"
+
+
+def clean_line(text: str) -> str:
+    """One line of plain text: controls removed, any run of whitespace one space."""
+    text = _CONTROL_RE.sub(" ", text.replace("\ufeff", ""))
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.dropping: list[str] = []  # stack of open dropped elements
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _DROPPED and tag not in _VOID:
+            self.dropping.append(tag)
+        elif tag in _BLOCKS:
+            self.parts.append(_BREAK)
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in _BLOCKS:
+            self.parts.append(_BREAK)
+
+    def handle_endtag(self, tag):
+        if self.dropping:
+            if tag in self.dropping:
+                while self.dropping.pop() != tag:
+                    pass
+            return
+        if tag in _BLOCKS:
+            self.parts.append(_BREAK)
+
+    def handle_data(self, data):
+        if not self.dropping:
+            self.parts.append(_SPACE_RE.sub(" ", data))
+
+
+def html_to_paragraphs(markup: str) -> list[str]:
+    """HTML to its text, one paragraph per block; empty paragraphs dropped."""
+    collector = _TextCollector()
+    collector.feed(markup)
+    collector.close()
+    return _paragraphs("".join(collector.parts).split(_BREAK))
+
+
+def html_to_line(markup: str) -> str:
+    """HTML (a headline, a name) to one line of plain text."""
+    return " ".join(html_to_paragraphs(markup))
+
+
+def text_to_paragraphs(text: str) -> list[str]:
+    """Plain text to paragraphs: each non-blank line is one; markup stays literal."""
+    return _paragraphs(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+
+
+def _paragraphs(chunks: list[str]) -> list[str]:
+    return [line for line in (clean_line(chunk) for chunk in chunks) if line]

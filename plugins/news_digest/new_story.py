@@ -1,0 +1,119 @@
+"""``new --title ... --source ... --url ...``: a seed for a story typed in by hand.
+
+The body is required (``--body``, ``--body-file`` or standard input): a seed
+without text is refused by the parser, so ``new`` never writes one.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .html_text import text_to_paragraphs
+from .importer import check_folder
+from .seed_store import highest_number, known_identities, seed_name, write_new
+from .story_seed import StoryError, safe_url, story_seed
+from .urls import is_web_url, url_identity
+
+
+class UsageError(ValueError):
+    pass
+
+
+def parse_published(value: str | None) -> datetime:
+    """``--published`` as an aware datetime (no offset means UTC); now when not given."""
+    if value is None:
+        return datetime.now(UTC).replace(microsecond=0)
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(f"--published '{value}' is not an ISO 8601 timestamp: write it like "
+                         "2019-11-01T12:05:50+00:00") from None
+    if not 1900 <= moment.year <= 2999:
+        raise UsageError(f"--published: the year {moment.year} is out of range (1900 to 2999)")
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def read_body(args) -> list[str]:
+    if args.body is not None and args.body_file is not None:
+        raise UsageError("give the text with --body or with --body-file, not both")
+    if args.body is not None:
+        text = "\n".join(args.body)
+    elif args.body_file is not None and args.body_file != "-":
+        try:
+            text = Path(args.body_file).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as err:
+            why = getattr(err, "strerror", None) or "not UTF-8 text"
+            raise UsageError(f"--body-file {args.body_file}: cannot be read: {why}") from None
+    elif args.body_file == "-" or not sys.stdin.isatty():
+        text = sys.stdin.read()
+    else:
+        raise UsageError("no story text: give it with --body TEXT (once per paragraph), "
+                         "--body-file FILE, or on standard input")
+    paragraphs = text_to_paragraphs(text)
+    if not paragraphs:
+        raise UsageError("the story text is empty: a seed needs at least one paragraph")
+    return paragraphs
+
+
+def run(args) -> int:
+    folder = check_folder(args.into)
+    if folder is None:
+        return 2
+    try:
+        if not is_web_url(args.url) or any(c.isspace() for c in args.url.strip()):
+            raise UsageError(f"--url '{args.url}' is not an absolute http(s) URL: give the "
+                             "story's full address, starting with https://")
+        if not args.title.strip():
+            raise UsageError("--title is empty: give the story's headline")
+        if not args.source.strip():
+            raise UsageError("--source is empty: give the publisher's name")
+        published = parse_published(args.published)
+        paragraphs = read_body(args)
+    except UsageError as err:
+        print(f"new: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("new: interrupted; nothing was written", file=sys.stderr)
+        return 130
+    identity = url_identity(safe_url(args.url))
+    existing = known_identities(folder).get(identity)
+    if existing is not None:
+        print(f"new: {args.url} is already a seed: {existing}", file=sys.stderr)
+        return 1
+    number = highest_number(folder) + 1
+    try:
+        seed, text = story_seed(str(folder / seed_name(number, identity)), title=args.title,
+                                published=published, byline=args.author or "",
+                                source_name=args.source, url=args.url, paragraphs=paragraphs)
+        path = write_new(folder, number, seed.identity, text)
+    except StoryError as err:
+        print(f"new: not written: {err}", file=sys.stderr)
+        return 1
+    except OSError as err:
+        print(f"new: {folder}: cannot write the seed: {err.strerror or err}", file=sys.stderr)
+        return 1
+    print(path)
+    return 0
+
+
+def add_parser(commands) -> None:
+    parser = commands.add_parser(
+        "new", help="write a seed for a story typed in by hand",
+        description="Write a new seed file. The story text comes from --body (once per "
+                    "paragraph), --body-file, or standard input.")
+    parser.add_argument("--title", required=True, help="the headline")
+    parser.add_argument("--source", required=True, help="the publisher's name")
+    parser.add_argument("--url", required=True, help="the story's original address (http/https)")
+    parser.add_argument("--author", help="the byline, e.g. 'Jane Doe, John Roe' or 'PTI'")
+    parser.add_argument("--published", metavar="ISO",
+                        help="publication time, ISO 8601 (default: now, UTC)")
+    parser.add_argument("--body", action="append", metavar="TEXT",
+                        help="a paragraph of the story; repeat for more")
+    parser.add_argument("--body-file", metavar="FILE",
+                        help="read the story text from FILE ('-' for standard input), "
+                             "one paragraph per line")
+    parser.add_argument("--into", default="content/articles/", metavar="FOLDER",
+                        help="seed folder to write into (default: content/articles/)")
+    parser.set_defaults(run=run)

@@ -1,0 +1,111 @@
+"""The seed folder as the importer sees it: which stories it holds, the next
+free file number, and writing a new seed atomically without ever replacing one.
+
+No Pelican import. A seed is written to a hidden temporary file in the same
+folder, flushed to disk, then hard-linked to its final name (which fails, rather
+than overwrites, when the name exists) and the temporary name removed. An
+interrupted import leaves either the whole seed or nothing under a ``.txt`` name.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from .urls import url_identity
+
+_NUMBERED_RE = re.compile(r"^(\d{3,})_")
+_ORIGINAL_RE = re.compile(r"^\s*original\s*:\s*\[.*\]\((.*)\)\s*$", re.IGNORECASE | re.MULTILINE)
+TEMP_PREFIX = ".import-"
+
+
+def known_identities(folder: Path) -> dict[str, Path]:
+    """Identity (hash of the normalised URL) -> seed file, from every seed's Original line.
+
+    Only the ``Original:`` line is read, so a seed broken elsewhere still counts.
+    """
+    known: dict[str, Path] = {}
+    for path in sorted(folder.rglob("*.txt")):
+        try:
+            text = path.read_bytes()[:200_000].decode("utf-8", errors="replace")
+        except OSError:
+            continue
+        match = _ORIGINAL_RE.search(text)
+        if match:
+            url = match.group(1).strip().strip("<>").strip()
+            known.setdefault(url_identity(url), path)
+    return known
+
+
+def highest_number(folder: Path) -> int:
+    """The highest ``NNN`` among ``NNN_*.txt`` names in ``folder``; -1 when none."""
+    numbers = [int(m.group(1)) for p in folder.glob("*.txt")
+               if (m := _NUMBERED_RE.match(p.name))]
+    return max(numbers, default=-1)
+
+
+def seed_name(number: int, identity: str) -> str:
+    return f"{number:03d}_{identity}.txt"
+
+
+def write_new(folder: Path, number: int, identity: str, text: str) -> Path:
+    """Write ``text`` as ``NNN_<identity>.txt``, taking the next free number from
+    ``number`` on; never replaces an existing file. Returns the path written."""
+    data = text.encode("utf-8")
+    fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, 0o666 & ~_umask())
+        while True:
+            target = folder / seed_name(number, identity)
+            try:
+                _place(temp, target)
+                break
+            except FileExistsError:
+                number += 1
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
+    _sync_folder(folder)
+    return target
+
+
+def _place(temp: str, target: Path) -> None:
+    """Give ``temp``'s content the name ``target``, failing if ``target`` exists."""
+    try:
+        os.link(temp, target)
+    except OSError as err:
+        if err.errno in (errno.EEXIST,):
+            raise FileExistsError(str(target)) from None
+        if err.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV,
+                             errno.EMLINK):
+            raise
+        # A file system without hard links: rename, after checking the name is free.
+        if target.exists():
+            raise FileExistsError(str(target)) from None
+        os.replace(temp, target)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

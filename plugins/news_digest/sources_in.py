@@ -1,0 +1,273 @@
+"""Candidate stories out of feeds (RSS 2.0, RSS 1.0/RDF, Atom) and news-API exports.
+
+Reads a file's bytes, tells JSON from XML, and turns each item into a ``Story``
+(plain values, ready to become a seed) or a ``Skipped`` that says which item and
+why. No Pelican import; feedparser does the feed parsing, always from bytes (so
+it never fetches anything).
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from .html_text import clean_line, html_to_line, html_to_paragraphs, text_to_paragraphs
+from .urls import is_web_url
+
+MAX_FILE_BYTES = 50_000_000
+# news-API cuts `content` to ~200 characters and appends "… [+1234 chars]".
+_TRUNCATION_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
+_READ_MORE_RE = re.compile(r"^(continue reading|read more|read the full story)\W*$", re.I)
+_MAIL_AND_NAME_RE = re.compile(r"^\S+@\S+\s*\((.+)\)$|^(.+?)\s*<\S+@\S+>$")
+_EMAIL_RE = re.compile(r"^\s*\S+@\S+\s*$")
+
+
+class ImportFileError(ValueError):
+    """A file that cannot be imported at all (unreadable, not a feed, bad JSON)."""
+
+    def __init__(self, path: str, message: str):
+        super().__init__(f"{path}: {message}")
+        self.path = str(path)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Story:
+    """One candidate story, in plain values."""
+
+    title: str
+    published: datetime  # aware, UTC
+    byline: str
+    source_name: str
+    url: str
+    paragraphs: tuple[str, ...]
+    label: str  # which item, for messages: "FILE item N"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An item that cannot become a story: which one, and why."""
+
+    label: str
+    reason: str
+    kind: str = ""  # the reason without the item's details, for the summary
+
+    def __post_init__(self):
+        if not self.kind:
+            object.__setattr__(self, "kind", self.reason)
+
+    def __str__(self) -> str:
+        return f"{self.label}: skipped: {self.reason}"
+
+
+def read_items(path: str | Path) -> list[Story | Skipped]:
+    """Every item of one feed or news-API file; ``ImportFileError`` if it is neither."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise ImportFileError(str(path), "is a folder: name feed or JSON files")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ImportFileError(str(path), f"is larger than {MAX_FILE_BYTES // 1_000_000} MB")
+        data = path.read_bytes()
+    except OSError as err:
+        raise ImportFileError(str(path), f"cannot be read: {err.strerror}") from None
+    return list(items_from_bytes(data, str(path)))
+
+
+def items_from_bytes(data: bytes, name: str) -> Iterator[Story | Skipped]:
+    start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if start in (b"{", b"["):
+        return items_from_newsapi(_load_json(data, name), name)
+    return items_from_feed(_load_feed(data, name), name)
+
+
+def _load_json(data: bytes, name: str):
+    try:
+        return json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as err:
+        raise ImportFileError(name, f"is not UTF-8 JSON (byte {err.start})") from None
+    except json.JSONDecodeError as err:
+        raise ImportFileError(name, f"line {err.lineno}, column {err.colno}: "
+                              f"not valid JSON: {err.msg}") from None
+
+
+def _load_feed(data: bytes, name: str):
+    import feedparser  # noqa: PLC0415 - only the import command needs it
+
+    parsed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
+    if not parsed.get("version") and not parsed.entries:
+        why = parsed.get("bozo_exception")
+        detail = f" ({why})" if why else ""
+        raise ImportFileError(name, "is not an RSS or Atom feed nor a news-API JSON "
+                              f"export{detail}")
+    return parsed
+
+
+# --- news-API JSON -----------------------------------------------------------------
+
+def items_from_newsapi(data, name: str) -> Iterator[Story | Skipped]:
+    """Records of a news-API export: a list, or an object with an ``articles`` list."""
+    records = data.get("articles") if isinstance(data, dict) else data
+    if not isinstance(records, list):
+        raise ImportFileError(name, "is JSON but not a news-API export: expected a list "
+                              "of articles or an object with an 'articles' list")
+    for number, record in enumerate(records, 1):
+        label = f"{name} article {number}"
+        if not isinstance(record, Mapping):
+            yield Skipped(label, "is not an object", "not an article record")
+            continue
+        yield _newsapi_story(record, label)
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _newsapi_story(record: Mapping, label: str) -> Story | Skipped:
+    title = clean_line(_text(record.get("title")))
+    if title:
+        label = f"{label} ({_short(title)})"
+    source = record.get("source")
+    source_name = clean_line(_text(source.get("name"))) if isinstance(source, Mapping) else ""
+    if source_name and title.endswith(f" - {source_name}"):  # "Headline - Fox News"
+        title = title[: -len(source_name) - 3].rstrip() or title
+    content = _TRUNCATION_RE.sub("", _text(record.get("content")))
+    paragraphs = _longer(_html_or_text(_text(record.get("description"))),
+                         _html_or_text(content))
+    published = _iso_datetime(_text(record.get("publishedAt")))
+    return _story(label, title=title, url=_text(record.get("url")).strip(), base="",
+                  published=published, raw_date=_text(record.get("publishedAt")),
+                  byline=_byline([_text(record.get("author"))]),
+                  source_name=source_name, paragraphs=paragraphs)
+
+
+def _iso_datetime(value: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+# --- feeds ----------------------------------------------------------------------
+
+def items_from_feed(parsed, name: str) -> Iterator[Story | Skipped]:
+    feed = parsed.feed
+    source_name = _plain(feed.get("title_detail")) or clean_line(feed.get("title", ""))
+    base = feed.get("link", "") or ""
+    if not is_web_url(base):
+        base = next((link.get("href", "") for link in feed.get("links", [])
+                     if is_web_url(link.get("href", ""))), "")
+    for number, entry in enumerate(parsed.entries, 1):
+        title = _plain(entry.get("title_detail")) or clean_line(entry.get("title", ""))
+        label = f"{name} item {number}" + (f" ({_short(title)})" if title else "")
+        parsed_time = entry.get("published_parsed") or entry.get("updated_parsed")
+        published = (datetime.fromtimestamp(calendar.timegm(parsed_time), UTC)
+                     if parsed_time else None)
+        yield _story(label, title=title, url=_entry_link(entry), base=base,
+                     published=published,
+                     raw_date=entry.get("published") or entry.get("updated") or "",
+                     byline=_byline(_entry_authors(entry)),
+                     source_name=source_name, paragraphs=_entry_text(entry))
+
+
+def _plain(detail) -> str:
+    """A feed text construct (title) as one plain line, whatever its declared type."""
+    if not detail or not detail.get("value"):
+        return ""
+    if "html" in detail.get("type", ""):
+        return html_to_line(detail["value"])
+    return clean_line(detail["value"])
+
+
+def _entry_link(entry) -> str:
+    link = entry.get("link", "") or ""
+    if not link:
+        link = next((item.get("href", "") for item in entry.get("links", [])
+                     if item.get("rel", "alternate") == "alternate"), "")
+    if not link and entry.get("guidislink") is False and is_web_url(entry.get("id", "")):
+        link = entry["id"]
+    return link.strip()
+
+
+def _entry_authors(entry) -> list[str]:
+    raw = entry.get("author", "") or ""
+    if "@" in raw:  # RSS <author>: "mail@host (Name)"; feedparser's split of it is unreliable
+        return [raw]
+    names = [a.get("name", "") for a in entry.get("authors", []) if a]
+    return names if any(names) else [raw]
+
+
+def _entry_text(entry) -> list[str]:
+    candidates = [_html_or_text(entry.get("summary", ""),
+                                (entry.get("summary_detail") or {}).get("type", "text/html"))]
+    for content in entry.get("content", []):
+        candidates.append(_html_or_text(content.get("value", ""),
+                                        content.get("type", "text/html")))
+    return _longer(*candidates)
+
+
+def _html_or_text(value: str, kind: str = "text/html") -> list[str]:
+    if not value:
+        return []
+    if "html" in kind or "xml" in kind:
+        return html_to_paragraphs(value)
+    return text_to_paragraphs(value)
+
+
+def _longer(*texts: list[str]) -> list[str]:
+    """The variant with the most text (a teaser loses to the full story), without a
+    trailing "Continue reading..." link text."""
+    best = max(texts, key=lambda paragraphs: sum(len(p) for p in paragraphs), default=[])
+    if len(best) > 1 and _READ_MORE_RE.match(best[-1]):
+        best = best[:-1]
+    return best
+
+
+def _byline(names: list[str]) -> str:
+    """People's names, e-mail addresses dropped ('jd@x.org (Jane Doe)' -> 'Jane Doe')."""
+    kept = []
+    for name in names:
+        name = clean_line(name or "")
+        match = _MAIL_AND_NAME_RE.match(name)
+        if match:
+            name = (match.group(1) or match.group(2)).strip()
+        if name and not _EMAIL_RE.match(name) and name not in kept:
+            kept.append(name)
+    return ", ".join(kept)
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _story(label: str, *, title: str, url: str, base: str, published: datetime | None,
+           raw_date: str, byline: str, source_name: str, paragraphs: list[str]
+           ) -> Story | Skipped:
+    """Validate one item's fields; the first missing one is the reason to skip it."""
+    if not url:
+        return Skipped(label, "no link")
+    if not is_web_url(url) and not urlsplit(url).scheme and is_web_url(base):
+        url = urljoin(base, url)
+    if not is_web_url(url):
+        where = "" if urlsplit(url).scheme else " and the feed gives no web address to resolve it"
+        return Skipped(label, f"link '{_short(url)}' is not an absolute http(s) URL{where}",
+                       "link not http(s)")
+    if not title:
+        return Skipped(label, "no title")
+    if published is None:
+        return Skipped(label, f"date '{_short(raw_date)}' is not understood" if raw_date
+                       else "no date (neither published nor updated)", "no date")
+    if not paragraphs:
+        return Skipped(label, "no text (neither description nor content)", "no text")
+    source_name = source_name or (urlsplit(url).hostname or "")
+    return Story(title=title, published=published.replace(microsecond=0), byline=byline,
+                 source_name=source_name, url=url, paragraphs=tuple(paragraphs), label=label)

@@ -1,0 +1,86 @@
+"""A story's plain fields to seed text that the parser reads back as the same story.
+
+Pure module. Shared by ``import`` and ``new``: fields are fitted to the format's
+limits (one-line headline of at most 300 characters, a publisher name without
+brackets, a URL without spaces), the text is rendered with ``render_seed`` and
+parsed back; a story the parser would refuse is never written.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from .html_text import clean_line
+from .seed import (
+    MAX_HEADER_CHARS,
+    MAX_HEADLINE_CHARS,
+    MAX_SEED_BYTES,
+    Seed,
+    SeedError,
+    looks_like_header,
+    parse_seed,
+    render_seed,
+)
+
+# Invisible, not whitespace and not a control character: put before a first
+# paragraph that would otherwise read as a header line ("#MeToo ...", "Note: **x**").
+WORD_JOINER = "\u2060"
+
+
+class StoryError(ValueError):
+    """A story that cannot become a valid seed; the message says why."""
+
+
+def fit(text: str, limit: int) -> str:
+    """``text`` on one line, cut at a word to at most ``limit`` characters."""
+    text = clean_line(text)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip() + "…"
+
+
+_UNSAFE_IN_LINK_RE = re.compile(r"[\s\[\]<>]")
+
+
+def safe_url(url: str) -> str:
+    """Spaces, brackets and angle brackets percent-encoded: one Markdown link target."""
+    return _UNSAFE_IN_LINK_RE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()),
+                                  url.strip())
+
+
+def story_seed(path: str, *, title: str, published: datetime, byline: str, source_name: str,
+               url: str, paragraphs: list[str] | tuple[str, ...]) -> tuple[Seed, str]:
+    """The ``Seed`` and its rendered text; ``StoryError`` if it cannot be a valid seed."""
+    body = [p for p in (clean_line(p) for p in paragraphs) if p]
+    if not body:
+        raise StoryError("no text")
+    if looks_like_header(body[0]):
+        body[0] = WORD_JOINER + body[0]
+    name = clean_line(source_name).replace("[", "(").replace("]", ")")
+    seed = Seed(
+        path=path,
+        title=fit(title, MAX_HEADLINE_CHARS),
+        published=published,
+        byline=fit(byline, MAX_HEADER_CHARS),
+        source_name=fit(name, max(20, MAX_HEADER_CHARS - len(url) - 10)),
+        source_url=safe_url(url),
+        paragraphs=tuple(body),
+    )
+    text = render_seed(seed)
+    size = len(text.encode("utf-8"))
+    if size > MAX_SEED_BYTES:
+        raise StoryError(f"the story is {size / 1e6:.1f} MB; a seed may be at most "
+                         f"{MAX_SEED_BYTES / 1e6:.0f} MB")
+    try:
+        back = parse_seed(text, path)
+    except SeedError as err:
+        raise StoryError(err.message) from None
+    if (back.title, back.published, back.byline, back.source_name, back.source_url,
+            back.paragraphs) != (seed.title, seed.published, seed.byline, seed.source_name,
+                                 seed.source_url, seed.paragraphs):
+        raise StoryError("the seed would not read back as the same story")
+    return back, text

@@ -1,0 +1,82 @@
+"""Import every real-world capture in ../shared/realworld-feeds/ (absent on users'
+machines: the tests skip there). Nothing is copied into the repository."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from news_digest.cli import main
+from news_digest.seed import read_seed
+
+from sitebuild import SHARED, build
+
+FEEDS = SHARED / "realworld-feeds"
+CAPTURES = sorted(p for p in FEEDS.glob("*") if p.suffix in (".xml", ".json")) \
+    if FEEDS.is_dir() else []
+needs_captures = pytest.mark.skipif(
+    not CAPTURES, reason=f"{FEEDS} is absent (real-world captures exist only beside the "
+                         "repository on CI)")
+
+
+def _import(capsys, folder: Path, *files: Path):
+    folder.mkdir(exist_ok=True)
+    code = main(["import", *map(str, files), "--into", str(folder)])
+    out, err = capsys.readouterr()
+    return code, out, err, {p.name: read_seed(p) for p in sorted(folder.iterdir())}
+
+
+@needs_captures
+@pytest.mark.parametrize("capture", CAPTURES, ids=lambda p: p.name)
+def test_every_capture_imports_and_every_seed_parses(capture, tmp_path, capsys):
+    code, out, err, seeds = _import(capsys, tmp_path / "articles", capture)
+    assert code == 0, err
+    assert "Traceback" not in err
+    imported = int(out.split()[1].rstrip(","))
+    assert imported == len(seeds)
+    for seed in seeds.values():  # read_seed above parsed each one
+        assert seed.title and seed.paragraphs
+        assert seed.published.utcoffset().total_seconds() == 0
+        assert not any("chars]" in p for p in seed.paragraphs[-1:])
+
+
+@needs_captures
+def test_latin1_golem_feed_keeps_its_umlauts(tmp_path, capsys):
+    capture = FEEDS / "golem-de-2023.rss1.rdf.xml"
+    assert capture.read_bytes().decode("latin-1").count("ö") > 0  # really Latin-1 on disk
+    *_, seeds = _import(capsys, tmp_path / "articles", capture)
+    [seed] = seeds.values()
+    assert seed.title == "Digitalministerium: Neue Glasfaserförderung mit Schnellkasse"
+    assert seed.source_name == "Golem.de"
+    assert seed.byline == "Achim Sawall"
+    assert "Förderung" in seed.paragraphs[0]
+    assert "\ufffd" not in "".join(seed.paragraphs)
+
+
+@needs_captures
+def test_tpm_relative_links_become_absolute(tmp_path, capsys):
+    capture = FEEDS / "talkingpointsmemo-2017.atom.xml"
+    assert 'href="/' in capture.read_text(encoding="utf-8")  # the capture's links are relative
+    code, _, _, seeds = _import(capsys, tmp_path / "articles", capture)
+    assert code == 0 and seeds
+    for seed in seeds.values():
+        assert seed.source_url.startswith("http://talkingpointsmemo.com/"), seed.source_url
+        assert seed.source_name == "All TPM News"
+
+
+@needs_captures
+def test_all_captures_together_then_again_are_all_duplicates(tmp_path, capsys):
+    folder = tmp_path / "articles"
+    _, first, _, seeds = _import(capsys, folder, *CAPTURES)
+    imported = int(first.split()[1].rstrip(","))
+    assert imported == len(seeds) > 0
+    _, again, _, same = _import(capsys, folder, *CAPTURES)
+    assert again.startswith(f"imported 0, duplicates {imported + int(first.split()[3][:-1])},")
+    assert same.keys() == seeds.keys()
+    site = build(tmp_path / "site", {name: (folder / name).read_bytes() for name in seeds})
+    assert site.code == 0, site.stderr
+    assert site.warnings == []
+    titles = sorted(site.page(p.relative_to(site.output)).xpath("string(//h1)")
+                    for p in site.files("stories/*.html"))
+    assert titles == sorted(seed.title for seed in seeds.values())
