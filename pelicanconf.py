@@ -40,7 +40,8 @@ ARCHIVES_SAVE_AS = "archives/index.html"
 # A digest has no categories: every story is news.
 CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "tags", "authors", "archives"]
+# The home page (the digest, in editions) is written by the plugin, not "index".
+DIRECT_TEMPLATES = ["tags", "authors", "archives"]
 
 # Pelican's own feeds are off: the plugin writes richer ones with feedgen.
 FEED_ALL_ATOM = None
@@ -52,3 +53,4 @@ AUTHOR_FEED_RSS = None
 
 # The digest's own settings (defaults in plugins/news_digest/settings.py).
 DIGEST_STRICT = True
+DIGEST_EDITION = "day"  # or "week": one edition per ISO week

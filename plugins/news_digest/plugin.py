@@ -10,9 +10,10 @@ import logging
 
 from pelican import signals
 
+from .digest_pages import get_generators
 from .reader import SeedReader
 from .seed import SeedError
-from .settings import resolve
+from .settings import DigestConfigError, resolve
 from .slugs import unique_slugs
 
 logger = logging.getLogger(__name__)
@@ -32,6 +33,10 @@ class SeedErrors(Exception):
 
 def check_settings(pelican) -> None:
     resolve(pelican.settings)  # raises DigestConfigError before anything is read
+    if "index" in pelican.settings.get("DIRECT_TEMPLATES", ()):
+        raise DigestConfigError(
+            "DIRECT_TEMPLATES", pelican.settings["DIRECT_TEMPLATES"],
+            "a list without 'index': the digest plugin writes the home page itself")
 
 
 def add_reader(readers) -> None:
@@ -68,3 +73,4 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.article_generator_context.connect(collect_seed_error)
     signals.article_generator_pretaxonomy.connect(finish_reading)
+    signals.get_generators.connect(get_generators)

@@ -53,6 +53,12 @@ SETTINGS: dict[str, Setting] = {
     "DIGEST_SLUG_MAX_LENGTH": Setting(
         80, "a whole number of characters from 20 to 200",
         lambda v: isinstance(v, int) and not isinstance(v, bool) and 20 <= v <= 200),
+    "DIGEST_EDITION": Setting(
+        "day", "'day' (an edition per publication day) or 'week' (per ISO week)",
+        lambda v: v in ("day", "week")),
+    "DIGEST_EDITIONS_PER_PAGE": Setting(
+        7, "a whole number of editions per home page from 1 to 100",
+        lambda v: isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 100),
 }
 
 
