@@ -16,7 +16,8 @@ from theme_site import build_theme_site
 from tools import CHROMIUM_ARGS, ROOT, chromium_and_axe
 
 SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
-SAMPLE = "stories/agree-with-indian-government-on-need-to-safeguard-citizens-privacy-taken-strong.html"
+SAMPLE = ("stories/agree-with-indian-government-on-need-to-safeguard-citizens-privacy-"
+          "taken-strong.html")
 PAGES = {
     "home": "",
     "article": SAMPLE,
