@@ -41,8 +41,10 @@ def body(words: int, n: int) -> tuple[str, ...]:
     return tuple(paragraphs)
 
 
-def seeds() -> dict[str, str | bytes]:
-    result: dict[str, str | bytes] = {"000_6658c6a34da15a44.txt": SAMPLE_SEED.read_bytes()}
+def seeds(with_sample: bool = True) -> dict[str, str | bytes]:
+    result: dict[str, str | bytes] = {}
+    if with_sample:
+        result["000_6658c6a34da15a44.txt"] = SAMPLE_SEED.read_bytes()
     for n, (title, published, topics, source, words) in enumerate(STORIES, start=1):
         slug = title.lower().replace(" ", "-")
         result[f"{n:03d}_{n:016x}.txt"] = seed_text(
@@ -62,6 +64,7 @@ Every story here was **first published elsewhere**.
 """
 
 
-def build_theme_site(tmp_path, **settings):
+def build_theme_site(tmp_path, with_sample: bool = True, **settings):
     plugins = {"PLUGINS": ["news_digest", topics_stub]}
-    return build(tmp_path, seeds(), pages={"about.md": ABOUT}, settings={**plugins, **settings})
+    return build(tmp_path, seeds(with_sample), pages={"about.md": ABOUT},
+                 settings={**plugins, **settings})
