@@ -40,7 +40,9 @@ def test_week_editions_follow_iso_weeks_newest_first():
     assert [s.key for s in week44.stories] == ["sun", "mon"]
     assert week44.datetime_attr == "2019-W44"
     assert week44.title == "Week 44, 2019"
-    assert week44.span == "28 October – Sunday 3 November 2019"
+    assert week44.span == "28 October – 3 November 2019"
+    across = ed.group_editions([story("ny", "2020-01-01T12:00:00+00:00")], UTC, "week")[0]
+    assert (across.slug, across.span) == ("2020-w01", "30 December 2019 – 5 January 2020")
 
 
 def test_unknown_edition_kind_is_refused():

@@ -59,16 +59,23 @@ class Edition:
         """The days an edition covers, in words."""
         if self.kind == "day":
             return long_date(self.first_day)
-        return f"{self.first_day.day} {self.first_day:%B} – {long_date(self.last_day)}"
+        first, last = self.first_day, self.last_day
+        start = day_month(first) + ("" if first.year == last.year else f" {first.year}")
+        return f"{start} – {day_month(last)} {last.year}"
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def day_month(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]}"
 
 
 def long_date(day: date) -> str:
     """``Friday 1 November 2019`` (English, whatever the machine's locale)."""
-    weekday = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-               "Sunday")[day.weekday()]
-    month = ("January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December")[day.month - 1]
-    return f"{weekday} {day.day} {month} {day.year}"
+    return f"{WEEKDAYS[day.weekday()]} {day_month(day)} {day.year}"
 
 
 def edition_of(published: datetime, zone: tzinfo, kind: str) -> tuple[str, date, date]:
