@@ -15,16 +15,17 @@ ARTICLE_LIMIT = 40 * 1024
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    built = build_theme_site(tmp_path_factory.mktemp("theme"))
+    # Two editions a home page, so the later home pages are checked too.
+    built = build_theme_site(tmp_path_factory.mktemp("theme"), DIGEST_EDITIONS_PER_PAGE=2)
     assert built.code == 0, built.stderr
     assert built.warnings == []
+    assert (built.output / "page" / "2" / "index.html").exists()
     return built
 
 
 @pytest.fixture(scope="module")
 def week_site(tmp_path_factory):
-    built = build_theme_site(tmp_path_factory.mktemp("week"), DIGEST_EDITION="week",
-                             DIGEST_EDITIONS_PER_PAGE=1)
+    built = build_theme_site(tmp_path_factory.mktemp("week"), DIGEST_EDITION="week")
     assert built.code == 0, built.stderr
     return built
 
