@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from theme_site import build_theme_site
-from tools import CHROMIUM_ARGS, ROOT, chromium_and_axe
+from tools import CHROMIUM_ARGS, ROOT, axe, chromium
 
 SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
 SAMPLE = ("stories/agree-with-indian-government-on-need-to-safeguard-citizens-privacy-"
@@ -51,11 +51,11 @@ def server(site):
 
 @pytest.fixture(scope="module")
 def browser():
-    chromium, _ = chromium_and_axe()
+    executable = chromium()
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
     with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        launched = p.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
 
@@ -90,11 +90,11 @@ def _open(browser, server, path, **context):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations(site, server, browser, scheme):
-    _, axe = chromium_and_axe()
+    script = axe().read_text(encoding="utf-8")
     found = {}
     for name, path in _checked_pages(site).items():
         ctx, page, _ = _open(browser, server, path, color_scheme=scheme)
-        page.add_script_tag(content=axe.read_text(encoding="utf-8"))
+        page.add_script_tag(content=script)
         violations = page.evaluate(
             """async () => (await axe.run(document)).violations.map(v =>
                  `${v.id} (${v.impact}): ${v.help} -> ` +

