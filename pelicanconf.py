@@ -43,7 +43,8 @@ ARCHIVES_SAVE_AS = "archives/index.html"
 # A digest has no categories: every story is news.
 CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "tags", "authors", "archives"]
+# The home page (the digest, in editions) is written by the plugin, not "index".
+DIRECT_TEMPLATES = ["tags", "authors", "archives"]
 # A digest has no translations: without this, Pelican warns about two stories
 # with the same headline (the plugin gives them distinct slugs afterwards).
 ARTICLE_TRANSLATION_ID = None
@@ -68,3 +69,4 @@ TRANSLATION_FEED_RSS = None
 
 # The digest's own settings (defaults in plugins/news_digest/settings.py).
 DIGEST_STRICT = True
+DIGEST_EDITION = "day"  # or "week": one edition per ISO week

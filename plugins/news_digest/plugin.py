@@ -20,9 +20,10 @@ from .attribution_glue import (
 )
 from .feedplan import public_site_url
 from .feedwriter import get_generators as feed_generators
+from .digest_pages import get_generators as digest_generators
 from .reader import SeedReader
 from .seed import SeedError
-from .settings import resolve
+from .settings import DigestConfigError, resolve
 from .slugs import unique_slugs
 
 logger = logging.getLogger(__name__)
@@ -43,6 +44,10 @@ class SeedErrors(Exception):
 def check_settings(pelican) -> None:
     resolve(pelican.settings)  # raises DigestConfigError before anything is read
     public_site_url(pelican.settings)  # feeds need an absolute site URL
+    if "index" in pelican.settings.get("DIRECT_TEMPLATES", ()):
+        raise DigestConfigError(
+            "DIRECT_TEMPLATES", pelican.settings["DIRECT_TEMPLATES"],
+            "a list without 'index': the digest plugin writes the home page itself")
 
 
 def add_reader(readers) -> None:
@@ -85,3 +90,4 @@ def register() -> None:
     signals.article_generator_pretaxonomy.connect(finish_reading)
     signals.get_generators.connect(feed_generators)
     signals.get_generators.connect(source_generators)
+    signals.get_generators.connect(digest_generators)

@@ -114,6 +114,12 @@ SETTINGS: dict[str, Setting] = {
     "DIGEST_FEED_TOPIC_ATOM": _feed_path("feeds/topics/{slug}.atom.xml", slug=True),
     "DIGEST_FEED_SOURCE_RSS": _feed_path("feeds/sources/{slug}.rss.xml", slug=True),
     "DIGEST_FEED_SOURCE_ATOM": _feed_path("feeds/sources/{slug}.atom.xml", slug=True),
+    "DIGEST_EDITION": Setting(
+        "day", "'day' (an edition per publication day) or 'week' (per ISO week)",
+        lambda v: v in ("day", "week")),
+    "DIGEST_EDITIONS_PER_PAGE": Setting(
+        7, "a whole number of editions per home page from 1 to 100",
+        lambda v: isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 100),
 }
 
 

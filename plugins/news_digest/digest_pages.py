@@ -1,0 +1,145 @@
+"""Pelican glue: the digest's own pages (home, editions, edition archive).
+
+A generator made per build (``get_generators``): ``generate_context`` groups the
+published stories into editions and gives every article its reading time,
+related stories and neighbours; ``generate_output`` writes the pages. The
+computations are in the pure module ``editions.py``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from pelican.generators import Generator
+
+from . import editions as ed
+from .settings import resolve
+
+EDITION_URL = "editions/{slug}/"
+EDITIONS_URL = "editions/"
+HOME_PAGE_URL = "page/{number}/"
+
+
+@dataclass
+class DigestEdition:
+    """One edition as templates see it."""
+
+    slug: str
+    title: str
+    span: str
+    datetime: str
+    kind: str
+    articles: list
+    top_topics: list  # Pelican Tag objects
+    url: str = ""
+    save_as: str = ""
+    newer: DigestEdition | None = None
+    older: DigestEdition | None = None
+
+
+@dataclass
+class HomePage:
+    number: int
+    count: int
+    url: str
+    save_as: str
+    editions: list = field(default_factory=list)
+    newer: HomePage | None = None
+    older: HomePage | None = None
+
+
+def _save_as(url: str) -> str:
+    return f"{url}index.html" if url.endswith("/") or not url else url
+
+
+def words_of(article) -> int:
+    seed = getattr(article, "seed", None)
+    if seed is not None:
+        return ed.count_words(seed.paragraphs)
+    return ed.count_words([html.unescape(re.sub(r"<[^>]+>", " ", article.content))])
+
+
+def story_of(article) -> ed.Story:
+    topics = tuple(tag.slug for tag in getattr(article, "tags", None) or ())
+    return ed.Story(key=article.url, published=article.date, topics=topics)
+
+
+def annotate(articles: list) -> None:
+    """Reading time, related stories and older/newer story on each article."""
+    stories = [story_of(a) for a in articles]
+    by_key = {a.url: a for a in articles}
+    related = ed.related_stories(stories)
+    neighbours = ed.neighbours(stories)
+    for article in articles:
+        article.reading_time = ed.reading_minutes(words_of(article))
+        article.related_stories = [by_key[s.key] for s in related[article.url]]
+        older, newer = neighbours[article.url]
+        article.older_story = by_key[older.key] if older else None
+        article.newer_story = by_key[newer.key] if newer else None
+
+
+def make_editions(articles: list, zone, kind: str) -> list[DigestEdition]:
+    by_key = {a.url: a for a in articles}
+    tags = {tag.slug: tag for a in articles for tag in getattr(a, "tags", None) or ()}
+    result = []
+    for edition in ed.group_editions((story_of(a) for a in articles), zone, kind):
+        url = EDITION_URL.format(slug=edition.slug)
+        result.append(DigestEdition(
+            slug=edition.slug, title=edition.title, span=edition.span,
+            datetime=edition.datetime_attr, kind=kind,
+            articles=[by_key[s.key] for s in edition.stories],
+            top_topics=[tags[t] for t in edition.top_topics],
+            url=url, save_as=_save_as(url)))
+    for newer, older in zip(result, result[1:], strict=False):
+        newer.older, older.newer = older, newer
+    for edition in result:
+        for article in edition.articles:
+            article.edition = edition
+    return result
+
+
+def make_home_pages(editions: list[DigestEdition], per_page: int) -> list[HomePage]:
+    chunks = ed.paginate(editions, per_page)
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        url = "" if number == 1 else HOME_PAGE_URL.format(number=number)
+        pages.append(HomePage(number, len(chunks), url, _save_as(url), chunk))
+    for newer, older in zip(pages, pages[1:], strict=False):
+        newer.older, older.newer = older, newer
+    return pages
+
+
+class DigestGenerator(Generator):
+    """Writes the home page (the digest), one page per edition and the edition archive."""
+
+    def generate_context(self):
+        digest = resolve(self.settings)
+        articles = list(self.context.get("articles", []))
+        zone = ZoneInfo(self.settings.get("TIMEZONE") or "UTC")
+        annotate(articles)
+        self.editions = make_editions(articles, zone, digest["DIGEST_EDITION"])
+        self.home_pages = make_home_pages(self.editions, digest["DIGEST_EDITIONS_PER_PAGE"])
+        self.context["digest_editions"] = self.editions
+        self.context["EDITIONS_URL"] = EDITIONS_URL
+
+    def generate_output(self, writer):
+        relative = self.settings.get("RELATIVE_URLS", False)
+        index = self.get_template("index")
+        for page in self.home_pages:
+            writer.write_file(page.save_as, index, self.context, relative, url=page.url,
+                              page_name="index", digest_page=page, editions=page.editions)
+        template = self.get_template("edition")
+        for edition in self.editions:
+            writer.write_file(edition.save_as, template, self.context, relative,
+                              url=edition.url, page_name=edition.save_as[:-len(".html")],
+                              edition=edition)
+        writer.write_file(_save_as(EDITIONS_URL), self.get_template("editions"), self.context,
+                          relative, url=EDITIONS_URL, page_name="editions/index",
+                          editions=self.editions)
+
+
+def get_generators(pelican):
+    return DigestGenerator

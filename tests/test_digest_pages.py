@@ -1,0 +1,144 @@
+"""The digest's pages in real builds: editions, home pages, article extras."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from theme_site import STORIES, build_theme_site
+
+from sitebuild import build, seed_text
+
+
+def _slug(title):
+    return title.lower().replace(" ", "-")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    # Only stories with curated topics: their topics are exactly the Topics header.
+    built = build_theme_site(tmp_path_factory.mktemp("digest"), with_sample=False)
+    assert built.code == 0, built.stderr
+    assert built.warnings == []
+    return built
+
+
+def _editions(page):
+    return [(s.xpath("string(.//h2//time/@datetime)"),
+             [a.get("href").rsplit("/", 1)[-1] for a in s.xpath(".//*[@class='story-title']/a")])
+            for s in page.xpath("//section[@class='edition']")]
+
+
+def test_home_page_is_the_digest_in_editions_newest_first(site):
+    home = site.page("index.html")
+    editions = _editions(home)
+    dates = [d for d, _ in editions]
+    assert dates == sorted(dates, reverse=True) and len(dates) == len(set(dates))
+    # UTC: the 23:30 (-05:00) story of 1 November is in the edition of 2 November.
+    assert editions[0] == ("2019-11-02", ["late-night-vote-on-the-budget.html"])
+    assert editions[1] == ("2019-11-01", [
+        "parliament-debates-new-surveillance-powers.html",
+        "court-hears-challenge-to-data-retention-law.html"])
+    shown = sum(len(stories) for _, stories in editions)
+    assert shown == len(STORIES)
+    assert [h.text_content() for h in home.iter("h1")] == ["Latest news"]
+
+
+def test_edition_heading_has_its_top_topics(site):
+    home = site.page("index.html")
+    [meta] = home.xpath("//section[.//time/@datetime='2019-11-01']//p[@class='edition-meta']")
+    topics = [a.get("href").strip("./").split("/")[-1] for a in meta.iter("a")]
+    assert topics == ["privacy", "government-policy", "law-courts"]
+    assert meta.text_content().startswith("2 stories")
+
+
+def test_the_site_time_zone_decides_the_edition(tmp_path):
+    site = build_theme_site(tmp_path, with_sample=False, TIMEZONE="America/Chicago")
+    assert site.code == 0, site.stderr
+    editions = _editions(site.page("index.html"))
+    assert editions[0][0] == "2019-11-01"
+    assert "late-night-vote-on-the-budget.html" in editions[0][1]
+    assert (site.output / "editions" / "2019-11-01" / "index.html").exists()
+    assert not (site.output / "editions" / "2019-11-02").exists()
+
+
+def test_each_edition_has_a_page_and_the_archive_lists_them(site):
+    archive = site.page("editions/index.html")
+    links = [a.get("href") for a in archive.xpath("//main//ol[@class='index-list']/li/a")]
+    assert links == [f"../editions/{d}/" for d, _ in _editions(site.page("index.html"))]
+    page = site.page("editions/2019-10-30/index.html")
+    assert page.xpath("string(//h1/time/@datetime)") == "2019-10-30"
+    titles = [a.text_content() for a in page.xpath("//*[@class='story-title']/a")]
+    assert titles == ["Local team wins the cup", "Messaging app fixes flaw used for spying"]
+    older = page.xpath("string(//a[@rel='prev']/@href)")
+    newer = page.xpath("string(//a[@rel='next']/@href)")
+    assert (older, newer) == ("../../editions/2019-10-28/", "../../editions/2019-10-31/")
+
+
+def test_home_pages_paginate_whole_editions(tmp_path):
+    site = build_theme_site(tmp_path, with_sample=False, DIGEST_EDITIONS_PER_PAGE=2)
+    assert site.code == 0, site.stderr
+    first = _editions(site.page("index.html"))
+    second = _editions(site.page("page/2/index.html"))
+    third = _editions(site.page("page/3/index.html"))
+    assert [len(first), len(second), len(third)] == [2, 2, 1]
+    assert first[-1][0] > second[0][0] > third[0][0]
+    assert site.page("page/2/index.html").xpath("string(//a[@rel='next']/@href)") == "../../page/3/"
+    assert not (site.output / "page" / "4").exists()
+
+
+def test_week_editions(tmp_path):
+    site = build_theme_site(tmp_path, with_sample=False, DIGEST_EDITION="week")
+    assert site.code == 0, site.stderr
+    editions = _editions(site.page("index.html"))
+    assert [d for d, _ in editions] == ["2019-W44"]
+    assert len(editions[0][1]) == len(STORIES)
+    page = site.page("editions/2019-w44/index.html")
+    assert "Week 44, 2019" in page.xpath("string(//h1)")
+
+
+def _article(site, title):
+    return site.page(f"stories/{_slug(title)}.html")
+
+
+def test_article_page_has_one_h1_reading_time_related_and_neighbours(site):
+    page = _article(site, "Regulator fines social network over tracking")
+    assert [h.text_content() for h in page.iter("h1")] == [
+        "Regulator fines social network over tracking"]
+    assert page.xpath("string(//header[@class='story-head']//p[@class='reading-time'])") == (
+        "4 min read")  # 820 words / 230 a minute
+    related = [a.text_content() for a in page.xpath("//section[@class='related']//li/a")]
+    # Two topics shared, newest first; then one shared, newest first.
+    assert related == ["Court hears challenge to data retention law",
+                       "Messaging app fixes flaw used for spying",
+                       "Parliament debates new surveillance powers"]
+
+
+def test_previous_and_next_follow_publication_order(site):
+    chrono = [title for title, *_ in sorted(STORIES, key=lambda s: datetime.fromisoformat(s[1]))]
+    for i, title in enumerate(chrono):
+        page = _article(site, title)
+        links = (page.xpath("string(//nav[@class='pager']//a[@rel='prev']/@href)"),
+                 page.xpath("string(//nav[@class='pager']//a[@rel='next']/@href)"))
+        expected = (f"../stories/{_slug(chrono[i - 1])}.html" if i > 0 else "",
+                    f"../stories/{_slug(chrono[i + 1])}.html" if i + 1 < len(chrono) else "")
+        assert links == expected, title
+
+
+def test_a_story_without_topics_has_no_related_section(tmp_path):
+    site = build(tmp_path, {"001_a.txt": seed_text()})
+    assert site.code == 0, site.stderr
+    page = site.page("stories/a-story.html")
+    assert page.xpath("//section[@class='related']") == []
+    assert page.xpath("string(//p[@class='reading-time'])") == "1 min read"
+
+
+@pytest.mark.parametrize(("settings", "named"), [
+    ({"DIGEST_EDITION": "month"}, "DIGEST_EDITION"),
+    ({"DIGEST_EDITIONS_PER_PAGE": 0}, "DIGEST_EDITIONS_PER_PAGE"),
+    ({"DIRECT_TEMPLATES": ["index", "tags"]}, "DIRECT_TEMPLATES"),
+])
+def test_bad_digest_settings_stop_the_build_with_a_message(tmp_path, settings, named):
+    site = build(tmp_path, {"001_a.txt": seed_text()}, settings=settings)
+    assert site.code == 1
+    assert named in site.stderr and "Traceback" not in site.stderr

@@ -1,0 +1,65 @@
+"""Every generated page passes the Nu Html Checker (vnu) with 0 errors; sizes hold."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+from theme_site import build_theme_site
+from tools import vnu_jar
+
+CSS_LIMIT = 12 * 1024
+ARTICLE_LIMIT = 40 * 1024
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    # Two editions a home page, so the later home pages are checked too.
+    built = build_theme_site(tmp_path_factory.mktemp("theme"), DIGEST_EDITIONS_PER_PAGE=2)
+    assert built.code == 0, built.stderr
+    assert built.warnings == []
+    assert (built.output / "page" / "2" / "index.html").exists()
+    return built
+
+
+@pytest.fixture(scope="module")
+def week_site(tmp_path_factory):
+    built = build_theme_site(tmp_path_factory.mktemp("week"), DIGEST_EDITION="week")
+    assert built.code == 0, built.stderr
+    return built
+
+
+def _vnu_errors(files) -> list[str]:
+    result = subprocess.run(
+        ["java", "-jar", str(vnu_jar()), "--errors-only", "--format", "json",
+         "--also-check-css", *map(str, files)],
+        capture_output=True, text=True, timeout=600, check=False)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    return [f"{m.get('url', '').rsplit('/output/', 1)[-1]}:{m.get('lastLine', '?')}: "
+            f"{m['message']}" for m in messages if m.get("type") == "error"
+            or m.get("subType") == "fatal"]
+
+
+def test_every_page_and_the_stylesheet_are_valid(site, week_site):
+    vnu_jar()  # skip or fail first when the checker is missing
+    files = site.files("**/*.html") + week_site.files("**/*.html") + site.files("**/*.css")
+    assert len(files) > 30  # home, editions, stories, topics, authors, archive, about, ...
+    assert _vnu_errors(files) == []
+
+
+def test_the_checker_does_report_errors(tmp_path):
+    """The check above can fail: a page with a known error is reported."""
+    vnu_jar()
+    bad = tmp_path / "output" / "bad.html"
+    bad.parent.mkdir()
+    bad.write_text("<!doctype html><html lang=en><title>x</title><p><div></span>",
+                   encoding="utf-8")
+    assert any("bad.html" in e for e in _vnu_errors([bad]))
+
+
+def test_stylesheet_and_article_pages_stay_small(site):
+    [css] = site.files("theme/css/style.css")
+    assert css.stat().st_size < CSS_LIMIT
+    stories = site.files("stories/*.html")
+    assert stories and max(p.stat().st_size for p in stories) < ARTICLE_LIMIT
