@@ -18,9 +18,9 @@ from .attribution_glue import (
 from .attribution_glue import (
     get_generators as source_generators,
 )
+from .digest_pages import get_generators as digest_generators
 from .feedplan import public_site_url
 from .feedwriter import get_generators as feed_generators
-from .digest_pages import get_generators as digest_generators
 from .reader import SeedReader
 from .seed import SeedError
 from .settings import DigestConfigError, resolve
