@@ -130,3 +130,20 @@ def test_feeds_carry_hostile_text_inert(hostile_site):
     assert {item["title"] for item in data["items"]} == titles
     for item in data["items"]:
         _assert_inert_html(item.get("content_html", ""), item["id"])
+
+
+def _policy(page) -> dict[str, list[str]]:
+    [meta] = page.xpath("//head/meta[@http-equiv='Content-Security-Policy']")
+    return {directive.split()[0]: directive.split()[1:]
+            for directive in meta.get("content").split(";") if directive.strip()}
+
+
+def test_every_page_forbids_inline_scripts_and_other_origins(hostile_site):
+    for path in hostile_site.files("**/*.html"):
+        policy = _policy(hostile_site.page(path.relative_to(hostile_site.output)))
+        assert policy["default-src"] == ["'self'"], path
+        assert "'unsafe-inline'" not in policy["script-src"], path
+        assert "'unsafe-eval'" not in policy["script-src"], path
+        assert policy["object-src"] == ["'none'"], path
+        for sources in policy.values():
+            assert all(s.startswith("'") or s in ("data:",) for s in sources), (path, sources)
