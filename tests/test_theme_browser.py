@@ -112,7 +112,7 @@ def test_pages_break_no_rule_of_their_content_security_policy(site, server, brow
         ctx = browser.new_context()
         page = ctx.new_page()
         messages: list[str] = []
-        page.on("console", lambda m: messages.append(m.text))
+        page.on("console", lambda m, seen=messages: seen.append(m.text))
         page.goto(server + path, wait_until="load")
         styled = page.evaluate("() => document.styleSheets.length")
         ctx.close()
