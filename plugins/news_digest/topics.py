@@ -36,6 +36,7 @@ NEGATIVE_WEIGHT = 2.0  # default penalty of a negative phrase
 MAX_REPEATS = 5  # body repeats counted per phrase
 REPEAT_BONUS = 0.5  # each repeat after the first adds this share of the weight
 MIN_SHARE = 0.25  # a topic must score at least this share of the best topic
+KEYWORD_SHARE = 0.5  # keywords add at most this share of the topic's phrase points
 
 KINDS = ("phrases", "keywords", "negative")
 _DEFAULT_WEIGHTS = {"phrases": PHRASE_WEIGHT, "keywords": KEYWORD_WEIGHT,
@@ -187,8 +188,8 @@ class Taxonomy:
             phrase_points = sum(self._points(weight, in_headline, body)
                                 for _, kind, weight, in_headline, body in found
                                 if kind == "phrases")
-            # Keywords only back up phrases: together never more than the phrases.
-            keyword_budget = phrase_points
+            # Keywords only back up phrases: they add at most half again.
+            keyword_budget = phrase_points * KEYWORD_SHARE
             evidence = []
             for phrase, kind, weight, in_headline, body in sorted(found):
                 if kind == "phrases":
