@@ -27,6 +27,8 @@ import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain, compress, count, islice
+from operator import or_
 
 from .slugs import slugify_headline
 
@@ -108,8 +110,6 @@ class Taxonomy:
         self.headline_weight = headline_weight
         self.min_share = min_share
         self.fallback = self.lookup(fallback) or Topic(slugify_headline(fallback, 60), fallback)
-        # first word -> [(words of the phrase, ((topic index, kind, weight, phrase), ...))],
-        # longest phrase first so a topic's longest match wins.
         index: dict[str, dict[tuple[str, ...], list]] = {}
         for number, topic in enumerate(topics):
             for kind in KINDS:
@@ -120,11 +120,24 @@ class Taxonomy:
                     weight = float(_DEFAULT_WEIGHTS[kind] if weight is None else weight)
                     entry = (number, kind, weight, " ".join(key))
                     index.setdefault(key[0], {}).setdefault(key, []).append(entry)
-        self._index = {
-            first: tuple(sorted(((k, tuple(v)) for k, v in by_phrase.items()),
-                                key=lambda item: -len(item[0])))
-            for first, by_phrase in index.items()
-        }
+        # first word -> (second word -> longer phrases, longest first; one-word entry),
+        # each phrase as (words, positive entries, negative entries).
+        self._index: dict[str, tuple[dict, tuple | None]] = {}
+        for first, by_phrase in index.items():
+            longer: dict[str, list] = {}
+            single = None
+            for key, found in sorted(by_phrase.items(), key=lambda item: -len(item[0])):
+                compiled = (key, tuple(e for e in found if e[1] != "negative"),
+                            tuple(e for e in found if e[1] == "negative"))
+                if len(key) == 1:
+                    single = compiled
+                else:
+                    longer.setdefault(key[1], []).append(compiled)
+            self._index[first] = ({k: tuple(v) for k, v in longer.items()}, single)
+        # What can start a match: a one-word entry, or the first two words of a phrase.
+        self._singles = frozenset(k for k, (_, single) in self._index.items() if single)
+        self._pairs = frozenset((k, second) for k, (longer, _) in self._index.items()
+                                for second in longer)
 
     @classmethod
     def from_settings(cls, digest: Mapping) -> Taxonomy:
@@ -136,8 +149,8 @@ class Taxonomy:
 
     # -- matching ---------------------------------------------------------------
 
-    def _scan(self, tokens: list[str], counts: dict, headline: bool) -> None:
-        """Add every entry found in ``tokens`` to ``counts[(topic, kind, weight, phrase)]``.
+    def _scan(self, tokens: list[str], record: dict) -> None:
+        """Count every entry found in ``tokens`` into ``record[entry]``.
 
         Phrases and keywords: the longest one starting leftmost wins, across all
         topics ("health data" is a privacy phrase, so its "health" does not count
@@ -146,67 +159,42 @@ class Taxonomy:
         index = self._index
         covered = 0  # first word not yet inside a phrase or keyword that counted
         masked: dict[int, int] = {}  # topic -> first word not inside its negative phrase
-        starts = [n for n, token in enumerate(tokens) if token in index]
-        for i in starts:
-            for key, entries in index[tokens[i]]:  # longest first
+        starts = map(or_, map(self._singles.__contains__, tokens),
+                     map(self._pairs.__contains__,
+                         zip(tokens, chain(islice(tokens, 1, None), ("",)), strict=True)))
+        last = len(tokens) - 1
+        for i in compress(count(), starts):
+            longer, single = index[tokens[i]]
+            candidates = longer.get(tokens[i + 1], ()) if i < last else ()
+            if single:
+                candidates = (*candidates, single)
+            for key, positives, negatives in candidates:  # longest first
                 end = i + len(key)
-                if len(key) > 1 and tuple(tokens[i:end]) != key:
+                if end - i > 2 and tuple(tokens[i:end]) != key:
                     continue
-                positive = False
-                for entry in entries:
-                    if entry[1] == "negative":
-                        masked[entry[0]] = max(masked.get(entry[0], 0), end)
-                        self._count(counts, entry, headline)
-                    elif i >= covered:
-                        positive = True
-                        if masked.get(entry[0], 0) <= i:
-                            self._count(counts, entry, headline)
-                if positive:
+                for entry in negatives:
+                    if masked.get(entry[0], 0) < end:
+                        masked[entry[0]] = end
+                    record[entry] = record.get(entry, 0) + 1
+                if positives and i >= covered:
                     covered = end
+                    for entry in positives:
+                        if not masked or masked.get(entry[0], 0) <= i:
+                            record[entry] = record.get(entry, 0) + 1
 
-    @staticmethod
-    def _count(counts: dict, entry: tuple, headline: bool) -> None:
-        seen = counts.get(entry)
-        if seen is None:
-            counts[entry] = seen = [False, 0]
-        if headline:
-            seen[0] = True
-        else:
-            seen[1] += 1
-
-    def score(self, title: str, text: str) -> list[Topic]:
-        """Every topic with any evidence, unfiltered, in taxonomy order."""
-        counts: dict = {}
-        self._scan(words(title), counts, headline=True)
-        self._scan(words(text), counts, headline=False)
+    def _found(self, title: str, text: str) -> dict[int, list]:
+        """Topic number -> [(entry, in headline, body count)] of what the story holds."""
+        head: dict = {}
+        body: dict = {}
+        self._scan(words(title), head)
+        self._scan(words(text), body)
         by_topic: dict[int, list] = {}
-        for (number, kind, weight, phrase), (in_headline, body) in counts.items():
-            by_topic.setdefault(number, []).append((phrase, kind, weight, in_headline, body))
-        results = []
-        for number in sorted(by_topic):
-            found = by_topic[number]
-            phrase_points = sum(self._points(weight, in_headline, body)
-                                for _, kind, weight, in_headline, body in found
-                                if kind == "phrases")
-            # Keywords only back up phrases: they add at most half again.
-            keyword_budget = phrase_points * KEYWORD_SHARE
-            evidence = []
-            for phrase, kind, weight, in_headline, body in sorted(found):
-                if kind == "phrases":
-                    points = self._points(weight, in_headline, body)
-                elif kind == "negative":
-                    points = -self._points(weight, in_headline, body)
-                else:  # a keyword counts once, wherever it is
-                    points = min(weight, keyword_budget)
-                    keyword_budget -= points
-                evidence.append(Evidence(phrase, kind, weight, in_headline, body,
-                                         round(points, 3)))
-            evidence.sort(key=lambda e: (-e.points, e.phrase))
-            total = round(max(0.0, sum(e.points for e in evidence)), 3)
-            matched = tuple(e.phrase for e in evidence if e.points > 0)
-            topic = self.topics[number]
-            results.append(Topic(topic.slug, topic.label, total, matched, tuple(evidence)))
-        return results
+        for entry, times in body.items():
+            by_topic.setdefault(entry[0], []).append((entry, entry in head, times))
+        for entry in head:
+            if entry not in body:
+                by_topic.setdefault(entry[0], []).append((entry, True, 0))
+        return by_topic
 
     def _points(self, weight: float, in_headline: bool, body: int) -> float:
         points = weight * self.headline_weight if in_headline else 0.0
@@ -214,19 +202,73 @@ class Taxonomy:
             points += weight * (1 + REPEAT_BONUS * (min(body, MAX_REPEATS) - 1))
         return points
 
+    def _total(self, found: list) -> float:
+        """A topic's score from what the story holds of its vocabulary."""
+        phrases = negative = keywords = 0.0
+        for (_, kind, weight, _), in_headline, body in found:
+            if kind == "keywords":
+                keywords += weight
+            elif kind == "phrases":
+                phrases += self._points(weight, in_headline, body)
+            else:
+                negative += self._points(weight, in_headline, body)
+        # Keywords count once each, and only back up phrases: at most half again.
+        return round(max(0.0, phrases + min(keywords, phrases * KEYWORD_SHARE) - negative), 3)
+
+    def _itemise(self, found: list) -> list[tuple[float, tuple, bool, int]]:
+        """(points, entry, in headline, body count) per entry of one topic, best first."""
+        items = []
+        phrase_points = 0.0
+        for entry, in_headline, body in found:
+            if entry[1] != "keywords":
+                points = self._points(entry[2], in_headline, body)
+                if entry[1] == "negative":
+                    points = -points
+                else:
+                    phrase_points += points
+                items.append((points, entry, in_headline, body))
+        budget = phrase_points * KEYWORD_SHARE  # heaviest keywords use it first
+        for entry, in_headline, body in sorted((f for f in found if f[0][1] == "keywords"),
+                                               key=lambda f: (-f[0][2], f[0][3])):
+            points = min(entry[2], budget)
+            budget -= points
+            items.append((points, entry, in_headline, body))
+        items.sort(key=lambda item: (-item[0], item[1][3]))
+        return items
+
+    def score(self, title: str, text: str) -> list[Topic]:
+        """Every topic with any evidence, unfiltered, in taxonomy order (for ``explain``)."""
+        results = []
+        for number, found in sorted(self._found(title, text).items()):
+            evidence = tuple(Evidence(entry[3], entry[1], entry[2], in_headline, body,
+                                      round(points, 3))
+                             for points, entry, in_headline, body in self._itemise(found))
+            topic = self.topics[number]
+            results.append(Topic(topic.slug, topic.label, self._total(found),
+                                 tuple(e.phrase for e in evidence if e.points > 0), evidence))
+        return results
+
     def classify(self, title: str, text: str) -> list[Topic]:
         """Ranked topics of a story: best score first, ties in taxonomy order.
 
         Topics under the threshold, or far below the best one, are dropped; at
         most ``max_topics`` remain. A story with none gets the fallback topic.
         """
-        scored = self.score(title, text)
-        best = max((t.score for t in scored), default=0.0)
-        floor = max(self.threshold, best * self.min_share)
-        order = {t.slug: n for n, t in enumerate(self.topics)}
-        kept = sorted((t for t in scored if t.score >= floor and t.score > 0),
-                      key=lambda t: (-t.score, order[t.slug]))
-        return kept[: self.max_topics] or [self.fallback]
+        found = self._found(title, text)
+        scored = sorted((-total, number) for number, total in
+                        ((n, self._total(f)) for n, f in found.items())
+                        if total >= self.threshold)
+        if not scored:
+            return [self.fallback]
+        floor = -scored[0][0] * self.min_share
+        kept = []
+        for negative, number in scored[: self.max_topics]:
+            if -negative < floor:
+                break
+            topic = self.topics[number]
+            matched = tuple(item[1][3] for item in self._itemise(found[number]) if item[0] > 0)
+            kept.append(Topic(topic.slug, topic.label, -negative, matched))
+        return kept
 
     # -- curator override ---------------------------------------------------------
 
