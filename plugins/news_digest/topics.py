@@ -1,24 +1,26 @@
 """Topics from a curated taxonomy: compile once, classify many stories.
 
 Pure module (no Pelican). ``Taxonomy(topics)`` compiles the curator's
-``DIGEST_TOPICS`` into one dictionary keyed by a phrase's first word; a story
-is lower-cased, split into words once, and only words that start a phrase are
-looked at, so classifying costs time linear in the story's length.
+``DIGEST_TOPICS`` into one dictionary keyed by a phrase's first word (and, for
+phrases, its second). A story is lower-cased and split into words once; only
+words that start an entry are looked at, so classifying costs time linear in
+the story's length, whatever the size of the taxonomy.
 
 Each topic lists three kinds of vocabulary (see ``pelicanconf.py``):
 
 * ``phrases``: words or phrases that point to the topic on their own;
-* ``keywords``: ambiguous words that count only when one of the topic's own
-  phrases occurs in the same story ("court" counts for Law & Courts only
-  beside "lawsuit", "judge", ...);
-* ``negative``: context phrases that take the topic's words inside them out of
-  play ("tennis court", "computer virus") and subtract their weight.
+* ``keywords``: ambiguous words that count only beside the topic's phrases
+  ("court" adds to Law & Courts only when "lawsuit", "judge", ... are there);
+  each counts once, and together they add at most half the phrases' points;
+* ``negative``: context phrases whose words then do not count for the topic
+  ("tennis court", "computer virus"), and which subtract their weight.
 
-Matching is whole words, case-insensitive, per topic leftmost-longest (inside
-one topic, "supreme court" is one match, not also "court"; another topic
-still sees every word). A phrase in the headline scores ``headline_weight``
-times its weight; in the body it scores its weight once, and each repeat adds
-half again, up to ``MAX_REPEATS`` occurrences.
+Matching is on whole words, case-insensitive. Where phrases overlap, the one
+starting first and then the longest wins, for every topic: "health data" is a
+privacy phrase, so its "health" does not also count for Health (list a phrase
+under two topics to count it for both). A phrase in the headline scores
+``headline_weight`` times its weight; in the body its weight, and each repeat
+adds half again, up to ``MAX_REPEATS`` occurrences.
 """
 
 from __future__ import annotations
@@ -27,8 +29,7 @@ import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain, compress, count, islice
-from operator import or_
+from itertools import compress, count
 
 from .slugs import slugify_headline
 
@@ -41,6 +42,8 @@ MIN_SHARE = 0.25  # a topic must score at least this share of the best topic
 KEYWORD_SHARE = 0.5  # keywords add at most this share of the topic's phrase points
 
 KINDS = ("phrases", "keywords", "negative")
+# Body points of an entry seen n times: its weight, and half again per repeat.
+_REPEAT = [0.0] + [1 + REPEAT_BONUS * (n - 1) for n in range(1, MAX_REPEATS + 1)]
 _DEFAULT_WEIGHTS = {"phrases": PHRASE_WEIGHT, "keywords": KEYWORD_WEIGHT,
                     "negative": NEGATIVE_WEIGHT}
 
@@ -159,15 +162,21 @@ class Taxonomy:
         index = self._index
         covered = 0  # first word not yet inside a phrase or keyword that counted
         masked: dict[int, int] = {}  # topic -> first word not inside its negative phrase
-        starts = map(or_, map(self._singles.__contains__, tokens),
-                     map(self._pairs.__contains__,
-                         zip(tokens, chain(islice(tokens, 1, None), ("",)), strict=True)))
         last = len(tokens) - 1
-        for i in compress(count(), starts):
+        for i in compress(count(), map(index.__contains__, tokens)):
             longer, single = index[tokens[i]]
-            candidates = longer.get(tokens[i + 1], ()) if i < last else ()
-            if single:
-                candidates = (*candidates, single)
+            if longer and i < last:
+                candidates = longer.get(tokens[i + 1])
+                if candidates is None:
+                    if single is None:
+                        continue
+                    candidates = (single,)
+                elif single is not None:
+                    candidates = (*candidates, single)
+            elif single is None:
+                continue
+            else:
+                candidates = (single,)
             for key, positives, negatives in candidates:  # longest first
                 end = i + len(key)
                 if end - i > 2 and tuple(tokens[i:end]) != key:
@@ -182,17 +191,23 @@ class Taxonomy:
                         if not masked or masked.get(entry[0], 0) <= i:
                             record[entry] = record.get(entry, 0) + 1
 
-    def _found(self, title: str, text: str) -> dict[int, list]:
-        """Topic number -> [(entry, in headline, body count)] of what the story holds."""
+    def _record(self, title: str, text: str) -> tuple[dict, dict]:
+        """What the story holds: entry -> times, in the headline and in the body."""
         head: dict = {}
         body: dict = {}
         self._scan(words(title), head)
         self._scan(words(text), body)
+        return head, body
+
+    @staticmethod
+    def _group(head: dict, body: dict, topics: set | None = None) -> dict[int, list]:
+        """Topic number -> [(entry, in headline, body count)]; only ``topics`` if given."""
         by_topic: dict[int, list] = {}
         for entry, times in body.items():
-            by_topic.setdefault(entry[0], []).append((entry, entry in head, times))
+            if topics is None or entry[0] in topics:
+                by_topic.setdefault(entry[0], []).append((entry, entry in head, times))
         for entry in head:
-            if entry not in body:
+            if entry not in body and (topics is None or entry[0] in topics):
                 by_topic.setdefault(entry[0], []).append((entry, True, 0))
         return by_topic
 
@@ -239,7 +254,7 @@ class Taxonomy:
     def score(self, title: str, text: str) -> list[Topic]:
         """Every topic with any evidence, unfiltered, in taxonomy order (for ``explain``)."""
         results = []
-        for number, found in sorted(self._found(title, text).items()):
+        for number, found in sorted(self._group(*self._record(title, text)).items()):
             evidence = tuple(Evidence(entry[3], entry[1], entry[2], in_headline, body,
                                       round(points, 3))
                              for points, entry, in_headline, body in self._itemise(found))
@@ -253,22 +268,41 @@ class Taxonomy:
 
         Topics under the threshold, or far below the best one, are dropped; at
         most ``max_topics`` remain. A story with none gets the fallback topic.
+        Computes the same scores as ``score``, in one pass over what was found.
         """
-        found = self._found(title, text)
-        scored = sorted((-total, number) for number, total in
-                        ((n, self._total(f)) for n, f in found.items())
-                        if total >= self.threshold)
+        head, body = self._record(title, text)
+        size = len(self.topics)
+        phrases, negative, keywords = [0.0] * size, [0.0] * size, [0.0] * size
+        sums = {"phrases": phrases, "negative": negative, "keywords": keywords}
+        headline = self.headline_weight
+        for number, kind, weight, _ in head:
+            sums[kind][number] += weight if kind == "keywords" else weight * headline
+        for entry, times in body.items():
+            number, kind, weight, _ = entry
+            if kind != "keywords":
+                sums[kind][number] += weight * _REPEAT[min(times, MAX_REPEATS)]
+            elif entry not in head:
+                keywords[number] += weight
+        scored = []
+        for number in range(size):
+            if phrases[number]:
+                total = round(max(0.0, phrases[number] - negative[number] + min(
+                    keywords[number], phrases[number] * KEYWORD_SHARE)), 3)
+                if total >= self.threshold:
+                    scored.append((-total, number))
         if not scored:
             return [self.fallback]
+        scored.sort()
         floor = -scored[0][0] * self.min_share
-        kept = []
-        for negative, number in scored[: self.max_topics]:
-            if -negative < floor:
-                break
-            topic = self.topics[number]
+        kept = [(-negative_total, number) for negative_total, number
+                in scored[: self.max_topics] if -negative_total >= floor]
+        found = self._group(head, body, {number for _, number in kept})
+        result = []
+        for total, number in kept:
             matched = tuple(item[1][3] for item in self._itemise(found[number]) if item[0] > 0)
-            kept.append(Topic(topic.slug, topic.label, -negative, matched))
-        return kept
+            topic = self.topics[number]
+            result.append(Topic(topic.slug, topic.label, total, matched))
+        return result
 
     # -- curator override ---------------------------------------------------------
 
