@@ -31,6 +31,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress, count
 
+from .seed import Seed, SeedError
 from .slugs import slugify_headline
 
 PHRASE_WEIGHT = 2.0  # default weight of a phrase given without one
@@ -327,3 +328,16 @@ class Taxonomy:
             if topic not in chosen:
                 chosen.append(topic)
         return chosen
+
+
+def seed_topics(taxonomy: Taxonomy, seed: Seed) -> list[Topic]:
+    """A story's topics: the curator's ``Topics:`` header when given, else classified.
+
+    An unknown topic in the header is a ``SeedError`` on the header's line.
+    """
+    value = seed.extra.get("topics", "")
+    try:
+        chosen = taxonomy.override(value)
+    except UnknownTopics as err:
+        raise SeedError(seed.path, seed.lines.get("topics", 1), str(err)) from None
+    return chosen or taxonomy.classify(seed.title, "\n".join(seed.paragraphs))
