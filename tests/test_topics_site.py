@@ -157,3 +157,10 @@ def test_check_refuses_an_unknown_topic_with_file_and_line(tmp_path):
                              "social-media, human-rights, misinformation, elections, health, "
                              "climate, science, sports, general)") for line in lines)
     assert lines[-1] == "2 seed(s) checked, 1 refused"
+
+
+def test_check_without_a_settings_file_says_topics_are_not_checked(tmp_path):
+    (tmp_path / "a.txt").write_text(seed_text(extra=[("Topics", "anything")]))
+    result = _cli("check", tmp_path / "a.txt", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "no pelicanconf.py here, so 'Topics:' headers are not checked" in result.stderr
