@@ -122,7 +122,7 @@ class Taxonomy:
                     if not key:
                         continue
                     weight = float(_DEFAULT_WEIGHTS[kind] if weight is None else weight)
-                    entry = (number, kind, weight, " ".join(key))
+                    entry = (number, kind, weight, " ".join(key), KINDS.index(kind))
                     index.setdefault(key[0], {}).setdefault(key, []).append(entry)
         # first word -> (second word -> longer phrases, longest first; one-word entry),
         # each phrase as (words, positive entries, negative entries).
@@ -138,6 +138,9 @@ class Taxonomy:
                 else:
                     longer.setdefault(key[1], []).append(compiled)
             self._index[first] = ({k: tuple(v) for k, v in longer.items()}, single)
+        # Plain words: one-word entries that start no phrase and are nobody's negative.
+        self._plain = {first: single[1] for first, (longer, single) in self._index.items()
+                       if single and not longer and not single[2]}
         # What can start a match: a one-word entry, or the first two words of a phrase.
         self._singles = frozenset(k for k, (_, single) in self._index.items() if single)
         self._pairs = frozenset((k, second) for k, (longer, _) in self._index.items()
@@ -153,8 +156,8 @@ class Taxonomy:
 
     # -- matching ---------------------------------------------------------------
 
-    def _scan(self, tokens: list[str], record: dict) -> None:
-        """Count every entry found in ``tokens`` into ``record[entry]``.
+    def _scan(self, tokens: list[str]) -> dict[tuple, int]:
+        """How many times each entry is found in ``tokens``.
 
         Phrases and keywords: the longest one starting leftmost wins, across all
         topics ("health data" is a privacy phrase, so its "health" does not count
@@ -164,8 +167,23 @@ class Taxonomy:
         covered = 0  # first word not yet inside a phrase or keyword that counted
         masked: dict[int, int] = {}  # topic -> first word not inside its negative phrase
         last = len(tokens) - 1
+        hits: dict[tuple, int] = {}
+        plain = self._plain
+        plain_hits: dict[str, int] = {}  # fast path: plain words, counted per word
         for i in compress(count(), map(index.__contains__, tokens)):
-            longer, single = index[tokens[i]]
+            token = tokens[i]
+            positives = plain.get(token)
+            if positives is not None:
+                if i < covered:
+                    continue
+                if not masked:
+                    plain_hits[token] = plain_hits.get(token, 0) + 1
+                    continue
+                for entry in positives:
+                    if masked.get(entry[0], 0) <= i:
+                        hits[entry] = hits.get(entry, 0) + 1
+                continue
+            longer, single = index[token]
             if longer and i < last:
                 candidates = longer.get(tokens[i + 1])
                 if candidates is None:
@@ -185,20 +203,20 @@ class Taxonomy:
                 for entry in negatives:
                     if masked.get(entry[0], 0) < end:
                         masked[entry[0]] = end
-                    record[entry] = record.get(entry, 0) + 1
+                    hits[entry] = hits.get(entry, 0) + 1
                 if positives and i >= covered:
                     covered = end
                     for entry in positives:
                         if not masked or masked.get(entry[0], 0) <= i:
-                            record[entry] = record.get(entry, 0) + 1
+                            hits[entry] = hits.get(entry, 0) + 1
+        for token, times in plain_hits.items():
+            for entry in plain[token]:
+                hits[entry] = hits.get(entry, 0) + times
+        return hits
 
     def _record(self, title: str, text: str) -> tuple[dict, dict]:
         """What the story holds: entry -> times, in the headline and in the body."""
-        head: dict = {}
-        body: dict = {}
-        self._scan(words(title), head)
-        self._scan(words(text), body)
-        return head, body
+        return self._scan(words(title)), self._scan(words(text))
 
     @staticmethod
     def _group(head: dict, body: dict, topics: set | None = None) -> dict[int, list]:
@@ -221,7 +239,7 @@ class Taxonomy:
     def _total(self, found: list) -> float:
         """A topic's score from what the story holds of its vocabulary."""
         phrases = negative = keywords = 0.0
-        for (_, kind, weight, _), in_headline, body in found:
+        for (_, kind, weight, *_), in_headline, body in found:
             if kind == "keywords":
                 keywords += weight
             elif kind == "phrases":
@@ -273,17 +291,17 @@ class Taxonomy:
         """
         head, body = self._record(title, text)
         size = len(self.topics)
-        phrases, negative, keywords = [0.0] * size, [0.0] * size, [0.0] * size
-        sums = {"phrases": phrases, "negative": negative, "keywords": keywords}
+        # Sums per topic, by kind of entry: entry[4] is the index of its kind in KINDS.
+        sums = phrases, keywords, negative = [0.0] * size, [0.0] * size, [0.0] * size
         headline = self.headline_weight
-        for number, kind, weight, _ in head:
-            sums[kind][number] += weight if kind == "keywords" else weight * headline
+        for entry in head:
+            sums[entry[4]][entry[0]] += entry[2] if entry[4] == 1 else entry[2] * headline
         for entry, times in body.items():
-            number, kind, weight, _ = entry
-            if kind != "keywords":
-                sums[kind][number] += weight * _REPEAT[min(times, MAX_REPEATS)]
+            if entry[4] != 1:
+                sums[entry[4]][entry[0]] += entry[2] * _REPEAT[
+                    times if times < MAX_REPEATS else MAX_REPEATS]
             elif entry not in head:
-                keywords[number] += weight
+                keywords[entry[0]] += entry[2]
         scored = []
         for number in range(size):
             if phrases[number]:
