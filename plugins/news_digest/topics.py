@@ -83,7 +83,7 @@ class Topic:
     label: str
     score: float = 0.0
     matched: tuple[str, ...] = ()  # phrases that added to the score, strongest first
-    evidence: tuple[Evidence, ...] = ()
+    evidence: tuple[Evidence, ...] = ()  # every entry found, with its points (``score`` only)
 
 
 class UnknownTopics(ValueError):
@@ -141,10 +141,6 @@ class Taxonomy:
         # Plain words: one-word entries that start no phrase and are nobody's negative.
         self._plain = {first: single[1] for first, (longer, single) in self._index.items()
                        if single and not longer and not single[2]}
-        # What can start a match: a one-word entry, or the first two words of a phrase.
-        self._singles = frozenset(k for k, (_, single) in self._index.items() if single)
-        self._pairs = frozenset((k, second) for k, (longer, _) in self._index.items()
-                                for second in longer)
 
     @classmethod
     def from_settings(cls, digest: Mapping) -> Taxonomy:
