@@ -370,7 +370,10 @@ def built(tmp_path, name="site", **kwargs):
 def test_build_writes_every_feed_and_each_is_valid(tmp_path):
     site = built(tmp_path)
     files = feed_files(site)
-    assert set(files) == ALL_FEEDS  # and nothing else: Pelican's own feeds are off
+    topics = {p.parent.name for p in site.files("topics/*/index.html")}
+    assert topics  # every story has at least one topic (the fallback one)
+    topic_feeds = {f"feeds/topics/{slug}.{kind}.xml" for slug in topics for kind in ("rss", "atom")}
+    assert set(files) == ALL_FEEDS | topic_feeds  # and nothing else: Pelican's are off
     assert not [p for p in site.files("**/*.xml") if not str(p).startswith(str(site.output /
                                                                                "feeds"))]
     for path in files:
@@ -483,10 +486,11 @@ def test_every_page_links_the_feeds_in_head_and_body(tmp_path):
         found = {(link.get("type"), posixpath.normpath(
             posixpath.join(posixpath.dirname(str(page)), link.get("href")))) for link in head}
         own = set()
-        if str(page).startswith("sources/") and page.name == "index.html" and \
-                page.parent.name != "sources":  # a publisher's page: its feeds come first
-            own = {("application/rss+xml", f"feeds/sources/{page.parent.name}.rss.xml"),
-                   ("application/atom+xml", f"feeds/sources/{page.parent.name}.atom.xml")}
+        kind = str(page).split("/")[0]
+        if kind in ("sources", "topics") and page.name == "index.html" and \
+                page.parent.name != kind:  # a publisher's or topic's page: its own feeds
+            own = {("application/rss+xml", f"feeds/{kind}/{page.parent.name}.rss.xml"),
+                   ("application/atom+xml", f"feeds/{kind}/{page.parent.name}.atom.xml")}
         assert found == own | {("application/rss+xml", "feeds/all.rss.xml"),
                                ("application/atom+xml", "feeds/all.atom.xml"),
                                ("application/feed+json", "feeds/all.json")}, page

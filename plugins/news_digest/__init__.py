@@ -1,7 +1,7 @@
 """news_digest: a Pelican plugin that turns seed articles into a news digest.
 
 Pelican loads this package from ``PLUGIN_PATHS`` and calls ``register()``.
-The pure modules (``seed``, ``urls``, ``slugs``, ``byline``, ``settings``) import
+The pure modules (``seed``, ``urls``, ``slugs``, ``byline``, ``settings``, ``topics``) import
 no Pelican and serve the CLI (``python -m news_digest``) as well.
 """
 

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .seed import SeedError, read_seed
+from .siteconf import DEFAULT_SETTINGS_FILE, SettingsFileError, digest_settings
+from .topics import Taxonomy, seed_topics
 
 
 def seed_files(paths: list[str]) -> Iterator[Path]:
@@ -19,12 +21,28 @@ def seed_files(paths: list[str]) -> Iterator[Path]:
             yield path
 
 
+def _taxonomy(args) -> Taxonomy | None:
+    """The site's taxonomy, to check ``Topics:`` headers; None without a settings file."""
+    if args.settings is None and not Path(DEFAULT_SETTINGS_FILE).is_file():
+        print(f"note: no {DEFAULT_SETTINGS_FILE} here, so 'Topics:' headers are not checked "
+              "(give the settings file with -s FILE)", file=sys.stderr)
+        return None
+    return Taxonomy.from_settings(digest_settings(args.settings or DEFAULT_SETTINGS_FILE))
+
+
 def run(args) -> int:
+    try:
+        taxonomy = _taxonomy(args)
+    except SettingsFileError as err:
+        print(err, file=sys.stderr)
+        return 2
     checked, errors = 0, []
     for path in seed_files(args.paths):
         checked += 1
         try:
-            read_seed(path)
+            seed = read_seed(path)
+            if taxonomy is not None:
+                seed_topics(taxonomy, seed)
         except SeedError as err:
             errors.append(err)
     for err in errors:
@@ -36,4 +54,7 @@ def run(args) -> int:
 def add_parser(commands) -> None:
     parser = commands.add_parser("check", help="validate seed files without building")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="seed files or folders")
+    parser.add_argument("-s", "--settings", default=None, metavar="FILE",
+                        help="settings file whose DIGEST_TOPICS 'Topics:' headers must name "
+                             f"(default {DEFAULT_SETTINGS_FILE}, when present)")
     parser.set_defaults(run=run)

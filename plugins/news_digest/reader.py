@@ -7,12 +7,13 @@ import os
 from functools import cached_property
 
 from pelican.readers import BaseReader
-from pelican.urlwrappers import Author
+from pelican.urlwrappers import Author, Tag
 
 from .byline import split_byline
 from .seed import Seed, SeedError, read_seed
 from .settings import resolve
 from .slugs import slugify_headline
+from .topics import Taxonomy, Topic, seed_topics
 
 
 def display_path(path: str) -> str:
@@ -34,14 +35,35 @@ class SeedReader(BaseReader):
     def digest(self) -> dict:
         return resolve(self.settings)
 
+    @cached_property
+    def taxonomy(self) -> Taxonomy:
+        """Compiled once per reader (so once per build), not per story."""
+        return Taxonomy.from_settings(self.digest)
+
+    @cached_property
+    def _tags(self) -> dict[str, Tag]:
+        return {}
+
+    def tag(self, topic: Topic) -> Tag:
+        """The Pelican tag of a topic: named by its label, addressed by its slug."""
+        tag = self._tags.get(topic.slug)
+        if tag is None:
+            tag = self._tags[topic.slug] = Tag(topic.label, self.settings)
+            tag.slug = topic.slug
+        return tag
+
     def read(self, source_path: str):
         try:
             seed = read_seed(display_path(source_path))
+            topics = seed_topics(self.taxonomy, seed)
         except SeedError as err:
             # Not raised: Pelican would log a traceback per file. The plugin
             # reports every refused seed together once reading is done.
             return "", {"status": "skip", "digest_error": err}
-        return body_html(seed), self.metadata(seed)
+        meta = self.metadata(seed)
+        meta["topics"] = topics  # ranked, with scores and matched phrases
+        meta["tags"] = [self.tag(topic) for topic in topics]
+        return body_html(seed), meta
 
     def metadata(self, seed: Seed) -> dict:
         slug = slugify_headline(seed.title, self.digest["DIGEST_SLUG_MAX_LENGTH"])

@@ -8,6 +8,7 @@ nowhere else holds a default.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -73,6 +74,69 @@ DEFAULT_AGENCIES = (
     "* Correspondent", "* Desk", "* Bureau", "* Staff", "* News Service", "* News Network",
 )
 
+
+def _is_number(value: Any, low: float, high: float) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and low <= value <= high
+
+
+_TOPIC_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_TOPIC_KEYS = {"slug", "label", "phrases", "keywords", "negative"}
+_VOCABULARY = ("a list of words or phrases, or a dict of phrase -> weight (a number "
+               "above 0, at most 10)")
+_TOPIC = ("a dict with 'slug' (lowercase letters, digits and hyphens), 'label' (text) "
+          "and optional 'phrases', 'keywords', 'negative'")
+
+
+def _check_vocabulary(name: str, value: Any) -> None:
+    if isinstance(value, dict):
+        items = list(value.items())
+    elif isinstance(value, list | tuple):
+        items = [(phrase, 1) for phrase in value]
+    else:
+        raise DigestConfigError(name, value, _VOCABULARY)
+    for phrase, weight in items:
+        if not (isinstance(phrase, str) and re.search(r"\w", phrase)):
+            raise DigestConfigError(name, phrase, "a word or phrase (text with letters)")
+        if not _is_number(weight, 1e-9, 10):
+            raise DigestConfigError(f"{name}[{phrase!r}]", weight,
+                                    "a weight: a number above 0, at most 10")
+
+
+def _check_topics(value: Any) -> bool:
+    """The taxonomy's structure; raise naming the exact entry that is wrong."""
+    name = "DIGEST_TOPICS"
+    if not isinstance(value, list | tuple):
+        raise DigestConfigError(name, value, f"a list of topics, each {_TOPIC}")
+    slugs: dict[str, int] = {}
+    labels: dict[str, int] = {}
+    for number, topic in enumerate(value):
+        where = f"{name}[{number}]"
+        if not isinstance(topic, dict):
+            raise DigestConfigError(where, topic, _TOPIC)
+        extra = sorted(set(topic) - _TOPIC_KEYS, key=str)
+        if extra:
+            raise DigestConfigError(f"{where}[{extra[0]!r}]", topic[extra[0]],
+                                    "no such key: a topic has " + ", ".join(sorted(_TOPIC_KEYS)))
+        slug, label = topic.get("slug"), topic.get("label")
+        if not (isinstance(slug, str) and _TOPIC_SLUG.match(slug)):
+            raise DigestConfigError(f"{where}['slug']", slug,
+                                    "a slug of lowercase letters, digits and hyphens")
+        if not _is_text(label):
+            raise DigestConfigError(f"{where}['label']", label, "a label: non-empty text")
+        if slug in slugs:
+            raise DigestConfigError(f"{where}['slug']", slug,
+                                    f"a slug no other topic has ({name}[{slugs[slug]}] has it)")
+        if label.casefold() in labels:
+            raise DigestConfigError(f"{where}['label']", label,
+                                    f"a label no other topic has ({name}"
+                                    f"[{labels[label.casefold()]}] has it)")
+        slugs[slug], labels[label.casefold()] = number, number
+        for kind in ("phrases", "keywords", "negative"):
+            if kind in topic:
+                _check_vocabulary(f"{where}[{kind!r}]", topic[kind])
+    return True
+
+
 SETTINGS: dict[str, Setting] = {
     "DIGEST_STRICT": Setting(
         True, "True (a broken seed stops the build) or False (it is skipped with a warning)",
@@ -120,6 +184,20 @@ SETTINGS: dict[str, Setting] = {
     "DIGEST_EDITIONS_PER_PAGE": Setting(
         7, "a whole number of editions per home page from 1 to 100",
         lambda v: isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 100),
+    "DIGEST_TOPICS": Setting(
+        (), "a list of topics (see pelicanconf.py)", _check_topics),
+    "DIGEST_MAX_TOPICS": Setting(
+        5, "a whole number of topics per story from 1 to 20",
+        lambda v: isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 20),
+    "DIGEST_FALLBACK_TOPIC": Setting(
+        "General", "the label of the topic for stories that match none, e.g. 'General'",
+        lambda v: _is_text(v) and bool(re.search(r"[A-Za-z0-9]", v))),
+    "DIGEST_TOPIC_THRESHOLD": Setting(
+        5.0, "the score a topic needs, a number from 0.1 to 100",
+        lambda v: _is_number(v, 0.1, 100)),
+    "DIGEST_TOPIC_HEADLINE_WEIGHT": Setting(
+        3.0, "how many times a headline phrase counts, a number from 1 to 10",
+        lambda v: _is_number(v, 1, 10)),
 }
 
 

@@ -1,0 +1,221 @@
+"""The topic classifier and the taxonomy's settings, without building a site."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from news_digest.seed import SeedError, parse_seed
+from news_digest.settings import DigestConfigError, resolve
+from news_digest.siteconf import digest_settings
+from news_digest.topics import Taxonomy, UnknownTopics, seed_topics
+
+from sitebuild import ROOT, seed_text
+
+LAW = {"slug": "law-courts", "label": "Law & Courts",
+       "phrases": {"lawsuit": 3, "supreme court": 3, "judge": 2},
+       "keywords": ["court", "ruling"],
+       "negative": ["tennis court", "ruling party"]}
+SPORT = {"slug": "sports", "label": "Sports",
+         "phrases": ["tennis", "cyber-ball"], "keywords": ["court", "match"]}
+HEALTH = {"slug": "health", "label": "Health", "phrases": {"health": 2, "vaccine": 3}}
+PRIVACY = {"slug": "privacy", "label": "Privacy", "phrases": {"health data": 3, "privacy": 3}}
+
+
+def taxonomy(*topics, **options) -> Taxonomy:
+    return Taxonomy(topics or (LAW, SPORT, HEALTH, PRIVACY), **options)
+
+
+def slugs(topics) -> list[str]:
+    return [t.slug for t in topics]
+
+
+def score_of(tax: Taxonomy, slug: str, title: str = "", text: str = "") -> float:
+    return next((t.score for t in tax.score(title, text) if t.slug == slug), 0.0)
+
+
+def test_whole_words_and_any_case():
+    tax = taxonomy()
+    assert score_of(tax, "law-courts", text="A LAWSUIT. Lawsuit, lawsuit!") > 0
+    assert score_of(tax, "law-courts", text="lawsuits lawsuitx prelawsuit") == 0
+    assert score_of(tax, "health", text="healthy healthcare") == 0
+
+
+def test_phrases_match_across_case_punctuation_and_hyphens():
+    tax = taxonomy()
+    [law] = [t for t in tax.score("", "The Supreme  Court's view.") if t.slug == "law-courts"]
+    assert law.matched == ("supreme court",)  # and not "court" again inside it
+    assert score_of(tax, "sports", text="a CYBER-BALL game") == 2.0  # listed as "cyber-ball"
+
+
+def test_headline_counts_more_than_body_and_repeats_less_than_first_mention():
+    tax = taxonomy(headline_weight=3)
+    body = score_of(tax, "law-courts", text="lawsuit")
+    assert body == 3.0
+    assert score_of(tax, "law-courts", title="Lawsuit filed") == 3 * body
+    twice = score_of(tax, "law-courts", text="lawsuit lawsuit")
+    assert body < twice < 2 * body
+    many = [score_of(tax, "law-courts", text="lawsuit " * n) for n in (5, 50)]
+    assert many[0] == many[1]  # repeats stop adding after a few
+
+
+def test_keyword_counts_only_beside_a_phrase_of_its_topic():
+    tax = taxonomy()
+    assert score_of(tax, "law-courts", text="The court was busy.") == 0
+    alone = score_of(tax, "law-courts", text="A lawsuit was filed.")
+    with_keyword = score_of(tax, "law-courts", text="A lawsuit was filed in court.")
+    assert with_keyword > alone
+    # However many keywords, they add at most half of the phrases' points.
+    crowded = "A lawsuit, " + "court ruling " * 20
+    assert score_of(tax, "law-courts", text=crowded) <= 1.5 * alone
+
+
+def test_negative_phrase_takes_its_words_out_of_play_for_its_topic_only():
+    tax = taxonomy()
+    text = "The judge watched from the tennis court."
+    law = next(t for t in tax.score("", text) if t.slug == "law-courts")
+    assert "court" not in law.matched and "judge" in law.matched
+    assert law.score < score_of(tax, "law-courts", text="The judge watched.")
+    sport = next(t for t in tax.score("", text) if t.slug == "sports")
+    assert "tennis" in sport.matched  # the same words still count for Sports
+
+
+def test_longer_phrase_wins_over_the_words_inside_it_across_topics():
+    tax = taxonomy()
+    assert slugs(tax.score("", "The app leaked health data.")) == ["privacy"]
+    assert slugs(tax.score("", "Health officials spoke.")) == ["health"]
+
+
+def test_threshold_and_fallback():
+    tax = taxonomy(threshold=5)
+    assert slugs(tax.classify("", "A lawsuit was filed.")) == ["general"]  # 3 < 5
+    assert slugs(tax.classify("", "A lawsuit and a judge.")) == ["law-courts"]  # 5
+    [fallback] = tax.classify("Nothing here", "Just words.")
+    assert (fallback.slug, fallback.label, fallback.matched) == ("general", "General", ())
+    custom = taxonomy(fallback="Other News")
+    assert slugs(custom.classify("", "Just words.")) == ["other-news"]
+    # A fallback that names a topic of the taxonomy is that topic.
+    assert slugs(taxonomy(fallback="law & courts").classify("", "x")) == ["law-courts"]
+
+
+def test_max_topics_ranking_and_determinism():
+    text = "vaccine vaccine privacy lawsuit tennis"
+    tax = taxonomy(threshold=1, max_topics=3, min_share=0)
+    ranked = tax.classify("", text)
+    assert slugs(ranked) == ["health", "law-courts", "privacy"]
+    assert [t.score for t in ranked] == sorted((t.score for t in ranked), reverse=True)
+    assert tax.classify("", text) == ranked
+    # Equal scores keep the taxonomy's order.
+    assert slugs(taxonomy(threshold=1, min_share=0).classify("", "lawsuit privacy")) == [
+        "law-courts", "privacy"]
+    assert slugs(taxonomy(PRIVACY, LAW, threshold=1).classify("", "lawsuit privacy")) == [
+        "privacy", "law-courts"]
+
+
+def test_a_topic_far_below_the_best_is_dropped():
+    tax = taxonomy(threshold=1, min_share=0.5)
+    text = "vaccine vaccine vaccine health health lawsuit"
+    assert slugs(tax.classify("", text)) == ["health"]
+
+
+def test_classify_scores_agree_with_the_explained_scores():
+    tax = taxonomy(threshold=1)
+    text = "The judge and the court heard the lawsuit on health data at the tennis court."
+    explained = {t.slug: t for t in tax.score("Vaccine lawsuit", text)}
+    for topic in tax.classify("Vaccine lawsuit", text):
+        assert topic.score == explained[topic.slug].score
+        assert topic.matched == explained[topic.slug].matched
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300), st.text(max_size=60))
+def test_any_text_gets_between_one_and_max_topics(text, title):
+    tax = taxonomy(max_topics=2)
+    topics = tax.classify(title, text)
+    assert 1 <= len(topics) <= 2
+    assert len(set(slugs(topics))) == len(topics)
+
+
+def test_override_by_slug_or_label_in_any_case():
+    tax = taxonomy()
+    assert slugs(tax.override("PRIVACY, law & courts, privacy")) == ["privacy", "law-courts"]
+    assert slugs(tax.override(" , ")) == []
+    with pytest.raises(UnknownTopics) as err:
+        tax.override("privacy, Sportz, astrology")
+    assert err.value.names == ("Sportz", "astrology")
+    assert "'Sportz'" in str(err.value) and "law-courts" in str(err.value)
+
+
+def test_topics_header_overrides_the_classifier_or_names_its_line():
+    tax = taxonomy()
+    text = seed_text(body=("A lawsuit before the judge.",), extra=[("Topics", "health")])
+    assert slugs(seed_topics(tax, parse_seed(text, "a.txt"))) == ["health"]
+    bad = seed_text(extra=[("Summary", "x"), ("Topics", "helth")])
+    with pytest.raises(SeedError) as err:
+        seed_topics(tax, parse_seed(bad, "b.txt"))
+    assert (err.value.path, err.value.line) == ("b.txt", 10)
+    assert "unknown topic 'helth'" in str(err.value)
+
+
+# -- the taxonomy's settings -------------------------------------------------------
+
+EXPECTED = {
+    "privacy": "Privacy", "cybersecurity": "Cybersecurity", "surveillance": "Surveillance",
+    "government-policy": "Government & Policy", "law-courts": "Law & Courts",
+    "technology": "Technology", "business": "Business & Economy",
+    "social-media": "Social Media & Messaging", "human-rights": "Human Rights",
+    "misinformation": "Misinformation", "elections": "Elections", "health": "Health",
+    "climate": "Climate & Environment", "science": "Science", "sports": "Sports",
+}
+
+
+def test_default_taxonomy_has_exactly_the_fifteen_topics():
+    digest = digest_settings(str(ROOT / "pelicanconf.py"))
+    assert {t["slug"]: t["label"] for t in digest["DIGEST_TOPICS"]} == EXPECTED
+    assert len(digest["DIGEST_TOPICS"]) == 15
+    assert all(t.get("phrases") for t in digest["DIGEST_TOPICS"])
+    assert (digest["DIGEST_MAX_TOPICS"], digest["DIGEST_FALLBACK_TOPIC"]) == (5, "General")
+
+
+def test_topic_settings_defaults():
+    digest = resolve({})
+    assert digest["DIGEST_TOPICS"] == ()
+    assert Taxonomy.from_settings(digest).classify("Lawsuit", "x")[0].slug == "general"
+
+
+@pytest.mark.parametrize("topics, name, expected", [
+    ({"slug": "x"}, "DIGEST_TOPICS", "a list of topics"),
+    ([["privacy"]], "DIGEST_TOPICS[0]", "a dict with 'slug'"),
+    ([{"label": "Privacy"}], "DIGEST_TOPICS[0]['slug']", "lowercase letters"),
+    ([{"slug": "Privacy Stuff", "label": "P"}], "DIGEST_TOPICS[0]['slug']", "hyphens"),
+    ([{"slug": "p", "label": " "}], "DIGEST_TOPICS[0]['label']", "non-empty text"),
+    ([{"slug": "p", "label": "P"}, {"slug": "p", "label": "Q"}], "DIGEST_TOPICS[1]['slug']",
+     "DIGEST_TOPICS[0] has it"),
+    ([{"slug": "p", "label": "P"}, {"slug": "q", "label": "p"}], "DIGEST_TOPICS[1]['label']",
+     "no other topic has"),
+    ([{"slug": "p", "label": "P", "phrase": ["x"]}], "DIGEST_TOPICS[0]['phrase']",
+     "no such key"),
+    ([{"slug": "p", "label": "P", "phrases": "privacy"}], "DIGEST_TOPICS[0]['phrases']",
+     "a list of words or phrases"),
+    ([{"slug": "p", "label": "P", "keywords": ["ok", "  "]}], "DIGEST_TOPICS[0]['keywords']",
+     "text with letters"),
+    ([{"slug": "p", "label": "P", "phrases": {"gdpr": -1}}],
+     "DIGEST_TOPICS[0]['phrases']['gdpr']", "above 0"),
+])
+def test_malformed_taxonomy_names_the_entry(topics, name, expected):
+    with pytest.raises(DigestConfigError) as err:
+        resolve({"DIGEST_TOPICS": topics})
+    assert err.value.name == name
+    assert expected in str(err.value)
+
+
+@pytest.mark.parametrize("name, value", [
+    ("DIGEST_MAX_TOPICS", 0), ("DIGEST_MAX_TOPICS", "5"), ("DIGEST_FALLBACK_TOPIC", ""),
+    ("DIGEST_FALLBACK_TOPIC", "!!"), ("DIGEST_TOPIC_THRESHOLD", 0),
+    ("DIGEST_TOPIC_HEADLINE_WEIGHT", True),
+])
+def test_bad_topic_settings_are_refused(name, value):
+    with pytest.raises(DigestConfigError) as err:
+        resolve({name: value})
+    assert err.value.name == name and repr(value) in str(err.value)
