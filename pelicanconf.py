@@ -40,7 +40,9 @@ ARCHIVES_SAVE_AS = "archives/index.html"
 # A digest has no categories: every story is news.
 CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "tags", "authors", "archives"]
+DIRECT_TEMPLATES = ["index", "tags", "authors", "archives", "search"]
+# The search page (Pagefind; the index is written by `make html`, see DIGEST_SEARCH).
+SEARCH_SAVE_AS = "search/index.html"
 
 # Pelican's own feeds are off: the plugin writes richer ones with feedgen.
 FEED_ALL_ATOM = None

@@ -53,6 +53,9 @@ SETTINGS: dict[str, Setting] = {
     "DIGEST_SLUG_MAX_LENGTH": Setting(
         80, "a whole number of characters from 20 to 200",
         lambda v: isinstance(v, int) and not isinstance(v, bool) and 20 <= v <= 200),
+    "DIGEST_SEARCH": Setting(
+        True, "True (`build` indexes the site with Pagefind for the search page) or False",
+        _is_bool),
 }
 
 
