@@ -3,6 +3,7 @@
 // needs WebAssembly, so a Content-Security-Policy must allow 'wasm-unsafe-eval'.
 
 const PAGE_SIZE = 8; // results whose fragments are fetched at a time
+const TYPING_PAUSE_MS = 250; // search once typing pauses, not for every prefix typed
 
 const form = document.getElementById("search");
 const input = document.getElementById("search-q");
@@ -17,6 +18,7 @@ let pagefind = null;
 let results = [];
 let shown = 0;
 let generation = 0; // bumped per search, so a slow older answer never shows
+let typingTimer = 0;
 
 function say(text) {
   status.textContent = text;
@@ -71,6 +73,7 @@ function chosenFilters() {
 }
 
 async function runSearch() {
+  clearTimeout(typingTimer);
   const mine = ++generation;
   const term = input.value.trim();
   const filters = chosenFilters();
@@ -83,8 +86,15 @@ async function runSearch() {
   }
   const options = { filters };
   if (order.value === "date") options.sort = { date: "desc" };
-  const search = await pagefind.debouncedSearch(term || null, options, 250);
-  if (search === null || mine !== generation) return; // a newer search took over
+  let search;
+  try {
+    search = await pagefind.search(term || null, options);
+  } catch (error) {
+    say("Search failed: the search index could not be read.");
+    console.error(error);
+    return;
+  }
+  if (mine !== generation) return; // a newer search took over
   results = search.results;
   shown = 0;
   list.replaceChildren();
@@ -100,38 +110,55 @@ function fillFilter(select, counts) {
   }
 }
 
+function giveUpAfter(ms) {
+  return new Promise((_, reject) => {
+    setTimeout(() => reject(new Error(`search index not ready after ${ms} ms`)), ms);
+  });
+}
+
+async function load(bundle, site) {
+  pagefind = await import(`${bundle}pagefind.js`);
+  // On the main thread: a 1,000-story index searches in milliseconds, and the worker
+  // script would add 40 KB to the first search.
+  await pagefind.options({ baseUrl: site, excerptLength: 24, noWorker: true });
+  await pagefind.init();
+}
+
 async function start() {
+  const notice = document.getElementById("search-unavailable");
   const bundle = new URL(form.dataset.bundle, document.baseURI).href;
   const site = new URL(form.dataset.site, document.baseURI).pathname;
+  notice.textContent = "Loading search…";
   try {
-    pagefind = await import(`${bundle}pagefind.js`);
-    await pagefind.options({ baseUrl: site, excerptLength: 24 });
-    await pagefind.init();
+    await Promise.race([load(bundle, site), giveUpAfter(20000)]);
   } catch (error) {
-    document.getElementById("search-unavailable").textContent =
-      "Search is not available here: the search index could not be loaded. " +
-      "It is built by `make html` and needs the site served over http (`make serve`).";
+    notice.textContent =
+      "Search is not available here: its index could not be loaded. The index is " +
+      "built by `make html`, and the site must be served over http (`make serve`).";
     console.error(error);
     return;
   }
-  document.getElementById("search-unavailable").hidden = true;
-  form.hidden = false;
-  const filters = await pagefind.filters();
-  fillFilter(topic, filters.topic);
-  fillFilter(source, filters.source);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     runSearch();
   });
-  input.addEventListener("input", runSearch);
+  input.addEventListener("input", () => {
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(runSearch, TYPING_PAUSE_MS);
+  });
   for (const select of [topic, source, order]) select.addEventListener("change", runSearch);
   more.addEventListener("click", () => showMore(generation));
+  notice.hidden = true;
+  form.hidden = false;
   const asked = new URLSearchParams(window.location.search).get("q");
   if (asked) {
     input.value = asked;
     runSearch();
   }
   input.focus();
+  const filters = await pagefind.filters();
+  fillFilter(topic, filters.topic);
+  fillFilter(source, filters.source);
 }
 
 start();
