@@ -230,6 +230,14 @@ def test_without_javascript_the_page_points_to_topics_and_sources(browser, small
         assert page.locator("#search").is_hidden()
 
 
+def test_a_site_built_without_search_says_search_is_unavailable(browser, tmp_path):
+    site = build(tmp_path, {SAMPLE: SAMPLE_SEED.read_bytes()}, settings={"DIGEST_SEARCH": False})
+    assert site.code == 0, site.stderr
+    with serve(site.output) as base, open_page(browser, base + "search/") as (page, _):
+        expect(page.locator("#search-unavailable")).to_contain_text("Search is not available")
+        assert page.locator("#search").is_hidden()
+
+
 def test_first_search_on_1000_stories_fetches_at_most_300_kb(browser, tmp_path_factory, capsys):
     seeds = {SAMPLE: SAMPLE_SEED.read_bytes(), **story_seeds(999, seed=3)}
     site = build(tmp_path_factory.mktemp("search-1000"), seeds, settings=TOPIC_PLUGIN)
