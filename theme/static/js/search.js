@@ -84,6 +84,7 @@ async function runSearch() {
     say("");
     return;
   }
+  say("Searching…");
   const options = { filters };
   if (order.value === "date") options.sort = { date: "desc" };
   let search;
@@ -98,9 +99,11 @@ async function runSearch() {
   results = search.results;
   shown = 0;
   list.replaceChildren();
-  const count = results.length;
-  say(count === 0 ? "No stories found." : `${count} ${count === 1 ? "story" : "stories"} found.`);
   await showMore(mine);
+  if (mine !== generation) return;
+  const count = results.length;
+  // Said once the first results are on the page.
+  say(count === 0 ? "No stories found." : `${count} ${count === 1 ? "story" : "stories"} found.`);
 }
 
 function fillFilter(select, counts) {
