@@ -58,11 +58,16 @@ function resultItem(data) {
 
 async function showMore(mine) {
   const batch = results.slice(shown, shown + PAGE_SIZE);
-  const data = await Promise.all(batch.map((result) => result.data()));
-  if (mine !== generation) return;
-  shown += batch.length;
-  list.append(...data.map(resultItem));
-  more.hidden = shown >= results.length;
+  more.disabled = true; // one batch at a time
+  try {
+    const data = await Promise.all(batch.map((result) => result.data()));
+    if (mine !== generation) return;
+    shown += batch.length;
+    list.append(...data.map(resultItem));
+    more.hidden = shown >= results.length;
+  } finally {
+    more.disabled = false;
+  }
 }
 
 function chosenFilters() {
