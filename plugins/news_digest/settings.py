@@ -198,6 +198,9 @@ SETTINGS: dict[str, Setting] = {
     "DIGEST_TOPIC_HEADLINE_WEIGHT": Setting(
         3.0, "how many times a headline phrase counts, a number from 1 to 10",
         lambda v: _is_number(v, 1, 10)),
+    "DIGEST_SEARCH": Setting(
+        True, "True (`build` indexes the site with Pagefind for the search page) or False",
+        _is_bool),
 }
 
 

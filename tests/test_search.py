@@ -1,0 +1,147 @@
+"""Search: what `make html` indexes with Pagefind, and the search page (without a browser).
+
+The browser tests (test_search_browser.py) search the index for real.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+
+from news_digest.seed import read_seed
+
+from sitebuild import SAMPLE_SEED, build, seed_text
+
+SAMPLE = "000_6658c6a34da15a44.txt"
+
+
+def _story(site, title):
+    for path in site.files("stories/*.html"):
+        page = site.page(path.relative_to(site.output))
+        if page.xpath("string(//h1)") == title:
+            return page
+    raise AssertionError(f"no story page titled {title!r}")
+
+
+def _values(page, attribute, name):
+    return [e.get("value") for e in page.xpath(f"//*[@{attribute}='{name}[value]']")]
+
+
+def test_story_pages_mark_headline_and_body_with_filters_meta_and_date(tmp_path):
+    other = seed_text(title="Tram line opens", source="Harbour City Times", author=None,
+                      published="2021-03-01T01:30:00+05:30",
+                      extra=[("Topics", "Technology, Government & Policy")])
+    site = build(tmp_path, {SAMPLE: SAMPLE_SEED.read_bytes(), "001_b.txt": other},
+                 )
+    assert site.code == 0, site.stderr
+    assert site.warnings == []
+    seed = read_seed(SAMPLE_SEED)
+    page = _story(site, seed.title)
+    # Only the headline and the body are indexed: not the nav, credit line or topics.
+    regions = page.xpath("//*[@data-pagefind-body]")
+    assert [r.tag for r in regions] == ["h1", "div"]
+    assert regions[0].text_content() == seed.title
+    assert [p.text_content() for p in regions[1].xpath("./p")] == list(seed.paragraphs)
+    assert _values(page, "data-pagefind-meta", "attribution") == [
+        "The Times of India · Fri 01 November 2019 · By PTI"]
+    assert _values(page, "data-pagefind-filter", "source") == ["The Times of India"]
+    assert _values(page, "data-pagefind-filter", "topic") == [
+        a.text_content() for a in page.xpath("//*[@class='topics']//a")]
+    assert _values(page, "data-pagefind-sort", "date") == ["2019-11-01T12:05:50Z"]
+
+    tram = _story(site, "Tram line opens")
+    assert _values(tram, "data-pagefind-meta", "attribution") == [
+        "Harbour City Times · Mon 01 March 2021"]  # no byline, no "By"
+    assert _values(tram, "data-pagefind-filter", "source") == ["Harbour City Times"]
+    assert _values(tram, "data-pagefind-filter", "topic") == ["Technology", "Government & Policy"]
+    # Sorted on one clock: 01:30 at +05:30 is the previous evening in UTC.
+    assert _values(tram, "data-pagefind-sort", "date") == ["2021-02-28T20:00:00Z"]
+
+
+def test_build_indexes_only_story_pages(tmp_path):
+    seeds = {SAMPLE: SAMPLE_SEED.read_bytes(),
+             "001_b.txt": seed_text(title="Tram line opens", url="https://b.example/tram")}
+    site = build(tmp_path, seeds, pages={"about.md": "Title: About\n\nAbout us.\n"})
+    assert site.code == 0, site.stderr
+    assert site.warnings == []
+    bundle = site.output / "pagefind"
+    assert (bundle / "pagefind.js").is_file()
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    # Listing pages, the About page and the search page carry no data-pagefind-body.
+    assert [lang["page_count"] for lang in entry["languages"].values()] == [2]
+    for listing in ("index.html", "topics/index.html", "archives/index.html",
+                    "about/index.html", "search/index.html"):
+        assert not site.page(listing).xpath("//*[@data-pagefind-body]"), listing
+
+
+def test_search_can_be_switched_off(tmp_path):
+    site = build(tmp_path, {SAMPLE: SAMPLE_SEED.read_bytes()},
+                 settings={"DIGEST_SEARCH": False})
+    assert site.code == 0, site.stderr
+    assert site.warnings == []
+    assert not (site.output / "pagefind").exists()
+    assert (site.output / "search" / "index.html").is_file()
+
+
+def test_a_bad_search_setting_is_a_clear_error(tmp_path):
+    site = build(tmp_path, {SAMPLE: SAMPLE_SEED.read_bytes()}, settings={"DIGEST_SEARCH": "yes"})
+    assert site.code == 1
+    assert "DIGEST_SEARCH = 'yes'" in site.stderr and "True" in site.stderr
+    assert "Traceback" not in site.stderr
+
+
+def test_a_failing_index_fails_the_build_and_keeps_the_previous_output(tmp_path, monkeypatch):
+    broken = tmp_path / "pagefind-broken"
+    broken.write_text("#!/bin/sh\necho 'Error: cannot write index' >&2\nexit 3\n")
+    broken.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(broken))
+    (tmp_path / "output").mkdir()
+    (tmp_path / "output" / "keep.html").write_text("previous build")
+    site = build(tmp_path, {SAMPLE: SAMPLE_SEED.read_bytes()})
+    assert site.code == 1
+    assert "Pagefind failed with exit code 3" in site.stderr
+    assert "cannot write index" in site.stderr
+    assert "DIGEST_SEARCH = False" in site.stderr
+    assert "Traceback" not in site.stderr
+    assert [p.name for p in site.files()] == ["keep.html"]
+    assert not list(tmp_path.glob(".output.building-*"))  # no staging folder left behind
+
+
+def test_a_missing_pagefind_binary_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    site = build(tmp_path, {SAMPLE: SAMPLE_SEED.read_bytes()})
+    assert site.code == 1
+    assert "Pagefind binary was not found" in site.stderr
+    assert "Traceback" not in site.stderr
+
+
+def _resolve(page_path: str, href: str) -> str:
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page_path), href))
+
+
+def test_every_page_links_the_search_page_which_works_without_inline_script(tmp_path):
+    site = build(tmp_path, {SAMPLE: SAMPLE_SEED.read_bytes()},
+                 pages={"about.md": "Title: About\n\nAbout us.\n"})
+    assert site.code == 0, site.stderr
+    pages = [str(p.relative_to(site.output)) for p in site.files("**/*.html")
+             if not p.relative_to(site.output).parts[0] == "pagefind"]
+    assert len(pages) >= 6
+    for path in pages:
+        nav = site.page(path).xpath("//header//nav//a[normalize-space()='Search']/@href")
+        assert [_resolve(path, href) for href in nav] == ["search"], path
+
+    search = site.page("search/index.html")
+    # Scripts are external files (pages get a Content-Security-Policy without inline script).
+    scripts = search.xpath("//script")
+    assert scripts and all(s.get("src") and not (s.text or "").strip() for s in scripts)
+    assert {_resolve("search/index.html", s.get("src")) for s in scripts} == {
+        "theme/js/search.js"}
+    assert (site.output / "theme" / "js" / "search.js").is_file()
+    form = search.xpath("//form[@role='search']")[0]
+    assert _resolve("search/index.html", form.get("data-bundle")) == "pagefind"
+    # Without JavaScript: say so and offer the topic and source indexes instead.
+    [fallback] = search.xpath("//*[@id='search-unavailable']")
+    assert "needs JavaScript" in fallback.text_content()
+    assert {_resolve("search/index.html", a.get("href")) for a in fallback.iter("a")} == {
+        "topics", "sources"}
+    assert form.get("hidden") is not None  # the form only appears once search.js runs

@@ -1,0 +1,172 @@
+// The search page: Pagefind's JS API, loaded from this site's own /pagefind/ folder
+// (written by `make html`). No inline script, no third-party origin; Pagefind itself
+// needs WebAssembly, so a Content-Security-Policy must allow 'wasm-unsafe-eval'.
+
+const PAGE_SIZE = 8; // results whose fragments are fetched at a time
+const TYPING_PAUSE_MS = 250; // search once typing pauses, not for every prefix typed
+
+const form = document.getElementById("search");
+const input = document.getElementById("search-q");
+const topic = document.getElementById("search-topic");
+const source = document.getElementById("search-source");
+const order = document.getElementById("search-order");
+const status = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+const more = document.getElementById("search-more");
+
+let pagefind = null;
+let results = [];
+let shown = 0;
+let generation = 0; // bumped per search, so a slow older answer never shows
+let typingTimer = 0;
+
+function say(text) {
+  status.textContent = text;
+}
+
+// Pagefind's excerpt is HTML with <mark> around hits: keep only text and marks.
+function excerptNodes(html) {
+  const parsed = new DOMParser().parseFromString(html, "text/html").body;
+  return Array.from(parsed.childNodes, (node) => {
+    if (node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      return mark;
+    }
+    return document.createTextNode(node.textContent);
+  });
+}
+
+function resultItem(data) {
+  const item = document.createElement("li");
+  const heading = document.createElement("h2");
+  const link = document.createElement("a");
+  link.href = data.url;
+  link.textContent = data.meta.title || data.url;
+  heading.append(link);
+  const excerpt = document.createElement("p");
+  excerpt.append(...excerptNodes(data.excerpt || ""));
+  item.append(heading, excerpt);
+  if (data.meta.attribution) {
+    const credit = document.createElement("p");
+    credit.className = "credit";
+    credit.textContent = data.meta.attribution;
+    item.append(credit);
+  }
+  return item;
+}
+
+async function showMore(mine) {
+  const batch = results.slice(shown, shown + PAGE_SIZE);
+  more.disabled = true; // one batch at a time
+  try {
+    const data = await Promise.all(batch.map((result) => result.data()));
+    if (mine !== generation) return;
+    shown += batch.length;
+    list.append(...data.map(resultItem));
+    more.hidden = shown >= results.length;
+  } finally {
+    more.disabled = false;
+  }
+}
+
+function chosenFilters() {
+  const filters = {};
+  if (topic.value) filters.topic = topic.value;
+  if (source.value) filters.source = source.value;
+  return filters;
+}
+
+async function runSearch() {
+  clearTimeout(typingTimer);
+  const mine = ++generation;
+  const term = input.value.trim();
+  const filters = chosenFilters();
+  if (!term && Object.keys(filters).length === 0) {
+    results = [];
+    list.replaceChildren();
+    more.hidden = true;
+    say("");
+    return;
+  }
+  say("Searching…");
+  const options = { filters };
+  if (order.value === "date") options.sort = { date: "desc" };
+  let search;
+  try {
+    search = await pagefind.search(term || null, options);
+  } catch (error) {
+    say("Search failed: the search index could not be read.");
+    console.error(error);
+    return;
+  }
+  if (mine !== generation) return; // a newer search took over
+  results = search.results;
+  shown = 0;
+  list.replaceChildren();
+  await showMore(mine);
+  if (mine !== generation) return;
+  const count = results.length;
+  // Said once the first results are on the page.
+  say(count === 0 ? "No stories found." : `${count} ${count === 1 ? "story" : "stories"} found.`);
+}
+
+function fillFilter(select, counts) {
+  const labels = Object.keys(counts || {}).sort((a, b) => a.localeCompare(b));
+  for (const label of labels) {
+    select.append(new Option(`${label} (${counts[label]})`, label));
+  }
+}
+
+function giveUpAfter(ms) {
+  return new Promise((_, reject) => {
+    setTimeout(() => reject(new Error(`search index not ready after ${ms} ms`)), ms);
+  });
+}
+
+async function load(bundle, site) {
+  pagefind = await import(`${bundle}pagefind.js`);
+  // On the main thread: a 1,000-story index searches in milliseconds, and the worker
+  // script would add 40 KB to the first search.
+  await pagefind.options({ baseUrl: site, excerptLength: 24, noWorker: true });
+  await pagefind.init();
+}
+
+async function start() {
+  const notice = document.getElementById("search-unavailable");
+  const bundle = new URL(form.dataset.bundle, document.baseURI).href;
+  const site = new URL(form.dataset.site, document.baseURI).pathname;
+  notice.textContent = "Loading search…";
+  try {
+    await Promise.race([load(bundle, site), giveUpAfter(20000)]);
+  } catch (error) {
+    notice.textContent =
+      "Search is not available here: its index could not be loaded. The index is " +
+      "built by `make html`, and the site must be served over http (`make serve`).";
+    console.error(error);
+    return;
+  }
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    runSearch();
+  });
+  input.addEventListener("input", () => {
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(runSearch, TYPING_PAUSE_MS);
+  });
+  for (const select of [topic, source, order]) select.addEventListener("change", runSearch);
+  more.addEventListener("click", () => showMore(generation));
+  notice.hidden = true;
+  form.hidden = false;
+  const asked = new URLSearchParams(window.location.search).get("q");
+  if (asked) {
+    input.value = asked;
+    runSearch();
+  }
+  input.focus();
+  const filters = await pagefind.filters();
+  fillFilter(topic, filters.topic);
+  fillFilter(source, filters.source);
+}
+
+start();
