@@ -39,6 +39,11 @@ def _is_bool(value: Any) -> bool:
     return isinstance(value, bool)
 
 
+def _whole(low: int, high: int) -> Callable[[Any], bool]:
+    """A check for a whole number from ``low`` to ``high`` (``True`` is not a number)."""
+    return lambda v: isinstance(v, int) and not isinstance(v, bool) and low <= v <= high
+
+
 def _is_text(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
@@ -162,13 +167,13 @@ SETTINGS: dict[str, Setting] = {
         lambda v: v in ("original", "self")),
     "DIGEST_SLUG_MAX_LENGTH": Setting(
         80, "a whole number of characters from 20 to 200",
-        lambda v: isinstance(v, int) and not isinstance(v, bool) and 20 <= v <= 200),
+        _whole(20, 200)),
     "DIGEST_SITE_URL": Setting(
         None, "the absolute http(s) URL the site is published at, e.g. "
         "'https://digest.example.org' (feeds need it when SITEURL is relative)", _is_site_url),
     "DIGEST_FEED_MAX_ITEMS": Setting(
         50, "a whole number of stories per feed from 1 to 10000",
-        lambda v: isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 10000),
+        _whole(1, 10000)),
     "DIGEST_FEED_FULL_TEXT": Setting(
         False, "True (feeds carry every paragraph) or False (the summary only)", _is_bool),
     "DIGEST_FEED_ALL_RSS": _feed_path("feeds/all.rss.xml"),
@@ -183,12 +188,12 @@ SETTINGS: dict[str, Setting] = {
         lambda v: v in ("day", "week")),
     "DIGEST_EDITIONS_PER_PAGE": Setting(
         7, "a whole number of editions per home page from 1 to 100",
-        lambda v: isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 100),
+        _whole(1, 100)),
     "DIGEST_TOPICS": Setting(
         (), "a list of topics (see pelicanconf.py)", _check_topics),
     "DIGEST_MAX_TOPICS": Setting(
         5, "a whole number of topics per story from 1 to 20",
-        lambda v: isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 20),
+        _whole(1, 20)),
     "DIGEST_FALLBACK_TOPIC": Setting(
         "General", "the label of the topic for stories that match none, e.g. 'General'",
         lambda v: _is_text(v) and bool(re.search(r"[A-Za-z0-9]", v))),
