@@ -42,6 +42,19 @@ CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "tags", "authors", "archives"]
 
+# Stories are never translations of each other: two with the same headline are
+# two stories (the plugin makes their slugs unique), and grouping costs time.
+ARTICLE_TRANSLATION_ID = None
+
+# Pelican's content cache, in .cache/ (`make clean` removes it). `make html`
+# keys a subfolder by the plugin's code and settings (news_digest/cachekey.py),
+# so a changed plugin or setting never reuses a stale cache. Not gzipped:
+# re-compressing the whole cache on every build costs more than it saves.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+GZIP_CACHE = False
+CACHE_PATH = ".cache"
+
 # Pelican's own feeds are off: the plugin writes richer ones with feedgen.
 FEED_ALL_ATOM = None
 FEED_ALL_RSS = None

@@ -13,6 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .cachekey import prune, with_keyed_cache
 from .settings import DigestConfigError
 
 
@@ -50,9 +51,12 @@ def build_site(settings_file: str, content: str | None, output: str, *,
         override = {**(overrides or {}), "OUTPUT_PATH": str(staging)}
         if content:
             override["PATH"] = str(Path(content).resolve())
-        settings = read_settings(settings_file, override=override)
+        # A new dict: the cache folder is keyed by the plugin's code and settings.
+        settings = with_keyed_cache(read_settings(settings_file, override=override))
         Pelican(settings).run()
         ok = counter.count == 0
+        if ok and settings.get("CACHE_CONTENT"):
+            prune(settings["CACHE_PATH"])
         if not ok:
             print(f"build failed: Pelican reported {counter.count} error(s) above; "
                   f"{output}/ was left as it was", file=sys.stderr)
