@@ -21,7 +21,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from .settings import resolve
+from .settings import PREFIX, resolve
 
 PACKAGE = Path(__file__).resolve().parent
 # Settings that differ on every build without changing what is read.
@@ -57,7 +57,8 @@ def cache_key(settings: Mapping[str, Any]) -> str:
         pelican = version("pelican")
     except PackageNotFoundError:  # pragma: no cover - the plugin runs inside Pelican
         pelican = "?"
-    keyed = {k: _plain(v) for k, v in settings.items() if k not in UNKEYED}
+    keyed = {k: _plain(v) for k, v in settings.items()
+             if k not in UNKEYED and not k.startswith(PREFIX)}
     keyed["DIGEST"] = _plain(resolve(settings))
     digest.update(json.dumps([pelican, keyed], sort_keys=True, default=repr).encode())
     return digest.hexdigest()[:16]
