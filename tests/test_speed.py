@@ -1,27 +1,27 @@
-"""The build stays linear: listings with a fast `in`, story URLs computed once."""
+"""The build stays linear: listings without a pass per listing, story URLs computed once."""
 
 from __future__ import annotations
 
 import posixpath
+from types import SimpleNamespace
 
-from news_digest.speed import MemberList
+from news_digest.speed import write_listings
 
 from sitebuild import build, seed_text
 
 
-class Thing:  # compares by identity, like Pelican's content objects
-    pass
-
-
-def test_member_list_answers_in_like_a_list():
-    a, b, c = Thing(), Thing(), Thing()
-    listed = MemberList([a, b])
-    assert a in listed and b in listed and c not in listed
-    assert listed == [a, b] and isinstance(listed, list)
-    listed.append(c)  # the index follows a changed length
-    assert c in listed
-    twice = MemberList([a, a])
-    assert a in twice and b not in twice
+def test_listing_dates_keep_the_generators_order_without_a_pass_per_listing():
+    a, b, c = (SimpleNamespace(title=t) for t in "abc")
+    jane = SimpleNamespace(save_as="authors/jane/index.html", url="authors/jane/",
+                           page_name="authors/jane/index", slug="jane")
+    generator = SimpleNamespace(dates=[c, b, a], articles=[a, b, c], context={},
+                                authors=[(jane, [a, c])], get_template=lambda name: name)
+    calls = []
+    write_listings(generator, lambda *args, **kw: calls.append((args, kw)), kind="author")
+    [(args, kw)] = calls
+    assert args == ("authors/jane/index.html", "author", {})
+    assert kw["dates"] == [c, a] and kw["articles"] == [a, c] and kw["author"] is jane
+    assert kw["template_name"] == "author" and kw["url"] == "authors/jane/"
 
 
 def _story_links(site, page):

@@ -14,7 +14,7 @@ from .reader import SeedReader
 from .seed import SeedError
 from .settings import resolve
 from .slugs import unique_slugs
-from .speed import index_listings
+from .speed import speed_up
 
 logger = logging.getLogger(__name__)
 
@@ -69,4 +69,4 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.article_generator_context.connect(collect_seed_error)
     signals.article_generator_pretaxonomy.connect(finish_reading)
-    signals.all_generators_finalized.connect(index_listings)
+    signals.all_generators_finalized.connect(speed_up)
