@@ -23,7 +23,9 @@ THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["news_digest"]
 # Seed text is literal: escape everything a template prints unless marked safe.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# Templates do not change during a build: no stat() per template use.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True,
+                     "auto_reload": False}
 
 # Stories live under stories/, listings in folders of their own.
 ARTICLE_URL = "stories/{slug}.html"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from news_digest import cachekey
@@ -102,3 +103,33 @@ def test_old_cache_folders_are_pruned_to_the_newest_few(tmp_path):
     cachekey.prune(folders[0], keep=3)
     left = sorted(p.name for p in tmp_path.iterdir())
     assert left == ["0" * 16, "3" * 16, "4" * 16, "not-a-key"]
+
+
+def test_the_cache_file_is_rewritten_only_when_a_seed_was_read_anew(tmp_path):
+    site = build(tmp_path, SEEDS)
+    assert site.code == 0, site.stderr
+    [folder] = _keyed_folders(tmp_path)
+    cache = folder / "ArticlesGenerator-Readers"
+    os.utime(cache, ns=(1_000_000_000, 1_000_000_000))
+    _rebuild(tmp_path, "output")  # nothing changed
+    assert cache.stat().st_mtime_ns == 1_000_000_000
+    seed = tmp_path / "content" / "articles" / "002_b.txt"
+    seed.write_text(SEEDS["002_b.txt"].replace("Second paragraph.", "Updated."),
+                    encoding="utf-8")
+    out = _rebuild(tmp_path, "output")
+    assert cache.stat().st_mtime_ns != 1_000_000_000
+    texts = {p.name: p.read_text(encoding="utf-8") for p in (out / "stories").iterdir()}
+    assert "Updated." in texts["ransomware-hits-the-city-hospital.html"]
+
+
+def test_a_rebuild_replaces_the_output_and_the_old_tree_goes_away(tmp_path):
+    site = build(tmp_path, SEEDS)
+    assert site.code == 0, site.stderr
+    (site.output / "stale.html").write_text("from an older build")
+    out = _rebuild(tmp_path, "output")
+    assert not (out / "stale.html").exists()
+    assert (out / "stories" / "court-hears-the-privacy-petition.html").is_file()
+    deadline = time.monotonic() + 60  # deleted by a detached process: wait for it
+    while list(tmp_path.glob(".output.old-*")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert list(tmp_path.glob(".output.old-*")) == []

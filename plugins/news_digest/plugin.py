@@ -14,7 +14,7 @@ from .reader import SeedReader
 from .seed import SeedError
 from .settings import resolve
 from .slugs import unique_slugs
-from .speed import speed_up
+from .speed import save_cache_only_when_changed, speed_up
 
 logger = logging.getLogger(__name__)
 
@@ -69,4 +69,5 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.article_generator_context.connect(collect_seed_error)
     signals.article_generator_pretaxonomy.connect(finish_reading)
+    signals.generator_init.connect(save_cache_only_when_changed)
     signals.all_generators_finalized.connect(speed_up)
