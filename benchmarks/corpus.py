@@ -87,16 +87,19 @@ def stories(n: int, seed: int = 20260101) -> Iterator[Story]:
     outlets = publishers(rng)
     subjects = list(SUBJECTS)
     headlines: list[str] = []
+    slugs: set[str] = set()
     for number in range(n):
         chosen = rng.sample(subjects, rng.randint(1, 3))
         phrases = [p for s in chosen for p in SUBJECTS[s][1]]
-        duplicate = bool(headlines) and rng.random() < DUPLICATE_HEADLINE_SHARE
-        if duplicate:
+        if headlines and rng.random() < DUPLICATE_HEADLINE_SHARE:
             title = rng.choice(headlines)
         else:
             title = (f"{rng.choice(phrases).capitalize()} {rng.choice(VERBS)} "
                      f"{rng.choice(phrases)} in {rng.choice(PLACES)}")
             headlines.append(title)
+        slug = slugify_headline(title, 80)
+        duplicate = slug in slugs  # chosen again, or the same words drawn by chance
+        slugs.add(slug)
         name, home = rng.choice(outlets)
         published = START + timedelta(seconds=rng.randrange(SPAN_SECONDS))
         url = (f"{home}/{published:%Y/%m}/"
