@@ -95,23 +95,26 @@ def _swap_in(staging: Path, target: Path) -> None:
         os.rename(target, old / target.name)
     os.rename(staging, target)
     if old is not None:
-        _remove_in_background(old)
+        # with any tree an interrupted deletion left behind
+        _remove_in_background(sorted(target.parent.glob(f".{target.name}.old-*")))
 
 
-def _remove_in_background(folder: Path) -> None:
-    """Delete a replaced output tree without making the user wait for it.
+def _remove_in_background(folders: list[Path]) -> None:
+    """Delete replaced output trees without making the user wait for it.
 
-    Unlinking thousands of files takes seconds on slow disks; the tree is
-    already out of the way (a hidden sibling), so a detached process deletes
-    it. Where that cannot start, it is deleted here.
+    Unlinking thousands of files takes seconds on slow disks; the trees are
+    already out of the way (hidden siblings), so a detached process deletes
+    them. Where that cannot start, they are deleted here.
     """
-    code = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+    code = ("import shutil, sys\n"
+            "for folder in sys.argv[1:]: shutil.rmtree(folder, ignore_errors=True)")
     try:
-        subprocess.Popen([sys.executable, "-c", code, str(folder)],
+        subprocess.Popen([sys.executable, "-c", code, *map(str, folders)],
                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL, start_new_session=True)
     except OSError:
-        shutil.rmtree(folder, ignore_errors=True)
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def run(args) -> int:
