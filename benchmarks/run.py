@@ -15,9 +15,10 @@ import shutil
 import sys
 from pathlib import Path
 
-from .corpus import write_corpus
+from .corpus import stories, write_corpus
 from .measure import Run, run_build
 from .report import machine, section, update_results
+from .topics_speed import classification_rate
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -145,7 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     plan = ("smoke run (--quick): no warm-up, 1 pair, 1 incremental round" if args.quick else
             f"1 warm-up each, {args.pairs} pairs alternating ours/plain, "
             f"{args.rounds} incremental rounds")
+    topics = classification_rate([s.seed for s in stories(args.n)], ROOT / "pelicanconf.py")
     text = section(args.n, info, plan, ours, plain, unchanged, one_changed)
+    text += f"Topic classification on its own: {topics}.\n"
     print()
     print(text)
     update_results(args.results, f"bench N={args.n}", text)

@@ -72,6 +72,8 @@ def test_a_quick_benchmark_run_prints_and_writes_every_field(tmp_path):
     assert re.search(r"Ratio ours / plain per pair: [\d.]+; median \*\*[\d.]+\*\*", text)
     assert re.search(r"nothing changed \*\*[\d.]+\*\*, one seed changed \*\*[\d.]+\*\*", text)
     assert "Ratio ours / plain" in done.stdout
+    assert re.search(r"Topic classification on its own: (\*\*\d+\*\* stories/s|not measured)",
+                     text)
     # A second run replaces its own section and keeps everything else.
     results.write_text(text + "\nHand-written notes.\n", encoding="utf-8")
     subprocess.run([sys.executable, "-m", "benchmarks.run", "--n", "50", "--quick",
