@@ -16,7 +16,7 @@ N ?= 1000
 DIGEST := $(BIN)/python -m news_digest
 PELICAN := $(BIN)/pelican
 
-.PHONY: help venv html clean regenerate serve devserver publish test lint lock
+.PHONY: help venv html clean regenerate serve devserver publish test lint lock bench
 
 help:
 	@echo 'make html        build the site from $(INPUTDIR)/ into $(OUTPUTDIR)/'
@@ -27,6 +27,7 @@ help:
 	@echo 'make devserver   regenerate and serve together'
 	@echo 'make publish     build with $(PUBLISHCONF) (public SITEURL)'
 	@echo 'make lint        ruff over the code'
+	@echo 'make bench       time the build against plain Pelican (N=$(N) stories)'
 
 # The environment is rebuilt when the dependency pins change.
 $(STAMP): pyproject.toml constraints.txt
@@ -47,19 +48,24 @@ clean:
 	rm -rf $(OUTPUTDIR) .cache
 
 regenerate: $(STAMP)
-	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE)
+	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --ignore-cache
 
 serve: $(STAMP)
 	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b 127.0.0.1 -p $(PORT)
 
 devserver: $(STAMP)
-	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b 127.0.0.1 -p $(PORT)
+	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b 127.0.0.1 -p $(PORT) --ignore-cache
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check plugins tests pelicanconf.py publishconf.py
+	$(BIN)/ruff check plugins tests benchmarks pelicanconf.py publishconf.py
+
+# Build N synthetic stories with the digest and with plain Pelican, alternating;
+# numbers are printed and written to benchmarks/RESULTS.md.
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run --n $(N)
 
 # Re-pin every installed package after changing pyproject.toml.
 lock: $(STAMP)

@@ -26,7 +26,9 @@ THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["news_digest"]
 # Seed text is literal: escape everything a template prints unless marked safe.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# Templates do not change during a build: no stat() per template use.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True,
+                     "auto_reload": False}
 
 # Stories live under stories/, listings in folders of their own.
 ARTICLE_URL = "stories/{slug}.html"
@@ -47,12 +49,22 @@ CATEGORIES_SAVE_AS = ""
 DIRECT_TEMPLATES = ["tags", "authors", "archives", "search"]
 # The search page (Pagefind; the index is written by `make html`, see DIGEST_SEARCH).
 SEARCH_SAVE_AS = "search/index.html"
-# A digest has no translations: without this, Pelican warns about two stories
-# with the same headline (the plugin gives them distinct slugs afterwards).
-ARTICLE_TRANSLATION_ID = None
 # Lists split into pages of DEFAULT_PAGINATION stories; "source" is a publisher's page.
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None,
                        "source": None}
+
+# Stories are never translations of each other: two with the same headline are
+# two stories (the plugin makes their slugs unique), and grouping costs time.
+ARTICLE_TRANSLATION_ID = None
+
+# Pelican's content cache, in .cache/ (`make clean` removes it). `make html`
+# keys a subfolder by the plugin's code and settings (news_digest/cachekey.py),
+# so a changed plugin or setting never reuses a stale cache. Not gzipped:
+# re-compressing the whole cache on every build costs more than it saves.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+GZIP_CACHE = False
+CACHE_PATH = ".cache"
 
 # Pelican's own feeds are off (every one of its feed settings): the plugin writes
 # richer ones with feedgen (DIGEST_FEED_* settings, see README.md).

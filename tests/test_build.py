@@ -98,3 +98,15 @@ def test_content_pelican_cannot_process_fails_the_build(tmp_path):
     assert site.code == 1
     assert "Pelican reported" in site.stderr
     assert any("broken.md" in w for w in site.warnings)
+
+
+def test_same_headline_twice_logs_no_translation_warning(tmp_path):
+    seeds = {
+        "001_a.txt": seed_text(title="Storm hits coast", url="https://a.example/storm"),
+        "002_b.txt": seed_text(title="Storm hits coast", url="https://b.example/storm",
+                               published="2020-01-03T00:00:00Z"),
+    }
+    site = build(tmp_path, seeds)
+    assert site.code == 0, site.stderr
+    assert site.warnings == []
+    assert len(_story_pages(site)) == 2

@@ -9,10 +9,12 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from .cachekey import prune, with_keyed_cache
 from .search_index import SearchIndexError, index_site
 from .settings import DigestConfigError, resolve
 
@@ -51,9 +53,12 @@ def build_site(settings_file: str, content: str | None, output: str, *,
         override = {**(overrides or {}), "OUTPUT_PATH": str(staging)}
         if content:
             override["PATH"] = str(Path(content).resolve())
-        settings = read_settings(settings_file, override=override)
+        # A new dict: the cache folder is keyed by the plugin's code and settings.
+        settings = with_keyed_cache(read_settings(settings_file, override=override))
         Pelican(settings).run()
         ok = counter.count == 0
+        if ok and settings.get("CACHE_CONTENT"):
+            prune(settings["CACHE_PATH"])
         if not ok:
             print(f"build failed: Pelican reported {counter.count} error(s) above; "
                   f"{output}/ was left as it was", file=sys.stderr)
@@ -100,11 +105,30 @@ def _swap_in(staging: Path, target: Path) -> None:
     staging.chmod(0o777 & ~umask)  # mkdtemp made it private
     old = None
     if target.exists():
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
-        os.rename(target, old)
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        os.rename(target, old / target.name)
     os.rename(staging, target)
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        # with any tree an interrupted deletion left behind
+        _remove_in_background(sorted(target.parent.glob(f".{target.name}.old-*")))
+
+
+def _remove_in_background(folders: list[Path]) -> None:
+    """Delete replaced output trees without making the user wait for it.
+
+    Unlinking thousands of files takes seconds on slow disks; the trees are
+    already out of the way (hidden siblings), so a detached process deletes
+    them. Where that cannot start, they are deleted here.
+    """
+    code = ("import shutil, sys\n"
+            "for folder in sys.argv[1:]: shutil.rmtree(folder, ignore_errors=True)")
+    try:
+        subprocess.Popen([sys.executable, "-c", code, *map(str, folders)],
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def run(args) -> int:

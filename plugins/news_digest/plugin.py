@@ -25,6 +25,7 @@ from .reader import SeedReader
 from .seed import SeedError
 from .settings import DigestConfigError, resolve
 from .slugs import unique_slugs
+from .speed import save_cache_only_when_changed, speed_up
 
 logger = logging.getLogger(__name__)
 
@@ -91,3 +92,5 @@ def register() -> None:
     signals.get_generators.connect(feed_generators)
     signals.get_generators.connect(source_generators)
     signals.get_generators.connect(digest_generators)
+    signals.generator_init.connect(save_cache_only_when_changed)
+    signals.all_generators_finalized.connect(speed_up)

@@ -148,11 +148,10 @@ def parse_seed(data: bytes | str, path: str) -> Seed:
     text = decode_seed(data, path) if isinstance(data, bytes) else (
         data.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
     lines = text.split("\n")
-    for number, line in enumerate(lines, 1):
-        bad = _CONTROL_RE.search(line)
-        if bad:
-            raise SeedError(path, number,
-                            f"contains the control character U+{ord(bad.group()):04X}: remove it")
+    bad = _CONTROL_RE.search(text)  # one scan of the whole text, the line only if needed
+    if bad:
+        raise SeedError(path, text.count("\n", 0, bad.start()) + 1,
+                        f"contains the control character U+{ord(bad.group()):04X}: remove it")
     if not text.strip():
         raise SeedError(path, 1, "the file is empty: a seed needs a title, headers and a body")
 

@@ -1,0 +1,1 @@
+"""``make bench``: the digest's build against plain Pelican on the same synthetic stories."""

@@ -1,0 +1,86 @@
+"""Where Pelican's content cache lives for one build: a folder per plugin version and settings.
+
+Pure module (no Pelican import). Pelican's reader cache keeps, per source file,
+what the reader returned, and reuses it while the file's mtime is unchanged. It
+does not know that the plugin's code or the settings shape that result, so the
+build points ``CACHE_PATH`` at ``<CACHE_PATH>/<key>``, where the key is a hash of
+the plugin's source files, the resolved ``DIGEST_*`` settings and every other
+setting that is plain data. Change any of them and the build starts from an empty
+cache in a new folder; the older folders beyond the newest few are removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+from collections.abc import Mapping
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from .settings import PREFIX, resolve
+
+PACKAGE = Path(__file__).resolve().parent
+# Settings that differ on every build without changing what is read.
+UNKEYED = frozenset({"OUTPUT_PATH", "CACHE_PATH", "LOAD_CONTENT_CACHE"})
+KEEP_FOLDERS = 3
+_KEY_RE = re.compile(r"[0-9a-f]{16}")
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-able stand-in for a setting's value; code is named, never its address."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [_plain(v) for v in value]
+        return sorted(items, key=repr) if isinstance(value, set | frozenset) else items
+    name = getattr(value, "__qualname__", None) or type(value).__qualname__
+    return f"<{getattr(value, '__module__', '?')}.{name}>"
+
+
+def source_files() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def cache_key(settings: Mapping[str, Any]) -> str:
+    """16 hex digits naming the cache folder for these settings and this plugin code."""
+    digest = hashlib.sha256()
+    for path in source_files():
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    try:
+        pelican = version("pelican")
+    except PackageNotFoundError:  # pragma: no cover - the plugin runs inside Pelican
+        pelican = "?"
+    keyed = {k: _plain(v) for k, v in settings.items()
+             if k not in UNKEYED and not k.startswith(PREFIX)}
+    keyed["DIGEST"] = _plain(resolve(settings))
+    digest.update(json.dumps([pelican, keyed], sort_keys=True, default=repr).encode())
+    return digest.hexdigest()[:16]
+
+
+def with_keyed_cache(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of ``settings`` whose CACHE_PATH is the keyed subfolder (when caching is on)."""
+    if not (settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE")):
+        return dict(settings)
+    base = Path(settings["CACHE_PATH"])
+    return {**settings, "CACHE_PATH": str(base / cache_key(settings))}
+
+
+def prune(cache_path: str | os.PathLike, keep: int = KEEP_FOLDERS) -> None:
+    """Mark ``cache_path`` as used; remove all but the ``keep`` newest keyed siblings."""
+    current = Path(cache_path)
+    if not current.is_dir():
+        return
+    os.utime(current)
+    siblings = [p for p in current.parent.iterdir()
+                if p.is_dir() and _KEY_RE.fullmatch(p.name)]
+    siblings.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in siblings[keep:]:
+        if old != current:
+            shutil.rmtree(old, ignore_errors=True)

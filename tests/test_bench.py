@@ -1,0 +1,83 @@
+"""The benchmark harness works (no timing is asserted: the numbers are for RESULTS.md)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from datetime import timedelta
+
+from benchmarks.corpus import START, stories, write_corpus
+from news_digest.byline import split_byline
+from news_digest.seed import read_seed
+
+from sitebuild import ROOT
+
+
+def test_the_corpus_is_deterministic_and_the_same_in_both_formats(tmp_path):
+    seeds, markdown = write_corpus(40, tmp_path / "one")
+    again, _ = write_corpus(40, tmp_path / "two")
+    first = sorted((seeds / "articles").iterdir())
+    assert [p.read_bytes() for p in first] == [
+        p.read_bytes() for p in sorted((again / "articles").iterdir())]
+    for path in first:
+        seed = read_seed(path)
+        text = (markdown / "articles" / f"{path.stem}.md").read_text(encoding="utf-8")
+        head, _, body = text.partition("\n\n")
+        meta = dict(line.split(": ", 1) for line in head.splitlines())
+        assert meta["Title"] == seed.title
+        assert meta.get("Authors", "") == ", ".join(split_byline(seed.byline))
+        assert meta["Tags"]
+        assert body.rstrip("\n").split("\n\n") == list(seed.paragraphs)
+
+
+def test_the_corpus_looks_like_a_digest():
+    sample = list(stories(400))
+    words = [sum(len(p.split()) for p in s.seed.paragraphs) for s in sample]
+    assert 300 <= min(words) and max(words) <= 1500 + 130  # the last paragraph may overrun
+    dates = [s.seed.published for s in sample]
+    assert START <= min(dates) and max(dates) <= START + timedelta(days=731)
+    assert len({s.seed.source_name for s in sample}) > 150
+    bylines = [s.seed.byline for s in sample]
+    assert any(b in ("PTI", "AP", "Reuters", "AFP") for b in bylines)
+    assert any(len(split_byline(b)) == 3 for b in bylines)
+    assert len({s.seed.title for s in sample}) < len(sample)  # some headlines repeat
+    assert len({s.seed.identity for s in sample}) == len(sample)
+
+
+def test_a_quick_benchmark_run_prints_and_writes_every_field(tmp_path):
+    results = tmp_path / "RESULTS.md"
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.run", "--n", "50", "--quick",
+         "--work", str(tmp_path / "work"), "--results", str(results)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    text = results.read_text(encoding="utf-8")
+    assert "## N = 50 stories" in text and text.count("<!-- bench N=50 -->") == 1
+    machine = re.search(r"Machine: (.+), (\d+) cores, ([\d.]+) GiB; Python ([\d.]+), "
+                        r"Pelican ([\d.]+); load", text)
+    assert machine and machine.group(5) == "4.12.0"
+    rows = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if len(cells) == 8 and re.fullmatch(r"[\d.]+", cells[1]):
+            rows[cells[0]] = cells
+    assert set(rows) == {"ours: full (empty cache)", "plain Pelican: full",
+                         "ours: rebuild, nothing changed", "ours: rebuild, one seed changed"}
+    for name, (_, median, spread, per_second, peak, pages, files, written) in rows.items():
+        low, high = (float(x) for x in spread.split("–"))
+        assert low <= float(median) <= high, name
+        assert float(per_second) > 0 and float(peak) > 0 and float(written) > 0, name
+        assert int(pages) > 50 and int(files) >= int(pages), name
+    assert re.search(r"Ratio ours / plain per pair: [\d.]+; median \*\*[\d.]+\*\*", text)
+    assert re.search(r"nothing changed \*\*[\d.]+\*\*, one seed changed \*\*[\d.]+\*\*", text)
+    assert "Ratio ours / plain" in done.stdout
+    assert re.search(r"Topic classification on its own: (\*\*\d+\*\* stories/s|not measured)",
+                     text)
+    # A second run replaces its own section and keeps everything else.
+    results.write_text(text + "\nHand-written notes.\n", encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "benchmarks.run", "--n", "50", "--quick",
+                    "--work", str(tmp_path / "work"), "--results", str(results)],
+                   cwd=ROOT, capture_output=True, check=True, timeout=600)
+    again = results.read_text(encoding="utf-8")
+    assert again.count("<!-- bench N=50 -->") == 1 and "Hand-written notes." in again
