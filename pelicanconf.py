@@ -38,15 +38,17 @@ PAGE_SAVE_AS = "{slug}/index.html"
 TAG_URL = "topics/{slug}/"
 TAG_SAVE_AS = "topics/{slug}/index.html"
 TAGS_SAVE_AS = "topics/index.html"
+# No page per byline: a story's credit names its people and agencies, and its
+# publisher's page lists the publisher's stories. Set these to have author pages.
 AUTHOR_URL = "authors/{slug}/"
-AUTHOR_SAVE_AS = "authors/{slug}/index.html"
-AUTHORS_SAVE_AS = "authors/index.html"
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = "archives/index.html"
 # A digest has no categories: every story is news.
 CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 # The home page (the digest, in editions) is written by the plugin, not "index".
-DIRECT_TEMPLATES = ["tags", "authors", "archives", "search"]
+DIRECT_TEMPLATES = ["tags", "archives", "search"]
 # The search page (Pagefind; the index is written by `make html`, see DIGEST_SEARCH).
 SEARCH_SAVE_AS = "search/index.html"
 # Lists split into pages of DEFAULT_PAGINATION stories; "source" is a publisher's page.

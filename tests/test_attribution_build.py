@@ -159,7 +159,8 @@ def test_publisher_slugs_collide_neither_with_each_other_nor_with_authors(tmp_pa
     site = build(tmp_path, seeds, settings={
         "DIGEST_CANONICAL": "self",  # SITEURL is empty: the public DIGEST_SITE_URL is used
         "DIGEST_SOURCE_URL": "authors/{slug}/",
-        "DIGEST_SOURCE_SAVE_AS": "authors/{slug}/index.html"})
+        "DIGEST_SOURCE_SAVE_AS": "authors/{slug}/index.html",
+        "AUTHOR_SAVE_AS": "authors/{slug}/index.html"})  # author pages on, to collide with
     assert site.code == 0, site.stderr
     assert site.warnings == []
     assert site.page("stories/one.html").xpath("//link[@rel='canonical']/@href") == [

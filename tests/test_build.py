@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from news_digest.seed import read_seed
 
 from sitebuild import SAMPLE_SEED, build, seed_text
@@ -37,10 +39,14 @@ def test_markup_characters_in_a_seed_reach_the_page_as_text(tmp_path):
 
 
 def test_several_people_in_a_byline_become_several_authors(tmp_path):
-    site = build(tmp_path, {"001_a.txt": seed_text(author="Jane Doe and John Roe")})
+    site = build(tmp_path, {"001_a.txt": seed_text(title="Two writers",
+                                                   author="Jane Doe and John Roe")})
     assert site.code == 0, site.stderr
-    authors = {p.parent.name for p in site.files("authors/*/index.html")}
-    assert authors == {"jane-doe", "john-roe"}
+    page = site.page("stories/two-writers.html")
+    [data] = [json.loads(s.text) for s in page.xpath("//script[@type='application/ld+json']")]
+    assert data["author"] == [{"@type": "Person", "name": "Jane Doe"},
+                              {"@type": "Person", "name": "John Roe"}]
+    assert not site.files("authors/**/*")  # no page per byline unless a site asks
 
 
 def test_same_headline_twice_gives_two_pages(tmp_path):

@@ -43,7 +43,8 @@ def test_author_pages_list_each_authors_stories_with_working_links(tmp_path):
         "004_d.txt": seed_text(title="Second story", author="Jane Doe",
                                url="https://b.example/4", published="2020-01-04T00:00:00Z"),
     }
-    site = build(tmp_path, seeds)
+    # Author pages are off by default (pelicanconf.py); a site may turn them on.
+    site = build(tmp_path, seeds, settings={"AUTHOR_SAVE_AS": "authors/{slug}/index.html"})
     assert site.code == 0, site.stderr
     assert site.warnings == []
     stories = {p.relative_to(site.output).as_posix() for p in site.files("stories/*.html")}

@@ -15,8 +15,8 @@ import tempfile
 from pathlib import Path
 
 from .cachekey import prune, with_keyed_cache
-from .search_index import SearchIndexError, index_site
-from .settings import DigestConfigError, resolve
+from .search_index import SearchIndexError
+from .settings import DigestConfigError
 
 
 class _ErrorCounter(logging.Handler):
@@ -62,12 +62,13 @@ def build_site(settings_file: str, content: str | None, output: str, *,
         if not ok:
             print(f"build failed: Pelican reported {counter.count} error(s) above; "
                   f"{output}/ was left as it was", file=sys.stderr)
-        elif resolve(settings)["DIGEST_SEARCH"]:
-            ok = _index(staging, output)
     except DigestConfigError as err:
         print(f"{settings_file}: {err}", file=sys.stderr)
     except SeedErrors as err:
         print(err, file=sys.stderr)
+    except SearchIndexError as err:
+        print(f"build failed: search index: {err}\n{output}/ was left as it was "
+              "(DIGEST_SEARCH = False builds without search)", file=sys.stderr)
     except KeyboardInterrupt:
         print(f"interrupted; {output}/ was left as it was", file=sys.stderr)
         return 130
@@ -85,17 +86,6 @@ def build_site(settings_file: str, content: str | None, output: str, *,
         return 1
     _swap_in(staging, target)
     return 0
-
-
-def _index(staging: Path, output: str) -> bool:
-    """The search index is part of the site: without it the build has failed."""
-    try:
-        index_site(staging)
-    except SearchIndexError as err:
-        print(f"build failed: search index: {err}\n{output}/ was left as it was "
-              "(DIGEST_SEARCH = False builds without search)", file=sys.stderr)
-        return False
-    return True
 
 
 def _swap_in(staging: Path, target: Path) -> None:

@@ -22,6 +22,7 @@ from .digest_pages import get_generators as digest_generators
 from .feedplan import public_site_url
 from .feedwriter import get_generators as feed_generators
 from .reader import SeedReader
+from .search_glue import finish_search_generator, start_search_generator
 from .seed import SeedError
 from .settings import DigestConfigError, resolve
 from .slugs import unique_slugs
@@ -89,8 +90,11 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.article_generator_context.connect(collect_seed_error)
     signals.article_generator_pretaxonomy.connect(finish_reading)
+    # In this order: the search index is made while the other generators write.
+    signals.get_generators.connect(start_search_generator)
     signals.get_generators.connect(feed_generators)
     signals.get_generators.connect(source_generators)
     signals.get_generators.connect(digest_generators)
+    signals.get_generators.connect(finish_search_generator)
     signals.generator_init.connect(save_cache_only_when_changed)
     signals.all_generators_finalized.connect(speed_up)
