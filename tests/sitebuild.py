@@ -71,16 +71,18 @@ class Site:
 
 
 def build(tmp_path: Path, seeds: dict[str, str | bytes], *, pages: dict[str, str] | None = None,
-          settings: dict | None = None, conf: Path = ROOT / "pelicanconf.py") -> Site:
+          settings: dict | None = None, conf: Path = ROOT / "pelicanconf.py",
+          force: bool = False) -> Site:
     """Write ``seeds`` (name -> text or bytes) into a content folder and build it."""
     content = tmp_path / "content"
     (content / "articles").mkdir(parents=True, exist_ok=True)
     (content / "pages").mkdir(exist_ok=True)
-    for name, text in seeds.items():
+    files = {content / "articles" / name: text for name, text in seeds.items()}
+    files.update({content / "pages" / name: text for name, text in (pages or {}).items()})
+    for path, text in files.items():
         data = text if isinstance(text, bytes) else text.encode("utf-8")
-        (content / "articles" / name).write_bytes(data)
-    for name, text in (pages or {}).items():
-        (content / "pages" / name).write_text(text, encoding="utf-8")
+        if not path.exists() or path.read_bytes() != data:  # unchanged files keep their mtime
+            path.write_bytes(data)
     output = tmp_path / "output"
     LimitFilter._ignore.clear()  # Pelican de-duplicates log lines per process
     LimitFilter._raised_messages.clear()
@@ -90,7 +92,7 @@ def build(tmp_path: Path, seeds: dict[str, str | bytes], *, pages: dict[str, str
     stderr = io.StringIO()
     try:
         with contextlib.redirect_stderr(stderr):
-            code = build_site(str(conf), str(content), str(output),
+            code = build_site(str(conf), str(content), str(output), force=force,
                               overrides={"CACHE_PATH": str(tmp_path / "cache"), **(settings or {})})
     finally:
         logging.getLogger().removeHandler(records)

@@ -63,7 +63,9 @@ def test_a_quick_benchmark_run_prints_and_writes_every_field(tmp_path):
         if len(cells) == 8 and re.fullmatch(r"[\d.]+", cells[1]):
             rows[cells[0]] = cells
     assert set(rows) == {"ours: full (empty cache)", "plain Pelican: full",
-                         "ours: rebuild, nothing changed", "ours: rebuild, one seed changed"}
+                         "ours: rebuild, nothing changed", "ours: rebuild, one seed changed",
+                         "ours: rebuild, nothing changed, `--force` (every page rendered "
+                         "again from the content cache)"}
     for name, (_, median, spread, per_second, peak, pages, files, written) in rows.items():
         low, high = (float(x) for x in spread.split("–"))
         assert low <= float(median) <= high, name

@@ -17,6 +17,7 @@ from pathlib import Path
 from .cachekey import prune, with_keyed_cache
 from .search_index import SearchIndexError
 from .settings import DigestConfigError
+from .uptodate import input_stamp, is_up_to_date, remember
 
 
 class _ErrorCounter(logging.Handler):
@@ -31,10 +32,12 @@ class _ErrorCounter(logging.Handler):
 
 
 def build_site(settings_file: str, content: str | None, output: str, *,
-               debug: bool = False, overrides: dict | None = None) -> int:
+               debug: bool = False, overrides: dict | None = None, force: bool = False) -> int:
     """Build the site into ``output``; return a process exit code.
 
     ``overrides`` replace settings from the file (tests build variants this way).
+    With the content cache on, a build whose inputs and output are unchanged since
+    the last one stops early (``uptodate.py``) unless ``force``.
     """
     from pelican import Pelican  # noqa: PLC0415 - keep `check` and `--help` light
     from pelican.log import init as init_logging  # noqa: PLC0415
@@ -48,13 +51,21 @@ def build_site(settings_file: str, content: str | None, output: str, *,
     target = Path(output).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
-    ok = False
+    ok = up_to_date = False
+    inputs = None
     try:
         override = {**(overrides or {}), "OUTPUT_PATH": str(staging)}
         if content:
             override["PATH"] = str(Path(content).resolve())
         # A new dict: the cache folder is keyed by the plugin's code and settings.
         settings = with_keyed_cache(read_settings(settings_file, override=override))
+        if settings.get("CACHE_CONTENT"):
+            inputs = input_stamp(settings["CACHE_PATH"], settings["PATH"], settings["THEME"])
+            up_to_date = not force and is_up_to_date(settings["CACHE_PATH"], target, inputs)
+        if up_to_date:
+            print(f"{output}/ is up to date: nothing changed since it was built "
+                  "(`make clean` or `build --force` rebuilds it)", file=sys.stderr)
+            return 0
         Pelican(settings).run()
         ok = counter.count == 0
         if ok and settings.get("CACHE_CONTENT"):
@@ -85,6 +96,8 @@ def build_site(settings_file: str, content: str | None, output: str, *,
     if not ok:
         return 1
     _swap_in(staging, target)
+    if inputs is not None:
+        remember(settings["CACHE_PATH"], target, inputs)
     return 0
 
 
@@ -122,7 +135,8 @@ def _remove_in_background(folders: list[Path]) -> None:
 
 
 def run(args) -> int:
-    return build_site(args.settings, args.content, args.output, debug=args.debug)
+    return build_site(args.settings, args.content, args.output, debug=args.debug,
+                      force=args.force)
 
 
 def add_parser(commands) -> None:
@@ -131,4 +145,6 @@ def add_parser(commands) -> None:
     parser.add_argument("-s", "--settings", default="pelicanconf.py", help="settings file")
     parser.add_argument("-o", "--output", default="output", help="output folder")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
+    parser.add_argument("--force", action="store_true",
+                        help="build even when nothing changed since the last build")
     parser.set_defaults(run=run)
