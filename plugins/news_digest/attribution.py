@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .byline import split_byline
 from .urls import is_web_url, site_home
@@ -48,7 +48,7 @@ class Attribution:
     published: datetime
     credits: tuple[Credit, ...] = ()
 
-    @property
+    @cached_property  # read by every list a story appears in
     def original_link(self) -> str:
         """The original URL when it may become a link (http/https), else ""."""
         return self.original_url if is_web_url(self.original_url) else ""

@@ -81,6 +81,9 @@ def finish_reading(generator) -> None:
         (a.source_path, a.digest_base_slug, (a.date, a.identity), a.identity) for a in stories)
     for article in stories:
         article.slug = slugs[article.source_path]
+        # The address is final now: compute it once (Pelican recomputes it on every
+        # use, from a copy of the metadata: seconds over a big digest).
+        article.override_url, article.override_save_as = article.url, article.save_as
     attach_attribution(generator, stories)
     assign_publishers(generator, stories)
 

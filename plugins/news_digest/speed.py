@@ -14,7 +14,8 @@ Found by profiling a 10,000-story build (benchmarks/RESULTS.md):
   readers of this build save it only when something was read anew.
 - ``article.url`` is recomputed on every use (a copy of the metadata and two
   absolute paths each time); a story's address is fixed once its slug is, so
-  it is computed once and kept as Pelican's ``override_url``.
+  ``plugin.finish_reading`` computes it once and keeps it as Pelican's
+  ``override_url`` (and ``override_save_as``).
 """
 
 from __future__ import annotations
@@ -54,18 +55,13 @@ def write_listings(generator, write, kind: str) -> None:
 
 
 def speed_up(generators) -> None:
-    """After every generator read its content: linear listings, fixed story URLs."""
+    """After every generator read its content: listings written in one linear pass."""
     for generator in generators:
         if not all(hasattr(generator, name) for name in ("dates", "tags", "authors")):
             continue  # not the articles generator
         for kind in LISTINGS:
             setattr(generator, f"generate_{LISTINGS[kind]}", partial(write_listings, generator,
                                                                      kind=kind))
-        for group in (generator.articles, generator.translations,
-                      generator.hidden_articles, generator.drafts):
-            for article in group:
-                if hasattr(article, "identity") and not hasattr(article, "override_url"):
-                    article.override_url = article.url
 
 
 def save_cache_only_when_changed(generator) -> None:
