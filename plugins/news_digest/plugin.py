@@ -82,8 +82,9 @@ def finish_reading(generator) -> None:
     for article in stories:
         article.slug = slugs[article.source_path]
         # The address is final now: compute it once (Pelican recomputes it on every
-        # use, from a copy of the metadata: seconds over a big digest).
-        article.override_url, article.override_save_as = article.url, article.save_as
+        # use, from a copy of the metadata: seconds over a big digest). Not save_as:
+        # Pelican's override_save_as would switch off its check for two pages at one path.
+        article.override_url = article.url
     attach_attribution(generator, stories)
     assign_publishers(generator, stories)
 

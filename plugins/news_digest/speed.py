@@ -15,7 +15,8 @@ Found by profiling a 10,000-story build (benchmarks/RESULTS.md):
 - ``article.url`` is recomputed on every use (a copy of the metadata and two
   absolute paths each time); a story's address is fixed once its slug is, so
   ``plugin.finish_reading`` computes it once and keeps it as Pelican's
-  ``override_url`` (and ``override_save_as``).
+  ``override_url`` (not ``override_save_as``, which would switch off Pelican's check
+  for two pages at one path).
 """
 
 from __future__ import annotations
