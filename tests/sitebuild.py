@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,14 +37,14 @@ def seed_text(title="A story", published="2020-01-02T03:04:05+00:00", author="Ja
 
 # Pagefind (1.5) writes its filter maps in a random order, which changes these files'
 # hashed names and the entry file naming them; every other output byte is stable.
-PAGEFIND_SHUFFLED = ("pagefind/filter/", "pagefind/pagefind.", "pagefind/pagefind-entry.json")
+PAGEFIND_SHUFFLED = re.compile(r"pagefind(-\d+)?/(filter/|pagefind\.|pagefind-entry\.json)")
 
 
 def stable_tree(folder: Path) -> dict[str, bytes]:
     """Every output file (relative POSIX path -> bytes), less Pagefind's shuffled ones."""
     return {p.relative_to(folder).as_posix(): p.read_bytes()
             for p in sorted(folder.rglob("*"))
-            if p.is_file() and not p.relative_to(folder).as_posix().startswith(PAGEFIND_SHUFFLED)}
+            if p.is_file() and not PAGEFIND_SHUFFLED.match(p.relative_to(folder).as_posix())}
 
 
 class _Records(logging.Handler):

@@ -5,6 +5,7 @@ The browser tests (test_search_browser.py) search the index for real.
 
 from __future__ import annotations
 
+import gzip
 import json
 import posixpath
 
@@ -138,10 +139,33 @@ def test_every_page_links_the_search_page_which_works_without_inline_script(tmp_
         "theme/js/search.js"}
     assert (site.output / "theme" / "js" / "search.js").is_file()
     form = search.xpath("//form[@role='search']")[0]
-    assert _resolve("search/index.html", form.get("data-bundle")) == "pagefind"
+    assert [_resolve("search/index.html", b) for b in form.get("data-bundles").split()] == [
+        "pagefind"]
     # Without JavaScript: say so and offer the topic and source indexes instead.
     [fallback] = search.xpath("//*[@id='search-unavailable']")
     assert "needs JavaScript" in fallback.text_content()
     assert {_resolve("search/index.html", a.get("href")) for a in fallback.iter("a")} == {
         "topics", "sources"}
     assert form.get("hidden") is not None  # the form only appears once search.js runs
+
+
+def test_a_big_digest_is_indexed_in_date_ordered_shards(tmp_path):
+    """Pagefind holds a whole index in memory: more stories than DIGEST_SEARCH_SHARD_SIZE
+    are indexed in several bundles, newest first, each a complete Pagefind index."""
+    seeds = {f"{n:03d}_{n:016x}.txt": seed_text(
+        title=f"Story number {n}", url=f"https://shard.example/{n}",
+        published=f"2020-01-{n + 1:02d}T00:00:00Z") for n in range(7)}
+    site = build(tmp_path, seeds, settings={"DIGEST_SEARCH_SHARD_SIZE": 3})
+    assert site.code == 0, site.stderr
+    form = site.page("search/index.html").xpath("//form[@role='search']")[0]
+    bundles = [_resolve("search/index.html", b) for b in form.get("data-bundles").split()]
+    assert bundles == ["pagefind", "pagefind-1", "pagefind-2"]
+    counts = [json.loads((site.output / b / "pagefind-entry.json").read_text())
+              ["languages"]["en"]["page_count"] for b in bundles]
+    assert counts == [3, 3, 1]
+    # Newest first: the first bundle holds the three newest stories.
+    newest = {f"story-number-{n}" for n in (6, 5, 4)}
+    fragments = b"".join(gzip.decompress(p.read_bytes())
+                         for p in (site.output / "pagefind" / "fragment").iterdir())
+    assert all(slug.encode() in fragments for slug in newest)
+    assert not list(site.output.glob(".search-*")) and not list(tmp_path.glob(".search-*"))

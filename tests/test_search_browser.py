@@ -101,8 +101,12 @@ def small_site(tmp_path_factory):
     seeds = {SAMPLE: SAMPLE_SEED.read_bytes(), **story_seeds(40, seed=11),
              "900_markup.txt": seed_text(title="Zebra <i>tank</i>", body=(MARKUP_BODY,),
                                          source="Aquarium & <Co>", author="A <b>Keeper</b>")}
-    site = build(tmp_path_factory.mktemp("search-small"), seeds)
+    # Three index shards (42 stories, 15 a shard): the page merges them for relevance
+    # and filters, and reads them newest shard first for "Newest first".
+    site = build(tmp_path_factory.mktemp("search-small"), seeds,
+                 settings={"DIGEST_SEARCH_SHARD_SIZE": 15})
     assert site.code == 0, site.stderr
+    assert (site.output / "pagefind-2" / "pagefind.js").is_file()
     assert site.warnings == []
     stories = {}
     for name, text in seeds.items():

@@ -8,10 +8,11 @@ editions and feeds are rendered. The running job lives in this build's context.
 
 from __future__ import annotations
 
-from .search_index import SearchJob, pages_glob
+from .search_index import SearchJob, shards
 from .settings import resolve
 
 _JOB = "digest_search_job"
+_BUNDLES = "digest_search_bundles"  # for search.html: the index folders, newest first
 
 
 class _SearchGenerator:
@@ -22,11 +23,18 @@ class _SearchGenerator:
 
 
 class StartSearchIndex(_SearchGenerator):
+    def generate_context(self) -> None:
+        """Plan the shards (newest stories first) so the search page can name them."""
+        digest = resolve(self.settings)
+        stories = [a.save_as for a in self.context.get("articles", ()) if a.save_as]
+        self.bundles = shards(stories, digest["DIGEST_SEARCH_SHARD_SIZE"])
+        self.context[_BUNDLES] = [f"{bundle}/" for bundle, _ in self.bundles]
+        self.enabled = digest["DIGEST_SEARCH"] and bool(stories)
+
     def generate_output(self, writer) -> None:
         # No stories, nothing to search: the search page then says it is unavailable.
-        if resolve(self.settings)["DIGEST_SEARCH"] and self.context.get("articles"):
-            self.context[_JOB] = SearchJob(self.output_path,
-                                           pages_glob(self.settings["ARTICLE_SAVE_AS"]))
+        if self.enabled:
+            self.context[_JOB] = SearchJob(self.output_path, self.bundles)
 
 
 class FinishSearchIndex(_SearchGenerator):

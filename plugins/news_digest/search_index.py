@@ -2,10 +2,11 @@
 
 Runs the Pagefind binary shipped by the ``pagefind_bin`` wheel (found through the
 ``pagefind`` package, which also honours ``PAGEFIND_BINARY_PATH``) over a folder of
-HTML and writes the index into its ``pagefind/`` subfolder. Pure of Pelican: the
-build starts it on the staging folder as soon as the story pages are written, so
-the index is made on the second core while the listing pages and feeds are
-written (``SearchJob``), and waits for it before swapping the folder into place.
+HTML and writes the index into its ``pagefind/`` subfolder (and ``pagefind-1/``,
+... for the older stories of a big digest: ``shards``). Pure of Pelican: the build
+starts it on the staging folder as soon as the story pages are written, so the
+index is made on the second core while the listing pages and feeds are written
+(``SearchJob``), and waits for it before swapping the folder into place.
 
 The CLI is used rather than ``pagefind.index.PagefindIndex``: one process, one exit
 code and its messages, no asyncio service to keep alive.
@@ -13,8 +14,11 @@ code and its messages, no asyncio service to keep alive.
 
 from __future__ import annotations
 
-import re
+import os
+import shutil
 import subprocess
+import tempfile
+import threading
 import weakref
 from pathlib import Path
 
@@ -36,44 +40,81 @@ def pagefind_executable() -> Path:
     return executable
 
 
-def pages_glob(save_as: str) -> str:
-    """The glob of story files from a ``*_SAVE_AS`` pattern: ``stories/{slug}.html``
-    -> ``stories/*.html``. Only story pages carry searchable text."""
-    return re.sub(r"\{[^}]*\}", "*", save_as) if save_as.endswith(".html") else "**/*.html"
+def shards(paths: list[str], size: int) -> list[tuple[str, list[str]]]:
+    """Split story pages (newest first) into bundles of at most ``size``.
+
+    Pagefind's indexer holds the whole index in memory (about 156 MB per 1,000
+    stories of 1,000 words), so a big digest is indexed in shards, one after the
+    other; the search page merges them. The newest stories are in ``pagefind/``,
+    older ones in ``pagefind-1/``, ``pagefind-2/``, ... in date order.
+    """
+    groups = [paths[i:i + size] for i in range(0, len(paths), size)] or [[]]
+    return [(BUNDLE_DIR if number == 0 else f"{BUNDLE_DIR}-{number}", group)
+            for number, group in enumerate(groups)]
 
 
 class SearchJob:
-    """Pagefind indexing ``site`` in the background; ``wait()`` for its result."""
+    """Pagefind indexing shards of ``site`` one after another, in a background thread.
 
-    def __init__(self, site: Path, glob: str = "**/*.html"):
+    Each shard is indexed from a scratch folder of hard links to its pages (same
+    relative paths, so the result URLs are the pages' own), into ``site/<bundle>/``.
+    ``wait()`` returns when every shard is done, or raises ``SearchIndexError``.
+    """
+
+    def __init__(self, site: Path, bundles: list[tuple[str, list[str]]]):
         self.site = Path(site)
-        self.command = [str(pagefind_executable()), "--site", str(self.site), "--glob", glob,
-                        "--output-subdir", BUNDLE_DIR, "--quiet"]
-        try:
-            # cwd=site: a stray pagefind.yml in the caller's folder must not change it.
-            self.process = subprocess.Popen(self.command, cwd=self.site, text=True,
-                                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        except OSError as err:
-            raise SearchIndexError(f"could not run Pagefind ({self.command[0]}): {err}") from err
+        self.bundles = bundles
+        self.executable = str(pagefind_executable())
+        self.error: SearchIndexError | None = None
+        self.running: list[subprocess.Popen] = []  # the Pagefind process of the moment
+        self.thread = threading.Thread(target=self._index_all, name="pagefind", daemon=True)
+        self.thread.start()
         # A build that fails before waiting must not leave Pagefind running.
-        weakref.finalize(self, self.process.kill)
+        weakref.finalize(self, _stop, self.running)
 
-    def wait(self, timeout: float = 600) -> str:
-        """Pagefind's output once it is done; raise ``SearchIndexError`` if it failed."""
+    def _index_all(self) -> None:
         try:
-            output, _ = self.process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired as err:
-            self.process.kill()
-            raise SearchIndexError(f"Pagefind took longer than {timeout:.0f} s") from err
-        output = (output or "").strip()
-        if self.process.returncode != 0:
-            raise SearchIndexError(
-                f"Pagefind failed with exit code {self.process.returncode}:\n{output}")
-        if not (self.site / BUNDLE_DIR / "pagefind.js").is_file():
-            raise SearchIndexError(f"Pagefind wrote no {BUNDLE_DIR}/pagefind.js:\n{output}")
-        return output
+            for bundle, pages in self.bundles:
+                self._index(bundle, pages)
+        except SearchIndexError as err:
+            self.error = err
+        except OSError as err:
+            self.error = SearchIndexError(f"could not run Pagefind ({self.executable}): {err}")
+
+    def _index(self, bundle: str, pages: list[str]) -> None:
+        scratch = Path(tempfile.mkdtemp(prefix=".search-", dir=self.site.parent))
+        try:
+            for page in pages:
+                link = scratch / page
+                link.parent.mkdir(parents=True, exist_ok=True)
+                os.link(self.site / page, link)
+            command = [self.executable, "--site", str(scratch), "--output-path",
+                       str(self.site / bundle), "--quiet"]
+            # cwd=scratch: a stray pagefind.yml in the caller's folder must not change it.
+            process = subprocess.Popen(command, cwd=scratch, text=True,
+                                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            self.running[:] = [process]
+            output, _ = process.communicate()
+            output = (output or "").strip()
+            if process.returncode != 0:
+                raise SearchIndexError(
+                    f"Pagefind failed with exit code {process.returncode}:\n{output}")
+            if not (self.site / bundle / "pagefind.js").is_file():
+                raise SearchIndexError(f"Pagefind wrote no {bundle}/pagefind.js:\n{output}")
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+    def wait(self, timeout: float = 1800) -> None:
+        """Block until every shard is indexed; raise ``SearchIndexError`` if one failed."""
+        self.thread.join(timeout)
+        if self.thread.is_alive():
+            _stop(self.running)
+            raise SearchIndexError(f"Pagefind took longer than {timeout:.0f} s")
+        if self.error is not None:
+            raise self.error
 
 
-def index_site(site: Path, glob: str = "**/*.html") -> str:
-    """Index the HTML files under ``site`` matching ``glob``; return Pagefind's output."""
-    return SearchJob(site, glob).wait()
+def _stop(running: list[subprocess.Popen]) -> None:
+    for process in running:
+        if process.poll() is None:
+            process.kill()

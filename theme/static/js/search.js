@@ -1,6 +1,10 @@
 // The search page: Pagefind's JS API, loaded from this site's own /pagefind/ folder
 // (written by `make html`). No inline script, no third-party origin; Pagefind itself
 // needs WebAssembly, so a Content-Security-Policy must allow 'wasm-unsafe-eval'.
+// A big digest is indexed in shards, newest stories first (pagefind/, pagefind-1/,
+// ...): they are merged for relevance and filters; for "Newest first" each shard is
+// searched on its own and the date-ordered shards are read one after another
+// (Pagefind orders merged results by score, not by the sort asked for).
 
 const PAGE_SIZE = 8; // results whose fragments are fetched at a time
 const TYPING_PAUSE_MS = 250; // search once typing pauses, not for every prefix typed
@@ -14,7 +18,10 @@ const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 
-let pagefind = null;
+let pagefind = null; // the first shard, with the others merged into it
+let bundles = [];
+let site = "/";
+let byDate = null; // one unmerged Pagefind per shard, loaded when first needed
 let results = [];
 let shown = 0;
 let generation = 0; // bumped per search, so a slow older answer never shows
@@ -90,18 +97,18 @@ async function runSearch() {
     return;
   }
   say("Searching…");
-  const options = { filters };
-  if (order.value === "date") options.sort = { date: "desc" };
-  let search;
+  let found;
   try {
-    search = await pagefind.search(term || null, options);
+    found = order.value === "date" && bundles.length > 1
+      ? await newestFirst(term || null, filters)
+      : (await pagefind.search(term || null, orderOptions(filters))).results;
   } catch (error) {
     say("Search failed: the search index could not be read.");
     console.error(error);
     return;
   }
   if (mine !== generation) return; // a newer search took over
-  results = search.results;
+  results = found;
   shown = 0;
   list.replaceChildren();
   await showMore(mine);
@@ -124,21 +131,46 @@ function giveUpAfter(ms) {
   });
 }
 
-async function load(bundle, site) {
-  pagefind = await import(`${bundle}pagefind.js`);
+function orderOptions(filters) {
+  const options = { filters };
+  if (order.value === "date") options.sort = { date: "desc" };
+  return options;
+}
+
+// "Newest first" over shards: each shard's results by date, the newest shard first.
+async function newestFirst(term, filters) {
+  if (!byDate) {
+    // A query string makes each a module of its own, apart from the merged one.
+    byDate = Promise.all(bundles.map((bundle) => openShard(`${bundle}pagefind.js?by-date`)));
+  }
+  const shards = await byDate;
+  const found = await Promise.all(
+    shards.map((shard) => shard.search(term, { filters, sort: { date: "desc" } })));
+  return found.flatMap((search) => search.results);
+}
+
+async function openShard(url) {
+  const api = await import(url);
   // On the main thread: a 1,000-story index searches in milliseconds, and the worker
   // script would add 40 KB to the first search.
-  await pagefind.options({ baseUrl: site, excerptLength: 24, noWorker: true });
-  await pagefind.init();
+  await api.options({ baseUrl: site, excerptLength: 24, noWorker: true });
+  await api.init();
+  return api;
+}
+
+async function load() {
+  pagefind = await openShard(`${bundles[0]}pagefind.js`);
+  for (const bundle of bundles.slice(1)) await pagefind.mergeIndex(bundle, { baseUrl: site });
 }
 
 async function start() {
   const notice = document.getElementById("search-unavailable");
-  const bundle = new URL(form.dataset.bundle, document.baseURI).href;
-  const site = new URL(form.dataset.site, document.baseURI).pathname;
+  bundles = form.dataset.bundles.trim().split(/\s+/)
+    .map((bundle) => new URL(bundle, document.baseURI).href);
+  site = new URL(form.dataset.site, document.baseURI).pathname;
   notice.textContent = "Loading search…";
   try {
-    await Promise.race([load(bundle, site), giveUpAfter(20000)]);
+    await Promise.race([load(), giveUpAfter(20000)]);
   } catch (error) {
     notice.textContent =
       "Search is not available here: its index could not be loaded. The index is " +
