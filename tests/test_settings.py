@@ -39,3 +39,10 @@ def test_bad_values_name_setting_value_and_expectation(name, value):
         resolve({name: value})
     message = str(caught.value)
     assert name in message and repr(value) in message and "expected" in message
+
+
+def test_readme_documents_every_setting():
+    from sitebuild import ROOT
+
+    table = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert [name for name in SETTINGS if f"| `{name}` |" not in table] == []
