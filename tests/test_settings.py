@@ -7,6 +7,8 @@ import pytest
 
 from news_digest.settings import SETTINGS, DigestConfigError, resolve
 
+from sitebuild import ROOT
+
 
 def test_defaults_apply_and_user_settings_are_not_modified():
     user = {"SITENAME": "x"}
@@ -42,7 +44,5 @@ def test_bad_values_name_setting_value_and_expectation(name, value):
 
 
 def test_readme_documents_every_setting():
-    from sitebuild import ROOT
-
     table = (ROOT / "README.md").read_text(encoding="utf-8")
     assert [name for name in SETTINGS if f"| `{name}` |" not in table] == []
