@@ -510,7 +510,8 @@ def test_topic_page_template_announces_its_own_feeds():
     plan = plan_feeds([record(1, topics=((tag.slug, str(tag)),))], _site(), resolve(settings))
     html = env.get_template("tag.html").render(
         {**settings, "tag": tag, "articles": [], "articles_page": None, "pages": [],
-         "SITEURL": "../..", "digest_feeds": plan})
+         "SITEURL": "../..", "digest_feeds": plan, "digest_site_feeds": plan.site,
+         "digest_topic_feeds": plan.topics})
     tree = lxml.html.fromstring(html)
     head = [(link.get("type"), link.get("href"), link.get("title"))
             for link in tree.xpath("//head/link[@rel='alternate']")]

@@ -117,9 +117,11 @@ class SourcesGenerator(Generator):
         digest = resolve(self.settings)
         publishers = self.context.get("digest_publishers", [])
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
+        feeds = self.context.get("digest_feeds")
         entries = [
             {"name": p.name, "slug": p.slug, "home": p.home, "count": p.count,
-             "url": digest["DIGEST_SOURCE_URL"].format(slug=p.slug)}
+             "url": digest["DIGEST_SOURCE_URL"].format(slug=p.slug),
+             "feeds": feeds.sources.get(p.slug, []) if feeds is not None else []}
             for p in publishers
         ]
         write(digest["DIGEST_SOURCES_SAVE_AS"], self.get_template("sources"), self.context,

@@ -14,6 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from . import page_memo
 from .cachekey import prune, with_keyed_cache
 from .search_index import SearchIndexError
 from .settings import DigestConfigError
@@ -54,12 +55,16 @@ def build_site(settings_file: str, content: str | None, output: str, *,
     ok = up_to_date = False
     inputs = None
     try:
-        override = {**(overrides or {}), "OUTPUT_PATH": str(staging)}
+        # PREVIOUS_OUTPUT_PATH: pages whose inputs are unchanged are kept from there.
+        override = {**(overrides or {}), "OUTPUT_PATH": str(staging),
+                    page_memo.PREVIOUS_OUTPUT: str(target)}
         if content:
             override["PATH"] = str(Path(content).resolve())
         # A new dict: the cache folder is keyed by the plugin's code and settings.
         settings = with_keyed_cache(read_settings(settings_file, override=override))
         if settings.get("CACHE_CONTENT"):
+            if force:  # render every page again, not only those whose inputs changed
+                page_memo.forget(settings["CACHE_PATH"])
             inputs = input_stamp(settings["CACHE_PATH"], settings["PATH"], settings["THEME"])
             up_to_date = not force and is_up_to_date(settings["CACHE_PATH"], target, inputs)
         if up_to_date:
@@ -93,10 +98,13 @@ def build_site(settings_file: str, content: str | None, output: str, *,
         logging.getLogger().removeHandler(counter)
         if not ok:
             shutil.rmtree(staging, ignore_errors=True)
+            if inputs is not None:
+                page_memo.discard(settings["CACHE_PATH"])
     if not ok:
         return 1
     _swap_in(staging, target)
     if inputs is not None:
+        page_memo.commit(settings["CACHE_PATH"])
         remember(settings["CACHE_PATH"], target, inputs)
     return 0
 
@@ -146,5 +154,5 @@ def add_parser(commands) -> None:
     parser.add_argument("-o", "--output", default="output", help="output folder")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
     parser.add_argument("--force", action="store_true",
-                        help="build even when nothing changed since the last build")
+                        help="render every page, even when nothing changed since the last build")
     parser.set_defaults(run=run)

@@ -25,7 +25,7 @@ from .settings import PREFIX, resolve
 
 PACKAGE = Path(__file__).resolve().parent
 # Settings that differ on every build without changing what is read.
-UNKEYED = frozenset({"OUTPUT_PATH", "CACHE_PATH", "LOAD_CONTENT_CACHE"})
+UNKEYED = frozenset({"OUTPUT_PATH", "CACHE_PATH", "LOAD_CONTENT_CACHE", "PREVIOUS_OUTPUT_PATH"})
 KEEP_FOLDERS = 3
 _KEY_RE = re.compile(r"[0-9a-f]{16}")
 

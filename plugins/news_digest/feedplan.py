@@ -67,6 +67,23 @@ class FeedPlan:
     topics: dict[str, list[FeedLink]] = field(default_factory=dict)  # topic slug -> links
     sources: dict[str, list[FeedLink]] = field(default_factory=dict)  # source slug -> links
 
+    @property
+    def links(self) -> FeedLinks:
+        return FeedLinks(self.site, self.topics, self.sources)
+
+
+@dataclass(frozen=True)
+class FeedLinks:
+    """What pages show of the feeds (``digest_feeds`` in templates): links, not items.
+
+    Kept apart from the items so that a page depends on the feeds' addresses only,
+    not on every story in them (``page_memo.py`` reuses pages whose inputs match).
+    """
+
+    site: list[FeedLink]
+    topics: dict[str, list[FeedLink]]
+    sources: dict[str, list[FeedLink]]
+
 
 @dataclass(frozen=True)
 class SiteInfo:

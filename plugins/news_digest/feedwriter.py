@@ -57,7 +57,12 @@ class DigestFeedGenerator:
         stories = [a for a in self.context.get("articles", []) if hasattr(a, "identity")]
         self.plan = plan_feeds((feed_item(a, base_url) for a in stories), site,
                                resolve(self.settings))
-        self.context["digest_feeds"] = self.plan
+        links = self.plan.links
+        self.context["digest_feeds"] = links
+        # Each page names only the feed links it shows, so that it is not rendered
+        # again when another source's feeds come or go (see reuse_writer.py).
+        self.context["digest_site_feeds"] = links.site
+        self.context["digest_topic_feeds"] = links.topics
 
     def generate_output(self, writer) -> None:
         for feed in self.plan.files:

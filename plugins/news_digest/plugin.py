@@ -22,6 +22,7 @@ from .digest_pages import get_generators as digest_generators
 from .feedplan import public_site_url
 from .feedwriter import get_generators as feed_generators
 from .reader import SeedReader
+from .reuse_writer import get_writer, save_record_generator
 from .search_glue import finish_search_generator, start_search_generator
 from .seed import SeedError
 from .settings import DigestConfigError, resolve
@@ -100,5 +101,7 @@ def register() -> None:
     signals.get_generators.connect(source_generators)
     signals.get_generators.connect(digest_generators)
     signals.get_generators.connect(finish_search_generator)
+    signals.get_generators.connect(save_record_generator)  # after every page is written
+    signals.get_writer.connect(get_writer)
     signals.generator_init.connect(save_cache_only_when_changed)
     signals.all_generators_finalized.connect(speed_up)

@@ -8,11 +8,14 @@ editions and feeds are rendered. The running job lives in this build's context.
 
 from __future__ import annotations
 
-from .search_index import SearchJob, shards
+from pathlib import Path
+
+from .search_index import ANCHOR, SearchJob, shard_key, shards
 from .settings import resolve
 
 _JOB = "digest_search_job"
 _BUNDLES = "digest_search_bundles"  # for search.html: the index folders, newest first
+_KEYS = "digest_search_keys"  # bundle -> key, for shards whose pages all have keys
 
 
 class _SearchGenerator:
@@ -33,15 +36,33 @@ class StartSearchIndex(_SearchGenerator):
 
     def generate_output(self, writer) -> None:
         # No stories, nothing to search: the search page then says it is unavailable.
-        if self.enabled:
-            self.context[_JOB] = SearchJob(self.output_path, self.bundles)
+        if not self.enabled:
+            return
+        # A shard whose pages were all kept from the previous build keeps its index.
+        memo = getattr(writer, "memo", None)
+        keys, reuse = {}, {}
+        if memo is not None:
+            for bundle, pages in self.bundles:
+                key = shard_key(bundle, pages, [memo.digest_of(page) for page in pages])
+                if key is not None:
+                    keys[bundle] = key
+                    previous = memo.reusable_tree(bundle, key, ANCHOR)
+                    if previous is not None:
+                        reuse[bundle] = previous
+        self.context[_KEYS] = keys
+        self.context[_JOB] = SearchJob(self.output_path, self.bundles, reuse)
 
 
 class FinishSearchIndex(_SearchGenerator):
     def generate_output(self, writer) -> None:
         job = self.context.pop(_JOB, None)
-        if job is not None:
-            job.wait()  # raises SearchIndexError: the build fails, output/ is kept
+        if job is None:
+            return
+        job.wait()  # raises SearchIndexError: the build fails, output/ is kept
+        memo = getattr(writer, "memo", None)
+        if memo is not None:
+            for bundle, key in self.context.pop(_KEYS, {}).items():
+                memo.note_tree(bundle, key, Path(self.output_path) / bundle / ANCHOR)
 
 
 def start_search_generator(pelican):

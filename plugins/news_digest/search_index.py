@@ -14,13 +14,17 @@ code and its messages, no asyncio service to keep alive.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
 import tempfile
 import threading
 import weakref
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+
+from .page_memo import link_tree
 
 BUNDLE_DIR = "pagefind"
 
@@ -53,17 +57,39 @@ def shards(paths: list[str], size: int) -> list[tuple[str, list[str]]]:
             for number, group in enumerate(groups)]
 
 
+ANCHOR = "pagefind-entry.json"  # a file of every index, to tell it is still the one made
+
+
+def shard_key(bundle: str, pages: list[str], page_keys: list[str | None]) -> str | None:
+    """What a shard's index is made of: Pagefind's version, its pages and their bytes
+    (``page_keys``: a hash of each page). None when a page's hash is not known."""
+    if any(key is None for key in page_keys):
+        return None
+    try:
+        engine = version("pagefind")
+    except PackageNotFoundError:
+        engine = "?"
+    digest = hashlib.blake2b(f"{engine}\0{bundle}\0".encode(), digest_size=16)
+    for page, key in zip(pages, page_keys, strict=True):
+        digest.update(f"{page}\0{key}\n".encode())
+    return digest.hexdigest()
+
+
 class SearchJob:
     """Pagefind indexing shards of ``site`` one after another, in a background thread.
 
     Each shard is indexed from a scratch folder of hard links to its pages (same
-    relative paths, so the result URLs are the pages' own), into ``site/<bundle>/``.
-    ``wait()`` returns when every shard is done, or raises ``SearchIndexError``.
+    relative paths, so the result URLs are the pages' own), into ``site/<bundle>/``;
+    a shard in ``reuse`` (bundle -> the previous build's index of the same pages)
+    is linked from there instead. ``wait()`` returns when every shard is done, or
+    raises ``SearchIndexError``.
     """
 
-    def __init__(self, site: Path, bundles: list[tuple[str, list[str]]]):
+    def __init__(self, site: Path, bundles: list[tuple[str, list[str]]],
+                 reuse: dict[str, Path] | None = None):
         self.site = Path(site)
         self.bundles = bundles
+        self.reuse = reuse or {}
         self.executable = str(pagefind_executable())
         self.error: SearchIndexError | None = None
         self.running: list[subprocess.Popen] = []  # the Pagefind process of the moment
@@ -75,6 +101,12 @@ class SearchJob:
     def _index_all(self) -> None:
         try:
             for bundle, pages in self.bundles:
+                if bundle in self.reuse:
+                    try:
+                        link_tree(self.reuse[bundle], self.site / bundle)
+                        continue
+                    except OSError:
+                        shutil.rmtree(self.site / bundle, ignore_errors=True)
                 self._index(bundle, pages)
         except SearchIndexError as err:
             self.error = err

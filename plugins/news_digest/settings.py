@@ -206,6 +206,9 @@ SETTINGS: dict[str, Setting] = {
     "DIGEST_SEARCH": Setting(
         True, "True (`build` indexes the site with Pagefind for the search page) or False",
         _is_bool),
+    "DIGEST_REUSE_PAGES": Setting(
+        True, "True (`build` keeps pages of the previous build whose inputs are unchanged) "
+        "or False (render every page)", _is_bool),
     "DIGEST_SEARCH_SHARD_SIZE": Setting(
         1000, "a whole number of stories per search index shard from 1 to 1000000",
         _whole(1, 1_000_000)),

@@ -1,0 +1,141 @@
+"""Which pages of the previous build can be kept: the record of what each was made of.
+
+Pure module (no Pelican import). Each page written gets a key (the hash of its
+template sources and of every value the template reads, see ``fingerprint.py``
+and ``template_deps.py``). The record keeps, per page, that key with the size and
+mtime of the file written and a hash of its bytes (a search shard is kept when
+the bytes of its pages are). A later build that computes the same key for a page
+takes the previous file (a hard link, or a copy where links are impossible)
+instead of rendering it again, if the file is still the one recorded.
+
+The new record is written beside the old one and only becomes the record when the
+build succeeds (``commit``), like the output folder itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+# The private setting naming the output folder being replaced (set by build.py).
+PREVIOUS_OUTPUT = "PREVIOUS_OUTPUT_PATH"
+RECORD = "pages.json"
+PENDING = "pages.json.new"
+
+
+class PageMemo:
+    def __init__(self, cache_path: str | os.PathLike, previous_output: str | os.PathLike):
+        self.cache = Path(cache_path)
+        self.previous = Path(previous_output)
+        self.old, self.old_trees = self._load()
+        self.new: dict[str, list] = {}
+        self.new_trees: dict[str, list] = {}
+        self.reused: set[str] = set()
+
+    def _load(self) -> tuple[dict[str, list], dict[str, list]]:
+        try:
+            record = json.loads((self.cache / RECORD).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}, {}
+        if not isinstance(record, dict) or record.get("output") != str(self.previous):
+            return {}, {}
+        pages, trees = record.get("pages"), record.get("trees")
+        return (pages if isinstance(pages, dict) else {},
+                trees if isinstance(trees, dict) else {})
+
+    def digest_of(self, name: str) -> str | None:
+        """A hash of the bytes of a page written in this build (None: not known)."""
+        found = self.new.get(name)
+        return found[3] if found and len(found) > 3 else None
+
+    def reuse(self, name: str, key: str, target: str | os.PathLike) -> bool:
+        """Put the previous build's ``name`` at ``target`` if its key is ``key``."""
+        old = self.old.get(name)
+        if not old or old[0] != key:
+            return False
+        source = self.previous / name
+        try:
+            info = os.stat(source)
+            if (info.st_size, info.st_mtime_ns) != (old[1], old[2]):
+                return False  # changed since it was recorded
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            try:
+                os.link(source, target)
+            except OSError:
+                shutil.copy2(source, target)  # another disk, or no hard links here
+        except OSError:
+            return False
+        self.new[name] = old
+        self.reused.add(name)
+        return True
+
+    def note(self, name: str, key: str | None, written: str | os.PathLike, text: str) -> None:
+        """Remember the page just rendered at ``written`` (``text``) under ``key``
+        (None: it cannot be reused, but its bytes still make a search shard's key)."""
+        info = os.stat(written)
+        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+        self.new[name] = [key, info.st_size, info.st_mtime_ns, digest]
+
+    # -- folders made from pages (a search index shard) ---------------------------
+
+    def reusable_tree(self, name: str, key: str, anchor: str) -> Path | None:
+        """The previous build's folder ``name`` if it was made under ``key`` and its
+        ``anchor`` file (one written last) is still the one recorded."""
+        old = self.old_trees.get(name)
+        if not old or old[0] != key:
+            return None
+        try:
+            info = os.stat(self.previous / name / anchor)
+        except OSError:
+            return None
+        return self.previous / name if (info.st_size, info.st_mtime_ns) == (old[1], old[2]) \
+            else None
+
+    def note_tree(self, name: str, key: str, anchor_path: str | os.PathLike) -> None:
+        info = os.stat(anchor_path)
+        self.new_trees[name] = [key, info.st_size, info.st_mtime_ns]
+
+    def save_pending(self, output: str | os.PathLike) -> None:
+        """Write the new record, to become the record when the build succeeds."""
+        self.cache.mkdir(parents=True, exist_ok=True)
+        record = {"output": str(output), "pages": self.new, "trees": self.new_trees}
+        (self.cache / PENDING).write_text(json.dumps(record, separators=(",", ":")),
+                                          encoding="utf-8")
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """Recreate ``source`` at ``target`` with hard links (copies where links fail)."""
+    for folder, _, files in os.walk(source):
+        destination = target / Path(folder).relative_to(source)
+        destination.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            try:
+                os.link(os.path.join(folder, name), destination / name)
+            except OSError:
+                shutil.copy2(os.path.join(folder, name), destination / name)
+
+
+def commit(cache_path: str | os.PathLike) -> None:
+    """The build succeeded: its pending record is now the record."""
+    pending = Path(cache_path) / PENDING
+    if pending.exists():
+        os.replace(pending, Path(cache_path) / RECORD)
+
+
+def discard(cache_path: str | os.PathLike) -> None:
+    """The build failed: forget its pending record."""
+    try:
+        os.unlink(Path(cache_path) / PENDING)
+    except OSError:
+        pass
+
+
+def forget(cache_path: str | os.PathLike) -> None:
+    """Keep no page of the previous build (``build --force``)."""
+    try:
+        os.unlink(Path(cache_path) / RECORD)
+    except OSError:
+        pass

@@ -1,0 +1,221 @@
+"""Pelican glue: a writer that keeps the pages of the previous build whose inputs match.
+
+A page is the product of its template and of the values the template reads. When
+a build computes the same key for a page as the previous one did (``page_memo``),
+the previous file is linked into the new output instead of being rendered again:
+after one seed changed, only the pages showing something of it are rendered.
+
+``write_file`` is Pelican 4.12's, with the key check before each render. On a
+paginated listing, the full story list (``articles``, ``dates``) counts by its
+length only: each page reads its own stories through ``articles_page``, which is
+fingerprinted in full (README, "Rebuilding only what changed": a theme whose
+listing pages show stories of other pages must set ``DIGEST_REUSE_PAGES = False``).
+
+Only ``python -m news_digest build`` turns it on: it builds into a fresh folder and
+names the previous output in the private setting ``PREVIOUS_OUTPUT_PATH``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from pelican.contents import Content
+from pelican.paginator import Page, Paginator
+from pelican.plugins import signals
+from pelican.urlwrappers import URLWrapper
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.writers import FileOverwriteFailedError, Writer
+
+from .fingerprint import Fingerprints, Unfingerprintable
+from .page_memo import PREVIOUS_OUTPUT, PageMemo
+from .settings import resolve
+from .template_deps import TemplateDeps
+
+logger = logging.getLogger(__name__)
+
+DEPTH = 2  # objects followed from a template's names: article.related_stories[0].tags
+# A story's metadata is copied onto its attributes by Pelican: hash them once.
+CONTENT_SKIPPED = frozenset({"_context", "settings", "metadata"})
+_MISSING = "<missing>"
+
+
+def _describe_content(content, depth, fingerprints):
+    # Pelican builds ``content``/``summary`` from ``_content`` and the site's URLs;
+    # intrasite links ({filename}...) depend on other pages' addresses, so such a
+    # page is not compared (it is rendered every time).
+    if "{" in content._content and any(
+            marker in content._content for marker in ("{filename}", "{static}", "{attach}",
+                                                      "{tag}", "{category}", "{author}",
+                                                      "{index}", "|filename|", "|static|")):
+        raise Unfingerprintable(f"{content.source_path} links to other pages")
+    return fingerprints.attributes(vars(content), depth, CONTENT_SKIPPED)
+
+
+def _describe_wrapper(wrapper, depth, fingerprints):
+    return f"{wrapper.name!r}{wrapper.slug!r}"  # url/save_as follow from slug and settings
+
+
+def _describe_paginator(paginator, depth, fingerprints):
+    return (f"{paginator.name!r}{paginator.url!r}{paginator.count}"
+            f"{paginator.num_pages}{paginator.per_page}")
+
+
+def _describe_page(page, depth, fingerprints):
+    return (f"{page.number}{page.full_name!r}{page.base_url!r}"
+            f"{_describe_paginator(page.paginator, depth, fingerprints)}"
+            f"{fingerprints.of(page.object_list, depth)}")
+
+
+SPECIAL = {Page: _describe_page, Paginator: _describe_paginator, URLWrapper: _describe_wrapper,
+           Content: _describe_content}
+
+
+class ReusingWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        previous = (settings or {}).get(PREVIOUS_OUTPUT)
+        self.memo = None
+        if previous and settings.get("CACHE_CONTENT") and resolve(settings)["DIGEST_REUSE_PAGES"]:
+            self.memo = PageMemo(settings["CACHE_PATH"], previous)
+            self.fingerprints = Fingerprints(SPECIAL)
+            self.deps: dict[int, TemplateDeps] = {}
+
+    # -- the key of one page ------------------------------------------------------
+
+    def _key(self, template, localcontext, paginated: frozenset) -> str | None:
+        environment = template.environment
+        deps = self.deps.get(id(environment))
+        if deps is None:
+            deps = self.deps[id(environment)] = TemplateDeps(environment)
+        found = deps.of(template.name) if template.name else None
+        if found is None:
+            return None
+        parts = [found.source]
+        try:
+            for name in found.names:
+                value = localcontext.get(name, _MISSING)
+                if name in paginated:  # each page reads its own slice (articles_page)
+                    parts.append(f"{name}#{len(value)}")
+                else:
+                    parts.append(f"{name}={self.fingerprints.of(value, DEPTH)}")
+        except Unfingerprintable as err:
+            logger.debug("Rendering %s: %s", localcontext.get("output_file"), err)
+            return None
+        return self.fingerprints.of(parts, 0)
+
+    # -- Pelican's write path, with the check -------------------------------------
+
+    def _claim(self, filename, override) -> bool:
+        """``_open_w``'s bookkeeping without opening; False: skip this write."""
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)')
+            return False
+        if filename in self._written_files and not override:
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{filename}" as Pelican has already written to it '
+                "previously (set `override=True` if intended)")
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return True
+
+    def _open_w(self, filename, encoding, override=False):
+        # A file linked from the previous output shares its data with it: writing
+        # into it would change the previous output, so replace it instead.
+        if filename != os.devnull and os.path.lexists(filename) \
+                and filename not in self._overridden_files:
+            os.unlink(filename)
+        return super()._open_w(filename, encoding, override)
+
+    def _write_page(self, template, context, localcontext, name, override, paginated):
+        if localcontext["localsiteurl"]:
+            context["localsiteurl"] = localcontext["localsiteurl"]
+        path = sanitised_join(self.output_path, name)
+        key = self._key(template, localcontext, paginated)
+        if key is not None and name not in self._written_files \
+                and self.memo.reuse(name, key, path):
+            if self._claim(path, override):
+                logger.info('Kept "%s"', path)
+                signals.content_written.send(path, context=localcontext)
+            return
+        output = template.render(localcontext)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with self._open_w(path, "utf-8", override=override) as f:
+            f.write(output)
+        logger.info('Writing "%s"', path)
+        if f.name == path:  # not skipped (os.devnull)
+            self.memo.note(name, key, path, output)
+        signals.content_written.send(path, context=localcontext)
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None,
+                   template_name=None, override_output=False, url=None, **kwargs):
+        if self.memo is None:
+            return super().write_file(name, template, context, relative_urls, paginated,
+                                      template_name, override_output, url, **kwargs)
+        if not name:
+            return None
+
+        def localcontext_for(page_name, extra):
+            localcontext = context.copy()
+            localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
+            if relative_urls:
+                relative_url = path_to_url(get_relative_path(page_name))
+                localcontext["SITEURL"] = relative_url
+                localcontext["localsiteurl"] = relative_url
+            localcontext["output_file"] = page_name
+            localcontext.update(extra)
+            return localcontext
+
+        if paginated is None:
+            paginated = {k: v for k, v in kwargs.items() if k in {"articles", "dates"}}
+        if not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
+            self._write_page(template, context, localcontext_for(name, kwargs), name,
+                             override_output, frozenset())
+            return None
+        per_page = (self.settings["PAGINATED_TEMPLATES"][template_name]
+                    or self.settings["DEFAULT_PAGINATION"])
+        paginators = {key: Paginator(name, url, value, self.settings, per_page)
+                      for key, value in paginated.items()}
+        for number in range(next(iter(paginators.values())).num_pages):
+            extra = kwargs.copy()
+            for key, paginator in paginators.items():
+                page = paginator.page(number + 1)
+                extra.update({
+                    f"{key}_paginator": paginator,
+                    f"{key}_page": page,
+                    f"{key}_previous_page": paginator.page(number) if number > 0 else None,
+                    f"{key}_next_page": (paginator.page(number + 2)
+                                         if number + 1 < paginator.num_pages else None)})
+            self._write_page(template, context, localcontext_for(page.save_as, extra),
+                             page.save_as, override_output, frozenset(paginated))
+        return None
+
+    def finish(self) -> None:
+        if self.memo is not None:
+            self.memo.save_pending(self.settings[PREVIOUS_OUTPUT])
+            if self.memo.reused:
+                print(f"Kept {len(self.memo.reused)} of {len(self.memo.new)} pages "
+                      "unchanged since the previous build", file=sys.stderr)
+
+
+class SaveRecord:
+    """The last generator: every page is written, leave the record for build.py."""
+
+    def __init__(self, context, settings, path, theme, output_path, **kwargs):
+        pass
+
+    def generate_output(self, writer) -> None:
+        if isinstance(writer, ReusingWriter):
+            writer.finish()
+
+
+def get_writer(pelican):
+    return ReusingWriter
+
+
+def save_record_generator(pelican):
+    return SaveRecord

@@ -1,0 +1,83 @@
+"""Fingerprints of template inputs, and the names a template reads (pure modules)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import jinja2
+import pytest
+
+from news_digest.fingerprint import Fingerprints, Unfingerprintable
+from news_digest.template_deps import TemplateDeps
+
+
+@dataclass(eq=False)
+class Node:
+    title: str
+    date: datetime = datetime(2020, 1, 2, tzinfo=UTC)
+    links: list = field(default_factory=list)
+    settings: dict = field(default_factory=dict)
+
+
+def _fp(value, depth=2):
+    return Fingerprints().of(value, depth)
+
+
+def test_equal_values_in_new_objects_have_equal_fingerprints():
+    def make():
+        a, b = Node("A"), Node("B")
+        a.links, b.links = [b], [a]  # a cycle terminates
+        return a
+    assert _fp(make()) == _fp(make())
+
+
+def test_a_change_within_reach_changes_the_fingerprint():
+    a, b, c = Node("A"), Node("B"), Node("C")
+    a.links, b.links = [b], [c]
+    before = _fp(a)
+    c.title = "C, corrected"  # a.links[0].links[0].title: two references away
+    assert _fp(a) != before
+    b.date = datetime(2021, 1, 1, tzinfo=UTC)
+    assert _fp(a) != _fp(Node("A", links=[Node("B", links=[Node("C, corrected")])]))
+
+
+def test_settings_and_what_is_out_of_reach_do_not_count():
+    a, b, c, d = Node("A"), Node("B"), Node("C"), Node("D")
+    a.links, b.links, c.links = [b], [c], [d]
+    before = _fp(a)
+    d.title = "far away"  # three references away
+    a.settings["X"] = 1
+    assert _fp(a) == before
+
+
+def test_containers_and_text_are_told_apart():
+    assert _fp(["a", "b"]) != _fp(["a b"])
+    assert _fp({"a": 1}) != _fp({"a": "1"})
+    assert _fp({1, 2}) == _fp({2, 1})
+
+
+def test_an_object_known_only_by_its_address_cannot_be_compared():
+    with pytest.raises(Unfingerprintable):
+        _fp([object.__new__(type("Opaque", (), {"__slots__": ()}))])
+
+
+def test_special_types_are_described_their_own_way():
+    fingerprints = Fingerprints({Node: lambda node, depth, f: node.title})
+    assert fingerprints.of(Node("A", links=[1]), 2) == Fingerprints(
+        {Node: lambda node, depth, f: node.title}).of(Node("A", links=[2]), 2)
+
+
+def test_template_names_follow_extends_and_includes():
+    loader = jinja2.DictLoader({
+        "base.html": "{{ SITENAME }}{% block body %}{% endblock %}",
+        "page.html": '{% extends "base.html" %}{% block body %}'
+                     '{% include "part.html" %}{{ article.title }}{% endblock %}',
+        "part.html": "{% for x in items %}{{ x }}{% endfor %}",
+        "dynamic.html": "{% include chosen %}"})
+    deps = TemplateDeps(jinja2.Environment(loader=loader))
+    found = deps.of("page.html")
+    assert found.names == ("SITENAME", "article", "items")
+    assert deps.of("dynamic.html") is None
+    loader.mapping["part.html"] = "{{ items|length }}"
+    assert TemplateDeps(jinja2.Environment(loader=loader)).of("page.html").source != found.source

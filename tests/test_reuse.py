@@ -1,0 +1,143 @@
+"""A rebuild keeps the pages (and search shards) whose inputs are unchanged, and its
+output is exactly what a build from scratch of the same content writes."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from datetime import timedelta
+
+import pytest
+
+from benchmarks.corpus import stories
+from news_digest.seed import render_seed
+
+from sitebuild import ROOT, build, stable_tree
+
+# Small search shards, so that a change touches one shard of several.
+SETTINGS = {"DIGEST_SEARCH_SHARD_SIZE": 8}
+STORIES = [s.seed for s in stories(24, seed=7)]
+
+
+def _seeds(seeds) -> dict[str, str]:
+    return {f"{s.identity}.txt": render_seed(s) for s in seeds}
+
+
+def _edit(number: int, **changes):
+    def edit(seeds):
+        seeds = list(seeds)
+        seeds[number] = dataclasses.replace(seeds[number], **changes)
+        return seeds
+    return edit
+
+
+def _append(seeds):
+    seed = seeds[5]
+    return _edit(5, paragraphs=(*seed.paragraphs, "A correction was added."))(seeds)
+
+
+EDITS = {
+    "body appended": _append,
+    "headline changed": _edit(9, title="An entirely different headline"),
+    "date moved": _edit(3, published=STORIES[3].published + timedelta(days=40)),
+    "topics chosen by hand": _edit(12, extra={"topics": "privacy"}),
+    "story added": lambda seeds: [*seeds, dataclasses.replace(
+        STORIES[0], title="A late story", source_url="https://late.example/story",
+        published=STORIES[0].published + timedelta(hours=1))],
+    "story removed": lambda seeds: seeds[:10] + seeds[11:],
+}
+
+
+def _rebuild_and_compare(tmp_path, before: dict, after: dict, **options):
+    first = build(tmp_path / "incremental", before, settings=SETTINGS, **options)
+    assert first.code == 0, first.stderr
+    for name in set(before) - set(after):
+        (tmp_path / "incremental" / "content" / "articles" / name).unlink()
+    again = build(tmp_path / "incremental", after, settings=SETTINGS, **options)
+    assert again.code == 0, again.stderr
+    fresh = build(tmp_path / "fresh", after, settings=SETTINGS, **options)
+    assert fresh.code == 0, fresh.stderr
+    assert stable_tree(again.output) == stable_tree(fresh.output)
+    return again
+
+
+@pytest.mark.parametrize("edit", EDITS, ids=list(EDITS))
+def test_a_rebuild_writes_what_a_fresh_build_writes(tmp_path, edit):
+    site = _rebuild_and_compare(tmp_path, _seeds(STORIES), _seeds(EDITS[edit](STORIES)))
+    kept = site.stderr.split("Kept ")[1].split(" pages")[0] if "Kept " in site.stderr else ""
+    assert kept, f"no page was kept:\n{site.stderr}"
+    reused, total = map(int, kept.split(" of "))
+    assert 0 < reused < total
+
+
+def test_only_the_changed_search_shard_is_indexed_again(tmp_path):
+    site = _rebuild_and_compare(tmp_path, _seeds(STORIES), _seeds(_append(STORIES)))
+    bundles = sorted(p.name for p in site.output.glob("pagefind*"))
+    assert len(bundles) == 3
+    # A kept shard is the previous build's files (hard links, or copies); the shard of
+    # the changed story was written by this build, after its story page.
+    story = site.output / "stories" / next(
+        p.name for p in (site.output / "stories").iterdir()
+        if p.read_text(encoding="utf-8").count("A correction was added.") == 1)
+    changed = [b for b in bundles
+               if (site.output / b / "pagefind-entry.json").stat().st_mtime_ns
+               >= story.stat().st_mtime_ns]
+    assert len(changed) == 1
+
+
+def test_an_edited_template_renders_the_pages_that_use_it(tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    seeds = _seeds(STORIES)
+    first = build(tmp_path / "site", seeds, settings={**SETTINGS, "THEME": str(theme)})
+    assert first.code == 0, first.stderr
+    item = theme / "templates" / "partials" / "story_item.html"
+    item.write_text(item.read_text(encoding="utf-8").replace(
+        'class="story-summary"', 'class="story-summary edited"'), encoding="utf-8")
+    again = build(tmp_path / "site", seeds, settings={**SETTINGS, "THEME": str(theme)})
+    assert again.code == 0, again.stderr
+    assert again.page("index.html").xpath("//p[contains(@class, 'edited')]")
+    assert not again.page(f"stories/{next((again.output / 'stories').iterdir()).name}") \
+        .xpath("//p[contains(@class, 'edited')]")
+    fresh = build(tmp_path / "fresh", seeds, settings={**SETTINGS, "THEME": str(theme)})
+    assert stable_tree(again.output) == stable_tree(fresh.output)
+
+
+def test_an_edited_page_changes_the_navigation_everywhere(tmp_path):
+    about = "Title: About\n\nWho we are.\n"
+    renamed = "Title: About this digest\n\nWho we are.\n"
+    seeds = _seeds(STORIES)
+    first = build(tmp_path / "site", seeds, pages={"about.md": about}, settings=SETTINGS)
+    assert first.code == 0, first.stderr
+    again = build(tmp_path / "site", seeds, pages={"about.md": renamed}, settings=SETTINGS)
+    assert again.code == 0, again.stderr
+    for page in again.files("stories/*.html"):
+        assert "About this digest" in page.read_text(encoding="utf-8")
+
+
+def test_reuse_can_be_turned_off(tmp_path):
+    seeds = _seeds(STORIES)
+    settings = {**SETTINGS, "DIGEST_REUSE_PAGES": False}
+    assert build(tmp_path, seeds, settings=settings).code == 0
+    again = build(tmp_path, _seeds(_append(STORIES)), settings=settings)
+    assert again.code == 0 and "Kept " not in again.stderr
+
+
+def test_a_kept_page_edited_by_hand_is_written_again(tmp_path):
+    seeds = _seeds(STORIES)
+    site = build(tmp_path, seeds, settings=SETTINGS)
+    page = site.files("stories/*.html")[0]
+    original = page.read_bytes()
+    page.write_bytes(original.replace(b"</body>", b"<p>tampered</p></body>"))
+    again = build(tmp_path, _seeds(_append(STORIES)), settings=SETTINGS)
+    assert again.code == 0, again.stderr
+    assert (again.output / page.relative_to(site.output)).read_bytes() == original
+
+
+def test_force_renders_every_page(tmp_path):
+    seeds = _seeds(STORIES)
+    assert build(tmp_path, seeds, settings=SETTINGS).code == 0
+    again = build(tmp_path, _seeds(_append(STORIES)), settings=SETTINGS, force=True)
+    assert again.code == 0 and "Kept " not in again.stderr
+    after = build(tmp_path, _seeds(_append(_append(STORIES))), settings=SETTINGS)
+    assert "Kept " in after.stderr  # the forced build left a record to keep pages from
