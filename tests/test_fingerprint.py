@@ -20,8 +20,8 @@ class Node:
     settings: dict = field(default_factory=dict)
 
 
-def _fp(value, depth=2):
-    return Fingerprints().of(value, depth)
+def _fp(value, budget=3):
+    return Fingerprints().of(value, budget)
 
 
 def test_equal_values_in_new_objects_have_equal_fingerprints():
@@ -36,7 +36,7 @@ def test_a_change_within_reach_changes_the_fingerprint():
     a, b, c = Node("A"), Node("B"), Node("C")
     a.links, b.links = [b], [c]
     before = _fp(a)
-    c.title = "C, corrected"  # a.links[0].links[0].title: two references away
+    c.title = "C, corrected"  # a.links[0].links[0].title: the third object entered
     assert _fp(a) != before
     b.date = datetime(2021, 1, 1, tzinfo=UTC)
     assert _fp(a) != _fp(Node("A", links=[Node("B", links=[Node("C, corrected")])]))
@@ -46,9 +46,24 @@ def test_settings_and_what_is_out_of_reach_do_not_count():
     a, b, c, d = Node("A"), Node("B"), Node("C"), Node("D")
     a.links, b.links, c.links = [b], [c], [d]
     before = _fp(a)
-    d.title = "far away"  # three references away
+    d.title = "far away"  # the fourth object: out of reach
     a.settings["X"] = 1
     assert _fp(a) == before
+
+
+@dataclass(frozen=True)
+class Value:
+    name: str
+    parts: tuple = ()
+
+
+def test_values_are_part_of_their_owner():
+    a, b, c = Node("A"), Node("B"), Node("C")
+    a.links, b.links = [b], [c]
+    c.links = [Value("v", (Value("w"),))]  # costs nothing to follow
+    before = _fp(a)
+    c.links = [Value("v", (Value("w, changed"),))]
+    assert _fp(a) != before
 
 
 def test_containers_and_text_are_told_apart():

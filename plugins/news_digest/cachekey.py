@@ -4,8 +4,9 @@ Pure module (no Pelican import). Pelican's reader cache keeps, per source file,
 what the reader returned, and reuses it while the file's mtime is unchanged. It
 does not know that the plugin's code or the settings shape that result, so the
 build points ``CACHE_PATH`` at ``<CACHE_PATH>/<key>``, where the key is a hash of
-the plugin's source files, the resolved ``DIGEST_*`` settings and every other
-setting that is plain data. Change any of them and the build starts from an empty
+the plugin's source files, the versions of the packages that make the output
+(``PACKAGES``), the resolved ``DIGEST_*`` settings and every other setting that
+is plain data. Change any of them and the build starts from an empty
 cache in a new folder; the older folders beyond the newest few are removed.
 """
 
@@ -27,6 +28,9 @@ PACKAGE = Path(__file__).resolve().parent
 # Settings that differ on every build without changing what is read.
 UNKEYED = frozenset({"OUTPUT_PATH", "CACHE_PATH", "LOAD_CONTENT_CACHE", "PREVIOUS_OUTPUT_PATH"})
 KEEP_FOLDERS = 3
+# What the cached stories and the pages and feeds kept between builds are made with:
+# a new version of any of these starts from an empty cache.
+PACKAGES = ("pelican", "jinja2", "markupsafe", "markdown", "feedgen", "pagefind")
 _KEY_RE = re.compile(r"[0-9a-f]{16}")
 
 
@@ -47,20 +51,26 @@ def source_files() -> list[Path]:
     return sorted(PACKAGE.rglob("*.py"))
 
 
+def _versions() -> dict[str, str]:
+    found = {}
+    for package in PACKAGES:
+        try:
+            found[package] = version(package)
+        except PackageNotFoundError:
+            found[package] = "?"
+    return found
+
+
 def cache_key(settings: Mapping[str, Any]) -> str:
     """16 hex digits naming the cache folder for these settings and this plugin code."""
     digest = hashlib.sha256()
     for path in source_files():
         digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
-    try:
-        pelican = version("pelican")
-    except PackageNotFoundError:  # pragma: no cover - the plugin runs inside Pelican
-        pelican = "?"
     keyed = {k: _plain(v) for k, v in settings.items()
              if k not in UNKEYED and not k.startswith(PREFIX)}
     keyed["DIGEST"] = _plain(resolve(settings))
-    digest.update(json.dumps([pelican, keyed], sort_keys=True, default=repr).encode())
+    digest.update(json.dumps([_versions(), keyed], sort_keys=True, default=repr).encode())
     return digest.hexdigest()[:16]
 
 

@@ -65,10 +65,22 @@ class DigestFeedGenerator:
         self.context["digest_topic_feeds"] = links.topics
 
     def generate_output(self, writer) -> None:
+        # A feed whose channel and items are those of the previous build is kept
+        # from it (``reuse_writer``: memo and fingerprints exist when reuse is on).
+        memo = getattr(writer, "memo", None)
         for feed in self.plan.files:
             target = self.output_path / feed.path
+            key = None
+            if memo is not None:
+                key = writer.fingerprints.of(("feed", feed.format, feed.channel, feed.items),
+                                             0)
+                if memo.reuse(feed.path, key, target):
+                    continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(RENDER[feed.format](feed.channel, feed.items))
+            data = RENDER[feed.format](feed.channel, feed.items)
+            target.write_bytes(data)
+            if memo is not None:
+                memo.note(feed.path, key, target, data)
         logger.debug("Wrote %d feeds", len(self.plan.files))
 
 

@@ -1,17 +1,19 @@
 """Fingerprints of what a template is given: equal fingerprints, equal pages.
 
 Pure module (no Pelican import). A page can be reused from the previous build
-when everything its template reads is unchanged. ``Fingerprints.of(value, depth)``
-hashes a value the way a template can see it: plain values by their ``repr``,
-containers item by item, and objects by their attributes, following references
-to other objects ``depth`` levels deep (a story's related stories, their
-edition, ...); below that only an object's type counts. Templates reach two
-levels (``article.related_stories[0].title``), builds use three.
+when everything its template reads is unchanged. ``Fingerprints.of(value, budget)``
+hashes a value the way a template can see it: plain values by their ``repr``;
+containers and value objects (frozen dataclasses: a credit, a topic) item by item
+as part of their owner; other objects (a story, an edition) by their attributes,
+each such object entered costing one of ``budget``; with none left, only an
+object's type counts. ``article.related_stories[0].edition.title`` enters three
+objects: builds give each name a budget of three.
 
 Objects referencing each other (editions, neighbouring stories) are hashed once
-per depth and build (``_memo``), so fingerprinting a whole digest stays linear.
-A value whose ``repr`` names a memory address cannot be compared across builds:
-``Unfingerprintable`` is raised and the page is rendered.
+per budget and build (``_memo``); values holding no objects once per build
+(``_flat``): fingerprinting a whole digest stays linear. A value whose ``repr``
+names a memory address cannot be compared across builds: ``Unfingerprintable``
+is raised and the page is rendered.
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from collections.abc import Callable, Mapping
 SKIPPED = frozenset({"_context", "settings"})
 ATOMS = (str, int, float, bool, bytes, datetime.date, datetime.time, datetime.timedelta,
          decimal.Decimal, type(None))
-CONTAINERS = (Mapping, list, tuple, set, frozenset)
 _ATOM_TYPES = frozenset(ATOMS)  # exact types: a set lookup before isinstance
 SEP = "\x1f"  # never inside a repr of a string: repr escapes control characters
 
@@ -42,28 +43,31 @@ def _digest(text: str) -> str:
 
 class Fingerprints:
     """Fingerprints for one build. ``special`` maps a type to a function
-    ``(value, depth, fingerprints) -> str`` for values hashed their own way."""
+    ``(value, budget, fingerprints) -> str`` for values hashed their own way (which
+    decides what entering the value costs); of those, ``flat`` types hold no
+    objects and ``costly`` ones are objects (nothing is left of them out of reach)."""
 
-    def __init__(self, special: Mapping[type, Callable] | None = None):
+    def __init__(self, special: Mapping[type, Callable] | None = None,
+                 flat: tuple[type, ...] = (), costly: tuple[type, ...] = ()):
         self.special = dict(special or {})
+        self.flat_types, self.costly_types = flat, costly
+        self._costs: dict[type, bool] = {}
         self._memo: dict[tuple[int, int], str] = {}
-        # id -> fingerprint of a container of plain values, or of an object's plain
-        # attributes: the same at every depth, so worked out once.
-        self._flat: dict[int, str] = {}
+        self._flat: dict[int, str] = {}  # id -> fingerprint of a value holding no objects
         self._alive: list = []  # keeps memoised objects alive, so ids stay theirs
 
-    def of(self, value, depth: int) -> str:
+    def of(self, value, budget: int) -> str:
         if type(value) in _ATOM_TYPES or isinstance(value, ATOMS):
             return repr(value)  # for str subclasses (Markup) too: the text is what counts
         found = self._flat.get(id(value))
         if found is not None:
             return found
-        if depth < 0 and not isinstance(value, CONTAINERS):
-            return f"<{type(value).__qualname__}>"  # too deep to matter to a template
-        key = (id(value), depth)
+        if budget <= 0 and self._is_object(value):
+            return f"<{type(value).__qualname__}>"  # out of reach: only its type counts
+        key = (id(value), budget)
         found = self._memo.get(key)
         if found is None:
-            text, flat = self._describe(value, depth)
+            text, flat = self._describe(value, budget)
             found = _digest(text)
             if flat:
                 self._flat[id(value)] = found
@@ -72,40 +76,63 @@ class Fingerprints:
             self._alive.append(value)
         return found
 
-    def _describe(self, value, depth: int) -> tuple[str, bool]:
-        """The text hashed for ``value``, and whether it is the same at any depth."""
+    def _is_object(self, value) -> bool:
+        """Does entering ``value`` cost budget (a story, an edition; not a container,
+        a value object or a special type that is not ``costly``)?"""
+        kind = type(value)
+        found = self._costs.get(kind)
+        if found is None:
+            found = issubclass(kind, self.costly_types) or not (
+                issubclass(kind, Mapping | list | tuple | set | frozenset)
+                or callable(value) or _is_value(value)
+                or any(issubclass(kind, t) for t in self.special)
+                or _fields(value) is None)
+            self._costs[kind] = found
+        return found
+
+    def _flat_all(self, items) -> bool:
+        return all(isinstance(v, ATOMS) or id(v) in self._flat for v in items)
+
+    def _describe(self, value, budget: int) -> tuple[str, bool]:
+        """The text hashed for ``value``, and whether it holds no objects (then it is
+        the same whatever the budget)."""
         kind = type(value)
         if isinstance(value, Mapping):
             items = sorted((repr(k), v) for k, v in value.items())
-            flat = all(isinstance(v, ATOMS) for _, v in items)
-            return "{" + SEP.join(f"{k}:{self.of(v, depth)}" for k, v in items), flat
-        if isinstance(value, CONTAINERS):
-            parts = [self.of(v, depth) for v in value]
-            flat = all(isinstance(v, ATOMS) for v in value)
+            text = "{" + SEP.join(f"{k}:{self.of(v, budget)}" for k, v in items)
+            return text, self._flat_all(v for _, v in items)
+        if isinstance(value, list | tuple | set | frozenset):
+            parts = [self.of(v, budget) for v in value]
             if isinstance(value, set | frozenset):
-                return "(" + SEP.join(sorted(parts)), flat
-            return "[" + SEP.join(parts), flat
+                parts.sort()
+            return "[" + SEP.join(parts), self._flat_all(value)
         if callable(value) and hasattr(value, "__qualname__"):
             return f"<{getattr(value, '__module__', '?')}.{value.__qualname__}>", True
         for special_type, describe in self.special.items():
             if isinstance(value, special_type):
-                return f"{kind.__qualname__}{SEP}{describe(value, depth, self)}", False
+                text = f"{kind.__qualname__}{SEP}{describe(value, budget, self)}"
+                return text, isinstance(value, self.flat_types)
         fields = _fields(value)
         if fields is None:
             text = repr(value)
             if " at 0x" in text:
                 raise Unfingerprintable(f"{kind.__qualname__} cannot be compared: {text}")
-            return text, False
-        others = [name for name, item in fields.items()
-                  if name not in SKIPPED and not isinstance(item, ATOMS)]
-        return kind.__qualname__ + SEP + self.attributes(fields, depth), not others
+            return text, True
+        if _is_value(value):  # part of its owner: costs nothing
+            text = self.attributes(fields, budget)
+            return f"{kind.__qualname__}{SEP}{text}", self._flat_all(fields.values())
+        return f"{kind.__qualname__}{SEP}{self.entered(fields, budget)}", False
 
-    def attributes(self, fields: Mapping, depth: int, skip: frozenset = SKIPPED) -> str:
-        """An object's attributes (but ``skip``), each followed one level less deep.
+    def entered(self, fields: Mapping, budget: int, skip: frozenset = SKIPPED) -> str:
+        """An object's attributes (``vars``) as seen when entering it: one of the
+        budget spent, or only its type when none is left."""
+        if budget <= 0:
+            return "<out of reach>"
+        return self.attributes(fields, budget - 1, skip)
 
-        ``fields`` is the object's ``vars``: its plain attributes (text, numbers,
-        dates) are hashed once, whatever the depth.
-        """
+    def attributes(self, fields: Mapping, budget: int, skip: frozenset = SKIPPED) -> str:
+        """An object's attributes (``vars``) but ``skip``; the plain ones (text,
+        numbers, dates) are hashed once per object, whatever the budget."""
         plain = self._flat.get(id(fields))
         if plain is None:
             plain = self._flat[id(fields)] = _digest(SEP.join(
@@ -113,8 +140,21 @@ class Fingerprints:
                 if name not in skip and isinstance(item, ATOMS)))
             self._alive.append(fields)
         return plain + SEP + SEP.join(
-            f"{name}={self.of(item, depth - 1)}" for name, item in sorted(fields.items())
+            f"{name}={self.of(item, budget)}" for name, item in sorted(fields.items())
             if name not in skip and not isinstance(item, ATOMS))
+
+
+_VALUE_TYPES: dict[type, bool] = {}
+
+
+def _is_value(item) -> bool:
+    """A frozen dataclass: a value that is part of its owner, not another object."""
+    kind = type(item)
+    found = _VALUE_TYPES.get(kind)
+    if found is None:
+        params = getattr(kind, "__dataclass_params__", None)
+        found = _VALUE_TYPES[kind] = bool(params is not None and params.frozen)
+    return found
 
 
 def _fields(value) -> dict | None:

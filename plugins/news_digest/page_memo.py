@@ -72,11 +72,14 @@ class PageMemo:
         self.reused.add(name)
         return True
 
-    def note(self, name: str, key: str | None, written: str | os.PathLike, text: str) -> None:
-        """Remember the page just rendered at ``written`` (``text``) under ``key``
+    def note(self, name: str, key: str | None, written: str | os.PathLike,
+             data: str | bytes) -> None:
+        """Remember the page just rendered at ``written`` (``data``) under ``key``
         (None: it cannot be reused, but its bytes still make a search shard's key)."""
         info = os.stat(written)
-        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         self.new[name] = [key, info.st_size, info.st_mtime_ns, digest]
 
     # -- folders made from pages (a search index shard) ---------------------------

@@ -35,13 +35,14 @@ from .template_deps import TemplateDeps
 
 logger = logging.getLogger(__name__)
 
-DEPTH = 2  # objects followed from a template's names: article.related_stories[0].tags
+# Objects entered from each name a template reads: article.related_stories[0].edition
+BUDGET = 3
 # A story's metadata is copied onto its attributes by Pelican: hash them once.
 CONTENT_SKIPPED = frozenset({"_context", "settings", "metadata"})
 _MISSING = "<missing>"
 
 
-def _describe_content(content, depth, fingerprints):
+def _describe_content(content, budget, fingerprints):
     # Pelican builds ``content``/``summary`` from ``_content`` and the site's URLs;
     # intrasite links ({filename}...) depend on other pages' addresses, so such a
     # page is not compared (it is rendered every time).
@@ -50,22 +51,23 @@ def _describe_content(content, depth, fingerprints):
                                                       "{tag}", "{category}", "{author}",
                                                       "{index}", "|filename|", "|static|")):
         raise Unfingerprintable(f"{content.source_path} links to other pages")
-    return fingerprints.attributes(vars(content), depth, CONTENT_SKIPPED)
+    return fingerprints.entered(vars(content), budget, CONTENT_SKIPPED)
 
 
-def _describe_wrapper(wrapper, depth, fingerprints):
+def _describe_wrapper(wrapper, budget, fingerprints):
     return f"{wrapper.name!r}{wrapper.slug!r}"  # url/save_as follow from slug and settings
 
 
-def _describe_paginator(paginator, depth, fingerprints):
+def _describe_paginator(paginator, budget, fingerprints):
     return (f"{paginator.name!r}{paginator.url!r}{paginator.count}"
             f"{paginator.num_pages}{paginator.per_page}")
 
 
-def _describe_page(page, depth, fingerprints):
+def _describe_page(page, budget, fingerprints):
+    # One page of a listing: a list of stories with its numbers (entering it is free).
     return (f"{page.number}{page.full_name!r}{page.base_url!r}"
-            f"{_describe_paginator(page.paginator, depth, fingerprints)}"
-            f"{fingerprints.of(page.object_list, depth)}")
+            f"{_describe_paginator(page.paginator, budget, fingerprints)}"
+            f"{fingerprints.of(page.object_list, budget)}")
 
 
 SPECIAL = {Page: _describe_page, Paginator: _describe_paginator, URLWrapper: _describe_wrapper,
@@ -79,7 +81,8 @@ class ReusingWriter(Writer):
         self.memo = None
         if previous and settings.get("CACHE_CONTENT") and resolve(settings)["DIGEST_REUSE_PAGES"]:
             self.memo = PageMemo(settings["CACHE_PATH"], previous)
-            self.fingerprints = Fingerprints(SPECIAL)
+            self.fingerprints = Fingerprints(SPECIAL, flat=(URLWrapper, Paginator),
+                                             costly=(Content,))
             self.deps: dict[int, TemplateDeps] = {}
 
     # -- the key of one page ------------------------------------------------------
@@ -99,7 +102,7 @@ class ReusingWriter(Writer):
                 if name in paginated:  # each page reads its own slice (articles_page)
                     parts.append(f"{name}#{len(value)}")
                 else:
-                    parts.append(f"{name}={self.fingerprints.of(value, DEPTH)}")
+                    parts.append(f"{name}={self.fingerprints.of(value, BUDGET)}")
         except Unfingerprintable as err:
             logger.debug("Rendering %s: %s", localcontext.get("output_file"), err)
             return None
@@ -198,7 +201,7 @@ class ReusingWriter(Writer):
         if self.memo is not None:
             self.memo.save_pending(self.settings[PREVIOUS_OUTPUT])
             if self.memo.reused:
-                print(f"Kept {len(self.memo.reused)} of {len(self.memo.new)} pages "
+                print(f"Kept {len(self.memo.reused)} of {len(self.memo.new)} pages and feeds "
                       "unchanged since the previous build", file=sys.stderr)
 
 
