@@ -41,6 +41,10 @@ def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
+# What a type is to a fingerprint (worked out once per type).
+ATOM, MAPPING, SEQUENCE, SET, CODE, SPECIAL, VALUE, OBJECT, OPAQUE = range(9)
+
+
 class Fingerprints:
     """Fingerprints for one build. ``special`` maps a type to a function
     ``(value, budget, fingerprints) -> str`` for values hashed their own way (which
@@ -51,23 +55,54 @@ class Fingerprints:
                  flat: tuple[type, ...] = (), costly: tuple[type, ...] = ()):
         self.special = dict(special or {})
         self.flat_types, self.costly_types = flat, costly
-        self._costs: dict[type, bool] = {}
+        self._kinds: dict[type, tuple[int, Callable | None, bool]] = {}
         self._memo: dict[tuple[int, int], str] = {}
         self._flat: dict[int, str] = {}  # id -> fingerprint of a value holding no objects
+        self._split: dict[int, tuple[str, tuple]] = {}  # id(vars) -> plain part, others
         self._alive: list = []  # keeps memoised objects alive, so ids stay theirs
 
+    def _kind(self, value) -> tuple[int, Callable | None, bool]:
+        """(kind, special function, entering it costs budget) for ``value``'s type."""
+        kind = type(value)
+        found = self._kinds.get(kind)
+        if found is None:
+            special = next((f for t, f in self.special.items() if issubclass(kind, t)), None)
+            if isinstance(value, ATOMS):
+                found = (ATOM, None, False)
+            elif isinstance(value, Mapping):
+                found = (MAPPING, None, False)
+            elif isinstance(value, list | tuple):
+                found = (SEQUENCE, None, False)
+            elif isinstance(value, set | frozenset):
+                found = (SET, None, False)
+            elif callable(value) and hasattr(value, "__qualname__"):
+                found = (CODE, None, False)
+            elif special is not None:
+                found = (SPECIAL, special, issubclass(kind, self.costly_types))
+            elif _fields(value) is None:
+                found = (OPAQUE, None, False)
+            elif _is_value(value):
+                found = (VALUE, None, False)
+            else:
+                found = (OBJECT, None, True)
+            self._kinds[kind] = found
+        return found
+
     def of(self, value, budget: int) -> str:
-        if type(value) in _ATOM_TYPES or isinstance(value, ATOMS):
+        if type(value) in _ATOM_TYPES:
+            return repr(value)
+        kind, special, costly = self._kinds.get(type(value)) or self._kind(value)
+        if kind == ATOM:
             return repr(value)  # for str subclasses (Markup) too: the text is what counts
         found = self._flat.get(id(value))
         if found is not None:
             return found
-        if budget <= 0 and self._is_object(value):
+        if costly and budget <= 0:
             return f"<{type(value).__qualname__}>"  # out of reach: only its type counts
         key = (id(value), budget)
         found = self._memo.get(key)
         if found is None:
-            text, flat = self._describe(value, budget)
+            text, flat = self._describe(value, kind, special, budget)
             found = _digest(text)
             if flat:
                 self._flat[id(value)] = found
@@ -76,52 +111,52 @@ class Fingerprints:
             self._alive.append(value)
         return found
 
-    def _is_object(self, value) -> bool:
-        """Does entering ``value`` cost budget (a story, an edition; not a container,
-        a value object or a special type that is not ``costly``)?"""
-        kind = type(value)
-        found = self._costs.get(kind)
-        if found is None:
-            found = issubclass(kind, self.costly_types) or not (
-                issubclass(kind, Mapping | list | tuple | set | frozenset)
-                or callable(value) or _is_value(value)
-                or any(issubclass(kind, t) for t in self.special)
-                or _fields(value) is None)
-            self._costs[kind] = found
-        return found
-
     def _flat_all(self, items) -> bool:
-        return all(isinstance(v, ATOMS) or id(v) in self._flat for v in items)
+        flat = self._flat
+        return all(isinstance(v, ATOMS) or id(v) in flat for v in items)
 
-    def _describe(self, value, budget: int) -> tuple[str, bool]:
+    def _describe(self, value, kind: int, special, budget: int) -> tuple[str, bool]:
         """The text hashed for ``value``, and whether it holds no objects (then it is
         the same whatever the budget)."""
-        kind = type(value)
-        if isinstance(value, Mapping):
+        of = self.of
+        if kind == SEQUENCE:
+            if all(type(v) in _ATOM_TYPES for v in value):
+                return repr(tuple(value)), True  # plain values only: repr says it all
+            return "[" + SEP.join([of(v, budget) for v in value]), self._flat_all(value)
+        if kind == MAPPING:
             items = sorted((repr(k), v) for k, v in value.items())
-            text = "{" + SEP.join(f"{k}:{self.of(v, budget)}" for k, v in items)
+            if all(type(v) in _ATOM_TYPES for _, v in items):
+                return repr(items), True
+            text = "{" + SEP.join([f"{k}:{of(v, budget)}" for k, v in items])
             return text, self._flat_all(v for _, v in items)
-        if isinstance(value, list | tuple | set | frozenset):
-            parts = [self.of(v, budget) for v in value]
-            if isinstance(value, set | frozenset):
-                parts.sort()
-            return "[" + SEP.join(parts), self._flat_all(value)
-        if callable(value) and hasattr(value, "__qualname__"):
+        if kind == SET:
+            return "(" + SEP.join(sorted(of(v, budget) for v in value)), self._flat_all(value)
+        name = type(value).__qualname__
+        if kind == CODE:
             return f"<{getattr(value, '__module__', '?')}.{value.__qualname__}>", True
-        for special_type, describe in self.special.items():
-            if isinstance(value, special_type):
-                text = f"{kind.__qualname__}{SEP}{describe(value, budget, self)}"
-                return text, isinstance(value, self.flat_types)
-        fields = _fields(value)
-        if fields is None:
+        if kind == SPECIAL:
+            return f"{name}{SEP}{special(value, budget, self)}", isinstance(value,
+                                                                          self.flat_types)
+        if kind == OPAQUE:
             text = repr(value)
             if " at 0x" in text:
-                raise Unfingerprintable(f"{kind.__qualname__} cannot be compared: {text}")
+                raise Unfingerprintable(f"{name} cannot be compared: {text}")
             return text, True
-        if _is_value(value):  # part of its owner: costs nothing
-            text = self.attributes(fields, budget)
-            return f"{kind.__qualname__}{SEP}{text}", self._flat_all(fields.values())
-        return f"{kind.__qualname__}{SEP}{self.entered(fields, budget)}", False
+        if kind == VALUE:  # part of its owner: costs nothing
+            return self._value(value, name, budget)
+        return f"{name}{SEP}{self.entered(_fields(value), budget)}", False
+
+    def _value(self, value, name: str, budget: int) -> tuple[str, bool]:
+        """A frozen dataclass: its fields in their declared order."""
+        names = _VALUE_FIELDS.get(type(value))
+        if names is None:
+            names = _VALUE_FIELDS[type(value)] = tuple(
+                f.name for f in dataclasses.fields(value) if f.name not in SKIPPED)
+        items = [getattr(value, field) for field in names]
+        of = self.of
+        text = SEP.join([name, *(repr(v) if type(v) in _ATOM_TYPES else of(v, budget)
+                                 for v in items)])
+        return text, self._flat_all(items)
 
     def entered(self, fields: Mapping, budget: int, skip: frozenset = SKIPPED) -> str:
         """An object's attributes (``vars``) as seen when entering it: one of the
@@ -133,18 +168,19 @@ class Fingerprints:
     def attributes(self, fields: Mapping, budget: int, skip: frozenset = SKIPPED) -> str:
         """An object's attributes (``vars``) but ``skip``; the plain ones (text,
         numbers, dates) are hashed once per object, whatever the budget."""
-        plain = self._flat.get(id(fields))
-        if plain is None:
-            plain = self._flat[id(fields)] = _digest(SEP.join(
-                f"{name}={item!r}" for name, item in sorted(fields.items())
-                if name not in skip and isinstance(item, ATOMS)))
+        split = self._split.get(id(fields))
+        if split is None:
+            items = sorted((k, v) for k, v in fields.items() if k not in skip)
+            plain = _digest(SEP.join(f"{k}={v!r}" for k, v in items if isinstance(v, ATOMS)))
+            others = tuple((k, v) for k, v in items if not isinstance(v, ATOMS))
+            split = self._split[id(fields)] = (plain, others)
             self._alive.append(fields)
-        return plain + SEP + SEP.join(
-            f"{name}={self.of(item, budget)}" for name, item in sorted(fields.items())
-            if name not in skip and not isinstance(item, ATOMS))
+        of = self.of
+        return split[0] + SEP + SEP.join([f"{k}={of(v, budget)}" for k, v in split[1]])
 
 
 _VALUE_TYPES: dict[type, bool] = {}
+_VALUE_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _is_value(item) -> bool:

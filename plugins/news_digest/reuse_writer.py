@@ -36,7 +36,7 @@ from .template_deps import TemplateDeps
 logger = logging.getLogger(__name__)
 
 # Objects entered from each name a template reads: article.related_stories[0].edition
-BUDGET = 3
+BUDGET = 2
 # A story's metadata is copied onto its attributes by Pelican: hash them once.
 CONTENT_SKIPPED = frozenset({"_context", "settings", "metadata"})
 _MISSING = "<missing>"

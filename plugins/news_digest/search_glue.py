@@ -29,7 +29,8 @@ class StartSearchIndex(_SearchGenerator):
     def generate_context(self) -> None:
         """Plan the shards (newest stories first) so the search page can name them."""
         digest = resolve(self.settings)
-        stories = [a.save_as for a in self.context.get("articles", ()) if a.save_as]
+        paths = (a.save_as for a in self.context.get("articles", ()))  # computed each use
+        stories = [path for path in paths if path]
         self.bundles = shards(stories, digest["DIGEST_SEARCH_SHARD_SIZE"])
         self.context[_BUNDLES] = [f"{bundle}/" for bundle, _ in self.bundles]
         self.enabled = digest["DIGEST_SEARCH"] and bool(stories)
