@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import re
 import string
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import compress, count
 
 from .seed import Seed, SeedError
 from .slugs import slugify_headline
@@ -125,23 +125,29 @@ class Taxonomy:
                     weight = float(_DEFAULT_WEIGHTS[kind] if weight is None else weight)
                     entry = (number, kind, weight, " ".join(key), KINDS.index(kind))
                     index.setdefault(key[0], {}).setdefault(key, []).append(entry)
-        # first word -> (second word -> longer phrases, longest first; one-word entry),
-        # each phrase as (words, positive entries, negative entries).
-        self._index: dict[str, tuple[dict, tuple | None]] = {}
+        # Each phrase compiles to (length, words, positive entries, negative entries).
+        # A word that starts an entry maps to (next word -> the phrases to try there,
+        # longest first and the one-word entry last; what to try before any other
+        # word), except plain words: one-word entries that start no phrase and are
+        # nobody's negative, which map to (None, their entries).
+        self._find: dict[str, tuple[dict | None, tuple | None]] = {}
         for first, by_phrase in index.items():
             longer: dict[str, list] = {}
             single = None
             for key, found in sorted(by_phrase.items(), key=lambda item: -len(item[0])):
-                compiled = (key, tuple(e for e in found if e[1] != "negative"),
+                compiled = (len(key), list(key),
+                            tuple(e for e in found if e[1] != "negative"),
                             tuple(e for e in found if e[1] == "negative"))
                 if len(key) == 1:
                     single = compiled
                 else:
                     longer.setdefault(key[1], []).append(compiled)
-            self._index[first] = ({k: tuple(v) for k, v in longer.items()}, single)
-        # Plain words: one-word entries that start no phrase and are nobody's negative.
-        self._plain = {first: single[1] for first, (longer, single) in self._index.items()
-                       if single and not longer and not single[2]}
+            if single and not longer and not single[3]:
+                self._find[first] = (None, single[2])
+                continue
+            alone = (single,) if single else None
+            self._find[first] = ({second: (*phrases, *(alone or ()))
+                                  for second, phrases in longer.items()}, alone)
 
     @classmethod
     def from_settings(cls, digest: Mapping) -> Taxonomy:
@@ -153,67 +159,63 @@ class Taxonomy:
 
     # -- matching ---------------------------------------------------------------
 
-    def _scan(self, tokens: list[str]) -> dict[tuple, int]:
-        """How many times each entry is found in ``tokens``.
+    def _scan(self, text: str) -> dict[tuple, int]:
+        """How many times each entry is found in the words of ``text``.
 
         Phrases and keywords: the longest one starting leftmost wins, across all
         topics ("health data" is a privacy phrase, so its "health" does not count
         for Health). Negative phrases mask words only for their own topic.
         """
-        index = self._index
+        find = self._find
+        tokens = words(text)
+        tokens.append("")  # matches no entry: tokens[i + 1] always exists
         covered = 0  # first word not yet inside a phrase or keyword that counted
         masked: dict[int, int] = {}  # topic -> first word not inside its negative phrase
-        last = len(tokens) - 1
-        hits: dict[tuple, int] = {}
-        plain = self._plain
-        plain_hits: dict[str, int] = {}  # fast path: plain words, counted per word
-        for i in compress(count(), map(index.__contains__, tokens)):
-            token = tokens[i]
-            positives = plain.get(token)
-            if positives is not None:
-                if i < covered:
-                    continue
-                if not masked:
-                    plain_hits[token] = plain_hits.get(token, 0) + 1
-                    continue
-                for entry in positives:
-                    if masked.get(entry[0], 0) <= i:
-                        hits[entry] = hits.get(entry, 0) + 1
+        # Entries as they are counted, and plain words counted while nothing is
+        # masked: Counter then tallies both in C, keeping the order of first counts.
+        counted: list[tuple] = []
+        plain: list[str] = []
+        # Most words start no entry; a comprehension skips them fastest.
+        for i in [i for i, token in enumerate(tokens) if token in find]:
+            phrases, alone = find[tokens[i]]
+            if phrases is None:  # a plain word; ``alone`` are its entries
+                if i >= covered:
+                    if not masked:
+                        plain.append(tokens[i])
+                    else:
+                        for entry in alone:
+                            if masked.get(entry[0], 0) <= i:
+                                counted.append(entry)
                 continue
-            longer, single = index[token]
-            if longer and i < last:
-                candidates = longer.get(tokens[i + 1])
-                if candidates is None:
-                    if single is None:
-                        continue
-                    candidates = (single,)
-                elif single is not None:
-                    candidates = (*candidates, single)
-            elif single is None:
+            candidates = phrases.get(tokens[i + 1], alone)
+            if candidates is None:
                 continue
-            else:
-                candidates = (single,)
-            for key, positives, negatives in candidates:  # longest first
-                end = i + len(key)
-                if end - i > 2 and tuple(tokens[i:end]) != key:
+            for length, key, positives, negatives in candidates:  # longest first
+                end = i + length
+                if length > 2 and tokens[i:end] != key:
                     continue
-                for entry in negatives:
-                    if masked.get(entry[0], 0) < end:
-                        masked[entry[0]] = end
-                    hits[entry] = hits.get(entry, 0) + 1
+                if negatives:  # rare: a context phrase masks its words for its topic
+                    for entry in negatives:
+                        if masked.get(entry[0], 0) < end:
+                            masked[entry[0]] = end
+                        counted.append(entry)
                 if positives and i >= covered:
                     covered = end
-                    for entry in positives:
-                        if not masked or masked.get(entry[0], 0) <= i:
-                            hits[entry] = hits.get(entry, 0) + 1
-        for token, times in plain_hits.items():
-            for entry in plain[token]:
-                hits[entry] = hits.get(entry, 0) + times
+                    if not masked:
+                        counted.extend(positives)
+                    else:
+                        for entry in positives:
+                            if masked.get(entry[0], 0) <= i:
+                                counted.append(entry)
+        hits = Counter(counted)
+        for token, times in Counter(plain).items():
+            for entry in find[token][1]:
+                hits[entry] += times
         return hits
 
     def _record(self, title: str, text: str) -> tuple[dict, dict]:
         """What the story holds: entry -> times, in the headline and in the body."""
-        return self._scan(words(title)), self._scan(words(text))
+        return self._scan(title), self._scan(text)
 
     @staticmethod
     def _group(head: dict, body: dict, topics: set | None = None) -> dict[int, list]:
