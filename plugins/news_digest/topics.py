@@ -251,21 +251,30 @@ class Taxonomy:
     def _itemise(self, found: list) -> list[tuple[float, tuple, bool, int]]:
         """(points, entry, in headline, body count) per entry of one topic, best first."""
         items = []
+        keywords = []
         phrase_points = 0.0
-        for entry, in_headline, body in found:
-            if entry[1] != "keywords":
-                points = self._points(entry[2], in_headline, body)
-                if entry[1] == "negative":
-                    points = -points
-                else:
-                    phrase_points += points
-                items.append((points, entry, in_headline, body))
-        budget = phrase_points * KEYWORD_SHARE  # heaviest keywords use it first
-        for entry, in_headline, body in sorted((f for f in found if f[0][1] == "keywords"),
-                                               key=lambda f: (-f[0][2], f[0][3])):
-            points = min(entry[2], budget)
-            budget -= points
+        headline = self.headline_weight
+        for item in found:
+            entry, in_headline, body = item
+            if entry[1] == "keywords":
+                keywords.append(item)
+                continue
+            # As ``_points``, inline: this runs for every entry of every topic kept.
+            points = entry[2] * headline if in_headline else 0.0
+            if body:
+                points += entry[2] * _REPEAT[body if body < MAX_REPEATS else MAX_REPEATS]
+            if entry[1] == "negative":
+                points = -points
+            else:
+                phrase_points += points
             items.append((points, entry, in_headline, body))
+        if keywords:
+            budget = phrase_points * KEYWORD_SHARE  # heaviest keywords use it first
+            keywords.sort(key=lambda f: (-f[0][2], f[0][3]))
+            for entry, in_headline, body in keywords:
+                points = min(entry[2], budget)
+                budget -= points
+                items.append((points, entry, in_headline, body))
         items.sort(key=lambda item: (-item[0], item[1][3]))
         return items
 
