@@ -207,10 +207,11 @@ class Taxonomy:
                         for entry in positives:
                             if masked.get(entry[0], 0) <= i:
                                 counted.append(entry)
-        hits = Counter(counted)
-        for token, times in Counter(plain).items():
-            for entry in find[token][1]:
-                hits[entry] += times
+        hits = Counter(counted) if counted else {}  # a headline often finds nothing
+        if plain:
+            for token, times in Counter(plain).items():
+                for entry in find[token][1]:
+                    hits[entry] = hits.get(entry, 0) + times
         return hits
 
     def _record(self, title: str, text: str) -> tuple[dict, dict]:
