@@ -200,8 +200,10 @@ class Taxonomy:
         # Entries as they are counted, and plain words counted while nothing is
         # masked: Counter then tallies both in C, keeping the order of first counts.
         counted: list[tuple] = []
-        plain: list[str] = []
-        # Most words start no entry; a comprehension skips them fastest.
+        plain: list = []
+        # Most words start no entry; a comprehension skips them fastest. (Plain
+        # loops below, not generator expressions: a closure over ``i`` would make
+        # every use of it in this loop slower.)
         for i in [i for i, token in enumerate(tokens) if token in find]:
             phrases, alone = find[tokens[i]]
             if phrases is None:  # a plain word; ``alone`` are its entries
