@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from news_digest.seed import SeedError, parse_seed
@@ -135,6 +135,28 @@ def test_any_text_gets_between_one_and_max_topics(text, title):
     topics = tax.classify(title, text)
     assert 1 <= len(topics) <= 2
     assert len(set(slugs(topics))) == len(topics)
+
+
+# Pieces of the test taxonomy's vocabulary, its words' neighbours, and separators.
+APPEALS = {"slug": "appeals", "label": "Appeals", "phrases": ["court of appeal", "appeal"],
+           "negative": ["appeal of the"]}
+PIECES = ["tennis", "court", "Court", "supreme", "lawsuit", "judge", "ruling", "party",
+          "health", "data", "privacy", "vaccine", "cyber", "ball", "match", "the", "of",
+          "appeal", "x_y", "2024", " ", "  ", "-", ",", ".", "\n", "\t", "'", "(", ")",
+          "\x0b", "\x1c", "\x1d", "\x1e", "\x1f"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40), st.lists(st.sampled_from(PIECES)))
+@example(list("Court of\nappeal: appeal of the court of appeal, Tennis-Court"),
+         list("Lawsuit: health data"))
+def test_ascii_text_is_matched_as_the_same_text_beside_a_non_ascii_character(body, head):
+    # ASCII text takes a faster path (bytes); an em dash is no word, but sends the
+    # text down the general path: both must find exactly the same evidence.
+    tax = taxonomy(LAW, SPORT, HEALTH, PRIVACY, APPEALS, threshold=1)
+    text, title = "".join(body), "".join(head)
+    assert tax.score(title, text) == tax.score(title + "\u2014", text + "\u2014")
+    assert tax.classify(title, text) == tax.classify(title + "\u2014", text + "\u2014")
 
 
 def test_override_by_slug_or_label_in_any_case():

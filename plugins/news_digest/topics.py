@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import re
 import string
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import compress, count
 
 from .seed import Seed, SeedError
 from .slugs import slugify_headline
@@ -50,17 +50,32 @@ _DEFAULT_WEIGHTS = {"phrases": PHRASE_WEIGHT, "keywords": KEYWORD_WEIGHT,
 
 # Words are runs of \w characters. ASCII text (most stories) is split with a
 # translation table, which is several times faster than a regular expression
-# and gives exactly the same words.
+# and gives exactly the same words. The table also lower-cases A-Z, which is all
+# that ``str.lower`` changes in ASCII text: one pass over the text, not two.
 _WORD_RE = re.compile(r"\w+")
-_ASCII_SPLIT = str.maketrans({c: " " for c in string.punctuation.replace("_", "")})
+_ASCII_SPLIT = str.maketrans({c: " " for c in string.punctuation.replace("_", "")}
+                             | {c: c.lower() for c in string.ascii_uppercase})
 
 
 def words(text: str) -> list[str]:
     """Lower-cased words of ``text``: what phrases are matched against."""
-    text = text.lower()
     if text.isascii():
         return text.translate(_ASCII_SPLIT).split()
-    return _WORD_RE.findall(text)
+    return _WORD_RE.findall(text.lower())
+
+
+# The same words of ASCII text as bytes, which split and hash faster than str.
+# bytes.split() knows fewer white-space characters than str.split(): the four
+# ASCII separators str.split() also splits on become spaces first.
+_ASCII_BYTES = bytes.maketrans(
+    bytes(range(128)),
+    "".join(chr(c).translate(_ASCII_SPLIT) for c in range(128))
+    .translate({c: " " for c in range(0x1C, 0x20)}).encode())
+
+
+def _ascii_words(text: str) -> list[bytes]:
+    """``words(text)`` encoded, for ``text`` that is ASCII."""
+    return text.encode().translate(_ASCII_BYTES).split()
 
 
 @dataclass(frozen=True)
@@ -96,6 +111,12 @@ class UnknownTopics(ValueError):
         self.names = tuple(names)
 
 
+def _encoded(phrases: tuple) -> tuple:
+    """Compiled phrases with their words encoded, to compare with ``_ascii_words``."""
+    return tuple((length, [word.encode() for word in key], positives, negatives)
+                 for length, key, positives, negatives in phrases)
+
+
 def _weighted(entries) -> list[tuple[str, float | None]]:
     if isinstance(entries, Mapping):
         return list(entries.items())
@@ -124,23 +145,33 @@ class Taxonomy:
                     weight = float(_DEFAULT_WEIGHTS[kind] if weight is None else weight)
                     entry = (number, kind, weight, " ".join(key), KINDS.index(kind))
                     index.setdefault(key[0], {}).setdefault(key, []).append(entry)
-        # first word -> (second word -> longer phrases, longest first; one-word entry),
-        # each phrase as (words, positive entries, negative entries).
-        self._index: dict[str, tuple[dict, tuple | None]] = {}
+        # Each phrase compiles to (length, words, positive entries, negative entries).
+        # A word that starts an entry maps to (next word -> the phrases to try there,
+        # longest first and the one-word entry last; what to try before any other
+        # word), except plain words: one-word entries that start no phrase and are
+        # nobody's negative, which map to (None, their entries).
+        self._find: dict[str, tuple[dict | None, tuple | None]] = {}
         for first, by_phrase in index.items():
             longer: dict[str, list] = {}
             single = None
             for key, found in sorted(by_phrase.items(), key=lambda item: -len(item[0])):
-                compiled = (key, tuple(e for e in found if e[1] != "negative"),
+                compiled = (len(key), list(key),
+                            tuple(e for e in found if e[1] != "negative"),
                             tuple(e for e in found if e[1] == "negative"))
                 if len(key) == 1:
                     single = compiled
                 else:
                     longer.setdefault(key[1], []).append(compiled)
-            self._index[first] = ({k: tuple(v) for k, v in longer.items()}, single)
-        # Plain words: one-word entries that start no phrase and are nobody's negative.
-        self._plain = {first: single[1] for first, (longer, single) in self._index.items()
-                       if single and not longer and not single[2]}
+            if single and not longer and not single[3]:
+                self._find[first] = (None, single[2])
+                continue
+            alone = (single,) if single else None
+            self._find[first] = ({second: (*phrases, *(alone or ()))
+                                  for second, phrases in longer.items()}, alone)
+        # The same, keyed by encoded words, for ASCII text (``_ascii_words``).
+        self._find_ascii = {first.encode(): (phrases, alone) if phrases is None else (
+            {second.encode(): _encoded(found) for second, found in phrases.items()},
+            alone and _encoded(alone)) for first, (phrases, alone) in self._find.items()}
 
     @classmethod
     def from_settings(cls, digest: Mapping) -> Taxonomy:
@@ -152,67 +183,68 @@ class Taxonomy:
 
     # -- matching ---------------------------------------------------------------
 
-    def _scan(self, tokens: list[str]) -> dict[tuple, int]:
-        """How many times each entry is found in ``tokens``.
+    def _scan(self, text: str) -> dict[tuple, int]:
+        """How many times each entry is found in the words of ``text``.
 
         Phrases and keywords: the longest one starting leftmost wins, across all
         topics ("health data" is a privacy phrase, so its "health" does not count
         for Health). Negative phrases mask words only for their own topic.
         """
-        index = self._index
+        if text.isascii():
+            find, tokens, empty = self._find_ascii, _ascii_words(text), b""
+        else:
+            find, tokens, empty = self._find, words(text), ""
+        tokens.append(empty)  # matches no entry: tokens[i + 1] always exists
         covered = 0  # first word not yet inside a phrase or keyword that counted
         masked: dict[int, int] = {}  # topic -> first word not inside its negative phrase
-        last = len(tokens) - 1
-        hits: dict[tuple, int] = {}
-        plain = self._plain
-        plain_hits: dict[str, int] = {}  # fast path: plain words, counted per word
-        for i in compress(count(), map(index.__contains__, tokens)):
-            token = tokens[i]
-            positives = plain.get(token)
-            if positives is not None:
-                if i < covered:
-                    continue
-                if not masked:
-                    plain_hits[token] = plain_hits.get(token, 0) + 1
-                    continue
-                for entry in positives:
-                    if masked.get(entry[0], 0) <= i:
-                        hits[entry] = hits.get(entry, 0) + 1
+        # Entries as they are counted, and plain words counted while nothing is
+        # masked: Counter then tallies both in C, keeping the order of first counts.
+        counted: list[tuple] = []
+        plain: list = []
+        # Most words start no entry; a comprehension skips them fastest. (Plain
+        # loops below, not generator expressions: a closure over ``i`` would make
+        # every use of it in this loop slower.)
+        for i in [i for i, token in enumerate(tokens) if token in find]:
+            phrases, alone = find[tokens[i]]
+            if phrases is None:  # a plain word; ``alone`` are its entries
+                if i >= covered:
+                    if not masked:
+                        plain.append(tokens[i])
+                    else:
+                        for entry in alone:
+                            if masked.get(entry[0], 0) <= i:
+                                counted.append(entry)
                 continue
-            longer, single = index[token]
-            if longer and i < last:
-                candidates = longer.get(tokens[i + 1])
-                if candidates is None:
-                    if single is None:
-                        continue
-                    candidates = (single,)
-                elif single is not None:
-                    candidates = (*candidates, single)
-            elif single is None:
+            candidates = phrases.get(tokens[i + 1], alone)
+            if candidates is None:
                 continue
-            else:
-                candidates = (single,)
-            for key, positives, negatives in candidates:  # longest first
-                end = i + len(key)
-                if end - i > 2 and tuple(tokens[i:end]) != key:
+            for length, key, positives, negatives in candidates:  # longest first
+                end = i + length
+                if length > 2 and tokens[i:end] != key:
                     continue
-                for entry in negatives:
-                    if masked.get(entry[0], 0) < end:
-                        masked[entry[0]] = end
-                    hits[entry] = hits.get(entry, 0) + 1
+                if negatives:  # rare: a context phrase masks its words for its topic
+                    for entry in negatives:
+                        if masked.get(entry[0], 0) < end:
+                            masked[entry[0]] = end
+                        counted.append(entry)
                 if positives and i >= covered:
                     covered = end
-                    for entry in positives:
-                        if not masked or masked.get(entry[0], 0) <= i:
-                            hits[entry] = hits.get(entry, 0) + 1
-        for token, times in plain_hits.items():
-            for entry in plain[token]:
-                hits[entry] = hits.get(entry, 0) + times
+                    if not masked:
+                        counted.extend(positives)
+                    else:
+                        for entry in positives:
+                            if masked.get(entry[0], 0) <= i:
+                                counted.append(entry)
+        hits = Counter(counted) if counted else {}  # a headline often finds nothing
+        if plain:
+            for token, times in Counter(plain).items():
+                for entry in find[token][1]:
+                    hits[entry] = hits.get(entry, 0) + times
         return hits
 
     def _record(self, title: str, text: str) -> tuple[dict, dict]:
         """What the story holds: entry -> times, in the headline and in the body."""
-        return self._scan(words(title)), self._scan(words(text))
+        return self._scan(title), self._scan(text)
 
     @staticmethod
     def _group(head: dict, body: dict, topics: set | None = None) -> dict[int, list]:
@@ -248,21 +280,30 @@ class Taxonomy:
     def _itemise(self, found: list) -> list[tuple[float, tuple, bool, int]]:
         """(points, entry, in headline, body count) per entry of one topic, best first."""
         items = []
+        keywords = []
         phrase_points = 0.0
-        for entry, in_headline, body in found:
-            if entry[1] != "keywords":
-                points = self._points(entry[2], in_headline, body)
-                if entry[1] == "negative":
-                    points = -points
-                else:
-                    phrase_points += points
-                items.append((points, entry, in_headline, body))
-        budget = phrase_points * KEYWORD_SHARE  # heaviest keywords use it first
-        for entry, in_headline, body in sorted((f for f in found if f[0][1] == "keywords"),
-                                               key=lambda f: (-f[0][2], f[0][3])):
-            points = min(entry[2], budget)
-            budget -= points
+        headline = self.headline_weight
+        for item in found:
+            entry, in_headline, body = item
+            if entry[1] == "keywords":
+                keywords.append(item)
+                continue
+            # As ``_points``, inline: this runs for every entry of every topic kept.
+            points = entry[2] * headline if in_headline else 0.0
+            if body:
+                points += entry[2] * _REPEAT[body if body < MAX_REPEATS else MAX_REPEATS]
+            if entry[1] == "negative":
+                points = -points
+            else:
+                phrase_points += points
             items.append((points, entry, in_headline, body))
+        if keywords:
+            budget = phrase_points * KEYWORD_SHARE  # heaviest keywords use it first
+            keywords.sort(key=lambda f: (-f[0][2], f[0][3]))
+            for entry, in_headline, body in keywords:
+                points = min(entry[2], budget)
+                budget -= points
+                items.append((points, entry, in_headline, body))
         items.sort(key=lambda item: (-item[0], item[1][3]))
         return items
 
