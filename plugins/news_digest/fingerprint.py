@@ -6,8 +6,8 @@ hashes a value the way a template can see it: plain values by their ``repr``;
 containers and value objects (frozen dataclasses: a credit, a topic) item by item
 as part of their owner; other objects (a story, an edition) by their attributes,
 each such object entered costing one of ``budget``; with none left, only an
-object's type counts. ``article.related_stories[0].edition.title`` enters three
-objects: builds give each name a budget of three.
+object's type counts. ``article.related_stories[0].title`` enters two objects
+(the theme reaches no deeper): builds give each name a budget of two.
 
 Objects referencing each other (editions, neighbouring stories) are hashed once
 per budget and build (``_memo``); values holding no objects once per build

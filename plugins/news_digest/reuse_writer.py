@@ -35,7 +35,7 @@ from .template_deps import TemplateDeps
 
 logger = logging.getLogger(__name__)
 
-# Objects entered from each name a template reads: article.related_stories[0].edition
+# Objects entered from each name a template reads: article.related_stories[0].title
 BUDGET = 2
 # A story's metadata is copied onto its attributes by Pelican: hash them once.
 CONTENT_SKIPPED = frozenset({"_context", "settings", "metadata"})
