@@ -91,9 +91,11 @@ def assign_publishers(generator, stories: list) -> None:
     """Group published stories by publisher; give each story its final ``source_slug``."""
     digest = resolve(generator.settings)
     taken = {a.save_as for a in stories}
-    for article in generator.articles:
-        taken.update(x.save_as for x in getattr(article, "authors", None) or [])
-        taken.update(x.save_as for x in getattr(article, "tags", None) or [])
+    # Each topic and author once (equal by slug), not once per story that has it.
+    listings = {x for article in generator.articles
+                for x in (*(getattr(article, "authors", None) or ()),
+                          *(getattr(article, "tags", None) or ()))}
+    taken.update(x.save_as for x in listings)
     publishers = group_by_publisher(
         (StoryRef(a.source, a.source_url, a.date, a.source_path, a)
          for a in generator.articles if hasattr(a, "identity")),

@@ -74,7 +74,8 @@ def annotate(articles: list) -> None:
     related = ed.related_stories(stories)
     neighbours = ed.neighbours(stories)
     for article in articles:
-        article.reading_time = ed.reading_minutes(words_of(article))
+        if getattr(article, "reading_time", None) is None:  # seeds have theirs already
+            article.reading_time = ed.reading_minutes(words_of(article))
         article.related_stories = [by_key[s.key] for s in related[article.url]]
         older, newer = neighbours[article.url]
         article.older_story = by_key[older.key] if older else None

@@ -11,7 +11,8 @@ object's type counts. ``article.related_stories[0].title`` enters two objects
 
 Objects referencing each other (editions, neighbouring stories) are hashed once
 per budget and build (``_memo``); values holding no objects once per build
-(``_flat``): fingerprinting a whole digest stays linear. A value whose ``repr``
+(``_flat``); containers within what holds them: fingerprinting a whole digest
+stays linear. A value whose ``repr``
 names a memory address cannot be compared across builds: ``Unfingerprintable``
 is raised and the page is rendered.
 """
@@ -37,12 +38,12 @@ class Unfingerprintable(ValueError):
     """The value cannot be compared across builds (e.g. its repr is an address)."""
 
 
-def _digest(text: str) -> str:
+def digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-# What a type is to a fingerprint (worked out once per type).
-ATOM, MAPPING, SEQUENCE, SET, CODE, SPECIAL, VALUE, OBJECT, OPAQUE = range(9)
+# What a type is to a fingerprint (worked out once per type); containers first.
+MAPPING, SEQUENCE, SET, ATOM, CODE, SPECIAL, VALUE, OBJECT, OPAQUE = range(9)
 
 
 class Fingerprints:
@@ -89,48 +90,57 @@ class Fingerprints:
         return found
 
     def of(self, value, budget: int) -> str:
+        return self._of(value, budget)[0]
+
+    def _of(self, value, budget: int) -> tuple[str, bool]:
+        """(fingerprint, holds no objects). Objects and values are worked out once per
+        build (per budget, unless they hold no objects); a container is described
+        each time it is met: its owner is worked out once, and containers made for
+        one page are not kept alive for the whole build."""
         if type(value) in _ATOM_TYPES:
-            return repr(value)
+            return repr(value), True
         kind, special, costly = self._kinds.get(type(value)) or self._kind(value)
         if kind == ATOM:
-            return repr(value)  # for str subclasses (Markup) too: the text is what counts
+            return repr(value), True  # str subclasses (Markup): the text is what counts
+        if kind <= SET:
+            text, flat = self._container(value, kind, budget)
+            return digest(text), flat
         found = self._flat.get(id(value))
         if found is not None:
-            return found
+            return found, True
         if costly and budget <= 0:
-            return f"<{type(value).__qualname__}>"  # out of reach: only its type counts
+            return f"<{type(value).__qualname__}>", False  # out of reach: only its type
         key = (id(value), budget)
         found = self._memo.get(key)
-        if found is None:
-            text, flat = self._describe(value, kind, special, budget)
-            found = _digest(text)
-            if flat:
-                self._flat[id(value)] = found
-            else:
-                self._memo[key] = found
-            self._alive.append(value)
-        return found
+        if found is not None:
+            return found, False
+        text, flat = self._describe(value, kind, special, budget)
+        found = digest(text)
+        if flat:
+            self._flat[id(value)] = found
+        else:
+            self._memo[key] = found
+        self._alive.append(value)
+        return found, flat
 
-    def _flat_all(self, items) -> bool:
-        flat = self._flat
-        return all(isinstance(v, ATOMS) or id(v) in flat for v in items)
+    def _container(self, value, kind: int, budget: int) -> tuple[str, bool]:
+        if kind == MAPPING:
+            items = sorted((repr(k), v) for k, v in value.items())
+            if all(type(v) in _ATOM_TYPES for _, v in items):
+                return repr(items), True  # plain values only: repr says it all
+            found = [(k, self._of(v, budget)) for k, v in items]
+            return ("{" + SEP.join([f"{k}:{fp}" for k, (fp, _) in found]),
+                    all(flat for _, (_, flat) in found))
+        if all(type(v) in _ATOM_TYPES for v in value):
+            text = repr(sorted(value, key=repr) if kind == SET else tuple(value))
+            return text, True
+        found = [self._of(v, budget) for v in value]
+        parts = sorted(fp for fp, _ in found) if kind == SET else [fp for fp, _ in found]
+        return "[" + SEP.join(parts), all(flat for _, flat in found)
 
     def _describe(self, value, kind: int, special, budget: int) -> tuple[str, bool]:
         """The text hashed for ``value``, and whether it holds no objects (then it is
         the same whatever the budget)."""
-        of = self.of
-        if kind == SEQUENCE:
-            if all(type(v) in _ATOM_TYPES for v in value):
-                return repr(tuple(value)), True  # plain values only: repr says it all
-            return "[" + SEP.join([of(v, budget) for v in value]), self._flat_all(value)
-        if kind == MAPPING:
-            items = sorted((repr(k), v) for k, v in value.items())
-            if all(type(v) in _ATOM_TYPES for _, v in items):
-                return repr(items), True
-            text = "{" + SEP.join([f"{k}:{of(v, budget)}" for k, v in items])
-            return text, self._flat_all(v for _, v in items)
-        if kind == SET:
-            return "(" + SEP.join(sorted(of(v, budget) for v in value)), self._flat_all(value)
         name = type(value).__qualname__
         if kind == CODE:
             return f"<{getattr(value, '__module__', '?')}.{value.__qualname__}>", True
@@ -152,11 +162,8 @@ class Fingerprints:
         if names is None:
             names = _VALUE_FIELDS[type(value)] = tuple(
                 f.name for f in dataclasses.fields(value) if f.name not in SKIPPED)
-        items = [getattr(value, field) for field in names]
-        of = self.of
-        text = SEP.join([name, *(repr(v) if type(v) in _ATOM_TYPES else of(v, budget)
-                                 for v in items)])
-        return text, self._flat_all(items)
+        found = [self._of(getattr(value, field), budget) for field in names]
+        return SEP.join([name, *(fp for fp, _ in found)]), all(flat for _, flat in found)
 
     def entered(self, fields: Mapping, budget: int, skip: frozenset = SKIPPED) -> str:
         """An object's attributes (``vars``) as seen when entering it: one of the
@@ -171,7 +178,7 @@ class Fingerprints:
         split = self._split.get(id(fields))
         if split is None:
             items = sorted((k, v) for k, v in fields.items() if k not in skip)
-            plain = _digest(SEP.join(f"{k}={v!r}" for k, v in items if isinstance(v, ATOMS)))
+            plain = digest(SEP.join(f"{k}={v!r}" for k, v in items if isinstance(v, ATOMS)))
             others = tuple((k, v) for k, v in items if not isinstance(v, ATOMS))
             split = self._split[id(fields)] = (plain, others)
             self._alive.append(fields)

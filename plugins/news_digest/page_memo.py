@@ -34,6 +34,7 @@ class PageMemo:
         self.new: dict[str, list] = {}
         self.new_trees: dict[str, list] = {}
         self.reused: set[str] = set()
+        self._folders: set[str] = set()  # made already in this build
 
     def _load(self) -> tuple[dict[str, list], dict[str, list]]:
         try:
@@ -61,7 +62,10 @@ class PageMemo:
             info = os.stat(source)
             if (info.st_size, info.st_mtime_ns) != (old[1], old[2]):
                 return False  # changed since it was recorded
-            os.makedirs(os.path.dirname(target), exist_ok=True)
+            folder = os.path.dirname(target)
+            if folder not in self._folders:
+                os.makedirs(folder, exist_ok=True)
+                self._folders.add(folder)
             try:
                 os.link(source, target)
             except OSError:

@@ -10,6 +10,7 @@ from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Tag
 
 from .byline import split_byline
+from .editions import count_words, reading_minutes
 from .seed import Seed, SeedError, read_seed
 from .settings import resolve
 from .slugs import slugify_headline
@@ -81,6 +82,8 @@ class SeedReader(BaseReader):
             "byline": seed.byline,
             "identity": seed.identity,
             "seed": seed,
+            # Here, so that Pelican's content cache keeps it with the story.
+            "reading_time": reading_minutes(count_words(seed.paragraphs)),
         }
         if authors:
             meta["authors"] = authors

@@ -28,7 +28,7 @@ from pelican.urlwrappers import URLWrapper
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from .fingerprint import Fingerprints, Unfingerprintable
+from .fingerprint import Fingerprints, Unfingerprintable, digest
 from .page_memo import PREVIOUS_OUTPUT, PageMemo
 from .settings import resolve
 from .template_deps import TemplateDeps
@@ -84,10 +84,11 @@ class ReusingWriter(Writer):
             self.fingerprints = Fingerprints(SPECIAL, flat=(URLWrapper, Paginator),
                                              costly=(Content,))
             self.deps: dict[int, TemplateDeps] = {}
+            self.shared: dict[tuple[str, int], str] = {}  # site-wide values, once each
 
     # -- the key of one page ------------------------------------------------------
 
-    def _key(self, template, localcontext, paginated: frozenset) -> str | None:
+    def _key(self, template, context, localcontext, paginated: frozenset) -> str | None:
         environment = template.environment
         deps = self.deps.get(id(environment))
         if deps is None:
@@ -101,12 +102,18 @@ class ReusingWriter(Writer):
                 value = localcontext.get(name, _MISSING)
                 if name in paginated:  # each page reads its own slice (articles_page)
                     parts.append(f"{name}#{len(value)}")
+                elif context.get(name, _MISSING) is value:  # the site's, on every page
+                    fingerprint = self.shared.get((name, id(value)))
+                    if fingerprint is None:
+                        fingerprint = self.fingerprints.of(value, BUDGET)
+                        self.shared[name, id(value)] = fingerprint
+                    parts.append(f"{name}={fingerprint}")
                 else:
                     parts.append(f"{name}={self.fingerprints.of(value, BUDGET)}")
         except Unfingerprintable as err:
             logger.debug("Rendering %s: %s", localcontext.get("output_file"), err)
             return None
-        return self.fingerprints.of(parts, 0)
+        return digest("\x1e".join(parts))
 
     # -- Pelican's write path, with the check -------------------------------------
 
@@ -138,7 +145,7 @@ class ReusingWriter(Writer):
         if localcontext["localsiteurl"]:
             context["localsiteurl"] = localcontext["localsiteurl"]
         path = sanitised_join(self.output_path, name)
-        key = self._key(template, localcontext, paginated)
+        key = self._key(template, context, localcontext, paginated)
         if key is not None and name not in self._written_files \
                 and self.memo.reuse(name, key, path):
             if self._claim(path, override):
