@@ -83,7 +83,7 @@ class Attribution:
     def short_date_text(self) -> str:
         return f"{self.published:%-d %b %Y}"
 
-    @property
+    @cached_property  # read two or three times by every list a story appears in
     def byline_parts(self) -> tuple[tuple[str, str], ...]:
         """The byline as ``(text, kind)`` pieces for the theme to mark up.
 

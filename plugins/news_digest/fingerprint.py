@@ -102,12 +102,16 @@ class Fingerprints:
         kind, special, costly = self._kinds.get(type(value)) or self._kind(value)
         if kind == ATOM:
             return repr(value), True  # str subclasses (Markup): the text is what counts
-        if kind <= SET:
-            text, flat = self._container(value, kind, budget)
-            return digest(text), flat
         found = self._flat.get(id(value))
         if found is not None:
             return found, True
+        if kind <= SET:
+            text, flat = self._container(value, kind, budget)
+            found = digest(text)
+            if flat:  # the same wherever it is met again (kept alive: ids stay unique)
+                self._flat[id(value)] = found
+                self._alive.append(value)
+            return found, flat
         if costly and budget <= 0:
             return f"<{type(value).__qualname__}>", False  # out of reach: only its type
         key = (id(value), budget)

@@ -79,6 +79,7 @@ class ReusingWriter(Writer):
         super().__init__(output_path, settings=settings)
         previous = (settings or {}).get(PREVIOUS_OUTPUT)
         self.memo = None
+        self.folders: set[str] = set()  # made already in this build
         if previous and settings.get("CACHE_CONTENT") and resolve(settings)["DIGEST_REUSE_PAGES"]:
             self.memo = PageMemo(settings["CACHE_PATH"], previous)
             self.fingerprints = Fingerprints(SPECIAL, flat=(URLWrapper, Paginator),
@@ -153,7 +154,10 @@ class ReusingWriter(Writer):
                 signals.content_written.send(path, context=localcontext)
             return
         output = template.render(localcontext)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
+        folder = os.path.dirname(path)
+        if folder not in self.folders:
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
         with self._open_w(path, "utf-8", override=override) as f:
             f.write(output)
         logger.info('Writing "%s"', path)
