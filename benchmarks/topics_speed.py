@@ -14,7 +14,6 @@ from pathlib import Path
 
 from news_digest.seed import Seed
 
-
 PASSES = 5
 
 
