@@ -57,10 +57,6 @@ def shards(paths: list[str], size: int) -> list[tuple[str, list[str]]]:
             for number, group in enumerate(groups)]
 
 
-# Pagefind on one thread (its work pool is Rust's rayon): the build's own process
-# renders pages meanwhile and needs the other core; two threads of Pagefind do the
-# same work in less time but take it from the pages (measured in benchmarks/).
-_ONE_THREAD = {**os.environ, "RAYON_NUM_THREADS": os.environ.get("RAYON_NUM_THREADS", "1")}
 ANCHOR = "pagefind-entry.json"  # a file of every index, to tell it is still the one made
 
 
@@ -127,7 +123,7 @@ class SearchJob:
             command = [self.executable, "--site", str(scratch), "--output-path",
                        str(self.site / bundle), "--quiet"]
             # cwd=scratch: a stray pagefind.yml in the caller's folder must not change it.
-            process = subprocess.Popen(command, cwd=scratch, text=True, env=_ONE_THREAD,
+            process = subprocess.Popen(command, cwd=scratch, text=True,
                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
             self.running[:] = [process]
             output, _ = process.communicate()
