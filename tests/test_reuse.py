@@ -48,9 +48,18 @@ EDITS = {
 }
 
 
-def _rebuild_and_compare(tmp_path, before: dict, after: dict, **options):
-    first = build(tmp_path / "incremental", before, settings=SETTINGS, **options)
+def _built(folder, seeds: dict, settings=SETTINGS, **options):
+    """A site built, then rebuilt over its output: the rebuild leaves the record of
+    what each page was made of (a build into an empty folder records nothing)."""
+    first = build(folder, seeds, settings=settings, **options)
     assert first.code == 0, first.stderr
+    again = build(folder, seeds, settings=settings, force=True, **options)
+    assert again.code == 0 and "Kept " not in again.stderr, again.stderr
+    return again
+
+
+def _rebuild_and_compare(tmp_path, before: dict, after: dict, **options):
+    _built(tmp_path / "incremental", before, **options)
     for name in set(before) - set(after):
         (tmp_path / "incremental" / "content" / "articles" / name).unlink()
     again = build(tmp_path / "incremental", after, settings=SETTINGS, **options)
@@ -89,8 +98,7 @@ def test_an_edited_template_renders_the_pages_that_use_it(tmp_path):
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
     seeds = _seeds(STORIES)
-    first = build(tmp_path / "site", seeds, settings={**SETTINGS, "THEME": str(theme)})
-    assert first.code == 0, first.stderr
+    _built(tmp_path / "site", seeds, settings={**SETTINGS, "THEME": str(theme)})
     item = theme / "templates" / "partials" / "story_item.html"
     item.write_text(item.read_text(encoding="utf-8").replace(
         'class="story-summary"', 'class="story-summary edited"'), encoding="utf-8")
@@ -107,25 +115,35 @@ def test_an_edited_page_changes_the_navigation_everywhere(tmp_path):
     about = "Title: About\n\nWho we are.\n"
     renamed = "Title: About this digest\n\nWho we are.\n"
     seeds = _seeds(STORIES)
-    first = build(tmp_path / "site", seeds, pages={"about.md": about}, settings=SETTINGS)
-    assert first.code == 0, first.stderr
+    _built(tmp_path / "site", seeds, pages={"about.md": about})
     again = build(tmp_path / "site", seeds, pages={"about.md": renamed}, settings=SETTINGS)
     assert again.code == 0, again.stderr
     for page in again.files("stories/*.html"):
         assert "About this digest" in page.read_text(encoding="utf-8")
 
 
+def test_a_build_into_an_empty_folder_works_out_nothing(tmp_path):
+    seeds = _seeds(STORIES)
+    first = build(tmp_path, seeds, settings=SETTINGS)
+    assert first.code == 0 and not list((tmp_path / "cache").rglob("pages.json"))
+    second = build(tmp_path, _seeds(_append(STORIES)), settings=SETTINGS)
+    assert second.code == 0 and "Kept " not in second.stderr
+    assert list((tmp_path / "cache").rglob("pages.json"))  # over an output: recorded
+    third = build(tmp_path, _seeds(_append(_append(STORIES))), settings=SETTINGS)
+    assert "Kept " in third.stderr
+
+
 def test_reuse_can_be_turned_off(tmp_path):
     seeds = _seeds(STORIES)
     settings = {**SETTINGS, "DIGEST_REUSE_PAGES": False}
-    assert build(tmp_path, seeds, settings=settings).code == 0
+    _built(tmp_path, seeds, settings=settings)
     again = build(tmp_path, _seeds(_append(STORIES)), settings=settings)
     assert again.code == 0 and "Kept " not in again.stderr
 
 
 def test_a_kept_page_edited_by_hand_is_written_again(tmp_path):
     seeds = _seeds(STORIES)
-    site = build(tmp_path, seeds, settings=SETTINGS)
+    site = _built(tmp_path, seeds)
     page = site.files("stories/*.html")[0]
     original = page.read_bytes()
     page.write_bytes(original.replace(b"</body>", b"<p>tampered</p></body>"))

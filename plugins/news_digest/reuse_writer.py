@@ -12,7 +12,8 @@ fingerprinted in full (README, "Rebuilding only what changed": a theme whose
 listing pages show stories of other pages must set ``DIGEST_REUSE_PAGES = False``).
 
 Only ``python -m news_digest build`` turns it on: it builds into a fresh folder and
-names the previous output in the private setting ``PREVIOUS_OUTPUT_PATH``.
+names the previous output in the private setting ``PREVIOUS_OUTPUT_PATH``; when that
+folder does not exist, there is nothing to keep and nothing is worked out.
 """
 
 from __future__ import annotations
@@ -80,7 +81,11 @@ class ReusingWriter(Writer):
         previous = (settings or {}).get(PREVIOUS_OUTPUT)
         self.memo = None
         self.folders: set[str] = set()  # made already in this build
-        if previous and settings.get("CACHE_CONTENT") and resolve(settings)["DIGEST_REUSE_PAGES"]:
+        # Into an empty output folder (a first build, after `make clean`, CI's fresh
+        # clone) there is nothing to keep: no keys are worked out, no record is left,
+        # and the build costs what it did without reuse. The next one records them.
+        if (previous and os.path.isdir(previous) and settings.get("CACHE_CONTENT")
+                and resolve(settings)["DIGEST_REUSE_PAGES"]):
             self.memo = PageMemo(settings["CACHE_PATH"], previous)
             self.fingerprints = Fingerprints(SPECIAL, flat=(URLWrapper, Paginator),
                                              costly=(Content,))
