@@ -133,3 +133,18 @@ def test_a_rebuild_replaces_the_output_and_the_old_tree_goes_away(tmp_path):
     while list(tmp_path.glob(".output.old-*")) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert list(tmp_path.glob(".output.old-*")) == []
+
+
+def test_code_in_the_settings_files_is_keyed(tmp_path):
+    """A Jinja filter defined in pelicanconf.py is named, not compared, by the settings:
+    its code (and that of the files beside it) keys the cache folder."""
+    conf = tmp_path / "pelicanconf.py"
+    conf.write_text("def shout(text):\n    return text.upper()\n")
+    (tmp_path / "publishconf.py").write_text("from pelicanconf import *\n")
+    settings = {"CACHE_CONTENT": True, "CACHE_PATH": str(tmp_path / "c")}
+    before = cachekey.with_keyed_cache(settings, cachekey.settings_sources(conf))
+    assert cachekey.settings_sources(tmp_path / "publishconf.py") == \
+        cachekey.settings_sources(conf)
+    conf.write_text("def shout(text):\n    return text.upper() + '!'\n")
+    after = cachekey.with_keyed_cache(settings, cachekey.settings_sources(conf))
+    assert before["CACHE_PATH"] != after["CACHE_PATH"]

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from . import page_memo
-from .cachekey import prune, with_keyed_cache
+from .cachekey import prune, settings_sources, with_keyed_cache
 from .search_index import SearchIndexError
 from .settings import DigestConfigError
 from .uptodate import input_stamp, is_up_to_date, remember
@@ -61,7 +61,8 @@ def build_site(settings_file: str, content: str | None, output: str, *,
         if content:
             override["PATH"] = str(Path(content).resolve())
         # A new dict: the cache folder is keyed by the plugin's code and settings.
-        settings = with_keyed_cache(read_settings(settings_file, override=override))
+        settings = with_keyed_cache(read_settings(settings_file, override=override),
+                                    settings_sources(settings_file))
         if settings.get("CACHE_CONTENT"):
             if force:  # render every page again, not only those whose inputs changed
                 page_memo.forget(settings["CACHE_PATH"])

@@ -74,12 +74,28 @@ def cache_key(settings: Mapping[str, Any]) -> str:
     return digest.hexdigest()[:16]
 
 
-def with_keyed_cache(settings: Mapping[str, Any]) -> dict[str, Any]:
-    """A copy of ``settings`` whose CACHE_PATH is the keyed subfolder (when caching is on)."""
+def settings_sources(settings_file: str | os.PathLike) -> str:
+    """A hash of the settings file and the Python files beside it (``publishconf.py``
+    imports ``pelicanconf.py``): a function defined there (a Jinja filter) is named,
+    not compared, by ``cache_key``, so its code is keyed this way."""
+    folder = Path(settings_file).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted({Path(settings_file).resolve(), *folder.glob("*.py")}):
+        try:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        except OSError:
+            continue
+    return digest.hexdigest()[:16]
+
+
+def with_keyed_cache(settings: Mapping[str, Any], sources: str = "") -> dict[str, Any]:
+    """A copy of ``settings`` whose CACHE_PATH is the keyed subfolder (when caching is on);
+    ``sources``: ``settings_sources`` of the settings file."""
     if not (settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE")):
         return dict(settings)
     base = Path(settings["CACHE_PATH"])
-    return {**settings, "CACHE_PATH": str(base / cache_key(settings))}
+    key = cache_key({**settings, "SETTINGS_SOURCES": sources})
+    return {**settings, "CACHE_PATH": str(base / key)}
 
 
 def prune(cache_path: str | os.PathLike, keep: int = KEEP_FOLDERS) -> None:
