@@ -132,13 +132,16 @@ class Fingerprints:
             items = sorted((repr(k), v) for k, v in value.items())
             if all(type(v) in _ATOM_TYPES for _, v in items):
                 return repr(items), True  # plain values only: repr says it all
-            found = [(k, self._of(v, budget)) for k, v in items]
+            of = self._of
+            found = [(k, (repr(v), True) if type(v) in _ATOM_TYPES else of(v, budget))
+                     for k, v in items]
             return ("{" + SEP.join([f"{k}:{fp}" for k, (fp, _) in found]),
                     all(flat for _, (_, flat) in found))
         if all(type(v) in _ATOM_TYPES for v in value):
             text = repr(sorted(value, key=repr) if kind == SET else tuple(value))
             return text, True
-        found = [self._of(v, budget) for v in value]
+        of = self._of
+        found = [(repr(v), True) if type(v) in _ATOM_TYPES else of(v, budget) for v in value]
         parts = sorted(fp for fp, _ in found) if kind == SET else [fp for fp, _ in found]
         return "[" + SEP.join(parts), all(flat for _, flat in found)
 
@@ -166,7 +169,11 @@ class Fingerprints:
         if names is None:
             names = _VALUE_FIELDS[type(value)] = tuple(
                 f.name for f in dataclasses.fields(value) if f.name not in SKIPPED)
-        found = [self._of(getattr(value, field), budget) for field in names]
+        items = [getattr(value, field) for field in names]
+        if all(type(v) in _ATOM_TYPES for v in items):
+            return SEP.join([name, *map(repr, items)]), True
+        of = self._of
+        found = [(repr(v), True) if type(v) in _ATOM_TYPES else of(v, budget) for v in items]
         return SEP.join([name, *(fp for fp, _ in found)]), all(flat for _, flat in found)
 
     def entered(self, fields: Mapping, budget: int, skip: frozenset = SKIPPED) -> str:
@@ -186,8 +193,8 @@ class Fingerprints:
             others = tuple((k, v) for k, v in items if not isinstance(v, ATOMS))
             split = self._split[id(fields)] = (plain, others)
             self._alive.append(fields)
-        of = self.of
-        return split[0] + SEP + SEP.join([f"{k}={of(v, budget)}" for k, v in split[1]])
+        of = self._of
+        return split[0] + SEP + SEP.join([f"{k}={of(v, budget)[0]}" for k, v in split[1]])
 
 
 _VALUE_TYPES: dict[type, bool] = {}
