@@ -80,7 +80,8 @@ def attach_attribution(generator, stories: list) -> None:
     agencies = tuple(digest["DIGEST_AGENCIES"])
     site_url = public_site_url(settings) + "/"
     for article in stories:
-        article.attribution = attribute(article.seed, agencies)
+        if getattr(article, "attribution", None) is None:  # the reader made it (cached)
+            article.attribution = attribute(article.seed, agencies)
         page_url = site_page_url(settings, article)
         article.canonical_url = (article.attribution.original_link
                                  if digest["DIGEST_CANONICAL"] == "original" else page_url)

@@ -23,7 +23,7 @@ from .feedplan import public_site_url
 from .feedwriter import get_generators as feed_generators
 from .reader import SeedReader
 from .reuse_writer import get_writer, save_record_generator
-from .search_glue import finish_search_generator, start_search_generator
+from .search_glue import finish_search_generator, start_after_stories, start_search_generator
 from .seed import SeedError
 from .settings import DigestConfigError, resolve
 from .slugs import unique_slugs
@@ -105,3 +105,4 @@ def register() -> None:
     signals.get_writer.connect(get_writer)
     signals.generator_init.connect(save_cache_only_when_changed)
     signals.all_generators_finalized.connect(speed_up)
+    signals.all_generators_finalized.connect(start_after_stories)

@@ -9,6 +9,7 @@ from functools import cached_property
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Tag
 
+from .attribution import attribute
 from .byline import split_byline
 from .editions import count_words, reading_minutes
 from .seed import Seed, SeedError, read_seed
@@ -82,8 +83,9 @@ class SeedReader(BaseReader):
             "byline": seed.byline,
             "identity": seed.identity,
             "seed": seed,
-            # Here, so that Pelican's content cache keeps it with the story.
+            # Here, so that Pelican's content cache keeps them with the story.
             "reading_time": reading_minutes(count_words(seed.paragraphs)),
+            "attribution": attribute(seed, self.digest["DIGEST_AGENCIES"]),
         }
         if authors:
             meta["authors"] = authors

@@ -1,8 +1,8 @@
 """Pelican glue: index the site with Pagefind while the rest of it is written.
 
 Two generators of one build bracket the other plugin generators: the first starts
-Pagefind on the story pages (written by then, by Pelican's articles generator),
-the last waits for it. Indexing thus runs on the second core while listings,
+Pagefind on the story pages (``start_after_stories`` starts it as soon as Pelican's
+articles generator has written them, before its listings), the last waits for it. Indexing thus runs on the second core while listings,
 editions and feeds are rendered. The running job lives in this build's context.
 """
 
@@ -36,8 +36,12 @@ class StartSearchIndex(_SearchGenerator):
         self.enabled = digest["DIGEST_SEARCH"] and bool(stories)
 
     def generate_output(self, writer) -> None:
+        self.start(writer)  # if the story pages did not start it already
+
+    def start(self, writer) -> None:
+        """Start Pagefind once, on the story pages just written."""
         # No stories, nothing to search: the search page then says it is unavailable.
-        if not self.enabled:
+        if not self.enabled or _JOB in self.context:
             return
         # A shard whose pages were all kept from the previous build keeps its index.
         memo = getattr(writer, "memo", None)
@@ -64,6 +68,24 @@ class FinishSearchIndex(_SearchGenerator):
         if memo is not None:
             for bundle, key in self.context.pop(_KEYS, {}).items():
                 memo.note_tree(bundle, key, Path(self.output_path) / bundle / ANCHOR)
+
+
+def start_after_stories(generators) -> None:
+    """Start the index as soon as the articles generator has written the story pages,
+    before it writes its listings (topic pages, archives): Pagefind gets the second
+    core sooner, and a rebuild that renders few pages waits less for it."""
+    search = next((g for g in generators if isinstance(g, StartSearchIndex)), None)
+    articles = next((g for g in generators if hasattr(g, "generate_articles")), None)
+    if search is None or articles is None:
+        return
+    write_stories = articles.generate_articles
+
+    def generate_articles(write) -> None:
+        write_stories(write)
+        # ``write`` is Pelican's partial of the writer's bound ``write_file``.
+        search.start(getattr(getattr(write, "func", None), "__self__", None))
+
+    articles.generate_articles = generate_articles
 
 
 def start_search_generator(pelican):
