@@ -47,8 +47,9 @@ def row(name: str, runs: list[Run], stories: int) -> str:
 
 def section(n: int, info: dict[str, str], plan: str, ours: list[Run], plain: list[Run],
             unchanged: list[Run], one_changed: list[Run],
-            forced: list[Run] | None = None) -> str:
-    """The Markdown for one benchmark run."""
+            forced: list[Run] | None = None, round_full: list[Run] | None = None) -> str:
+    """The Markdown for one benchmark run. ``round_full``: the full build that opened
+    each incremental round, so each rebuild is compared with a build of its moment."""
     ratios = [a.seconds / b.seconds for a, b in zip(ours, plain, strict=True)]
     full = statistics.median(r.seconds for r in ours)
     lines = [
@@ -84,6 +85,16 @@ def section(n: int, info: dict[str, str], plan: str, ours: list[Run], plain: lis
             + (f"; nothing changed with `--force` "
                f"**{statistics.median(r.seconds for r in forced) / full:.2f}**" if forced else "")
             + ".")
+    if round_full and one_changed:
+        def per_round(runs: list[Run]) -> str:
+            shares = [r.seconds / f.seconds for r, f in zip(runs, round_full, strict=True)]
+            return (", ".join(f"{s:.2f}" for s in shares)
+                    + f" (median **{statistics.median(shares):.2f}**)")
+        lines.append(
+            "Incremental, each against the full build that opened its round ("
+            + ", ".join(f"{r.seconds:.2f} s" for r in round_full) + "): nothing changed "
+            + per_round(unchanged) + "; one seed changed " + per_round(one_changed)
+            + (f"; with `--force` {per_round(forced)}" if forced else "") + ".")
     return "\n".join(lines) + "\n"
 
 

@@ -32,6 +32,22 @@ from .speed import save_cache_only_when_changed, speed_up
 logger = logging.getLogger(__name__)
 
 
+class FixedRelativePath:
+    """A story's ``get_relative_source_path``, answered from the path worked out once
+    (for its own file: Pelican asks it on every ``url``/``save_as``)."""
+
+    __slots__ = ("path", "compute")
+
+    def __init__(self, path: str | None, compute):
+        self.path, self.compute = path, compute
+
+    def __call__(self, source_path: str | None = None) -> str | None:
+        return self.path if source_path is None else self.compute(source_path)
+
+    def __repr__(self) -> str:  # what a page's fingerprint sees
+        return f"FixedRelativePath({self.path!r})"
+
+
 class SeedErrors(Exception):
     """Every seed refused in one build, reported together."""
 
@@ -86,6 +102,11 @@ def finish_reading(generator) -> None:
         # use, from a copy of the metadata: seconds over a big digest). Not save_as:
         # Pelican's override_save_as would switch off its check for two pages at one path.
         article.override_url = article.url
+        # ``save_as`` is still worked out on each use (see above), and each time
+        # Pelican recomputes the story's relative source path (two abspath, one
+        # relpath): that path never changes, so it is worked out once.
+        article.get_relative_source_path = FixedRelativePath(
+            article.get_relative_source_path(), article.get_relative_source_path)
     attach_attribution(generator, stories)
     assign_publishers(generator, stories)
 

@@ -2,8 +2,9 @@
 
 Two generators of one build bracket the other plugin generators: the first starts
 Pagefind on the story pages (``start_after_stories`` starts it as soon as Pelican's
-articles generator has written them, before its listings), the last waits for it. Indexing thus runs on the second core while listings,
-editions and feeds are rendered. The running job lives in this build's context.
+articles generator has written them, before its listings), the last waits for it.
+Indexing thus runs on the second core while listings, editions and feeds are
+rendered. The running job lives in this build's context.
 """
 
 from __future__ import annotations
