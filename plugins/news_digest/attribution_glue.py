@@ -12,7 +12,6 @@ from functools import partial
 
 from pelican.generators import Generator
 
-from .attribution import attribute
 from .feedplan import public_site_url
 from .jsonld import news_article, script_json
 from .settings import resolve
@@ -74,14 +73,12 @@ class JsonLd:
 
 
 def attach_attribution(generator, stories: list) -> None:
-    """Give every story its ``attribution``, ``canonical_url`` and ``jsonld``."""
+    """Give every story (its ``attribution`` comes from the reader) its
+    ``canonical_url`` and ``jsonld``."""
     settings = generator.settings
     digest = resolve(settings)
-    agencies = tuple(digest["DIGEST_AGENCIES"])
     site_url = public_site_url(settings) + "/"
     for article in stories:
-        if getattr(article, "attribution", None) is None:  # the reader made it (cached)
-            article.attribution = attribute(article.seed, agencies)
         page_url = site_page_url(settings, article)
         article.canonical_url = (article.attribution.original_link
                                  if digest["DIGEST_CANONICAL"] == "original" else page_url)

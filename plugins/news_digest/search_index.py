@@ -21,7 +21,6 @@ import subprocess
 import tempfile
 import threading
 import weakref
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from .page_memo import link_tree
@@ -61,15 +60,12 @@ ANCHOR = "pagefind-entry.json"  # a file of every index, to tell it is still the
 
 
 def shard_key(bundle: str, pages: list[str], page_keys: list[str | None]) -> str | None:
-    """What a shard's index is made of: Pagefind's version, its pages and their bytes
-    (``page_keys``: a hash of each page). None when a page's hash is not known."""
+    """What a shard's index is made of: its pages and their bytes (``page_keys``: a hash
+    of each page). None when a page's hash is not known. Pagefind's version is in the
+    cache key, which names the folder the record of shards is kept in."""
     if any(key is None for key in page_keys):
         return None
-    try:
-        engine = version("pagefind")
-    except PackageNotFoundError:
-        engine = "?"
-    digest = hashlib.blake2b(f"{engine}\0{bundle}\0".encode(), digest_size=16)
+    digest = hashlib.blake2b(f"{bundle}\0".encode(), digest_size=16)
     for page, key in zip(pages, page_keys, strict=True):
         digest.update(f"{page}\0{key}\n".encode())
     return digest.hexdigest()
