@@ -136,6 +136,11 @@ class Taxonomy:
         self.min_share = min_share
         self.fallback = self.lookup(fallback) or Topic(slugify_headline(fallback, 60), fallback)
         index: dict[str, dict[tuple[str, ...], list]] = {}
+        # Entries are counted by number: small ints hash far faster than tuples.
+        # Equal entries (a phrase listed twice) share a number, as they would
+        # share a key if counted as tuples.
+        self._entries: list[tuple] = []
+        numbers: dict[tuple, int] = {}
         for number, topic in enumerate(topics):
             for kind in KINDS:
                 for phrase, weight in _weighted(topic.get(kind)):
@@ -144,8 +149,13 @@ class Taxonomy:
                         continue
                     weight = float(_DEFAULT_WEIGHTS[kind] if weight is None else weight)
                     entry = (number, kind, weight, " ".join(key), KINDS.index(kind))
-                    index.setdefault(key[0], {}).setdefault(key, []).append(entry)
-        # Each phrase compiles to (length, words, positive entries, negative entries).
+                    if entry not in numbers:
+                        numbers[entry] = len(self._entries)
+                        self._entries.append(entry)
+                    index.setdefault(key[0], {}).setdefault(key, []).append(numbers[entry])
+        self._topic_of = [entry[0] for entry in self._entries]
+        # Each phrase compiles to (length, words, positive entry numbers, negative
+        # (topic, entry number) pairs).
         # A word that starts an entry maps to (next word -> the phrases to try there,
         # longest first and the one-word entry last; what to try before any other
         # word), except plain words: one-word entries that start no phrase and are
@@ -155,9 +165,11 @@ class Taxonomy:
             longer: dict[str, list] = {}
             single = None
             for key, found in sorted(by_phrase.items(), key=lambda item: -len(item[0])):
+                kinds = [(self._entries[e][1], e) for e in found]
                 compiled = (len(key), list(key),
-                            tuple(e for e in found if e[1] != "negative"),
-                            tuple(e for e in found if e[1] == "negative"))
+                            tuple(e for kind, e in kinds if kind != "negative"),
+                            tuple((self._topic_of[e], e) for kind, e in kinds
+                                  if kind == "negative"))
                 if len(key) == 1:
                     single = compiled
                 else:
@@ -183,8 +195,8 @@ class Taxonomy:
 
     # -- matching ---------------------------------------------------------------
 
-    def _scan(self, text: str) -> dict[tuple, int]:
-        """How many times each entry is found in the words of ``text``.
+    def _scan(self, text: str) -> dict[int, int]:
+        """How many times each entry (by number) is found in the words of ``text``.
 
         Phrases and keywords: the longest one starting leftmost wins, across all
         topics ("health data" is a privacy phrase, so its "health" does not count
@@ -197,10 +209,14 @@ class Taxonomy:
         tokens.append(empty)  # matches no entry: tokens[i + 1] always exists
         covered = 0  # first word not yet inside a phrase or keyword that counted
         masked: dict[int, int] = {}  # topic -> first word not inside its negative phrase
-        # Entries as they are counted, and plain words counted while nothing is
-        # masked: Counter then tallies both in C, keeping the order of first counts.
-        counted: list[tuple] = []
+        # Negative phrases are short: past the end of the last one, no topic is
+        # masked, and entries count without looking at ``masked``.
+        unmasked = 0  # first word inside no negative phrase from here on
+        # Entries as they are counted, and plain words counted before any negative
+        # phrase: Counter then tallies both in C, keeping the order of first counts.
+        counted: list[int] = []
         plain: list = []
+        topic_of = self._topic_of
         # Most words start no entry; a comprehension skips them fastest. (Plain
         # loops below, not generator expressions: a closure over ``i`` would make
         # every use of it in this loop slower.)
@@ -210,30 +226,40 @@ class Taxonomy:
                 if i >= covered:
                     if not masked:
                         plain.append(tokens[i])
+                    elif i >= unmasked:
+                        counted.extend(alone)
                     else:
                         for entry in alone:
-                            if masked.get(entry[0], 0) <= i:
+                            if masked.get(topic_of[entry], 0) <= i:
                                 counted.append(entry)
                 continue
-            candidates = phrases.get(tokens[i + 1], alone)
-            if candidates is None:
+            # Most phrase-starting words ("said", "in", "the") start none here:
+            # a membership test is the cheapest way to learn it.
+            following = tokens[i + 1]
+            if following in phrases:
+                candidates = phrases[following]
+            elif alone is None:
                 continue
+            else:
+                candidates = alone
             for length, key, positives, negatives in candidates:  # longest first
                 end = i + length
                 if length > 2 and tokens[i:end] != key:
                     continue
                 if negatives:  # rare: a context phrase masks its words for its topic
-                    for entry in negatives:
-                        if masked.get(entry[0], 0) < end:
-                            masked[entry[0]] = end
+                    for topic, entry in negatives:
+                        if masked.get(topic, 0) < end:
+                            masked[topic] = end
                         counted.append(entry)
+                    if unmasked < end:
+                        unmasked = end
                 if positives and i >= covered:
                     covered = end
-                    if not masked:
+                    if i >= unmasked:
                         counted.extend(positives)
                     else:
                         for entry in positives:
-                            if masked.get(entry[0], 0) <= i:
+                            if masked.get(topic_of[entry], 0) <= i:
                                 counted.append(entry)
         hits = Counter(counted) if counted else {}  # a headline often finds nothing
         if plain:
@@ -246,16 +272,17 @@ class Taxonomy:
         """What the story holds: entry -> times, in the headline and in the body."""
         return self._scan(title), self._scan(text)
 
-    @staticmethod
-    def _group(head: dict, body: dict, topics: set | None = None) -> dict[int, list]:
+    def _group(self, head: dict, body: dict, topics: set | None = None) -> dict[int, list]:
         """Topic number -> [(entry, in headline, body count)]; only ``topics`` if given."""
         by_topic: dict[int, list] = {}
-        for entry, times in body.items():
-            if topics is None or entry[0] in topics:
-                by_topic.setdefault(entry[0], []).append((entry, entry in head, times))
-        for entry in head:
-            if entry not in body and (topics is None or entry[0] in topics):
-                by_topic.setdefault(entry[0], []).append((entry, True, 0))
+        entries, topic_of = self._entries, self._topic_of
+        for number, times in body.items():
+            if topics is None or topic_of[number] in topics:
+                by_topic.setdefault(topic_of[number], []).append(
+                    (entries[number], number in head, times))
+        for number in head:
+            if number not in body and (topics is None or topic_of[number] in topics):
+                by_topic.setdefault(topic_of[number], []).append((entries[number], True, 0))
         return by_topic
 
     def _points(self, weight: float, in_headline: bool, body: int) -> float:
@@ -331,13 +358,16 @@ class Taxonomy:
         # Sums per topic, by kind of entry: entry[4] is the index of its kind in KINDS.
         sums = phrases, keywords, negative = [0.0] * size, [0.0] * size, [0.0] * size
         headline = self.headline_weight
-        for entry in head:
+        entries = self._entries
+        for number in head:
+            entry = entries[number]
             sums[entry[4]][entry[0]] += entry[2] if entry[4] == 1 else entry[2] * headline
-        for entry, times in body.items():
+        for number, times in body.items():
+            entry = entries[number]
             if entry[4] != 1:
                 sums[entry[4]][entry[0]] += entry[2] * _REPEAT[
                     times if times < MAX_REPEATS else MAX_REPEATS]
-            elif entry not in head:
+            elif number not in head:
                 keywords[entry[0]] += entry[2]
         scored = []
         for number in range(size):
