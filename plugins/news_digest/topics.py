@@ -30,6 +30,7 @@ import string
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 from .seed import Seed, SeedError
 from .slugs import slugify_headline
@@ -154,6 +155,13 @@ class Taxonomy:
                         self._entries.append(entry)
                     index.setdefault(key[0], {}).setdefault(key, []).append(numbers[entry])
         self._topic_of = [entry[0] for entry in self._entries]
+        # Body points of each entry by times seen (up to MAX_REPEATS), worked out
+        # once: (topic, index of its kind, points). A keyword counts once.
+        self._body_points = [
+            (topic, kind_index, tuple(weight if kind == "keywords" and times else
+                                      weight * _REPEAT[times]
+                                      for times in range(MAX_REPEATS + 1)))
+            for topic, kind, weight, _, kind_index in self._entries]
         # Each phrase compiles to (length, words, positive entry numbers, negative
         # (topic, entry number) pairs).
         # A word that starts an entry maps to (next word -> the phrases to try there,
@@ -212,20 +220,21 @@ class Taxonomy:
         # Negative phrases are short: past the end of the last one, no topic is
         # masked, and entries count without looking at ``masked``.
         unmasked = 0  # first word inside no negative phrase from here on
-        # Entries as they are counted, and plain words counted before any negative
-        # phrase: Counter then tallies both in C, keeping the order of first counts.
+        # Entries as they are counted, and apart those of plain words counted before
+        # any negative phrase (they come last, as they always have): Counter then
+        # tallies both in C, keeping the order of first counts.
         counted: list[int] = []
-        plain: list = []
+        plain: list[int] = []
         topic_of = self._topic_of
-        # Most words start no entry; a comprehension skips them fastest. (Plain
-        # loops below, not generator expressions: a closure over ``i`` would make
-        # every use of it in this loop slower.)
-        for i in [i for i, token in enumerate(tokens) if token in find]:
+        # Most words start no entry: the places of those that do are picked out in
+        # C, without a Python step per word. (Plain loops below, not generator
+        # expressions: a closure over ``i`` would make every use of it slower.)
+        for i in compress(range(len(tokens)), map(find.__contains__, tokens)):
             phrases, alone = find[tokens[i]]
             if phrases is None:  # a plain word; ``alone`` are its entries
                 if i >= covered:
                     if not masked:
-                        plain.append(tokens[i])
+                        plain.extend(alone)
                     elif i >= unmasked:
                         counted.extend(alone)
                     else:
@@ -261,12 +270,8 @@ class Taxonomy:
                         for entry in positives:
                             if masked.get(topic_of[entry], 0) <= i:
                                 counted.append(entry)
-        hits = Counter(counted) if counted else {}  # a headline often finds nothing
-        if plain:
-            for token, times in Counter(plain).items():
-                for entry in find[token][1]:
-                    hits[entry] = hits.get(entry, 0) + times
-        return hits
+        counted += plain
+        return Counter(counted) if counted else {}  # a headline often finds nothing
 
     def _record(self, title: str, text: str) -> tuple[dict, dict]:
         """What the story holds: entry -> times, in the headline and in the body."""
@@ -304,16 +309,20 @@ class Taxonomy:
         # Keywords count once each, and only back up phrases: at most half again.
         return round(max(0.0, phrases + min(keywords, phrases * KEYWORD_SHARE) - negative), 3)
 
-    def _itemise(self, found: list) -> list[tuple[float, tuple, bool, int]]:
-        """(points, entry, in headline, body count) per entry of one topic, best first."""
-        items = []
+    def _ranked(self, found: list) -> list[tuple[float, str, int, tuple, bool, int]]:
+        """Each entry of one topic, best first: (-points, phrase, place in ``found``,
+        entry, in headline, body count).
+
+        The tuples sort best first on their own (no key function to call), and
+        ``found``'s order settles ties, as a stable sort by (-points, phrase) would.
+        """
+        ranked = []
         keywords = []
         phrase_points = 0.0
         headline = self.headline_weight
-        for item in found:
-            entry, in_headline, body = item
+        for place, (entry, in_headline, body) in enumerate(found):
             if entry[1] == "keywords":
-                keywords.append(item)
+                keywords.append((-entry[2], entry[3], place, entry, in_headline, body))
                 continue
             # As ``_points``, inline: this runs for every entry of every topic kept.
             points = entry[2] * headline if in_headline else 0.0
@@ -323,24 +332,24 @@ class Taxonomy:
                 points = -points
             else:
                 phrase_points += points
-            items.append((points, entry, in_headline, body))
+            ranked.append((-points, entry[3], place, entry, in_headline, body))
         if keywords:
             budget = phrase_points * KEYWORD_SHARE  # heaviest keywords use it first
-            keywords.sort(key=lambda f: (-f[0][2], f[0][3]))
-            for entry, in_headline, body in keywords:
+            keywords.sort()
+            for _, phrase, place, entry, in_headline, body in keywords:
                 points = min(entry[2], budget)
                 budget -= points
-                items.append((points, entry, in_headline, body))
-        items.sort(key=lambda item: (-item[0], item[1][3]))
-        return items
+                ranked.append((-points, phrase, place, entry, in_headline, body))
+        ranked.sort()
+        return ranked
 
     def score(self, title: str, text: str) -> list[Topic]:
         """Every topic with any evidence, unfiltered, in taxonomy order (for ``explain``)."""
         results = []
         for number, found in sorted(self._group(*self._record(title, text)).items()):
             evidence = tuple(Evidence(entry[3], entry[1], entry[2], in_headline, body,
-                                      round(points, 3))
-                             for points, entry, in_headline, body in self._itemise(found))
+                                      round(-negated, 3))
+                             for negated, _, _, entry, in_headline, body in self._ranked(found))
             topic = self.topics[number]
             results.append(Topic(topic.slug, topic.label, self._total(found),
                                  tuple(e.phrase for e in evidence if e.points > 0), evidence))
@@ -362,13 +371,11 @@ class Taxonomy:
         for number in head:
             entry = entries[number]
             sums[entry[4]][entry[0]] += entry[2] if entry[4] == 1 else entry[2] * headline
+        body_points = self._body_points
         for number, times in body.items():
-            entry = entries[number]
-            if entry[4] != 1:
-                sums[entry[4]][entry[0]] += entry[2] * _REPEAT[
-                    times if times < MAX_REPEATS else MAX_REPEATS]
-            elif number not in head:
-                keywords[entry[0]] += entry[2]
+            topic, kind, points = body_points[number]
+            if kind != 1 or number not in head:  # a keyword counts once
+                sums[kind][topic] += points[times if times < MAX_REPEATS else MAX_REPEATS]
         scored = []
         for number in range(size):
             if phrases[number]:
@@ -385,7 +392,8 @@ class Taxonomy:
         found = self._group(head, body, {number for _, number in kept})
         result = []
         for total, number in kept:
-            matched = tuple(item[1][3] for item in self._itemise(found[number]) if item[0] > 0)
+            matched = tuple(phrase for negated, phrase, *_ in self._ranked(found[number])
+                            if negated < 0)
             topic = self.topics[number]
             result.append(Topic(topic.slug, topic.label, total, matched))
         return result
