@@ -3,8 +3,11 @@
 Pure module (no Pelican). ``Taxonomy(topics)`` compiles the curator's
 ``DIGEST_TOPICS`` into one dictionary keyed by a phrase's first word (and, for
 phrases, its second). A story is lower-cased and split into words once; only
-words that start an entry are looked at, so classifying costs time linear in
-the story's length, whatever the size of the taxonomy.
+words that start an entry are looked at (picked out in C, with
+``itertools.compress`` over dictionary membership), so classifying costs time
+linear in the story's length, whatever the size of the taxonomy. Entries are
+counted by number, and their points for 1 to ``MAX_REPEATS`` occurrences are
+worked out when the taxonomy is compiled.
 
 Each topic lists three kinds of vocabulary (see ``pelicanconf.py``):
 
@@ -220,9 +223,10 @@ class Taxonomy:
         # Negative phrases are short: past the end of the last one, no topic is
         # masked, and entries count without looking at ``masked``.
         unmasked = 0  # first word inside no negative phrase from here on
-        # Entries as they are counted, and apart those of plain words counted before
-        # any negative phrase (they come last, as they always have): Counter then
-        # tallies both in C, keeping the order of first counts.
+        # Entries as they are counted; those of plain words counted before any
+        # negative phrase are kept apart and go last. Counter then tallies them in
+        # C, in the order of first counts: scores are summed in that order, and
+        # float sums depend on it, so it must not change.
         counted: list[int] = []
         plain: list[int] = []
         topic_of = self._topic_of
@@ -282,9 +286,9 @@ class Taxonomy:
         by_topic: dict[int, list] = {}
         entries, topic_of = self._entries, self._topic_of
         for number, times in body.items():
-            if topics is None or topic_of[number] in topics:
-                by_topic.setdefault(topic_of[number], []).append(
-                    (entries[number], number in head, times))
+            topic = topic_of[number]
+            if topics is None or topic in topics:
+                by_topic.setdefault(topic, []).append((entries[number], number in head, times))
         for number in head:
             if number not in body and (topics is None or topic_of[number] in topics):
                 by_topic.setdefault(topic_of[number], []).append((entries[number], True, 0))
@@ -377,11 +381,12 @@ class Taxonomy:
             if kind != 1 or number not in head:  # a keyword counts once
                 sums[kind][topic] += points[times if times < MAX_REPEATS else MAX_REPEATS]
         scored = []
-        for number in range(size):
-            if phrases[number]:
-                total = round(max(0.0, phrases[number] - negative[number] + min(
-                    keywords[number], phrases[number] * KEYWORD_SHARE)), 3)
-                if total >= self.threshold:
+        threshold = self.threshold
+        for number, phrase_points in enumerate(phrases):
+            if phrase_points:
+                total = round(max(0.0, phrase_points - negative[number] + min(
+                    keywords[number], phrase_points * KEYWORD_SHARE)), 3)
+                if total >= threshold:
                     scored.append((-total, number))
         if not scored:
             return [self.fallback]
@@ -392,8 +397,7 @@ class Taxonomy:
         found = self._group(head, body, {number for _, number in kept})
         result = []
         for total, number in kept:
-            matched = tuple(phrase for negated, phrase, *_ in self._ranked(found[number])
-                            if negated < 0)
+            matched = tuple([item[1] for item in self._ranked(found[number]) if item[0] < 0])
             topic = self.topics[number]
             result.append(Topic(topic.slug, topic.label, total, matched))
         return result
