@@ -81,6 +81,20 @@ def test_negative_phrase_takes_its_words_out_of_play_for_its_topic_only():
     assert "tennis" in sport.matched  # the same words still count for Sports
 
 
+def law_keywords(tax: Taxonomy, text: str) -> list[tuple[str, int]]:
+    law = next(t for t in tax.score("", text) if t.slug == "law-courts")
+    return [(e.phrase, e.body_count) for e in law.evidence if e.kind == "keywords"]
+
+
+def test_a_negative_phrase_masks_only_its_own_words():
+    tax = taxonomy()
+    assert law_keywords(tax, "The judge at the tennis court.") == []
+    # The same word right after the negative phrase, or later, counts again.
+    assert law_keywords(tax, "The judge at the tennis court court.") == [("court", 1)]
+    assert law_keywords(tax, "The tennis court, then the judge's court.") == [("court", 1)]
+    assert law_keywords(tax, "Tennis court. Judge. Tennis court court.") == [("court", 1)]
+
+
 def test_longer_phrase_wins_over_the_words_inside_it_across_topics():
     tax = taxonomy()
     assert slugs(tax.score("", "The app leaked health data.")) == ["privacy"]

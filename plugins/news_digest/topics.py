@@ -3,8 +3,11 @@
 Pure module (no Pelican). ``Taxonomy(topics)`` compiles the curator's
 ``DIGEST_TOPICS`` into one dictionary keyed by a phrase's first word (and, for
 phrases, its second). A story is lower-cased and split into words once; only
-words that start an entry are looked at, so classifying costs time linear in
-the story's length, whatever the size of the taxonomy.
+words that start an entry are looked at (picked out in C, with
+``itertools.compress`` over dictionary membership), so classifying costs time
+linear in the story's length, whatever the size of the taxonomy. Entries are
+counted by number, and their points for 1 to ``MAX_REPEATS`` occurrences are
+worked out when the taxonomy is compiled.
 
 Each topic lists three kinds of vocabulary (see ``pelicanconf.py``):
 
@@ -30,6 +33,7 @@ import string
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 from .seed import Seed, SeedError
 from .slugs import slugify_headline
@@ -136,6 +140,11 @@ class Taxonomy:
         self.min_share = min_share
         self.fallback = self.lookup(fallback) or Topic(slugify_headline(fallback, 60), fallback)
         index: dict[str, dict[tuple[str, ...], list]] = {}
+        # Entries are counted by number: small ints hash far faster than tuples.
+        # Equal entries (a phrase listed twice) share a number, as they would
+        # share a key if counted as tuples.
+        self._entries: list[tuple] = []
+        numbers: dict[tuple, int] = {}
         for number, topic in enumerate(topics):
             for kind in KINDS:
                 for phrase, weight in _weighted(topic.get(kind)):
@@ -144,8 +153,20 @@ class Taxonomy:
                         continue
                     weight = float(_DEFAULT_WEIGHTS[kind] if weight is None else weight)
                     entry = (number, kind, weight, " ".join(key), KINDS.index(kind))
-                    index.setdefault(key[0], {}).setdefault(key, []).append(entry)
-        # Each phrase compiles to (length, words, positive entries, negative entries).
+                    if entry not in numbers:
+                        numbers[entry] = len(self._entries)
+                        self._entries.append(entry)
+                    index.setdefault(key[0], {}).setdefault(key, []).append(numbers[entry])
+        self._topic_of = [entry[0] for entry in self._entries]
+        # Body points of each entry by times seen (up to MAX_REPEATS), worked out
+        # once: (topic, index of its kind, points). A keyword counts once.
+        self._body_points = [
+            (topic, kind_index, tuple(weight if kind == "keywords" and times else
+                                      weight * _REPEAT[times]
+                                      for times in range(MAX_REPEATS + 1)))
+            for topic, kind, weight, _, kind_index in self._entries]
+        # Each phrase compiles to (length, words, positive entry numbers, negative
+        # (topic, entry number) pairs).
         # A word that starts an entry maps to (next word -> the phrases to try there,
         # longest first and the one-word entry last; what to try before any other
         # word), except plain words: one-word entries that start no phrase and are
@@ -155,9 +176,11 @@ class Taxonomy:
             longer: dict[str, list] = {}
             single = None
             for key, found in sorted(by_phrase.items(), key=lambda item: -len(item[0])):
+                kinds = [(self._entries[e][1], e) for e in found]
                 compiled = (len(key), list(key),
-                            tuple(e for e in found if e[1] != "negative"),
-                            tuple(e for e in found if e[1] == "negative"))
+                            tuple(e for kind, e in kinds if kind != "negative"),
+                            tuple((self._topic_of[e], e) for kind, e in kinds
+                                  if kind == "negative"))
                 if len(key) == 1:
                     single = compiled
                 else:
@@ -183,8 +206,8 @@ class Taxonomy:
 
     # -- matching ---------------------------------------------------------------
 
-    def _scan(self, text: str) -> dict[tuple, int]:
-        """How many times each entry is found in the words of ``text``.
+    def _scan(self, text: str) -> dict[int, int]:
+        """How many times each entry (by number) is found in the words of ``text``.
 
         Phrases and keywords: the longest one starting leftmost wins, across all
         topics ("health data" is a privacy phrase, so its "health" does not count
@@ -197,65 +220,78 @@ class Taxonomy:
         tokens.append(empty)  # matches no entry: tokens[i + 1] always exists
         covered = 0  # first word not yet inside a phrase or keyword that counted
         masked: dict[int, int] = {}  # topic -> first word not inside its negative phrase
-        # Entries as they are counted, and plain words counted while nothing is
-        # masked: Counter then tallies both in C, keeping the order of first counts.
-        counted: list[tuple] = []
-        plain: list = []
-        # Most words start no entry; a comprehension skips them fastest. (Plain
-        # loops below, not generator expressions: a closure over ``i`` would make
-        # every use of it in this loop slower.)
-        for i in [i for i, token in enumerate(tokens) if token in find]:
+        # Negative phrases are short: past the end of the last one, no topic is
+        # masked, and entries count without looking at ``masked``.
+        unmasked = 0  # first word inside no negative phrase from here on
+        # Entries as they are counted; those of plain words counted before any
+        # negative phrase are kept apart and go last. Counter then tallies them in
+        # C, in the order of first counts: scores are summed in that order, and
+        # float sums depend on it, so it must not change.
+        counted: list[int] = []
+        plain: list[int] = []
+        topic_of = self._topic_of
+        # Most words start no entry: the places of those that do are picked out in
+        # C, without a Python step per word. (Plain loops below, not generator
+        # expressions: a closure over ``i`` would make every use of it slower.)
+        for i in compress(range(len(tokens)), map(find.__contains__, tokens)):
             phrases, alone = find[tokens[i]]
             if phrases is None:  # a plain word; ``alone`` are its entries
                 if i >= covered:
                     if not masked:
-                        plain.append(tokens[i])
+                        plain.extend(alone)
+                    elif i >= unmasked:
+                        counted.extend(alone)
                     else:
                         for entry in alone:
-                            if masked.get(entry[0], 0) <= i:
+                            if masked.get(topic_of[entry], 0) <= i:
                                 counted.append(entry)
                 continue
-            candidates = phrases.get(tokens[i + 1], alone)
-            if candidates is None:
+            # Most phrase-starting words ("said", "in", "the") start none here:
+            # a membership test is the cheapest way to learn it.
+            following = tokens[i + 1]
+            if following in phrases:
+                candidates = phrases[following]
+            elif alone is None:
                 continue
+            else:
+                candidates = alone
             for length, key, positives, negatives in candidates:  # longest first
                 end = i + length
                 if length > 2 and tokens[i:end] != key:
                     continue
                 if negatives:  # rare: a context phrase masks its words for its topic
-                    for entry in negatives:
-                        if masked.get(entry[0], 0) < end:
-                            masked[entry[0]] = end
+                    for topic, entry in negatives:
+                        if masked.get(topic, 0) < end:
+                            masked[topic] = end
                         counted.append(entry)
+                    if unmasked < end:
+                        unmasked = end
                 if positives and i >= covered:
                     covered = end
-                    if not masked:
+                    if i >= unmasked:
                         counted.extend(positives)
                     else:
                         for entry in positives:
-                            if masked.get(entry[0], 0) <= i:
+                            if masked.get(topic_of[entry], 0) <= i:
                                 counted.append(entry)
-        hits = Counter(counted) if counted else {}  # a headline often finds nothing
-        if plain:
-            for token, times in Counter(plain).items():
-                for entry in find[token][1]:
-                    hits[entry] = hits.get(entry, 0) + times
-        return hits
+        counted += plain
+        return Counter(counted) if counted else {}  # a headline often finds nothing
 
     def _record(self, title: str, text: str) -> tuple[dict, dict]:
         """What the story holds: entry -> times, in the headline and in the body."""
         return self._scan(title), self._scan(text)
 
-    @staticmethod
-    def _group(head: dict, body: dict, topics: set | None = None) -> dict[int, list]:
+    def _group(self, head: dict, body: dict, topics: set | None = None) -> dict[int, list]:
         """Topic number -> [(entry, in headline, body count)]; only ``topics`` if given."""
         by_topic: dict[int, list] = {}
-        for entry, times in body.items():
-            if topics is None or entry[0] in topics:
-                by_topic.setdefault(entry[0], []).append((entry, entry in head, times))
-        for entry in head:
-            if entry not in body and (topics is None or entry[0] in topics):
-                by_topic.setdefault(entry[0], []).append((entry, True, 0))
+        entries, topic_of = self._entries, self._topic_of
+        for number, times in body.items():
+            topic = topic_of[number]
+            if topics is None or topic in topics:
+                by_topic.setdefault(topic, []).append((entries[number], number in head, times))
+        for number in head:
+            if number not in body and (topics is None or topic_of[number] in topics):
+                by_topic.setdefault(topic_of[number], []).append((entries[number], True, 0))
         return by_topic
 
     def _points(self, weight: float, in_headline: bool, body: int) -> float:
@@ -277,16 +313,20 @@ class Taxonomy:
         # Keywords count once each, and only back up phrases: at most half again.
         return round(max(0.0, phrases + min(keywords, phrases * KEYWORD_SHARE) - negative), 3)
 
-    def _itemise(self, found: list) -> list[tuple[float, tuple, bool, int]]:
-        """(points, entry, in headline, body count) per entry of one topic, best first."""
-        items = []
+    def _ranked(self, found: list) -> list[tuple[float, str, int, tuple, bool, int]]:
+        """Each entry of one topic, best first: (-points, phrase, place in ``found``,
+        entry, in headline, body count).
+
+        The tuples sort best first on their own (no key function to call), and
+        ``found``'s order settles ties, as a stable sort by (-points, phrase) would.
+        """
+        ranked = []
         keywords = []
         phrase_points = 0.0
         headline = self.headline_weight
-        for item in found:
-            entry, in_headline, body = item
+        for place, (entry, in_headline, body) in enumerate(found):
             if entry[1] == "keywords":
-                keywords.append(item)
+                keywords.append((-entry[2], entry[3], place, entry, in_headline, body))
                 continue
             # As ``_points``, inline: this runs for every entry of every topic kept.
             points = entry[2] * headline if in_headline else 0.0
@@ -296,24 +336,24 @@ class Taxonomy:
                 points = -points
             else:
                 phrase_points += points
-            items.append((points, entry, in_headline, body))
+            ranked.append((-points, entry[3], place, entry, in_headline, body))
         if keywords:
             budget = phrase_points * KEYWORD_SHARE  # heaviest keywords use it first
-            keywords.sort(key=lambda f: (-f[0][2], f[0][3]))
-            for entry, in_headline, body in keywords:
+            keywords.sort()
+            for _, phrase, place, entry, in_headline, body in keywords:
                 points = min(entry[2], budget)
                 budget -= points
-                items.append((points, entry, in_headline, body))
-        items.sort(key=lambda item: (-item[0], item[1][3]))
-        return items
+                ranked.append((-points, phrase, place, entry, in_headline, body))
+        ranked.sort()
+        return ranked
 
     def score(self, title: str, text: str) -> list[Topic]:
         """Every topic with any evidence, unfiltered, in taxonomy order (for ``explain``)."""
         results = []
         for number, found in sorted(self._group(*self._record(title, text)).items()):
             evidence = tuple(Evidence(entry[3], entry[1], entry[2], in_headline, body,
-                                      round(points, 3))
-                             for points, entry, in_headline, body in self._itemise(found))
+                                      round(-negated, 3))
+                             for negated, _, _, entry, in_headline, body in self._ranked(found))
             topic = self.topics[number]
             results.append(Topic(topic.slug, topic.label, self._total(found),
                                  tuple(e.phrase for e in evidence if e.points > 0), evidence))
@@ -331,20 +371,22 @@ class Taxonomy:
         # Sums per topic, by kind of entry: entry[4] is the index of its kind in KINDS.
         sums = phrases, keywords, negative = [0.0] * size, [0.0] * size, [0.0] * size
         headline = self.headline_weight
-        for entry in head:
+        entries = self._entries
+        for number in head:
+            entry = entries[number]
             sums[entry[4]][entry[0]] += entry[2] if entry[4] == 1 else entry[2] * headline
-        for entry, times in body.items():
-            if entry[4] != 1:
-                sums[entry[4]][entry[0]] += entry[2] * _REPEAT[
-                    times if times < MAX_REPEATS else MAX_REPEATS]
-            elif entry not in head:
-                keywords[entry[0]] += entry[2]
+        body_points = self._body_points
+        for number, times in body.items():
+            topic, kind, points = body_points[number]
+            if kind != 1 or number not in head:  # a keyword counts once
+                sums[kind][topic] += points[times if times < MAX_REPEATS else MAX_REPEATS]
         scored = []
-        for number in range(size):
-            if phrases[number]:
-                total = round(max(0.0, phrases[number] - negative[number] + min(
-                    keywords[number], phrases[number] * KEYWORD_SHARE)), 3)
-                if total >= self.threshold:
+        threshold = self.threshold
+        for number, phrase_points in enumerate(phrases):
+            if phrase_points:
+                total = round(max(0.0, phrase_points - negative[number] + min(
+                    keywords[number], phrase_points * KEYWORD_SHARE)), 3)
+                if total >= threshold:
                     scored.append((-total, number))
         if not scored:
             return [self.fallback]
@@ -355,7 +397,7 @@ class Taxonomy:
         found = self._group(head, body, {number for _, number in kept})
         result = []
         for total, number in kept:
-            matched = tuple(item[1][3] for item in self._itemise(found[number]) if item[0] > 0)
+            matched = tuple([item[1] for item in self._ranked(found[number]) if item[0] < 0])
             topic = self.topics[number]
             result.append(Topic(topic.slug, topic.label, total, matched))
         return result
