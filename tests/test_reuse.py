@@ -3,13 +3,18 @@ output is exactly what a build from scratch of the same content writes."""
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import shutil
 from datetime import timedelta
 
 import pytest
+from pelican.contents import Article
+from pelican.settings import DEFAULT_CONFIG
 
 from benchmarks.corpus import stories
+from news_digest.reader import SEED_HASH
+from news_digest.reuse_writer import BUDGET, page_fingerprints
 from news_digest.seed import render_seed
 
 from sitebuild import ROOT, build, stable_tree
@@ -159,3 +164,31 @@ def test_force_renders_every_page(tmp_path):
     assert again.code == 0 and "Kept " not in again.stderr
     after = build(tmp_path, _seeds(_append(_append(STORIES))), settings=SETTINGS)
     assert "Kept " in after.stderr  # the forced build left a record to keep pages from
+
+
+def test_a_renamed_seed_file_is_read_again_under_its_new_name(tmp_path):
+    before = _seeds(STORIES)
+    after = dict(before)
+    name = sorted(after)[4]
+    after[f"renamed-{name}"] = after.pop(name)
+    _rebuild_and_compare(tmp_path, before, after)
+
+
+def _story(title: str, seed_hash: str = "hash-1") -> Article:
+    metadata = {"title": title, SEED_HASH: seed_hash, "reading_time": 3}
+    return Article("<p>Body.</p>", metadata=metadata, settings=copy.deepcopy(DEFAULT_CONFIG))
+
+
+def _fingerprint(story) -> str:
+    return page_fingerprints().of(story, BUDGET)
+
+
+def test_the_seed_hash_stands_only_for_the_values_as_read():
+    assert _fingerprint(_story("A")) == _fingerprint(_story("A"))
+    assert _fingerprint(_story("A")) != _fingerprint(_story("A", seed_hash="hash-2"))
+    changed = _story("A")
+    changed.title = "Changed after reading"  # by another plugin: no longer the reader's
+    assert _fingerprint(changed) != _fingerprint(_story("A"))
+    body = _story("A")
+    body._content = "<p>Another body.</p>"  # not metadata: always hashed
+    assert _fingerprint(body) != _fingerprint(_story("A"))

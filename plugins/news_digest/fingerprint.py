@@ -189,12 +189,18 @@ class Fingerprints:
         split = self._split.get(id(fields))
         if split is None:
             items = sorted((k, v) for k, v in fields.items() if k not in skip)
-            plain = digest(SEP.join(f"{k}={v!r}" for k, v in items if isinstance(v, ATOMS)))
+            plain = digest(SEP.join(f"{k}={_text(v)}" for k, v in items if isinstance(v, ATOMS)))
             others = tuple((k, v) for k, v in items if not isinstance(v, ATOMS))
             split = self._split[id(fields)] = (plain, others)
             self._alive.append(fields)
         of = self._of
         return split[0] + SEP + SEP.join([f"{k}={of(v, budget)[0]}" for k, v in split[1]])
+
+
+def _text(value) -> str:
+    """A plain value as text. A string is given by its length and itself: ``repr``
+    of a story's body cost three times what hashing it does."""
+    return f"{len(value)}:{value}" if isinstance(value, str) else repr(value)
 
 
 _VALUE_TYPES: dict[type, bool] = {}
@@ -209,6 +215,13 @@ def _is_value(item) -> bool:
         params = getattr(kind, "__dataclass_params__", None)
         found = _VALUE_TYPES[kind] = bool(params is not None and params.frozen)
     return found
+
+
+def is_unchangeable(value) -> bool:
+    """A plain value, a value object (frozen dataclass) or a tuple of them: what it
+    was when made, it still is."""
+    return (type(value) in _ATOM_TYPES or _is_value(value) or (
+        type(value) is tuple and all(type(v) in _ATOM_TYPES or _is_value(v) for v in value)))
 
 
 def _fields(value) -> dict | None:

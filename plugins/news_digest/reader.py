@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import os
 from functools import cached_property
@@ -12,7 +13,7 @@ from pelican.urlwrappers import Author, Tag
 from .attribution import attribute
 from .byline import split_byline
 from .editions import count_words, reading_minutes
-from .seed import Seed, SeedError, read_seed
+from .seed import Seed, SeedError, parse_seed, read_seed_bytes
 from .settings import resolve
 from .slugs import slugify_headline
 from .topics import Taxonomy, Topic, seed_topics
@@ -22,6 +23,19 @@ def display_path(path: str) -> str:
     """A path as the user typed it: relative to the working folder when inside it."""
     relative = os.path.relpath(path)
     return path if relative.startswith("..") else relative
+
+
+# Metadata: a hash of the seed file a story was read from, and of its path. Everything
+# else the reader returns follows from them and from the settings and plugin code
+# (the cache key), so ``reuse_writer`` fingerprints those values by this hash alone.
+SEED_HASH = "seed_hash"
+
+
+def seed_hash(path: str, data: bytes) -> str:
+    hasher = hashlib.blake2b(path.encode("utf-8", "surrogateescape"), digest_size=16)
+    hasher.update(b"\0")
+    hasher.update(data)
+    return hasher.hexdigest()
 
 
 def body_html(seed: Seed) -> str:
@@ -55,16 +69,19 @@ class SeedReader(BaseReader):
         return tag
 
     def read(self, source_path: str):
+        path = display_path(source_path)
         try:
-            seed = read_seed(display_path(source_path))
+            data = read_seed_bytes(path)
+            seed = parse_seed(data, path)
             topics = seed_topics(self.taxonomy, seed)
         except SeedError as err:
             # Not raised: Pelican would log a traceback per file. The plugin
             # reports every refused seed together once reading is done.
             return "", {"status": "skip", "digest_error": err}
         meta = self.metadata(seed)
-        meta["topics"] = topics  # ranked, with scores and matched phrases
+        meta["topics"] = tuple(topics)  # ranked, with scores and matched phrases
         meta["tags"] = [self.tag(topic) for topic in topics]
+        meta[SEED_HASH] = seed_hash(path, data)
         return body_html(seed), meta
 
     def metadata(self, seed: Seed) -> dict:

@@ -29,8 +29,9 @@ from pelican.urlwrappers import URLWrapper
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from .fingerprint import Fingerprints, Unfingerprintable, digest
+from .fingerprint import SEP, Fingerprints, Unfingerprintable, digest, is_unchangeable
 from .page_memo import PREVIOUS_OUTPUT, PageMemo
+from .reader import SEED_HASH
 from .settings import resolve
 from .template_deps import TemplateDeps
 
@@ -52,7 +53,20 @@ def _describe_content(content, budget, fingerprints):
                                                       "{tag}", "{category}", "{author}",
                                                       "{index}", "|filename|", "|static|")):
         raise Unfingerprintable(f"{content.source_path} links to other pages")
-    return fingerprints.entered(vars(content), budget, CONTENT_SKIPPED)
+    fields = vars(content)
+    stamp = content.metadata.get(SEED_HASH)
+    if stamp is None:
+        return fingerprints.entered(fields, budget, CONTENT_SKIPPED)
+    return f"{stamp}{SEP}" + fingerprints.entered(
+        fields, budget, CONTENT_SKIPPED | _as_read(fields, content.metadata))
+
+
+def _as_read(fields, metadata) -> frozenset:
+    """Attributes still holding the very value the seed reader gave, of a type that
+    cannot change: the seed's hash stands for them (hashing a story's seed, credit
+    and topics was most of a rebuild's fingerprinting)."""
+    return frozenset(name for name, value in metadata.items()
+                     if fields.get(name, _MISSING) is value and is_unchangeable(value))
 
 
 def _describe_wrapper(wrapper, budget, fingerprints):
@@ -75,6 +89,11 @@ SPECIAL = {Page: _describe_page, Paginator: _describe_paginator, URLWrapper: _de
            Content: _describe_content}
 
 
+def page_fingerprints() -> Fingerprints:
+    """Fingerprints for one build's pages: Pelican's types described their own way."""
+    return Fingerprints(SPECIAL, flat=(URLWrapper, Paginator), costly=(Content,))
+
+
 class ReusingWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
@@ -87,8 +106,7 @@ class ReusingWriter(Writer):
         if (previous and os.path.isdir(previous) and settings.get("CACHE_CONTENT")
                 and resolve(settings)["DIGEST_REUSE_PAGES"]):
             self.memo = PageMemo(settings["CACHE_PATH"], previous)
-            self.fingerprints = Fingerprints(SPECIAL, flat=(URLWrapper, Paginator),
-                                             costly=(Content,))
+            self.fingerprints = page_fingerprints()
             self.deps: dict[int, TemplateDeps] = {}
             self.shared: dict[tuple[str, int], str] = {}  # site-wide values, once each
 

@@ -134,13 +134,17 @@ def decode_seed(data: bytes, path: str) -> str:
 
 def read_seed(path: str | Path) -> Seed:
     """Read and parse one seed file."""
+    return parse_seed(read_seed_bytes(path), str(path))
+
+
+def read_seed_bytes(path: str | Path) -> bytes:
+    """A seed file's bytes, refused (``SeedError``) when unreadable or too large."""
     path = Path(path)
     try:
         _check_size(path.stat().st_size, str(path))  # before reading a huge file
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as err:
         raise SeedError(str(path), 1, f"cannot be read: {err.strerror}") from None
-    return parse_seed(data, str(path))
 
 
 def parse_seed(data: bytes | str, path: str) -> Seed:
