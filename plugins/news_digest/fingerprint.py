@@ -2,7 +2,8 @@
 
 Pure module (no Pelican import). A page can be reused from the previous build
 when everything its template reads is unchanged. ``Fingerprints.of(value, budget)``
-hashes a value the way a template can see it: plain values by their ``repr``;
+hashes a value the way a template can see it: plain values by their ``repr`` (a
+story's text, in attributes and value objects, by its length and itself);
 containers and value objects (frozen dataclasses: a credit, a topic) item by item
 as part of their owner; other objects (a story, an edition) by their attributes,
 each such object entered costing one of ``budget``; with none left, only an
@@ -171,9 +172,9 @@ class Fingerprints:
                 f.name for f in dataclasses.fields(value) if f.name not in SKIPPED)
         items = [getattr(value, field) for field in names]
         if all(type(v) in _ATOM_TYPES for v in items):
-            return SEP.join([name, *map(repr, items)]), True
+            return SEP.join([name, *map(_text, items)]), True
         of = self._of
-        found = [(repr(v), True) if type(v) in _ATOM_TYPES else of(v, budget) for v in items]
+        found = [(_text(v), True) if type(v) in _ATOM_TYPES else of(v, budget) for v in items]
         return SEP.join([name, *(fp for fp, _ in found)]), all(flat for _, flat in found)
 
     def entered(self, fields: Mapping, budget: int, skip: frozenset = SKIPPED) -> str:
