@@ -60,6 +60,15 @@ class SeedErrors(Exception):
         )
 
 
+def fix_relative_path(content) -> None:
+    """A story's relative source path, worked out by ``Content.__init__``, never
+    changes; Pelican works it out again (two abspath, one relpath) on every ``url``,
+    ``save_as`` and source lookup: answer those from the first."""
+    if hasattr(content, "identity"):
+        content.get_relative_source_path = FixedRelativePath(
+            content.relative_source_path, content.get_relative_source_path)
+
+
 def check_settings(pelican) -> None:
     resolve(pelican.settings)  # raises DigestConfigError before anything is read
     public_site_url(pelican.settings)  # feeds need an absolute site URL
@@ -102,11 +111,6 @@ def finish_reading(generator) -> None:
         # use, from a copy of the metadata: seconds over a big digest). Not save_as:
         # Pelican's override_save_as would switch off its check for two pages at one path.
         article.override_url = article.url
-        # ``save_as`` is still worked out on each use (see above), and each time
-        # Pelican recomputes the story's relative source path (two abspath, one
-        # relpath): that path never changes, so it is worked out once.
-        article.get_relative_source_path = FixedRelativePath(
-            article.get_relative_source_path(), article.get_relative_source_path)
     attach_attribution(generator, stories)
     assign_publishers(generator, stories)
 
@@ -114,6 +118,7 @@ def finish_reading(generator) -> None:
 def register() -> None:
     signals.initialized.connect(check_settings)
     signals.readers_init.connect(add_reader)
+    signals.content_object_init.connect(fix_relative_path)
     signals.article_generator_context.connect(collect_seed_error)
     signals.article_generator_pretaxonomy.connect(finish_reading)
     # In this order: the search index is made while the other generators write.
