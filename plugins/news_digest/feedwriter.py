@@ -2,12 +2,14 @@
 
 Registered through ``get_generators``; one instance per build holds that
 build's plan. ``generate_context`` turns the published stories into plain
-records and puts the feed links into the shared template context
-(``digest_feeds``); ``generate_output`` writes the files.
+records (their text is added only to the feeds written) and puts the feed links
+into the shared template context (``digest_feeds``); ``generate_output`` writes
+the files, keeping those of the previous build whose stories are unchanged.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 
@@ -26,17 +28,27 @@ RENDER = {
 
 
 def feed_item(article, base_url: str) -> feeds.FeedItem:
-    """A published story as the plain record the feeds are made from."""
+    """A published story as the plain record the feeds are made from, but for its
+    summary and text (``with_text``): the plan needs only dates, topics and sources,
+    and a feed kept from the previous build needs no text at all."""
     topics = tuple(feeds.Topic(tag.slug, str(tag), f"{base_url}/{tag.url}")
                    for tag in getattr(article, "tags", None) or ())
     people = tuple(str(a) for a in getattr(article, "authors", None) or ()
                    if getattr(article, "byline", ""))  # Pelican's default author is no byline
+    attribution = getattr(article, "attribution", None)
     return feeds.FeedItem(
         identity=article.identity, title=article.title, link=f"{base_url}/{article.url}",
-        published=article.date, summary_html=article.summary, content_html=article.content,
+        published=article.date, summary_html="", content_html="",
         original_url=article.source_url, source_name=article.source,
-        source_home=site_home(article.source_url), source_slug=article.source_slug,
-        topics=topics, people=people)
+        source_home=(attribution and attribution.publisher_home) or site_home(
+            article.source_url),
+        source_slug=article.source_slug, topics=topics, people=people)
+
+
+def with_text(item: feeds.FeedItem, article) -> feeds.FeedItem:
+    """``item`` with the story's summary and text, for a feed that is written."""
+    return dataclasses.replace(item, summary_html=article.summary,
+                               content_html=article.content)
 
 
 class DigestFeedGenerator:
@@ -45,6 +57,7 @@ class DigestFeedGenerator:
         self.settings = settings
         self.output_path = Path(output_path)
         self.plan = FeedPlan()
+        self.story_of: dict[int, object] = {}  # id of a planned item -> its story
 
     def generate_context(self) -> None:
         base_url = public_site_url(self.settings)
@@ -55,8 +68,9 @@ class DigestFeedGenerator:
             author=self.settings.get("AUTHOR") or self.settings["SITENAME"],
             base_url=base_url)
         stories = [a for a in self.context.get("articles", []) if hasattr(a, "identity")]
-        self.plan = plan_feeds((feed_item(a, base_url) for a in stories), site,
-                               resolve(self.settings))
+        items = [feed_item(a, base_url) for a in stories]
+        self.story_of = {id(item): story for item, story in zip(items, stories, strict=True)}
+        self.plan = plan_feeds(items, site, resolve(self.settings))
         links = self.plan.links
         self.context["digest_feeds"] = links
         # Each page names only the feed links it shows, so that it is not rendered
@@ -67,17 +81,27 @@ class DigestFeedGenerator:
     def generate_output(self, writer) -> None:
         # A feed whose channel and items are those of the previous build is kept
         # from it (``reuse_writer``: memo and fingerprints exist when reuse is on).
+        # Its key: the channel and the stories of its items, each fingerprinted as a
+        # page sees a story it links (one object deep: the item is made of the
+        # story's own values), which the story pages have mostly worked out already.
         memo = getattr(writer, "memo", None)
+        written: dict[int, feeds.FeedItem] = {}  # a story's item with its text, once
         for feed in self.plan.files:
             target = self.output_path / feed.path
             key = None
             if memo is not None:
-                key = writer.fingerprints.of(("feed", feed.format, feed.channel, feed.items),
-                                             0)
+                stories = tuple(self.story_of[id(item)] for item in feed.items)
+                key = writer.fingerprints.of(("feed", feed.format, feed.channel, stories), 1)
                 if memo.reuse(feed.path, key, target):
                     continue
+            items = []
+            for item in feed.items:
+                full = written.get(id(item))
+                if full is None:
+                    full = written[id(item)] = with_text(item, self.story_of[id(item)])
+                items.append(full)
             target.parent.mkdir(parents=True, exist_ok=True)
-            data = RENDER[feed.format](feed.channel, feed.items)
+            data = RENDER[feed.format](feed.channel, items)
             target.write_bytes(data)
             if memo is not None:
                 memo.note(feed.path, key, target, data)
