@@ -177,18 +177,23 @@ class Fingerprints:
         found = [(_text(v), True) if type(v) in _ATOM_TYPES else of(v, budget) for v in items]
         return SEP.join([name, *(fp for fp, _ in found)]), all(flat for _, flat in found)
 
-    def entered(self, fields: Mapping, budget: int, skip: frozenset = SKIPPED) -> str:
+    def entered(self, fields: Mapping, budget: int,
+                skip: frozenset | Callable[[], frozenset] = SKIPPED) -> str:
         """An object's attributes (``vars``) as seen when entering it: one of the
         budget spent, or only its type when none is left."""
         if budget <= 0:
             return "<out of reach>"
         return self.attributes(fields, budget - 1, skip)
 
-    def attributes(self, fields: Mapping, budget: int, skip: frozenset = SKIPPED) -> str:
-        """An object's attributes (``vars``) but ``skip``; the plain ones (text,
-        numbers, dates) are hashed once per object, whatever the budget."""
+    def attributes(self, fields: Mapping, budget: int,
+                   skip: frozenset | Callable[[], frozenset] = SKIPPED) -> str:
+        """An object's attributes (``vars``) but ``skip`` (or what it returns: called
+        only the first time the object is met); the plain ones (text, numbers,
+        dates) are hashed once per object, whatever the budget."""
         split = self._split.get(id(fields))
         if split is None:
+            if callable(skip):
+                skip = skip()
             items = sorted((k, v) for k, v in fields.items() if k not in skip)
             plain = digest(SEP.join(f"{k}={_text(v)}" for k, v in items if isinstance(v, ATOMS)))
             others = tuple((k, v) for k, v in items if not isinstance(v, ATOMS))

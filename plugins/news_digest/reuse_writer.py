@@ -59,8 +59,8 @@ def _describe_content(content, budget, fingerprints):
     stamp = content.metadata.get(SEED_HASH)
     if stamp is None:
         return fingerprints.entered(fields, budget, CONTENT_SKIPPED)
-    return f"{stamp}{SEP}" + fingerprints.entered(
-        fields, budget, CONTENT_SKIPPED | _as_read(fields, content.metadata))
+    return f"{stamp}{SEP}" + fingerprints.entered(  # what to skip: asked once per story
+        fields, budget, lambda: CONTENT_SKIPPED | _as_read(fields, content.metadata))
 
 
 def _as_read(fields, metadata) -> frozenset:
