@@ -169,3 +169,18 @@ def test_a_big_digest_is_indexed_in_date_ordered_shards(tmp_path):
                          for p in (site.output / "pagefind" / "fragment").iterdir())
     assert all(slug.encode() in fragments for slug in newest)
     assert not list(site.output.glob(".search-*")) and not list(tmp_path.glob(".search-*"))
+
+
+def test_a_failing_shard_fails_the_build_without_waiting_for_the_others(tmp_path, monkeypatch):
+    broken = tmp_path / "pagefind-broken"
+    broken.write_text("#!/bin/sh\necho 'Error: disk full' >&2\nexit 2\n")
+    broken.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(broken))
+    seeds = {f"{n:03d}_{n:016x}.txt": seed_text(
+        title=f"Story number {n}", url=f"https://shard.example/{n}",
+        published=f"2020-01-{n + 1:02d}T00:00:00Z") for n in range(7)}
+    site = build(tmp_path, seeds, settings={"DIGEST_SEARCH_SHARD_SIZE": 3})
+    assert site.code == 1
+    assert "Pagefind failed with exit code 2" in site.stderr and "disk full" in site.stderr
+    assert "Traceback" not in site.stderr
+    assert not list(tmp_path.glob(".search-*")) and not list(tmp_path.glob(".output.building-*"))

@@ -4,9 +4,9 @@ Runs the Pagefind binary shipped by the ``pagefind_bin`` wheel (found through th
 ``pagefind`` package, which also honours ``PAGEFIND_BINARY_PATH``) over a folder of
 HTML and writes the index into its ``pagefind/`` subfolder (and ``pagefind-1/``,
 ... for the older stories of a big digest: ``shards``). Pure of Pelican: the build
-starts it on the staging folder as soon as the story pages are written, so the
-index is made on the second core while the listing pages and feeds are written
-(``SearchJob``), and waits for it before swapping the folder into place.
+hands each shard over as soon as its story pages are written, so the index is made
+on the second core while the other pages are written (``SearchJob``), and waits
+for it before swapping the folder into place.
 
 The CLI is used rather than ``pagefind.index.PagefindIndex``: one process, one exit
 code and its messages, no asyncio service to keep alive.
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import queue
 import shutil
 import subprocess
 import tempfile
@@ -72,42 +73,56 @@ def shard_key(bundle: str, pages: list[str], page_keys: list[str | None]) -> str
 
 
 class SearchJob:
-    """Pagefind indexing shards of ``site`` one after another, in a background thread.
+    """Pagefind indexing shards of ``site`` one after another, in a background thread,
+    each as soon as it is handed over (``add``): the first shards are indexed while
+    the pages of the next are still being written.
 
     Each shard is indexed from a scratch folder of hard links to its pages (same
     relative paths, so the result URLs are the pages' own), into ``site/<bundle>/``;
-    a shard in ``reuse`` (bundle -> the previous build's index of the same pages)
-    is linked from there instead. ``wait()`` returns when every shard is done, or
-    raises ``SearchIndexError``.
+    a shard added with ``previous`` (the previous build's index of the same pages)
+    is linked from there instead. ``wait()`` returns when every shard added is done,
+    or raises ``SearchIndexError``.
     """
 
-    def __init__(self, site: Path, bundles: list[tuple[str, list[str]]],
+    def __init__(self, site: Path, bundles: list[tuple[str, list[str]]] = (),
                  reuse: dict[str, Path] | None = None):
         self.site = Path(site)
-        self.bundles = bundles
-        self.reuse = reuse or {}
         self.executable = str(pagefind_executable())
         self.error: SearchIndexError | None = None
         self.running: list[subprocess.Popen] = []  # the Pagefind process of the moment
+        self.shards: queue.SimpleQueue = queue.SimpleQueue()  # (bundle, pages, previous)
+        self.closed = False
         self.thread = threading.Thread(target=self._index_all, name="pagefind", daemon=True)
         self.thread.start()
         # A build that fails before waiting must not leave Pagefind running.
         weakref.finalize(self, _stop, self.running)
+        for bundle, pages in bundles:
+            self.add(bundle, pages, (reuse or {}).get(bundle))
+
+    def add(self, bundle: str, pages: list[str], previous: Path | None = None) -> None:
+        """Index ``pages`` (all written) into ``site/<bundle>``, or link ``previous``."""
+        self.shards.put((bundle, pages, previous))
 
     def _index_all(self) -> None:
-        try:
-            for bundle, pages in self.bundles:
-                if bundle in self.reuse:
+        failed = False
+        while (shard := self.shards.get()) is not None:
+            if failed:
+                continue  # take what is still handed over, do nothing with it
+            bundle, pages, previous = shard
+            try:
+                if previous is not None:
                     try:
-                        link_tree(self.reuse[bundle], self.site / bundle)
+                        link_tree(previous, self.site / bundle)
                         continue
                     except OSError:
                         shutil.rmtree(self.site / bundle, ignore_errors=True)
                 self._index(bundle, pages)
-        except SearchIndexError as err:
-            self.error = err
-        except OSError as err:
-            self.error = SearchIndexError(f"could not run Pagefind ({self.executable}): {err}")
+            except SearchIndexError as err:
+                self.error, failed = err, True
+            except OSError as err:
+                self.error = SearchIndexError(
+                    f"could not run Pagefind ({self.executable}): {err}")
+                failed = True
 
     def _index(self, bundle: str, pages: list[str]) -> None:
         scratch = Path(tempfile.mkdtemp(prefix=".search-", dir=self.site.parent))
@@ -133,7 +148,11 @@ class SearchJob:
             shutil.rmtree(scratch, ignore_errors=True)
 
     def wait(self, timeout: float = 1800) -> None:
-        """Block until every shard is indexed; raise ``SearchIndexError`` if one failed."""
+        """No more shards: block until every one added is indexed; raise
+        ``SearchIndexError`` if one failed."""
+        if not self.closed:
+            self.closed = True
+            self.shards.put(None)
         self.thread.join(timeout)
         if self.thread.is_alive():
             _stop(self.running)
