@@ -5,7 +5,8 @@ a build computes the same key for a page as the previous one did (``page_memo``)
 the previous file is linked into the new output instead of being rendered again:
 after one seed changed, only the pages showing something of it are rendered.
 
-``write_file`` is Pelican 4.12's, with the key check before each render. On a
+``write_file`` is Pelican 4.12's, with the key check before each render (and each
+folder made once per build: Pelican makes the folder of every file again). On a
 paginated listing, the full story list (``articles``, ``dates``) counts by its
 length only: each page reads its own stories through ``articles_page``, which is
 fingerprinted in full (README, "Rebuilding only what changed": a theme whose
@@ -174,7 +175,7 @@ class ReusingWriter(Writer):
     def _open_w(self, filename, encoding, override=False):
         # A file linked from the previous output shares its data with it: writing
         # into it would change the previous output, so replace it instead.
-        if filename != os.devnull and os.path.lexists(filename) \
+        if self.memo is not None and filename != os.devnull and os.path.lexists(filename) \
                 and filename not in self._overridden_files:
             os.unlink(filename)
         return super()._open_w(filename, encoding, override)
@@ -183,7 +184,8 @@ class ReusingWriter(Writer):
         if localcontext["localsiteurl"]:
             context["localsiteurl"] = localcontext["localsiteurl"]
         path = sanitised_join(self.output_path, name)
-        key = self._key(template, context, localcontext, paginated)
+        key = None if self.memo is None else self._key(template, context, localcontext,
+                                                        paginated)
         if key is not None and name not in self._written_files \
                 and self.memo.reuse(name, key, path):
             if self._claim(path, override):
@@ -198,15 +200,12 @@ class ReusingWriter(Writer):
         with self._open_w(path, "utf-8", override=override) as f:
             f.write(output)
         logger.info('Writing "%s"', path)
-        if f.name == path:  # not skipped (os.devnull)
+        if self.memo is not None and f.name == path:  # not skipped (os.devnull)
             self.memo.note(name, key, path, output)
         signals.content_written.send(path, context=localcontext)
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
-        if self.memo is None:
-            return super().write_file(name, template, context, relative_urls, paginated,
-                                      template_name, override_output, url, **kwargs)
         if not name:
             return None
 
