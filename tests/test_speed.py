@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import posixpath
 from types import SimpleNamespace
 
+import pytest
+
+from news_digest.gc_tuning import YOUNG_THRESHOLD, fewer_collections
 from news_digest.speed import write_listings
 
 from sitebuild import build, seed_text
@@ -55,3 +59,13 @@ def test_author_pages_list_each_authors_stories_with_working_links(tmp_path):
     assert set(jane) | set(john) == stories  # every link reaches a written page
     assert set(jane) & set(john) == {"stories/second-story.html"}
     assert _story_links(site, "index.html") == sorted(stories)
+
+
+def test_fewer_collections_only_for_the_duration_even_on_error():
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold() == (max(before[0], YOUNG_THRESHOLD), *before[1:])
+    assert gc.get_threshold() == before
+    with pytest.raises(RuntimeError), fewer_collections():
+        raise RuntimeError("a build failed")
+    assert gc.get_threshold() == before

@@ -12,10 +12,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from contextlib import nullcontext
 from pathlib import Path
 
 from . import page_memo
 from .cachekey import prune, settings_sources, with_keyed_cache
+from .gc_tuning import fewer_collections
 from .search_index import SearchIndexError
 from .settings import DigestConfigError
 from .uptodate import input_stamp, is_up_to_date, remember
@@ -72,7 +74,9 @@ def build_site(settings_file: str, content: str | None, output: str, *,
             print(f"{output}/ is up to date: nothing changed since it was built "
                   "(`make clean` or `build --force` rebuilds it)", file=sys.stderr)
             return 0
-        Pelican(settings).run()
+        # Over a previous output, the whole site is loaded from the cache at once.
+        with fewer_collections() if target.is_dir() else nullcontext():
+            Pelican(settings).run()
         ok = counter.count == 0
         if ok and settings.get("CACHE_CONTENT"):
             prune(settings["CACHE_PATH"])

@@ -44,7 +44,6 @@ BUDGET = 2
 # A story's metadata is copied onto its attributes by Pelican: hash them once.
 CONTENT_SKIPPED = frozenset({"_context", "settings", "metadata"})
 _MISSING = "<missing>"
-GC_THRESHOLD = 100_000  # allocations between two collections of the youngest objects
 
 
 def _describe_content(content, budget, fingerprints):
@@ -115,15 +114,10 @@ class ReusingWriter(Writer):
             self.shared: dict[tuple[str, int], str] = {}  # site-wide values, once each
 
     def _collect_less(self) -> None:
-        # The fingerprints keep many small objects alive for the build, and each of
-        # the garbage collector's full passes then walks every story read: about 12 %
-        # of the CPU time of a one-seed rebuild at N=10,000 (benchmarks/RESULTS.md).
-        # What is read by now lives until the build ends: set it aside (gc.freeze),
-        # and collect less often. (A full build, with no keys to work out, gained
-        # nothing measurable from the same and kept 45 MB more.)
-        self._thresholds = gc.get_threshold()
+        # What is read by now lives until the build ends: the garbage collector's
+        # full passes need not walk it while the pages' keys are worked out (about
+        # 12 % of the CPU time of a one-seed rebuild at N=10,000; see gc_tuning.py).
         gc.freeze()
-        gc.set_threshold(max(self._thresholds[0], GC_THRESHOLD), *self._thresholds[1:])
 
     # -- the key of one page ------------------------------------------------------
 
@@ -246,7 +240,6 @@ class ReusingWriter(Writer):
 
     def finish(self) -> None:
         if self.memo is not None:
-            gc.set_threshold(*self._thresholds)
             gc.unfreeze()
             self.memo.save_pending(self.settings[PREVIOUS_OUTPUT])
             if self.memo.reused:
