@@ -84,8 +84,7 @@ class SearchJob:
     or raises ``SearchIndexError``.
     """
 
-    def __init__(self, site: Path, bundles: list[tuple[str, list[str]]] = (),
-                 reuse: dict[str, Path] | None = None):
+    def __init__(self, site: Path):
         self.site = Path(site)
         self.executable = str(pagefind_executable())
         self.error: SearchIndexError | None = None
@@ -96,8 +95,6 @@ class SearchJob:
         self.thread.start()
         # A build that fails before waiting must not leave Pagefind running.
         weakref.finalize(self, _stop, self.running)
-        for bundle, pages in bundles:
-            self.add(bundle, pages, (reuse or {}).get(bundle))
 
     def add(self, bundle: str, pages: list[str], previous: Path | None = None) -> None:
         """Index ``pages`` (all written) into ``site/<bundle>``, or link ``previous``."""
