@@ -28,8 +28,6 @@ adds half again, up to ``MAX_REPEATS`` occurrences.
 
 from __future__ import annotations
 
-import re
-import string
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -37,6 +35,7 @@ from itertools import compress
 
 from .seed import Seed, SeedError
 from .slugs import slugify_headline
+from .words import ascii_words, words
 
 PHRASE_WEIGHT = 2.0  # default weight of a phrase given without one
 KEYWORD_WEIGHT = 1.0  # default weight of a keyword
@@ -51,36 +50,6 @@ KINDS = ("phrases", "keywords", "negative")
 _REPEAT = [0.0] + [1 + REPEAT_BONUS * (n - 1) for n in range(1, MAX_REPEATS + 1)]
 _DEFAULT_WEIGHTS = {"phrases": PHRASE_WEIGHT, "keywords": KEYWORD_WEIGHT,
                     "negative": NEGATIVE_WEIGHT}
-
-# Words are runs of \w characters. ASCII text (most stories) is split with a
-# translation table, which is several times faster than a regular expression
-# and gives exactly the same words. The table also lower-cases A-Z, which is all
-# that ``str.lower`` changes in ASCII text: one pass over the text, not two.
-_WORD_RE = re.compile(r"\w+")
-_ASCII_SPLIT = str.maketrans({c: " " for c in string.punctuation.replace("_", "")}
-                             | {c: c.lower() for c in string.ascii_uppercase})
-
-
-def words(text: str) -> list[str]:
-    """Lower-cased words of ``text``: what phrases are matched against."""
-    if text.isascii():
-        return text.translate(_ASCII_SPLIT).split()
-    return _WORD_RE.findall(text.lower())
-
-
-# The same words of ASCII text as bytes, which split and hash faster than str.
-# bytes.split() knows fewer white-space characters than str.split(): the four
-# ASCII separators str.split() also splits on become spaces first.
-_ASCII_BYTES = bytes.maketrans(
-    bytes(range(128)),
-    "".join(chr(c).translate(_ASCII_SPLIT) for c in range(128))
-    .translate({c: " " for c in range(0x1C, 0x20)}).encode())
-
-
-def _ascii_words(text: str) -> list[bytes]:
-    """``words(text)`` encoded, for ``text`` that is ASCII."""
-    return text.encode().translate(_ASCII_BYTES).split()
-
 
 @dataclass(frozen=True)
 class Evidence:
@@ -116,7 +85,7 @@ class UnknownTopics(ValueError):
 
 
 def _encoded(phrases: tuple) -> tuple:
-    """Compiled phrases with their words encoded, to compare with ``_ascii_words``."""
+    """Compiled phrases with their words encoded, to compare with ``ascii_words``."""
     return tuple((length, [word.encode() for word in key], positives, negatives)
                  for length, key, positives, negatives in phrases)
 
@@ -191,7 +160,7 @@ class Taxonomy:
             alone = (single,) if single else None
             self._find[first] = ({second: (*phrases, *(alone or ()))
                                   for second, phrases in longer.items()}, alone)
-        # The same, keyed by encoded words, for ASCII text (``_ascii_words``).
+        # The same, keyed by encoded words, for ASCII text (``ascii_words``).
         self._find_ascii = {first.encode(): (phrases, alone) if phrases is None else (
             {second.encode(): _encoded(found) for second, found in phrases.items()},
             alone and _encoded(alone)) for first, (phrases, alone) in self._find.items()}
@@ -214,7 +183,7 @@ class Taxonomy:
         for Health). Negative phrases mask words only for their own topic.
         """
         if text.isascii():
-            find, tokens, empty = self._find_ascii, _ascii_words(text), b""
+            find, tokens, empty = self._find_ascii, ascii_words(text), b""
         else:
             find, tokens, empty = self._find, words(text), ""
         tokens.append(empty)  # matches no entry: tokens[i + 1] always exists
@@ -270,7 +239,7 @@ class Taxonomy:
                     covered = end
                     if i >= unmasked:
                         counted.extend(positives)
-                    else:
+                    else:  # as for plain words above: inline, a call per hit costs
                         for entry in positives:
                             if masked.get(topic_of[entry], 0) <= i:
                                 counted.append(entry)
