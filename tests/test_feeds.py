@@ -23,6 +23,7 @@ from pelican.urlwrappers import Tag
 
 from news_digest import feeds
 from news_digest.feedplan import SiteInfo, plan_feeds, public_site_url
+from news_digest.fragment_memo import MemoExtension
 from news_digest.settings import SETTINGS, DigestConfigError, resolve
 from news_digest.urls import is_web_url
 
@@ -506,6 +507,7 @@ def test_topic_page_template_announces_its_own_feeds():
     settings = read_settings(str(ROOT / "pelicanconf.py"))
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "theme" / "templates")),
                              **settings["JINJA_ENVIRONMENT"])
+    env.add_extension(MemoExtension)  # the plugin adds the theme's {% memo %} tag
     tag = Tag("Government & Policy", settings)
     plan = plan_feeds([record(1, topics=((tag.slug, str(tag)),))], _site(), resolve(settings))
     html = env.get_template("tag.html").render(

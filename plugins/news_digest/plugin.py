@@ -21,6 +21,8 @@ from .attribution_glue import (
 from .digest_pages import get_generators as digest_generators
 from .feedplan import public_site_url
 from .feedwriter import get_generators as feed_generators
+from .fragment_memo import MemoExtension
+from .fragment_memo import start as start_fragments
 from .reader import SeedReader
 from .reuse_writer import get_writer, save_record_generator
 from .search_glue import finish_search_generator, start_after_stories, start_search_generator
@@ -115,6 +117,20 @@ def finish_reading(generator) -> None:
     assign_publishers(generator, stories)
 
 
+def add_template_tags(generator) -> None:
+    """The theme's ``{% memo %}`` tag, in every generator's Jinja environment."""
+    environment = getattr(generator, "env", None)
+    if environment is not None:
+        environment.add_extension(MemoExtension)
+
+
+def keep_fragments(generators) -> None:
+    """Every generator has read its content; from here on pages are only written."""
+    contexts = {id(g.context): g.context for g in generators if hasattr(g, "context")}
+    for context in contexts.values():
+        start_fragments(context)
+
+
 def register() -> None:
     signals.initialized.connect(check_settings)
     signals.readers_init.connect(add_reader)
@@ -130,5 +146,7 @@ def register() -> None:
     signals.get_generators.connect(save_record_generator)  # after every page is written
     signals.get_writer.connect(get_writer)
     signals.generator_init.connect(save_cache_only_when_changed)
+    signals.generator_init.connect(add_template_tags)
     signals.all_generators_finalized.connect(speed_up)
     signals.all_generators_finalized.connect(start_after_stories)
+    signals.all_generators_finalized.connect(keep_fragments)
