@@ -111,7 +111,7 @@ class Bench:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
     parser.add_argument("--n", type=int, default=1000, help="stories (default 1000)")
-    parser.add_argument("--pairs", type=int, default=3, help="A/B pairs (at least 3)")
+    parser.add_argument("--pairs", type=int, default=5, help="A/B pairs (at least 3)")
     parser.add_argument("--rounds", type=int, default=3, help="incremental rebuild rounds")
     parser.add_argument("--quick", action="store_true",
                         help="prove it works: no warm-up, 1 pair, 1 incremental round")
