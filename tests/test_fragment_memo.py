@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import posixpath
+from types import SimpleNamespace
 
 import jinja2
 import pytest
 
 from news_digest.fragment_memo import STORE, MemoExtension, start
+from news_digest.page_memo import PREVIOUS_OUTPUT
+from news_digest.plugin import keep_fragments
 
 from sitebuild import build, seed_text
 
@@ -75,6 +78,21 @@ def test_the_store_is_one_dict_in_the_context():
     context = {}
     start(context)
     assert context[STORE] == {}
+
+
+def test_a_build_that_keeps_pages_keeps_no_fragments(tmp_path):
+    """Over a previous output only what changed is rendered; the memory goes to the
+    page keys instead."""
+    settings = {"CACHE_CONTENT": True, "DIGEST_REUSE_PAGES": True,
+                PREVIOUS_OUTPUT: str(tmp_path / "output")}
+    context = {}
+    generators = [SimpleNamespace(settings=settings, context=context)]
+    keep_fragments(generators)
+    assert STORE in context  # no previous output: every page is rendered
+    del context[STORE]
+    (tmp_path / "output").mkdir()
+    keep_fragments(generators)
+    assert STORE not in context
 
 
 def test_story_items_link_right_from_every_depth(tmp_path):

@@ -96,18 +96,25 @@ def page_fingerprints() -> Fingerprints:
     return Fingerprints(SPECIAL, flat=(URLWrapper, Paginator), costly=(Content,))
 
 
+def keeps_pages(settings) -> bool:
+    """Whether this build works out page keys to keep pages of the previous output.
+
+    Into an empty output folder (a first build, after `make clean`, CI's fresh
+    clone) there is nothing to keep: no keys are worked out, no record is left,
+    and the build costs what it did without reuse. The next one records them.
+    """
+    previous = (settings or {}).get(PREVIOUS_OUTPUT)
+    return bool(previous and os.path.isdir(previous) and settings.get("CACHE_CONTENT")
+                and resolve(settings)["DIGEST_REUSE_PAGES"])
+
+
 class ReusingWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        previous = (settings or {}).get(PREVIOUS_OUTPUT)
         self.memo = None
         self.folders: set[str] = set()  # made already in this build
-        # Into an empty output folder (a first build, after `make clean`, CI's fresh
-        # clone) there is nothing to keep: no keys are worked out, no record is left,
-        # and the build costs what it did without reuse. The next one records them.
-        if (previous and os.path.isdir(previous) and settings.get("CACHE_CONTENT")
-                and resolve(settings)["DIGEST_REUSE_PAGES"]):
-            self.memo = PageMemo(settings["CACHE_PATH"], previous)
+        if keeps_pages(settings):
+            self.memo = PageMemo(settings["CACHE_PATH"], settings[PREVIOUS_OUTPUT])
             self._collect_less()
             self.fingerprints = page_fingerprints()
             self.deps: dict[int, TemplateDeps] = {}
