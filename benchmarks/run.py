@@ -96,8 +96,10 @@ class Bench:
             handle.write(f"An update added to the story for the benchmark, round {index}.\n")
 
     def profile(self, top: int = 30) -> str:
-        """One cold build of ours under cProfile; the top functions by cumulative time."""
+        """One full build of ours under cProfile (empty cache and output, as ``ours_full``);
+        the top functions by cumulative time."""
         shutil.rmtree(self.cache, ignore_errors=True)
+        shutil.rmtree(self.out_ours, ignore_errors=True)
         stats_file = self.work / "profile.out"
         command = [sys.executable, "-m", "cProfile", "-o", str(stats_file), *self.ours_cmd[1:]]
         self._checked(run_build(command, self.out_ours, cwd=ROOT, log=self.log), "profiled")
