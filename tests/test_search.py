@@ -9,6 +9,7 @@ import gzip
 import json
 import posixpath
 
+from news_digest.search_index import SearchJob, stop_all
 from news_digest.seed import read_seed
 
 from sitebuild import SAMPLE_SEED, build, seed_text
@@ -184,3 +185,35 @@ def test_a_failing_shard_fails_the_build_without_waiting_for_the_others(tmp_path
     assert "Pagefind failed with exit code 2" in site.stderr and "disk full" in site.stderr
     assert "Traceback" not in site.stderr
     assert not list(tmp_path.glob(".search-*")) and not list(tmp_path.glob(".output.building-*"))
+
+
+def _tiny_site(tmp_path):
+    site = tmp_path / "site"
+    (site / "stories").mkdir(parents=True)
+    for name in ("a", "b"):
+        (site / "stories" / f"{name}.html").write_text(
+            f'<html lang="en"><body><h1 data-pagefind-body>Story {name}</h1></body></html>')
+    return site
+
+
+def test_pages_are_linked_as_they_are_written_and_the_links_go_once_indexed(tmp_path):
+    site = _tiny_site(tmp_path)
+    job = SearchJob(site)
+    job.written("pagefind", "stories/a.html")  # linked while the next page renders
+    job.add("pagefind", ["stories/a.html", "stories/b.html"])
+    job.wait()
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] == 2
+    assert sorted(p.name for p in site.iterdir()) == ["pagefind", "stories"]
+
+
+def test_a_failed_build_stops_its_search_job_before_its_folder_is_removed(tmp_path):
+    """build.py calls stop_all() before removing the staging folder: no Pagefind run or
+    link may still be writing into it, and the links made so far are gone."""
+    site = _tiny_site(tmp_path)
+    job = SearchJob(site)
+    job.written("pagefind", "stories/a.html")
+    stop_all()
+    assert not job.thread.is_alive()
+    assert all(process.poll() is not None for process in job.running)
+    assert [p.name for p in site.iterdir()] == ["stories"]

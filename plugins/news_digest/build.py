@@ -18,7 +18,7 @@ from pathlib import Path
 from . import page_memo
 from .cachekey import prune, settings_sources, with_keyed_cache
 from .gc_tuning import fewer_collections
-from .search_index import SearchIndexError
+from .search_index import SearchIndexError, stop_all
 from .settings import DigestConfigError
 from .uptodate import input_stamp, is_up_to_date, remember
 
@@ -102,6 +102,7 @@ def build_site(settings_file: str, content: str | None, output: str, *,
     finally:
         logging.getLogger().removeHandler(counter)
         if not ok:
+            stop_all()  # nothing may still write into the staging folder
             shutil.rmtree(staging, ignore_errors=True)
             if inputs is not None:
                 page_memo.discard(settings["CACHE_PATH"])

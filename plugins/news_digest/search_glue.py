@@ -60,6 +60,8 @@ class StartSearchIndex(_SearchGenerator):
         bundle = self.bundle_of.get(page)
         waiting = self.waiting.get(bundle)
         if waiting is not None:
+            if self.memo is None:  # no shard can be kept: link the page for its index now
+                self.context[_JOB].written(bundle, page)
             waiting.discard(page)
             if not waiting:
                 self._hand_over(bundle)

@@ -72,6 +72,16 @@ def shard_key(bundle: str, pages: list[str], page_keys: list[str | None]) -> str
     return digest.hexdigest()
 
 
+_LIVE: weakref.WeakSet = weakref.WeakSet()  # jobs of this process not waited for yet
+
+
+def stop_all() -> None:
+    """A build failed: stop every search job still running, so that no Pagefind run
+    or link is still writing into the folder about to be removed."""
+    for job in list(_LIVE):
+        job.stop()
+
+
 class SearchJob:
     """Pagefind indexing shards of ``site`` one after another, in a background thread,
     each as soon as it is handed over (``add``): the first shards are indexed while
@@ -79,9 +89,11 @@ class SearchJob:
 
     Each shard is indexed from a scratch folder of hard links to its pages (same
     relative paths, so the result URLs are the pages' own), into ``site/<bundle>/``;
-    a shard added with ``previous`` (the previous build's index of the same pages)
-    is linked from there instead. ``wait()`` returns when every shard added is done,
-    or raises ``SearchIndexError``.
+    a page announced with ``written`` is linked there at once, while the next pages
+    render, so Pagefind starts as soon as the shard is added. A shard added with
+    ``previous`` (the previous build's index of the same pages) is linked from there
+    instead. ``wait()`` returns when every shard added is done, or raises
+    ``SearchIndexError``.
     """
 
     def __init__(self, site: Path):
@@ -89,12 +101,19 @@ class SearchJob:
         self.executable = str(pagefind_executable())
         self.error: SearchIndexError | None = None
         self.running: list[subprocess.Popen] = []  # the Pagefind process of the moment
-        self.shards: queue.SimpleQueue = queue.SimpleQueue()  # (bundle, pages, previous)
-        self.closed = False
+        # (bundle, pages, previous), or (bundle, page, None) for one page just written
+        self.shards: queue.SimpleQueue = queue.SimpleQueue()
+        self.scratch: dict[str, tuple[Path, set[str]]] = {}  # bundle -> folder, pages linked
+        self.closed = self.stopping = False
         self.thread = threading.Thread(target=self._index_all, name="pagefind", daemon=True)
         self.thread.start()
+        _LIVE.add(self)
         # A build that fails before waiting must not leave Pagefind running.
         weakref.finalize(self, _stop, self.running)
+
+    def written(self, bundle: str, page: str) -> None:
+        """``page`` of ``bundle`` is written: link it for the shard's index now."""
+        self.shards.put((bundle, page, None))
 
     def add(self, bundle: str, pages: list[str], previous: Path | None = None) -> None:
         """Index ``pages`` (all written) into ``site/<bundle>``, or link ``previous``."""
@@ -103,10 +122,13 @@ class SearchJob:
     def _index_all(self) -> None:
         failed = False
         while (shard := self.shards.get()) is not None:
-            if failed:
+            if failed or self.stopping:
                 continue  # take what is still handed over, do nothing with it
             bundle, pages, previous = shard
             try:
+                if isinstance(pages, str):
+                    self._link(bundle, [pages])
+                    continue
                 if previous is not None:
                     try:
                         link_tree(previous, self.site / bundle)
@@ -120,14 +142,27 @@ class SearchJob:
                 self.error = SearchIndexError(
                     f"could not run Pagefind ({self.executable}): {err}")
                 failed = True
+        for folder, _ in self.scratch.values():  # pages linked for a shard not indexed
+            shutil.rmtree(folder, ignore_errors=True)
 
-    def _index(self, bundle: str, pages: list[str]) -> None:
-        scratch = Path(tempfile.mkdtemp(prefix=".search-", dir=self.site.parent))
-        try:
-            for page in pages:
+    def _link(self, bundle: str, pages: list[str]) -> Path:
+        """Hard-link ``pages`` into ``bundle``'s scratch folder (made on first use)."""
+        if bundle not in self.scratch:
+            # Inside the site: a build that fails removes it with the rest.
+            folder = Path(tempfile.mkdtemp(prefix=".search-", dir=self.site))
+            self.scratch[bundle] = (folder, set())
+        scratch, linked = self.scratch[bundle]
+        for page in pages:
+            if page not in linked:
                 link = scratch / page
                 link.parent.mkdir(parents=True, exist_ok=True)
                 os.link(self.site / page, link)
+                linked.add(page)
+        return scratch
+
+    def _index(self, bundle: str, pages: list[str]) -> None:
+        try:
+            scratch = self._link(bundle, pages)
             command = [self.executable, "--site", str(scratch), "--output-path",
                        str(self.site / bundle), "--quiet"]
             # cwd=scratch: a stray pagefind.yml in the caller's folder must not change it.
@@ -142,20 +177,34 @@ class SearchJob:
             if not (self.site / bundle / "pagefind.js").is_file():
                 raise SearchIndexError(f"Pagefind wrote no {bundle}/pagefind.js:\n{output}")
         finally:
-            shutil.rmtree(scratch, ignore_errors=True)
+            if bundle in self.scratch:
+                shutil.rmtree(self.scratch.pop(bundle)[0], ignore_errors=True)
 
     def wait(self, timeout: float = 1800) -> None:
         """No more shards: block until every one added is indexed; raise
         ``SearchIndexError`` if one failed."""
-        if not self.closed:
-            self.closed = True
-            self.shards.put(None)
+        self._close()
         self.thread.join(timeout)
+        _LIVE.discard(self)
         if self.thread.is_alive():
             _stop(self.running)
             raise SearchIndexError(f"Pagefind took longer than {timeout:.0f} s")
         if self.error is not None:
             raise self.error
+
+
+    def stop(self) -> None:
+        """Give up: no more links or Pagefind runs; returns when the thread is done."""
+        self.stopping = True
+        self._close()
+        _stop(self.running)
+        self.thread.join()
+        _LIVE.discard(self)
+
+    def _close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            self.shards.put(None)
 
 
 def _stop(running: list[subprocess.Popen]) -> None:
