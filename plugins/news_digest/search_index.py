@@ -108,7 +108,7 @@ class SearchJob:
         self.thread = threading.Thread(target=self._index_all, name="pagefind", daemon=True)
         self.thread.start()
         _LIVE.add(self)
-        # A build that fails before waiting must not leave Pagefind running.
+        # Pagefind must not outlive the process (a failed build calls stop_all first).
         weakref.finalize(self, _stop, self.running)
 
     def written(self, bundle: str, page: str) -> None:
@@ -185,13 +185,12 @@ class SearchJob:
         ``SearchIndexError`` if one failed."""
         self._close()
         self.thread.join(timeout)
-        _LIVE.discard(self)
-        if self.thread.is_alive():
+        if self.thread.is_alive():  # stays in _LIVE: the failed build's stop_all joins it
             _stop(self.running)
             raise SearchIndexError(f"Pagefind took longer than {timeout:.0f} s")
+        _LIVE.discard(self)
         if self.error is not None:
             raise self.error
-
 
     def stop(self) -> None:
         """Give up: no more links or Pagefind runs; returns when the thread is done."""
