@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from news_digest.seed import Seed, render_seed
-from news_digest.slugs import slugify_headline
+from news_digest.seeds.format import Seed, render_seed
+from news_digest.seeds.slugs import slugify_headline
 
 from .vocab import AGENCIES, FILLER, FIRST_NAMES, LAST_NAMES, PLACES, PUBLISHER_WORDS, SUBJECTS
 
@@ -116,7 +116,7 @@ def stories(n: int, seed: int = 20260101) -> Iterator[Story]:
 def markdown(story: Story) -> str:
     """The story as a plain Pelican Markdown article."""
     seed = story.seed
-    from news_digest.byline import split_byline  # noqa: PLC0415
+    from news_digest.seeds.byline import split_byline  # noqa: PLC0415
 
     lines = [f"Title: {seed.title}", f"Date: {seed.published:%Y-%m-%d %H:%M:%S}"]
     names = split_byline(seed.byline)

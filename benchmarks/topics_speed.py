@@ -12,14 +12,14 @@ import statistics
 import time
 from pathlib import Path
 
-from news_digest.seed import Seed
+from news_digest.seeds.format import Seed
 
 PASSES = 5
 
 
 def _taxonomy(settings_file: Path):
-    from news_digest.siteconf import digest_settings  # noqa: PLC0415
-    from news_digest.topics import Taxonomy  # noqa: PLC0415
+    from news_digest.curator.site_settings import digest_settings  # noqa: PLC0415
+    from news_digest.enrich.topics import Taxonomy  # noqa: PLC0415
 
     return Taxonomy.from_settings(digest_settings(str(settings_file)))
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import lxml.html
 from pelican.log import LimitFilter
 
-from news_digest.build import build_site
+from news_digest.curator.build import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_SEED = ROOT / "content" / "articles" / "000_6658c6a34da15a44.txt"

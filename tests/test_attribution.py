@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from news_digest.attribution import AGENCY, PERSON, attribute, attribution_of, is_agency
-from news_digest.jsonld import news_article, script_json
-from news_digest.seed import read_seed
+from news_digest.enrich.attribution import AGENCY, PERSON, attribute, attribution_of, is_agency
+from news_digest.enrich.publishers import StoryRef, find_duplicates, group_by_publisher, story_key
+from news_digest.output.jsonld import news_article, script_json
+from news_digest.seeds.format import read_seed
+from news_digest.seeds.urls import site_home
 from news_digest.settings import DEFAULT_AGENCIES, DigestConfigError, resolve
-from news_digest.sources import StoryRef, find_duplicates, group_by_publisher, story_key
-from news_digest.urls import site_home
 
 from sitebuild import SAMPLE_SEED
 

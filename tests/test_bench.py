@@ -8,8 +8,8 @@ import sys
 from datetime import timedelta
 
 from benchmarks.corpus import START, stories, write_corpus
-from news_digest.byline import split_byline
-from news_digest.seed import read_seed
+from news_digest.seeds.byline import split_byline
+from news_digest.seeds.format import read_seed
 
 from sitebuild import ROOT
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from news_digest.seed import read_seed
+from news_digest.seeds.format import read_seed
 
 from sitebuild import SAMPLE_SEED, build, seed_text
 

@@ -6,8 +6,8 @@ import os
 import time
 from pathlib import Path
 
-from news_digest import cachekey
-from news_digest.build import build_site
+from news_digest.curator.build import build_site
+from news_digest.speed import cache_key as cachekey
 
 from sitebuild import ROOT, build, seed_text, stable_tree
 

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from news_digest import editions as ed
+from news_digest.enrich import editions as ed
 
 
 def story(key, when, topics=()):

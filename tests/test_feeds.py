@@ -21,11 +21,11 @@ import pytest
 from pelican.settings import read_settings
 from pelican.urlwrappers import Tag
 
-from news_digest import feeds
-from news_digest.feedplan import SiteInfo, plan_feeds, public_site_url
-from news_digest.fragment_memo import MemoExtension
+from news_digest.output import feeds
+from news_digest.output.feed_plan import SiteInfo, plan_feeds, public_site_url
+from news_digest.seeds.urls import is_web_url
 from news_digest.settings import SETTINGS, DigestConfigError, resolve
-from news_digest.urls import is_web_url
+from news_digest.speed.fragments import MemoExtension
 
 from sitebuild import ROOT, build, seed_text
 

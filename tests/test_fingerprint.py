@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 import jinja2
 import pytest
 
-from news_digest.fingerprint import Fingerprints, Unfingerprintable
-from news_digest.template_deps import TemplateDeps
+from news_digest.speed.fingerprint import Fingerprints, Unfingerprintable
+from news_digest.speed.template_deps import TemplateDeps
 
 
 @dataclass(eq=False)

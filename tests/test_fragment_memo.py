@@ -8,9 +8,9 @@ from types import SimpleNamespace
 import jinja2
 import pytest
 
-from news_digest.fragment_memo import STORE, MemoExtension, start
-from news_digest.page_memo import PREVIOUS_OUTPUT
-from news_digest.plugin import keep_fragments
+from news_digest.glue.signals import keep_fragments
+from news_digest.speed.fragments import STORE, MemoExtension, start
+from news_digest.speed.page_memo import PREVIOUS_OUTPUT
 
 from sitebuild import build, seed_text
 

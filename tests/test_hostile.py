@@ -10,7 +10,7 @@ import feedparser
 import lxml.html
 import pytest
 
-from news_digest.seed import SeedError, read_seed
+from news_digest.seeds.format import SeedError, read_seed
 
 from sitebuild import build
 

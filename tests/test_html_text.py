@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from news_digest.html_text import html_to_line, html_to_paragraphs, text_to_paragraphs
-from news_digest.seed import parse_seed
-from news_digest.story_seed import WORD_JOINER, StoryError, safe_url, story_seed
+from news_digest.seeds.compose import WORD_JOINER, StoryError, safe_url, story_seed
+from news_digest.seeds.format import parse_seed
+from news_digest.seeds.text import html_to_line, html_to_paragraphs, text_to_paragraphs
 
 
 def test_tags_stripped_and_entities_decoded():

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from news_digest import seed_store
-from news_digest.cli import main
-from news_digest.seed import read_seed
-from news_digest.urls import url_identity
+from news_digest.curator import seed_folder as seed_store
+from news_digest.curator.cli import main
+from news_digest.seeds.format import read_seed
+from news_digest.seeds.urls import url_identity
 
 from sitebuild import ROOT, build, seed_text
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from news_digest.cli import main
-from news_digest.seed import read_seed
+from news_digest.curator.cli import main
+from news_digest.seeds.format import read_seed
 
 from sitebuild import SHARED, build
 

@@ -7,7 +7,7 @@ import sys
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
-from news_digest.seed import read_seed
+from news_digest.seeds.format import read_seed
 
 from sitebuild import ROOT, build, seed_text
 

@@ -13,9 +13,9 @@ from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 
 from benchmarks.corpus import stories
-from news_digest.reader import SEED_HASH
-from news_digest.reuse_writer import BUDGET, page_fingerprints
-from news_digest.seed import render_seed
+from news_digest.glue.reader import SEED_HASH
+from news_digest.seeds.format import render_seed
+from news_digest.speed.reuse_writer import BUDGET, page_fingerprints
 
 from sitebuild import ROOT, build, stable_tree
 

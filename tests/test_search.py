@@ -9,8 +9,8 @@ import gzip
 import json
 import posixpath
 
-from news_digest.search_index import SearchJob, stop_all
-from news_digest.seed import read_seed
+from news_digest.glue.search_job import SearchJob, stop_all
+from news_digest.seeds.format import read_seed
 
 from sitebuild import SAMPLE_SEED, build, seed_text
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from news_digest.seed import parse_seed, read_seed
+from news_digest.seeds.format import parse_seed, read_seed
 
 from searchsite import SOURCES, story_seeds
 from sitebuild import SAMPLE_SEED, build, seed_text

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from news_digest.seed import SeedError, parse_seed, read_seed, render_seed
+from news_digest.seeds.format import SeedError, parse_seed, read_seed, render_seed
 
 from sitebuild import SAMPLE_SEED, seed_text
 

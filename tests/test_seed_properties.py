@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from news_digest.seed import (
+from news_digest.seeds.format import (
     RESERVED_HEADERS,
     Seed,
     SeedError,

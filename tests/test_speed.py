@@ -8,8 +8,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from news_digest.gc_tuning import YOUNG_THRESHOLD, fewer_collections
-from news_digest.speed import write_listings
+from news_digest.speed.gc_tuning import YOUNG_THRESHOLD, fewer_collections
+from news_digest.speed.listings import write_listings
 
 from sitebuild import build, seed_text
 

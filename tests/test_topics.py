@@ -6,11 +6,11 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from news_digest.seed import SeedError, parse_seed
+from news_digest.curator.site_settings import digest_settings
+from news_digest.enrich.taxonomy_file import TaxonomyFileError, load_taxonomy
+from news_digest.enrich.topics import Taxonomy, UnknownTopics, seed_topics
+from news_digest.seeds.format import SeedError, parse_seed
 from news_digest.settings import DigestConfigError, resolve
-from news_digest.siteconf import digest_settings
-from news_digest.taxonomy_file import TaxonomyFileError, load_taxonomy
-from news_digest.topics import Taxonomy, UnknownTopics, seed_topics
 
 from sitebuild import ROOT, seed_text
 

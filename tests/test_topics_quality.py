@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from news_digest.seed import read_seed
-from news_digest.siteconf import digest_settings
-from news_digest.topics import Taxonomy
+from news_digest.curator.site_settings import digest_settings
+from news_digest.enrich.topics import Taxonomy
+from news_digest.seeds.format import read_seed
 
 from sitebuild import ROOT, SAMPLE_SEED
 

@@ -7,6 +7,6 @@ no Pelican and serve the CLI (``python -m news_digest``) as well.
 
 
 def register():
-    from .plugin import register as register_plugin  # Pelican only when building
+    from .glue.signals import register as register_plugin  # Pelican only when building
 
     register_plugin()

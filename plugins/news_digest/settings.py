@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .taxonomy_file import load_taxonomy
-from .urls import is_web_url
+from .enrich.taxonomy_file import load_taxonomy
+from .seeds.urls import is_web_url
 
 PREFIX = "DIGEST_"
 

@@ -10,26 +10,26 @@ import logging
 
 from pelican import signals
 
-from .attribution_glue import (
+from ..output.feed_plan import public_site_url
+from ..seeds.format import SeedError
+from ..seeds.slugs import unique_slugs
+from ..settings import DigestConfigError, resolve
+from ..speed.fragments import MemoExtension
+from ..speed.fragments import start as start_fragments
+from ..speed.listings import save_cache_only_when_changed, speed_up
+from ..speed.reuse_writer import get_writer, keeps_pages, save_record_generator
+from .digest_pages import get_generators as digest_generators
+from .feed_writer import get_generators as feed_generators
+from .reader import SeedReader
+from .search import finish_search_generator, start_after_stories, start_search_generator
+from .stories import (
     assign_publishers,
     attach_attribution,
     drop_duplicates,
 )
-from .attribution_glue import (
+from .stories import (
     get_generators as source_generators,
 )
-from .digest_pages import get_generators as digest_generators
-from .feedplan import public_site_url
-from .feedwriter import get_generators as feed_generators
-from .fragment_memo import MemoExtension
-from .fragment_memo import start as start_fragments
-from .reader import SeedReader
-from .reuse_writer import get_writer, keeps_pages, save_record_generator
-from .search_glue import finish_search_generator, start_after_stories, start_search_generator
-from .seed import SeedError
-from .settings import DigestConfigError, resolve
-from .slugs import unique_slugs
-from .speed import save_cache_only_when_changed, speed_up
 
 logger = logging.getLogger(__name__)
 

@@ -24,7 +24,7 @@ import threading
 import weakref
 from pathlib import Path
 
-from .page_memo import link_tree
+from ..speed.page_memo import link_tree
 
 BUNDLE_DIR = "pagefind"
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .settings import SETTINGS_FILE, DigestConfigError, resolve
-from .taxonomy_file import TaxonomyFileError
+from ..enrich.taxonomy_file import TaxonomyFileError
+from ..settings import SETTINGS_FILE, DigestConfigError, resolve
 
 DEFAULT_SETTINGS_FILE = "pelicanconf.py"
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property, lru_cache
 
-from .byline import split_byline
-from .urls import is_web_url, site_home
+from ..seeds.byline import split_byline
+from ..seeds.urls import is_web_url, site_home
 
 PERSON = "person"
 AGENCY = "agency"

@@ -12,10 +12,10 @@ from functools import partial
 
 from pelican.generators import Generator
 
-from .feedplan import public_site_url
-from .jsonld import news_article, script_json
-from .settings import resolve
-from .sources import StoryRef, find_duplicates, group_by_publisher
+from ..enrich.publishers import StoryRef, find_duplicates, group_by_publisher
+from ..output.feed_plan import public_site_url
+from ..output.jsonld import news_article, script_json
+from ..settings import resolve
 
 logger = logging.getLogger(__name__)
 

@@ -10,11 +10,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from ..seeds.compose import StoryError, safe_url, story_seed
+from ..seeds.urls import url_identity
+from .feed_items import ImportFileError, Skipped, read_items
 from .progress import Progress
-from .seed_store import highest_number, known_identities, seed_name, write_new
-from .sources_in import ImportFileError, Skipped, read_items
-from .story_seed import StoryError, safe_url, story_seed
-from .urls import url_identity
+from .seed_folder import highest_number, known_identities, seed_name, write_new
 
 PROGRESS_FROM = 300  # items; fewer finish before a bar would help
 

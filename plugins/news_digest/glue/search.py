@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .search_index import ANCHOR, SearchJob, shard_key, shards
-from .settings import resolve
+from ..settings import resolve
+from .search_job import ANCHOR, SearchJob, shard_key, shards
 
 _JOB = "digest_search_job"
 _BUNDLES = "digest_search_bundles"  # for search.html: the index folders, newest first

@@ -15,7 +15,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from .urls import url_identity
+from ..seeds.urls import url_identity
 
 _NUMBERED_RE = re.compile(r"^(\d{3,})_")
 _ORIGINAL_RE = re.compile(r"^\s*original\s*:\s*\[.*\]\((.*)\)\s*$", re.IGNORECASE | re.MULTILINE)

@@ -17,8 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from .html_text import clean_line, html_to_line, html_to_paragraphs, text_to_paragraphs
-from .urls import is_web_url
+from ..seeds.text import clean_line, html_to_line, html_to_paragraphs, text_to_paragraphs
+from ..seeds.urls import is_web_url
 
 MAX_FILE_BYTES = 50_000_000
 # news-API cuts `content` to ~200 characters and appends "… [+1234 chars]".

@@ -33,8 +33,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
 
-from .seed import Seed, SeedError
-from .slugs import slugify_headline
+from ..seeds.format import Seed, SeedError
+from ..seeds.slugs import slugify_headline
 from .words import ascii_words, words
 
 PHRASE_WEIGHT = 2.0  # default weight of a phrase given without one

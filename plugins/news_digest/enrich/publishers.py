@@ -14,8 +14,8 @@ from datetime import datetime
 from itertools import chain, count
 from typing import Any
 
-from .slugs import slugify_headline
-from .urls import is_web_url, normalise_url, site_home
+from ..seeds.slugs import slugify_headline
+from ..seeds.urls import is_web_url, normalise_url, site_home
 
 PUBLISHER_SLUG_LENGTH = 60
 

@@ -31,10 +31,10 @@ from pelican.urlwrappers import URLWrapper
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from ..glue.reader import SEED_HASH
+from ..settings import resolve
 from .fingerprint import SEP, Fingerprints, Unfingerprintable, digest, is_unchangeable
 from .page_memo import PREVIOUS_OUTPUT, PageMemo
-from .reader import SEED_HASH
-from .settings import resolve
 from .template_deps import TemplateDeps
 
 logger = logging.getLogger(__name__)

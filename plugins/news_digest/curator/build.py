@@ -15,13 +15,13 @@ import tempfile
 from contextlib import nullcontext
 from pathlib import Path
 
-from . import page_memo
-from .cachekey import prune, settings_sources, with_keyed_cache
-from .gc_tuning import fewer_collections
-from .search_index import SearchIndexError, stop_all
-from .settings import SETTINGS_FILE, DigestConfigError
-from .taxonomy_file import TaxonomyFileError
-from .uptodate import input_stamp, is_up_to_date, remember
+from ..enrich.taxonomy_file import TaxonomyFileError
+from ..glue.search_job import SearchIndexError, stop_all
+from ..settings import SETTINGS_FILE, DigestConfigError
+from ..speed import page_memo
+from ..speed.cache_key import prune, settings_sources, with_keyed_cache
+from ..speed.gc_tuning import fewer_collections
+from ..speed.up_to_date import input_stamp, is_up_to_date, remember
 
 
 class _ErrorCounter(logging.Handler):
@@ -47,7 +47,7 @@ def build_site(settings_file: str, content: str | None, output: str, *,
     from pelican.log import init as init_logging  # noqa: PLC0415
     from pelican.settings import read_settings  # noqa: PLC0415
 
-    from .plugin import SeedErrors  # noqa: PLC0415
+    from ..glue.signals import SeedErrors  # noqa: PLC0415
 
     init_logging(level=logging.DEBUG if debug else logging.WARNING)
     counter = _ErrorCounter()

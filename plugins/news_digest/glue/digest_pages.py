@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
-from . import editions as ed
-from .settings import resolve
+from ..enrich import editions as ed
+from ..settings import resolve
 
 EDITION_URL = "editions/{slug}/"
 EDITIONS_URL = "editions/"

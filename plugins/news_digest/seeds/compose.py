@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from .html_text import clean_line
-from .seed import (
+from .format import (
     MAX_HEADER_CHARS,
     MAX_HEADLINE_CHARS,
     MAX_SEED_BYTES,
@@ -22,6 +21,7 @@ from .seed import (
     parse_seed,
     render_seed,
 )
+from .text import clean_line
 
 # Invisible, not whitespace and not a control character: put before a first
 # paragraph that would otherwise read as a header line ("#MeToo ...", "Note: **x**").

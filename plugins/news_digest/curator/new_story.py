@@ -10,11 +10,11 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .html_text import text_to_paragraphs
+from ..seeds.compose import StoryError, safe_url, story_seed
+from ..seeds.text import text_to_paragraphs
+from ..seeds.urls import is_web_url, url_identity
 from .importer import check_folder
-from .seed_store import highest_number, known_identities, seed_name, write_new
-from .story_seed import StoryError, safe_url, story_seed
-from .urls import is_web_url, url_identity
+from .seed_folder import highest_number, known_identities, seed_name, write_new
 
 
 class UsageError(ValueError):

@@ -12,8 +12,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from .attribution import Attribution
-from .urls import is_web_url
+from ..enrich.attribution import Attribution
+from ..seeds.urls import is_web_url
 
 _SCRIPT_SAFE = str.maketrans({
     "<": "\\u003c", ">": "\\u003e", "&": "\\u0026",

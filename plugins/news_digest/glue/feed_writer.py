@@ -13,10 +13,10 @@ import dataclasses
 import logging
 from pathlib import Path
 
-from . import feeds
-from .feedplan import FeedPlan, SiteInfo, plan_feeds, public_site_url
-from .settings import resolve
-from .urls import site_home
+from ..output import feeds
+from ..output.feed_plan import FeedPlan, SiteInfo, plan_feeds, public_site_url
+from ..seeds.urls import site_home
+from ..settings import resolve
 
 logger = logging.getLogger(__name__)
 

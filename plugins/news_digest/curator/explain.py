@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from .seed import SeedError, read_seed
-from .siteconf import DEFAULT_SETTINGS_FILE, SettingsFileError, digest_settings
-from .topics import Taxonomy, Topic, seed_topics
+from ..enrich.topics import Taxonomy, Topic, seed_topics
+from ..seeds.format import SeedError, read_seed
+from .site_settings import DEFAULT_SETTINGS_FILE, SettingsFileError, digest_settings
 
 _KIND = {"phrases": "phrase", "keywords": "keyword", "negative": "negative"}
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .feeds import FeedChannel, FeedItem, newest_first
-from .settings import DigestConfigError
-from .urls import is_web_url
+from ..settings import DigestConfigError
+from ..seeds.urls import is_web_url
 
 FORMATS = {  # format -> (MIME type, name shown to readers)
     "rss": ("application/rss+xml", "RSS"),

@@ -6,9 +6,9 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from .seed import SeedError, read_seed
-from .siteconf import DEFAULT_SETTINGS_FILE, SettingsFileError, digest_settings
-from .topics import Taxonomy, seed_topics
+from ..enrich.topics import Taxonomy, seed_topics
+from ..seeds.format import SeedError, read_seed
+from .site_settings import DEFAULT_SETTINGS_FILE, SettingsFileError, digest_settings
 
 
 def seed_files(paths: list[str]) -> Iterator[Path]:

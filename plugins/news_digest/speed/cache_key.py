@@ -22,9 +22,9 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from .settings import PREFIX, resolve
+from ..settings import PREFIX, resolve
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parents[1]  # the whole plugin
 # Settings that differ on every build without changing what is read.
 UNKEYED = frozenset({"OUTPUT_PATH", "CACHE_PATH", "LOAD_CONTENT_CACHE", "PREVIOUS_OUTPUT_PATH"})
 KEEP_FOLDERS = 3

@@ -10,13 +10,13 @@ from functools import cached_property
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Tag
 
-from .attribution import attribute
-from .byline import split_byline
-from .editions import count_words, reading_minutes
-from .seed import Seed, SeedError, parse_seed, read_seed_bytes
-from .settings import resolve
-from .slugs import slugify_headline
-from .topics import Taxonomy, Topic, seed_topics
+from ..enrich.attribution import attribute
+from ..enrich.editions import count_words, reading_minutes
+from ..enrich.topics import Taxonomy, Topic, seed_topics
+from ..seeds.byline import split_byline
+from ..seeds.format import Seed, SeedError, parse_seed, read_seed_bytes
+from ..seeds.slugs import slugify_headline
+from ..settings import resolve
 
 
 def display_path(path: str) -> str:
