@@ -15,19 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from .enrich.taxonomy_file import load_taxonomy
+from .errors import DigestConfigError
 from .seeds.urls import is_web_url
 
 PREFIX = "DIGEST_"
-
-
-class DigestConfigError(ValueError):
-    """A ``DIGEST_*`` setting (or a setting the digest depends on) is wrong."""
-
-    def __init__(self, name: str, value: Any, expected: str):
-        super().__init__(f"setting {name} = {value!r} is not valid: expected {expected}")
-        self.name = name
-        self.value = value
-        self.expected = expected
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from ..errors import ImportFileError
 from ..seeds.text import clean_line, html_to_line, html_to_paragraphs, text_to_paragraphs
 from ..seeds.urls import is_web_url
 
@@ -26,15 +27,6 @@ _TRUNCATION_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
 _READ_MORE_RE = re.compile(r"^(continue reading|read more|read the full story)\W*$", re.I)
 _MAIL_AND_NAME_RE = re.compile(r"^\S+@\S+\s*\((.+)\)$|^(.+?)\s*<\S+@\S+>$")
 _EMAIL_RE = re.compile(r"^\s*\S+@\S+\s*$")
-
-
-class ImportFileError(ValueError):
-    """A file that cannot be imported at all (unreadable, not a feed, bad JSON)."""
-
-    def __init__(self, path: str, message: str):
-        super().__init__(f"{path}: {message}")
-        self.path = str(path)
-        self.message = message
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,12 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..errors import UsageError
 from ..seeds.compose import StoryError, safe_url, story_seed
 from ..seeds.text import text_to_paragraphs
 from ..seeds.urls import is_web_url, url_identity
 from .importer import check_folder
 from .seed_folder import highest_number, known_identities, seed_name, write_new
-
-
-class UsageError(ValueError):
-    pass
 
 
 def parse_published(value: str | None) -> datetime:

@@ -8,13 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..enrich.taxonomy_file import TaxonomyFileError
+from ..errors import SettingsFileError
 from ..settings import SETTINGS_FILE, DigestConfigError, resolve
 
 DEFAULT_SETTINGS_FILE = "pelicanconf.py"
-
-
-class SettingsFileError(Exception):
-    """The settings file is missing or cannot be loaded."""
 
 
 def digest_settings(path: str) -> dict:

@@ -17,20 +17,13 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from ..errors import TaxonomyFileError
+
 TOPIC_KEYS = ("slug", "label", "phrases", "keywords", "negative")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _VOCABULARY = ('a list of words or phrases, or a table of "phrase" = weight (a number '
                "above 0, at most 10)")
 _TOPIC_HEADER = re.compile(r"^\s*\[\[\s*topics\s*\]\]\s*(#.*)?$")
-
-
-class TaxonomyFileError(ValueError):
-    """The taxonomy file is missing, is not TOML, or holds a malformed topic."""
-
-    def __init__(self, path: str, line: int | None, message: str):
-        where = f"{path}:{line}" if line else str(path)
-        super().__init__(f"{where}: {message}")
-        self.path, self.line, self.message = str(path), line, message
 
 
 def load_taxonomy(path: str | Path) -> tuple[MappingProxyType, ...]:

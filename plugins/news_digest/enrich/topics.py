@@ -29,10 +29,11 @@ adds half again, up to ``MAX_REPEATS`` occurrences.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import compress
 
+from ..errors import UnknownTopics
 from ..seeds.format import Seed, SeedError
 from ..seeds.slugs import slugify_headline
 from .words import ascii_words, words
@@ -72,16 +73,6 @@ class Topic:
     score: float = 0.0
     matched: tuple[str, ...] = ()  # phrases that added to the score, strongest first
     evidence: tuple[Evidence, ...] = ()  # every entry found, with its points (``score`` only)
-
-
-class UnknownTopics(ValueError):
-    """A curator named topics that are not in the taxonomy."""
-
-    def __init__(self, names: Sequence[str], known: Sequence[str]):
-        shown = ", ".join(repr(n) for n in names)
-        super().__init__(f"unknown topic {shown}: use a slug or label of the taxonomy "
-                         f"({', '.join(known)})")
-        self.names = tuple(names)
 
 
 def _encoded(phrases: tuple) -> tuple:

@@ -24,13 +24,10 @@ import threading
 import weakref
 from pathlib import Path
 
+from ..errors import SearchIndexError
 from ..speed.page_memo import link_tree
 
 BUNDLE_DIR = "pagefind"
-
-
-class SearchIndexError(RuntimeError):
-    """Pagefind could not be run, or failed to index the site."""
 
 
 def pagefind_executable() -> Path:

@@ -10,8 +10,8 @@ import logging
 
 from pelican import signals
 
+from ..errors import SeedErrors
 from ..output.feed_plan import public_site_url
-from ..seeds.format import SeedError
 from ..seeds.slugs import unique_slugs
 from ..settings import DigestConfigError, resolve
 from ..speed.fragments import MemoExtension
@@ -48,18 +48,6 @@ class FixedRelativePath:
 
     def __repr__(self) -> str:  # what a page's fingerprint sees
         return f"FixedRelativePath({self.path!r})"
-
-
-class SeedErrors(Exception):
-    """Every seed refused in one build, reported together."""
-
-    def __init__(self, errors: list[SeedError]):
-        self.errors = sorted(errors, key=lambda e: (e.path, e.line))
-        lines = "\n".join(f"  {e}" for e in self.errors)
-        super().__init__(
-            f"{len(self.errors)} seed file(s) refused:\n{lines}\n"
-            "Fix them, or set DIGEST_STRICT = False to skip them with a warning."
-        )
 
 
 def fix_relative_path(content) -> None:

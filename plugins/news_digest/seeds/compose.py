@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from ..errors import StoryError
 from .format import (
     MAX_HEADER_CHARS,
     MAX_HEADLINE_CHARS,
@@ -26,10 +27,6 @@ from .text import clean_line
 # Invisible, not whitespace and not a control character: put before a first
 # paragraph that would otherwise read as a header line ("#MeToo ...", "Note: **x**").
 WORD_JOINER = "\u2060"
-
-
-class StoryError(ValueError):
-    """A story that cannot become a valid seed; the message says why."""
 
 
 def fit(text: str, limit: int) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..errors import SeedError
 from .urls import is_web_url, url_identity
 
 MAX_SEED_BYTES = 1_000_000
@@ -53,19 +54,6 @@ _LINK_RE = re.compile(r"^\[(.*)\]\((.*)\)$")
 # C0 and C1 controls other than tab and newline: never valid in a story, and
 # most of them are not even allowed in XML feeds.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-class SeedError(ValueError):
-    """A seed file that cannot become a story."""
-
-    def __init__(self, path: str, line: int, message: str):
-        super().__init__(f"{path}:{line}: {message}")
-        self.path = str(path)
-        self.line = line
-        self.message = message
-
-    def __reduce__(self):  # keep picklable (Pelican's cache, multiprocessing)
-        return (SeedError, (self.path, self.line, self.message))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,104 @@
+"""Every error the plugin raises, under one base: ``DigestError``.
+
+Pure module. Each message is what the user reads (one line, or one line per seed for
+``SeedErrors``): what is wrong, where (a file and line, a setting, a feed) and how to
+fix it. The CLI prints ``str(error)`` and exits non-zero; it never shows a traceback
+for a ``DigestError``. Errors that are also a kind of ``ValueError`` (a bad value)
+say so, so code that catches ``ValueError`` keeps working.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+
+class DigestError(Exception):
+    """Base of the family: ``str(error)`` says what, where and how to fix it."""
+
+
+# -- the seed format ----------------------------------------------------------------
+
+class SeedError(DigestError, ValueError):
+    """A seed file that cannot become a story: ``path:line: message``."""
+
+    def __init__(self, path: str, line: int, message: str):
+        super().__init__(f"{path}:{line}: {message}")
+        self.path = str(path)
+        self.line = line
+        self.message = message
+
+    def __reduce__(self):  # keep picklable (Pelican's cache, multiprocessing)
+        return (SeedError, (self.path, self.line, self.message))
+
+
+class SeedErrors(DigestError):
+    """Every seed refused in one build, reported together."""
+
+    def __init__(self, errors: Iterable[SeedError]):
+        self.errors = sorted(errors, key=lambda e: (e.path, e.line))
+        lines = "\n".join(f"  {e}" for e in self.errors)
+        super().__init__(
+            f"{len(self.errors)} seed file(s) refused:\n{lines}\n"
+            "Fix them, or set DIGEST_STRICT = False to skip them with a warning."
+        )
+
+
+class StoryError(DigestError, ValueError):
+    """A story (imported or typed in) that cannot become a valid seed; the message says why."""
+
+
+# -- settings and the curator's data files -----------------------------------------
+
+class DigestConfigError(DigestError, ValueError):
+    """A ``DIGEST_*`` setting (or a setting the digest depends on) is wrong."""
+
+    def __init__(self, name: str, value: Any, expected: str):
+        super().__init__(f"setting {name} = {value!r} is not valid: expected {expected}")
+        self.name = name
+        self.value = value
+        self.expected = expected
+
+
+class TaxonomyFileError(DigestError, ValueError):
+    """The taxonomy file is missing, is not TOML, or holds a malformed topic."""
+
+    def __init__(self, path: str, line: int | None, message: str):
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {message}")
+        self.path, self.line, self.message = str(path), line, message
+
+
+class UnknownTopics(DigestError, ValueError):
+    """A curator named topics that are not in the taxonomy."""
+
+    def __init__(self, names: Sequence[str], known: Sequence[str]):
+        shown = ", ".join(repr(n) for n in names)
+        super().__init__(f"unknown topic {shown}: use a slug or label of the taxonomy "
+                         f"({', '.join(known)})")
+        self.names = tuple(names)
+
+
+class SettingsFileError(DigestError):
+    """The settings file is missing or cannot be loaded."""
+
+
+# -- building -----------------------------------------------------------------------
+
+class SearchIndexError(DigestError):
+    """Pagefind could not be run, or failed to index the site."""
+
+
+# -- the curator's commands ---------------------------------------------------------
+
+class ImportFileError(DigestError, ValueError):
+    """A file that cannot be imported at all (unreadable, not a feed, bad JSON)."""
+
+    def __init__(self, path: str, message: str):
+        super().__init__(f"{path}: {message}")
+        self.path = str(path)
+        self.message = message
+
+
+class UsageError(DigestError, ValueError):
+    """A command given arguments it cannot use; the message names the argument."""
