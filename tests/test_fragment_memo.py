@@ -3,20 +3,34 @@
 from __future__ import annotations
 
 import posixpath
-from types import SimpleNamespace
 
 import jinja2
 import pytest
 
-from news_digest.glue.signals import keep_fragments
-from news_digest.speed.fragments import STORE, MemoExtension, start
-from news_digest.speed.page_memo import PREVIOUS_OUTPUT
+from news_digest.settings import resolve
+from news_digest.speed import PREVIOUS_OUTPUT, Speed
+from news_digest.speed.fragments import MemoExtension
 
 from sitebuild import build, seed_text
 
 
+def speed_of(tmp_path, previous_output: bool = False) -> Speed:
+    """The speed-ups of a build into ``tmp_path/output``, after every file was read."""
+    if previous_output:
+        (tmp_path / "output").mkdir(exist_ok=True)
+    settings = {"CACHE_CONTENT": True, "CACHE_PATH": str(tmp_path / "cache"),
+                PREVIOUS_OUTPUT: str(tmp_path / "output")}
+    speed = Speed(settings, resolve({}))
+    speed.on_all_read([])
+    return speed
+
+
+def with_store(env: jinja2.Environment, speed: Speed | None) -> None:
+    env.extensions[MemoExtension.identifier].speed = speed
+
+
 @pytest.fixture
-def render():
+def render(tmp_path):
     env = jinja2.Environment(extensions=[MemoExtension], autoescape=True)
     calls = []
     template = env.from_string(
@@ -28,10 +42,11 @@ def render():
         calls.append(story.url)
         return ""
 
-    def run(stories, context=None, **names):
-        return template.render(stories=stories, count=count, **(context or {}), **names)
+    def run(stories, **names):
+        return template.render(stories=stories, count=count, **names)
 
     run.calls = calls
+    run.env = env
     return run
 
 
@@ -40,59 +55,49 @@ class Story:
         self.url = url
 
 
-def test_a_fragment_is_rendered_once_per_value_and_page_address(render):
+def test_a_fragment_is_rendered_once_per_value_and_page_address(render, tmp_path):
     a, b = Story("a.html"), Story("b.html")
-    context = {}
-    start(context)
-    assert render([a, b, a], context, SITEURL="..") == "[1:../a.html][2:../b.html][3:../a.html]"
+    with_store(render.env, speed_of(tmp_path))
+    assert render([a, b, a], SITEURL="..") == "[1:../a.html][2:../b.html][3:../a.html]"
     assert render.calls == ["a.html", "b.html"]
     # Another page at the same depth reuses both; a deeper page renders them again.
-    assert render([b, a], context, SITEURL="..") == "[1:../b.html][2:../a.html]"
-    assert render([a], context, SITEURL="../..") == "[1:../../a.html]"
+    assert render([b, a], SITEURL="..") == "[1:../b.html][2:../a.html]"
+    assert render([a], SITEURL="../..") == "[1:../../a.html]"
     assert render.calls == ["a.html", "b.html", "a.html"]
     # localsiteurl (the prefix Pelican gives links inside a summary) is part of the key.
-    assert render([a], context, SITEURL="..", localsiteurl="..") == "[1:../a.html]"
+    assert render([a], SITEURL="..", localsiteurl="..") == "[1:../a.html]"
     assert render.calls == ["a.html", "b.html", "a.html", "a.html"]
 
 
-def test_objects_count_by_identity_strings_by_value(render):
-    context = {}
-    start(context)
-    render([Story("same.html"), Story("same.html")], context, SITEURL="")
+def test_objects_count_by_identity_strings_by_value(render, tmp_path):
+    speed = speed_of(tmp_path)
+    with_store(render.env, speed)
+    render([Story("same.html"), Story("same.html")], SITEURL="")
     assert render.calls == ["same.html", "same.html"]  # equal-looking, different stories
     env = jinja2.Environment(extensions=[MemoExtension])
+    with_store(env, speed)
     template = env.from_string("{% memo key %}{{ count(key) }}{% endmemo %}")
     calls = []
     for key in ("x", "x", "y", 1, 1):
-        template.render(key=key, count=lambda k: calls.append(k) or "", **context)
+        template.render(key=key, count=lambda k: calls.append(k) or "")
     assert calls == ["x", "y", 1]
 
 
-def test_without_a_store_every_fragment_is_rendered(render):
+def test_without_a_store_every_fragment_is_rendered(render, tmp_path):
     a = Story("a.html")
+    assert render([a, a], SITEURL="") == "[1:/a.html][2:/a.html]"  # outside a build
+    speed = speed_of(tmp_path)
+    speed.close()  # the build is over: its fragments are gone
+    with_store(render.env, speed)
     assert render([a, a], SITEURL="") == "[1:/a.html][2:/a.html]"
-    assert render.calls == ["a.html", "a.html"]
-
-
-def test_the_store_is_one_dict_in_the_context():
-    context = {}
-    start(context)
-    assert context[STORE] == {}
+    assert render.calls == ["a.html"] * 4
 
 
 def test_a_build_that_keeps_pages_keeps_no_fragments(tmp_path):
     """Over a previous output only what changed is rendered; the memory goes to the
     page keys instead."""
-    settings = {"CACHE_CONTENT": True, "DIGEST_REUSE_PAGES": True,
-                PREVIOUS_OUTPUT: str(tmp_path / "output")}
-    context = {}
-    generators = [SimpleNamespace(settings=settings, context=context)]
-    keep_fragments(generators)
-    assert STORE in context  # no previous output: every page is rendered
-    del context[STORE]
-    (tmp_path / "output").mkdir()
-    keep_fragments(generators)
-    assert STORE not in context
+    assert speed_of(tmp_path).fragments == {}  # no previous output: every page is rendered
+    assert speed_of(tmp_path, previous_output=True).fragments is None
 
 
 def test_story_items_link_right_from_every_depth(tmp_path):

@@ -9,7 +9,7 @@ import gzip
 import json
 import posixpath
 
-from news_digest.glue.search_job import SearchJob, stop_all
+from news_digest.glue.search_job import SearchJob
 from news_digest.seeds.format import read_seed
 
 from sitebuild import SAMPLE_SEED, build, seed_text
@@ -207,13 +207,14 @@ def test_pages_are_linked_as_they_are_written_and_the_links_go_once_indexed(tmp_
     assert sorted(p.name for p in site.iterdir()) == ["pagefind", "stories"]
 
 
-def test_a_failed_build_stops_its_search_job_before_its_folder_is_removed(tmp_path):
-    """build.py calls stop_all() before removing the staging folder: no Pagefind run or
-    link may still be writing into it, and the links made so far are gone."""
+def test_a_stopped_search_job_leaves_nothing_in_its_folder(tmp_path):
+    """A failed build closes its DigestBuild, which stops the job, before the staging
+    folder is removed: no Pagefind run or link may still be writing into it, and the
+    links made so far are gone."""
     site = _tiny_site(tmp_path)
     job = SearchJob(site)
     job.written("pagefind", "stories/a.html")
-    stop_all()
+    job.stop()
     assert not job.thread.is_alive()
     assert all(process.poll() is not None for process in job.running)
     assert [p.name for p in site.iterdir()] == ["stories"]

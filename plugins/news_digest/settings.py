@@ -1,7 +1,8 @@
 """Every ``DIGEST_*`` setting: its default, what it must be, and the check.
 
-Pure module: takes the settings mapping Pelican read, never writes into it, and
-returns the digest's own resolved copy. Add a setting here (and to README.md);
+Pure module: ``resolve`` takes the settings mapping Pelican read, never writes into
+it, and returns the digest's own ``DigestSettings``: every value checked once, then
+read-only for the rest of the build. Add a setting here (and to docs/settings.md);
 nowhere else holds a default.
 """
 
@@ -9,9 +10,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from .enrich.taxonomy_file import load_taxonomy
@@ -143,6 +145,9 @@ SETTINGS: dict[str, Setting] = {
     "DIGEST_SEARCH": Setting(
         True, "True (`build` indexes the site with Pagefind for the search page) or False",
         _is_bool),
+    "DIGEST_SPEED": Setting(
+        True, "True (the build's speed-ups: reused pages, Pelican internals replaced by "
+        "faster ones) or False (plain Pelican code paths: slower, the same output)", _is_bool),
     "DIGEST_REUSE_PAGES": Setting(
         True, "True (`build` keeps pages of the previous build whose inputs are unchanged) "
         "or False (render every page)", _is_bool),
@@ -166,7 +171,51 @@ def taxonomy_path(settings: Mapping[str, Any], name: str) -> Path:
     return path
 
 
-def resolve(settings: Mapping[str, Any]) -> dict[str, Any]:
+class DigestSettings(Mapping):
+    """The checked ``DIGEST_*`` settings of one build, read-only.
+
+    Read a setting as an attribute, without the prefix and in lower case
+    (``settings.feed_max_items``), or by its name (``settings["DIGEST_FEED_MAX_ITEMS"]``).
+    ``topics`` is the taxonomy read from ``DIGEST_TOPICS_FILE``.
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Mapping[str, Any]):
+        object.__setattr__(self, "_values", MappingProxyType(dict(values)))
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._values[PREFIX + name.upper()]
+        except KeyError:
+            raise AttributeError(f"no setting {PREFIX}{name.upper()}") from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("the digest's settings are read-only once resolved")
+
+    def __getitem__(self, name: str) -> Any:
+        return self._values[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __repr__(self) -> str:
+        return f"DigestSettings({dict(self._values)!r})"
+
+
+def _frozen(value: Any) -> Any:
+    """A setting's value that nobody can change afterwards (lists become tuples)."""
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, dict):
+        return MappingProxyType({k: _frozen(v) for k, v in value.items()})
+    return value
+
+
+def resolve(settings: Mapping[str, Any]) -> DigestSettings:
     """The digest's settings: defaults overlaid with the user's, every value checked.
 
     ``DIGEST_TOPICS`` is the taxonomy read from ``DIGEST_TOPICS_FILE`` (a
@@ -182,8 +231,8 @@ def resolve(settings: Mapping[str, Any]) -> dict[str, Any]:
         value = settings.get(name, spec.default)
         if not spec.check(value):
             raise DigestConfigError(name, value, spec.expected)
-        resolved[name] = value
+        resolved[name] = _frozen(value)
     name = resolved["DIGEST_TOPICS_FILE"]
     resolved["DIGEST_TOPICS"] = () if name is None else load_taxonomy(taxonomy_path(settings,
                                                                                     name))
-    return resolved
+    return DigestSettings(resolved)

@@ -12,16 +12,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from contextlib import nullcontext
 from pathlib import Path
 
-from ..enrich.taxonomy_file import TaxonomyFileError
-from ..glue.search_job import SearchIndexError, stop_all
-from ..settings import SETTINGS_FILE, DigestConfigError
-from ..speed import page_memo
-from ..speed.cache_key import prune, settings_sources, with_keyed_cache
-from ..speed.gc_tuning import fewer_collections
-from ..speed.up_to_date import input_stamp, is_up_to_date, remember
+from ..errors import DigestConfigError, DigestError, SearchIndexError
+from ..settings import SETTINGS_FILE
+from ..speed import PREVIOUS_OUTPUT, Rebuild
 
 
 class _ErrorCounter(logging.Handler):
@@ -47,7 +42,7 @@ def build_site(settings_file: str, content: str | None, output: str, *,
     from pelican.log import init as init_logging  # noqa: PLC0415
     from pelican.settings import read_settings  # noqa: PLC0415
 
-    from ..glue.signals import SeedErrors  # noqa: PLC0415
+    from ..glue.digest_build import DigestBuild  # noqa: PLC0415
 
     init_logging(level=logging.DEBUG if debug else logging.WARNING)
     counter = _ErrorCounter()
@@ -55,44 +50,41 @@ def build_site(settings_file: str, content: str | None, output: str, *,
     target = Path(output).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
-    ok = up_to_date = False
-    inputs = None
+    ok = False
+    rebuild = pelican = None
     try:
-        # PREVIOUS_OUTPUT_PATH: pages whose inputs are unchanged are kept from there.
+        # PREVIOUS_OUTPUT: pages whose inputs are unchanged are kept from there.
         override = {SETTINGS_FILE: settings_file, **(overrides or {}),
-                    "OUTPUT_PATH": str(staging), page_memo.PREVIOUS_OUTPUT: str(target)}
+                    "OUTPUT_PATH": str(staging), PREVIOUS_OUTPUT: str(target)}
         if content:
             override["PATH"] = str(Path(content).resolve())
-        # A new dict: the cache folder is keyed by the plugin's code and settings.
-        settings = with_keyed_cache(read_settings(settings_file, override=override),
-                                    settings_sources(settings_file))
-        if settings.get("CACHE_CONTENT"):
-            if force:  # render every page again, not only those whose inputs changed
-                page_memo.forget(settings["CACHE_PATH"])
-            inputs = input_stamp(settings["CACHE_PATH"], settings["PATH"], settings["THEME"])
-            up_to_date = not force and is_up_to_date(settings["CACHE_PATH"], target, inputs)
-        if up_to_date:
+        rebuild = Rebuild(read_settings(settings_file, override=override), settings_file,
+                          target, force=force)
+        if rebuild.up_to_date():
             print(f"{output}/ is up to date: nothing changed since it was built "
                   "(`make clean` or `build --force` rebuilds it)", file=sys.stderr)
             return 0
-        # Over a previous output, the whole site is loaded from the cache at once.
-        with fewer_collections() if target.is_dir() else nullcontext():
-            Pelican(settings).run()
+        with rebuild.process_tuning():
+            pelican = Pelican(rebuild.settings)
+            try:
+                pelican.run()
+            finally:  # whatever the build changed in the process is undone
+                build = DigestBuild.of(pelican.settings)
+                if build is not None:
+                    build.close()  # and its search job stops writing into the staging folder
         ok = counter.count == 0
-        if ok and settings.get("CACHE_CONTENT"):
-            prune(settings["CACHE_PATH"])
-        if not ok:
+        if ok:
+            rebuild.built()
+        else:
             print(f"build failed: Pelican reported {counter.count} error(s) above; "
                   f"{output}/ was left as it was", file=sys.stderr)
     except DigestConfigError as err:
         print(f"{settings_file}: {err}", file=sys.stderr)
-    except TaxonomyFileError as err:  # names its own file and line
-        print(err, file=sys.stderr)
-    except SeedErrors as err:
-        print(err, file=sys.stderr)
     except SearchIndexError as err:
         print(f"build failed: search index: {err}\n{output}/ was left as it was "
               "(DIGEST_SEARCH = False builds without search)", file=sys.stderr)
+    except DigestError as err:  # says what, where and how to fix it
+        print(err, file=sys.stderr)
     except KeyboardInterrupt:
         print(f"interrupted; {output}/ was left as it was", file=sys.stderr)
         return 130
@@ -105,16 +97,13 @@ def build_site(settings_file: str, content: str | None, output: str, *,
     finally:
         logging.getLogger().removeHandler(counter)
         if not ok:
-            stop_all()  # nothing may still write into the staging folder
             shutil.rmtree(staging, ignore_errors=True)
-            if inputs is not None:
-                page_memo.discard(settings["CACHE_PATH"])
+            if rebuild is not None:
+                rebuild.failed()
     if not ok:
         return 1
     _swap_in(staging, target)
-    if inputs is not None:
-        page_memo.commit(settings["CACHE_PATH"])
-        remember(settings["CACHE_PATH"], target, inputs)
+    rebuild.swapped_in()
     return 0
 
 

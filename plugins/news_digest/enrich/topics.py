@@ -159,10 +159,10 @@ class Taxonomy:
     @classmethod
     def from_settings(cls, digest: Mapping) -> Taxonomy:
         """From the checked settings (``settings.resolve``)."""
-        return cls(digest["DIGEST_TOPICS"], max_topics=digest["DIGEST_MAX_TOPICS"],
-                   fallback=digest["DIGEST_FALLBACK_TOPIC"],
-                   threshold=digest["DIGEST_TOPIC_THRESHOLD"],
-                   headline_weight=digest["DIGEST_TOPIC_HEADLINE_WEIGHT"])
+        return cls(digest.topics, max_topics=digest.max_topics,
+                   fallback=digest.fallback_topic,
+                   threshold=digest.topic_threshold,
+                   headline_weight=digest.topic_headline_weight)
 
     # -- matching ---------------------------------------------------------------
 

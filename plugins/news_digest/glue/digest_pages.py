@@ -1,6 +1,6 @@
 """Pelican glue: the digest's own pages (home, editions, edition archive).
 
-A generator made per build (``get_generators``): ``generate_context`` groups the
+A generator of the build (``DigestBuild.bound``): ``generate_context`` groups the
 published stories into editions and gives every article its reading time,
 related stories and neighbours; ``generate_output`` writes the pages. The
 computations are in the pure module ``editions.py``.
@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo
 from pelican.generators import Generator
 
 from ..enrich import editions as ed
-from ..settings import resolve
 
 EDITION_URL = "editions/{slug}/"
 EDITIONS_URL = "editions/"
@@ -116,31 +115,29 @@ def make_home_pages(editions: list[DigestEdition], per_page: int) -> list[HomePa
 class DigestGenerator(Generator):
     """Writes the home page (the digest), one page per edition and the edition archive."""
 
+    build = None  # the DigestBuild this class is bound to
+
     def generate_context(self):
-        digest = resolve(self.settings)
+        digest = self.build.settings
         articles = list(self.context.get("articles", []))
         zone = ZoneInfo(self.settings.get("TIMEZONE") or "UTC")
         annotate(articles)
-        self.editions = make_editions(articles, zone, digest["DIGEST_EDITION"])
-        self.home_pages = make_home_pages(self.editions, digest["DIGEST_EDITIONS_PER_PAGE"])
-        self.context["digest_editions"] = self.editions
+        self.build.editions = make_editions(articles, zone, digest.edition)
+        self.build.home_pages = make_home_pages(self.build.editions, digest.editions_per_page)
+        self.context["digest_editions"] = self.build.editions  # for templates
         self.context["EDITIONS_URL"] = EDITIONS_URL
 
     def generate_output(self, writer):
         relative = self.settings.get("RELATIVE_URLS", False)
         index = self.get_template("index")
-        for page in self.home_pages:
+        for page in self.build.home_pages:
             writer.write_file(page.save_as, index, self.context, relative, url=page.url,
                               page_name="index", digest_page=page, editions=page.editions)
         template = self.get_template("edition")
-        for edition in self.editions:
+        for edition in self.build.editions:
             writer.write_file(edition.save_as, template, self.context, relative,
                               url=edition.url, page_name=edition.save_as[:-len(".html")],
                               edition=edition)
         writer.write_file(_save_as(EDITIONS_URL), self.get_template("editions"), self.context,
                           relative, url=EDITIONS_URL, page_name="editions/index",
-                          editions=self.editions)
-
-
-def get_generators(pelican):
-    return DigestGenerator
+                          editions=self.build.editions)

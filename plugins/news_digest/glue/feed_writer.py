@@ -1,10 +1,10 @@
 """Pelican glue: a generator that writes the digest's feeds with ``feeds.py``.
 
-Registered through ``get_generators``; one instance per build holds that
-build's plan. ``generate_context`` turns the published stories into plain
-records (their text is added only to the feeds written) and puts the feed links
-into the shared template context (``digest_feeds``); ``generate_output`` writes
-the files, keeping those of the previous build whose stories are unchanged.
+A generator of the build (``DigestBuild.bound``). ``generate_context`` turns the
+published stories into plain records (their text is added only to the feeds
+written), plans the feeds (``DigestBuild.feed_plan``) and gives templates the feed
+links (``digest_feeds``); ``generate_output`` writes the files, keeping those of the
+previous build whose stories are unchanged (``DigestBuild.speed``).
 """
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ import logging
 from pathlib import Path
 
 from ..output import feeds
-from ..output.feed_plan import FeedPlan, SiteInfo, plan_feeds, public_site_url
+from ..output.feed_plan import plan_feeds
 from ..seeds.urls import site_home
-from ..settings import resolve
 
 logger = logging.getLogger(__name__)
 
@@ -52,48 +51,41 @@ def with_text(item: feeds.FeedItem, article) -> feeds.FeedItem:
 
 
 class DigestFeedGenerator:
+    build = None  # the DigestBuild this class is bound to
+
     def __init__(self, context, settings, path, theme, output_path, **kwargs):
         self.context = context
         self.settings = settings
         self.output_path = Path(output_path)
-        self.plan = FeedPlan()
         self.story_of: dict[int, object] = {}  # id of a planned item -> its story
 
     def generate_context(self) -> None:
-        base_url = public_site_url(self.settings)
-        site = SiteInfo(
-            name=self.settings["SITENAME"],
-            description=self.settings.get("SITE_DESCRIPTION") or self.settings["SITENAME"],
-            language=self.settings["DEFAULT_LANG"],
-            author=self.settings.get("AUTHOR") or self.settings["SITENAME"],
-            base_url=base_url)
+        base_url = self.build.site.base_url
         stories = [a for a in self.context.get("articles", []) if hasattr(a, "identity")]
         items = [feed_item(a, base_url) for a in stories]
         self.story_of = {id(item): story for item, story in zip(items, stories, strict=True)}
-        self.plan = plan_feeds(items, site, resolve(self.settings))
-        links = self.plan.links
+        plan = self.build.feed_plan = plan_feeds(items, self.build.site, self.build.settings)
+        links = plan.links
         self.context["digest_feeds"] = links
         # Each page names only the feed links it shows, so that it is not rendered
-        # again when another source's feeds come or go (see reuse_writer.py).
+        # again when another source's feeds come or go (see speed/reuse_writer.py).
         self.context["digest_site_feeds"] = links.site
         self.context["digest_topic_feeds"] = links.topics
 
     def generate_output(self, writer) -> None:
         # A feed whose channel and items are those of the previous build is kept
-        # from it (``reuse_writer``: memo and fingerprints exist when reuse is on).
-        # Its key: the channel and the stories of its items, each fingerprinted as a
-        # page sees a story it links (one object deep: the item is made of the
-        # story's own values), which the story pages have mostly worked out already.
-        memo = getattr(writer, "memo", None)
+        # from it. Its key: the channel and the stories of its items, each
+        # fingerprinted as a page sees a story it links (one object deep: the item is
+        # made of the story's own values), which the story pages have mostly worked
+        # out already.
+        speed = self.build.speed
         written: dict[int, feeds.FeedItem] = {}  # a story's item with its text, once
-        for feed in self.plan.files:
+        for feed in self.build.feed_plan.files:
             target = self.output_path / feed.path
-            key = None
-            if memo is not None:
-                stories = tuple(self.story_of[id(item)] for item in feed.items)
-                key = writer.fingerprints.of(("feed", feed.format, feed.channel, stories), 1)
-                if memo.reuse(feed.path, key, target):
-                    continue
+            stories = tuple(self.story_of[id(item)] for item in feed.items)
+            key = speed.key_of(("feed", feed.format, feed.channel, stories), 1)
+            if speed.reuse(feed.path, key, target):
+                continue
             items = []
             for item in feed.items:
                 full = written.get(id(item))
@@ -103,10 +95,5 @@ class DigestFeedGenerator:
             target.parent.mkdir(parents=True, exist_ok=True)
             data = RENDER[feed.format](feed.channel, items)
             target.write_bytes(data)
-            if memo is not None:
-                memo.note(feed.path, key, target, data)
-        logger.debug("Wrote %d feeds", len(self.plan.files))
-
-
-def get_generators(pelican):
-    return DigestFeedGenerator
+            speed.note(feed.path, key, target, data)
+        logger.debug("Wrote %d feeds", len(self.build.feed_plan.files))

@@ -1,22 +1,23 @@
-"""Pelican glue: a reader that turns ``.txt`` seed files into articles."""
+"""Pelican glue: a reader that turns ``.txt`` seed files into articles.
+
+The story's values are worked out here (credit, topics, reading time), so that
+Pelican's content cache keeps them with the story and a rebuild reads them back."""
 
 from __future__ import annotations
 
-import hashlib
 import html
 import os
-from functools import cached_property
 
 from pelican.readers import BaseReader
-from pelican.urlwrappers import Author, Tag
+from pelican.urlwrappers import Author
 
 from ..enrich.attribution import attribute
 from ..enrich.editions import count_words, reading_minutes
-from ..enrich.topics import Taxonomy, Topic, seed_topics
+from ..enrich.topics import seed_topics
 from ..seeds.byline import split_byline
 from ..seeds.format import Seed, SeedError, parse_seed, read_seed_bytes
 from ..seeds.slugs import slugify_headline
-from ..settings import resolve
+from ..speed import SEED_HASH, seed_stamp
 
 
 def display_path(path: str) -> str:
@@ -25,67 +26,37 @@ def display_path(path: str) -> str:
     return path if relative.startswith("..") else relative
 
 
-# Metadata: a hash of the seed file a story was read from, and of its path. Everything
-# else the reader returns follows from them and from the settings and plugin code
-# (the cache key), so ``reuse_writer`` fingerprints those values by this hash alone.
-SEED_HASH = "seed_hash"
-
-
-def seed_hash(path: str, data: bytes) -> str:
-    hasher = hashlib.blake2b(path.encode("utf-8", "surrogateescape"), digest_size=16)
-    hasher.update(b"\0")
-    hasher.update(data)
-    return hasher.hexdigest()
-
-
 def body_html(seed: Seed) -> str:
     """Paragraphs as HTML; the seed's text is literal, so everything is escaped."""
     return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in seed.paragraphs)
 
 
 class SeedReader(BaseReader):
+    """Reads one seed into a story; ``build`` is the DigestBuild the class is bound to."""
+
     enabled = True
     file_extensions = ["txt"]
-
-    @cached_property
-    def digest(self) -> dict:
-        return resolve(self.settings)
-
-    @cached_property
-    def taxonomy(self) -> Taxonomy:
-        """Compiled once per reader (so once per build), not per story."""
-        return Taxonomy.from_settings(self.digest)
-
-    @cached_property
-    def _tags(self) -> dict[str, Tag]:
-        return {}
-
-    def tag(self, topic: Topic) -> Tag:
-        """The Pelican tag of a topic: named by its label, addressed by its slug."""
-        tag = self._tags.get(topic.slug)
-        if tag is None:
-            tag = self._tags[topic.slug] = Tag(topic.label, self.settings)
-            tag.slug = topic.slug
-        return tag
+    build = None
 
     def read(self, source_path: str):
         path = display_path(source_path)
         try:
             data = read_seed_bytes(path)
             seed = parse_seed(data, path)
-            topics = seed_topics(self.taxonomy, seed)
+            topics = seed_topics(self.build.taxonomy, seed)
         except SeedError as err:
             # Not raised: Pelican would log a traceback per file. The plugin
             # reports every refused seed together once reading is done.
             return "", {"status": "skip", "digest_error": err}
         meta = self.metadata(seed)
         meta["topics"] = tuple(topics)  # ranked, with scores and matched phrases
-        meta["tags"] = [self.tag(topic) for topic in topics]
-        meta[SEED_HASH] = seed_hash(path, data)
+        meta["tags"] = [self.build.tag(topic) for topic in topics]
+        meta[SEED_HASH] = seed_stamp(path, data)
         return body_html(seed), meta
 
     def metadata(self, seed: Seed) -> dict:
-        slug = slugify_headline(seed.title, self.digest["DIGEST_SLUG_MAX_LENGTH"])
+        digest = self.build.settings
+        slug = slugify_headline(seed.title, digest.slug_max_length)
         authors = [Author(name, self.settings) for name in split_byline(seed.byline)]
         meta = {
             **seed.extra,
@@ -102,7 +73,7 @@ class SeedReader(BaseReader):
             "seed": seed,
             # Here, so that Pelican's content cache keeps them with the story.
             "reading_time": reading_minutes(count_words(seed.paragraphs)),
-            "attribution": attribute(seed, self.digest["DIGEST_AGENCIES"]),
+            "attribution": attribute(seed, digest.agencies),
         }
         if authors:
             meta["authors"] = authors

@@ -3,10 +3,10 @@
 Runs the Pagefind binary shipped by the ``pagefind_bin`` wheel (found through the
 ``pagefind`` package, which also honours ``PAGEFIND_BINARY_PATH``) over a folder of
 HTML and writes the index into its ``pagefind/`` subfolder (and ``pagefind-1/``,
-... for the older stories of a big digest: ``shards``). Pure of Pelican: the build
-hands each shard over as soon as its story pages are written, so the index is made
-on the second core while the other pages are written (``SearchJob``), and waits
-for it before swapping the folder into place.
+... for the older stories of a big digest: ``output/search_plan.py``). Imports no
+Pelican: the build (``search.py``) hands each shard over as soon as its story
+pages are written, so the index is made on the second core while the other pages
+are written (``SearchJob``), and waits for it before swapping the folder into place.
 
 The CLI is used rather than ``pagefind.index.PagefindIndex``: one process, one exit
 code and its messages, no asyncio service to keep alive.
@@ -14,7 +14,6 @@ code and its messages, no asyncio service to keep alive.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import queue
 import shutil
@@ -25,9 +24,6 @@ import weakref
 from pathlib import Path
 
 from ..errors import SearchIndexError
-from ..speed.page_memo import link_tree
-
-BUNDLE_DIR = "pagefind"
 
 
 def pagefind_executable() -> Path:
@@ -39,44 +35,6 @@ def pagefind_executable() -> Path:
             "the Pagefind binary was not found: reinstall the dependencies "
             "(`make venv`), or set DIGEST_SEARCH = False to build without search")
     return executable
-
-
-def shards(paths: list[str], size: int) -> list[tuple[str, list[str]]]:
-    """Split story pages (newest first) into bundles of at most ``size``.
-
-    Pagefind's indexer holds the whole index in memory (about 156 MB per 1,000
-    stories of 1,000 words), so a big digest is indexed in shards, one after the
-    other; the search page merges them. The newest stories are in ``pagefind/``,
-    older ones in ``pagefind-1/``, ``pagefind-2/``, ... in date order.
-    """
-    groups = [paths[i:i + size] for i in range(0, len(paths), size)] or [[]]
-    return [(BUNDLE_DIR if number == 0 else f"{BUNDLE_DIR}-{number}", group)
-            for number, group in enumerate(groups)]
-
-
-ANCHOR = "pagefind-entry.json"  # a file of every index, to tell it is still the one made
-
-
-def shard_key(bundle: str, pages: list[str], page_keys: list[str | None]) -> str | None:
-    """What a shard's index is made of: its pages and their bytes (``page_keys``: a hash
-    of each page). None when a page's hash is not known. Pagefind's version is in the
-    cache key, which names the folder the record of shards is kept in."""
-    if any(key is None for key in page_keys):
-        return None
-    digest = hashlib.blake2b(f"{bundle}\0".encode(), digest_size=16)
-    for page, key in zip(pages, page_keys, strict=True):
-        digest.update(f"{page}\0{key}\n".encode())
-    return digest.hexdigest()
-
-
-_LIVE: weakref.WeakSet = weakref.WeakSet()  # jobs of this process not waited for yet
-
-
-def stop_all() -> None:
-    """A build failed: stop every search job still running, so that no Pagefind run
-    or link is still writing into the folder about to be removed."""
-    for job in list(_LIVE):
-        job.stop()
 
 
 class SearchJob:
@@ -104,8 +62,7 @@ class SearchJob:
         self.closed = self.stopping = False
         self.thread = threading.Thread(target=self._index_all, name="pagefind", daemon=True)
         self.thread.start()
-        _LIVE.add(self)
-        # Pagefind must not outlive the process (a failed build calls stop_all first).
+        # Pagefind must not outlive the process (a failed build stops the job first).
         weakref.finalize(self, _stop, self.running)
 
     def written(self, bundle: str, page: str) -> None:
@@ -182,10 +139,9 @@ class SearchJob:
         ``SearchIndexError`` if one failed."""
         self._close()
         self.thread.join(timeout)
-        if self.thread.is_alive():  # stays in _LIVE: the failed build's stop_all joins it
+        if self.thread.is_alive():  # the failed build's close() stops and joins it
             _stop(self.running)
             raise SearchIndexError(f"Pagefind took longer than {timeout:.0f} s")
-        _LIVE.discard(self)
         if self.error is not None:
             raise self.error
 
@@ -195,7 +151,6 @@ class SearchJob:
         self._close()
         _stop(self.running)
         self.thread.join()
-        _LIVE.discard(self)
 
     def _close(self) -> None:
         if not self.closed:
@@ -207,3 +162,15 @@ def _stop(running: list[subprocess.Popen]) -> None:
     for process in running:
         if process.poll() is None:
             process.kill()
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """Recreate ``source`` at ``target`` with hard links (copies where links fail)."""
+    for folder, _, files in os.walk(source):
+        destination = target / Path(folder).relative_to(source)
+        destination.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            try:
+                os.link(os.path.join(folder, name), destination / name)
+            except OSError:
+                shutil.copy2(os.path.join(folder, name), destination / name)

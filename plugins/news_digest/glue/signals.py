@@ -1,148 +1,91 @@
-"""Pelican glue: signals that check settings, add the seed reader and finish reading.
+"""Pelican glue: which Pelican signal does what, for each build.
 
 ``register()`` only connects module-level functions (Pelican keeps weak
-references); per-build state lives on the generator objects of that build.
+references). Each run of Pelican makes one ``DigestBuild`` (``get_generators``, the
+first signal of a run); every other handler finds that build and hands the work to
+it, to its speed-ups (``DigestBuild.speed``) or to the stage that does the work.
 """
 
 from __future__ import annotations
 
-import logging
-
 from pelican import signals
 
-from ..errors import SeedErrors
-from ..output.feed_plan import public_site_url
-from ..seeds.slugs import unique_slugs
-from ..settings import DigestConfigError, resolve
-from ..speed.fragments import MemoExtension
-from ..speed.fragments import start as start_fragments
-from ..speed.listings import save_cache_only_when_changed, speed_up
-from ..speed.reuse_writer import get_writer, keeps_pages, save_record_generator
-from .digest_pages import get_generators as digest_generators
-from .feed_writer import get_generators as feed_generators
+from .digest_build import DigestBuild
+from .digest_pages import DigestGenerator
+from .feed_writer import DigestFeedGenerator
 from .reader import SeedReader
-from .search import finish_search_generator, start_after_stories, start_search_generator
-from .stories import (
-    assign_publishers,
-    attach_attribution,
-    drop_duplicates,
-)
-from .stories import (
-    get_generators as source_generators,
-)
+from .search import FinishSearchIndex, StartSearchIndex, index_while_writing
+from .source_pages import SourcesGenerator
+from .stories import finish_reading
 
-logger = logging.getLogger(__name__)
+# The digest's generators, in the order Pelican runs them: the search index is made
+# while the others write, and waited for last.
+GENERATORS = (StartSearchIndex, DigestFeedGenerator, SourcesGenerator, DigestGenerator,
+              FinishSearchIndex)
 
 
-class FixedRelativePath:
-    """A story's ``get_relative_source_path``, answered from the path worked out once
-    (for its own file: Pelican asks it on every ``url``/``save_as``)."""
-
-    __slots__ = ("path", "compute")
-
-    def __init__(self, path: str | None, compute):
-        self.path, self.compute = path, compute
-
-    def __call__(self, source_path: str | None = None) -> str | None:
-        return self.path if source_path is None else self.compute(source_path)
-
-    def __repr__(self) -> str:  # what a page's fingerprint sees
-        return f"FixedRelativePath({self.path!r})"
+def start_build(pelican):
+    """A run of Pelican begins: a new build, and its generators."""
+    build = DigestBuild.start(pelican)
+    return [build.bound(cls) for cls in GENERATORS]
 
 
-def fix_relative_path(content) -> None:
-    """A story's relative source path, worked out by ``Content.__init__``, never
-    changes; Pelican works it out again (two abspath, one relpath) on every ``url``,
-    ``save_as`` and source lookup: answer those from the first."""
-    if hasattr(content, "identity"):
-        content.get_relative_source_path = FixedRelativePath(
-            content.relative_source_path, content.get_relative_source_path)
-
-
-def check_settings(pelican) -> None:
-    resolve(pelican.settings)  # raises DigestConfigError before anything is read
-    public_site_url(pelican.settings)  # feeds need an absolute site URL
-    if "index" in pelican.settings.get("DIRECT_TEMPLATES", ()):
-        raise DigestConfigError(
-            "DIRECT_TEMPLATES", pelican.settings["DIRECT_TEMPLATES"],
-            "a list without 'index': the digest plugin writes the home page itself")
+def get_writer(pelican):
+    build = DigestBuild.of(pelican.settings)
+    return build.speed.writer_class() if build is not None else None
 
 
 def add_reader(readers) -> None:
-    readers.reader_classes["txt"] = SeedReader
+    build = DigestBuild.of(readers.settings)
+    if build is None:  # a reader made outside a run of Pelican (a tool of its own)
+        build = DigestBuild(readers.settings)
+    readers.reader_classes["txt"] = build.bound(SeedReader)
+
+
+def on_generator_init(generator) -> None:
+    build = DigestBuild.of(generator.settings)
+    if build is not None:
+        build.speed.on_generator_init(generator)
+
+
+def on_content(content) -> None:
+    build = DigestBuild.of(content.settings)
+    if build is not None:
+        build.speed.on_content(content)
 
 
 def collect_seed_error(generator, metadata) -> None:
     error = metadata.get("digest_error")
-    if error is not None:
-        generator.__dict__.setdefault("digest_seed_errors", []).append(error)
+    build = DigestBuild.of(generator.settings)
+    if error is not None and build is not None:
+        build.seed_errors.append(error)
 
 
-def finish_reading(generator) -> None:
-    """All seeds are read: report the refused ones, drop duplicate originals, make
-    slugs unique, then credit each story and group the stories by publisher."""
-    errors = generator.__dict__.get("digest_seed_errors", [])
-    if errors:
-        if resolve(generator.settings)["DIGEST_STRICT"]:
-            raise SeedErrors(errors)
-        for error in sorted(errors, key=lambda e: (e.path, e.line)):
-            logger.warning("Skipped seed %s", error)
-    stories = [
-        a for group in (generator.articles, generator.translations,
-                        generator.hidden_articles, generator.drafts)
-        for a in group if hasattr(a, "identity")
-    ]
-    stories = drop_duplicates(generator, stories)
-    slugs = unique_slugs(
-        (a.source_path, a.digest_base_slug, (a.date, a.identity), a.identity) for a in stories)
-    for article in stories:
-        article.slug = slugs[article.source_path]
-        # The address is final now: compute it once (Pelican recomputes it on every
-        # use, from a copy of the metadata: seconds over a big digest). Not save_as:
-        # Pelican's override_save_as would switch off its check for two pages at one path.
-        article.override_url = article.url
-    attach_attribution(generator, stories)
-    assign_publishers(generator, stories)
+def on_all_read(generators) -> None:
+    build = next((DigestBuild.of(g.settings) for g in generators if hasattr(g, "settings")),
+                 None)
+    if build is not None:
+        build.speed.on_all_read(generators)
+        index_while_writing(generators)
 
 
-def add_template_tags(generator) -> None:
-    """The theme's ``{% memo %}`` tag, in every generator's Jinja environment."""
-    environment = getattr(generator, "env", None)
-    if environment is not None:
-        environment.add_extension(MemoExtension)
+def on_articles_read(generator) -> None:
+    finish_reading(DigestBuild.of(generator.settings), generator)
 
 
-def keep_fragments(generators) -> None:
-    """Every generator has read its content; from here on pages are only written.
-
-    Not in a build that keeps pages of the previous output: it renders only what
-    changed (the fragments would seldom be used again), and at 10,000 stories its
-    memory goes to the page keys' fingerprints (``--force``: 364 MB peak, 388 MB
-    with the fragments)."""
-    settings = next((g.settings for g in generators if hasattr(g, "settings")), None)
-    if settings is None or keeps_pages(settings):
-        return
-    contexts = {id(g.context): g.context for g in generators if hasattr(g, "context")}
-    for context in contexts.values():
-        start_fragments(context)
+def end_build(pelican) -> None:
+    build = DigestBuild.of(pelican.settings)
+    if build is not None:
+        build.speed.finish()
 
 
 def register() -> None:
-    signals.initialized.connect(check_settings)
-    signals.readers_init.connect(add_reader)
-    signals.content_object_init.connect(fix_relative_path)
-    signals.article_generator_context.connect(collect_seed_error)
-    signals.article_generator_pretaxonomy.connect(finish_reading)
-    # In this order: the search index is made while the other generators write.
-    signals.get_generators.connect(start_search_generator)
-    signals.get_generators.connect(feed_generators)
-    signals.get_generators.connect(source_generators)
-    signals.get_generators.connect(digest_generators)
-    signals.get_generators.connect(finish_search_generator)
-    signals.get_generators.connect(save_record_generator)  # after every page is written
+    signals.get_generators.connect(start_build)
     signals.get_writer.connect(get_writer)
-    signals.generator_init.connect(save_cache_only_when_changed)
-    signals.generator_init.connect(add_template_tags)
-    signals.all_generators_finalized.connect(speed_up)
-    signals.all_generators_finalized.connect(start_after_stories)
-    signals.all_generators_finalized.connect(keep_fragments)
+    signals.readers_init.connect(add_reader)
+    signals.generator_init.connect(on_generator_init)
+    signals.content_object_init.connect(on_content)
+    signals.article_generator_context.connect(collect_seed_error)
+    signals.article_generator_pretaxonomy.connect(on_articles_read)
+    signals.all_generators_finalized.connect(on_all_read)
+    signals.finalized.connect(end_build)

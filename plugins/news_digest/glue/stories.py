@@ -1,21 +1,19 @@
-"""Pelican glue for attribution: duplicates, credit, canonical, JSON-LD, source pages.
+"""Pelican glue: every seed is read; make the stories of the build.
 
-Called from ``plugin.finish_reading`` once all seeds are read (before taxonomy
-and writing), and ``SourcesGenerator`` writes ``/sources/`` and one page per
-publisher. State lives on the generators and the build's context only.
+``finish_reading`` runs once the articles generator has read every file (Pelican's
+``article_generator_pretaxonomy``): it reports the refused seeds, drops duplicate
+originals, makes slugs unique, then credits each story (canonical link, JSON-LD)
+and groups the stories by publisher (``DigestBuild.publishers``).
 """
 
 from __future__ import annotations
 
 import logging
-from functools import partial
-
-from pelican.generators import Generator
 
 from ..enrich.publishers import StoryRef, find_duplicates, group_by_publisher
-from ..output.feed_plan import public_site_url
+from ..errors import SeedErrors
 from ..output.jsonld import news_article, script_json
-from ..settings import resolve
+from ..seeds.slugs import unique_slugs
 
 logger = logging.getLogger(__name__)
 
@@ -44,11 +42,6 @@ def drop_duplicates(generator, stories: list) -> list:
     return [a for a in stories if a.source_path not in dropped]
 
 
-def site_page_url(settings, article) -> str:
-    """The article's absolute URL at the public address (also in ``make html``)."""
-    return f"{public_site_url(settings)}/{article.url}"
-
-
 class JsonLd:
     """The article's ``NewsArticle``, made when a template prints it (topics included)."""
 
@@ -72,22 +65,20 @@ class JsonLd:
     __str__ = __html__
 
 
-def attach_attribution(generator, stories: list) -> None:
+def attach_attribution(build, stories: list) -> None:
     """Give every story (its ``attribution`` comes from the reader) its
     ``canonical_url`` and ``jsonld``."""
-    settings = generator.settings
-    digest = resolve(settings)
-    site_url = public_site_url(settings) + "/"
+    site_url = build.site.base_url + "/"
     for article in stories:
-        page_url = site_page_url(settings, article)
+        page_url = build.page_url(article.url)  # at the public address, in `make html` too
         article.canonical_url = (article.attribution.original_link
-                                 if digest["DIGEST_CANONICAL"] == "original" else page_url)
-        article.jsonld = JsonLd(article, settings.get("SITENAME", ""), site_url, page_url)
+                                 if build.settings.canonical == "original" else page_url)
+        article.jsonld = JsonLd(article, build.site.name, site_url, page_url)
 
 
-def assign_publishers(generator, stories: list) -> None:
+def assign_publishers(build, generator, stories: list) -> None:
     """Group published stories by publisher; give each story its final ``source_slug``."""
-    digest = resolve(generator.settings)
+    digest = build.settings
     taken = {a.save_as for a in stories}
     # Each topic and author once (equal by slug), not once per story that has it.
     listings = {x for article in generator.articles
@@ -97,42 +88,33 @@ def assign_publishers(generator, stories: list) -> None:
     publishers = group_by_publisher(
         (StoryRef(a.source, a.source_url, a.date, a.source_path, a)
          for a in generator.articles if hasattr(a, "identity")),
-        save_as=digest["DIGEST_SOURCE_SAVE_AS"], taken_paths=taken)
+        save_as=digest.source_save_as, taken_paths=taken)
     for publisher in publishers:
-        url = digest["DIGEST_SOURCE_URL"].format(slug=publisher.slug)
+        url = digest.source_url.format(slug=publisher.slug)
         for story in publisher.stories:
             story.item.source_slug = publisher.slug
             story.item.source_page_url = url
-    generator.context["digest_publishers"] = publishers
+    build.publishers = publishers
 
 
-class SourcesGenerator(Generator):
-    """Writes the list of publishers and one page of stories per publisher."""
-
-    def generate_context(self):
-        digest = resolve(self.settings)
-        self.context.setdefault("DIGEST_SOURCES_URL", digest["DIGEST_SOURCES_URL"])
-
-    def generate_output(self, writer):
-        digest = resolve(self.settings)
-        publishers = self.context.get("digest_publishers", [])
-        write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
-        feeds = self.context.get("digest_feeds")
-        entries = [
-            {"name": p.name, "slug": p.slug, "home": p.home, "count": p.count,
-             "url": digest["DIGEST_SOURCE_URL"].format(slug=p.slug),
-             "feeds": feeds.sources.get(p.slug, []) if feeds is not None else []}
-            for p in publishers
-        ]
-        write(digest["DIGEST_SOURCES_SAVE_AS"], self.get_template("sources"), self.context,
-              publishers=entries, template_name="sources", url=digest["DIGEST_SOURCES_URL"])
-        template = self.get_template("source")
-        for entry, publisher in zip(entries, publishers, strict=True):
-            stories = [s.item for s in publisher.stories]
-            write(digest["DIGEST_SOURCE_SAVE_AS"].format(slug=publisher.slug), template,
-                  self.context, publisher=entry, articles=stories, dates=stories,
-                  template_name="source", url=entry["url"], blog=True)
-
-
-def get_generators(pelican):
-    return SourcesGenerator
+def finish_reading(build, generator) -> None:
+    """All seeds are read: report the refused ones, drop duplicate originals, make
+    slugs unique, then credit each story and group the stories by publisher."""
+    if build.seed_errors:
+        if build.settings.strict:
+            raise SeedErrors(build.seed_errors)
+        for error in sorted(build.seed_errors, key=lambda e: (e.path, e.line)):
+            logger.warning("Skipped seed %s", error)
+    stories = [
+        a for group in (generator.articles, generator.translations,
+                        generator.hidden_articles, generator.drafts)
+        for a in group if hasattr(a, "identity")
+    ]
+    stories = drop_duplicates(generator, stories)
+    slugs = unique_slugs(
+        (a.source_path, a.digest_base_slug, (a.date, a.identity), a.identity) for a in stories)
+    for article in stories:
+        article.slug = slugs[article.source_path]
+        build.speed.on_story_addressed(article)
+    attach_attribution(build, stories)
+    assign_publishers(build, generator, stories)

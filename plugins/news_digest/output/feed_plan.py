@@ -97,7 +97,7 @@ class SiteInfo:
 def plan_feeds(items: Iterable[FeedItem], site: SiteInfo, digest: Mapping[str, Any]) -> FeedPlan:
     """Every feed of the build: the whole digest, then one per topic and per source."""
     items = list(items)
-    max_items = digest["DIGEST_FEED_MAX_ITEMS"]
+    max_items = digest.feed_max_items
     topics: dict[str, tuple[str, str, list[FeedItem]]] = {}
     sources: dict[str, tuple[str, list[FeedItem]]] = {}
     for item in items:  # one pass groups every story under its topics and its source
@@ -111,7 +111,7 @@ def plan_feeds(items: Iterable[FeedItem], site: SiteInfo, digest: Mapping[str, A
         return FeedChannel(key=key, title=title, description=site.description,
                            language=site.language, link=link,
                            self_url=f"{site.base_url}/{path}", author=site.author,
-                           full_text=digest["DIGEST_FEED_FULL_TEXT"])
+                           full_text=digest.feed_full_text)
 
     def add(key, title, link, paths, stories) -> list[FeedLink]:
         chosen = newest_first(stories, max_items)
@@ -123,16 +123,16 @@ def plan_feeds(items: Iterable[FeedItem], site: SiteInfo, digest: Mapping[str, A
         return links
 
     plan.site = add("all", site.name, f"{site.base_url}/", {
-        "rss": digest["DIGEST_FEED_ALL_RSS"], "atom": digest["DIGEST_FEED_ALL_ATOM"],
-        "json": digest["DIGEST_FEED_ALL_JSON"]}, items)
+        "rss": digest.feed_all_rss, "atom": digest.feed_all_atom,
+        "json": digest.feed_all_json}, items)
     for slug, (label, url, stories) in sorted(topics.items()):
         plan.topics[slug] = add(f"topic:{slug}", f"{site.name}: {label}", url, {
-            "rss": digest["DIGEST_FEED_TOPIC_RSS"].format(slug=slug),
-            "atom": digest["DIGEST_FEED_TOPIC_ATOM"].format(slug=slug)}, stories)
+            "rss": digest.feed_topic_rss.format(slug=slug),
+            "atom": digest.feed_topic_atom.format(slug=slug)}, stories)
     for slug, (name, stories) in sorted(sources.items()):
-        page = digest["DIGEST_SOURCE_URL"].format(slug=slug)
+        page = digest.source_url.format(slug=slug)
         plan.sources[slug] = add(f"source:{slug}", f"{site.name}: {name}",
                                  f"{site.base_url}/{page}", {
-            "rss": digest["DIGEST_FEED_SOURCE_RSS"].format(slug=slug),
-            "atom": digest["DIGEST_FEED_SOURCE_ATOM"].format(slug=slug)}, stories)
+            "rss": digest.feed_source_rss.format(slug=slug),
+            "atom": digest.feed_source_atom.format(slug=slug)}, stories)
     return plan

@@ -1,0 +1,166 @@
+"""What makes a build fast, behind one object per build: ``Speed``.
+
+Pelican glue (it replaces Pelican internals, each listed with the Pelican version it
+was checked against in ``pelican_internals.py``). The glue makes one ``Speed`` per
+build (``DigestBuild.speed``) and calls it at the few points where it works:
+
+- ``writer_class()``: Pelican's writer, or one that keeps the previous build's pages
+  whose key is unchanged (``reuse_writer.py``, ``page_memo.py``, ``fingerprint.py``,
+  ``template_deps.py``);
+- ``on_generator_init`` / ``on_content`` / ``on_story_addressed`` / ``on_all_read``:
+  the content cache saved only when it changed and atomically (``content_cache.py``),
+  a story's source path and address worked out once, tag listings written in one
+  linear pass (``listings.py``), repeated template fragments rendered once
+  (``fragments.py``);
+- ``key_of`` / ``reuse`` / ``note``: the same reuse for files written outside the
+  writer (feeds);
+- ``finish`` when every page is written, ``close`` in every case (a ``finally``):
+  whatever the build changed in the process (``gc.freeze``) is undone.
+
+``DIGEST_SPEED = False`` switches every one of them off: the build then runs Pelican's
+own code paths and writes the same bytes, only slower. The ``build`` command uses
+``Rebuild`` (``rebuild.py``) around Pelican: the content cache's folder keyed by code
+and settings (``cache_key.py``), the up-to-date stamp (``up_to_date.py``) and the
+records that become current when the new output is swapped in.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from collections.abc import Mapping
+from typing import Any
+
+from .content_cache import save_cache_only_when_changed
+from .fragments import MemoExtension
+from .listings import write_listings_linearly
+from .page_memo import PREVIOUS_OUTPUT, PageMemo
+from .rebuild import Rebuild
+from .reuse_writer import BUDGET, ReusingWriter, page_fingerprints
+from .seed_stamp import SEED_HASH, seed_stamp
+
+__all__ = ["PREVIOUS_OUTPUT", "SEED_HASH", "Rebuild", "Speed", "seed_stamp"]
+
+class FixedRelativePath:
+    """A story's ``get_relative_source_path``, answered from the path worked out once
+    (for its own file: Pelican asks it on every ``url``/``save_as``)."""
+
+    __slots__ = ("path", "compute")
+
+    def __init__(self, path: str | None, compute):
+        self.path, self.compute = path, compute
+
+    def __call__(self, source_path: str | None = None) -> str | None:
+        return self.path if source_path is None else self.compute(source_path)
+
+    def __repr__(self) -> str:  # what a page's fingerprint sees
+        return f"FixedRelativePath({self.path!r})"
+
+
+class Speed:
+    """The speed-ups of one build (see the module's docstring)."""
+
+    def __init__(self, pelican_settings: Mapping[str, Any], digest):
+        self.enabled = bool(digest.speed)
+        self.memo: PageMemo | None = None
+        self.fingerprints = None
+        self.fragments: dict | None = None  # {% memo %} store, once pages are written
+        self._frozen = False
+        previous = pelican_settings.get(PREVIOUS_OUTPUT)
+        # Into an empty output folder (a first build, after `make clean`, CI's fresh
+        # clone) there is nothing to keep: no keys are worked out, no record is left,
+        # and the build costs what it did without reuse. The next one records them.
+        if (self.enabled and digest.reuse_pages and previous and os.path.isdir(previous)
+                and pelican_settings.get("CACHE_CONTENT")):
+            self.memo = PageMemo(pelican_settings["CACHE_PATH"], previous)
+            self.fingerprints = page_fingerprints()
+
+    @property
+    def keeps_pages(self) -> bool:
+        return self.memo is not None
+
+    # -- Pelican's objects --------------------------------------------------------
+
+    def writer_class(self) -> type | None:
+        """The writer of this build (None: Pelican's own)."""
+        if not self.enabled:
+            return None
+        return type("ReusingWriter", (ReusingWriter,), {"speed": self})
+
+    def on_generator_init(self, generator) -> None:
+        environment = getattr(generator, "env", None)
+        if environment is not None:  # the theme's {% memo %} tag, in every build
+            environment.add_extension(MemoExtension)
+            environment.extensions[MemoExtension.identifier].speed = self
+        if self.enabled:
+            save_cache_only_when_changed(generator)
+
+    def on_content(self, content) -> None:
+        """A story's relative source path never changes once its Content is made;
+        Pelican works it out again (two abspath, one relpath) on every ``url``,
+        ``save_as`` and source lookup: answer those from the first."""
+        if self.enabled and hasattr(content, "identity"):
+            content.get_relative_source_path = FixedRelativePath(
+                content.relative_source_path, content.get_relative_source_path)
+
+    def on_story_addressed(self, article) -> None:
+        """The story's slug is final: compute its address once (Pelican recomputes it
+        on every use, from a copy of the metadata: seconds over a big digest). Not
+        save_as: Pelican's override_save_as would switch off its check for two pages
+        at one path."""
+        if self.enabled:
+            article.override_url = article.url
+
+    def on_all_read(self, generators) -> None:
+        """Every generator has read its content; from here on pages are only written."""
+        if not self.enabled:
+            return
+        for generator in generators:
+            if all(hasattr(generator, name) for name in ("dates", "tags", "authors")):
+                write_listings_linearly(generator)
+        # Fragments are kept only in builds that render every page: a build over a
+        # previous output renders only what changed (they would seldom be used
+        # again) and at 10,000 stories its memory goes to the page keys.
+        if not self.keeps_pages:
+            self.fragments = {}
+
+    def freeze_what_was_read(self) -> None:
+        """What is read by now lives until the build ends: the garbage collector's
+        full passes need not walk it while pages' keys are worked out (about 12 % of
+        the CPU time of a one-seed rebuild at N=10,000; see gc_tuning.py)."""
+        if self.keeps_pages and not self._frozen:
+            gc.freeze()
+            self._frozen = True
+
+    # -- files written outside the writer (feeds) ---------------------------------
+
+    def key_of(self, value, budget: int = BUDGET) -> str | None:
+        """The key of a file made of ``value``; None when this build keeps no files."""
+        return None if self.fingerprints is None else self.fingerprints.of(value, budget)
+
+    def reuse(self, name: str, key: str | None, target) -> bool:
+        """Put the previous build's ``name`` at ``target`` when it was made under ``key``."""
+        return key is not None and self.memo is not None and self.memo.reuse(name, key, target)
+
+    def note(self, name: str, key: str | None, target, data: bytes | str) -> None:
+        if self.memo is not None:
+            self.memo.note(name, key, target, data)
+
+    # -- the end ------------------------------------------------------------------
+
+    def finish(self) -> None:
+        """Every page is written: leave the record for the ``build`` command to commit."""
+        self.close()
+        if self.memo is not None:
+            self.memo.save_pending(self.memo.previous)
+            if self.memo.reused:
+                print(f"Kept {len(self.memo.reused)} of {len(self.memo.new)} pages and feeds "
+                      "unchanged since the previous build", file=sys.stderr)
+
+    def close(self) -> None:
+        """Undo what this build changed in the process; safe to call more than once."""
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
+        self.fragments = None

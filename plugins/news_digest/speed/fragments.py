@@ -9,10 +9,11 @@ the text everywhere else.
 A fragment is kept per place in the templates, per page address (the context's
 ``SITEURL`` and ``localsiteurl``: Pelican rewrites the links in a summary with the
 latter) and per value named in the tag: strings and numbers by value, any other
-object by identity. It must depend on nothing else. The store lives in the build's
-shared context (``start``, once every generator has read its content; pages are
-written only after that), so it lasts one build, and it does not exist when a
-template is rendered outside a build: the fragment is then rendered every time.
+object by identity. It must depend on nothing else. The store belongs to the build
+(``Speed.fragments``, made once every generator has read its content: pages are
+written only after that, and dropped when the build ends), reached through the
+extension of each Jinja environment of the build; without it (a template rendered
+outside a build, ``DIGEST_SPEED = False``) the fragment is rendered every time.
 
 Pure module: Jinja only. The page keys of ``reuse_writer`` are not affected: a page
 still names, and is keyed on, every value its fragments read.
@@ -20,18 +21,10 @@ still names, and is keyed on, every value its fragments read.
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
-
 from jinja2 import nodes
 from jinja2.ext import Extension
 
-STORE = "digest_fragments"  # the name of the store in the build's context
 _BY_VALUE = (str, int, float, bool, type(None))
-
-
-def start(context: MutableMapping) -> None:
-    """Give this build's pages a store of fragments (``context``: Pelican's shared one)."""
-    context[STORE] = {}
 
 
 def _part(value) -> object:
@@ -40,6 +33,7 @@ def _part(value) -> object:
 
 class MemoExtension(Extension):
     tags = {"memo"}
+    speed = None  # the build's Speed, set when the extension is added to its environment
 
     def parse(self, parser):
         lineno = next(parser.stream).lineno
@@ -53,7 +47,7 @@ class MemoExtension(Extension):
         return nodes.CallBlock(call, [], [], body).set_lineno(lineno)
 
     def _render(self, place, context, values, caller):
-        store = context.get(STORE)
+        store = self.speed.fragments if self.speed is not None else None
         if store is None:
             return caller()
         key = (place, context.get("SITEURL"), context.get("localsiteurl"),

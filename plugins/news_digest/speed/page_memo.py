@@ -113,18 +113,6 @@ class PageMemo:
                                           encoding="utf-8")
 
 
-def link_tree(source: Path, target: Path) -> None:
-    """Recreate ``source`` at ``target`` with hard links (copies where links fail)."""
-    for folder, _, files in os.walk(source):
-        destination = target / Path(folder).relative_to(source)
-        destination.mkdir(parents=True, exist_ok=True)
-        for name in files:
-            try:
-                os.link(os.path.join(folder, name), destination / name)
-            except OSError:
-                shutil.copy2(os.path.join(folder, name), destination / name)
-
-
 def commit(cache_path: str | os.PathLike) -> None:
     """The build succeeded: its pending record is now the record."""
     pending = Path(cache_path) / PENDING

@@ -19,10 +19,8 @@ folder does not exist, there is nothing to keep and nothing is worked out.
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
-import sys
 
 from pelican.contents import Content
 from pelican.paginator import Page, Paginator
@@ -31,10 +29,8 @@ from pelican.urlwrappers import URLWrapper
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from ..glue.reader import SEED_HASH
-from ..settings import resolve
 from .fingerprint import SEP, Fingerprints, Unfingerprintable, digest, is_unchangeable
-from .page_memo import PREVIOUS_OUTPUT, PageMemo
+from .seed_stamp import SEED_HASH
 from .template_deps import TemplateDeps
 
 logger = logging.getLogger(__name__)
@@ -96,35 +92,21 @@ def page_fingerprints() -> Fingerprints:
     return Fingerprints(SPECIAL, flat=(URLWrapper, Paginator), costly=(Content,))
 
 
-def keeps_pages(settings) -> bool:
-    """Whether this build works out page keys to keep pages of the previous output.
-
-    Into an empty output folder (a first build, after `make clean`, CI's fresh
-    clone) there is nothing to keep: no keys are worked out, no record is left,
-    and the build costs what it did without reuse. The next one records them.
-    """
-    previous = (settings or {}).get(PREVIOUS_OUTPUT)
-    return bool(previous and os.path.isdir(previous) and settings.get("CACHE_CONTENT")
-                and resolve(settings)["DIGEST_REUSE_PAGES"])
-
-
 class ReusingWriter(Writer):
+    """Pelican's writer, keeping what ``speed`` (the build's ``Speed``, bound to the
+    class made for the build) says may be kept."""
+
+    speed = None
+
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        self.memo = None
+        self.memo = self.speed.memo
+        self.fingerprints = self.speed.fingerprints
         self.folders: set[str] = set()  # made already in this build
-        if keeps_pages(settings):
-            self.memo = PageMemo(settings["CACHE_PATH"], settings[PREVIOUS_OUTPUT])
-            self._collect_less()
-            self.fingerprints = page_fingerprints()
+        if self.memo is not None:
+            self.speed.freeze_what_was_read()
             self.deps: dict[int, TemplateDeps] = {}
             self.shared: dict[tuple[str, int], str] = {}  # site-wide values, once each
-
-    def _collect_less(self) -> None:
-        # What is read by now lives until the build ends: the garbage collector's
-        # full passes need not walk it while the pages' keys are worked out (about
-        # 12 % of the CPU time of a one-seed rebuild at N=10,000; see gc_tuning.py).
-        gc.freeze()
 
     # -- the key of one page ------------------------------------------------------
 
@@ -244,30 +226,3 @@ class ReusingWriter(Writer):
             self._write_page(template, context, localcontext_for(page.save_as, extra),
                              page.save_as, override_output, frozenset(paginated))
         return None
-
-    def finish(self) -> None:
-        if self.memo is not None:
-            gc.unfreeze()
-            self.memo.save_pending(self.settings[PREVIOUS_OUTPUT])
-            if self.memo.reused:
-                print(f"Kept {len(self.memo.reused)} of {len(self.memo.new)} pages and feeds "
-                      "unchanged since the previous build", file=sys.stderr)
-
-
-class SaveRecord:
-    """The last generator: every page is written, leave the record for build.py."""
-
-    def __init__(self, context, settings, path, theme, output_path, **kwargs):
-        pass
-
-    def generate_output(self, writer) -> None:
-        if isinstance(writer, ReusingWriter):
-            writer.finish()
-
-
-def get_writer(pelican):
-    return ReusingWriter
-
-
-def save_record_generator(pelican):
-    return SaveRecord

@@ -1,0 +1,64 @@
+"""What the ``build`` command keeps between builds: the cache folder and the records.
+
+Before Pelican starts, ``Rebuild`` points the content cache at a folder keyed by
+the plugin's code and settings (``cache_key.py``) and works out the stamp of the
+inputs (``up_to_date.py``): when the inputs and ``output/`` are those of the last
+build, there is nothing to do. After the build, ``succeeded`` makes the new records
+current (the page record of ``page_memo.py`` and the stamp), or ``failed`` drops
+them, so a record only ever describes an output that was swapped into place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+from typing import Any
+
+from . import page_memo
+from .cache_key import prune, settings_sources, with_keyed_cache
+from .gc_tuning import fewer_collections
+from .up_to_date import input_stamp, is_up_to_date, remember
+
+
+class Rebuild:
+    def __init__(self, settings: Mapping[str, Any], settings_file: str, target: Path, *,
+                 force: bool = False):
+        # A new dict: the cache folder is keyed by the plugin's code and settings.
+        self.settings = with_keyed_cache(settings, settings_sources(settings_file))
+        self.target = target
+        self.caching = bool(self.settings.get("CACHE_CONTENT"))
+        self.cache_path = self.settings.get("CACHE_PATH")
+        self.inputs = None
+        if self.caching:
+            if force:  # render every page again, not only those whose inputs changed
+                page_memo.forget(self.cache_path)
+            self.inputs = input_stamp(self.cache_path, self.settings["PATH"],
+                                      self.settings["THEME"])
+        self.force = force
+
+    def up_to_date(self) -> bool:
+        """Nothing changed since the last build, and output/ is what it wrote."""
+        return (self.inputs is not None and not self.force
+                and is_up_to_date(self.cache_path, self.target, self.inputs))
+
+    def process_tuning(self) -> AbstractContextManager:
+        """Over a previous output the whole site is loaded from the cache at once:
+        fewer young collections meanwhile (undone when the context ends)."""
+        return fewer_collections() if self.target.is_dir() else nullcontext()
+
+    def built(self) -> None:
+        """Pelican finished without error: old cache folders can go."""
+        if self.caching:
+            prune(self.cache_path)
+
+    def failed(self) -> None:
+        """The build failed: forget its pending record."""
+        if self.inputs is not None:
+            page_memo.discard(self.cache_path)
+
+    def swapped_in(self) -> None:
+        """The new output is in place: its records become current."""
+        if self.inputs is not None:
+            page_memo.commit(self.cache_path)
+            remember(self.cache_path, self.target, self.inputs)
