@@ -89,6 +89,11 @@ class SearchIndexError(DigestError):
     """Pagefind could not be run, or failed to index the site."""
 
 
+class Unfingerprintable(DigestError, ValueError):
+    """A value a page shows cannot be compared across builds (its repr is an address):
+    the page is rendered, never kept. Caught by the writer; never reaches the user."""
+
+
 # -- the curator's commands ---------------------------------------------------------
 
 class ImportFileError(DigestError, ValueError):

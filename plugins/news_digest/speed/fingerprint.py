@@ -26,6 +26,8 @@ import decimal
 import hashlib
 from collections.abc import Callable, Mapping
 
+from ..errors import Unfingerprintable
+
 # Attributes that are not the object's own data: Pelican's whole-site context and
 # the settings (the cache key already covers every setting).
 SKIPPED = frozenset({"_context", "settings"})
@@ -33,10 +35,6 @@ ATOMS = (str, int, float, bool, bytes, datetime.date, datetime.time, datetime.ti
          decimal.Decimal, type(None))
 _ATOM_TYPES = frozenset(ATOMS)  # exact types: a set lookup before isinstance
 SEP = "\x1f"  # never inside a repr of a string: repr escapes control characters
-
-
-class Unfingerprintable(ValueError):
-    """The value cannot be compared across builds (e.g. its repr is an address)."""
 
 
 def digest(text: str) -> str:

@@ -1,0 +1,122 @@
+"""The plugin's layout holds: data flows seeds -> enrich -> output, only glue/ and speed/
+know Pelican, and speed/ is reached through its one entry point."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from news_digest import errors
+
+PLUGIN = Path(__file__).resolve().parents[1] / "plugins" / "news_digest"
+# What each place may import of the plugin (besides itself).
+ALLOWED = {
+    "errors": set(),
+    "settings": {"errors", "seeds", "enrich"},
+    "seeds": {"errors"},
+    "enrich": {"errors", "seeds"},
+    "output": {"errors", "seeds", "enrich", "settings"},
+    "speed": {"errors", "seeds", "enrich", "output", "settings"},
+    "glue": {"errors", "seeds", "enrich", "output", "settings", "speed"},
+    "curator": {"errors", "seeds", "enrich", "output", "settings", "speed", "glue"},
+    "__init__": {"glue"},
+    "__main__": {"curator"},
+}
+PURE = {"errors", "settings", "seeds", "enrich", "output"}
+# Outside glue/ and speed/, Pelican only runs a build or reads a settings file.
+PELICAN_ALLOWED = {"curator/build.py", "curator/site_settings.py"}
+
+
+def modules() -> list[Path]:
+    return sorted(PLUGIN.rglob("*.py"))
+
+
+def place(path: Path) -> str:
+    relative = path.relative_to(PLUGIN)
+    return relative.parts[0] if len(relative.parts) > 1 else relative.stem
+
+
+def plugin_imports(path: Path) -> list[tuple[int, str]]:
+    """(line, module path inside the plugin, e.g. 'speed.page_memo') of each import."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = path.relative_to(PLUGIN).parent.parts
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[:len(package) - node.level + 1]
+                target = [*base, *(node.module.split(".") if node.module else [])]
+                if node.module is None:  # from . import x
+                    found += [(node.lineno, ".".join([*target, a.name])) for a in node.names]
+                    continue
+                found.append((node.lineno, ".".join(target)))
+            elif node.module and node.module.startswith("news_digest"):
+                found.append((node.lineno, node.module.partition(".")[2]))
+        elif isinstance(node, ast.Import):
+            found += [(node.lineno, a.name.partition(".")[2]) for a in node.names
+                      if a.name.startswith("news_digest")]
+    return found
+
+
+def third_party(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            names.add(node.module.split(".")[0])
+        elif isinstance(node, ast.Import):
+            names.update(a.name.split(".")[0] for a in node.names)
+    return names
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda p: p.relative_to(PLUGIN).as_posix())
+def test_each_module_imports_only_earlier_stages(path):
+    own = place(path)
+    for line, target in plugin_imports(path):
+        stage = target.split(".")[0]
+        if stage == own:
+            continue
+        assert stage in ALLOWED[own], (
+            f"{path.relative_to(PLUGIN)}:{line} imports {target}: {own} may import only "
+            f"{sorted(ALLOWED[own])}")
+        if stage == "speed" and own != "speed":
+            assert target == "speed", (
+                f"{path.relative_to(PLUGIN)}:{line} imports {target}: use speed's entry "
+                "point (news_digest.speed), not its modules")
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda p: p.relative_to(PLUGIN).as_posix())
+def test_only_glue_and_speed_know_pelican(path):
+    relative = path.relative_to(PLUGIN).as_posix()
+    if place(path) in {"glue", "speed"} or relative in PELICAN_ALLOWED:
+        return
+    assert "pelican" not in third_party(path), f"{relative} imports Pelican"
+
+
+def test_pure_stages_are_pure():
+    """seeds, enrich and output take and return plain values: no Pelican, no CLI."""
+    for path in modules():
+        if place(path) in PURE:
+            assert {"pelican", "argparse"}.isdisjoint(third_party(path)), path
+
+
+def test_every_error_the_plugin_defines_is_a_digest_error():
+    defined = []
+    for path in modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and any(
+                    isinstance(b, ast.Name) and (b.id.endswith(("Error", "Exception"))
+                                                 or b.id == "ValueError") for b in node.bases):
+                defined.append((path.relative_to(PLUGIN).as_posix(), node.name))
+    outside = [d for d in defined if d[0] != "errors.py"]
+    assert outside == [], f"errors are defined in errors.py, under DigestError: {outside}"
+    for _, name in defined:
+        assert issubclass(getattr(errors, name), errors.DigestError), name
+
+
+def test_modules_stay_small():
+    long = {p.relative_to(PLUGIN).as_posix(): n for p in modules()
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
+    assert long == {}, f"split these modules: one job each ({long})"
