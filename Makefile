@@ -16,11 +16,12 @@ N ?= 1000
 DIGEST := $(BIN)/python -m news_digest
 PELICAN := $(BIN)/pelican
 
-.PHONY: help venv html clean regenerate serve devserver publish test lint lock bench
+.PHONY: help venv html clean regenerate serve devserver publish test test-fast lint lock bench
 
 help:
 	@echo 'make html        build the site from $(INPUTDIR)/ into $(OUTPUTDIR)/'
-	@echo 'make test        run every test'
+	@echo 'make test        run every test (what CI runs)'
+	@echo 'make test-fast   every test but the browser, validator, benchmark and slow ones'
 	@echo 'make clean       remove $(OUTPUTDIR)/ and the build cache'
 	@echo 'make regenerate  rebuild whenever content changes'
 	@echo 'make serve       serve $(OUTPUTDIR)/ on http://127.0.0.1:$(PORT)/'
@@ -58,6 +59,10 @@ devserver: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The tiers are pytest markers (pyproject.toml): browser, validator, benchmark, slow.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not browser and not validator and not benchmark and not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check plugins tests benchmarks pelicanconf.py publishconf.py

@@ -73,8 +73,11 @@ class Site:
 
 def build(tmp_path: Path, seeds: dict[str, str | bytes], *, pages: dict[str, str] | None = None,
           settings: dict | None = None, conf: Path = ROOT / "pelicanconf.py",
-          force: bool = False) -> Site:
-    """Write ``seeds`` (name -> text or bytes) into a content folder and build it."""
+          force: bool = False, search: bool = False) -> Site:
+    """Write ``seeds`` (name -> text or bytes) into a content folder and build it.
+
+    Without ``search`` the site is built without its Pagefind index (``DIGEST_SEARCH``
+    False, unless ``settings`` say otherwise): only tests of search need it."""
     content = tmp_path / "content"
     (content / "articles").mkdir(parents=True, exist_ok=True)
     (content / "pages").mkdir(exist_ok=True)
@@ -94,7 +97,8 @@ def build(tmp_path: Path, seeds: dict[str, str | bytes], *, pages: dict[str, str
     try:
         with contextlib.redirect_stderr(stderr):
             code = build_site(str(conf), str(content), str(output), force=force,
-                              overrides={"CACHE_PATH": str(tmp_path / "cache"), **(settings or {})})
+                              overrides={"CACHE_PATH": str(tmp_path / "cache"),
+                                         "DIGEST_SEARCH": search, **(settings or {})})
     finally:
         logging.getLogger().removeHandler(records)
     return Site(code, output, stderr.getvalue(), [r.getMessage() for r in records.records])

@@ -7,11 +7,15 @@ import subprocess
 import sys
 from datetime import timedelta
 
+import pytest
+
 from benchmarks.corpus import START, stories, write_corpus
 from news_digest.seeds.byline import split_byline
 from news_digest.seeds.format import read_seed
 
 from sitebuild import ROOT
+
+pytestmark = pytest.mark.benchmark
 
 
 def test_the_corpus_is_deterministic_and_the_same_in_both_formats(tmp_path):

@@ -12,6 +12,8 @@ from news_digest.seeds.format import read_seed
 
 from sitebuild import SHARED, build
 
+pytestmark = pytest.mark.slow
+
 FEEDS = SHARED / "realworld-feeds"
 CAPTURES = sorted(p for p in FEEDS.glob("*") if p.suffix in (".xml", ".json")) \
     if FEEDS.is_dir() else []

@@ -7,6 +7,7 @@ import copy
 import dataclasses
 import shutil
 from datetime import timedelta
+from functools import partial
 
 import pytest
 from pelican.contents import Article
@@ -17,7 +18,13 @@ from news_digest.glue.reader import SEED_HASH
 from news_digest.seeds.format import render_seed
 from news_digest.speed.reuse_writer import BUDGET, page_fingerprints
 
-from sitebuild import ROOT, build, stable_tree
+from sitebuild import ROOT, stable_tree
+from sitebuild import build as build_site_with
+
+# These tests are about the search index too: build it.
+build = partial(build_site_with, search=True)
+
+pytestmark = pytest.mark.slow
 
 # Small search shards, so that a change touches one shard of several.
 SETTINGS = {"DIGEST_SEARCH_SHARD_SIZE": 8}

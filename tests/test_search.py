@@ -8,11 +8,16 @@ from __future__ import annotations
 import gzip
 import json
 import posixpath
+from functools import partial
 
 from news_digest.glue.search_job import SearchJob
 from news_digest.seeds.format import read_seed
 
-from sitebuild import SAMPLE_SEED, build, seed_text
+from sitebuild import SAMPLE_SEED, seed_text
+from sitebuild import build as build_site_with
+
+# These tests are about the search index too: build it.
+build = partial(build_site_with, search=True)
 
 SAMPLE = "000_6658c6a34da15a44.txt"
 

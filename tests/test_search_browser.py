@@ -12,6 +12,7 @@ import os
 import re
 import threading
 from contextlib import contextmanager
+from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -20,7 +21,13 @@ import pytest
 from news_digest.seeds.format import parse_seed, read_seed
 
 from searchsite import SOURCES, story_seeds
-from sitebuild import SAMPLE_SEED, build, seed_text
+from sitebuild import SAMPLE_SEED, seed_text
+from sitebuild import build as build_site_with
+
+# These tests are about the search index too: build it.
+build = partial(build_site_with, search=True)
+
+pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -15,6 +15,8 @@ import pytest
 from theme_site import build_theme_site
 from tools import CHROMIUM_ARGS, ROOT, axe, chromium
 
+pytestmark = pytest.mark.browser
+
 SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
 SAMPLE = ("stories/agree-with-indian-government-on-need-to-safeguard-citizens-privacy-"
           "taken-strong.html")

@@ -9,6 +9,8 @@ import pytest
 from theme_site import build_theme_site
 from tools import vnu_jar
 
+pytestmark = pytest.mark.validator
+
 CSS_LIMIT = 12 * 1024
 ARTICLE_LIMIT = 40 * 1024
 
