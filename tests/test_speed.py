@@ -1,31 +1,50 @@
-"""The build stays linear: listings without a pass per listing, story URLs computed once."""
+"""The speed-ups: the same bytes as Pelican's own code paths, and state undone after."""
 
 from __future__ import annotations
 
 import gc
 import posixpath
-from types import SimpleNamespace
 
 import pytest
 
 from news_digest.speed.gc_tuning import YOUNG_THRESHOLD, fewer_collections
-from news_digest.speed.listings import write_listings
 
-from sitebuild import build, seed_text
+from sitebuild import build, seed_text, stable_tree
 
 
-def test_listing_dates_keep_the_generators_order_without_a_pass_per_listing():
-    a, b, c = (SimpleNamespace(title=t) for t in "abc")
-    jane = SimpleNamespace(save_as="authors/jane/index.html", url="authors/jane/",
-                           page_name="authors/jane/index", slug="jane")
-    generator = SimpleNamespace(dates=[c, b, a], articles=[a, b, c], context={},
-                                authors=[(jane, [a, c])], get_template=lambda name: name)
-    calls = []
-    write_listings(generator, lambda *args, **kw: calls.append((args, kw)), kind="author")
-    [(args, kw)] = calls
-    assert args == ("authors/jane/index.html", "author", {})
-    assert kw["dates"] == [c, a] and kw["articles"] == [a, c] and kw["author"] is jane
-    assert kw["template_name"] == "author" and kw["url"] == "authors/jane/"
+def _digest(count: int = 30) -> dict[str, str]:
+    """Stories on a few days, by a few people and publishers, about a few topics."""
+    subjects = ("the privacy regulator fined the company over personal data",
+                "the court heard the lawsuit against the ministry",
+                "the league's final match ended in a draw after extra time",
+                "hospitals reported a rise in vaccine appointments")
+    people = ("Jane Doe", "John Roe", "PTI")
+    return {f"{n:03d}_s.txt": seed_text(
+        title=f"Story {n} on {subjects[n % 4].split()[1]}", author=people[n % 3],
+        source=("The Daily Example", "Example Herald")[n % 2],
+        url=f"https://news{n % 2}.example/{n}",
+        published=f"2020-01-{1 + n % 5:02d}T0{n % 10}:00:00Z",
+        body=(subjects[n % 4].capitalize() + ".", f"Paragraph {n}.")) for n in range(count)}
+
+
+def test_the_speed_ups_change_no_byte(tmp_path):
+    """DIGEST_SPEED = False runs Pelican's own code paths (its writer, its listing pages,
+    its content cache): the speed-ups must write exactly what they do, from scratch
+    and over a previous output."""
+    seeds = _digest()
+    listings = {"AUTHOR_SAVE_AS": "authors/{slug}/index.html", "DEFAULT_PAGINATION": 4}
+    fast = build(tmp_path / "fast", seeds, settings=listings)
+    plain = build(tmp_path / "plain", seeds, settings={**listings, "DIGEST_SPEED": False})
+    assert fast.code == plain.code == 0, fast.stderr + plain.stderr
+    assert len(fast.files("authors/*/index.html")) == 3
+    assert stable_tree(fast.output) == stable_tree(plain.output)
+    edited = {**seeds, "031_new.txt": seed_text(title="A new story", url="https://n.example/1",
+                                                published="2020-01-03T12:00:00Z")}
+    build(tmp_path / "fast", seeds, settings=listings, force=True)  # records the page keys
+    again = build(tmp_path / "fast", edited, settings=listings)
+    plain = build(tmp_path / "plain2", edited, settings={**listings, "DIGEST_SPEED": False})
+    assert "Kept" in again.stderr
+    assert stable_tree(again.output) == stable_tree(plain.output)
 
 
 def _story_links(site, page):
