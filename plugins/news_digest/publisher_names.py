@@ -14,7 +14,7 @@ Pure module (enrich stage), no Pelican import. The rules, in order:
 3. Spellings that differ only in case, spacing, punctuation, a leading "The" or a
    domain ending ("New York Times" / "The New York Times", "NPR" / "Npr.org") are
    one publisher; of these the curator's spelling wins, else one that is not a bare
-   domain, else the most used, else the longest. A bare domain name ("Npr.org",
+   domain, else the longest (with its "The"), else the most used. A bare domain name ("Npr.org",
    "Yahoo.com") also takes the real name used for the same host.
 """
 
@@ -103,8 +103,8 @@ def clean_name(name: str) -> str:
 def site_name(title: str, hints: Iterable[str], home: str) -> str:
     """A publisher's name from a feed's title and publisher fields (rule 2)."""
     host = site_host(home)
-    hints = [h for h in map(clean_name, hints) if h]
-    parts = [p for p in map(clean_name, _SEPARATOR_RE.split(clean_name(title))) if p]
+    hints = [part for hint in hints for part in _parts(hint)]  # a logo's title is a title
+    parts = _parts(title)
     for candidate in (*hints, *parts):
         if host and names_host(candidate, host) and candidate.casefold() not in GENERIC_PARTS:
             return candidate
@@ -112,6 +112,10 @@ def site_name(title: str, hints: Iterable[str], home: str) -> str:
     if specific:
         return specific[0]
     return host or clean_name(title)
+
+
+def _parts(title: str) -> list[str]:
+    return [p for p in map(clean_name, _SEPARATOR_RE.split(clean_name(title))) if p]
 
 
 @dataclass
@@ -151,7 +155,8 @@ def merge_names(stories: list[tuple[str, str]],
         spellings[name_key(raw)][raw] += 1
         if not is_domain_name(raw):
             real_by_host[site_host(url)][raw] += 1
-    chosen = {key: max(counts, key=lambda s: (not is_domain_name(s), counts[s], len(s), s))
+    # "The New York Times" over "New York Times": the article is part of a name.
+    chosen = {key: max(counts, key=lambda s: (not is_domain_name(s), len(s), counts[s], s))
               for key, counts in spellings.items()}
     result = {}
     for raw, url in stories:
