@@ -332,8 +332,8 @@ def test_progress_bar_on_a_terminal(tmp_path):
     try:
         # The bar is ~30 short redraws: well under a terminal's buffer while we wait.
         result = subprocess.run([sys.executable, "-m", "news_digest", "import", str(export),
-                                 "--into", str(folder), "--verbose"], stderr=slave, stdout=subprocess.PIPE,
-                                cwd=ROOT, timeout=120)
+                                 "--into", str(folder), "--verbose"], stderr=slave,
+                                stdout=subprocess.PIPE, cwd=ROOT, timeout=120)
         os.close(slave)
         chunks = []
         while True:

@@ -77,10 +77,13 @@ def load_config(args) -> Config:
     elif not args.inputs:
         raise UsageError(f"{sources_path}: no sources file, so nothing to import: write one "
                          "(see docs/importing.md) or name feed URLs or files")
-    policy = FetchPolicy(timeout=settings["DIGEST_FETCH_TIMEOUT"],
+    def given(flag, name):  # a flag overrides the setting
+        return flag if flag is not None else settings[name]
+
+    policy = FetchPolicy(timeout=given(args.timeout, "DIGEST_FETCH_TIMEOUT"),
                          max_bytes=settings["DIGEST_FETCH_MAX_BYTES"],
-                         retries=settings["DIGEST_FETCH_RETRIES"],
-                         backoff=settings["DIGEST_FETCH_BACKOFF"],
+                         retries=given(args.retries, "DIGEST_FETCH_RETRIES"),
+                         backoff=given(args.backoff, "DIGEST_FETCH_BACKOFF"),
                          agent=user_agent(settings["DIGEST_SITE_URL"]))
     state_path = Path(args.state) if args.state else base / settings["DIGEST_IMPORT_STATE"]
     return Config(sources, state_path, policy)
@@ -279,6 +282,15 @@ def add_parser(commands) -> None:
     parser.add_argument("--state", metavar="FILE",
                         help="import state file: each feed's validators and last fetch "
                              "(default: DIGEST_IMPORT_STATE, .cache/import-state.json)")
+    parser.add_argument("--timeout", type=_seconds, metavar="SECONDS",
+                        help="give up on a feed's server after this long (default: "
+                             "DIGEST_FETCH_TIMEOUT, 20)")
+    parser.add_argument("--retries", type=_count, metavar="N",
+                        help="further attempts after a server error or a broken connection "
+                             "(default: DIGEST_FETCH_RETRIES, 3)")
+    parser.add_argument("--backoff", type=_seconds, metavar="SECONDS",
+                        help="wait before the first retry, doubled for each next one "
+                             "(default: DIGEST_FETCH_BACKOFF, 1)")
     parser.add_argument("--dry-run", action="store_true",
                         help="fetch and judge every story, show what each rule keeps and "
                              "drops, write nothing")
@@ -286,3 +298,23 @@ def add_parser(commands) -> None:
                         help="say what happened to each feed and to each item skipped or "
                              "dropped")
     parser.set_defaults(run=run)
+
+
+def _seconds(text: str) -> float:
+    import argparse  # noqa: PLC0415
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 600:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds from 0 to 600")
+    return value
+
+
+def _count(text: str) -> int:
+    import argparse  # noqa: PLC0415
+
+    if not text.isdigit() or int(text) > 10:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number from 0 to 10")
+    return int(text)
