@@ -127,17 +127,18 @@ def _source(entry, number: int, block: tuple[int, int], lines: list[str], path: 
 
     if not isinstance(entry, dict):
         raise fail(None, "must be a table of keys")
+    name = entry.get("name")
+    if isinstance(name, str) and name.strip():
+        name = " ".join(name.split())
+        label = f"source '{name}'"
     for key in entry:
         if key not in KEYS:
             close = difflib.get_close_matches(key, KEYS, n=1)
             hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(KEYS)
             raise fail(key, f"unknown key '{key}' ({hint})")
-    name = entry.get("name")
     if not isinstance(name, str) or not name.strip():
         raise fail("name" if "name" in entry else None,
                    "needs a name = \"...\": the publisher's name as readers know it")
-    name = " ".join(name.split())
-    label = f"source '{name}'"
     home = entry.get("home")
     if not (isinstance(home, str) and is_web_url(home) and " " not in home.strip()):
         raise fail("home" if "home" in entry else None,
