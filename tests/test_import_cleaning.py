@@ -36,20 +36,28 @@ def test_tracking_parameters_are_stripped_and_routing_ones_kept(url, clean):
     assert strip_tracking(url) == clean
 
 
-@pytest.mark.parametrize("title, hints, home, name", [
-    ("BBC News - UK Politics", [], "https://www.bbc.co.uk/news/", "BBC News"),
-    ("heise developer neueste Meldungen", ["heise online"], "http://www.heise.de/developer/",
-     "heise online"),
-    ("Livemint - News", [], "https://www.livemint.com/rss/News", "Livemint"),
-    ("Science twis", ["Science"], "http://science.sciencemag.org", "Science"),
-    ("Aktuality.sk - aktuálne spravodajstvo", ["Ringier Axel Springer SK"],
-     "https://www.aktuality.sk", "Aktuality.sk"),
-    ("World news | The Guardian", [], "https://www.theguardian.com/world", "The Guardian"),
-    ("Latest News", [], "https://www.example-news.example/", "example-news.example"),
-    ("Golem.de", [], "https://www.golem.de/", "Golem.de"),
+@pytest.mark.parametrize("title, home, fields, authors, name", [
+    ("BBC News - UK Politics", "https://www.bbc.co.uk/news/", ["BBC News - UK Politics"], [],
+     "BBC News"),
+    ("heise developer neueste Meldungen", "http://www.heise.de/developer/", [],
+     ["heise online"], "heise online"),
+    ("Livemint - News", "https://www.livemint.com/rss/News", [], [], "Livemint"),
+    ("Science twis", "http://science.sciencemag.org", ["Science"], [], "Science"),
+    ("Aktuality.sk - aktuálne spravodajstvo", "https://www.aktuality.sk", [],
+     ["Ringier Axel Springer SK"], "Aktuality.sk"),
+    ("World news | The Guardian", "https://www.theguardian.com/world", [], [], "The Guardian"),
+    ("Latest News", "https://www.example-news.example/", [], [], "example-news.example"),
+    ("Golem.de", "https://www.golem.de/", [], [], "Golem.de"),
+    ("NYT > Home Page", "http://www.nytimes.com/pages/index.html", [], [], "NYT"),
+    ("Accidental Tech Podcast", "http://atp.fm/", [], ["atp@marco.org"],
+     "Accidental Tech Podcast"),  # a mailbox is never a name
+    ("Family Medicine Headlines", "http://www.medscape.com/fm", [],
+     ["Medscape Customer Support"], "Family Medicine Headlines"),  # nor is a role
+    ("yakubin’s notes", "https://yakubin.com/notes", [], ["Jakub Alba (yakubin)"],
+     "yakubin’s notes"),  # the author is a person; the blog has a name
 ])
-def test_site_names_from_feed_titles(title, hints, home, name):
-    assert site_name(title, hints, home) == name
+def test_site_names_from_feed_titles(title, home, fields, authors, name):
+    assert site_name(title, home, fields, authors) == name
 
 
 def test_spellings_of_one_publisher_are_merged():

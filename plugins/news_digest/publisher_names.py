@@ -6,11 +6,13 @@ Pure module (enrich stage), no Pelican import. The rules, in order:
 1. A known publisher: the sources file (its names, aliases, and its home page: a
    story under that address belongs to it), then the names already in the seed
    folder. Known names are never respelled.
-2. Else a site name from the feed: of the feed's publisher fields (PRISM publication
-   name, ``dc:publisher``, logo title, feed author) and its title's parts ("BBC News -
-   UK Politics" is "BBC News" and "UK Politics"), the first that names the feed's
-   host ("heise online" for heise.de), else the title's first part that is not a
-   generic word ("Livemint - News" is "Livemint"), else the host.
+2. Else a site name from the feed: the PRISM publication name or the logo's title if
+   it names the feed's host, else the part of the feed's title that does ("BBC News -
+   UK Politics" is "BBC News" and "UK Politics"), or the feed's author or publisher
+   when that names the host and is a shorter form of it ("heise online" for "heise
+   developer neueste Meldungen"; never a mailbox or a role such as "Customer
+   Support"), else the title's first part that is not a generic word ("Livemint -
+   News" is "Livemint"), else the host.
 3. Spellings that differ only in case, spacing, punctuation, a leading "The" or a
    domain ending ("New York Times" / "The New York Times", "NPR" / "Npr.org") are
    one publisher; of these the curator's spelling wins, else one that is not a bare
@@ -31,7 +33,7 @@ _HOST_PREFIXES = ("www.", "amp.", "m.", "mobile.", "edition.", "feeds.", "rss.",
 # Second-level labels under a country code that are not the site's name (bbc.co.uk).
 _GENERIC_LABELS = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or",
                              "go", "gv", "nic", "news"})
-_SEPARATOR_RE = re.compile(r"\s+[-|–—»·•:]\s+|\s*::\s*|:\s+")
+_SEPARATOR_RE = re.compile(r"\s+[-|–—»·•:>/]\s+|\s*::\s*|:\s+|\s--\s")
 _DOMAIN_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}$", re.I)
 # Feed-title parts that are sections or feed words, not a publisher.
 GENERIC_PARTS = frozenset({
@@ -96,22 +98,55 @@ def names_host(name: str, host: str) -> bool:
     return False
 
 
+_EMAIL_RE = re.compile(r"\S+@\S+\.\w+")
+_NAME_WITH_EMAIL_RE = re.compile(r"^\S+@\S+\s*\((.+)\)$|^(.+?)\s*<\S+@\S+>$")
+# A feed author with one of these words is a mailbox or a role, not the publisher.
+_ROLE_WORDS = frozenset({"support", "team", "webmaster", "editor", "editors", "admin",
+                         "administrator", "customer", "service", "feedback", "contact",
+                         "info", "newsroom", "help"})
+
+
 def clean_name(name: str) -> str:
-    return " ".join((name or "").split()).strip(" -|–—:·•»")
+    """One line, separators trimmed; an e-mail address gives way to the name beside it
+    ("jd@x.org (Jane Doe)" is "Jane Doe") or to nothing."""
+    name = " ".join((name or "").split())
+    match = _NAME_WITH_EMAIL_RE.match(name)
+    if match:
+        name = match.group(1) or match.group(2)
+    if _EMAIL_RE.search(name):
+        return ""
+    return name.strip(" -|–—:·•»>/")
 
 
-def site_name(title: str, hints: Iterable[str], home: str) -> str:
-    """A publisher's name from a feed's title and publisher fields (rule 2)."""
+def site_name(title: str, home: str, publisher_fields: Iterable[str] = (),
+              authors: Iterable[str] = ()) -> str:
+    """A publisher's name from a feed (rule 2). ``publisher_fields`` name the publication
+    (PRISM publication name, ``dc:publisher``, the logo's title); ``authors`` are the
+    feed's authors, which may be the publisher ("heise online") or a person."""
     host = site_host(home)
-    hints = [part for hint in hints for part in _parts(hint)]  # a logo's title is a title
+
+    def usable(name: str) -> bool:
+        return bool(name) and name.casefold() not in GENERIC_PARTS
+
+    def names_site(name: str) -> bool:
+        return usable(name) and bool(host) and names_host(name, host)
+
+    strong = [part for field in publisher_fields for part in _parts(field)]
+    weak = [name for name in map(clean_name, authors)
+            if name and not _ROLE_WORDS & set(re.findall(r"\w+", name.casefold()))]
     parts = _parts(title)
-    for candidate in (*hints, *parts):
-        if host and names_host(candidate, host) and candidate.casefold() not in GENERIC_PARTS:
-            return candidate
-    specific = [p for p in parts if p.casefold() not in GENERIC_PARTS]
-    if specific:
-        return specific[0]
-    return host or clean_name(title)
+    by_field = next((name for name in strong if names_site(name)), "")
+    if by_field:
+        return by_field
+    by_title = next((part for part in parts if names_site(part)), "")
+    by_author = next((name for name in weak if names_site(name)), "")
+    if by_title and by_author and len(by_author) < len(by_title) and (
+            squash(by_author.split()[0]) == squash(by_title.split()[0])):
+        return by_author  # "heise online" for "heise developer neueste Meldungen"
+    specific = [part for part in parts if usable(part)]
+    return (by_title or by_author or (specific[0] if specific else "")
+            or next((name for name in strong if usable(name)), "") or host
+            or clean_name(title))
 
 
 def _parts(title: str) -> list[str]:

@@ -172,7 +172,7 @@ def items_from_feed(parsed, name: str) -> Iterator[Story | Skipped]:
     if not is_web_url(base):
         base = next((link.get("href", "") for link in feed.get("links", [])
                      if is_web_url(link.get("href", ""))), "")
-    source_name = site_name(title, _publisher_fields(feed), base) if base else title
+    source_name = site_name(title, base, *_publisher_fields(feed)) if base else title
     feed_language = normalise_tag(feed.get("language", "") or "")
     self_link = next((link.get("href", "") for link in feed.get("links", [])
                       if link.get("rel") == "self" and is_web_url(link.get("href", ""))), "")
@@ -190,14 +190,16 @@ def items_from_feed(parsed, name: str) -> Iterator[Story | Skipped]:
                      language=_entry_language(entry) or feed_language, feed_url=self_link)
 
 
-def _publisher_fields(feed) -> list[str]:
-    """Fields that may name the publisher: PRISM, dc:publisher, the logo's title, the
-    feed's author (a person on a blog: only used when it names the site's host)."""
+def _publisher_fields(feed) -> tuple[list[str], list[str]]:
+    """Fields naming the publication (PRISM, the logo's title), and the feed's authors
+    and publisher (the publisher, a person or a mailbox: ``site_name`` tells them apart)."""
     image = feed.get("image") or {}
-    return [clean_line(value) for value in (
-        feed.get("prism_publicationname"), (feed.get("publisher_detail") or {}).get("name")
-        or feed.get("publisher"), image.get("title"),
-        (feed.get("author_detail") or {}).get("name")) if isinstance(value, str)]
+    fields = [feed.get("prism_publicationname"), image.get("title")]
+    # feedparser reads RSS webMaster and dc:publisher as "publisher": often a mailbox.
+    authors = [(feed.get("author_detail") or {}).get("name") or feed.get("author"),
+               (feed.get("publisher_detail") or {}).get("name") or feed.get("publisher")]
+    return ([clean_line(v) for v in fields if isinstance(v, str)],
+            [clean_line(v) for v in authors if isinstance(v, str)])
 
 
 def _entry_language(entry) -> str:
