@@ -165,3 +165,24 @@ def test_line_breaks_are_paragraph_breaks_in_news_api_text():
         "First line.", "Second line.", "A", "B", "… [+100 chars]"]
     assert markup_to_paragraphs("One.\n\nTwo <b>bold</b>.\nSame.") == ["One.", "Two bold. Same."]
     assert markup_to_paragraphs("<p>One.\n\nstill one</p><p>Two</p>") == ["One. still one", "Two"]
+
+
+def test_feed_and_language_headers_read_back():
+    from datetime import UTC, datetime
+
+    from news_digest.seed import parse_seed
+    from news_digest.story_seed import story_seed
+
+    seed, text = story_seed("x.txt", title="T", published=datetime(2020, 1, 1, tzinfo=UTC),
+                            byline="", source_name="P", url="https://p.example/a",
+                            paragraphs=["Text."], headers={
+                                "feed": "https://p.example/feed.xml", "language": "de-AT"})
+    assert "\nFeed: **https://p.example/feed.xml**\n\nLanguage: **de-AT**\n" in text
+    back = parse_seed(text, "x.txt")
+    assert (back.extra.get("feed"), back.extra.get("language")) == (
+        "https://p.example/feed.xml", "de-AT")
+    _, text = story_seed("x.txt", title="T", published=datetime(2020, 1, 1, tzinfo=UTC),
+                         byline="", source_name="P", url="https://p.example/a",
+                         paragraphs=["Text."], headers={"feed": "https://p.example/**x",
+                                                        "language": ""})
+    assert "Feed:" not in text and "Language:" not in text  # left out, not broken

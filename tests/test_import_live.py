@@ -146,7 +146,7 @@ def test_stories_imported_whole_then_nothing_fetched_or_written(published, capsy
     moved = sorted(publishers)[1]
     assert (f"{sources}:{_line_of(sources, feeds[moved])}: {feeds[moved]} has moved "
             f"permanently to {server.url('/feeds/' + slugify_headline(moved, 60) + '.xml')}: "
-            "update the feed's URL") in err.splitlines()
+            "update the feed's URL in the sources file") in err.splitlines()
     written = {}
     for path in folder.iterdir():
         seed = read_seed(path)
@@ -210,7 +210,7 @@ def test_dry_run_shows_each_rule_and_writes_nothing(published, capsys, tmp_path)
     dropped = [s for s in seeds if re.search(rf"(?<!\w){word}(?!\w)", " ".join(
         (s.title, *s.paragraphs)), re.I)]
     assert lines[heading].endswith(f": {len(seeds)} stories, {len(seeds) - len(dropped)} to "
-                                   f"import, 0 already seeds, {len(dropped)} dropped by rules")
+                                   f"import, 0 duplicates, {len(dropped)} dropped by rules")
     assert lines[heading + 1] == f"  drop '{word}' drops {len(dropped)}"
     assert lines[heading + 2: heading + 2 + len(dropped)] == [f"    - {s.title}"
                                                                for s in dropped]

@@ -56,8 +56,8 @@ def dry_run_report(judged: list[tuple[Candidate, Verdict, bool]], where) -> list
         new = sum(1 for _, v, dup in entries if v.kept and not dup)
         dups = sum(1 for _, v, dup in entries if v.kept and dup)
         heading = f"{name}" + (f" ({where(source)})" if source else "")
-        lines.append(f"{heading}: {len(entries)} stories, {new} to import, {dups} already "
-                     f"seeds, {len(entries) - new - dups} dropped by rules")
+        lines.append(f"{heading}: {len(entries)} stories, {new} to import, {dups} duplicates, "
+                     f"{len(entries) - new - dups} dropped by rules")
         if source is None or not (source.keep or source.drop):
             continue
         for kind, rules in (("keep", source.keep), ("drop", source.drop)):

@@ -115,9 +115,12 @@ def report_feeds(results: list[FeedResult], sources: SourcesFile | None, tally: 
             print(f"{job.location}: {result.reason}" + (f" ({where})" if where else ""),
                   file=sys.stderr)
         moved = result.fetched.moved_to if result.fetched else ""
-        if moved:
-            print(f"{where or job.location}: {job.location} has moved permanently to {moved}: "
-                  "update the feed's URL", file=sys.stderr)
+        if moved and where:
+            print(f"{where}: {job.location} has moved permanently to {moved}: update the "
+                  "feed's URL in the sources file", file=sys.stderr)
+        elif moved:
+            print(f"{job.location} has moved permanently to {moved}: use the new URL",
+                  file=sys.stderr)
 
 
 def candidates_of(results: list[FeedResult], tally: Tally, verbose: bool) -> list[Candidate]:
@@ -215,7 +218,12 @@ def run(args) -> int:
     cleaned = clean_stories(candidates, publisher_table(config.sources, seen), args.source or "")
     entries = judged(cleaned)
     if args.dry_run:
-        marked = [(c, v, url_identity(safe_url(c.story.url)) in known) for c, v in entries]
+        marked, seen = [], set(known)  # a story twice in this import is a duplicate too
+        for candidate, verdict in entries:
+            identity = url_identity(safe_url(candidate.story.url))
+            marked.append((candidate, verdict, identity in seen))
+            if verdict.kept:
+                seen.add(identity)
         for line in dry_run_report(marked, config.sources.where if config.sources else str):
             print(line)
         tally.dropped = sum(1 for _, v, _ in marked if not v.kept)

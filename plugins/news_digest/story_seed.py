@@ -74,8 +74,9 @@ def story_seed(path: str, *, title: str, published: datetime, byline: str, sourc
         source_name=fit(name, max(20, MAX_HEADER_CHARS - len(url) - 10)),
         source_url=safe_url(url),
         paragraphs=tuple(body),
+        # A value with "**" would end its own header line early: such a header is left out.
         extra={key: fit(value, MAX_HEADER_CHARS) for key, value in (headers or {}).items()
-               if value and clean_line(value)},
+               if value and clean_line(value) and "**" not in value},
     )
     text = render_seed(seed)
     size = len(text.encode("utf-8"))
