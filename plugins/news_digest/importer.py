@@ -21,7 +21,7 @@ from .progress import Progress
 from .publisher_names import PublisherTable
 from .rules import Verdict, judge
 from .seed_store import highest_number, read_originals, seed_name, write_new
-from .settings import resolve
+from .settings import SETTINGS
 from .siteconf import DEFAULT_SETTINGS_FILE, SettingsFileError, digest_settings
 from .sources_file import SourcesFile, SourcesFileError, load_sources
 from .sources_in import Skipped, Story
@@ -64,8 +64,8 @@ def load_config(args) -> Config:
             raise UsageError(str(err)) from None
     elif given:
         raise UsageError(f"{settings_file}: no such settings file (give one with -s FILE)")
-    else:
-        settings = resolve({})
+    else:  # the defaults alone (nothing else of the site, e.g. its taxonomy, is needed)
+        settings = {name: spec.default for name, spec in SETTINGS.items()}
     base = settings_file.resolve().parent
     sources_path = Path(args.sources) if args.sources else base / settings["DIGEST_SOURCES_FILE"]
     sources = None

@@ -1,6 +1,7 @@
 """A source's keep and drop rules: which of its items the import takes.
 
-Pure module (curator stage, no Pelican import). A rule is either words, matched
+Pure module (no Pelican import), part of the sources file's data: the import applies
+the rules, ``import --dry-run`` shows them at work. A rule is either words, matched
 case-insensitively as whole words anywhere in the headline or the text (``"quiz"``
 matches "Quiz of the week", not "quizzical"; ``"live blog"`` needs both words in a
 row, any spacing), or a regular expression between slashes (``"/^Watch:/"``, Python

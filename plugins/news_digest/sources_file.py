@@ -1,6 +1,8 @@
 """The sources file (``sources.toml`` beside ``pelicanconf.py``): the digest's publishers.
 
-Curator stage, pure (tomllib only, no Pelican import). One ``[[source]]`` table per
+Curator data, read by a pure module (tomllib only, no Pelican import): the import reads
+the feeds and names, the build the republishing policy (``publishing_policies``); its
+place after the reorganisation is beside ``settings.py``. One ``[[source]]`` table per
 publisher: ``name``, ``home``, ``feeds`` (URLs or files), ``language``, ``policy``
 (``link``, ``excerpt`` or ``full``: what the digest may republish), ``aliases`` (other
 spellings of the name) and ``keep`` / ``drop`` rules (see ``rules``). Every mistake is a

@@ -1,6 +1,8 @@
 """Candidate stories made ready to write: clean address, publisher, headline, language.
 
-Pure module (enrich stage), no Pelican import. For every story of one import:
+Curator stage, pure (no Pelican import, no I/O): it applies the pure cleaning stages
+to one import's candidates, and knows the importer's types (``sources_in.Story``, the
+sources file's ``Source``). For every story of one import:
 tracking parameters leave its address (``tracking``), its publisher is named as the
 curator names it and one spelling is kept per publisher (``publisher_names``), a
 headline suffix that repeats the publisher's name is cut ("... - Gizmodo"), and its
