@@ -6,7 +6,7 @@ captures (../shared/realworld-feeds/, read from there) imported with their publi
 named as a curator names them.
 
 The stories are tests/data/labelled/ (written for the topic tests; nothing in the
-importer was tuned on them): 73 stories from 59 publishers, each publisher's stories
+importer was tuned on them): 72 stories from 58 publishers, each publisher's stories
 as one RSS or Atom feed made with feedgen, headlines with the publisher's name
 appended, links with utm_* parameters.
 """
