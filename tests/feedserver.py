@@ -22,6 +22,7 @@ class Route:
     redirect: tuple[int, str] | None = None  # (status, target path or URL)
     delay: float = 0.0  # seconds before answering
     length: bool = True  # send Content-Length
+    gzip: bool = True  # compress when the client accepts it
 
 
 @dataclass
@@ -112,7 +113,7 @@ class FeedServer:
             handler.end_headers()
             return
         body = route.body
-        gzipped = "gzip" in handler.headers.get("Accept-Encoding", "")
+        gzipped = route.gzip and "gzip" in handler.headers.get("Accept-Encoding", "")
         if gzipped:
             body = gzip.compress(body)
         self._record(handler, 200, gzipped)

@@ -77,18 +77,33 @@ def test_same_bytes_without_validators_count_as_unchanged(server):
 
 
 def test_gzip_is_asked_for_and_decoded(server):
-    data = capture("guardian-us-2018.rss.xml")
-    url = server.add("/guardian.xml", body=data)
+    data = body("planet-world.rss.xml")
+    url = server.add("/planet.xml", body=data)
     result = fetch(url, {}, FAST)
     assert result.body == data
-    [hit] = server.hits("/guardian.xml")
+    [hit] = server.hits("/planet.xml")
     assert hit.gzipped and "gzip" in hit.headers["Accept-Encoding"]
+
+
+CAPTURE_NAMES = sorted(p.name for p in CAPTURES.glob("*") if p.suffix in (".xml", ".json")) \
+    if CAPTURES.is_dir() else ["(none)"]
+
+
+@pytest.mark.parametrize("name", CAPTURE_NAMES)
+def test_every_real_capture_round_trips_gzipped_then_304(server, name):
+    data = capture(name)
+    url = server.add(f"/{name}", body=data, content_type="application/xml")
+    first = fetch(url, {}, FAST)
+    assert (first.status, first.body) == ("new", data)
+    assert server.hits(f"/{name}")[0].gzipped
+    second = fetch(url, {"etag": first.etag, "last_modified": first.last_modified}, FAST)
+    assert second.http_status == 304
 
 
 @pytest.mark.parametrize("status, permanent", [(301, True), (308, True), (302, False),
                                                (307, False)])
 def test_redirects_are_followed_and_permanent_ones_reported(server, status, permanent):
-    target = server.add("/new/bbc.xml", body=capture("bbc-news-uk-politics-2018.rss.xml"))
+    target = server.add("/new/bbc.xml", body=body("planet-world.rss.xml"))
     url = server.add("/old/bbc.xml", redirect=(status, "/new/bbc.xml"))
     result = fetch(url, {}, FAST)
     assert result.status == "new" and result.final_url == target
@@ -103,8 +118,7 @@ def test_404_fails_at_once(server):
 
 
 def test_500_then_200_is_retried_with_backoff(server):
-    url = server.add("/flaky.xml", body=capture("heise-developer-2016.atom.xml"),
-                     statuses=[500, 503])
+    url = server.add("/flaky.xml", body=body("heise-like.atom.xml"), statuses=[500, 503])
     waits = []
     result = fetch(url, {}, FAST, sleep=waits.append)
     assert (result.status, result.attempts) == ("new", 3)
@@ -129,14 +143,16 @@ def test_a_slow_answer_times_out(server):
     assert result.reason == "no answer within 0.3 s (after 2 attempts)"
 
 
-@pytest.mark.parametrize("length", [True, False], ids=["declared", "streamed"])
-def test_an_oversized_answer_is_refused(server, length):
-    data = capture("guardian-us-2018.rss.xml")  # 151 KB
-    url = server.add("/big.xml", body=data, length=length)
-    policy = FetchPolicy(timeout=2.0, max_bytes=100_000, retries=2)
+@pytest.mark.parametrize("length, gzip", [(True, False), (True, True), (False, True)],
+                         ids=["declared", "gzipped", "streamed"])
+def test_an_oversized_answer_is_refused(server, length, gzip):
+    data = body("planet-world.rss.xml")  # 3.7 KB (gzipped: 1.5 KB on the wire, capped decoded)
+    url = server.add("/big.xml", body=data, length=length, gzip=gzip)
+    policy = FetchPolicy(timeout=2.0, max_bytes=2_000, retries=2)
     result = fetch(url, {}, policy, sleep=pytest.fail)
     assert result.status == "failed" and result.body == b""
-    assert "100,000-byte cap" in result.reason
+    assert "2,000-byte cap" in result.reason
+    assert fetch(url, {}, FetchPolicy(max_bytes=len(data))).body == data  # at the cap: fine
 
 
 def test_connection_refused_is_a_reason_not_a_traceback(server):
