@@ -174,3 +174,28 @@ def test_state_file_round_trip_is_atomic_and_tolerant(tmp_path):
     path.write_text("{not json")
     damaged = load_state(path)
     assert damaged.feeds == {} and "downloaded in full" in damaged.problem
+
+
+def test_the_state_keeps_what_each_answer_says(tmp_path):
+    from news_digest.fetch import Fetched
+    from news_digest.import_feeds import FeedJob, FeedResult, record
+
+    url = "https://a.example/feed"
+    state = load_state(tmp_path / "state.json")
+    job = FeedJob(url)
+    record(state, FeedResult(job, "new", fetched=Fetched(
+        url, "new", http_status=200, etag='"1"', last_modified="Mon, 01 Jan 2024 00:00:00 GMT",
+        sha256="ab")))
+    record(state, FeedResult(job, "unchanged", fetched=Fetched(
+        url, "unchanged", http_status=304, etag='"1"')))  # a 304 without Last-Modified
+    entry = state.entry(url)
+    assert (entry["etag"], entry["last_modified"], entry["status"]) == (
+        '"1"', "Mon, 01 Jan 2024 00:00:00 GMT", 304)
+    record(state, FeedResult(job, "failed", reason="HTTP 500 Internal Server Error",
+                             fetched=Fetched(url, "failed", http_status=500)))
+    entry = state.entry(url)
+    assert entry["status"] == "error: HTTP 500 Internal Server Error"
+    assert entry["etag"] == '"1"'  # the validators survive a failure
+    record(state, FeedResult(job, "new", fetched=Fetched(url, "new", http_status=200,
+                                                          sha256="cd")))
+    assert "etag" not in state.entry(url) and "last_modified" not in state.entry(url)

@@ -82,9 +82,11 @@ def record(state: FetchState, result: FeedResult) -> None:
         state.update(result.job.location, fetched_at=now, status=f"error: {result.reason}")
         return
     values = {"fetched_at": now, "status": fetched.http_status, "moved_to": fetched.moved_to}
-    if fetched.status != "unchanged" or fetched.etag or fetched.last_modified:
-        # A 304 may omit validators: keep the ones we have.
+    if fetched.http_status == 200:  # a new body: exactly its validators
         values.update(etag=fetched.etag or None, last_modified=fetched.last_modified or None)
+    else:  # a 304 may repeat some validators or none: keep the ones it does not send
+        values.update({k: v for k, v in (("etag", fetched.etag),
+                                         ("last_modified", fetched.last_modified)) if v})
     if fetched.sha256:
         values["sha256"] = fetched.sha256
     state.update(result.job.location, **values)

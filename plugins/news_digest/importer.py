@@ -158,9 +158,9 @@ def judged(candidates: list[Candidate]) -> list[tuple[Candidate, Verdict]]:
     return out
 
 
-def write_stories(entries, folder: Path, known: dict, progress: Progress, tally: Tally,
-                  verbose: bool) -> None:
-    number = highest_number(folder) + 1
+def write_stories(entries, folder: Path, number: int, known: dict, progress: Progress,
+                  tally: Tally, verbose: bool) -> int:
+    """Write the kept, new stories from file number ``number`` on; the next free number."""
     for candidate, verdict in entries:
         progress.advance()
         story: Story = candidate.story
@@ -188,6 +188,7 @@ def write_stories(entries, folder: Path, known: dict, progress: Progress, tally:
         number = int(path.name.split("_", 1)[0]) + 1
         known[seed.identity] = path
         tally.imported += 1
+    return number
 
 
 def run(args) -> int:
@@ -218,22 +219,27 @@ def run(args) -> int:
     cleaned = clean_stories(candidates, publisher_table(config.sources, seen), args.source or "")
     entries = judged(cleaned)
     if args.dry_run:
-        marked, seen = [], set(known)  # a story twice in this import is a duplicate too
-        for candidate, verdict in entries:
-            identity = url_identity(safe_url(candidate.story.url))
-            marked.append((candidate, verdict, identity in seen))
-            if verdict.kept:
-                seen.add(identity)
-        for line in dry_run_report(marked, config.sources.where if config.sources else str):
-            print(line)
-        tally.dropped = sum(1 for _, v, _ in marked if not v.kept)
-        tally.duplicates = sum(1 for _, v, dup in marked if v.kept and dup)
-        tally.imported = sum(1 for _, v, dup in marked if v.kept and not dup)
-        print(tally.summary())
+        dry_run(entries, known, config.sources, tally)
         return 1 if tally.failed else 0
     code = write_all(results, entries, folder, known, state, tally, args.verbose)
     print(tally.summary())
     return code or (1 if tally.failed else 0)
+
+
+def dry_run(entries, known: dict, sources: SourcesFile | None, tally: Tally) -> None:
+    """Print what each source's rules keep and drop, and what would be imported."""
+    marked, seen = [], set(known)  # a story twice in this import is a duplicate too
+    for candidate, verdict in entries:
+        identity = url_identity(safe_url(candidate.story.url))
+        marked.append((candidate, verdict, identity in seen))
+        if verdict.kept:
+            seen.add(identity)
+    for line in dry_run_report(marked, sources.where if sources else str):
+        print(line)
+    tally.dropped = sum(1 for _, v, _ in marked if not v.kept)
+    tally.duplicates = sum(1 for _, v, dup in marked if v.kept and dup)
+    tally.imported = sum(1 for _, v, dup in marked if v.kept and not dup)
+    print(tally.summary())
 
 
 def write_all(results, entries, folder, known, state, tally, verbose) -> int:
@@ -244,9 +250,11 @@ def write_all(results, entries, folder, known, state, tally, verbose) -> int:
     progress = Progress(len(entries), sys.stderr,
                         enabled=len(entries) > PROGRESS_FROM and sys.stderr.isatty())
     code = 0
+    number = highest_number(folder) + 1
     try:
         for n, result in enumerate(results):
-            write_stories(by_feed.get(n, []), folder, known, progress, tally, verbose)
+            number = write_stories(by_feed.get(n, []), folder, number, known, progress, tally,
+                                   verbose)
             record(state, result)
     except KeyboardInterrupt:
         progress.note("interrupted: every seed written so far is complete")
