@@ -16,10 +16,11 @@ N ?= 1000
 DIGEST := $(BIN)/python -m news_digest
 PELICAN := $(BIN)/pelican
 
-.PHONY: help venv html clean regenerate serve devserver publish test test-fast lint lock bench
+.PHONY: help venv html import clean regenerate serve devserver publish test test-fast lint lock bench
 
 help:
 	@echo 'make html        build the site from $(INPUTDIR)/ into $(OUTPUTDIR)/'
+	@echo 'make import      new stories from the feeds in sources.toml into $(INPUTDIR)/articles/'
 	@echo 'make test        run every test (what CI runs)'
 	@echo 'make test-fast   every test but the browser, validator, benchmark and slow ones'
 	@echo 'make clean       remove $(OUTPUTDIR)/ and the build cache'
@@ -41,6 +42,12 @@ venv: $(STAMP)
 
 html: $(STAMP)
 	$(DIGEST) build $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE)
+
+# The daily job is `make import html`. Exit code 1 means some feeds failed (the
+# summary line names them) and the others were imported: the build goes on. Exit code
+# 2 (a wrong sources file or setting) stops it.
+import: $(STAMP)
+	$(DIGEST) import --into $(INPUTDIR)/articles -s $(CONFFILE) || [ $$? -eq 1 ]
 
 publish: $(STAMP)
 	$(DIGEST) build $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)

@@ -27,6 +27,12 @@ NAME_RE = re.compile(r"^(\d{3,})_([0-9a-f]{16})\.txt$")
 SKIPPED = {"no date": 3, "no link": 2, "no title": 1, "link not http(s)": 1, "no text": 2}
 
 
+@pytest.fixture(autouse=True)
+def outside_the_project(tmp_path, monkeypatch):
+    """No pelicanconf.py nor sources.toml in the working folder: defaults only."""
+    monkeypatch.chdir(tmp_path)
+
+
 def run_import(capsys, folder, *files):
     code = main(["import", *map(str, files), "--into", str(folder)])
     out, err = capsys.readouterr()
@@ -48,7 +54,7 @@ def seeds_in(folder: Path) -> dict[str, object]:
 def imported(tmp_path, capsys):
     folder = tmp_path / "articles"
     folder.mkdir()
-    code, out, err = run_import(capsys, folder, *sorted(FEEDS.iterdir()))
+    code, out, err = run_import(capsys, folder, *sorted(FEEDS.iterdir()), "--verbose")
     return folder, code, out, err
 
 
@@ -83,13 +89,22 @@ def test_skipped_items_are_named_with_the_reason(imported):
     assert sum(": skipped: " in line for line in lines) == sum(SKIPPED.values())
 
 
+def test_without_verbose_skipped_items_are_one_summary(tmp_path, capsys):
+    folder = tmp_path / "quiet"
+    folder.mkdir()
+    code, out, err = run_import(capsys, folder, *sorted(FEEDS.iterdir()))
+    assert code == 0
+    assert err == ""
+    [summary] = out.strip().splitlines()
+    assert summary.startswith("imported 13, duplicates 1, skipped 9 (no date: 3, ")
+
+
 def test_rss_html_description_becomes_plain_paragraphs(imported):
     seeds = seeds_in(imported[0])
-    zurich = seeds["https://planet.example/world/2024/03/zurich-tram"
-                   "?utm_source=rss&utm_medium=feed"]
+    zurich = seeds["https://planet.example/world/2024/03/zurich-tram"]  # utm_* stripped
     assert zurich.title == "Zürich votes on new tram line & bike lanes"
     assert zurich.byline == "Anna Müller"  # dc:creator
-    assert zurich.source_name == "The Daily Planet – World"
+    assert zurich.source_name == "The Daily Planet"  # the feed's title less its section
     assert zurich.published == datetime(2024, 3, 5, 8, 15, tzinfo=UTC)
     assert zurich.published.utcoffset().total_seconds() == 0
     assert zurich.paragraphs == (
@@ -269,7 +284,10 @@ def test_user_errors_are_messages_and_the_rest_is_imported(tmp_path):
     assert f"{tmp_path / 'missing.xml'}: cannot be read: No such file or directory" in lines
     assert any(line.startswith(f"{tmp_path / 'other.json'}: is JSON but not a news-API export")
                for line in lines)
-    assert result.stdout.strip() == "imported 1, duplicates 0, skipped 0"
+    summary = result.stdout.strip()
+    assert summary.startswith("imported 1, duplicates 0, skipped 0; feeds: 1 read, 4 failed (")
+    for name in ("broken.json", "notes.txt", "missing.xml", "other.json"):
+        assert f"{tmp_path / name}: " in summary  # which failed, and why
     assert len(seeds_in(folder)) == 1
 
 
@@ -314,8 +332,8 @@ def test_progress_bar_on_a_terminal(tmp_path):
     try:
         # The bar is ~30 short redraws: well under a terminal's buffer while we wait.
         result = subprocess.run([sys.executable, "-m", "news_digest", "import", str(export),
-                                 "--into", str(folder)], stderr=slave, stdout=subprocess.PIPE,
-                                cwd=ROOT, timeout=120)
+                                 "--into", str(folder), "--verbose"], stderr=slave,
+                                stdout=subprocess.PIPE, cwd=ROOT, timeout=120)
         os.close(slave)
         chunks = []
         while True:
@@ -333,6 +351,6 @@ def test_progress_bar_on_a_terminal(tmp_path):
     assert result.stdout.decode().strip() == ("imported 320, duplicates 0, skipped 1 "
                                               "(no date: 1)")
     frames = [f for f in re.split(r"[\r\n]+", shown) if f.startswith("[")]
-    assert frames[-1].strip() == "[" + "#" * 30 + "] 321/321"
+    assert frames[-1].strip() == "[" + "#" * 30 + "] 320/320"  # the stories to write
     assert any(f.startswith("[#") and "#." in f for f in frames)  # a partly filled bar
     assert any("article 321 (Undated): skipped: no date" in line for line in shown.splitlines())

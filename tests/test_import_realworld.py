@@ -22,6 +22,18 @@ needs_captures = pytest.mark.skipif(
                          "repository on CI)")
 
 
+def header(seed, key: str):
+    """A ``Feed:`` or ``Language:`` header as parsed: in ``extra`` today, a field of
+    its own once the parser documents these headers."""
+    return getattr(seed, key, None) or seed.extra.get(key)
+
+
+@pytest.fixture(autouse=True)
+def outside_the_project(tmp_path, monkeypatch):
+    """No pelicanconf.py nor sources.toml in the working folder: the feeds alone."""
+    monkeypatch.chdir(tmp_path)
+
+
 def _import(capsys, folder: Path, *files: Path):
     folder.mkdir(exist_ok=True)
     code = main(["import", *map(str, files), "--into", str(folder)])
@@ -82,3 +94,37 @@ def test_all_captures_together_then_again_are_all_duplicates(tmp_path, capsys):
     titles = sorted(site.page(p.relative_to(site.output)).xpath("string(//h1)")
                     for p in site.files("stories/*.html"))
     assert titles == sorted(seed.title for seed in seeds.values())
+
+
+@needs_captures
+def test_news_api_text_keeps_its_paragraph_breaks(tmp_path, capsys):
+    capture = FEEDS / "newsapi-top-headlines-us-2019.json"
+    *_, seeds = _import(capsys, tmp_path / "articles", capture)
+    uber = next(s for s in seeds.values() if "Uber" in s.title and "drivers" in s.title.lower())
+    # content: "...offering.\r\n5.4 million shares, ...\r\nStill, relations..."
+    assert len(uber.paragraphs) == 3
+    assert uber.paragraphs[1].startswith("5.4 million shares")
+    assert sum(len(s.paragraphs) > 1 for s in seeds.values()) >= 10
+
+
+@needs_captures
+def test_languages_are_detected_per_story(tmp_path, capsys):
+    for capture, language in [("aktuality-sk-2021.rss.xml", "sk"),
+                              ("heise-developer-2016.atom.xml", "de"),
+                              ("golem-de-2023.rss1.rdf.xml", "de"),
+                              ("guardian-us-2018.rss.xml", "en-GB"),  # as declared
+                              ("livemint-news-2019.rss.xml", "en")]:
+        folder = tmp_path / capture
+        *_, seeds = _import(capsys, folder, FEEDS / capture)
+        assert {header(s, "language") for s in seeds.values()} == {language}, capture
+
+
+@needs_captures
+def test_69_empty_items_are_one_summary_not_69_lines(tmp_path, capsys):
+    code, out, err, seeds = _import(capsys, tmp_path / "articles",
+                                    FEEDS / "science-twis-2017.rss1.rdf.xml")
+    assert (code, seeds, err) == (0, {}, "")
+    assert out.strip() == "imported 0, duplicates 0, skipped 69 (no text: 69)"
+    main(["import", str(FEEDS / "science-twis-2017.rss1.rdf.xml"), "--into",
+          str(tmp_path / "articles"), "--verbose"])
+    assert capsys.readouterr().err.count(": skipped: no text") == 69

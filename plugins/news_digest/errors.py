@@ -83,6 +83,18 @@ class SettingsFileError(DigestError):
     """The settings file is missing or cannot be loaded."""
 
 
+class SourcesFileError(DigestError, ValueError):
+    """The sources file (publishers, feeds, policies, rules) is malformed: file:line."""
+
+    def __init__(self, path: str, line: int, message: str):
+        super().__init__(f"{path}:{line}: {message}")
+        self.path, self.line, self.message = str(path), line, message
+
+
+class RuleError(DigestError, ValueError):
+    """A keep/drop rule that cannot be used; the message says why and how to write it."""
+
+
 # -- building -----------------------------------------------------------------------
 
 class SearchIndexError(DigestError):
@@ -107,3 +119,12 @@ class ImportFileError(DigestError, ValueError):
 
 class UsageError(DigestError, ValueError):
     """A command given arguments it cannot use; the message names the argument."""
+
+
+class FetchFailure(DigestError):
+    """A feed could not be fetched (this time): why, whether to try again, after how long.
+    Caught by the importer, which reports it in its summary and goes on with the others."""
+
+    def __init__(self, reason: str, retry: bool, status: int = 0, wait: float = 0.0):
+        super().__init__(reason)
+        self.reason, self.retry, self.status, self.wait = reason, retry, status, wait

@@ -154,6 +154,25 @@ SETTINGS: dict[str, Setting] = {
     "DIGEST_SEARCH_SHARD_SIZE": Setting(
         1000, "a whole number of stories per search index shard from 1 to 1000000",
         _whole(1, 1_000_000)),
+    # `import`: the sources file and how feeds are fetched (docs/importing.md).
+    "DIGEST_SOURCES_FILE": Setting(
+        "sources.toml", "a TOML file name, relative to the settings file's folder, e.g. "
+        "'sources.toml'", lambda v: _is_text(v) and v.strip().endswith(".toml")),
+    "DIGEST_IMPORT_STATE": Setting(
+        ".cache/import-state.json", "a JSON file name, relative to the settings file's "
+        "folder, e.g. '.cache/import-state.json'", lambda v: _is_text(v)),
+    "DIGEST_FETCH_TIMEOUT": Setting(
+        20, "seconds to wait for a feed's server, a number from 1 to 300",
+        lambda v: _is_number(v, 1, 300)),
+    "DIGEST_FETCH_MAX_BYTES": Setting(
+        10_000_000, "the largest feed to download in bytes, a whole number from 10000 to "
+        "1000000000", _whole(10_000, 1_000_000_000)),
+    "DIGEST_FETCH_RETRIES": Setting(
+        3, "further attempts after a server error or a broken connection, 0 to 10",
+        _whole(0, 10)),
+    "DIGEST_FETCH_BACKOFF": Setting(
+        1.0, "seconds before the first retry (doubled for each next one), a number from "
+        "0 to 60", lambda v: _is_number(v, 0, 60)),
 }
 
 

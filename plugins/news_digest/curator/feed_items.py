@@ -17,8 +17,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from ..enrich.language import normalise_tag
+from ..enrich.publisher_names import site_name
 from ..errors import ImportFileError
-from ..seeds.text import clean_line, html_to_line, html_to_paragraphs, text_to_paragraphs
+from ..seeds.text import clean_line, html_to_line, markup_to_paragraphs, text_to_paragraphs
 from ..seeds.urls import is_web_url
 
 MAX_FILE_BYTES = 50_000_000
@@ -36,10 +38,13 @@ class Story:
     title: str
     published: datetime  # aware, UTC
     byline: str
-    source_name: str
+    source_name: str  # the record's publisher, or the site's name from the feed
     url: str
     paragraphs: tuple[str, ...]
     label: str  # which item, for messages: "FILE item N"
+    language: str = ""  # BCP 47 as the item or its feed declares it; "" if neither does
+    aggregated: bool = False  # from a news-API export: each record names its publisher
+    feed_url: str = ""  # the feed's own address, when it declares one (rel="self")
 
 
 @dataclass(frozen=True)
@@ -130,13 +135,14 @@ def _newsapi_story(record: Mapping, label: str) -> Story | Skipped:
     if source_name and title.endswith(f" - {source_name}"):  # "Headline - Fox News"
         title = title[: -len(source_name) - 3].rstrip() or title
     content = _TRUNCATION_RE.sub("", _text(record.get("content")))
-    paragraphs = _longer(_html_or_text(_text(record.get("description"))),
-                         _html_or_text(content))
+    # news-API text is plain lines (CRLF between paragraphs), sometimes with HTML in them.
+    paragraphs = _longer(markup_to_paragraphs(_text(record.get("description")), every_line=True),
+                         markup_to_paragraphs(content, every_line=True))
     published = _iso_datetime(_text(record.get("publishedAt")))
     return _story(label, title=title, url=_text(record.get("url")).strip(), base="",
                   published=published, raw_date=_text(record.get("publishedAt")),
                   byline=_byline([_text(record.get("author"))]),
-                  source_name=source_name, paragraphs=paragraphs)
+                  source_name=source_name, paragraphs=paragraphs, aggregated=True)
 
 
 def _iso_datetime(value: str) -> datetime | None:
@@ -153,11 +159,15 @@ def _iso_datetime(value: str) -> datetime | None:
 
 def items_from_feed(parsed, name: str) -> Iterator[Story | Skipped]:
     feed = parsed.feed
-    source_name = _plain(feed.get("title_detail")) or clean_line(feed.get("title", ""))
+    title = _plain(feed.get("title_detail")) or clean_line(feed.get("title", ""))
     base = feed.get("link", "") or ""
     if not is_web_url(base):
         base = next((link.get("href", "") for link in feed.get("links", [])
                      if is_web_url(link.get("href", ""))), "")
+    source_name = site_name(title, base, *_publisher_fields(feed)) if base else title
+    feed_language = normalise_tag(feed.get("language", "") or "")
+    self_link = next((link.get("href", "") for link in feed.get("links", [])
+                      if link.get("rel") == "self" and is_web_url(link.get("href", ""))), "")
     for number, entry in enumerate(parsed.entries, 1):
         title = _plain(entry.get("title_detail")) or clean_line(entry.get("title", ""))
         label = f"{name} item {number}" + (f" ({_short(title)})" if title else "")
@@ -168,7 +178,31 @@ def items_from_feed(parsed, name: str) -> Iterator[Story | Skipped]:
                      published=published,
                      raw_date=entry.get("published") or entry.get("updated") or "",
                      byline=_byline(_entry_authors(entry)),
-                     source_name=source_name, paragraphs=_entry_text(entry))
+                     source_name=source_name, paragraphs=_entry_text(entry),
+                     language=_entry_language(entry) or feed_language, feed_url=self_link)
+
+
+def _publisher_fields(feed) -> tuple[list[str], list[str]]:
+    """Fields naming the publication (PRISM, the logo's title), and the feed's authors
+    and publisher (the publisher, a person or a mailbox: ``site_name`` tells them apart)."""
+    image = feed.get("image") or {}
+    fields = [feed.get("prism_publicationname"), image.get("title")]
+    # feedparser reads RSS webMaster and dc:publisher as "publisher": often a mailbox.
+    authors = [(feed.get("author_detail") or {}).get("name") or feed.get("author"),
+               (feed.get("publisher_detail") or {}).get("name") or feed.get("publisher")]
+    return ([clean_line(v) for v in fields if isinstance(v, str)],
+            [clean_line(v) for v in authors if isinstance(v, str)])
+
+
+def _entry_language(entry) -> str:
+    """The item's own declared language (dc:language, or xml:lang on its text)."""
+    details = [entry.get("content", [{}])[0] if entry.get("content") else {},
+               entry.get("summary_detail") or {}]
+    for value in (entry.get("language"), *(d.get("language") for d in details)):
+        tag = normalise_tag(value or "")
+        if tag:
+            return tag
+    return ""
 
 
 def _plain(detail) -> str:
@@ -211,7 +245,7 @@ def _html_or_text(value: str, kind: str = "text/html") -> list[str]:
     if not value:
         return []
     if "html" in kind or "xml" in kind:
-        return html_to_paragraphs(value)
+        return markup_to_paragraphs(value)
     return text_to_paragraphs(value)
 
 
@@ -242,7 +276,8 @@ def _short(text: str, width: int = 60) -> str:
 
 
 def _story(label: str, *, title: str, url: str, base: str, published: datetime | None,
-           raw_date: str, byline: str, source_name: str, paragraphs: list[str]
+           raw_date: str, byline: str, source_name: str, paragraphs: list[str],
+           language: str = "", aggregated: bool = False, feed_url: str = ""
            ) -> Story | Skipped:
     """Validate one item's fields; the first missing one is the reason to skip it."""
     if not url:
@@ -262,4 +297,5 @@ def _story(label: str, *, title: str, url: str, base: str, published: datetime |
         return Skipped(label, "no text (neither description nor content)", "no text")
     source_name = source_name or (urlsplit(url).hostname or "")
     return Story(title=title, published=published.replace(microsecond=0), byline=byline,
-                 source_name=source_name, url=url, paragraphs=tuple(paragraphs), label=label)
+                 source_name=source_name, url=url, paragraphs=tuple(paragraphs), label=label,
+                 language=language, aggregated=aggregated, feed_url=feed_url)

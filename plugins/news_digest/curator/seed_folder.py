@@ -15,19 +15,28 @@ import re
 import tempfile
 from pathlib import Path
 
+from ..seeds.tracking import strip_tracking
 from ..seeds.urls import url_identity
 
 _NUMBERED_RE = re.compile(r"^(\d{3,})_")
-_ORIGINAL_RE = re.compile(r"^\s*original\s*:\s*\[.*\]\((.*)\)\s*$", re.IGNORECASE | re.MULTILINE)
+_ORIGINAL_RE = re.compile(r"^\s*original\s*:\s*\[(.*)\]\((.*)\)\s*$",
+                          re.IGNORECASE | re.MULTILINE)
 TEMP_PREFIX = ".import-"
 
 
 def known_identities(folder: Path) -> dict[str, Path]:
     """Identity (hash of the normalised URL) -> seed file, from every seed's Original line.
 
-    Only the ``Original:`` line is read, so a seed broken elsewhere still counts.
+    Only the ``Original:`` line is read, so a seed broken elsewhere still counts. A URL
+    with tracking parameters counts under its identity with and without them.
     """
+    return read_originals(folder)[0]
+
+
+def read_originals(folder: Path) -> tuple[dict[str, Path], list[tuple[str, str]]]:
+    """``known_identities``, and every seed's (publisher name, URL) in file order."""
     known: dict[str, Path] = {}
+    publishers: list[tuple[str, str]] = []
     for path in sorted(folder.rglob("*.txt")):
         try:
             text = path.read_bytes()[:200_000].decode("utf-8", errors="replace")
@@ -35,9 +44,12 @@ def known_identities(folder: Path) -> dict[str, Path]:
             continue
         match = _ORIGINAL_RE.search(text)
         if match:
-            url = match.group(1).strip().strip("<>").strip()
+            url = match.group(2).strip().strip("<>").strip()
             known.setdefault(url_identity(url), path)
-    return known
+            known.setdefault(url_identity(strip_tracking(url)), path)
+            if match.group(1).strip():
+                publishers.append((match.group(1).strip(), url))
+    return known, publishers
 
 
 def highest_number(folder: Path) -> int:

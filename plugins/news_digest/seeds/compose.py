@@ -9,6 +9,7 @@ parsed back; a story the parser would refuse is never written.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import datetime
 
 from ..errors import StoryError
@@ -50,8 +51,12 @@ def safe_url(url: str) -> str:
 
 
 def story_seed(path: str, *, title: str, published: datetime, byline: str, source_name: str,
-               url: str, paragraphs: list[str] | tuple[str, ...]) -> tuple[Seed, str]:
-    """The ``Seed`` and its rendered text; ``StoryError`` if it cannot be a valid seed."""
+               url: str, paragraphs: list[str] | tuple[str, ...],
+               headers: Mapping[str, str] | None = None) -> tuple[Seed, str]:
+    """The ``Seed`` and its rendered text; ``StoryError`` if it cannot be a valid seed.
+
+    ``headers`` are further ``Key: **value**`` lines (snake_case keys, e.g. ``feed``,
+    ``language``), written after ``Original:``; empty values are left out."""
     body = [p for p in (clean_line(p) for p in paragraphs) if p]
     if not body:
         raise StoryError("no text")
@@ -66,6 +71,9 @@ def story_seed(path: str, *, title: str, published: datetime, byline: str, sourc
         source_name=fit(name, max(20, MAX_HEADER_CHARS - len(url) - 10)),
         source_url=safe_url(url),
         paragraphs=tuple(body),
+        # A value with "**" would end its own header line early: such a header is left out.
+        extra={key: fit(value, MAX_HEADER_CHARS) for key, value in (headers or {}).items()
+               if value and clean_line(value) and "**" not in value},
     )
     text = render_seed(seed)
     size = len(text.encode("utf-8"))
@@ -78,6 +86,14 @@ def story_seed(path: str, *, title: str, published: datetime, byline: str, sourc
         raise StoryError(err.message) from None
     if (back.title, back.published, back.byline, back.source_name, back.source_url,
             back.paragraphs) != (seed.title, seed.published, seed.byline, seed.source_name,
-                                 seed.source_url, seed.paragraphs):
+                                 seed.source_url, seed.paragraphs) or any(
+            _header(back, key) != value for key, value in seed.extra.items()):
         raise StoryError("the seed would not read back as the same story")
     return back, text
+
+
+def _header(seed: Seed, key: str) -> str | None:
+    """A header as parsed back: in ``extra``, or a field of its own once the parser
+    documents it (``Feed:`` and ``Language:`` are on their way there)."""
+    value = seed.extra.get(key)
+    return value if value is not None else getattr(seed, key, None)

@@ -81,6 +81,29 @@ def html_to_line(markup: str) -> str:
     return " ".join(html_to_paragraphs(markup))
 
 
+# Tags that make paragraphs in HTML; markup with none of them relies on line breaks.
+_BLOCK_TAG_RE = re.compile(r"<\s*/?\s*(?:" + "|".join(sorted(_BLOCKS)) + r")\b", re.IGNORECASE)
+_TAG_RE = re.compile(r"(<[^<>]*>)")
+
+
+def markup_to_paragraphs(value: str, *, every_line: bool = False) -> list[str]:
+    """Text that may hold HTML, with its line breaks kept as paragraph breaks.
+
+    ``every_line``: each line break outside a tag ends a paragraph (news-API text:
+    plain lines, sometimes with HTML). Otherwise only a blank line does, and only
+    when the markup has no block elements of its own (a feed's HTML that separates
+    paragraphs with empty lines instead of ``<p>``).
+    """
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if not every_line and _BLOCK_TAG_RE.search(value):
+        return html_to_paragraphs(value)
+    breaks = re.compile(r"\n" if every_line else r"\n[ \t]*\n")
+    parts = _TAG_RE.split(value)  # odd indexes are tags: their line breaks are spaces
+    for index in range(0, len(parts), 2):
+        parts[index] = breaks.sub("<br>", parts[index])
+    return html_to_paragraphs("".join(parts))
+
+
 def text_to_paragraphs(text: str) -> list[str]:
     """Plain text to paragraphs: each non-blank line is one; markup stays literal."""
     return _paragraphs(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))

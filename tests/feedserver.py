@@ -1,0 +1,134 @@
+"""A real HTTP server on 127.0.0.1 (stdlib ``http.server`` in a thread) that serves
+feeds the way publishers' servers do: validators and 304s, redirects, errors, slow and
+oversized answers, gzip. Every request is logged for the tests to read back."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import threading
+from dataclasses import dataclass, field
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+@dataclass
+class Route:
+    body: bytes = b""
+    content_type: str = "application/rss+xml; charset=utf-8"
+    etag: bool = True
+    last_modified: bool = True
+    statuses: list[int] = field(default_factory=list)  # answered first, one per request
+    redirect: tuple[int, str] | None = None  # (status, target path or URL)
+    delay: float = 0.0  # seconds before answering
+    length: bool = True  # send Content-Length
+    gzip: bool = True  # compress when the client accepts it
+
+
+@dataclass
+class Hit:
+    path: str
+    headers: dict
+    status: int
+    gzipped: bool = False
+
+
+class FeedServer:
+    def __init__(self):
+        self.routes: dict[str, Route] = {}
+        self.log: list[Hit] = []
+        self.release = threading.Event()  # ends every pending delay at shutdown
+        self.lock = threading.Lock()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):  # quiet
+                pass
+
+            def do_GET(self):
+                server._answer(self)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,),
+                                       daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.release.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(5)
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def add(self, path: str, **kwargs) -> str:
+        self.routes[path] = Route(**kwargs)
+        return self.url(path)
+
+    def hits(self, path: str) -> list[Hit]:
+        with self.lock:
+            return [hit for hit in self.log if hit.path == path]
+
+    def _record(self, handler, status: int, gzipped: bool = False) -> None:
+        with self.lock:
+            self.log.append(Hit(handler.path, dict(handler.headers), status, gzipped))
+
+    def _answer(self, handler: BaseHTTPRequestHandler) -> None:
+        route = self.routes.get(handler.path)
+        if route is None:
+            self._record(handler, 404)
+            handler.send_error(404, "Not Found")
+            return
+        if route.delay and self.release.wait(route.delay):
+            return  # shutting down
+        if route.redirect:
+            status, target = route.redirect
+            self._record(handler, status)
+            handler.send_response(status)
+            handler.send_header("Location", target)
+            handler.send_header("Content-Length", "0")
+            handler.end_headers()
+            return
+        with self.lock:
+            status = route.statuses.pop(0) if route.statuses else 200
+        if status != 200:
+            self._record(handler, status)
+            handler.send_error(status)
+            return
+        etag = '"' + hashlib.sha256(route.body).hexdigest()[:16] + '"'
+        modified = formatdate(1_700_000_000, usegmt=True)
+        if (route.etag and handler.headers.get("If-None-Match") == etag) or (
+                route.last_modified and not route.etag
+                and handler.headers.get("If-Modified-Since") == modified):
+            self._record(handler, 304)
+            handler.send_response(304)
+            if route.etag:
+                handler.send_header("ETag", etag)
+            handler.end_headers()
+            return
+        body = route.body
+        gzipped = route.gzip and "gzip" in handler.headers.get("Accept-Encoding", "")
+        if gzipped:
+            body = gzip.compress(body)
+        self._record(handler, 200, gzipped)
+        handler.send_response(200)
+        handler.send_header("Content-Type", route.content_type)
+        if gzipped:
+            handler.send_header("Content-Encoding", "gzip")
+        if route.etag:
+            handler.send_header("ETag", etag)
+        if route.last_modified:
+            handler.send_header("Last-Modified", modified)
+        if route.length:
+            handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        try:
+            handler.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up (size cap): that is what is tested

@@ -1,0 +1,201 @@
+"""Fetching feeds from a real HTTP server on 127.0.0.1 (tests/feedserver.py): validators
+and 304, redirects, errors and retries, timeouts, the size cap, gzip, the state file.
+
+The bodies are the repository's own sample feeds, and the real captures in
+../shared/realworld-feeds/ where they exist (read from there, never copied)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from news_digest.curator.fetch import FetchPolicy, fetch, user_agent
+from news_digest.curator.fetch_state import load_state, save_state
+
+from feedserver import FeedServer
+from sitebuild import SHARED
+
+FEEDS = Path(__file__).parent / "data" / "feeds"
+CAPTURES = SHARED / "realworld-feeds"
+FAST = FetchPolicy(timeout=2.0, max_bytes=1_000_000, retries=2, backoff=0.5,
+                   agent=user_agent("https://digest.example.org"))
+
+
+def body(name: str) -> bytes:
+    return (FEEDS / name).read_bytes()
+
+
+def capture(name: str) -> bytes:
+    path = CAPTURES / name
+    if not path.is_file():
+        pytest.skip(f"{path} is absent (the real captures exist only beside the repository)")
+    return path.read_bytes()
+
+
+@pytest.fixture
+def server(monkeypatch):
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy",
+                 "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    with FeedServer() as running:
+        yield running
+
+
+def test_200_then_304_with_the_validators(server):
+    url = server.add("/planet.xml", body=body("planet-world.rss.xml"))
+    first = fetch(url, {}, FAST)
+    assert (first.status, first.http_status) == ("new", 200)
+    assert first.body == body("planet-world.rss.xml")
+    assert first.etag.startswith('"') and first.last_modified.endswith("GMT")
+    known = {"etag": first.etag, "last_modified": first.last_modified, "sha256": first.sha256}
+    second = fetch(url, known, FAST)
+    assert (second.status, second.http_status, second.body) == ("unchanged", 304, b"")
+    [one, two] = server.hits("/planet.xml")
+    assert "If-None-Match" not in one.headers
+    assert two.headers["If-None-Match"] == first.etag
+    assert two.headers["If-Modified-Since"] == first.last_modified
+    assert one.headers["User-Agent"] == "news-digest/0.1.0 (+https://digest.example.org)"
+
+
+def test_last_modified_alone_is_used(server):
+    url = server.add("/rundschau.xml", body=body("rundschau.rss1.rdf.xml"), etag=False)
+    first = fetch(url, {}, FAST)
+    assert first.etag == "" and first.last_modified
+    second = fetch(url, {"last_modified": first.last_modified}, FAST)
+    assert second.http_status == 304
+
+
+def test_same_bytes_without_validators_count_as_unchanged(server):
+    url = server.add("/plain.xml", body=body("heise-like.atom.xml"), etag=False,
+                     last_modified=False)
+    first = fetch(url, {}, FAST)
+    second = fetch(url, {"sha256": first.sha256}, FAST)
+    assert (second.status, second.http_status) == ("unchanged", 200)
+
+
+def test_gzip_is_asked_for_and_decoded(server):
+    data = body("planet-world.rss.xml")
+    url = server.add("/planet.xml", body=data)
+    result = fetch(url, {}, FAST)
+    assert result.body == data
+    [hit] = server.hits("/planet.xml")
+    assert hit.gzipped and "gzip" in hit.headers["Accept-Encoding"]
+
+
+CAPTURE_NAMES = sorted(p.name for p in CAPTURES.glob("*") if p.suffix in (".xml", ".json")) \
+    if CAPTURES.is_dir() else ["(none)"]
+
+
+@pytest.mark.parametrize("name", CAPTURE_NAMES)
+def test_every_real_capture_round_trips_gzipped_then_304(server, name):
+    data = capture(name)
+    url = server.add(f"/{name}", body=data, content_type="application/xml")
+    first = fetch(url, {}, FAST)
+    assert (first.status, first.body) == ("new", data)
+    assert server.hits(f"/{name}")[0].gzipped
+    second = fetch(url, {"etag": first.etag, "last_modified": first.last_modified}, FAST)
+    assert second.http_status == 304
+
+
+@pytest.mark.parametrize("status, permanent", [(301, True), (308, True), (302, False),
+                                               (307, False)])
+def test_redirects_are_followed_and_permanent_ones_reported(server, status, permanent):
+    target = server.add("/new/bbc.xml", body=body("planet-world.rss.xml"))
+    url = server.add("/old/bbc.xml", redirect=(status, "/new/bbc.xml"))
+    result = fetch(url, {}, FAST)
+    assert result.status == "new" and result.final_url == target
+    assert result.moved_to == (target if permanent else "")
+    assert result.redirects == [(status, "/new/bbc.xml")]
+
+
+def test_404_fails_at_once(server):
+    result = fetch(server.url("/nowhere.xml"), {}, FAST, sleep=pytest.fail)
+    assert (result.status, result.http_status, result.attempts) == ("failed", 404, 1)
+    assert result.reason == "HTTP 404 Not Found"
+
+
+def test_500_then_200_is_retried_with_backoff(server):
+    url = server.add("/flaky.xml", body=body("heise-like.atom.xml"), statuses=[500, 503])
+    waits = []
+    result = fetch(url, {}, FAST, sleep=waits.append)
+    assert (result.status, result.attempts) == ("new", 3)
+    assert waits == [0.5, 1.0]  # backoff, doubled
+    assert [hit.status for hit in server.hits("/flaky.xml")] == [500, 503, 200]
+
+
+def test_500_forever_gives_up_after_the_retries(server):
+    url = server.add("/broken.xml", body=b"", statuses=[500] * 10)
+    waits = []
+    result = fetch(url, {}, FAST, sleep=waits.append)
+    assert result.status == "failed"
+    assert result.reason == "HTTP 500 Internal Server Error (after 3 attempts)"
+    assert len(waits) == 2 and len(server.hits("/broken.xml")) == 3
+
+
+def test_a_slow_answer_times_out(server):
+    url = server.add("/slow.xml", body=body("planet-world.rss.xml"), delay=30)
+    policy = FetchPolicy(timeout=0.3, retries=1, backoff=0.0)
+    result = fetch(url, {}, policy, sleep=lambda s: None)
+    assert result.status == "failed"
+    assert result.reason == "no answer within 0.3 s (after 2 attempts)"
+
+
+@pytest.mark.parametrize("length, gzip", [(True, False), (True, True), (False, True)],
+                         ids=["declared", "gzipped", "streamed"])
+def test_an_oversized_answer_is_refused(server, length, gzip):
+    data = body("planet-world.rss.xml")  # 3.7 KB (gzipped: 1.5 KB on the wire, capped decoded)
+    url = server.add("/big.xml", body=data, length=length, gzip=gzip)
+    policy = FetchPolicy(timeout=2.0, max_bytes=2_000, retries=2)
+    result = fetch(url, {}, policy, sleep=pytest.fail)
+    assert result.status == "failed" and result.body == b""
+    assert "2,000-byte cap" in result.reason
+    assert fetch(url, {}, FetchPolicy(max_bytes=len(data))).body == data  # at the cap: fine
+
+
+def test_connection_refused_is_a_reason_not_a_traceback(server):
+    server.httpd.server_close()  # nobody listens on the port any more
+    result = fetch(server.url("/x.xml"), {}, FetchPolicy(retries=1, backoff=0),
+                   sleep=lambda s: None)
+    assert result.status == "failed" and result.reason.startswith("cannot connect")
+
+
+def test_state_file_round_trip_is_atomic_and_tolerant(tmp_path):
+    path = tmp_path / "cache" / "state.json"
+    state = load_state(path)
+    assert state.feeds == {} and state.problem == ""
+    state.update("https://a.example/feed", etag='"x"', status=200, fetched_at="2026-01-01")
+    save_state(state)
+    assert json.loads(path.read_text())["feeds"]["https://a.example/feed"]["etag"] == '"x"'
+    assert [p.name for p in path.parent.iterdir()] == ["state.json"]  # no temporary left
+    assert load_state(path).feeds == state.feeds
+    path.write_text("{not json")
+    damaged = load_state(path)
+    assert damaged.feeds == {} and "downloaded in full" in damaged.problem
+
+
+def test_the_state_keeps_what_each_answer_says(tmp_path):
+    from news_digest.curator.fetch import Fetched
+    from news_digest.curator.import_feeds import FeedJob, FeedResult, record
+
+    url = "https://a.example/feed"
+    state = load_state(tmp_path / "state.json")
+    job = FeedJob(url)
+    record(state, FeedResult(job, "new", fetched=Fetched(
+        url, "new", http_status=200, etag='"1"', last_modified="Mon, 01 Jan 2024 00:00:00 GMT",
+        sha256="ab")))
+    record(state, FeedResult(job, "unchanged", fetched=Fetched(
+        url, "unchanged", http_status=304, etag='"1"')))  # a 304 without Last-Modified
+    entry = state.entry(url)
+    assert (entry["etag"], entry["last_modified"], entry["status"]) == (
+        '"1"', "Mon, 01 Jan 2024 00:00:00 GMT", 304)
+    record(state, FeedResult(job, "failed", reason="HTTP 500 Internal Server Error",
+                             fetched=Fetched(url, "failed", http_status=500)))
+    entry = state.entry(url)
+    assert entry["status"] == "error: HTTP 500 Internal Server Error"
+    assert entry["etag"] == '"1"'  # the validators survive a failure
+    record(state, FeedResult(job, "new", fetched=Fetched(url, "new", http_status=200,
+                                                          sha256="cd")))
+    assert "etag" not in state.entry(url) and "last_modified" not in state.entry(url)
