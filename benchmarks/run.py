@@ -31,6 +31,7 @@ from pelicanconf import *  # noqa: F403
 THEME = {theme!r}
 PLUGIN_PATHS = [{plugins!r}]
 CACHE_PATH = {cache!r}
+DIGEST_TOPICS_FILE = {topics!r}
 """
 
 # Plain Pelican: its default theme and default settings, plus what a blog needs
@@ -55,7 +56,7 @@ class Bench:
         self.ours_conf, self.plain_conf = work / "ours_conf.py", work / "plain_conf.py"
         self.ours_conf.write_text(OURS_CONF.format(
             root=str(ROOT), theme=str(ROOT / "theme"), plugins=str(ROOT / "plugins"),
-            cache=str(self.cache)))
+            cache=str(self.cache), topics=str(ROOT / "topics.toml")))
         self.plain_conf.write_text(PLAIN_CONF)
         pelican = Path(sys.executable).with_name("pelican")
         self.ours_cmd = [sys.executable, "-m", "news_digest", "build", str(self.seeds),

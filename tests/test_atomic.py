@@ -90,6 +90,7 @@ def test_interrupted_build_leaves_previous_output(tmp_path):
         sys.path.insert(0, {str(ROOT)!r})
         from pelicanconf import *
         THEME = {str(ROOT / "theme")!r}
+        DIGEST_TOPICS_FILE = {str(ROOT / "topics.toml")!r}
         PLUGIN_PATHS = [{str(ROOT / "plugins")!r}, {str(tmp_path)!r}]
         PLUGINS = ["news_digest", "interrupter"]
         CACHE_PATH = {str(tmp_path / "cache")!r}

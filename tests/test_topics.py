@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from news_digest.seed import SeedError, parse_seed
 from news_digest.settings import DigestConfigError, resolve
 from news_digest.siteconf import digest_settings
+from news_digest.taxonomy_file import TaxonomyFileError, load_taxonomy
 from news_digest.topics import Taxonomy, UnknownTopics, seed_topics
 
 from sitebuild import ROOT, seed_text
@@ -214,36 +215,49 @@ def test_default_taxonomy_has_exactly_the_fifteen_topics():
     assert (digest["DIGEST_MAX_TOPICS"], digest["DIGEST_FALLBACK_TOPIC"]) == (5, "General")
 
 
-def test_topic_settings_defaults():
-    digest = resolve({})
+def test_no_taxonomy_file_means_every_story_is_general():
+    digest = resolve({"DIGEST_TOPICS_FILE": None})
     assert digest["DIGEST_TOPICS"] == ()
     assert Taxonomy.from_settings(digest).classify("Lawsuit", "x")[0].slug == "general"
 
 
-@pytest.mark.parametrize("topics, name, expected", [
-    ({"slug": "x"}, "DIGEST_TOPICS", "a list of topics"),
-    ([["privacy"]], "DIGEST_TOPICS[0]", "a dict with 'slug'"),
-    ([{"label": "Privacy"}], "DIGEST_TOPICS[0]['slug']", "lowercase letters"),
-    ([{"slug": "Privacy Stuff", "label": "P"}], "DIGEST_TOPICS[0]['slug']", "hyphens"),
-    ([{"slug": "p", "label": " "}], "DIGEST_TOPICS[0]['label']", "non-empty text"),
-    ([{"slug": "p", "label": "P"}, {"slug": "p", "label": "Q"}], "DIGEST_TOPICS[1]['slug']",
-     "DIGEST_TOPICS[0] has it"),
-    ([{"slug": "p", "label": "P"}, {"slug": "q", "label": "p"}], "DIGEST_TOPICS[1]['label']",
+def test_taxonomy_file_is_read_beside_the_settings_file(tmp_path):
+    (tmp_path / "conf.py").write_text('DIGEST_TOPICS_FILE = "mine.toml"\n')
+    (tmp_path / "mine.toml").write_text('[[topics]]\nslug = "law"\nlabel = "Law"\n'
+                                        'phrases = ["lawsuit"]\n')
+    digest = digest_settings(str(tmp_path / "conf.py"))
+    assert [dict(t) for t in digest["DIGEST_TOPICS"]] == [
+        {"slug": "law", "label": "Law", "phrases": ("lawsuit",)}]
+
+
+GOOD = '[[topics]]\nslug = "p"\nlabel = "P"\n'
+
+
+@pytest.mark.parametrize("text, line, name, expected", [
+    ('topics = "x"\n', None, "topics", "[[topics]] tables"),
+    ('[topic]\nslug = "p"\n', None, "topic", "only [[topics]] tables"),
+    ('[[topics]]\nlabel = "Privacy"\n', 1, "topics[0].slug", "lowercase letters"),
+    ('[[topics]]\nlabel = "P"\nslug = "Privacy Stuff"\n', 3, "topics[0].slug", "hyphens"),
+    ('[[topics]]\nslug = "p"\nlabel = " "\n', 3, "topics[0].label", "non-empty text"),
+    (GOOD + '\n[[topics]]\nslug = "p"\nlabel = "Q"\n', 6, "topics[1].slug",
+     "topics[0] has it"),
+    (GOOD + '\n[[topics]]\nslug = "q"\nlabel = "p"\n', 7, "topics[1].label",
      "no other topic has"),
-    ([{"slug": "p", "label": "P", "phrase": ["x"]}], "DIGEST_TOPICS[0]['phrase']",
-     "no such key"),
-    ([{"slug": "p", "label": "P", "phrases": "privacy"}], "DIGEST_TOPICS[0]['phrases']",
-     "a list of words or phrases"),
-    ([{"slug": "p", "label": "P", "keywords": ["ok", "  "]}], "DIGEST_TOPICS[0]['keywords']",
-     "text with letters"),
-    ([{"slug": "p", "label": "P", "phrases": {"gdpr": -1}}],
-     "DIGEST_TOPICS[0]['phrases']['gdpr']", "above 0"),
+    (GOOD + 'phrase = ["x"]\n', 4, "topics[0].phrase", "no such key"),
+    (GOOD + 'phrases = "privacy"\n', 4, "topics[0].phrases", "a list of words or phrases"),
+    (GOOD + 'keywords = ["ok", "  "]\n', 4, "topics[0].keywords", "text with letters"),
+    (GOOD + '\n[topics.phrases]\n"gdpr" = -1\n', 6, "topics[0].phrases['gdpr']", "above 0"),
+    ('[[topics]\n', 1, "", "is not valid TOML"),
 ])
-def test_malformed_taxonomy_names_the_entry(topics, name, expected):
-    with pytest.raises(DigestConfigError) as err:
-        resolve({"DIGEST_TOPICS": topics})
-    assert err.value.name == name
-    assert expected in str(err.value)
+def test_malformed_taxonomy_names_file_line_and_entry(tmp_path, text, line, name, expected):
+    path = tmp_path / "topics.toml"
+    path.write_text(text)
+    with pytest.raises(TaxonomyFileError) as err:
+        load_taxonomy(path)
+    message = str(err.value)
+    assert message.startswith(f"{path.resolve()}:{line}: " if line and name else
+                              f"{path.resolve()}")
+    assert name in message and expected in message
 
 
 @pytest.mark.parametrize("name, value", [

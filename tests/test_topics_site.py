@@ -101,10 +101,12 @@ def test_unknown_topic_is_skipped_with_a_warning_when_not_strict(tmp_path):
 
 
 def test_malformed_taxonomy_stops_the_build(tmp_path):
+    taxonomy = tmp_path / "topics.toml"
+    taxonomy.write_text('[[topics]]\nslug = "Bad Slug"\nlabel = "Bad"\n')
     site = build(tmp_path, {"001.txt": seed_text()},
-                 settings={"DIGEST_TOPICS": [{"slug": "Bad Slug", "label": "Bad"}]})
+                 settings={"DIGEST_TOPICS_FILE": str(taxonomy)})
     assert site.code == 1
-    assert "DIGEST_TOPICS[0]['slug'] = 'Bad Slug'" in site.stderr
+    assert f"{taxonomy}:2: topics[0].slug = 'Bad Slug' is not valid" in site.stderr
     assert "Traceback" not in site.stderr
 
 
@@ -152,7 +154,7 @@ def test_check_refuses_an_unknown_topic_with_file_and_line(tmp_path):
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert any(line.endswith("bad.txt:9: unknown topic 'Sportz': use a slug or label of "
-                             "DIGEST_TOPICS (privacy, cybersecurity, surveillance, "
+                             "the taxonomy (privacy, cybersecurity, surveillance, "
                              "government-policy, law-courts, technology, business, "
                              "social-media, human-rights, misinformation, elections, health, "
                              "climate, science, sports, general)") for line in lines)

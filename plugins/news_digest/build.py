@@ -19,7 +19,8 @@ from . import page_memo
 from .cachekey import prune, settings_sources, with_keyed_cache
 from .gc_tuning import fewer_collections
 from .search_index import SearchIndexError, stop_all
-from .settings import DigestConfigError
+from .settings import SETTINGS_FILE, DigestConfigError
+from .taxonomy_file import TaxonomyFileError
 from .uptodate import input_stamp, is_up_to_date, remember
 
 
@@ -58,8 +59,8 @@ def build_site(settings_file: str, content: str | None, output: str, *,
     inputs = None
     try:
         # PREVIOUS_OUTPUT_PATH: pages whose inputs are unchanged are kept from there.
-        override = {**(overrides or {}), "OUTPUT_PATH": str(staging),
-                    page_memo.PREVIOUS_OUTPUT: str(target)}
+        override = {SETTINGS_FILE: settings_file, **(overrides or {}),
+                    "OUTPUT_PATH": str(staging), page_memo.PREVIOUS_OUTPUT: str(target)}
         if content:
             override["PATH"] = str(Path(content).resolve())
         # A new dict: the cache folder is keyed by the plugin's code and settings.
@@ -85,6 +86,8 @@ def build_site(settings_file: str, content: str | None, output: str, *,
                   f"{output}/ was left as it was", file=sys.stderr)
     except DigestConfigError as err:
         print(f"{settings_file}: {err}", file=sys.stderr)
+    except TaxonomyFileError as err:  # names its own file and line
+        print(err, file=sys.stderr)
     except SeedErrors as err:
         print(err, file=sys.stderr)
     except SearchIndexError as err:

@@ -55,6 +55,6 @@ def add_parser(commands) -> None:
     parser = commands.add_parser("check", help="validate seed files without building")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="seed files or folders")
     parser.add_argument("-s", "--settings", default=None, metavar="FILE",
-                        help="settings file whose DIGEST_TOPICS 'Topics:' headers must name "
+                        help="settings file naming the taxonomy that 'Topics:' headers must name "
                              f"(default {DEFAULT_SETTINGS_FILE}, when present)")
     parser.set_defaults(run=run)

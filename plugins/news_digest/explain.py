@@ -70,5 +70,5 @@ def add_parser(commands) -> None:
         "explain", help="show each topic's score and the phrases that matched in a seed")
     parser.add_argument("seeds", nargs="+", metavar="SEED", help="seed files")
     parser.add_argument("-s", "--settings", default=DEFAULT_SETTINGS_FILE, metavar="FILE",
-                        help=f"settings file with DIGEST_TOPICS (default {DEFAULT_SETTINGS_FILE})")
+                        help=f"settings file naming the taxonomy (default {DEFAULT_SETTINGS_FILE})")
     parser.set_defaults(run=run)

@@ -11,8 +11,10 @@ import difflib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from .taxonomy_file import load_taxonomy
 from .urls import is_web_url
 
 PREFIX = "DIGEST_"
@@ -84,64 +86,6 @@ def _is_number(value: Any, low: float, high: float) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and low <= value <= high
 
 
-_TOPIC_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_TOPIC_KEYS = {"slug", "label", "phrases", "keywords", "negative"}
-_VOCABULARY = ("a list of words or phrases, or a dict of phrase -> weight (a number "
-               "above 0, at most 10)")
-_TOPIC = ("a dict with 'slug' (lowercase letters, digits and hyphens), 'label' (text) "
-          "and optional 'phrases', 'keywords', 'negative'")
-
-
-def _check_vocabulary(name: str, value: Any) -> None:
-    if isinstance(value, dict):
-        items = list(value.items())
-    elif isinstance(value, list | tuple):
-        items = [(phrase, 1) for phrase in value]
-    else:
-        raise DigestConfigError(name, value, _VOCABULARY)
-    for phrase, weight in items:
-        if not (isinstance(phrase, str) and re.search(r"\w", phrase)):
-            raise DigestConfigError(name, phrase, "a word or phrase (text with letters)")
-        if not _is_number(weight, 1e-9, 10):
-            raise DigestConfigError(f"{name}[{phrase!r}]", weight,
-                                    "a weight: a number above 0, at most 10")
-
-
-def _check_topics(value: Any) -> bool:
-    """The taxonomy's structure; raise naming the exact entry that is wrong."""
-    name = "DIGEST_TOPICS"
-    if not isinstance(value, list | tuple):
-        raise DigestConfigError(name, value, f"a list of topics, each {_TOPIC}")
-    slugs: dict[str, int] = {}
-    labels: dict[str, int] = {}
-    for number, topic in enumerate(value):
-        where = f"{name}[{number}]"
-        if not isinstance(topic, dict):
-            raise DigestConfigError(where, topic, _TOPIC)
-        extra = sorted(set(topic) - _TOPIC_KEYS, key=str)
-        if extra:
-            raise DigestConfigError(f"{where}[{extra[0]!r}]", topic[extra[0]],
-                                    "no such key: a topic has " + ", ".join(sorted(_TOPIC_KEYS)))
-        slug, label = topic.get("slug"), topic.get("label")
-        if not (isinstance(slug, str) and _TOPIC_SLUG.match(slug)):
-            raise DigestConfigError(f"{where}['slug']", slug,
-                                    "a slug of lowercase letters, digits and hyphens")
-        if not _is_text(label):
-            raise DigestConfigError(f"{where}['label']", label, "a label: non-empty text")
-        if slug in slugs:
-            raise DigestConfigError(f"{where}['slug']", slug,
-                                    f"a slug no other topic has ({name}[{slugs[slug]}] has it)")
-        if label.casefold() in labels:
-            raise DigestConfigError(f"{where}['label']", label,
-                                    f"a label no other topic has ({name}"
-                                    f"[{labels[label.casefold()]}] has it)")
-        slugs[slug], labels[label.casefold()] = number, number
-        for kind in ("phrases", "keywords", "negative"):
-            if kind in topic:
-                _check_vocabulary(f"{where}[{kind!r}]", topic[kind])
-    return True
-
-
 SETTINGS: dict[str, Setting] = {
     "DIGEST_STRICT": Setting(
         True, "True (a broken seed stops the build) or False (it is skipped with a warning)",
@@ -189,8 +133,10 @@ SETTINGS: dict[str, Setting] = {
     "DIGEST_EDITIONS_PER_PAGE": Setting(
         7, "a whole number of editions per home page from 1 to 100",
         _whole(1, 100)),
-    "DIGEST_TOPICS": Setting(
-        (), "a list of topics (see pelicanconf.py)", _check_topics),
+    "DIGEST_TOPICS_FILE": Setting(
+        "topics.toml", "the taxonomy file (TOML), relative to the settings file's folder, "
+        "e.g. 'topics.toml', or None for no topics (every story is General)",
+        lambda v: v is None or _is_text(v)),
     "DIGEST_MAX_TOPICS": Setting(
         5, "a whole number of topics per story from 1 to 20",
         _whole(1, 20)),
@@ -215,8 +161,25 @@ SETTINGS: dict[str, Setting] = {
 }
 
 
+# Set by ``python -m news_digest`` to the settings file it read: relative paths in
+# DIGEST_* settings are read from that file's folder (else from the current folder,
+# where `make regenerate` and `make devserver` run Pelican).
+SETTINGS_FILE = "NEWS_DIGEST_SETTINGS_FILE"
+
+
+def taxonomy_path(settings: Mapping[str, Any], name: str) -> Path:
+    """Where DIGEST_TOPICS_FILE ``name`` is: beside the settings file when relative."""
+    path = Path(name)
+    if not path.is_absolute() and settings.get(SETTINGS_FILE):
+        path = Path(settings[SETTINGS_FILE]).resolve().parent / path
+    return path
+
+
 def resolve(settings: Mapping[str, Any]) -> dict[str, Any]:
-    """The digest's settings: defaults overlaid with the user's, every value checked."""
+    """The digest's settings: defaults overlaid with the user's, every value checked.
+
+    ``DIGEST_TOPICS`` is the taxonomy read from ``DIGEST_TOPICS_FILE`` (a
+    ``TaxonomyFileError`` names its line when it is malformed), not a setting."""
     unknown = sorted(k for k in settings if k.startswith(PREFIX) and k not in SETTINGS)
     if unknown:
         name = unknown[0]
@@ -229,4 +192,7 @@ def resolve(settings: Mapping[str, Any]) -> dict[str, Any]:
         if not spec.check(value):
             raise DigestConfigError(name, value, spec.expected)
         resolved[name] = value
+    name = resolved["DIGEST_TOPICS_FILE"]
+    resolved["DIGEST_TOPICS"] = () if name is None else load_taxonomy(taxonomy_path(settings,
+                                                                                    name))
     return resolved

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .settings import DigestConfigError, resolve
+from .settings import SETTINGS_FILE, DigestConfigError, resolve
+from .taxonomy_file import TaxonomyFileError
 
 DEFAULT_SETTINGS_FILE = "pelicanconf.py"
 
@@ -23,6 +24,8 @@ def digest_settings(path: str) -> dict:
     if not Path(path).is_file():
         raise SettingsFileError(f"{path}: no such settings file (give one with -s FILE)")
     try:
-        return resolve(read_settings(path))
+        return resolve(read_settings(path, override={SETTINGS_FILE: path}))
     except DigestConfigError as err:
         raise SettingsFileError(f"{path}: {err}") from None
+    except TaxonomyFileError as err:
+        raise SettingsFileError(str(err)) from None

@@ -1,7 +1,7 @@
 """Topics from a curated taxonomy: compile once, classify many stories.
 
 Pure module (no Pelican). ``Taxonomy(topics)`` compiles the curator's
-``DIGEST_TOPICS`` into one dictionary keyed by a phrase's first word (and, for
+taxonomy file (``DIGEST_TOPICS_FILE``) into one dictionary keyed by a phrase's first word (and, for
 phrases, its second). A story is lower-cased and split into words once; only
 words that start an entry are looked at (picked out in C, with
 ``itertools.compress`` over dictionary membership), so classifying costs time
@@ -79,7 +79,7 @@ class UnknownTopics(ValueError):
 
     def __init__(self, names: Sequence[str], known: Sequence[str]):
         shown = ", ".join(repr(n) for n in names)
-        super().__init__(f"unknown topic {shown}: use a slug or label of DIGEST_TOPICS "
+        super().__init__(f"unknown topic {shown}: use a slug or label of the taxonomy "
                          f"({', '.join(known)})")
         self.names = tuple(names)
 

@@ -1,0 +1,154 @@
+"""The curator's taxonomy file (``topics.toml``): read, check, and say where it is wrong.
+
+Pure module (stdlib ``tomllib``; no Pelican). ``load_taxonomy(path)`` returns the
+topics as a tuple of plain dicts (``slug``, ``label`` and optional ``phrases``,
+``keywords``, ``negative``), the shape ``topics.Taxonomy`` compiles. Anything
+malformed raises ``TaxonomyFileError`` naming the file, the line of the entry, the
+entry (``topics[3].phrases["gdpr"]``), the value and what was expected.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+TOPIC_KEYS = ("slug", "label", "phrases", "keywords", "negative")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_VOCABULARY = ('a list of words or phrases, or a table of "phrase" = weight (a number '
+               "above 0, at most 10)")
+_TOPIC_HEADER = re.compile(r"^\s*\[\[\s*topics\s*\]\]\s*(#.*)?$")
+
+
+class TaxonomyFileError(ValueError):
+    """The taxonomy file is missing, is not TOML, or holds a malformed topic."""
+
+    def __init__(self, path: str, line: int | None, message: str):
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {message}")
+        self.path, self.line, self.message = str(path), line, message
+
+
+def load_taxonomy(path: str | Path) -> tuple[MappingProxyType, ...]:
+    """The checked topics of the taxonomy file at ``path``, read-only.
+
+    Read again only when the file changes (its size and modification time): the
+    settings are resolved several times in a build and by every CLI command."""
+    path = Path(path).resolve()
+    try:
+        info = os.stat(path)
+    except OSError:
+        return _load(path, None)
+    return _load(path, (info.st_size, info.st_mtime_ns))
+
+
+@lru_cache(maxsize=8)
+def _load(path: Path, stamp: tuple[int, int] | None) -> tuple[MappingProxyType, ...]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise TaxonomyFileError(str(path), None, "no such taxonomy file: create it, or point "
+                                "DIGEST_TOPICS_FILE at yours") from None
+    except OSError as err:
+        raise TaxonomyFileError(str(path), None, f"cannot be read: {err.strerror}") from None
+    except UnicodeDecodeError as err:
+        raise TaxonomyFileError(str(path), None,
+                                f"is not UTF-8 (byte {err.start}): re-save it as UTF-8") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise TaxonomyFileError(str(path), None, f"is not valid TOML: {err}") from None
+    return tuple(_frozen(topic) for topic in check_topics(data, _Lines(str(path), text)))
+
+
+def _frozen(value: Any) -> Any:
+    """Tables as read-only mappings and arrays as tuples: one copy serves every caller."""
+    if isinstance(value, dict):
+        return MappingProxyType({k: _frozen(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_frozen(v) for v in value)
+    return value
+
+
+class _Lines:
+    """Finds the line of a topic (the N-th ``[[topics]]``) or of a key inside it."""
+
+    def __init__(self, path: str, text: str):
+        self.path = path
+        self.lines = text.split("\n")
+        self.starts = [n for n, line in enumerate(self.lines, 1) if _TOPIC_HEADER.match(line)]
+
+    def of(self, number: int | None, key: str | None = None) -> int | None:
+        if number is None or number >= len(self.starts):
+            return None
+        start = self.starts[number]
+        end = self.starts[number + 1] if number + 1 < len(self.starts) else len(self.lines) + 1
+        if key is not None:
+            pattern = re.compile(r'^\s*(\[\s*topics\.)?"?' + re.escape(key) + r'"?\s*[=\]]')
+            for line in range(start, end):
+                if pattern.match(self.lines[line - 1]):
+                    return line
+        return start
+
+    def error(self, number: int | None, name: str, value: Any, expected: str,
+              key: str | None = None) -> TaxonomyFileError:
+        return TaxonomyFileError(self.path, self.of(number, key),
+                                 f"{name} = {value!r} is not valid: expected {expected}")
+
+
+def check_topics(data: dict[str, Any], lines: _Lines) -> tuple[dict[str, Any], ...]:
+    """The taxonomy's structure; raise naming the exact entry that is wrong."""
+    extra = sorted(set(data) - {"topics"})
+    if extra:
+        raise lines.error(None, extra[0], data[extra[0]],
+                          "only [[topics]] tables in the taxonomy file")
+    topics = data.get("topics", [])
+    if not isinstance(topics, list):
+        raise lines.error(None, "topics", topics, "[[topics]] tables, one per topic")
+    slugs: dict[str, int] = {}
+    labels: dict[str, int] = {}
+    for number, topic in enumerate(topics):
+        where = f"topics[{number}]"
+        if not isinstance(topic, dict):
+            raise lines.error(number, where, topic, "a [[topics]] table")
+        unknown = sorted(set(topic) - set(TOPIC_KEYS))
+        if unknown:
+            raise lines.error(number, f"{where}.{unknown[0]}", topic[unknown[0]],
+                              "no such key: a topic has " + ", ".join(TOPIC_KEYS), unknown[0])
+        slug, label = topic.get("slug"), topic.get("label")
+        if not (isinstance(slug, str) and _SLUG.match(slug)):
+            raise lines.error(number, f"{where}.slug", slug,
+                              "a slug of lowercase letters, digits and hyphens", "slug")
+        if not (isinstance(label, str) and label.strip()):
+            raise lines.error(number, f"{where}.label", label, "a label: non-empty text", "label")
+        if slug in slugs:
+            raise lines.error(number, f"{where}.slug", slug,
+                              f"a slug no other topic has (topics[{slugs[slug]}] has it)", "slug")
+        if label.casefold() in labels:
+            raise lines.error(number, f"{where}.label", label, "a label no other topic has "
+                              f"(topics[{labels[label.casefold()]}] has it)", "label")
+        slugs[slug], labels[label.casefold()] = number, number
+        for kind in ("phrases", "keywords", "negative"):
+            if kind in topic:
+                _check_vocabulary(lines, number, f"{where}.{kind}", kind, topic[kind])
+    return tuple(topics)
+
+
+def _check_vocabulary(lines: _Lines, number: int, name: str, kind: str, value: Any) -> None:
+    if isinstance(value, dict):
+        items = list(value.items())
+    elif isinstance(value, list):
+        items = [(phrase, 1) for phrase in value]
+    else:
+        raise lines.error(number, name, value, _VOCABULARY, kind)
+    for phrase, weight in items:
+        if not (isinstance(phrase, str) and re.search(r"\w", phrase)):
+            raise lines.error(number, name, phrase, "a word or phrase (text with letters)", kind)
+        if not (isinstance(weight, int | float) and not isinstance(weight, bool)
+                and 0 < weight <= 10):
+            raise lines.error(number, f"{name}[{phrase!r}]", weight,
+                              "a weight: a number above 0, at most 10", phrase)
