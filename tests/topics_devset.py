@@ -75,7 +75,8 @@ def _feed_texts() -> dict[str, tuple[str, str]]:
             continue
         for item in read_items(path):
             if isinstance(item, Story):
-                key = f"{path.name.split('.')[0]}:{hashlib.sha1(item.url.encode()).hexdigest()[:10]}"
+                digest = hashlib.sha1(item.url.encode()).hexdigest()[:10]
+                key = f"{path.name.split('.')[0]}:{digest}"
                 texts[key] = (item.title, "\n".join(item.paragraphs))
     return texts
 

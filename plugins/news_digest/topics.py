@@ -16,7 +16,19 @@ Each topic lists three kinds of vocabulary (see ``pelicanconf.py``):
   ("court" adds to Law & Courts only when "lawsuit", "judge", ... are there);
   each counts once, and together they add at most half the phrases' points;
 * ``negative``: context phrases whose words then do not count for the topic
-  ("tennis court", "computer virus"), and which subtract their weight.
+  ("tennis court", "computer virus"), and which subtract their weight;
+* ``examples``: a handful of stories that belong to the topic; the words they share
+  that no other topic uses become light entries of the topic ("example words",
+  ``topic_examples.py``).
+
+``"<money>"`` listed as a phrase counts each amount of money written as a figure
+("$325m", "£6bn", ``topic_signals.py``).
+
+A topic is given when its score reaches the threshold. When no topic reaches it, a
+story is not thrown to General while it holds real evidence: topics scoring at least
+``NEAR_SHARE`` of the threshold with at least ``REAL_POINTS`` from their phrases (not
+just keywords or example words), found as two different phrases or one in the
+headline, are given ("near the line").
 
 Matching is on whole words, case-insensitive. Where phrases overlap, the one
 starting first and then the longest wins, for every topic: "health data" is a
@@ -35,6 +47,8 @@ from itertools import compress
 
 from .seed import Seed, SeedError
 from .slugs import slugify_headline
+from .topic_examples import EXAMPLE_WEIGHT, example_words
+from .topic_signals import MONEY, MONEY_KEY, money_count
 from .words import ascii_words, words
 
 PHRASE_WEIGHT = 2.0  # default weight of a phrase given without one
@@ -44,19 +58,26 @@ MAX_REPEATS = 5  # body repeats counted per phrase
 REPEAT_BONUS = 0.5  # each repeat after the first adds this share of the weight
 MIN_SHARE = 0.25  # a topic must score at least this share of the best topic
 KEYWORD_SHARE = 0.5  # keywords add at most this share of the topic's phrase points
+NEAR_SHARE = 0.5  # with no topic at the threshold, topics at this share of it may be given
+REAL_POINTS = 2.0  # ... when their phrases alone score this much (real evidence),
+REAL_PHRASES = 2  # ... from two different phrases, or one in the headline
+# A topic is given only on a phrase of at least this weight: light, many-sense words
+# ("season", "club", "match") add to a topic's score but cannot make it on their own.
+ANCHOR_WEIGHT = 1.5
 
-KINDS = ("phrases", "keywords", "negative")
+# "examples" entries are made from a topic's example stories, not listed by a curator.
+KINDS = ("phrases", "keywords", "negative", "examples")
 # Body points of an entry seen n times: its weight, and half again per repeat.
 _REPEAT = [0.0] + [1 + REPEAT_BONUS * (n - 1) for n in range(1, MAX_REPEATS + 1)]
 _DEFAULT_WEIGHTS = {"phrases": PHRASE_WEIGHT, "keywords": KEYWORD_WEIGHT,
-                    "negative": NEGATIVE_WEIGHT}
+                    "negative": NEGATIVE_WEIGHT, "examples": EXAMPLE_WEIGHT}
 
 @dataclass(frozen=True)
 class Evidence:
     """One vocabulary entry found in a story, and what it added to the score."""
 
     phrase: str
-    kind: str  # "phrases", "keywords" or "negative"
+    kind: str  # "phrases", "keywords", "negative" or "examples"
     weight: float
     in_headline: bool
     body_count: int
@@ -72,6 +93,7 @@ class Topic:
     score: float = 0.0
     matched: tuple[str, ...] = ()  # phrases that added to the score, strongest first
     evidence: tuple[Evidence, ...] = ()  # every entry found, with its points (``score`` only)
+    near_line: bool = False  # given under the threshold, on real evidence (``classify``)
 
 
 class UnknownTopics(ValueError):
@@ -114,19 +136,27 @@ class Taxonomy:
         # share a key if counted as tuples.
         self._entries: list[tuple] = []
         numbers: dict[tuple, int] = {}
+        topics = list(topics)
+        learned = example_words(topics)
         for number, topic in enumerate(topics):
             for kind in KINDS:
-                for phrase, weight in _weighted(topic.get(kind)):
-                    key = tuple(words(phrase))
+                listed = (_weighted(topic.get(kind)) if kind != "examples"
+                          else [(word, None) for word in learned[number]])
+                for phrase, weight in listed:
+                    key = MONEY_KEY if phrase.strip() == MONEY else tuple(words(phrase))
                     if not key:
                         continue
                     weight = float(_DEFAULT_WEIGHTS[kind] if weight is None else weight)
-                    entry = (number, kind, weight, " ".join(key), KINDS.index(kind))
+                    shown = MONEY if key == MONEY_KEY else " ".join(key)
+                    entry = (number, kind, weight, shown, KINDS.index(kind))
                     if entry not in numbers:
                         numbers[entry] = len(self._entries)
                         self._entries.append(entry)
                     index.setdefault(key[0], {}).setdefault(key, []).append(numbers[entry])
         self._topic_of = [entry[0] for entry in self._entries]
+        # Entries counting money written as figures (found by a pattern, not by words).
+        self._money = tuple(e for e in index.get(MONEY_KEY[0], {}).get(MONEY_KEY, ())
+                            if self._entries[e][1] != "negative")
         # Body points of each entry by times seen (up to MAX_REPEATS), worked out
         # once: (topic, index of its kind, points). A keyword counts once.
         self._body_points = [
@@ -244,6 +274,10 @@ class Taxonomy:
                             if masked.get(topic_of[entry], 0) <= i:
                                 counted.append(entry)
         counted += plain
+        if self._money:
+            found = money_count(text)
+            if found:
+                counted.extend(self._money * min(found, MAX_REPEATS))
         return Counter(counted) if counted else {}  # a headline often finds nothing
 
     def _record(self, title: str, text: str) -> tuple[dict, dict]:
@@ -275,10 +309,10 @@ class Taxonomy:
         for (_, kind, weight, *_), in_headline, body in found:
             if kind == "keywords":
                 keywords += weight
-            elif kind == "phrases":
-                phrases += self._points(weight, in_headline, body)
-            else:
+            elif kind == "negative":
                 negative += self._points(weight, in_headline, body)
+            else:  # phrases and example words
+                phrases += self._points(weight, in_headline, body)
         # Keywords count once each, and only back up phrases: at most half again.
         return round(max(0.0, phrases + min(keywords, phrases * KEYWORD_SHARE) - negative), 3)
 
@@ -332,33 +366,57 @@ class Taxonomy:
         """Ranked topics of a story: best score first, ties in taxonomy order.
 
         Topics under the threshold, or far below the best one, are dropped; at
-        most ``max_topics`` remain. A story with none gets the fallback topic.
-        Computes the same scores as ``score``, in one pass over what was found.
+        most ``max_topics`` remain. When no topic reaches the threshold, those
+        near the line with real evidence are given (``near_line``); a story with
+        none gets the fallback topic. Computes the same scores as ``score``, in
+        one pass over what was found.
         """
         head, body = self._record(title, text)
         size = len(self.topics)
         # Sums per topic, by kind of entry: entry[4] is the index of its kind in KINDS.
-        sums = phrases, keywords, negative = [0.0] * size, [0.0] * size, [0.0] * size
+        sums = phrases, keywords, negative, learned = ([0.0] * size, [0.0] * size,
+                                                       [0.0] * size, [0.0] * size)
+        # How many of a topic's phrases were found, and whether one is in the headline:
+        # what makes evidence under the threshold real (``near_line``).
+        distinct = [0] * size
+        strongest = [0.0] * size  # the heaviest phrase found: weak words alone give nothing
         headline = self.headline_weight
         entries = self._entries
         for number in head:
             entry = entries[number]
             sums[entry[4]][entry[0]] += entry[2] if entry[4] == 1 else entry[2] * headline
+            if entry[4] == 0:
+                distinct[entry[0]] += 2  # a phrase in the headline is evidence enough
+                if entry[2] > strongest[entry[0]]:
+                    strongest[entry[0]] = entry[2]
         body_points = self._body_points
         for number, times in body.items():
             topic, kind, points = body_points[number]
             if kind != 1 or number not in head:  # a keyword counts once
                 sums[kind][topic] += points[times if times < MAX_REPEATS else MAX_REPEATS]
+            if kind == 0 and number not in head:
+                distinct[topic] += 1
+                if entries[number][2] > strongest[topic]:
+                    strongest[topic] = entries[number][2]
         scored = []
+        near = []
         threshold = self.threshold
+        near_line = threshold * NEAR_SHARE
         for number, phrase_points in enumerate(phrases):
-            if phrase_points:
-                total = round(max(0.0, phrase_points - negative[number] + min(
-                    keywords[number], phrase_points * KEYWORD_SHARE)), 3)
+            positive = phrase_points + learned[number]
+            if positive and (strongest[number] >= ANCHOR_WEIGHT or not phrase_points):
+                total = round(max(0.0, positive - negative[number] + min(
+                    keywords[number], positive * KEYWORD_SHARE)), 3)
                 if total >= threshold:
                     scored.append((-total, number))
-        if not scored:
-            return [self.fallback]
+                elif (total >= near_line and phrase_points >= REAL_POINTS
+                      and distinct[number] >= REAL_PHRASES):
+                    near.append((-total, number))
+        is_near = not scored
+        if is_near:
+            if not near:
+                return [self.fallback]
+            scored = near
         scored.sort()
         floor = -scored[0][0] * self.min_share
         kept = [(-negative_total, number) for negative_total, number
@@ -368,7 +426,7 @@ class Taxonomy:
         for total, number in kept:
             matched = tuple([item[1] for item in self._ranked(found[number]) if item[0] < 0])
             topic = self.topics[number]
-            result.append(Topic(topic.slug, topic.label, total, matched))
+            result.append(Topic(topic.slug, topic.label, total, matched, near_line=is_near))
         return result
 
     # -- curator override ---------------------------------------------------------
