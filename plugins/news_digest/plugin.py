@@ -9,7 +9,9 @@ from __future__ import annotations
 import logging
 
 from pelican import signals
+from pelican.utils import order_content
 
+from .article_files import add_seed_reader, read_seeds_only
 from .attribution_glue import (
     assign_publishers,
     attach_attribution,
@@ -23,7 +25,6 @@ from .feedplan import public_site_url
 from .feedwriter import get_generators as feed_generators
 from .fragment_memo import MemoExtension
 from .fragment_memo import start as start_fragments
-from .reader import SeedReader
 from .reuse_writer import get_writer, keeps_pages, save_record_generator
 from .search_glue import finish_search_generator, start_after_stories, start_search_generator
 from .seed import SeedError
@@ -80,14 +81,40 @@ def check_settings(pelican) -> None:
             "a list without 'index': the digest plugin writes the home page itself")
 
 
-def add_reader(readers) -> None:
-    readers.reader_classes["txt"] = SeedReader
-
-
 def collect_seed_error(generator, metadata) -> None:
     error = metadata.get("digest_error")
     if error is not None:
         generator.__dict__.setdefault("digest_seed_errors", []).append(error)
+
+
+def source_key(content) -> str:
+    """A story's path in the content folder: what breaks every tie, the same from one
+    build to the next (Pelican reads files in a set's order)."""
+    return content.relative_source_path or content.source_path
+
+
+def settle_order(generator) -> None:
+    """Pelican orders stories by ``ARTICLE_ORDER_BY`` alone: stories that share a
+    publication time came in the order the files were read, which changes from one
+    build to the next. Ties are broken by path (the sort is stable), before the
+    topic, author and archive lists are made from these lists."""
+    order_by = generator.settings["ARTICLE_ORDER_BY"]
+    for name in _STORY_LISTS:
+        items = getattr(generator, name, None)
+        if items:
+            items[:] = order_content(sorted(items, key=source_key), order_by=order_by)
+
+
+_STORY_LISTS = ("articles", "translations", "hidden_articles", "hidden_translations",
+                "drafts", "drafts_translations")
+
+
+def report_seed_warnings(stories: list) -> None:
+    """What each story's seed left out (undocumented headers), on every build: a
+    story read from the cache warns as it did when it was read."""
+    warnings = [w for story in stories for w in story.seed.warnings]
+    for warning in sorted(warnings, key=lambda w: (w.path, w.line)):
+        logger.warning("%s", warning)
 
 
 def finish_reading(generator) -> None:
@@ -104,9 +131,12 @@ def finish_reading(generator) -> None:
                         generator.hidden_articles, generator.drafts)
         for a in group if hasattr(a, "identity")
     ]
+    report_seed_warnings(stories)
     stories = drop_duplicates(generator, stories)
+    settle_order(generator)
     slugs = unique_slugs(
-        (a.source_path, a.digest_base_slug, (a.date, a.identity), a.identity) for a in stories)
+        (a.source_path, a.digest_base_slug, (a.date, a.identity, source_key(a)), a.identity)
+        for a in stories)
     for article in stories:
         article.slug = slugs[article.source_path]
         # The address is final now: compute it once (Pelican recomputes it on every
@@ -141,7 +171,8 @@ def keep_fragments(generators) -> None:
 
 def register() -> None:
     signals.initialized.connect(check_settings)
-    signals.readers_init.connect(add_reader)
+    signals.readers_init.connect(add_seed_reader)
+    signals.article_generator_init.connect(read_seeds_only)
     signals.content_object_init.connect(fix_relative_path)
     signals.article_generator_context.connect(collect_seed_error)
     signals.article_generator_pretaxonomy.connect(finish_reading)

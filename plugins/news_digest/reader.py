@@ -13,7 +13,7 @@ from pelican.urlwrappers import Author, Tag
 from .attribution import attribute
 from .byline import split_byline
 from .editions import count_words, reading_minutes
-from .seed import Seed, SeedError, parse_seed, read_seed_bytes
+from .seed import HEADERS, Seed, SeedError, parse_seed, read_seed_bytes
 from .settings import resolve
 from .slugs import slugify_headline
 from .topics import Taxonomy, Topic, seed_topics
@@ -84,11 +84,21 @@ class SeedReader(BaseReader):
         meta[SEED_HASH] = seed_hash(path, data)
         return body_html(seed), meta
 
+    def process_metadata(self, name, value):
+        """What Pelican reads from a seed's file name (``FILENAME_METADATA``) or path:
+        processed as Pelican does, except that a value it cannot parse (a name like
+        ``2019-02-30-x.txt``) is no error: every field the seed defines replaces it."""
+        try:
+            return super().process_metadata(name, value)
+        except (ValueError, TypeError, OverflowError):
+            return value
+
     def metadata(self, seed: Seed) -> dict:
+        """Pelican's metadata of a story: only what the documented headers define
+        (``seed.HEADERS``); undocumented headers stay on ``seed.extra``, unread."""
         slug = slugify_headline(seed.title, self.digest["DIGEST_SLUG_MAX_LENGTH"])
         authors = [Author(name, self.settings) for name in split_byline(seed.byline)]
         meta = {
-            **seed.extra,
             "title": seed.title,
             "date": seed.published,
             "slug": slug,
@@ -106,5 +116,8 @@ class SeedReader(BaseReader):
         }
         if authors:
             meta["authors"] = authors
+        for header in HEADERS:
+            if header.metadata and header.key in seed.headers:
+                meta[header.metadata] = seed.headers[header.key]
         return meta
 

@@ -1,7 +1,7 @@
 """The seed folder as the importer sees it: which stories it holds, the next
 free file number, and writing a new seed atomically without ever replacing one.
 
-No Pelican import. A seed is written to a hidden temporary file in the same
+No Pelican import (seeds stage). A seed is written to a hidden temporary file in the same
 folder, flushed to disk, then hard-linked to its final name (which fails, rather
 than overwrites, when the name exists) and the temporary name removed. An
 interrupted import leaves either the whole seed or nothing under a ``.txt`` name.
@@ -15,6 +15,9 @@ import re
 import tempfile
 from pathlib import Path
 
+from .safe_read import UnreadableFile, read_capped
+from .seed import MAX_SEED_BYTES
+from .seed_folder import SEED, classify_folder
 from .urls import url_identity
 
 _NUMBERED_RE = re.compile(r"^(\d{3,})_")
@@ -25,13 +28,19 @@ TEMP_PREFIX = ".import-"
 def known_identities(folder: Path) -> dict[str, Path]:
     """Identity (hash of the normalised URL) -> seed file, from every seed's Original line.
 
-    Only the ``Original:`` line is read, so a seed broken elsewhere still counts.
+    Only the ``Original:`` line is read, so a seed broken elsewhere still counts. The
+    files are those the build reads (``seed_folder``), each read as the build reads
+    it: a regular file, at most ``MAX_SEED_BYTES`` (a named pipe or a link to
+    ``/dev/zero`` is not a seed, and neither waits nor fills the memory).
     """
     known: dict[str, Path] = {}
-    for path in sorted(folder.rglob("*.txt")):
+    for verdict in classify_folder(str(folder)):
+        if verdict.kind != SEED:
+            continue
+        path = Path(verdict.path)
         try:
-            text = path.read_bytes()[:200_000].decode("utf-8", errors="replace")
-        except OSError:
+            text = read_capped(path, MAX_SEED_BYTES).decode("utf-8", errors="replace")
+        except UnreadableFile:
             continue
         match = _ORIGINAL_RE.search(text)
         if match:

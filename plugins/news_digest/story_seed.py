@@ -43,11 +43,12 @@ def fit(text: str, limit: int) -> str:
     return cut.rstrip() + "…"
 
 
-_UNSAFE_IN_LINK_RE = re.compile(r"[\s\[\]<>]")
+_UNSAFE_IN_LINK_RE = re.compile(r"[\s\x00-\x1f\x7f\[\]<>\"\\]")
 
 
 def safe_url(url: str) -> str:
-    """Spaces, brackets and angle brackets percent-encoded: one Markdown link target."""
+    """Spaces, controls, brackets, angle brackets, quotes and backslashes
+    percent-encoded: one Markdown link target that means what it says."""
     return _UNSAFE_IN_LINK_RE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()),
                                   url.strip())
 
