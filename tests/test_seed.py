@@ -88,6 +88,9 @@ def test_documented_headers_are_kept_and_summary_is_the_lead():
     ("Topcs", "privacy", "Topics"),
     ("Lang", "de", "Language"),
     ("Sumary", "x", "Summary"),
+    ("Auther", "x", "Author"),
+    ("Languge", "x", "Language"),
+    ("Update", "A first paragraph that looks like a header", None),
 ])
 def test_undocumented_headers_are_inert_and_warned(key, value, suggestion):
     seed = _variant(seed_text(extra=[(key, value)]))

@@ -53,7 +53,7 @@ def kind_of(mode: int) -> str | None:
 
 
 def not_regular_reason(kind: str) -> str:
-    return (f"{kind}, not a regular file: only regular files are read as seeds; "
+    return (f"is {kind}, not a regular file: only regular files are read as seeds; "
             "replace it by the seed file itself or remove it")
 
 

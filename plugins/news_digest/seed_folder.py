@@ -90,7 +90,7 @@ def classify_entry(path: str, mode: int, ignore: Iterable[str] = ()) -> Verdict:
         return Verdict(path, HIDDEN, "matches IGNORE_FILES, not read")
     kind = kind_of(mode)
     if kind is not None:
-        return Verdict(path, REFUSED, f"is {not_regular_reason(kind)}")
+        return Verdict(path, REFUSED, not_regular_reason(kind))
     if not name.lower().endswith(".txt"):
         ext = os.path.splitext(name)[1]
         what = f"a '{ext}' file" if ext else "a file without the .txt extension"
