@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from news_digest.seed import SeedError, parse_seed, read_seed, render_seed
+from news_digest.seed import HEADERS, SeedError, parse_seed, read_seed, render_seed
 
-from sitebuild import SAMPLE_SEED, seed_text
+from sitebuild import ROOT, SAMPLE_SEED, seed_text
 
 
 def test_real_sample_seed():
@@ -168,3 +168,13 @@ def test_oversized_file_is_refused(tmp_path):
     path.write_text(seed_text(body=("word " * 250_000,)), encoding="utf-8")
     with pytest.raises(SeedError, match="at most 1 MB"):
         read_seed(path)
+
+
+def test_every_documented_header_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Adding articles", 1)[1].split("\n## ", 1)[0]
+    rows = {line.split("|")[1].strip() for line in section.splitlines()
+            if line.startswith("| `")}
+    assert rows == {"`# <headline>` (Title)"} | {f"`{h.name}`" for h in HEADERS[1:]}
+    for header in HEADERS:
+        assert all(f"`{alias.capitalize()}`" in section for alias in header.aliases), header
