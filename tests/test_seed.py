@@ -178,3 +178,18 @@ def test_every_documented_header_is_documented_in_the_readme():
     assert rows == {"`# <headline>` (Title)"} | {f"`{h.name}`" for h in HEADERS[1:]}
     for header in HEADERS:
         assert all(f"`{alias.capitalize()}`" in section for alias in header.aliases), header
+
+
+@pytest.mark.parametrize("as_bytes", [True, False])
+def test_characters_xml_cannot_carry_are_refused_in_bytes_and_in_text(as_bytes):
+    for ch, line in (("\U0010ffff", 9), ("\U0001fffe", 1), ("\ufdef", 5), ("\uffff", 9)):
+        text = seed_text(title="T" + ("" if line != 1 else ch),
+                         author="A" + ("" if line != 5 else ch),
+                         body=("B" + ("" if line != 9 else ch),))
+        error = _refused(text.encode() if as_bytes else text)
+        assert (error.line, f"U+{ord(ch):04X}") == (line, error.message.split()[1].rstrip(","))
+    # neighbours of the non-characters are text (U+1FFE, U+1FFFD share their bytes)
+    seed = _variant(seed_text(title="\u1ffe \U0001fffd \U0010fffd"))
+    assert seed.title == "\u1ffe \U0001fffd \U0010fffd"
+    with pytest.raises(SeedError, match="U\\+D800"):  # only text (import) can hold one
+        parse_seed(seed_text(body=("lone \ud800 surrogate",)), "v.txt")

@@ -22,15 +22,18 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
 from pathlib import Path
 
 from .language_tags import canonical_language_tag
 from .safe_read import UnreadableFile, read_capped
 from .text_checks import (
     BIDI_CONTROLS_RE,
-    XML_UNSAFE_RE,
+    XML_UNSAFE_ASTRAL_RE,
+    XML_UNSAFE_BMP,
     describe,
     has_visible_character,
+    may_hold_astral_noncharacter,
     unclosed_bidi_control,
 )
 from .url_checks import web_url_problem
@@ -55,6 +58,9 @@ _LINK_RE = re.compile(r"^\[(.*)\]\((.*)\)$")
 # C0 and C1 controls other than tab and newline: never valid in a story, and
 # most of them are not even allowed in XML feeds.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Every character _check_characters looks at, in one class: one scan of the text.
+_SUSPECT_RE = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{XML_UNSAFE_BMP}"
+                         "\u202a-\u202e\u2066-\u2069]")
 
 
 class SeedError(ValueError):
@@ -181,7 +187,7 @@ class Header:
     required: bool = False
     metadata: str | None = None  # the story attribute (Pelican metadata key) set from it
 
-    @property
+    @cached_property
     def key(self) -> str:
         return _snake(self.name)
 
@@ -302,21 +308,28 @@ def read_seed_bytes(path: str | Path) -> bytes:
         raise SeedError(str(path), 1, err.reason) from None
 
 
-def _check_characters(text: str, path: str) -> None:
-    """Characters no part of a seed may hold; one scan each, the line only if needed."""
+def _check_characters(text: str, path: str, data: bytes | None) -> None:
+    """Characters no part of a seed may hold, found in one scan of the text (the
+    line is counted only for the one refused): controls, characters XML cannot
+    carry, and bidirectional controls, which must be closed on their line."""
     def line_of(index: int) -> int:
         return text.count("\n", 0, index) + 1
 
-    bad = _CONTROL_RE.search(text)
-    if bad:
-        raise SeedError(path, line_of(bad.start()),
-                        f"contains the control character U+{ord(bad.group()):04X}: remove it")
-    bad = XML_UNSAFE_RE.search(text)
-    if bad:
-        raise SeedError(path, line_of(bad.start()),
-                        f"contains {describe(bad.group())}, a character feeds (XML) cannot "
-                        "carry: remove it")
-    if BIDI_CONTROLS_RE.search(text):
+    bidi = False
+    for match in _SUSPECT_RE.finditer(text):
+        ch = match.group()
+        if BIDI_CONTROLS_RE.match(ch):
+            bidi = True
+        elif _CONTROL_RE.match(ch):
+            raise SeedError(path, line_of(match.start()),
+                            f"contains the control character U+{ord(ch):04X}: remove it")
+        else:
+            raise _xml_unsafe(path, line_of(match.start()), ch)
+    if data is None or may_hold_astral_noncharacter(data):
+        bad = XML_UNSAFE_ASTRAL_RE.search(text)
+        if bad:
+            raise _xml_unsafe(path, line_of(bad.start()), bad.group())
+    if bidi:
         for number, line in enumerate(text.split("\n"), 1):
             unclosed = unclosed_bidi_control(line)
             if unclosed:
@@ -327,11 +340,16 @@ def _check_characters(text: str, path: str) -> None:
                                 "it (U+202C, or U+2069 for an isolate) or remove it")
 
 
+def _xml_unsafe(path: str, line: int, ch: str) -> SeedError:
+    return SeedError(path, line, f"contains {describe(ch)}, a character feeds (XML) cannot "
+                     "carry: remove it")
+
+
 def parse_seed(data: bytes | str, path: str) -> Seed:
     """Parse a seed's bytes (or text) into a ``Seed``; raise ``SeedError`` if broken."""
     text = decode_seed(data, path) if isinstance(data, bytes) else (
         data.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
-    _check_characters(text, path)
+    _check_characters(text, path, data if isinstance(data, bytes) else None)
     if not text.strip():
         raise SeedError(path, 1, "the file is empty: a seed needs a title, headers and a body")
     lines = text.split("\n")

@@ -13,9 +13,20 @@ import unicodedata
 # XML 1.0 has no place for surrogates, U+FFFE and U+FFFF (a feed writer fails on
 # them), and Unicode's other non-characters (U+FDD0..U+FDEF, the last two code
 # points of every plane) are "not for interchange": feed readers reject them too.
-_NONCHARACTERS = "".join(
-    f"\\U{plane << 16 | 0xFFFE:08x}\\U{plane << 16 | 0xFFFF:08x}" for plane in range(17))
-XML_UNSAFE_RE = re.compile(f"[\\ud800-\\udfff\\ufdd0-\\ufdef{_NONCHARACTERS}]")
+# Two patterns: a class of characters above U+FFFF is scanned far more slowly by
+# ``re``, so it is searched only where such characters occur.
+XML_UNSAFE_BMP = "\\ud800-\\udfff\\ufdd0-\\ufdef\\ufffe\\uffff"
+XML_UNSAFE_ASTRAL_RE = re.compile("[" + "".join(
+    f"\\U{plane << 16 | 0xFFFE:08x}-\\U{plane << 16 | 0xFFFF:08x}" for plane in range(1, 17))
+    + "]")
+XML_UNSAFE_RE = re.compile(f"[{XML_UNSAFE_BMP}]|{XML_UNSAFE_ASTRAL_RE.pattern}")
+
+
+def may_hold_astral_noncharacter(data: bytes) -> bool:
+    """False when UTF-8 ``data`` surely holds no non-character above U+FFFF: each is
+    written ``F0..F4 xF BF BE`` or ``... BF BF`` (two substring searches, far faster
+    than the pattern)."""
+    return b"\xbf\xbe" in data or b"\xbf\xbf" in data
 
 # Characters that draw nothing: controls, format characters (zero-width space and
 # joiners, word joiner, BOM, soft hyphen, bidi controls, tags), surrogates,

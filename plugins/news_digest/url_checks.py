@@ -71,6 +71,10 @@ def _host_problem(host: str, netloc: str) -> str | None:
         except ValueError:
             return f"'{host}' is not an IPv6 address: write the host name"
         return None
+    if host.isascii():
+        return (None if all(_HOST_LABEL_RE.fullmatch(label) for label in host.rstrip(".")
+                            .split(".")) else
+                f"'{host}' is not a valid host name: write the publisher's host name")
     if unicodedata.normalize("NFKC", host) != host:
         return (f"the host '{host}' is written with full-width or other compatibility "
                 "characters (it stands for another address): write it in plain letters")
