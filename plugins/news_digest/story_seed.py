@@ -24,7 +24,8 @@ from .seed import (
 )
 
 # Invisible, not whitespace and not a control character: put before a first
-# paragraph that would otherwise read as a header line ("#MeToo ...", "Note: **x**").
+# paragraph that would otherwise read as a title or header line ("# 1 ...", "Note: **x**"):
+# the header block runs up to the first line that is neither.
 WORD_JOINER = "\u2060"
 
 
