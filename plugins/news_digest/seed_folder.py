@@ -66,15 +66,19 @@ def is_hidden_name(name: str) -> bool:
         len(name) > 1 and name.startswith("#") and name.endswith("#"))
 
 
-def _name_problem(name: str) -> str | None:
+def _name_problem(name: str, what: str = "file") -> str | None:
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
-        return ("the file name is not UTF-8 text: rename the file (letters, digits, "
+        return (f"the {what} name is not UTF-8 text: rename the {what} (letters, digits, "
                 "'-' and '_' are safe)")
     if _CONTROL_RE.search(name):
-        return "the file name holds a control character or line break: rename the file"
+        return f"the {what} name holds a control character or line break: rename the {what}"
     return None
+
+
+def _ignored(name: str, ignore: Iterable[str]) -> bool:
+    return any(fnmatch.fnmatch(name, pattern) for pattern in ignore)
 
 
 def classify_entry(path: str, mode: int, ignore: Iterable[str] = ()) -> Verdict:
@@ -86,7 +90,7 @@ def classify_entry(path: str, mode: int, ignore: Iterable[str] = ()) -> Verdict:
     if is_hidden_name(name):
         return Verdict(path, HIDDEN, "hidden file (dot file, editor backup or macOS "
                                      "metadata), not read")
-    if any(fnmatch.fnmatch(name, pattern) for pattern in ignore):
+    if _ignored(name, ignore):
         return Verdict(path, HIDDEN, "matches IGNORE_FILES, not read")
     kind = kind_of(mode)
     if kind is not None:
@@ -99,6 +103,17 @@ def classify_entry(path: str, mode: int, ignore: Iterable[str] = ()) -> Verdict:
                        ".txt, and anything else here would be published unchecked: move it "
                        "out (hand-written pages go in content/pages/) or delete it")
     return Verdict(path, SEED)
+
+
+def classify_subfolder(path: str, ignore: Iterable[str] = ()) -> Verdict | None:
+    """The verdict on a folder found in a seed folder; None when it is to be walked."""
+    name = os.path.basename(path)
+    problem = _name_problem(name, "folder")
+    if problem:
+        return Verdict(path, REFUSED, problem)
+    if is_hidden_name(name) or _ignored(name, ignore):
+        return Verdict(path, HIDDEN, "hidden folder, not read")
+    return None
 
 
 def classify_folder(root: str, *, excluded: Iterable[str] = (),
@@ -127,22 +142,16 @@ def classify_folder(root: str, *, excluded: Iterable[str] = (),
                 verdicts.append(Verdict(entry.path, REFUSED,
                                         f"cannot be read: {err.strerror or err}"))
                 continue
-            if stat.S_ISDIR(mode):
-                if os.path.normcase(os.path.abspath(entry.path)) in skip:
-                    continue
-                if _name_problem(entry.name) is None and (
-                        is_hidden_name(entry.name)
-                        or any(fnmatch.fnmatch(entry.name, p) for p in ignore)):
-                    verdicts.append(Verdict(entry.path, HIDDEN, "hidden folder, not read"))
-                    continue
-                problem = _name_problem(entry.name)
-                if problem:
-                    verdicts.append(Verdict(entry.path, REFUSED,
-                                            problem.replace("file", "folder")))
-                    continue
-                walk(entry.path)
-            elif os.path.normcase(os.path.abspath(entry.path)) not in skip:
+            if os.path.normcase(os.path.abspath(entry.path)) in skip:
+                continue
+            if not stat.S_ISDIR(mode):
                 verdicts.append(classify_entry(entry.path, mode, ignore))
+                continue
+            verdict = classify_subfolder(entry.path, ignore)
+            if verdict is None:
+                walk(entry.path)
+            else:
+                verdicts.append(verdict)
 
     walk(root)
     return verdicts
