@@ -404,7 +404,7 @@ def seed_topics(taxonomy: Taxonomy, seed: Seed) -> list[Topic]:
 
     An unknown topic in the header is a ``SeedError`` on the header's line.
     """
-    value = seed.extra.get("topics", "")
+    value = seed.headers.get("topics", "")
     try:
         chosen = taxonomy.override(value)
     except UnknownTopics as err:

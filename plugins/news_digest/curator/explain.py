@@ -28,7 +28,7 @@ def _where(in_headline: bool, body: int) -> str:
 def explain(taxonomy: Taxonomy, seed) -> list[str]:
     """The report for one seed, as lines of text."""
     chosen = seed_topics(taxonomy, seed)
-    overridden = bool(taxonomy.override(seed.extra.get("topics", "")))
+    overridden = bool(taxonomy.override(seed.headers.get("topics", "")))
     lines = [f"{seed.path}: {seed.title}"]
     near = taxonomy.threshold * NEAR_SHARE
     how = (f"set by the curator (Topics: on line {seed.lines.get('topics')})" if overridden
