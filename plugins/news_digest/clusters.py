@@ -30,19 +30,22 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from .event_text import EventTerms, event_terms
+from .event_text import SQUARE_SCALE, EventTerms, event_terms
 
 WINDOW_SECONDS = 4 * 24 * 3600  # "up to three days apart", plus a missing time zone
 ANCHORS = 12  # strongest terms of a story that can make it a candidate pair
+ANCHOR_CAP = 25  # an anchor more stories than this have around a story is not used there
 EDGE_FLOOR = 0.12  # pairs below this score are not even kept as weak evidence
-LINK = 0.25
-MEAN_LINK = 0.25
-SUBJECT_DISCOUNT = 0.5
+LINK = 0.55
+MEAN_LINK = 0.6
 # Reports of one event cluster in its first day; past a day apart a pair must
 # share more to be linked: its score is scaled down to 1 - TIME_DECAY at WINDOW.
 DECAY_AFTER_SECONDS = 24 * 3600
 TIME_DECAY = 0.5
 EXPLAIN_TERMS = 12
+# A previous result is reused only when made by the same method: bump this whenever
+# the terms, the scores or the constants change.
+METHOD = "same-event/1"
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,6 @@ class StoryInput:
     published: datetime  # time-zone aware
     title: str
     paragraphs: tuple[str, ...]
-    name: str = ""  # the seed's file name, which a curator's link may give instead of a URL
     same_as: tuple[str, ...] = ()  # keys the curator joined this story to (resolved)
     apart_from: tuple[str, ...] = ()  # keys the curator kept it apart from (resolved)
 
@@ -86,6 +88,7 @@ class Clustering:
     cluster_of: Mapping[str, str]  # story key -> cluster id
     profiles: Mapping[str, Profile] = field(repr=False)
     edges: Mapping[tuple[str, str], float] = field(repr=False)  # (a, b) with a < b
+    method: str = field(default="", repr=False)  # METHOD of the code that made it
 
     def members(self, key: str) -> tuple[str, ...]:
         """The stories in ``key``'s cluster, the lead first."""
@@ -118,22 +121,32 @@ def profile(story: StoryInput) -> Profile:
     )
 
 
-def shared_terms(a: EventTerms, b: EventTerms) -> list[tuple[float, str]]:
-    """(share of the cosine, term) for each term two stories share, strongest first."""
+def shared_terms(a: EventTerms, b: EventTerms) -> list[tuple[str, float, float]]:
+    """(term, its weight in ``a``, in ``b``) for each term both stories have, strongest first."""
     if len(b.weights) < len(a.weights):
-        a, b = b, a
+        return [(t, wa, wb) for t, wb, wa in shared_terms(b, a)]
     other = b.weights
-    return sorted(((w * other[t], t) for t, w in a.weights.items() if t in other),
-                  key=lambda item: (-item[0], item[1]))
+    return sorted(((t, w, other[t]) for t, w in a.weights.items() if t in other),
+                  key=lambda item: (-item[1] * item[2], item[0]))
 
 
 def similarity(a: EventTerms, b: EventTerms) -> float:
-    """The cosine of two stories' term weights with the strongest shared term counted at
-    ``1 - SUBJECT_DISCOUNT``: sharing only a subject (a firm, a player) is not enough."""
-    shared = shared_terms(a, b)
-    if not shared:
+    """How much of each story the other one tells, for the story it tells least of.
+
+    Each story's weights have unit length, so the squared weights of the terms it
+    shares with the other are the share of its own text that the other covers.
+    Taking the smaller share (and its square root, to read like a cosine) keeps a
+    story apart that mentions another event in a sentence: the other event's
+    reports cover little of it. A wire copy cut short is wholly covered by the
+    full version and covers most of it, so it stays close.
+    """
+    common = a.terms & b.terms
+    if not common:
         return 0.0
-    return math.fsum(part for part, _ in shared) - SUBJECT_DISCOUNT * shared[0][0]
+    # Squares are integers (SQUARE_SCALE): their sum does not depend on the set's order.
+    covered_a = sum(map(a.squares.__getitem__, common))
+    covered_b = sum(map(b.squares.__getitem__, common))
+    return math.sqrt(min(covered_a, covered_b) / SQUARE_SCALE)
 
 
 def time_factor(seconds_apart: float) -> float:
@@ -152,41 +165,96 @@ def _pair(a: str, b: str) -> tuple[str, str]:
 
 
 class _TimeIndex:
-    """Stories per anchor term, in time order: the candidates of a story are found here."""
+    """Stories per anchor term, in time order: the candidates of a story are found here.
+
+    An anchor that more than ``ANCHOR_CAP`` stories have within the window around a
+    story says nothing distinctive there (a running subject such as a war, or a word
+    every story of a synthetic corpus repeats): it makes no candidates for that
+    story. This keeps the number of candidates per story bounded however dense the
+    digest is; whether an anchor is usable depends only on the stories within the
+    window, so an update recomputes the candidates of the stories near a change.
+    """
 
     def __init__(self, profiles: Iterable[Profile]):
         postings: dict[str, list[tuple[float, str]]] = {}
         for p in profiles:
             for term in p.anchors:
                 postings.setdefault(term, []).append((p.time, p.key))
-        for entries in postings.values():
-            entries.sort()
         self.postings = postings
+        # For each term, the stories (in time order) for which it is usable: at most
+        # ANCHOR_CAP stories have it within the window around them (two pointers).
+        # Kept as (time, key) pairs, and as times and keys apart for fast slicing.
+        self.usable: dict[str, tuple[list[tuple[float, str]], list[float], list[str]]] = {}
+        for term, entries in postings.items():
+            entries.sort()
+            kept = entries
+            if len(entries) > ANCHOR_CAP:
+                kept, low, high = [], 0, 0
+                for time, key in entries:
+                    while entries[low][0] < time - WINDOW_SECONDS:
+                        low += 1
+                    while high < len(entries) and entries[high][0] <= time + WINDOW_SECONDS:
+                        high += 1
+                    if high - low <= ANCHOR_CAP:
+                        kept.append((time, key))
+            if kept:
+                self.usable[term] = (kept, [t for t, _ in kept], [k for _, k in kept])
 
-    def near(self, p: Profile) -> set[str]:
-        """Keys sharing an anchor with ``p`` within the window (``p`` itself excluded)."""
+    def near(self, p: Profile, later_only: bool = False) -> set[str]:
+        """Keys within the window that share with ``p`` an anchor usable for both
+        (only those after ``p`` in time order with ``later_only``)."""
         found: set[str] = set()
-        low, high = (p.time - WINDOW_SECONDS, ""), (p.time + WINDOW_SECONDS, "\uffff")
+        me = (p.time, p.key)
         for term in p.anchors:
-            entries = self.postings.get(term, ())
-            found.update(key for _, key in entries[bisect_left(entries, low):
-                                                   bisect_right(entries, high)])
+            usable = self.usable.get(term)
+            if usable is None:
+                continue
+            entries, times, keys = usable
+            at = bisect_left(entries, me)
+            if at == len(entries) or entries[at] != me:
+                continue  # not usable for p itself
+            low = at + 1 if later_only else bisect_left(times, p.time - WINDOW_SECONDS)
+            found.update(keys[low:bisect_right(times, p.time + WINDOW_SECONDS, at)])
         found.discard(p.key)
+        return found
+
+    def affected_by(self, profiles: Iterable[Profile]) -> set[str]:
+        """Stories whose usable anchors may change when ``profiles`` come or go."""
+        found: set[str] = set()
+        for p in profiles:
+            for term in p.anchors:
+                entries = self.postings.get(term, [])
+                low = bisect_left(entries, (p.time - WINDOW_SECONDS, ""))
+                high = bisect_right(entries, (p.time + WINDOW_SECONDS, "\uffff"))
+                found.update(key for _, key in entries[low:high])
         return found
 
 
 def _edges_of(profiles: Mapping[str, Profile], keys: Iterable[str], index: _TimeIndex,
-              edges: dict[tuple[str, str], float]) -> None:
-    """Score every candidate pair that involves one of ``keys``; keep those >= EDGE_FLOOR."""
+              edges: dict[tuple[str, str], float], every: bool = False) -> None:
+    """Score the candidate pairs that involve one of ``keys``; keep those >= EDGE_FLOOR.
+
+    With ``every`` (all stories are ``keys``) each pair is found from its earlier
+    story only; otherwise a pair of two of ``keys`` is scored from its smaller key.
+    """
+    keys = set(keys)
+    sqrt = math.sqrt
     for key in keys:
         p = profiles[key]
-        for other in index.near(p):
-            pair = _pair(key, other)
-            if pair in edges:
+        termset, squares, time = p.terms.terms, p.terms.squares, p.time
+        for other in index.near(p, later_only=every):
+            if not every and other in keys and other < key:
+                continue  # scored from the other side
+            q = profiles[other]
+            common = termset & q.terms.terms
+            if not common:
                 continue
-            score = pair_score(p, profiles[other])
+            # similarity() and time_factor(), inlined: this loop is the hot path.
+            covered = min(sum(map(squares.__getitem__, common)),
+                          sum(map(q.terms.squares.__getitem__, common)))
+            score = sqrt(covered / SQUARE_SCALE) * time_factor(time - q.time)
             if score >= EDGE_FLOOR:
-                edges[pair] = score
+                edges[(key, other) if key < other else (other, key)] = score
 
 
 def _links(profiles: Mapping[str, Profile]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
@@ -229,31 +297,54 @@ def _components(keys: Iterable[str], graph: Mapping[str, set[str]]) -> list[list
 
 
 def _agglomerate(part: Sequence[str], adjacent: Mapping[str, Mapping[str, float]],
-                 joins: Mapping[str, set[str]], apart: set[tuple[str, str]]) -> list[set[str]]:
-    """Clusters of one connected part: curator joins, then strongest pairs first."""
-    cluster_of = {key: frozenset([key]) for key in part}
+                 joins: Mapping[str, set[str]], apart: set[tuple[str, str]]) -> list[list[str]]:
+    """Clusters of one connected part: curator joins, then strongest pairs first.
 
-    def merge(a: frozenset, b: frozenset) -> None:
-        merged = a | b
-        for key in merged:
-            cluster_of[key] = merged
+    Clusters are numbered; ``between[a][b]`` is the sum of the scores of all pairs
+    across clusters ``a`` and ``b``, kept up to date on each merge, so the mean
+    link of two clusters costs one look-up. Every step runs in a fixed order (sorted
+    keys, sorted pairs), so the same part always gives the same clusters.
+    """
+    part = sorted(part)
+    cluster_of = {key: number for number, key in enumerate(part)}
+    members = {number: [key] for number, key in enumerate(part)}
+    between: dict[int, dict[int, float]] = {number: {} for number in members}
+    for key in part:
+        mine = between[cluster_of[key]]
+        for other, score in adjacent.get(key, {}).items():  # in the edges' sorted order
+            if other in cluster_of:
+                mine[cluster_of[other]] = score
 
-    def kept_apart(a: frozenset, b: frozenset) -> bool:
-        return bool(apart) and any(_pair(x, y) in apart for x in a for y in b)
+    def kept_apart(a: int, b: int) -> bool:
+        return bool(apart) and any(_pair(x, y) in apart for x in members[a] for y in members[b])
 
-    for x, y in sorted({_pair(x, y) for x in part for y in joins.get(x, ())}):
-        if cluster_of[x] is not cluster_of[y] and not kept_apart(cluster_of[x], cluster_of[y]):
-            merge(cluster_of[x], cluster_of[y])
+    def merge(a: int, b: int) -> None:
+        a, b = min(a, b), max(a, b)
+        for key in members[b]:
+            cluster_of[key] = a
+        members[a] += members.pop(b)
+        gone, kept = between.pop(b), between[a]
+        kept.pop(b, None)
+        gone.pop(a, None)
+        for other, score in sorted(gone.items()):
+            kept[other] = kept.get(other, 0.0) + score
+            theirs = between[other]
+            del theirs[b]
+            theirs[a] = theirs.get(a, 0.0) + score
+
+    for x, y in sorted({_pair(key, other) for key in part for other in joins.get(key, ())}):
+        a, b = cluster_of[x], cluster_of[y]
+        if a != b and not kept_apart(a, b):
+            merge(a, b)
     ranked = sorted((-score, x, y) for x in part for y, score in adjacent.get(x, {}).items()
                     if x < y and score >= LINK)
     for _, x, y in ranked:
         a, b = cluster_of[x], cluster_of[y]
-        if a is b or kept_apart(a, b):
+        if a == b or kept_apart(a, b):
             continue
-        total = sum(adjacent.get(u, {}).get(v, 0.0) for u in a for v in b)
-        if total / (len(a) * len(b)) >= MEAN_LINK:
+        if between[a].get(b, 0.0) / (len(members[a]) * len(members[b])) >= MEAN_LINK:
             merge(a, b)
-    return [set(c) for c in {id(c): c for c in cluster_of.values()}.values()]
+    return list(members.values())
 
 
 def _make_cluster(keys: Iterable[str], profiles: Mapping[str, Profile]) -> Cluster:
@@ -265,8 +356,7 @@ def _result(clusters: Iterable[Cluster], profiles: Mapping[str, Profile],
             edges: Mapping[tuple[str, str], float]) -> Clustering:
     ordered = tuple(sorted(clusters, key=lambda c: c.id))
     cluster_of = {key: c.id for c in ordered for key in c.members}
-    return Clustering(ordered, dict(sorted(cluster_of.items())), profiles,
-                      dict(sorted(edges.items())))
+    return Clustering(ordered, dict(sorted(cluster_of.items())), profiles, edges, METHOD)
 
 
 def _cluster_parts(parts: Iterable[Sequence[str]], profiles: Mapping[str, Profile],
@@ -298,7 +388,8 @@ def cluster(stories: Iterable[StoryInput]) -> Clustering:
     profiles = {s.key: profile(s) for s in _unique(stories)}
     index = _TimeIndex(profiles.values())
     edges: dict[tuple[str, str], float] = {}
-    _edges_of(profiles, sorted(profiles), index, edges)
+    _edges_of(profiles, profiles, index, edges, every=True)
+    edges = dict(sorted(edges.items()))  # one order for everything that follows
     joins, apart = _links(profiles)
     graph = _neighbours([*edges, *joins])
     clusters = _cluster_parts(_components(profiles, graph), profiles, edges, joins, apart)
@@ -308,12 +399,16 @@ def cluster(stories: Iterable[StoryInput]) -> Clustering:
 def recluster(previous: Clustering, stories: Iterable[StoryInput]) -> Clustering:
     """Cluster ``stories`` (all of them, as now), reusing ``previous`` where nothing changed.
 
-    A story is changed when its input digest differs from the one it had; only the
-    connected parts (of the previous graph and of the new one) that hold a changed,
-    added or removed story are clustered again. The result is the same as
-    ``cluster(stories)``.
+    A story is changed when its input digest differs from the one it had (or it is
+    new). The candidates are found again for the changed stories and for the stories
+    near them in time that share an anchor term with one (the anchor cap counts
+    stories in the window); only the connected parts of the old and the new graph
+    that hold one of those are clustered again. The result is equal to
+    ``cluster(stories)``, which a test holds.
     """
     stories = _unique(stories)
+    if previous.method != METHOD:
+        return cluster(stories)
     old = previous.profiles
     profiles: dict[str, Profile] = {}
     changed: list[str] = []
@@ -327,20 +422,50 @@ def recluster(previous: Clustering, stories: Iterable[StoryInput]) -> Clustering
     removed = [key for key in old if key not in profiles]
     if not changed and not removed:
         return previous
-    touched = set(changed) | set(removed)
+    index = _TimeIndex(profiles.values())
+    gone = [old[key] for key in [*changed, *removed] if key in old]
+    near = (_TimeIndex(old.values()).affected_by(gone)
+            | index.affected_by(profiles[key] for key in changed))
+    redo = (set(changed) | near) & profiles.keys()  # stories whose candidates are found again
+    touched = redo | set(removed)
     old_joins, _ = _links(old)
-    old_graph = _neighbours([*previous.edges, *old_joins])
-    dirty = _reach(old_graph, touched)  # the old parts a change reached into
+    dirty = _reach(_neighbours([*previous.edges, *old_joins]), touched)
     edges = {pair: score for pair, score in previous.edges.items()
              if pair[0] not in touched and pair[1] not in touched}
-    _edges_of(profiles, sorted(changed), _TimeIndex(profiles.values()), edges)
+    _edges_of(profiles, redo, index, edges)
+    edges = dict(sorted(edges.items()))
     joins, apart = _links(profiles)
     graph = _neighbours([*edges, *joins])
-    dirty = _reach(graph, (dirty | set(changed)) & profiles.keys())
-    kept_clusters = [c for c in previous.clusters if not dirty & set(c.members)
-                     and not touched & set(c.members)]
+    dirty = _reach(graph, (dirty | redo) & profiles.keys())
+    kept_clusters = [c for c in previous.clusters
+                     if not any(key in dirty or key in touched for key in c.members)]
     fresh = _cluster_parts(_components(dirty, graph), profiles, edges, joins, apart)
     return _result([*kept_clusters, *fresh], profiles, edges)
+
+
+def to_plain(clustering: Clustering) -> dict:
+    """The clustering as JSON-ready values, for a build to keep for the next one."""
+    return {
+        "method": clustering.method,
+        "profiles": [[p.key, p.time, p.digest, list(p.anchors), p.terms.norm,
+                      sorted(p.terms.weights.items()), list(p.same_as), list(p.apart_from)]
+                     for p in clustering.profiles.values()],
+        "edges": [[a, b, score] for (a, b), score in clustering.edges.items()],
+        "clusters": [list(c.members) for c in clustering.clusters],
+    }
+
+
+def from_plain(data: Mapping) -> Clustering:
+    """``to_plain``'s values back; a result of another method version is not reused."""
+    profiles = {key: Profile(key, time, EventTerms(dict(weights), norm), tuple(anchors),
+                             digest, tuple(same_as), tuple(apart_from))
+                for key, time, digest, anchors, norm, weights, same_as, apart_from
+                in data["profiles"]}
+    edges = {(a, b): score for a, b, score in data["edges"]}
+    result = _result([_make_cluster(members, profiles) for members in data["clusters"]],
+                     profiles, edges)
+    return Clustering(result.clusters, result.cluster_of, profiles, edges,
+                      method=data.get("method", ""))
 
 
 @dataclass(frozen=True)
@@ -358,13 +483,10 @@ class PairExplanation:
 def explain_pair(clustering: Clustering, a: str, b: str) -> PairExplanation:
     """The terms two stories share, their score, and what decided their fate."""
     pa, pb = clustering.profiles[a], clustering.profiles[b]
-    shared = sorted(((t, w * pb.terms.weights[t]) for t, w in pa.terms.weights.items()
-                     if t in pb.terms.weights), key=lambda item: (-item[1], item[0]))
-    factor = time_factor(pa.time - pb.time)
-    shared = [(term, part * factor) for term, part in shared]
-    score = math.fsum(part for _, part in shared)
+    shared = shared_terms(pa.terms, pb.terms)
+    score = pair_score(pa, pb)
     hours = abs(pa.time - pb.time) / 3600
-    candidate = hours * 3600 <= WINDOW_SECONDS and bool(set(pa.anchors) & set(pb.anchors))
+    candidate = b in _TimeIndex(clustering.profiles.values()).near(pa)
     same = clustering.cluster_of[a] == clustering.cluster_of[b]
     pair = _pair(a, b)
     joins, apart = _links(clustering.profiles)
@@ -373,18 +495,20 @@ def explain_pair(clustering: Clustering, a: str, b: str) -> PairExplanation:
     elif pair in joins:
         reason = "joined by the curator (Same event as:)"
     elif not candidate:
-        reason = (f"more than {WINDOW_SECONDS // 3600} hours apart" if hours * 3600 >
-                  WINDOW_SECONDS else "no strong term in common")
+        reason = (f"published more than {WINDOW_SECONDS // 3600} hours apart"
+                  if hours * 3600 > WINDOW_SECONDS else
+                  f"none of their {ANCHORS} strongest terms in common (or only terms that "
+                  f"more than {ANCHOR_CAP} stories around them have)")
     elif score >= LINK:
-        reason = (f"score {score:.2f} >= {LINK}" + ("" if same else
-                  f", but the mean over both clusters' pairs stays below {MEAN_LINK}"
-                  " or the curator keeps them apart"))
+        reason = f"score {score:.2f} >= {LINK}" + ("" if same else (
+            f", but the mean over the two clusters' pairs is below {MEAN_LINK}"))
     else:
         reason = f"score {score:.2f} < {LINK}" + (
-            "; in one cluster through other stories" if same else "")
-    return PairExplanation(round(score, 4), tuple((t, round(s, 4)) for t, s in
-                                                  shared[:EXPLAIN_TERMS]),
-                           round(hours, 1), candidate, same, reason)
+            " (in one cluster through other stories)" if same else "")
+    return PairExplanation(
+        score=round(score, 4),
+        shared=tuple((t, round(wa * wb, 4)) for t, wa, wb in shared[:EXPLAIN_TERMS]),
+        hours_apart=round(hours, 1), candidate=candidate, same_cluster=same, reason=reason)
 
 
 def near_misses(clustering: Clustering, key: str, limit: int = 3) -> list[tuple[str, float]]:

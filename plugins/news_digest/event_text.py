@@ -20,12 +20,15 @@ which become one term per value at two significant digits.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 
 from .words import words
 
@@ -41,16 +44,22 @@ YEAR_WEIGHT = 0.8  # years are shared by every story of their time
 SCORE_WEIGHT = 3.0  # a result or a vote: 3-1, 112-104, 5-4
 RARITY_POWER = 1.0  # a term's weight grows with its rarity to this power
 HEADLINE_BONUS = 1.0  # a term in the headline counts this much more
-LEAD_BONUS = 0.0  # likewise in the first paragraph
+TAIL_WEIGHT = 0.5  # a term first seen in the last paragraph counts this much
 REPEAT_GAIN = 1.0  # and a little more each time it is repeated (times the log of the count)
 LEADING_NAME_FACTOR = 0.25  # weight kept by a given name ("Melanie" of Melanie Joly-Tremblay)
 _DATELINE_SPAN = 80
-_NAME = r"[A-Z][^\W\d_]*(?:['’][^\W\d_]+)?"
+_NAME = r"[A-Z][\w'’]*"
 _NAME_PART_RE = re.compile(_NAME)
-_CAPITAL_RUN_RE = re.compile(rf"(?<![\w'’-]){_NAME}(?:(?:-|[ \t]+){_NAME})*")
+_CAPITAL_RUN_RE = re.compile(rf"\b{_NAME}(?:(?:-| +){_NAME})+")
+_TERM_CACHE_SIZE = 500_000
 _AGENCY_RE = re.compile(r"\s*\((?:[A-Z][A-Za-z]*[ .&/-]?){1,4}\)\s*")
 TERMS_KEPT = 48  # the strongest terms that stand for the story
+# Only the start of a long story is read: news tells the event first, and what comes
+# after (background, other events) would add cost and noise, not evidence.
+MAX_WORDS = 400
+SQUARE_SCALE = 10**12
 MIN_WORD_LENGTH = 2
+MIN_WEIGHT = 1.0  # words commoner than Zipf 5 ("police", "court") never stand for an event
 
 _UNITS = {
     "thousand": 1e3, "k": 1e3, "lakh": 1e5, "lakhs": 1e5, "million": 1e6, "mn": 1e6,
@@ -63,6 +72,7 @@ _NUMBER_RE = re.compile(
     re.IGNORECASE)
 _SCORE_RE = re.compile(r"(?<![\w.,-])(\d{1,3})-(\d{1,3})(?![\w-]|\.\d)")
 _DIGITS = frozenset("0123456789")
+_HAS_DIGIT = re.compile(r"\d")
 # British spellings that differ from American ones by more than a suffix rule.
 _SPELLING = {
     "defence": "defense", "offence": "offense", "licence": "license", "pretence": "pretense",
@@ -172,33 +182,51 @@ class EventTerms:
 
     weights: Mapping[str, float]
     norm: float  # length of the vector before scaling (0 for a story with no terms)
+    # Derived, for fast comparison: the terms as a set, and each weight squared as an
+    # integer (times SQUARE_SCALE): integer sums are exact in any order.
+    terms: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    squares: Mapping[str, float] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self):
+        if self.weights and not self.terms:
+            object.__setattr__(self, "terms", frozenset(self.weights))
+            object.__setattr__(self, "squares", {t: round(w * w * SQUARE_SCALE)
+                                                 for t, w in self.weights.items()})
 
     def strongest(self, n: int) -> tuple[str, ...]:
         return tuple(sorted(self.weights, key=lambda t: (-self.weights[t], t))[:n])
 
 
-def _words_of(text: str) -> list[tuple[str, float]]:
-    """(normalised word, weight of the word as written) for each word of ``text``."""
-    return [(normalise_word(word), word_weight(word)) for word in words(text)
-            if len(word) >= MIN_WORD_LENGTH and word[0] not in _DIGITS]
+_TERM_OF: dict[str, tuple[str, float] | None] = {}  # word -> (term, weight); None: ignore
 
 
-def leading_name_words(paragraphs: Iterable[str]) -> frozenset[str]:
+def _term_of(word: str) -> tuple[str, float] | None:
+    """A word's term and weight, remembered: a story has a few hundred distinct words."""
+    found = _TERM_OF.get(word, False)
+    if found is False:
+        weight = word_weight(word)
+        found = None if (weight < MIN_WEIGHT or len(word) < MIN_WORD_LENGTH
+                         or word[0] in _DIGITS) else (normalise_word(word), weight)
+        if len(_TERM_OF) < _TERM_CACHE_SIZE:
+            _TERM_OF[word] = found
+    return found
+
+
+def leading_name_words(paragraphs: Iterable[str], counts: Mapping[str, int]) -> set[str]:
     """Words that only ever open a run of capitalised words: given names and the like.
 
     "Mélanie Joly-Tremblay said ... Joly-Tremblay told": one person, and "melanie"
     would otherwise count as a second rare term shared by every story that names
-    her. The last word of a run (the surname, "Piccadilly" in "Manchester
-    Piccadilly") is kept at its weight; words that also stand alone are kept too.
+    her. A word is a leading name word when every one of its ``counts`` (the story's
+    lower-cased word counts) is a place before the last word of a run; the last
+    word (the surname, "Piccadilly" in "Manchester Piccadilly") keeps its weight.
     """
-    leading: set[str] = set()
-    standing: set[str] = set()
-    for text in paragraphs:
-        for run in _CAPITAL_RUN_RE.finditer(text):
-            parts = [w.lower() for w in _NAME_PART_RE.findall(run.group())]
-            leading.update(parts[:-1])
-            standing.add(parts[-1])
-    return frozenset(normalise_word(w) for w in leading - standing)
+    leading: dict[str, int] = {}
+    for run in _CAPITAL_RUN_RE.findall("\n".join(paragraphs)):  # a run ends at a newline
+        for word in _NAME_PART_RE.findall(run)[:-1]:
+            word = word.lower()
+            leading[word] = leading.get(word, 0) + 1
+    return {word for word, times in leading.items() if times >= counts.get(word, 0) - 1}
 
 
 def strip_dateline(paragraph: str) -> str:
@@ -211,31 +239,62 @@ def strip_dateline(paragraph: str) -> str:
 def event_terms(title: str, paragraphs: Iterable[str]) -> EventTerms:
     """The weighted terms of one story: what ``clusters.py`` compares.
 
-    A term weighs its rarity (``word_weight``) to the power ``RARITY_POWER``; it
-    counts more in the headline and the first paragraph, and only a little more
-    for each repeat, so that the one name every story of a firm repeats does not
-    outweigh the many particulars two reports of one event share.
+    A term weighs its rarity (``word_weight``) to the power ``RARITY_POWER``, times a
+    place factor (``1 + HEADLINE_BONUS`` in the headline, then from 1 in the first
+    paragraph down to ``TAIL_WEIGHT`` in the last: the event is told first, and a
+    passing mention of another event sits in the background paragraphs), times
+    ``1 + REPEAT_GAIN * log(count)`` (repeats count, but little).
     """
     paragraphs = list(paragraphs)
     if paragraphs:
         paragraphs[0] = strip_dateline(paragraphs[0])
-    given = leading_name_words(paragraphs)
-    places: dict[str, list[float]] = {}  # term -> [weight, times seen, best place bonus]
-    for place, text in enumerate((title, *paragraphs)):
-        bonus = HEADLINE_BONUS if place == 0 else LEAD_BONUS if place == 1 else 0.0
-        for term, weight in (*_words_of(text), *number_terms(text)):
-            seen = places.get(term)
-            if seen is None:
-                places[term] = [weight, 1, bonus]
-            else:
-                seen[0] = min(seen[0], weight)
-                seen[1] += 1
-                seen[2] = max(seen[2], bonus)
-    scores = {term: weight ** RARITY_POWER * (1 + bonus) * (1 + REPEAT_GAIN * math.log(times))
-              * (LEADING_NAME_FACTOR if term in given else 1.0)
-              for term, (weight, times, bonus) in places.items() if weight > 0}
-    kept = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:TERMS_KEPT]
-    norm = math.sqrt(sum(score * score for _, score in kept))
+    split = [words(title)]
+    told = 0
+    for number, text in enumerate(paragraphs):  # the story as far as MAX_WORDS
+        split.append(words(text))
+        told += len(split[-1])
+        if told >= MAX_WORDS:
+            paragraphs = paragraphs[:number + 1]
+            break
+    texts = [title, *paragraphs]
+    counts = Counter(chain.from_iterable(split))
+    first: dict[str, int] = {}
+    for place in range(len(split) - 1, -1, -1):  # the earliest place a word is seen
+        first.update(dict.fromkeys(split[place], place))
+    given = leading_name_words(paragraphs, counts)
+    last = max(1, len(paragraphs) - 1)
+    place_factor = [1 + HEADLINE_BONUS] + [1 - (1 - TAIL_WEIGHT) * i / last
+                                           for i in range(len(paragraphs))]
+    terms: dict[str, list] = {}  # term -> [weight, count, earliest place, a given name]
+    for word, count in counts.items():
+        found = _term_of(word)
+        if found is None:
+            continue
+        term, weight = found
+        seen = terms.get(term)
+        if seen is None:
+            terms[term] = [weight, count, first[word], word in given]
+        else:  # another form of the term ("floods", "flood"): counted together
+            seen[0] = min(seen[0], weight)
+            seen[1] += count
+            seen[2] = min(seen[2], first[word])
+            seen[3] = seen[3] and word in given
+    scores = {term: weight ** RARITY_POWER * place_factor[place]
+              * (1 + REPEAT_GAIN * math.log(count))
+              * (LEADING_NAME_FACTOR if is_given else 1.0)
+              for term, (weight, count, place, is_given) in terms.items()}
+    numbers: dict[str, list[float]] = {}  # term -> [weight, count, best place factor]
+    for place, text in enumerate(texts):
+        if not _HAS_DIGIT.search(text):
+            continue
+        for term, weight in number_terms(text):
+            seen = numbers.setdefault(term, [weight, 0, place_factor[place]])
+            seen[0] = min(seen[0], weight)
+            seen[1] += 1
+    for term, (weight, count, factor) in numbers.items():
+        scores[term] = weight ** RARITY_POWER * factor * (1 + REPEAT_GAIN * math.log(count))
+    kept = heapq.nlargest(TERMS_KEPT, scores.items(), key=lambda item: (item[1], item[0]))
+    norm = math.sqrt(math.fsum(score * score for _, score in kept))
     if not norm:
         return EventTerms({}, 0.0)
     return EventTerms({term: score / norm for term, score in kept}, norm)
