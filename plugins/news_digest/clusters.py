@@ -266,6 +266,13 @@ def _links(profiles: Mapping[str, Profile]) -> tuple[set[tuple[str, str]], set[t
     return joins - apart, apart  # a pair both joined and kept apart stays apart
 
 
+def _strong(edges: Mapping[tuple[str, str], float]) -> list[tuple[str, str]]:
+    """The pairs that can join two clusters: a cluster never reaches past them, so the
+    parts they connect are clustered on their own (the weaker pairs still count in
+    the mean link of two clusters inside a part)."""
+    return [pair for pair, score in edges.items() if score >= LINK]
+
+
 def _neighbours(edges: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {}
     for a, b in edges:
@@ -391,7 +398,7 @@ def cluster(stories: Iterable[StoryInput]) -> Clustering:
     _edges_of(profiles, profiles, index, edges, every=True)
     edges = dict(sorted(edges.items()))  # one order for everything that follows
     joins, apart = _links(profiles)
-    graph = _neighbours([*edges, *joins])
+    graph = _neighbours([*_strong(edges), *joins])
     clusters = _cluster_parts(_components(profiles, graph), profiles, edges, joins, apart)
     return _result(clusters, profiles, edges)
 
@@ -424,18 +431,19 @@ def recluster(previous: Clustering, stories: Iterable[StoryInput]) -> Clustering
         return previous
     index = _TimeIndex(profiles.values())
     gone = [old[key] for key in [*changed, *removed] if key in old]
-    near = (_TimeIndex(old.values()).affected_by(gone)
-            | index.affected_by(profiles[key] for key in changed))
+    # Stories now present that share an anchor with a changed story, old or new
+    # version, within the window: their anchor counts may have changed.
+    near = index.affected_by([*gone, *(profiles[key] for key in changed)])
     redo = (set(changed) | near) & profiles.keys()  # stories whose candidates are found again
     touched = redo | set(removed)
     old_joins, _ = _links(old)
-    dirty = _reach(_neighbours([*previous.edges, *old_joins]), touched)
+    dirty = _reach(_neighbours([*_strong(previous.edges), *old_joins]), touched)
     edges = {pair: score for pair, score in previous.edges.items()
              if pair[0] not in touched and pair[1] not in touched}
     _edges_of(profiles, redo, index, edges)
     edges = dict(sorted(edges.items()))
     joins, apart = _links(profiles)
-    graph = _neighbours([*edges, *joins])
+    graph = _neighbours([*_strong(edges), *joins])
     dirty = _reach(graph, (dirty | redo) & profiles.keys())
     kept_clusters = [c for c in previous.clusters
                      if not any(key in dirty or key in touched for key in c.members)]
@@ -449,7 +457,7 @@ def to_plain(clustering: Clustering) -> dict:
         "method": clustering.method,
         "profiles": [[p.key, p.time, p.digest, list(p.anchors), p.terms.norm,
                       sorted(p.terms.weights.items()), list(p.same_as), list(p.apart_from)]
-                     for p in clustering.profiles.values()],
+                     for _, p in sorted(clustering.profiles.items())],
         "edges": [[a, b, score] for (a, b), score in clustering.edges.items()],
         "clusters": [list(c.members) for c in clustering.clusters],
     }

@@ -73,6 +73,7 @@ _NUMBER_RE = re.compile(
 _SCORE_RE = re.compile(r"(?<![\w.,-])(\d{1,3})-(\d{1,3})(?![\w-]|\.\d)")
 _DIGITS = frozenset("0123456789")
 _HAS_DIGIT = re.compile(r"\d")
+_WEB_PARTS = frozenset({"com", "www", "org", "net", "http", "https"})  # of Booking.com
 # British spellings that differ from American ones by more than a suffix rule.
 _SPELLING = {
     "defence": "defense", "offence": "offense", "licence": "license", "pretence": "pretense",
@@ -170,9 +171,16 @@ def number_terms(text: str) -> list[tuple[str, float]]:
 
 
 def _value_terms(value: float, unit: str) -> list[tuple[str, float]]:
-    """A number as written, at two significant digits and at one: 46.2m, ≈46m, ~50m."""
-    return [(f"#{_round(value, 6)}{unit}", NUMBER_WEIGHT),
-            (f"≈{_round(value, 2)}{unit}", CLOSE_NUMBER_WEIGHT),
+    """A number as written, at two significant digits and at one: 46.2m, ≈46m, ~50m.
+
+    A round number ($1 billion, 2,000, 30%) is common to many stories, so all three
+    of its terms weigh no more than a rough one.
+    """
+    exact = _round(value, 6)
+    round_number = exact == _round(value, 1)
+    return [(f"#{exact}{unit}", ROUGH_NUMBER_WEIGHT if round_number else NUMBER_WEIGHT),
+            (f"≈{_round(value, 2)}{unit}",
+             ROUGH_NUMBER_WEIGHT if round_number else CLOSE_NUMBER_WEIGHT),
             (f"~{_round(value, 1)}{unit}", ROUGH_NUMBER_WEIGHT)]
 
 
@@ -206,7 +214,8 @@ def _term_of(word: str) -> tuple[str, float] | None:
     if found is False:
         weight = word_weight(word)
         found = None if (weight < MIN_WEIGHT or len(word) < MIN_WORD_LENGTH
-                         or word[0] in _DIGITS) else (normalise_word(word), weight)
+                         or word[0] in _DIGITS or word in _WEB_PARTS) \
+            else (normalise_word(word), weight)
         if len(_TERM_OF) < _TERM_CACHE_SIZE:
             _TERM_OF[word] = found
     return found
