@@ -254,3 +254,15 @@ def test_near_misses_name_the_strongest_pairs_outside_the_cluster():
         for other, score in C.near_misses(result, key):
             assert result.cluster_of[other] != result.cluster_of[key]
             assert score == result.edges[C._pair(key, other)]
+
+
+def test_explain_cluster_prints_members_and_near_misses(capsys):
+    from news_digest.cli import main
+
+    lead = next(p for p in sorted(SAME_EVENT.glob("*.txt"))
+                if read_seed(p).title.startswith("Lufthansa pilots strike"))
+    assert main(["explain", "--cluster", "--content", str(SAME_EVENT), str(lead)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{lead.name}: Lufthansa pilots strike")
+    assert out.count("same event:") == 3 and "not joined:" in out
+    assert "shared: lufthansa" in out
