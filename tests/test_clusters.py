@@ -266,3 +266,11 @@ def test_explain_cluster_prints_members_and_near_misses(capsys):
     assert out.startswith(f"{lead.name}: Lufthansa pilots strike")
     assert out.count("same event:") == 3 and "not joined:" in out
     assert "shared: lufthansa" in out
+
+
+def test_a_seed_given_twice_under_one_original_url_is_one_story(tmp_path):
+    text = seed_text(url="https://news.example/one", body=FINE)
+    first = parse_seed(text, str(tmp_path / "001_a.txt"))
+    second = parse_seed(text.replace("A story", "A story, again"), str(tmp_path / "002_b.txt"))
+    inputs, problems = stories_for_clustering([first, second])
+    assert [i.title for i in inputs] == ["A story"] and not problems

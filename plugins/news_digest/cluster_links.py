@@ -76,7 +76,10 @@ def stories_for_clustering(seeds: Iterable[Seed]) -> tuple[list[StoryInput], lis
     Seeds with the same identity (one original URL) are one story, as everywhere in
     the digest: the first one given counts.
     """
-    seeds = list({s.identity: s for s in reversed(list(seeds))}.values())[::-1]
+    unique: dict[str, Seed] = {}
+    for seed in seeds:
+        unique.setdefault(seed.identity, seed)
+    seeds = list(unique.values())
     keys = {s.identity for s in seeds}
     by_name = {PurePath(s.path).name: s.identity for s in seeds}
     inputs, problems = [], []

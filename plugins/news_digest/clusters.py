@@ -89,13 +89,18 @@ class Clustering:
     profiles: Mapping[str, Profile] = field(repr=False)
     edges: Mapping[tuple[str, str], float] = field(repr=False)  # (a, b) with a < b
     method: str = field(default="", repr=False)  # METHOD of the code that made it
+    _by_id: Mapping[str, Cluster] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "_by_id", {c.id: c for c in self.clusters})
 
     def members(self, key: str) -> tuple[str, ...]:
         """The stories in ``key``'s cluster, the lead first."""
-        return self.by_id()[self.cluster_of[key]].members
+        return self._by_id[self.cluster_of[key]].members
 
-    def by_id(self) -> dict[str, Cluster]:
-        return {c.id: c for c in self.clusters}
+    def by_id(self) -> Mapping[str, Cluster]:
+        """Each cluster by its id."""
+        return self._by_id
 
 
 def input_digest(story: StoryInput) -> str:

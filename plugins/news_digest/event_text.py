@@ -53,7 +53,7 @@ _NAME_PART_RE = re.compile(_NAME)
 _CAPITAL_RUN_RE = re.compile(rf"\b{_NAME}(?:(?:-| +){_NAME})+")
 _TERM_CACHE_SIZE = 500_000
 _AGENCY_RE = re.compile(r"\s*\((?:[A-Z][A-Za-z]*[ .&/-]?){1,4}\)\s*")
-TERMS_KEPT = 48  # the strongest terms that stand for the story
+TERMS_KEPT = 32  # the strongest terms that stand for the story
 # Only the start of a long story is read: news tells the event first, and what comes
 # after (background, other events) would add cost and noise, not evidence.
 MAX_WORDS = 400
