@@ -93,6 +93,10 @@ def _topic_lines(topic: Topic, verdict: str) -> list[str]:
 
 
 def run(args) -> int:
+    if args.cluster:
+        from .explain_clusters import run as explain_clusters  # noqa: PLC0415
+
+        return explain_clusters(args.seeds, args.content)
     try:
         taxonomy = Taxonomy.from_settings(digest_settings(args.settings))
     except SettingsFileError as err:
@@ -117,4 +121,8 @@ def add_parser(commands) -> None:
     parser.add_argument("seeds", nargs="+", metavar="SEED", help="seed files")
     parser.add_argument("-s", "--settings", default=DEFAULT_SETTINGS_FILE, metavar="FILE",
                         help=f"settings file naming the taxonomy (default {DEFAULT_SETTINGS_FILE})")
+    parser.add_argument("--cluster", action="store_true",
+                        help="explain the story's same-event cluster instead of its topics")
+    parser.add_argument("--content", default="content", metavar="DIR",
+                        help="with --cluster: the seeds to cluster with (default content)")
     parser.set_defaults(run=run)

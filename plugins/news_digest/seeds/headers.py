@@ -19,6 +19,7 @@ from functools import cached_property
 
 from ..errors import HeaderValueError
 from .language_tags import canonical_language_tag
+from .story_refs import reference_problem
 from .text_checks import has_visible_character
 from .url_checks import web_url_problem
 
@@ -113,6 +114,13 @@ def _check_language(value: str, name: str) -> str:
     return tag
 
 
+def _check_references(value: str, name: str) -> str:
+    problem = reference_problem(value)
+    if problem:
+        raise HeaderValueError(f"'{name}:' {problem}")
+    return value
+
+
 @dataclass(frozen=True)
 class Header:
     """One documented seed header (a row of ``HEADERS``)."""
@@ -149,6 +157,10 @@ HEADERS: tuple[Header, ...] = (
            metadata="language"),
     Header("Feed", _check_url, "the publisher feed the story was imported from, an "
            "absolute http(s) URL (source_feed)", metadata="source_feed"),
+    Header("Same event as", _check_references, "other stories of the same event, joined to "
+           "this one's cluster: their original URLs, identities or seed file names"),
+    Header("Not same event as", _check_references, "stories this one is never clustered "
+           "with, given the same way"),
 )
 BY_KEY = {key: h for h in HEADERS for key in (h.key, *map(_snake, h.aliases))}
 # Kept on Seed fields of their own; the other documented headers go to Seed.headers.
