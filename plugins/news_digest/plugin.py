@@ -18,6 +18,7 @@ from .attribution_glue import (
 from .attribution_glue import (
     get_generators as source_generators,
 )
+from .content_cache import install as guard_content_cache
 from .digest_pages import get_generators as digest_generators
 from .feedplan import public_site_url
 from .feedwriter import get_generators as feed_generators
@@ -140,6 +141,7 @@ def keep_fragments(generators) -> None:
 
 
 def register() -> None:
+    guard_content_cache()  # saved atomically, a damaged one set aside
     signals.initialized.connect(check_settings)
     signals.readers_init.connect(add_reader)
     signals.content_object_init.connect(fix_relative_path)
