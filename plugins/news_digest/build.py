@@ -1,7 +1,10 @@
 """``build``: run Pelican into a staging folder and swap it in only on success.
 
-A broken seed, a broken template or Ctrl-C leaves the previous output exactly
-as it was; errors are reported as messages, not tracebacks.
+A broken seed, a broken template, Ctrl-C or SIGTERM leaves the previous output
+exactly as it was; errors are reported as messages, not tracebacks. One build
+at a time writes into an output folder (``build_lock``); it first clears what
+killed builds left (``output_swap.remove_debris``, stale temporary files of the
+cache). A full disk is reported as such, naming the file (``diskspace``).
 """
 
 from __future__ import annotations
@@ -9,148 +12,268 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from contextlib import nullcontext
 from pathlib import Path
 
-from . import page_memo
+from . import build_log, interrupts, page_memo
+from .atomic_file import remove_stale_temps
+from .build_lock import BuildLock, BuildLocked
 from .cachekey import prune, settings_sources, with_keyed_cache
+from .diskspace import describe, no_space_error, no_space_in_record
 from .gc_tuning import fewer_collections
+from .output_swap import (
+    Unswappable,
+    remove_debris,
+    remove_in_background,
+    staging_prefix,
+    swap_in,
+    update_in_place,
+)
 from .search_index import SearchIndexError, stop_all
 from .settings import DigestConfigError
 from .uptodate import input_stamp, is_up_to_date, remember
 
+# Exit code of ``build --no-wait`` when another build holds the lock (EX_TEMPFAIL).
+BUSY = 75
+_NO_SPACE_TEXTS = (os.strerror(28), "Disk quota exceeded")  # as Pagefind reports them
 
-class _ErrorCounter(logging.Handler):
-    """Counts ERROR records: Pelican logs content it could not process at that level."""
+
+class _InPlaceFailed(Exception):
+    """output/ could not be updated in place (the message says what to do)."""
+
+
+class _FailureWatch(logging.Handler):
+    """Counts ERROR records (Pelican logs content it could not process at that level)
+    and notes a full disk, which Pelican's copy of theme files only logs as a warning."""
 
     def __init__(self):
-        super().__init__(level=logging.ERROR)
+        super().__init__(level=logging.WARNING)
         self.count = 0
+        self.no_space: OSError | None = None
 
     def emit(self, record):
-        self.count += 1
+        if record.levelno >= logging.ERROR:
+            self.count += 1
+        if self.no_space is None:
+            self.no_space = no_space_in_record(record)
 
 
 def build_site(settings_file: str, content: str | None, output: str, *,
-               debug: bool = False, overrides: dict | None = None, force: bool = False) -> int:
+               debug: bool = False, overrides: dict | None = None, force: bool = False,
+               wait: bool = True) -> int:
     """Build the site into ``output``; return a process exit code.
 
     ``overrides`` replace settings from the file (tests build variants this way).
     With the content cache on, a build whose inputs and output are unchanged since
-    the last one stops early (``uptodate.py``) unless ``force``.
+    the last one stops early (``uptodate.py``) unless ``force``. ``wait``: when
+    another build is writing ``output``, wait for it (else return ``BUSY``).
     """
-    from pelican import Pelican  # noqa: PLC0415 - keep `check` and `--help` light
-    from pelican.log import init as init_logging  # noqa: PLC0415
-    from pelican.settings import read_settings  # noqa: PLC0415
-
-    from .plugin import SeedErrors  # noqa: PLC0415
-
-    init_logging(level=logging.DEBUG if debug else logging.WARNING)
-    counter = _ErrorCounter()
-    logging.getLogger().addHandler(counter)
+    build_log.setup(debug)
+    watch = _FailureWatch()
+    logging.getLogger().addHandler(watch)
     target = Path(output).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
-    ok = up_to_date = False
-    inputs = None
+    lock = BuildLock(target)
+    job = _Build(settings_file, content, output, target, watch, debug, overrides, force)
     try:
-        # PREVIOUS_OUTPUT_PATH: pages whose inputs are unchanged are kept from there.
-        override = {**(overrides or {}), "OUTPUT_PATH": str(staging),
-                    page_memo.PREVIOUS_OUTPUT: str(target)}
-        if content:
-            override["PATH"] = str(Path(content).resolve())
-        # A new dict: the cache folder is keyed by the plugin's code and settings.
-        settings = with_keyed_cache(read_settings(settings_file, override=override),
-                                    settings_sources(settings_file))
-        if settings.get("CACHE_CONTENT"):
-            if force:  # render every page again, not only those whose inputs changed
-                page_memo.forget(settings["CACHE_PATH"])
-            inputs = input_stamp(settings["CACHE_PATH"], settings["PATH"], settings["THEME"])
-            up_to_date = not force and is_up_to_date(settings["CACHE_PATH"], target, inputs)
-        if up_to_date:
-            print(f"{output}/ is up to date: nothing changed since it was built "
-                  "(`make clean` or `build --force` rebuilds it)", file=sys.stderr)
-            return 0
-        # Over a previous output, the whole site is loaded from the cache at once.
-        with fewer_collections() if target.is_dir() else nullcontext():
-            Pelican(settings).run()
-        ok = counter.count == 0
-        if ok and settings.get("CACHE_CONTENT"):
-            prune(settings["CACHE_PATH"])
-        if not ok:
-            print(f"build failed: Pelican reported {counter.count} error(s) above; "
-                  f"{output}/ was left as it was", file=sys.stderr)
-    except DigestConfigError as err:
-        print(f"{settings_file}: {err}", file=sys.stderr)
-    except SeedErrors as err:
-        print(err, file=sys.stderr)
-    except SearchIndexError as err:
-        print(f"build failed: search index: {err}\n{output}/ was left as it was "
-              "(DIGEST_SEARCH = False builds without search)", file=sys.stderr)
-    except KeyboardInterrupt:
-        print(f"interrupted; {output}/ was left as it was", file=sys.stderr)
-        return 130
-    except Exception as err:  # a template or plugin bug: say what, keep output
-        if debug:
-            raise
-        print(f"build failed: {type(err).__name__}: {err}\n"
-              f"(run with --debug for the traceback); {output}/ was left as it was",
-              file=sys.stderr)
+        with interrupts.handled():
+            if (refused := _take(lock, output, wait)) is not None:
+                return refused
+            return job.run()
+    except KeyboardInterrupt as stop:  # a signal in the instant the build ended
+        return _exit_code(stop)
     finally:
-        logging.getLogger().removeHandler(counter)
-        if not ok:
-            stop_all()  # nothing may still write into the staging folder
-            shutil.rmtree(staging, ignore_errors=True)
-            if inputs is not None:
-                page_memo.discard(settings["CACHE_PATH"])
-    if not ok:
-        return 1
-    _swap_in(staging, target)
-    if inputs is not None:
-        page_memo.commit(settings["CACHE_PATH"])
-        remember(settings["CACHE_PATH"], target, inputs)
-    return 0
+        lock.release()
+        logging.getLogger().removeHandler(watch)
 
 
-def _swap_in(staging: Path, target: Path) -> None:
-    """Replace ``target`` by ``staging`` with two renames, then drop the old tree."""
-    umask = os.umask(0)
-    os.umask(umask)
-    staging.chmod(0o777 & ~umask)  # mkdtemp made it private
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-        os.rename(target, old / target.name)
-    os.rename(staging, target)
-    if old is not None:
-        # with any tree an interrupted deletion left behind
-        _remove_in_background(sorted(target.parent.glob(f".{target.name}.old-*")))
+def _take(lock: BuildLock, output: str, wait: bool) -> int | None:
+    """Take the build lock; an exit code if this build must not go on."""
+    def waiting(holder: str) -> None:
+        print(f"{output}/ is being built by another build ({holder}); waiting for it to "
+              "finish (Ctrl-C to stop waiting)", file=sys.stderr, flush=True)
 
-
-def _remove_in_background(folders: list[Path]) -> None:
-    """Delete replaced output trees without making the user wait for it.
-
-    Unlinking thousands of files takes seconds on slow disks; the trees are
-    already out of the way (hidden siblings), so a detached process deletes
-    them. Where that cannot start, they are deleted here.
-    """
-    code = ("import shutil, sys\n"
-            "for folder in sys.argv[1:]: shutil.rmtree(folder, ignore_errors=True)")
     try:
-        subprocess.Popen([sys.executable, "-c", code, *map(str, folders)],
-                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL, start_new_session=True)
-    except OSError:
-        for folder in folders:
-            shutil.rmtree(folder, ignore_errors=True)
+        lock.target.parent.mkdir(parents=True, exist_ok=True)
+        lock.acquire(wait=wait, tell=waiting)
+    except BuildLocked as held:
+        print(f"{output}/ is being built by another build ({held}); not starting a second "
+              "one (without --no-wait this build waits for it)", file=sys.stderr)
+        return BUSY
+    except KeyboardInterrupt as stop:
+        print(f"interrupted ({_signal_name(stop)}) while waiting for the other build; "
+              f"{output}/ was left as it was", file=sys.stderr)
+        return _exit_code(stop)
+    except OSError as err:
+        what = describe(err) + ": free space and build again" if no_space_error(err) else \
+            f"could not create the lock file {lock.path}: {err.strerror or err}"
+        print(f"build failed: {what}; {output}/ was left as it was", file=sys.stderr)
+        return 1
+    return None
+
+
+def _signal_name(stop: KeyboardInterrupt) -> str:
+    return stop.name if isinstance(stop, interrupts.Interrupted) else "SIGINT"
+
+
+def _exit_code(stop: KeyboardInterrupt) -> int:
+    return stop.exit_code if isinstance(stop, interrupts.Interrupted) else 130
+
+
+class _Build:
+    def __init__(self, settings_file, content, output, target, watch, debug, overrides, force):
+        self.settings_file, self.content, self.output = settings_file, content, output
+        self.target, self.watch, self.debug = target, watch, debug
+        self.overrides, self.force = overrides or {}, force
+        self.staging: Path | None = None
+        self.cache: str | None = None  # the keyed cache folder, when caching is on
+        self.state = "building"  # then "updating" (in place) and "replaced"
+
+    def where(self) -> str:
+        """What became of output/, for the last words of a failed build."""
+        return {"building": f"{self.output}/ was left as it was",
+                "updating": f"{self.output}/ was partly updated: build again to complete it",
+                "replaced": f"{self.output}/ holds the new build, but its record was not saved"
+                }[self.state]
+
+    def run(self) -> int:
+        from .plugin import SeedErrors  # noqa: PLC0415 - keep `check` and `--help` light
+
+        ok = False
+        try:
+            ok = self._build()
+            return 0 if ok else 1
+        except DigestConfigError as err:
+            print(f"{self.settings_file}: {err}", file=sys.stderr)
+        except SeedErrors as err:
+            print(err, file=sys.stderr)
+        except SearchIndexError as err:
+            if any(text in str(err) for text in _NO_SPACE_TEXTS):
+                print(f"no space left on device while Pagefind wrote the search index: free "
+                      f"space and build again; {self.where()}", file=sys.stderr)
+            else:
+                print(f"build failed: search index: {err}\n{self.where()} "
+                      "(DIGEST_SEARCH = False builds without search)", file=sys.stderr)
+        except _InPlaceFailed as err:
+            print(f"build failed: {err}", file=sys.stderr)
+        except KeyboardInterrupt as stop:
+            print(f"interrupted ({_signal_name(stop)}); " + (
+                f"{self.output}/ holds the complete new build" if self.state == "replaced"
+                else self.where()), file=sys.stderr)
+            ok = self.state == "replaced"
+            return _exit_code(stop)
+        except Exception as err:  # a template or plugin bug: say what, keep output
+            full = no_space_error(err)
+            if full is not None:
+                print(f"{self._readable(describe(full, f'into {self.output}/'))}: free space "
+                      "and build again; "
+                      f"{self.where()}", file=sys.stderr)
+            elif self.debug:
+                raise
+            else:
+                print(f"build failed: {type(err).__name__}: {err}\n"
+                      f"(run with --debug for the traceback); {self.where()}", file=sys.stderr)
+        finally:
+            if not ok:
+                self._clean_up()
+        return 1
+
+    def _build(self) -> bool:
+        from pelican import Pelican  # noqa: PLC0415
+        from pelican.settings import read_settings  # noqa: PLC0415
+
+        remove_debris(self.target)  # of killed builds: we hold the lock
+        self.staging = Path(tempfile.mkdtemp(prefix=staging_prefix(self.target),
+                                             dir=self.target.parent))
+        # PREVIOUS_OUTPUT_PATH: pages whose inputs are unchanged are kept from there.
+        override = {**self.overrides, "OUTPUT_PATH": str(self.staging),
+                    page_memo.PREVIOUS_OUTPUT: str(self.target)}
+        if self.content:
+            override["PATH"] = str(Path(self.content).resolve())
+        # A new dict: the cache folder is keyed by the plugin's code and settings.
+        settings = with_keyed_cache(read_settings(self.settings_file, override=override),
+                                    settings_sources(self.settings_file))
+        inputs = None
+        if settings.get("CACHE_CONTENT"):
+            self.cache = settings["CACHE_PATH"]
+            remove_stale_temps(self.cache)
+            page_memo.discard(self.cache)  # a pending record of a killed build
+            if self.force:  # render every page again, not only those whose inputs changed
+                page_memo.forget(self.cache)
+            inputs = input_stamp(self.cache, settings, self.settings_file)
+            if not self.force and is_up_to_date(self.cache, self.target, inputs):
+                print(f"{self.output}/ is up to date: nothing changed since it was built "
+                      "(`make clean` or `build --force` rebuilds it)", file=sys.stderr)
+                self._remove_staging()
+                return True
+        # Over a previous output, the whole site is loaded from the cache at once.
+        with fewer_collections() if self.target.is_dir() else nullcontext():
+            Pelican(settings).run()
+        if self.watch.no_space is not None:
+            raise self.watch.no_space
+        if self.watch.count:
+            print(f"build failed: Pelican reported {self.watch.count} error(s) above; "
+                  f"{self.output}/ was left as it was", file=sys.stderr)
+            return False
+        if self.cache is not None:
+            prune(self.cache)
+        with interrupts.deferred():  # output/ and its records change together, whole
+            self._put_in_place()
+            if inputs is not None:
+                page_memo.commit(self.cache)
+                remember(self.cache, self.target, inputs)
+        remove_debris(self.target)  # what an orphaned indexer of a killed build wrote late
+        return True
+
+    def _put_in_place(self) -> None:
+        try:
+            swap_in(self.staging, self.target)
+            self.staging = None
+        except Unswappable as err:
+            print(f"{self.output}/ cannot be replaced by a rename ({err.strerror}: a mount "
+                  "point or another device); updating it in place, file by file",
+                  file=sys.stderr)
+            self.state = "updating"
+            try:
+                update_in_place(self.staging, self.target)
+            except OSError as failed:
+                if no_space_error(failed):
+                    raise
+                raise _InPlaceFailed(
+                    f"could not update {self.output}/ in place ({failed.strerror}: "
+                    f"{failed.filename}); it may mix old and new files: make it writable "
+                    "and build again, or build into a folder that can be renamed (-o)"
+                ) from None
+            self._remove_staging()
+        self.state = "replaced"
+
+    def _readable(self, text: str) -> str:
+        """Name the output folder where a message names the staging folder."""
+        return text.replace(str(self.staging), self.output) if self.staging else text
+
+    def _remove_staging(self) -> None:
+        if self.staging is not None:
+            try:
+                self.staging.rmdir()  # nothing was written into it
+            except OSError:
+                remove_in_background([self.staging])
+            self.staging = None
+
+    def _clean_up(self) -> None:
+        """A failed or interrupted build: nothing of it may stay (a second Ctrl-C waits)."""
+        with interrupts.deferred(raise_after=False):
+            stop_all()  # nothing may still write into the staging folder
+            if self.staging is not None:
+                shutil.rmtree(self.staging, ignore_errors=True)
+                self.staging = None
+            if self.cache is not None:
+                page_memo.discard(self.cache)
 
 
 def run(args) -> int:
     return build_site(args.settings, args.content, args.output, debug=args.debug,
-                      force=args.force)
+                      force=args.force, wait=not args.no_wait)
 
 
 def add_parser(commands) -> None:
@@ -161,4 +284,7 @@ def add_parser(commands) -> None:
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
     parser.add_argument("--force", action="store_true",
                         help="render every page, even when nothing changed since the last build")
+    parser.add_argument("--no-wait", action="store_true",
+                        help=f"when another build is writing the output folder, stop (exit "
+                             f"{BUSY}) instead of waiting for it")
     parser.set_defaults(run=run)

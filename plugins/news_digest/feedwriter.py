@@ -14,6 +14,7 @@ import logging
 from pathlib import Path
 
 from . import feeds
+from .diskspace import naming
 from .feedplan import FeedPlan, SiteInfo, plan_feeds, public_site_url
 from .settings import resolve
 from .urls import site_home
@@ -102,7 +103,12 @@ class DigestFeedGenerator:
                 items.append(full)
             target.parent.mkdir(parents=True, exist_ok=True)
             data = RENDER[feed.format](feed.channel, items)
-            target.write_bytes(data)
+            try:
+                target.write_bytes(data)
+            except OSError as err:  # a full disk: say which feed
+                if err.filename is not None:
+                    raise
+                raise naming(err, target) from err
             if memo is not None:
                 memo.note(feed.path, key, target, data)
         logger.debug("Wrote %d feeds", len(self.plan.files))
