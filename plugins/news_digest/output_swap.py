@@ -23,9 +23,11 @@ import errno
 import filecmp
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from .atomic_file import folder_mode, temp_prefix
@@ -178,12 +180,48 @@ def debris(target: Path) -> list[Path]:
     return sorted(Path(e.path) for e in entries if e.name.startswith(prefixes))
 
 
-def remove_debris(target: Path, keep: Path | None = None) -> list[Path]:
-    """Delete (in the background) the trees ``debris`` finds, but ``keep``; return them."""
-    found = [path for path in debris(target) if path != keep]
+def remove_debris(target: Path) -> list[Path]:
+    """Delete (in the background) the trees ``debris`` finds; return them."""
+    found = debris(target)
     if found:
+        stop_processes_inside(found)
         remove_in_background(found)
     return found
+
+
+def stop_processes_inside(folders: list[Path], patience: float = 2.0) -> None:
+    """Kill the processes working inside ``folders``: the search indexer of a killed
+    build runs on (its parent's death does not stop it) and would write into a
+    staging folder after it was deleted. Linux: found by their working folder."""
+    roots = tuple(f"{folder}{os.sep}" for folder in folders)
+    try:
+        entries = [e.name for e in os.scandir("/proc") if e.name.isdigit()]
+    except OSError:
+        return
+    stopped = []
+    for name in entries:
+        try:
+            where = os.readlink(f"/proc/{name}/cwd").removesuffix(" (deleted)")
+        except OSError:
+            continue
+        if f"{where}{os.sep}".startswith(roots) and int(name) != os.getpid():
+            try:
+                os.kill(int(name), signal.SIGKILL)
+                stopped.append(name)
+            except OSError:
+                pass
+    deadline = time.monotonic() + patience
+    while stopped and time.monotonic() < deadline:
+        stopped = [n for n in stopped if _running(n)]
+        time.sleep(0.01)
+
+
+def _running(pid: str) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            return handle.read().rsplit(b")", 1)[-1].split()[0] != b"Z"
+    except OSError:
+        return False
 
 
 def remove_in_background(folders: list[Path]) -> None:
