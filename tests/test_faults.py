@@ -151,14 +151,29 @@ def searchable(tmp_path_factory):
     return content, stable_tree(project.output)
 
 
+def _indexers(project: Project) -> list[int]:
+    """Pagefind processes working in the project's folder (Linux: /proc)."""
+    found = []
+    for name in os.listdir("/proc"):
+        try:
+            program = Path(f"/proc/{name}/cmdline").read_bytes().split(b"\0", 1)[0]
+            where = os.readlink(f"/proc/{name}/cwd")
+        except OSError:
+            continue
+        if os.path.basename(program).startswith(b"pagefind") and \
+                where.startswith(str(project.folder)):
+            found.append(int(name))
+    return found
+
+
 def _start_and_wait_for_pagefind(project: Project):
     process = project.start()
     deadline = time.monotonic() + 600
     while process.poll() is None and time.monotonic() < deadline:
-        if list(project.folder.glob(".output.building-*/pagefind*")):
+        if _indexers(project):
             return process
         time.sleep(0.002)
-    raise AssertionError(f"Pagefind never started: {project.log.read_text()}")
+    raise AssertionError(f"Pagefind never ran: {project.log.read_text()}")
 
 
 def test_kill_9_while_pagefind_writes_into_the_staging_folder(tmp_path, searchable):
@@ -171,11 +186,13 @@ def test_kill_9_while_pagefind_writes_into_the_staging_folder(tmp_path, searchab
         process = _start_and_wait_for_pagefind(project)
         os.kill(process.pid, signal.SIGKILL)  # only the build: its Pagefind runs on
         process.wait()
+        orphans = _indexers(project)
         if previous:
             assert stable_tree(project.output) == before
         else:
             assert not project.output.exists()
         result = project.build()  # at once, while the orphaned indexer may still write
+        assert not set(orphans) & set(_indexers(project))  # stopped (or done by then)
         project.finish(process)
         assert result.returncode == 0, result.stderr
         assert stable_tree(project.output) == tree
@@ -188,6 +205,8 @@ def test_sigterm_while_pagefind_runs_stops_it_and_removes_the_staging_folder(tmp
     project = Project(tmp_path / "project", content, search=True)
     process = _start_and_wait_for_pagefind(project)
     os.kill(process.pid, signal.SIGTERM)
+    code = process.wait(600)
+    assert _indexers(project) == []  # the build stopped its indexer before it exited
     code, log = project.finish(process)
     assert code == 143, log
     assert log.strip() == "interrupted (SIGTERM); output/ was left as it was"

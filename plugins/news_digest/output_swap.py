@@ -13,7 +13,8 @@ into a hidden staging folder beside output/ (``.output.building-*``); on success
   moment), then deletes the files the build no longer produces.
 
 ``remove_debris`` (run while holding the build lock, so no other build is
-writing) deletes the staging and replaced trees of builds that were killed.
+writing) deletes the staging and replaced trees of builds that were killed, after
+stopping a search indexer such a build left running in one.
 """
 
 from __future__ import annotations
@@ -190,10 +191,15 @@ def remove_debris(target: Path) -> list[Path]:
 
 
 def stop_processes_inside(folders: list[Path], patience: float = 2.0) -> None:
-    """Kill the processes working inside ``folders``: the search indexer of a killed
-    build runs on (its parent's death does not stop it) and would write into a
-    staging folder after it was deleted. Linux: found by their working folder."""
-    roots = tuple(f"{folder}{os.sep}" for folder in folders)
+    """Kill the search indexers still working for killed builds in ``folders``.
+
+    Pagefind runs on when the build that started it is killed, and would write into a
+    staging folder after it was deleted. It is recognised by its working folder, a
+    ``.search-*`` scratch folder of the build (``search_index``), and its program
+    name; nothing else is touched (a shell whose working folder was the old
+    ``output/`` is not). Linux only (``/proc``); elsewhere nothing is stopped.
+    """
+    scratch = tuple(f"{folder}{os.sep}.search-" for folder in folders)
     try:
         entries = [e.name for e in os.scandir("/proc") if e.name.isdigit()]
     except OSError:
@@ -202,9 +208,11 @@ def stop_processes_inside(folders: list[Path], patience: float = 2.0) -> None:
     for name in entries:
         try:
             where = os.readlink(f"/proc/{name}/cwd").removesuffix(" (deleted)")
+            with open(f"/proc/{name}/cmdline", "rb") as handle:
+                program = handle.read().split(b"\0", 1)[0]
         except OSError:
             continue
-        if f"{where}{os.sep}".startswith(roots) and int(name) != os.getpid():
+        if where.startswith(scratch) and os.path.basename(program).startswith(b"pagefind"):
             try:
                 os.kill(int(name), signal.SIGKILL)
                 stopped.append(name)
