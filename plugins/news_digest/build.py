@@ -82,6 +82,9 @@ def build_site(settings_file: str, content: str | None, output: str, *,
                 return refused
             return job.run()
     except KeyboardInterrupt as stop:  # a signal in the instant the build ended
+        print(f"interrupted ({_signal_name(stop)}); " + (
+            f"{output}/ holds the complete new build" if job.state == "replaced"
+            else job.where()), file=sys.stderr)
         return _exit_code(stop)
     finally:
         lock.release()
@@ -107,7 +110,8 @@ def _take(lock: BuildLock, output: str, wait: bool) -> int | None:
         return _exit_code(stop)
     except OSError as err:
         what = describe(err) + ": free space and build again" if no_space_error(err) else \
-            f"could not create the lock file {lock.path}: {err.strerror or err}"
+            f"could not create the lock file {lock.path} ({err.strerror or err}): make " \
+            f"{lock.path.parent} writable"
         print(f"build failed: {what}; {output}/ was left as it was", file=sys.stderr)
         return 1
     return None
@@ -219,16 +223,20 @@ class _Build:
         if self.cache is not None:
             prune(self.cache)
         with interrupts.deferred():  # output/ and its records change together, whole
-            self._put_in_place()
+            replaced = self._put_in_place()
             if inputs is not None:
                 page_memo.commit(self.cache)
                 remember(self.cache, self.target, inputs)
-        remove_debris(self.target)  # what an orphaned indexer of a killed build wrote late
+        # What a killed build's indexer wrote after the first sweep (where it could
+        # not be stopped); the tree just replaced is being deleted already.
+        remove_debris(self.target, skip=replaced)
         return True
 
-    def _put_in_place(self) -> None:
+    def _put_in_place(self) -> Path | None:
+        """Make the staging folder the output; the folder holding the old output."""
+        replaced = None
         try:
-            swap_in(self.staging, self.target)
+            replaced = swap_in(self.staging, self.target)
             self.staging = None
         except Unswappable as err:
             print(f"{self.output}/ cannot be replaced by a rename ({err.strerror}: a mount "
@@ -245,8 +253,10 @@ class _Build:
                     f"{failed.filename}); it may mix old and new files: make it writable "
                     "and build again, or build into a folder that can be renamed (-o)"
                 ) from None
+            replaced = self.staging
             self._remove_staging()
         self.state = "replaced"
+        return replaced
 
     def _readable(self, text: str) -> str:
         """Name the output folder where a message names the staging folder."""

@@ -68,13 +68,14 @@ def _exchange(first: Path, second: Path) -> bool:
     raise OSError(code, os.strerror(code), str(second))
 
 
-def swap_in(staging: Path, target: Path) -> None:
-    """Replace ``target`` by ``staging``; raise ``Unswappable`` if rename cannot."""
+def swap_in(staging: Path, target: Path) -> Path | None:
+    """Replace ``target`` by ``staging``; raise ``Unswappable`` if rename cannot.
+    Returns the folder now holding the previous output (being deleted), if any."""
     staging.chmod(folder_mode())  # mkdtemp made it private
     try:
         if not target.exists():
             os.rename(staging, target)
-            return
+            return None
         if _exchange(staging, target):
             old = staging  # the staging name now holds the previous output
         else:
@@ -95,6 +96,7 @@ def swap_in(staging: Path, target: Path) -> None:
             raise Unswappable(err.errno, err.strerror, str(target)) from err
         raise
     remove_in_background([old])
+    return old
 
 
 def update_in_place(staging: Path, target: Path) -> None:
@@ -181,9 +183,9 @@ def debris(target: Path) -> list[Path]:
     return sorted(Path(e.path) for e in entries if e.name.startswith(prefixes))
 
 
-def remove_debris(target: Path) -> list[Path]:
-    """Delete (in the background) the trees ``debris`` finds; return them."""
-    found = debris(target)
+def remove_debris(target: Path, skip: Path | None = None) -> list[Path]:
+    """Delete (in the background) the trees ``debris`` finds but ``skip``; return them."""
+    found = [path for path in debris(target) if path != skip]
     if found:
         stop_processes_inside(found)
         remove_in_background(found)
