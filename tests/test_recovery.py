@@ -123,6 +123,19 @@ def test_an_interrupted_cache_save_leaves_the_previous_cache_whole(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no temporary file
 
 
+def test_a_write_that_runs_out_of_space_names_its_file_and_leaves_no_part(tmp_path):
+    target = tmp_path / "pages.json"
+
+    def full(out):
+        out.write(b"{")
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))  # write() names no file
+
+    with pytest.raises(OSError) as raised:
+        write_atomically(target, full)
+    assert raised.value.errno == errno.ENOSPC and raised.value.filename == str(target)
+    assert list(tmp_path.iterdir()) == []
+
+
 # -- the build's records ----------------------------------------------------------------
 
 RECORD_DAMAGE = {

@@ -44,11 +44,13 @@ def write_atomically(path: str | os.PathLike, write: Callable[[BinaryIO], None],
                 os.fsync(out.fileno())
         os.chmod(temp, 0o666 & ~_UMASK)  # mkstemp made it private
         os.replace(temp, target)
-    except BaseException:
+    except BaseException as err:
         try:
             os.unlink(temp)
         except OSError:
             pass
+        if isinstance(err, OSError) and err.filename is None:  # a failed write() names
+            raise type(err)(err.errno, err.strerror, str(target)) from err  # no file
         raise
     if durable:
         sync_folder(target.parent)

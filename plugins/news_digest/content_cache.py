@@ -88,8 +88,6 @@ def save(self) -> None:
         write_atomically(self._cache_path, dump)
     except OSError as err:
         if err.errno in NO_SPACE:
-            if err.filename is None:
-                raise OSError(err.errno, err.strerror, self._cache_path) from err
             raise
         logger.warning("could not save the content cache %s (%s); the next build reads "
                        "every file again", self._cache_path, err)
