@@ -25,14 +25,12 @@ def temp_prefix(name: str) -> str:
     return f".{name}.tmp-{os.getpid()}-"
 
 
-def write_atomically(path: str | os.PathLike, write: Callable[[BinaryIO], None], *,
-                     durable: bool = True) -> None:
+def write_atomically(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> None:
     """Call ``write`` with a binary file that becomes ``path`` once it returns.
 
-    ``durable``: sync the data and the folder to disk (the build's records and
-    cache); the pages of an output folder updated in place skip that cost.
-    On any error or interrupt the temporary file is removed and ``path`` is
-    unchanged.
+    The data and the rename are synced to disk (a power cut leaves the old file or
+    the new one). On any error or interrupt the temporary file is removed and
+    ``path`` is unchanged; an error that names no file names ``path``.
     """
     target = Path(path)
     fd, temp = tempfile.mkstemp(prefix=temp_prefix(target.name), dir=target.parent)
@@ -40,8 +38,7 @@ def write_atomically(path: str | os.PathLike, write: Callable[[BinaryIO], None],
         with os.fdopen(fd, "wb") as out:
             write(out)
             out.flush()
-            if durable:
-                os.fsync(out.fileno())
+            os.fsync(out.fileno())
         os.chmod(temp, 0o666 & ~_UMASK)  # mkstemp made it private
         os.replace(temp, target)
     except BaseException as err:
@@ -52,8 +49,7 @@ def write_atomically(path: str | os.PathLike, write: Callable[[BinaryIO], None],
         if isinstance(err, OSError) and err.filename is None:  # a failed write() names
             raise type(err)(err.errno, err.strerror, str(target)) from err  # no file
         raise
-    if durable:
-        sync_folder(target.parent)
+    sync_folder(target.parent)
 
 
 def write_bytes_atomically(path: str | os.PathLike, data: bytes) -> None:
@@ -77,10 +73,6 @@ def sync_folder(folder: str | os.PathLike) -> None:
 def folder_mode() -> int:
     """The mode a new folder gets from the umask."""
     return 0o777 & ~_UMASK
-
-
-def is_temp(name: str) -> bool:
-    return _TEMP_RE.match(name) is not None
 
 
 def remove_stale_temps(folder: str | os.PathLike) -> list[Path]:

@@ -27,10 +27,6 @@ def lock_path(target: Path) -> Path:
     return target.parent / f".{target.name}.lock"
 
 
-def is_lock_file(name: str, target: Path) -> bool:
-    return name == lock_path(target).name
-
-
 class BuildLock:
     def __init__(self, target: Path):
         self.target = target
