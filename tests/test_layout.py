@@ -14,17 +14,20 @@ PLUGIN = Path(__file__).resolve().parents[1] / "plugins" / "news_digest"
 # What each place may import of the plugin (besides itself).
 ALLOWED = {
     "errors": set(),
+    "atomic_file": set(),  # files written whole: the build's records, the output swap
+    "diskspace": set(),  # a full disk told apart, wherever it surfaces
     "settings": {"errors", "seeds", "enrich"},
     "seeds": {"errors"},
     "enrich": {"errors", "seeds"},
     "output": {"errors", "seeds", "enrich", "settings"},
-    "speed": {"errors", "seeds", "enrich", "output", "settings"},
-    "glue": {"errors", "seeds", "enrich", "output", "settings", "speed"},
-    "curator": {"errors", "seeds", "enrich", "output", "settings", "speed", "glue"},
+    "speed": {"errors", "seeds", "enrich", "output", "settings", "atomic_file", "diskspace"},
+    "glue": {"errors", "seeds", "enrich", "output", "settings", "speed", "diskspace"},
+    "curator": {"errors", "seeds", "enrich", "output", "settings", "speed", "glue",
+                "atomic_file", "diskspace"},
     "__init__": {"glue"},
     "__main__": {"curator"},
 }
-PURE = {"errors", "settings", "seeds", "enrich", "output"}
+PURE = {"errors", "settings", "seeds", "enrich", "output", "atomic_file", "diskspace"}
 # Outside glue/ and speed/, Pelican only runs a build or reads a settings file.
 PELICAN_ALLOWED = {"curator/build.py", "curator/site_settings.py"}
 

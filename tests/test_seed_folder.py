@@ -124,10 +124,6 @@ def test_check_reports_duplicate_originals_as_the_build_does(tmp_path):
             "the same original https://news.example.com/a-story") in result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="uptodate.py (the build-recovery half of issue 16, "
-                   "not this branch's to change) encodes paths as UTF-8 for the up-to-date "
-                   "stamp and fails on a file name that is not: it needs os.fsencode. Remove "
-                   "this mark once that is merged.")
 def test_a_name_that_is_not_utf8_in_a_cached_build(tmp_path):
     (tmp_path / "content" / "articles").mkdir(parents=True)
     with open(os.fsencode(tmp_path / "content" / "articles") + b"/caf\xe9.txt", "wb") as out:

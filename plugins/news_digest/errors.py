@@ -118,6 +118,18 @@ class RuleError(DigestError, ValueError):
 
 # -- building -----------------------------------------------------------------------
 
+class BuildLocked(DigestError):
+    """Another build holds the output folder's lock and this one was told not to wait."""
+
+
+class Unswappable(DigestError, OSError):
+    """output/ cannot be replaced by a rename (a mount point); it can be updated in place."""
+
+
+class InPlaceUpdateFailed(DigestError):
+    """output/ could not be updated in place either; the message says what to do."""
+
+
 class SearchIndexError(DigestError):
     """Pagefind could not be run, or failed to index the site."""
 

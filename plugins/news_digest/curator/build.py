@@ -1,7 +1,12 @@
 """``build``: run Pelican into a staging folder and swap it in only on success.
 
-A broken seed, a broken template or Ctrl-C leaves the previous output exactly
-as it was; errors are reported as messages, not tracebacks.
+A broken seed, a broken template, Ctrl-C or SIGTERM leaves the previous output
+exactly as it was; errors are reported as messages, not tracebacks. One build
+at a time writes into an output folder (``build_lock``); it first clears what
+killed builds left (``output_swap.remove_debris``, stale temporary files of the
+cache). A full disk is reported as such, naming the file (``diskspace``). What
+is kept between builds (the content cache's folder, the up-to-date stamp, the page
+record) is ``speed.Rebuild``'s.
 """
 
 from __future__ import annotations
@@ -9,140 +14,264 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from ..errors import DigestConfigError, DigestError, SearchIndexError
+from ..diskspace import describe, no_space_error, no_space_in_record
+from ..errors import DigestConfigError, DigestError, InPlaceUpdateFailed, SearchIndexError
+from ..glue import build_log
 from ..settings import SETTINGS_FILE
 from ..speed import PREVIOUS_OUTPUT, Rebuild
+from . import interrupts
+from .build_lock import BuildLock, BuildLocked
+from .output_swap import (
+    Unswappable,
+    remove_debris,
+    remove_in_background,
+    staging_prefix,
+    swap_in,
+    update_in_place,
+)
+
+# Exit code of ``build --no-wait`` when another build holds the lock (EX_TEMPFAIL).
+BUSY = 75
+_NO_SPACE_TEXTS = (os.strerror(28), "Disk quota exceeded")  # as Pagefind reports them
 
 
-class _ErrorCounter(logging.Handler):
-    """Counts ERROR records: Pelican logs content it could not process at that level."""
+class _FailureWatch(logging.Handler):
+    """Counts ERROR records (Pelican logs content it could not process at that level)
+    and notes a full disk, which Pelican's copy of theme files only logs as a warning."""
 
     def __init__(self):
-        super().__init__(level=logging.ERROR)
+        super().__init__(level=logging.WARNING)
         self.count = 0
+        self.no_space: OSError | None = None
 
     def emit(self, record):
-        self.count += 1
+        if record.levelno >= logging.ERROR:
+            self.count += 1
+        if self.no_space is None:
+            self.no_space = no_space_in_record(record)
 
 
 def build_site(settings_file: str, content: str | None, output: str, *,
-               debug: bool = False, overrides: dict | None = None, force: bool = False) -> int:
+               debug: bool = False, overrides: dict | None = None, force: bool = False,
+               wait: bool = True) -> int:
     """Build the site into ``output``; return a process exit code.
 
     ``overrides`` replace settings from the file (tests build variants this way).
     With the content cache on, a build whose inputs and output are unchanged since
-    the last one stops early (``uptodate.py``) unless ``force``.
+    the last one stops early (``uptodate.py``) unless ``force``. ``wait``: when
+    another build is writing ``output``, wait for it (else return ``BUSY``).
     """
-    from pelican import Pelican  # noqa: PLC0415 - keep `check` and `--help` light
-    from pelican.log import init as init_logging  # noqa: PLC0415
-    from pelican.settings import read_settings  # noqa: PLC0415
-
-    from ..glue.digest_build import DigestBuild  # noqa: PLC0415
-
-    init_logging(level=logging.DEBUG if debug else logging.WARNING)
-    counter = _ErrorCounter()
-    logging.getLogger().addHandler(counter)
+    build_log.setup(debug)
+    watch = _FailureWatch()
+    logging.getLogger().addHandler(watch)
     target = Path(output).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
-    ok = False
-    rebuild = pelican = None
+    lock = BuildLock(target)
+    job = _Build(settings_file, content, output, target, watch, debug, overrides, force)
     try:
+        with interrupts.handled():
+            if (refused := _take(lock, output, wait)) is not None:
+                return refused
+            return job.run()
+    except KeyboardInterrupt as stop:  # a signal in the instant the build ended
+        print(f"interrupted ({_signal_name(stop)}); " + (
+            f"{output}/ holds the complete new build" if job.state == "replaced"
+            else job.where()), file=sys.stderr)
+        return _exit_code(stop)
+    finally:
+        lock.release()
+        logging.getLogger().removeHandler(watch)
+
+
+def _take(lock: BuildLock, output: str, wait: bool) -> int | None:
+    """Take the build lock; an exit code if this build must not go on."""
+    def waiting(holder: str) -> None:
+        print(f"{output}/ is being built by another build ({holder}); waiting for it to "
+              "finish (Ctrl-C to stop waiting)", file=sys.stderr, flush=True)
+
+    try:
+        lock.target.parent.mkdir(parents=True, exist_ok=True)
+        lock.acquire(wait=wait, tell=waiting)
+    except BuildLocked as held:
+        print(f"{output}/ is being built by another build ({held}); not starting a second "
+              "one (without --no-wait this build waits for it)", file=sys.stderr)
+        return BUSY
+    except KeyboardInterrupt as stop:
+        print(f"interrupted ({_signal_name(stop)}) while waiting for the other build; "
+              f"{output}/ was left as it was", file=sys.stderr)
+        return _exit_code(stop)
+    except OSError as err:
+        what = describe(err) + ": free space and build again" if no_space_error(err) else \
+            f"could not create the lock file {lock.path} ({err.strerror or err}): make " \
+            f"{lock.path.parent} writable"
+        print(f"build failed: {what}; {output}/ was left as it was", file=sys.stderr)
+        return 1
+    return None
+
+
+def _signal_name(stop: KeyboardInterrupt) -> str:
+    return stop.name if isinstance(stop, interrupts.Interrupted) else "SIGINT"
+
+
+def _exit_code(stop: KeyboardInterrupt) -> int:
+    return stop.exit_code if isinstance(stop, interrupts.Interrupted) else 130
+
+
+class _Build:
+    def __init__(self, settings_file, content, output, target, watch, debug, overrides, force):
+        self.settings_file, self.content, self.output = settings_file, content, output
+        self.target, self.watch, self.debug = target, watch, debug
+        self.overrides, self.force = overrides or {}, force
+        self.staging: Path | None = None
+        self.rebuild: Rebuild | None = None  # what is kept between builds
+        self.state = "building"  # then "updating" (in place) and "replaced"
+
+    def where(self) -> str:
+        """What became of output/, for the last words of a failed build."""
+        return {"building": f"{self.output}/ was left as it was",
+                "updating": f"{self.output}/ was partly updated: build again to complete it",
+                "replaced": f"{self.output}/ holds the new build, but its record was not saved"
+                }[self.state]
+
+    def run(self) -> int:
+        ok = False
+        try:
+            ok = self._build()
+            return 0 if ok else 1
+        except DigestConfigError as err:
+            print(f"{self.settings_file}: {err}", file=sys.stderr)
+        except SearchIndexError as err:
+            if any(text in str(err) for text in _NO_SPACE_TEXTS):
+                print(f"no space left on device while Pagefind wrote the search index: free "
+                      f"space and build again; {self.where()}", file=sys.stderr)
+            else:
+                print(f"build failed: search index: {err}\n{self.where()} "
+                      "(DIGEST_SEARCH = False builds without search)", file=sys.stderr)
+        except InPlaceUpdateFailed as err:
+            print(f"build failed: {err}", file=sys.stderr)
+        except DigestError as err:  # says what, where and how to fix it
+            print(err, file=sys.stderr)
+        except KeyboardInterrupt as stop:
+            print(f"interrupted ({_signal_name(stop)}); " + (
+                f"{self.output}/ holds the complete new build" if self.state == "replaced"
+                else self.where()), file=sys.stderr)
+            ok = self.state == "replaced"
+            return _exit_code(stop)
+        except Exception as err:  # a template or plugin bug: say what, keep output
+            full = no_space_error(err)
+            if full is not None:
+                print(f"{self._readable(describe(full, f'into {self.output}/'))}: free space "
+                      "and build again; "
+                      f"{self.where()}", file=sys.stderr)
+            elif self.debug:
+                raise
+            else:
+                print(f"build failed: {type(err).__name__}: {err}\n"
+                      f"(run with --debug for the traceback); {self.where()}", file=sys.stderr)
+        finally:
+            if not ok:
+                self._clean_up()
+        return 1
+
+    def _build(self) -> bool:
+        from pelican import Pelican  # noqa: PLC0415 - keep `check` and `--help` light
+        from pelican.settings import read_settings  # noqa: PLC0415
+
+        from ..glue.digest_build import DigestBuild  # noqa: PLC0415
+
+        remove_debris(self.target)  # of killed builds: we hold the lock
+        self.staging = Path(tempfile.mkdtemp(prefix=staging_prefix(self.target),
+                                             dir=self.target.parent))
         # PREVIOUS_OUTPUT: pages whose inputs are unchanged are kept from there.
-        override = {SETTINGS_FILE: settings_file, **(overrides or {}),
-                    "OUTPUT_PATH": str(staging), PREVIOUS_OUTPUT: str(target)}
-        if content:
-            override["PATH"] = str(Path(content).resolve())
-        rebuild = Rebuild(read_settings(settings_file, override=override), settings_file,
-                          target, force=force)
+        override = {SETTINGS_FILE: self.settings_file, **self.overrides,
+                    "OUTPUT_PATH": str(self.staging), PREVIOUS_OUTPUT: str(self.target)}
+        if self.content:
+            override["PATH"] = str(Path(self.content).resolve())
+        rebuild = self.rebuild = Rebuild(read_settings(self.settings_file, override=override),
+                                         self.settings_file, self.target, force=self.force)
         if rebuild.up_to_date():
-            print(f"{output}/ is up to date: nothing changed since it was built "
+            print(f"{self.output}/ is up to date: nothing changed since it was built "
                   "(`make clean` or `build --force` rebuilds it)", file=sys.stderr)
-            return 0
+            self._remove_staging()
+            return True
         with rebuild.process_tuning():
             pelican = Pelican(rebuild.settings)
             try:
                 pelican.run()
-            finally:  # whatever the build changed in the process is undone
+            finally:  # undo what the build changed in the process; stop its search job
                 build = DigestBuild.of(pelican.settings)
                 if build is not None:
-                    build.close()  # and its search job stops writing into the staging folder
-        ok = counter.count == 0
-        if ok:
-            rebuild.built()
-        else:
-            print(f"build failed: Pelican reported {counter.count} error(s) above; "
-                  f"{output}/ was left as it was", file=sys.stderr)
-    except DigestConfigError as err:
-        print(f"{settings_file}: {err}", file=sys.stderr)
-    except SearchIndexError as err:
-        print(f"build failed: search index: {err}\n{output}/ was left as it was "
-              "(DIGEST_SEARCH = False builds without search)", file=sys.stderr)
-    except DigestError as err:  # says what, where and how to fix it
-        print(err, file=sys.stderr)
-    except KeyboardInterrupt:
-        print(f"interrupted; {output}/ was left as it was", file=sys.stderr)
-        return 130
-    except Exception as err:  # a template or plugin bug: say what, keep output
-        if debug:
-            raise
-        print(f"build failed: {type(err).__name__}: {err}\n"
-              f"(run with --debug for the traceback); {output}/ was left as it was",
-              file=sys.stderr)
-    finally:
-        logging.getLogger().removeHandler(counter)
-        if not ok:
-            shutil.rmtree(staging, ignore_errors=True)
-            if rebuild is not None:
-                rebuild.failed()
-    if not ok:
-        return 1
-    _swap_in(staging, target)
-    rebuild.swapped_in()
-    return 0
+                    build.close()
+        if self.watch.no_space is not None:
+            raise self.watch.no_space
+        if self.watch.count:
+            print(f"build failed: Pelican reported {self.watch.count} error(s) above; "
+                  f"{self.output}/ was left as it was", file=sys.stderr)
+            return False
+        rebuild.built()
+        with interrupts.deferred():  # output/ and its records change together, whole
+            replaced = self._put_in_place()
+            rebuild.swapped_in()
+        # What a killed build's indexer wrote after the first sweep (where it could
+        # not be stopped); the tree just replaced is being deleted already.
+        remove_debris(self.target, skip=replaced)
+        return True
 
+    def _put_in_place(self) -> Path | None:
+        """Make the staging folder the output; the folder holding the old output."""
+        replaced = None
+        try:
+            replaced = swap_in(self.staging, self.target)
+            self.staging = None
+        except Unswappable as err:
+            print(f"{self.output}/ cannot be replaced by a rename ({err.strerror}: a mount "
+                  "point or another device); updating it in place, file by file",
+                  file=sys.stderr)
+            self.state = "updating"
+            try:
+                update_in_place(self.staging, self.target)
+            except OSError as failed:
+                if no_space_error(failed):
+                    raise
+                raise InPlaceUpdateFailed(
+                    f"could not update {self.output}/ in place ({failed.strerror}: "
+                    f"{failed.filename}); it may mix old and new files: make it writable "
+                    "and build again, or build into a folder that can be renamed (-o)"
+                ) from None
+            replaced = self.staging
+            self._remove_staging()
+        self.state = "replaced"
+        return replaced
 
-def _swap_in(staging: Path, target: Path) -> None:
-    """Replace ``target`` by ``staging`` with two renames, then drop the old tree."""
-    umask = os.umask(0)
-    os.umask(umask)
-    staging.chmod(0o777 & ~umask)  # mkdtemp made it private
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-        os.rename(target, old / target.name)
-    os.rename(staging, target)
-    if old is not None:
-        # with any tree an interrupted deletion left behind
-        _remove_in_background(sorted(target.parent.glob(f".{target.name}.old-*")))
+    def _readable(self, text: str) -> str:
+        """Name the output folder where a message names the staging folder."""
+        return text.replace(str(self.staging), self.output) if self.staging else text
 
+    def _remove_staging(self) -> None:
+        if self.staging is not None:
+            try:
+                self.staging.rmdir()  # nothing was written into it
+            except OSError:
+                remove_in_background([self.staging])
+            self.staging = None
 
-def _remove_in_background(folders: list[Path]) -> None:
-    """Delete replaced output trees without making the user wait for it.
-
-    Unlinking thousands of files takes seconds on slow disks; the trees are
-    already out of the way (hidden siblings), so a detached process deletes
-    them. Where that cannot start, they are deleted here.
-    """
-    code = ("import shutil, sys\n"
-            "for folder in sys.argv[1:]: shutil.rmtree(folder, ignore_errors=True)")
-    try:
-        subprocess.Popen([sys.executable, "-c", code, *map(str, folders)],
-                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL, start_new_session=True)
-    except OSError:
-        for folder in folders:
-            shutil.rmtree(folder, ignore_errors=True)
+    def _clean_up(self) -> None:
+        """A failed or interrupted build: nothing of it may stay (a second Ctrl-C waits)."""
+        with interrupts.deferred(raise_after=False):
+            # The build's search job was stopped when it was closed (``_build``).
+            if self.staging is not None:
+                shutil.rmtree(self.staging, ignore_errors=True)
+                self.staging = None
+            if self.rebuild is not None:
+                self.rebuild.failed()
 
 
 def run(args) -> int:
     return build_site(args.settings, args.content, args.output, debug=args.debug,
-                      force=args.force)
+                      force=args.force, wait=not args.no_wait)
 
 
 def add_parser(commands) -> None:
@@ -153,4 +282,7 @@ def add_parser(commands) -> None:
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
     parser.add_argument("--force", action="store_true",
                         help="render every page, even when nothing changed since the last build")
+    parser.add_argument("--no-wait", action="store_true",
+                        help=f"when another build is writing the output folder, stop (exit "
+                             f"{BUSY}) instead of waiting for it")
     parser.set_defaults(run=run)

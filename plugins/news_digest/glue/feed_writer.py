@@ -13,6 +13,7 @@ import dataclasses
 import logging
 from pathlib import Path
 
+from ..diskspace import naming
 from ..output import feeds
 from ..output.feed_plan import plan_feeds
 from ..seeds.urls import site_home
@@ -94,6 +95,11 @@ class DigestFeedGenerator:
                 items.append(full)
             target.parent.mkdir(parents=True, exist_ok=True)
             data = RENDER[feed.format](feed.channel, items)
-            target.write_bytes(data)
+            try:
+                target.write_bytes(data)
+            except OSError as err:  # a full disk: say which feed
+                if err.filename is not None:
+                    raise
+                raise naming(err, target) from err
             speed.note(feed.path, key, target, data)
         logger.debug("Wrote %d feeds", len(self.build.feed_plan.files))

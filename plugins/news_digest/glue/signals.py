@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pelican import signals
 
+from ..speed import guard_content_cache
 from .article_files import add_seed_reader, read_seeds_only
 from .digest_build import DigestBuild
 from .digest_pages import DigestGenerator
@@ -101,6 +102,7 @@ def end_build(pelican) -> None:
 
 
 def register() -> None:
+    guard_content_cache()  # saved atomically, a damaged one set aside (Pelican-wide)
     signals.get_generators.connect(start_build)
     signals.get_writer.connect(get_writer)
     signals.readers_init.connect(add_reader)

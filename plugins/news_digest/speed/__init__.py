@@ -32,7 +32,7 @@ import sys
 from collections.abc import Mapping
 from typing import Any
 
-from .content_cache import save_cache_only_when_changed
+from .content_cache import guard_content_cache, save_cache_only_when_changed
 from .fragments import MemoExtension
 from .listings import write_listings_linearly
 from .page_memo import PREVIOUS_OUTPUT, PageMemo
@@ -40,7 +40,8 @@ from .rebuild import Rebuild
 from .reuse_writer import BUDGET, ReusingWriter, page_fingerprints
 from .seed_stamp import SEED_HASH, seed_stamp
 
-__all__ = ["PREVIOUS_OUTPUT", "SEED_HASH", "Rebuild", "Speed", "seed_stamp"]
+__all__ = ["PREVIOUS_OUTPUT", "SEED_HASH", "Rebuild", "Speed", "guard_content_cache",
+           "seed_stamp"]
 
 class FixedRelativePath:
     """A story's ``get_relative_source_path``, answered from the path worked out once

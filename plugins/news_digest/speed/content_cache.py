@@ -1,13 +1,112 @@
-"""Pelican's content cache, saved only when something in it changed.
+"""Pelican's content cache: saved whole, only when it changed; a damaged one set aside.
 
-Pelican saves its whole content cache at the end of every build, even when every
-file came from it (a pickle of every story: 122 MB at 10,000). The readers of a
-build save it only when something was read anew.
+Pelican glue (speed stage). Pelican's ``FileDataCacher`` pickles its cache straight
+into the cache file and, on the next build, loads it in the readers' constructor,
+catching only a few errors. A build killed while saving left a truncated file, and
+every later build stopped with ``EOFError`` (or ``UnpicklingError``,
+``AttributeError``...) until the cache was removed by hand. Nothing is called
+between the readers' creation and that load, so ``guard_content_cache`` (from the
+plugin's ``register``) gives the class, once:
+
+- a ``save_cache`` that writes through ``atomic_file`` (a temporary file, synced,
+  renamed): a kill leaves the previous cache whole. A full disk is an error of the
+  build, not a warning: the build stops and says so.
+- a load that treats any unreadable content as damage: one warning line naming the
+  file, the file is removed, and the build reads every source file again.
+
+And Pelican saves its whole cache at the end of every build, even when every file
+came from it (a pickle of every story: 122 MB at 10,000): the readers of a build
+save it only when something was read anew (``save_cache_only_when_changed``).
 """
+
 
 from __future__ import annotations
 
+import gzip
+import logging
 import os
+import pickle
+
+from pelican.cache import FileDataCacher
+
+from ..atomic_file import write_atomically
+from ..diskspace import NO_SPACE
+
+logger = logging.getLogger(__name__)
+
+_PELICAN_INIT = FileDataCacher.__init__
+
+
+def load(path: str, opener) -> dict:
+    """The cache stored at ``path`` (``opener``: ``open`` or ``gzip.open``), or an
+    empty one: missing is normal, damaged is reported and removed."""
+    try:
+        with opener(path, "rb") as handle:
+            data = pickle.load(handle)
+    except FileNotFoundError:
+        return {}
+    except gzip.BadGzipFile as err:  # an OSError, but the file's fault
+        return _discard(path, err)
+    except OSError as err:  # unreadable (permissions...): leave it to the user
+        logger.warning("content cache %s could not be read (%s); building without it",
+                       path, err)
+        return {}
+    except Exception as err:  # noqa: BLE001 - truncated or corrupt: any unpickling error
+        return _discard(path, err)
+    if not isinstance(data, dict) or not all(
+            isinstance(entry, tuple) and len(entry) == 2 for entry in data.values()):
+        return _discard(path, TypeError("not a cache of file stamps and data"))
+    return data
+
+
+def _discard(path: str, error: Exception) -> dict:
+    reason = " ".join(f"{type(error).__name__}: {error}".split())[:200]
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+    logger.warning("discarded the damaged content cache %s (%s); every file is read again",
+                   path, reason)
+    return {}
+
+
+def _guarded_init(self, settings, cache_name, caching_policy, load_policy):
+    _PELICAN_INIT(self, settings, cache_name, caching_policy, False)
+    if load_policy:
+        self._cache = load(self._cache_path, self._cache_open)
+
+
+def save(self) -> None:
+    """``FileDataCacher.save_cache``, written atomically."""
+    if not self._cache_data_policy:
+        return
+    compress = self._cache_open is not open
+
+    def dump(out) -> None:
+        if compress:
+            with gzip.GzipFile(fileobj=out, mode="wb", mtime=0) as zipped:
+                pickle.dump(self._cache, zipped)
+        else:
+            pickle.dump(self._cache, out)
+
+    try:
+        os.makedirs(self.settings["CACHE_PATH"], exist_ok=True)
+        write_atomically(self._cache_path, dump)
+    except OSError as err:
+        if err.errno in NO_SPACE:
+            raise
+        logger.warning("could not save the content cache %s (%s); the next build reads "
+                       "every file again", self._cache_path, err)
+    except (pickle.PicklingError, TypeError, AttributeError) as err:
+        logger.warning("could not save the content cache %s (%s: %s); the next build reads "
+                       "every file again", self._cache_path, type(err).__name__, err)
+
+
+def guard_content_cache() -> None:
+    """Give Pelican's cachers the guarded load and the atomic save (once)."""
+    if FileDataCacher.__init__ is not _guarded_init:
+        FileDataCacher.__init__ = _guarded_init
+        FileDataCacher.save_cache = save
 
 
 def save_cache_only_when_changed(generator) -> None:

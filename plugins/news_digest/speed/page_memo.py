@@ -9,16 +9,19 @@ takes the previous file (a hard link, or a copy where links are impossible)
 instead of rendering it again, if the file is still the one recorded.
 
 The new record is written beside the old one and only becomes the record when the
-build succeeds (``commit``), like the output folder itself.
+build succeeds (``commit``), like the output folder itself. Both are written
+atomically; a damaged record is reported, removed and ignored (``json_record``).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 from pathlib import Path
+
+from ..atomic_file import sync_folder
+from . import json_record
 
 # The private setting naming the output folder being replaced (set by build.py).
 PREVIOUS_OUTPUT = "PREVIOUS_OUTPUT_PATH"
@@ -37,15 +40,11 @@ class PageMemo:
         self._folders: set[str] = set()  # made already in this build
 
     def _load(self) -> tuple[dict[str, list], dict[str, list]]:
-        try:
-            record = json.loads((self.cache / RECORD).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        record = json_record.read(self.cache / RECORD, _valid,
+                                  "every page is rendered again")
+        if record is None or record.get("output") != str(self.previous):
             return {}, {}
-        if not isinstance(record, dict) or record.get("output") != str(self.previous):
-            return {}, {}
-        pages, trees = record.get("pages"), record.get("trees")
-        return (pages if isinstance(pages, dict) else {},
-                trees if isinstance(trees, dict) else {})
+        return record["pages"], record["trees"]
 
     def digest_of(self, name: str) -> str | None:
         """A hash of the bytes of a page written in this build (None: not known)."""
@@ -107,10 +106,24 @@ class PageMemo:
 
     def save_pending(self, output: str | os.PathLike) -> None:
         """Write the new record, to become the record when the build succeeds."""
-        self.cache.mkdir(parents=True, exist_ok=True)
         record = {"output": str(output), "pages": self.new, "trees": self.new_trees}
-        (self.cache / PENDING).write_text(json.dumps(record, separators=(",", ":")),
-                                          encoding="utf-8")
+        json_record.write(self.cache / PENDING, record)
+
+
+def _valid(record: dict) -> bool:
+    """The shape ``PageMemo`` reads: an entry it trusts must be one it wrote."""
+    pages, trees = record.get("pages"), record.get("trees")
+    return (isinstance(record.get("output"), str)
+            and isinstance(pages, dict) and isinstance(trees, dict)
+            and all(_entry(entry, 4) for entry in pages.values())
+            and all(_entry(entry, 3) for entry in trees.values()))
+
+
+def _entry(entry, length: int) -> bool:
+    return (isinstance(entry, list) and len(entry) == length
+            and (entry[0] is None or isinstance(entry[0], str))
+            and type(entry[1]) is int and type(entry[2]) is int
+            and (length == 3 or isinstance(entry[3], str)))
 
 
 def commit(cache_path: str | os.PathLike) -> None:
@@ -118,10 +131,11 @@ def commit(cache_path: str | os.PathLike) -> None:
     pending = Path(cache_path) / PENDING
     if pending.exists():
         os.replace(pending, Path(cache_path) / RECORD)
+        sync_folder(cache_path)
 
 
 def discard(cache_path: str | os.PathLike) -> None:
-    """The build failed: forget its pending record."""
+    """The build failed, or one was killed before its end: forget its pending record."""
     try:
         os.unlink(Path(cache_path) / PENDING)
     except OSError:

@@ -53,8 +53,11 @@ INTERNALS = (
              "a value Pelican cannot parse from a file name is no error (the seed's wins)",
              "f39f56eb2f21"),
     Internal("pelican.cache:FileDataCacher.save_cache", "speed/content_cache.py",
-             "wrapped: the cache is written only when something in it changed",
-             "ac07627d0831"),
+             "replaced on the class (guard_content_cache): written atomically; and per "
+             "build wrapped: written only when something in it changed", "ac07627d0831"),
+    Internal("pelican.cache:FileDataCacher.__init__", "speed/content_cache.py",
+             "replaced on the class (guard_content_cache): a damaged cache is reported in "
+             "one line, removed, and every file read again", "0e94df62b258"),
     Internal("pelican.contents:Content.get_relative_source_path", "speed/__init__.py",
              "answered from the path worked out once for the story's own file",
              "6c1f5107e08b"),

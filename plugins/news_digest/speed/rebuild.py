@@ -15,6 +15,7 @@ from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
+from ..atomic_file import remove_stale_temps
 from . import page_memo
 from .cache_key import prune, settings_sources, with_keyed_cache
 from .gc_tuning import fewer_collections
@@ -31,10 +32,11 @@ class Rebuild:
         self.cache_path = self.settings.get("CACHE_PATH")
         self.inputs = None
         if self.caching:
+            remove_stale_temps(self.cache_path)  # of killed builds: the caller holds the lock
+            page_memo.discard(self.cache_path)  # a pending record of a killed build
             if force:  # render every page again, not only those whose inputs changed
                 page_memo.forget(self.cache_path)
-            self.inputs = input_stamp(self.cache_path, self.settings["PATH"],
-                                      self.settings["THEME"])
+            self.inputs = input_stamp(self.cache_path, self.settings, settings_file)
         self.force = force
 
     def up_to_date(self) -> bool:
@@ -58,7 +60,8 @@ class Rebuild:
             page_memo.discard(self.cache_path)
 
     def swapped_in(self) -> None:
-        """The new output is in place: its records become current."""
+        """The new output is in place: its records become current (the caller holds
+        signals back meanwhile: output/ and its records change together, whole)."""
         if self.inputs is not None:
             page_memo.commit(self.cache_path)
             remember(self.cache_path, self.target, self.inputs)

@@ -29,6 +29,7 @@ from pelican.urlwrappers import URLWrapper
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from ..diskspace import naming
 from .fingerprint import SEP, Fingerprints, Unfingerprintable, digest, is_unchangeable
 from .seed_stamp import SEED_HASH
 from .template_deps import TemplateDeps
@@ -180,8 +181,13 @@ class ReusingWriter(Writer):
         if folder not in self.folders:
             os.makedirs(folder, exist_ok=True)
             self.folders.add(folder)
-        with self._open_w(path, "utf-8", override=override) as f:
-            f.write(output)
+        try:
+            with self._open_w(path, "utf-8", override=override) as f:
+                f.write(output)
+        except OSError as err:  # a full disk: say which page
+            if err.filename is not None:
+                raise
+            raise naming(err, path) from err
         logger.info('Writing "%s"', path)
         if self.memo is not None and f.name == path:  # not skipped (os.devnull)
             self.memo.note(name, key, path, output)

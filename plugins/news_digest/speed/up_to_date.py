@@ -3,44 +3,154 @@
 Pure module (no Pelican import). Builds are reproducible: the same inputs give the
 same output, byte for byte. So after a successful build we record a stamp of its
 inputs (the keyed cache folder, which names the plugin's code and every setting,
-plus the size and mtime of every content and theme file) and of the output it
-wrote. A later build whose inputs and output stamps both match has nothing to do.
-Any edit, a changed setting, plugin or theme, or a touched/missing output file
-means a real build.
+plus the size and mtime of every file the build reads: ``read_folders``) and of
+the output it wrote. A later build whose inputs and output stamps both match has
+nothing to do. Any edit, a changed setting, plugin or theme, or a touched/missing
+output file means a real build.
+
+The inputs are walked as Pelican reads them: symbolic links are followed (a
+content folder that is a link to the curators' share is the usual case), each
+folder once, so a link back up the tree cannot loop.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import importlib.util
 import os
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from . import json_record
 
 RECORD = "last-build.json"
+# Written by Python beside the plugins' code, never read by the build.
+IGNORED_FOLDERS = frozenset({"__pycache__"})
 
 
-def _stamps(folder: Path, digest) -> None:
-    """Feed every file's relative path, size and mtime below ``folder`` into ``digest``."""
+def _raw(text: str) -> bytes:
+    """Text with paths in it, as bytes: a file name that is not UTF-8 (os.fsdecode gave
+    it surrogates) is hashed as the bytes it is."""
+    return text.encode("utf-8", "surrogateescape")
+
+
+def _stamps(folder: Path, digest, *, follow: bool = False,
+            visited: set[tuple[int, int]] | None = None) -> None:
+    """Feed every file's path, size and mtime below ``folder`` into ``digest``.
+
+    ``follow``: follow symbolic links (to files and folders), entering each folder
+    once (``visited``: the (device, inode) of folders already stamped).
+    """
+    visited = set() if visited is None else visited
     stack = [Path(folder)]
     while stack:
         current = stack.pop()
         try:
+            if follow:
+                info = os.stat(current)
+                if (info.st_dev, info.st_ino) in visited:
+                    digest.update(_raw(f"{current}\0<seen>\n"))
+                    continue
+                visited.add((info.st_dev, info.st_ino))
             entries = sorted(os.scandir(current), key=lambda e: e.name)
         except OSError:
-            digest.update(b"<missing>")
+            digest.update(_raw(f"{current}\0<missing>\n"))
             continue
         for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                stack.append(Path(entry.path))
-            else:
-                info = entry.stat(follow_symlinks=False)
-                digest.update(f"{entry.path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+            try:
+                is_folder = entry.is_dir(follow_symlinks=follow)
+                if is_folder and entry.name in IGNORED_FOLDERS and follow:
+                    continue
+                if is_folder:
+                    stack.append(Path(entry.path))
+                    continue
+                info = entry.stat(follow_symlinks=follow)
+            except OSError:  # a broken link, or a file gone meanwhile
+                digest.update(_raw(f"{entry.path}\0<unreadable>\n"))
+                continue
+            digest.update(_raw(f"{entry.path}\0{info.st_size}\0{info.st_mtime_ns}\n"))
 
 
-def input_stamp(cache_path: str, *folders: str) -> str:
-    digest = hashlib.sha256(str(cache_path).encode() + b"\n")
-    for folder in folders:
-        _stamps(Path(folder), digest)
+def _plugin_locations(settings: Mapping[str, Any]) -> list[str]:
+    """Where the code of each plugin in PLUGINS lives (files or package folders)."""
+    plugins = settings.get("PLUGINS")
+    if plugins is None:  # Pelican then loads every installed namespace plugin
+        return [*_namespace_folders()]
+    found = []
+    for plugin in plugins:
+        if isinstance(plugin, ModuleType):
+            found.append(_module_location(plugin.__spec__) or f"<{plugin.__name__}>")
+        elif isinstance(plugin, str):
+            found.append(_named_plugin(plugin, settings.get("PLUGIN_PATHS") or ()))
+        else:
+            found.append(f"<{getattr(plugin, '__module__', '?')}.{plugin!r}>")
+    return found
+
+
+def _named_plugin(name: str, plugin_paths: Iterable[str]) -> str:
+    relative = name.replace(".", os.sep)
+    for base in plugin_paths:
+        for candidate in (Path(base) / relative, Path(base) / f"{relative}.py"):
+            if candidate.exists():
+                return str(candidate)
+    for module in (name, f"pelican.plugins.{name}"):
+        try:
+            location = _module_location(importlib.util.find_spec(module))
+        except (ImportError, ValueError, AttributeError):
+            continue
+        if location:
+            return location
+    return f"<plugin {name} not found>"
+
+
+def _module_location(spec) -> str | None:
+    if spec is None:
+        return None
+    if spec.submodule_search_locations:
+        return next(iter(spec.submodule_search_locations), None)
+    return spec.origin
+
+
+def _namespace_folders() -> list[str]:
+    try:
+        import pelican.plugins  # noqa: PLC0415 - only when PLUGINS is None
+    except ImportError:
+        return []
+    return sorted(getattr(pelican.plugins, "__path__", []))
+
+
+def read_folders(settings: Mapping[str, Any], settings_file: str | None = None) -> list[str]:
+    """Every file and folder a build with ``settings`` reads: content (PATH and the
+    article, page and static paths), the theme with its template overrides and
+    static paths, the plugins' folders and code, and the settings file."""
+    path = settings["PATH"]
+    content = [path, *(os.path.join(path, p) for key in ("ARTICLE_PATHS", "PAGE_PATHS",
+                                                          "STATIC_PATHS")
+                       for p in settings.get(key) or ())]
+    theme = settings.get("THEME")
+    templates = [*([theme] if theme else []),
+                 *(os.path.abspath(p) for p in settings.get("THEME_TEMPLATES_OVERRIDES") or ()),
+                 *(os.path.join(theme, p) for p in settings.get("THEME_STATIC_PATHS") or ()
+                   if theme)]
+    code = [*(settings.get("PLUGIN_PATHS") or ()), *_plugin_locations(settings)]
+    return [*content, *templates, *code, *([settings_file] if settings_file else [])]
+
+
+def input_stamp(cache_path: str, settings: Mapping[str, Any],
+                settings_file: str | None = None) -> str:
+    digest = hashlib.sha256(_raw(f"{cache_path}\n"))
+    visited: set[tuple[int, int]] = set()
+    for location in read_folders(settings, settings_file):
+        if location.startswith("<"):  # a plugin not found: named, nothing to stat
+            digest.update(_raw(f"{location}\n"))
+            continue
+        if os.path.isfile(location):
+            info = os.stat(location)
+            digest.update(_raw(f"{location}\0{info.st_size}\0{info.st_mtime_ns}\n"))
+        else:
+            _stamps(Path(location), digest, follow=True, visited=visited)
     return digest.hexdigest()
 
 
@@ -50,10 +160,13 @@ def output_stamp(output: Path) -> str:
     return digest.hexdigest()
 
 
+def _valid(record: dict) -> bool:
+    return all(isinstance(record.get(k), str) for k in ("output", "inputs", "written"))
+
+
 def is_up_to_date(cache_path: str, output: Path, inputs: str) -> bool:
-    try:
-        record = json.loads((Path(cache_path) / RECORD).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    record = json_record.read(Path(cache_path) / RECORD, _valid, "building anyway")
+    if record is None:
         return False
     return (record.get("output") == str(output) and record.get("inputs") == inputs
             and output.is_dir() and record.get("written") == output_stamp(output))
@@ -61,8 +174,5 @@ def is_up_to_date(cache_path: str, output: Path, inputs: str) -> bool:
 
 def remember(cache_path: str, output: Path, inputs: str) -> None:
     record = {"output": str(output), "inputs": inputs, "written": output_stamp(output)}
-    path = Path(cache_path) / RECORD
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(record), encoding="utf-8")
-    os.replace(temporary, path)
+    json_record.write(Path(cache_path) / RECORD, record)
+

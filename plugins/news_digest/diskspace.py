@@ -1,0 +1,50 @@
+"""A full disk, told apart from other failures wherever it surfaces.
+
+Pure module (no Pelican import), used by the build command. Writing a page, a
+feed, the content cache or a record raises ``OSError`` with ``ENOSPC`` (or
+``EDQUOT``, a quota), sometimes wrapped in another exception; Pelican's copy of
+theme files only logs it as a warning. Either way the build reports one line
+saying which file could not be written and what to do.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+
+NO_SPACE = frozenset({errno.ENOSPC, errno.EDQUOT})
+
+
+def no_space_error(error: BaseException | None) -> OSError | None:
+    """The out-of-space ``OSError`` behind ``error`` (its causes and context), if any."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, OSError) and error.errno in NO_SPACE:
+            return error
+        error = error.__cause__ or error.__context__
+    return None
+
+
+def no_space_in_record(record: logging.LogRecord) -> OSError | None:
+    """An out-of-space error a log record carries (as an argument or its exc_info)."""
+    args = record.args if isinstance(record.args, tuple) else (record.args,)
+    for value in args:
+        if isinstance(value, BaseException) and (found := no_space_error(value)):
+            return found
+    if record.exc_info and record.exc_info[1] is not None:
+        return no_space_error(record.exc_info[1])
+    return None
+
+
+def describe(error: OSError, fallback: str = "a file") -> str:
+    """``no space left on device while writing X`` (or ``disk quota exceeded ...``)."""
+    what = "disk quota exceeded" if error.errno == errno.EDQUOT else "no space left on device"
+    # a failed copy names its source first and its destination second
+    where = error.filename2 or error.filename or fallback
+    return f"{what} while writing {where}"
+
+
+def naming(error: OSError, path) -> OSError:
+    """``error`` again, naming ``path`` (a failed ``write()`` names no file)."""
+    return type(error)(error.errno, error.strerror, str(path))
