@@ -15,6 +15,8 @@ import tempfile
 from pathlib import Path
 
 from ..errors import DigestConfigError, DigestError, SearchIndexError
+from ..output.feed_plan import is_placeholder, public_site_url
+from ..seeds.urls import is_web_url
 from ..settings import SETTINGS_FILE
 from ..speed import PREVIOUS_OUTPUT, Rebuild
 
@@ -30,13 +32,30 @@ class _ErrorCounter(logging.Handler):
         self.count += 1
 
 
+def placeholder_message(settings_file: str, settings) -> str:
+    """Why a site cannot be published at the address its settings give ("" when it can)."""
+    try:
+        url = public_site_url(settings)
+    except DigestConfigError as err:
+        return f"{settings_file}: {err}"
+    if not is_placeholder(url):
+        return ""
+    named = "SITEURL" if is_web_url(settings.get("SITEURL") or "") else "DIGEST_SITE_URL"
+    return (f"{settings_file}: not publishing to {url}: that is a placeholder address, "
+            f"not the site's. Set DIGEST_SITE_URL in pelicanconf.py to the address the "
+            f"site is served from (now {named} gives it), or publish once with "
+            f"`make publish SITEURL=https://your.site/`")
+
+
 def build_site(settings_file: str, content: str | None, output: str, *,
-               debug: bool = False, overrides: dict | None = None, force: bool = False) -> int:
+               debug: bool = False, overrides: dict | None = None, force: bool = False,
+               publish: bool = False) -> int:
     """Build the site into ``output``; return a process exit code.
 
     ``overrides`` replace settings from the file (tests build variants this way).
     With the content cache on, a build whose inputs and output are unchanged since
-    the last one stops early (``uptodate.py``) unless ``force``.
+    the last one stops early (``uptodate.py``) unless ``force``. ``publish``: refuse
+    to build for a placeholder public address (``make publish``).
     """
     from pelican import Pelican  # noqa: PLC0415 - keep `check` and `--help` light
     from pelican.log import init as init_logging  # noqa: PLC0415
@@ -58,8 +77,12 @@ def build_site(settings_file: str, content: str | None, output: str, *,
                     "OUTPUT_PATH": str(staging), PREVIOUS_OUTPUT: str(target)}
         if content:
             override["PATH"] = str(Path(content).resolve())
-        rebuild = Rebuild(read_settings(settings_file, override=override), settings_file,
-                          target, force=force)
+        settings = read_settings(settings_file, override=override)
+        refused = placeholder_message(settings_file, settings) if publish else ""
+        if refused:
+            print(refused, file=sys.stderr)
+            return 2
+        rebuild = Rebuild(settings, settings_file, target, force=force)
         if rebuild.up_to_date():
             print(f"{output}/ is up to date: nothing changed since it was built "
                   "(`make clean` or `build --force` rebuilds it)", file=sys.stderr)
@@ -142,7 +165,7 @@ def _remove_in_background(folders: list[Path]) -> None:
 
 def run(args) -> int:
     return build_site(args.settings, args.content, args.output, debug=args.debug,
-                      force=args.force)
+                      force=args.force, publish=args.publish)
 
 
 def add_parser(commands) -> None:
@@ -153,4 +176,6 @@ def add_parser(commands) -> None:
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
     parser.add_argument("--force", action="store_true",
                         help="render every page, even when nothing changed since the last build")
+    parser.add_argument("--publish", action="store_true",
+                        help="build for publishing: refuse a placeholder public address")
     parser.set_defaults(run=run)

@@ -82,7 +82,7 @@ def attach_attribution(build, stories: list) -> None:
         article.robots = signals.robots
         article.canonical_url = page_url if signals.canonical_self else ""
         article.description = story_description(
-            article.republished.summary, article.attribution.publisher,
+            article.republished.summary, article.title, article.attribution.publisher,
             article.attribution.published)
         article.jsonld = JsonLd(article, build.site.name, site_url, page_url)
 

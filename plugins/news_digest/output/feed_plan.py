@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..enrich.editions import edition_of
 from ..seeds.urls import is_web_url
@@ -44,6 +45,19 @@ def public_site_url(settings: Mapping[str, Any]) -> str:
         f"the absolute http(s) URL the site is published at, e.g. "
         f"'https://digest.example.org': SITEURL is {siteurl!r}, not absolute, and feeds "
         f"need absolute links (set DIGEST_SITE_URL in pelicanconf.py)")
+
+
+# Addresses reserved for examples and tests (RFC 2606, RFC 6761): a site is never
+# published there, so `build --publish` refuses them (the project's own placeholder,
+# news-digest.example.org, is one).
+PLACEHOLDER_DOMAINS = ("example.org", "example.com", "example.net", "example", "test",
+                       "invalid", "localhost")
+
+
+def is_placeholder(url: str) -> bool:
+    """True when ``url``'s host is an example, test or local name, not a public one."""
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    return not host or any(host == d or host.endswith("." + d) for d in PLACEHOLDER_DOMAINS)
 
 
 @dataclass(frozen=True)

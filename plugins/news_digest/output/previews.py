@@ -26,13 +26,14 @@ def clip(text: str, limit: int = DESCRIPTION_CHARS) -> str:
     return cut.rstrip(",;:–—-") + "…"
 
 
-def story_description(summary: str, publisher: str, published: datetime) -> str:
+def story_description(summary: str, headline: str, publisher: str,
+                      published: datetime) -> str:
     """The story's summary, or (when its page shows none) who published it and when."""
     if summary.strip():
         return clip(summary)
     when = f"{published.day} {MONTHS[published.month - 1]} {published.year}"
-    return clip(f"A story by {publisher}, published {when}: the digest credits it and "
-                "links to the original.")
+    return clip(f"{publisher}, {when}: “{' '.join(headline.split())}”. The digest credits "
+                "the story and links to the original.")
 
 
 def site_image_url(image: str | None, base_url: str) -> str:
