@@ -230,8 +230,8 @@ def test_atom_entry_carries_via_link_source_authors_and_categories():
     [source] = entry.findall(f"{ATOM}source")
     assert source.findtext(f"{ATOM}title") == "The Paper"
     assert source.find(f"{ATOM}link").get("href") == "https://paper.example/"
-    assert [a.text for a in entry.iterfind(f"{ATOM}author/{ATOM}name")] == ["Jane Doe",
-                                                                             "John Roe"]
+    assert [a.text for a in entry.iterfind(f"{ATOM}author/{ATOM}name")] == [
+        "Jane Doe and John Roe"]  # one author naming everyone: readers show only one
     [category] = entry.findall(f"{ATOM}category")
     assert (category.get("term"), category.get("scheme")) == (
         "Government & Policy", f"{PUBLIC}/topics/government-policy/")
@@ -440,8 +440,8 @@ def test_atom_and_json_feeds_of_a_build(tmp_path):
     assert via == ["https://daily.example/old"]
     assert oldest.findtext(f"{ATOM}source/{ATOM}title") == "The Daily Example"
     assert oldest.find(f"{ATOM}source/{ATOM}link").get("href") == "https://daily.example/"
-    assert [n.text for n in oldest.iterfind(f"{ATOM}author/{ATOM}name")] == ["Jane Doe",
-                                                                              "John Roe"]
+    assert [n.text for n in oldest.iterfind(f"{ATOM}author/{ATOM}name")] == [
+        "Jane Doe and John Roe"]
     feed = json.loads((site.output / "feeds/all.json").read_bytes())
     assert [i["title"] for i in feed["items"]] == ["Newest story", "Middle story",
                                                    "Oldest story"]

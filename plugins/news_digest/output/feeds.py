@@ -9,9 +9,10 @@ identity (never from the site URL or the build date), the original publication
 time, the summary (or the text the story's page shows), one category per topic
 (scheme/domain = the topic page), the publisher (RSS ``<source>`` naming its feed,
 Atom ``<source>`` and ``link rel="via"``, JSON Feed ``_source``) and who wrote it:
-the byline (RSS one ``dc:creator`` naming everyone, as readers show only one; Atom
-one ``<author>`` per person; JSON Feed ``authors``), else the publisher, so that no
-reader credits the digest's own name (the feed's author) with someone else's story.
+the byline (RSS one ``dc:creator`` and Atom one ``<author>`` naming everyone, as
+readers such as newsboat and feedparser show only the last of several; JSON Feed one
+``authors`` entry per person), else the publisher, so that no reader credits the
+digest's own name (the feed's author) with someone else's story.
 Channel links (WebSub hub, RFC 5005 archives) are ``feed_history.py``'s.
 """
 
@@ -175,12 +176,11 @@ def _entry(fg: FeedGenerator, item: FeedItem, full_text: bool, *, atom: bool):
     if atom:
         fe.digest.links = [("alternate", item.link), ("via", item.original_url)]
         fe.digest.source = (item.source_name, item.source_home, item.source_feed)
-        if item.people:
-            for person in item.people:
-                fe.author({"name": person})
-        else:  # else readers show the feed's author, the digest, as the story's
-            fe.author({"name": item.source_name, **({"uri": item.source_home}
-                                                     if item.source_home else {})})
+        # One <author> naming everyone: feedparser and newsboat show only the last of
+        # several. No byline: the publisher, else readers show the feed's author (the
+        # digest) as the story's.
+        uri = {"uri": item.source_home} if item.source_home and not item.people else {}
+        fe.author({"name": names_text(item.credited), **uri})
     else:
         if item.source_feed:  # RSS 2.0: the url of the publisher's feed, or no <source>
             fe.source(url=item.source_feed, title=item.source_name)
