@@ -215,3 +215,20 @@ def test_screenshot_folder_is_ignored_by_git():
     ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
     assert "tests/artifacts/" in ignored
     assert Path(SCREENSHOTS).is_relative_to(ROOT / "tests" / "artifacts")
+
+
+def test_the_404_page_is_styled_at_any_address(site, server, browser):
+    """Static hosts serve 404.html at the missing address itself: its stylesheet must
+    load from there too (its links start at the site's root)."""
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    loaded: dict[str, int] = {}
+    page.on("response", lambda r: loaded.__setitem__(r.url.removeprefix(server), r.status))
+    response = page.goto(server + "stories/gone/deeper/still", wait_until="load")
+    heading = page.locator("h1").inner_text()
+    colour = page.evaluate("() => getComputedStyle(document.querySelector('.site-header'))"
+                           ".borderBottomStyle")
+    ctx.close()
+    assert response.status == 404 and heading == "Page not found"
+    assert loaded.get("theme/css/style.css") == 200
+    assert colour != "none"  # the theme's rule under the header: the stylesheet applied
