@@ -58,10 +58,13 @@ def test_story_seed_reads_back_as_the_same_story():
 
 
 def test_first_paragraph_that_looks_like_a_header_stays_body_text():
-    for first in ("#MeToo founder speaks", "Note: **important**", "Original: [a](b)"):
+    for first in ("# MeToo founder speaks", "Note: **important**", "Original: [a](b)"):
         seed, text = _seed(paragraphs=[first, "More."])
         assert seed.paragraphs[0] == WORD_JOINER + first
         assert parse_seed(text, "x.txt").paragraphs == (WORD_JOINER + first, "More.")
+    # '#' without a space is no title: the paragraph needs nothing
+    seed, text = _seed(paragraphs=["#MeToo founder speaks", "More."])
+    assert parse_seed(text, "x.txt").paragraphs == ("#MeToo founder speaks", "More.")
 
 
 def test_fields_are_fitted_to_the_format():

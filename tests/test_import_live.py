@@ -35,12 +35,6 @@ SECTIONS = ["World", "Latest news", "Business", "Top stories"]
 TITLES = ["{name}", "{name} - {section}", "{name} | {section}", "{name} – {section}"]
 
 
-def header(seed, key: str):
-    """A ``Feed:`` or ``Language:`` header as parsed: in ``extra`` today, a field of
-    its own once the parser documents these headers."""
-    return getattr(seed, key, None) or seed.extra.get(key)
-
-
 def stories() -> dict[str, list]:
     """Publisher name -> its seeds (parsed), in file order."""
     by_publisher = defaultdict(list)
@@ -163,8 +157,8 @@ def test_stories_imported_whole_then_nothing_fetched_or_written(published, capsy
             got = written[seed.source_url]  # utm_* and fbclid gone from the link
             assert (got.title, got.paragraphs, got.byline, got.published, got.source_name) == (
                 seed.title, seed.paragraphs, seed.byline, seed.published, seed.source_name)
-            assert header(got, "feed") == feeds[name]
-            assert header(got, "language") == "en"
+            assert got.headers.get("feed") == feeds[name]
+            assert got.headers.get("language") == "en"
     before = snapshot(folder)
     served = len(server.log)
 
@@ -267,7 +261,7 @@ def test_real_captures_served_and_named_as_a_curator_would(no_proxy, tmp_path, c
     seeds = [read_seed(p) for p in folder.iterdir()]
     by_feed = defaultdict(set)
     for seed in seeds:
-        by_feed[header(seed, "feed")].add(seed.source_name)
+        by_feed[seed.headers.get("feed")].add(seed.source_name)
         assert "utm_" not in seed.source_url and "wt_mc" not in seed.source_url
     expected = dict(CURATED)
     if not with_sources:
@@ -280,5 +274,5 @@ def test_real_captures_served_and_named_as_a_curator_would(no_proxy, tmp_path, c
     assert {"The New York Times", "NPR", "The Guardian", "Reuters"} <= aggregated
     assert not {"New York Times", "Npr.org"} & aggregated  # one spelling each
     for name, language in LANGUAGES.items():
-        assert {header(s, "language") for s in seeds if header(s, "feed") == urls[name]} == {
-            language}
+        found = {s.headers.get("language") for s in seeds if s.headers.get("feed") == urls[name]}
+        assert found == {language}

@@ -22,12 +22,6 @@ needs_captures = pytest.mark.skipif(
                          "repository on CI)")
 
 
-def header(seed, key: str):
-    """A ``Feed:`` or ``Language:`` header as parsed: in ``extra`` today, a field of
-    its own once the parser documents these headers."""
-    return getattr(seed, key, None) or seed.extra.get(key)
-
-
 @pytest.fixture(autouse=True)
 def outside_the_project(tmp_path, monkeypatch):
     """No pelicanconf.py nor sources.toml in the working folder: the feeds alone."""
@@ -116,7 +110,7 @@ def test_languages_are_detected_per_story(tmp_path, capsys):
                               ("livemint-news-2019.rss.xml", "en")]:
         folder = tmp_path / capture
         *_, seeds = _import(capsys, folder, FEEDS / capture)
-        assert {header(s, "language") for s in seeds.values()} == {language}, capture
+        assert {s.headers.get("language") for s in seeds.values()} == {language}, capture
 
 
 @needs_captures

@@ -52,7 +52,7 @@ EDITS = {
     "body appended": _append,
     "headline changed": _edit(9, title="An entirely different headline"),
     "date moved": _edit(3, published=STORIES[3].published + timedelta(days=40)),
-    "topics chosen by hand": _edit(12, extra={"topics": "privacy"}),
+    "topics chosen by hand": _edit(12, headers={"topics": "privacy"}),
     "story added": lambda seeds: [*seeds, dataclasses.replace(
         STORIES[0], title="A late story", source_url="https://late.example/story",
         published=STORIES[0].published + timedelta(hours=1))],

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from news_digest.seeds.format import SeedError, parse_seed, read_seed, render_seed
+from news_digest.seeds.format import HEADERS, SeedError, parse_seed, read_seed, render_seed
 
-from sitebuild import SAMPLE_SEED, seed_text
+from sitebuild import ROOT, SAMPLE_SEED, seed_text
 
 
 def test_real_sample_seed():
@@ -24,7 +24,8 @@ def test_real_sample_seed():
     assert seed.paragraphs[0].startswith("NEW DELHI: Amid an uproar")
     assert "activists + and journalists" in seed.paragraphs[0]  # scraping artefact kept
     assert seed.lead == seed.paragraphs[0]
-    assert seed.lines == {"title": 2, "published": 4, "author": 6, "original": 8, "body": 10}
+    assert seed.lines == {"title": 2, "published_at": 4, "author": 6, "original": 8, "body": 10}
+    assert seed.headers == {} and seed.extra == {} and seed.warnings == ()
 
 
 def test_render_round_trip_of_sample():
@@ -67,12 +68,43 @@ def test_missing_author_is_accepted():
     assert _variant(seed_text(author=None)).byline == ""
 
 
-def test_extra_headers_become_metadata_and_summary_is_the_lead():
+def test_documented_headers_are_kept_and_summary_is_the_lead():
     seed = _variant(seed_text(extra=[("Summary", "A curator's summary."),
-                                     ("Topics", "privacy, law-courts")]))
-    assert seed.extra == {"summary": "A curator's summary.", "topics": "privacy, law-courts"}
+                                     ("Topics", "privacy, law-courts"),
+                                     ("Language", "PT-br"),
+                                     ("Feed", "https://feeds.example.com/rss")]))
+    assert seed.headers == {"summary": "A curator's summary.", "topics": "privacy, law-courts",
+                            "language": "pt-BR", "feed": "https://feeds.example.com/rss"}
+    assert seed.extra == {} and seed.warnings == ()
     assert seed.lead == "A curator's summary."
     assert seed.lines["topics"] > seed.lines["original"]
+
+
+@pytest.mark.parametrize("key, value, suggestion", [
+    ("Save as", "../../index.html", None),
+    ("Override save as", "index.html", None),
+    ("Status", "draft", None),
+    ("Autor", "Jane Doe", "Author"),
+    ("Topcs", "privacy", "Topics"),
+    ("Lang", "de", "Language"),
+    ("Sumary", "x", "Summary"),
+    ("Auther", "x", "Author"),
+    ("Languge", "x", "Language"),
+    ("Update", "A first paragraph that looks like a header", None),
+])
+def test_undocumented_headers_are_inert_and_warned(key, value, suggestion):
+    seed = _variant(seed_text(extra=[(key, value)]))
+    snake = key.lower().replace(" ", "_")
+    assert seed.extra == {snake: value} and seed.headers == {}
+    [warning] = seed.warnings
+    assert (warning.path, warning.line) == ("v.txt", 9)
+    assert str(warning).startswith(f"v.txt:9: '{key}' is not a seed header, so the line is "
+                                   "ignored: ")
+    if suggestion:
+        assert str(warning).endswith(f"did you mean '{suggestion}'?")
+    else:
+        assert "did you mean" not in str(warning)
+    assert parse_seed(render_seed(seed), "v.txt") == seed
 
 
 def test_body_characters_are_kept_literally():
@@ -103,7 +135,15 @@ def _refused(data: str | bytes) -> SeedError:
     (seed_text().replace("Original: [The Daily Example](https://news.example.com/a-story)",
                          "Original: https://news.example.com/a-story"), 7, "Markdown link"),
     (seed_text(extra=[("Author", "Someone Else")]), 9, "given twice"),
-    (seed_text(extra=[("Save as", "../../index.html")]), 9, "reserved"),
+    (seed_text(extra=[("Language", "english")]), 9, "not a BCP 47 language tag"),
+    (seed_text(extra=[("Feed", "ftp://x.example/rss")]), 9, "not an absolute http(s) URL"),
+    (seed_text(extra=[("Summary", "\u200b\u2060")]), 9, "no visible character"),
+    (seed_text(title="\u200b\u00ad"), 1, "no visible character"),
+    (seed_text(published="2019-11-01T12:05:50+05:30:15"), 3, "UTC offset"),
+    (seed_text(url="https://u:p@news.example.com/a"), 7, "user name or password"),
+    (seed_text().replace("# A story", "#A story"), 1, "write a space after the '#'"),
+    (seed_text(extra=[("Publshed at", "2019-11-01")], published=None), 7,
+     "('Publshed at' on line 7 looks like a misspelling of it)"),
     (seed_text(title="x" * 301), 1, "characters long"),
     (seed_text().replace("First paragraph.", "First \x07 paragraph."), 9, "U+0007"),
 ])
@@ -128,3 +168,28 @@ def test_oversized_file_is_refused(tmp_path):
     path.write_text(seed_text(body=("word " * 250_000,)), encoding="utf-8")
     with pytest.raises(SeedError, match="at most 1 MB"):
         read_seed(path)
+
+
+def test_every_documented_header_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Adding articles", 1)[1].split("\n## ", 1)[0]
+    rows = {line.split("|")[1].strip() for line in section.splitlines()
+            if line.startswith("| `")}
+    assert rows == {"`# <headline>` (Title)"} | {f"`{h.name}`" for h in HEADERS[1:]}
+    for header in HEADERS:
+        assert all(f"`{alias.capitalize()}`" in section for alias in header.aliases), header
+
+
+@pytest.mark.parametrize("as_bytes", [True, False])
+def test_characters_xml_cannot_carry_are_refused_in_bytes_and_in_text(as_bytes):
+    for ch, line in (("\U0010ffff", 9), ("\U0001fffe", 1), ("\ufdef", 5), ("\uffff", 9)):
+        text = seed_text(title="T" + ("" if line != 1 else ch),
+                         author="A" + ("" if line != 5 else ch),
+                         body=("B" + ("" if line != 9 else ch),))
+        error = _refused(text.encode() if as_bytes else text)
+        assert (error.line, f"U+{ord(ch):04X}") == (line, error.message.split()[1].rstrip(","))
+    # neighbours of the non-characters are text (U+1FFE, U+1FFFD share their bytes)
+    seed = _variant(seed_text(title="\u1ffe \U0001fffd \U0010fffd"))
+    assert seed.title == "\u1ffe \U0001fffd \U0010fffd"
+    with pytest.raises(SeedError, match="U\\+D800"):  # only text (import) can hold one
+        parse_seed(seed_text(body=("lone \ud800 surrogate",)), "v.txt")

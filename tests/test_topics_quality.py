@@ -48,7 +48,7 @@ def test_labelled_set_is_broad_and_unannotated():
     assert {t for topics in wanted.values() for t in topics} <= slugs | {"general"}
     for name in files:
         seed = read_seed(LABELLED / name)
-        assert "topics" not in seed.extra, name
+        assert "topics" not in seed.headers, name
         assert 80 <= len(" ".join((seed.title, *seed.paragraphs)).split()) <= 400, name
     assert len({read_seed(LABELLED / n).source_name for n in files}) >= 20
 

@@ -122,7 +122,7 @@ def test_explain_prints_scores_and_matched_phrases():
     assert lines[0].endswith("Agree with Indian government on need to safeguard citizens' "
                              "privacy, taken strong action: WhatsApp")
     assert lines[1].startswith("Topics: ") and "Privacy" in lines[1]
-    topic_lines = [line.split() for line in lines if line.endswith("- kept")]
+    topic_lines = [line.split() for line in lines if " - kept" in line]
     kept = {words[1] for words in topic_lines}
     assert {"privacy", "surveillance", "cybersecurity", "social-media"} <= kept
     scores = [float(words[0]) for words in topic_lines]

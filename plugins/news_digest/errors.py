@@ -44,6 +44,27 @@ class SeedErrors(DigestError):
         )
 
 
+class HeaderValueError(DigestError, ValueError):
+    """A seed header's value that is wrong; the parser adds the file and line."""
+
+
+class UnreadableFile(DigestError, OSError):
+    """A seed file not read: ``reason`` says why, for a ``path:line: reason`` message
+    (not a regular file, a symbolic link, unreadable, too large)."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class TooLarge(UnreadableFile):
+    def __init__(self, size: int | None, cap: int):
+        what = f"{size / 1e6:.1f} MB" if size is not None else f"over {cap / 1e6:.0f} MB"
+        super().__init__(f"the file is {what}; a seed may be at most {cap / 1e6:.0f} MB: "
+                         "shorten the story or split it")
+        self.size = size
+
+
 class StoryError(DigestError, ValueError):
     """A story (imported or typed in) that cannot become a valid seed; the message says why."""
 

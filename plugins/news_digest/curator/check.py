@@ -1,53 +1,71 @@
-"""``check PATH...``: validate seeds without building, with the build's own messages."""
+"""``check PATH...``: validate seeds without building, with the build's own messages.
+
+The files of a folder are judged by ``seed_folder.classify_path``, the rule the
+build's articles generator follows, with the site's ``ARTICLE_EXCLUDES``,
+``STATIC_PATHS`` and ``IGNORE_FILES`` when a settings file is found: ``check`` and
+the build agree on which files are seeds, ignored or refused, and why.
+"""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
+from ..enrich.publishers import find_duplicates
 from ..enrich.topics import Taxonomy, seed_topics
+from ..seeds.files import HIDDEN, REFUSED, classify_path, seed_folder_rules
 from ..seeds.format import SeedError, read_seed
-from .site_settings import DEFAULT_SETTINGS_FILE, SettingsFileError, digest_settings
+from ..settings import resolve
+from .site_settings import DEFAULT_SETTINGS_FILE, SettingsFileError, site_settings
 
 
-def seed_files(paths: list[str]) -> Iterator[Path]:
-    """The ``.txt`` files named, and those below any folder named, in a stable order."""
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
-        else:
-            yield path
-
-
-def _taxonomy(args) -> Taxonomy | None:
-    """The site's taxonomy, to check ``Topics:`` headers; None without a settings file."""
+def _site(args) -> dict | None:
+    """The site's settings (``Topics:`` and folder rules); None without a settings file."""
     if args.settings is None and not Path(DEFAULT_SETTINGS_FILE).is_file():
         print(f"note: no {DEFAULT_SETTINGS_FILE} here, so 'Topics:' headers are not checked "
               "(give the settings file with -s FILE)", file=sys.stderr)
         return None
-    return Taxonomy.from_settings(digest_settings(args.settings or DEFAULT_SETTINGS_FILE))
+    return site_settings(args.settings or DEFAULT_SETTINGS_FILE)
 
 
 def run(args) -> int:
     try:
-        taxonomy = _taxonomy(args)
+        settings = _site(args)
     except SettingsFileError as err:
         print(err, file=sys.stderr)
         return 2
-    checked, errors = 0, []
-    for path in seed_files(args.paths):
+    taxonomy = rules = None
+    if settings is not None:
+        taxonomy = Taxonomy.from_settings(resolve(settings))
+        rules = seed_folder_rules(settings, settings["PATH"])
+    checked, ignored, errors, seeds = 0, 0, [], []
+    for verdict in (v for path in args.paths for v in classify_path(path, **(rules or {}))):
+        if verdict.kind == HIDDEN:
+            ignored += 1
+            print(f"note: ignored {verdict.shown}: {verdict.reason}", file=sys.stderr)
+            continue
         checked += 1
+        if verdict.kind == REFUSED:
+            errors.append(SeedError(verdict.shown, 1, verdict.reason))
+            continue
         try:
-            seed = read_seed(path)
+            seed = read_seed(verdict.path)
             if taxonomy is not None:
                 seed_topics(taxonomy, seed)
         except SeedError as err:
             errors.append(err)
+            continue
+        seeds.append(seed)
+        for warning in seed.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+    for kept, gone, url in find_duplicates((s.path, s.source_url) for s in seeds):
+        print(f"warning: duplicate story: {kept} and {gone} have the same original {url}; "
+              f"the build keeps {kept} and leaves out {gone} (delete one of them)",
+              file=sys.stderr)
     for err in errors:
         print(err, file=sys.stderr)
-    print(f"{checked} seed(s) checked, {len(errors)} refused", file=sys.stderr)
+    summary = f"{checked} seed(s) checked, {len(errors)} refused"
+    print(summary + (f", {ignored} ignored" if ignored else ""), file=sys.stderr)
     return 1 if errors or not checked else 0
 
 

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import sys
 
-from ..enrich.topics import Taxonomy, Topic, seed_topics
+from ..enrich.topics import (
+    ANCHOR_WEIGHT,
+    NEAR_SHARE,
+    REAL_PHRASES,
+    REAL_POINTS,
+    Taxonomy,
+    Topic,
+    seed_topics,
+)
 from ..seeds.format import SeedError, read_seed
 from .site_settings import DEFAULT_SETTINGS_FILE, SettingsFileError, digest_settings
 
-_KIND = {"phrases": "phrase", "keywords": "keyword", "negative": "negative"}
+_KIND = {"phrases": "phrase", "keywords": "keyword", "negative": "negative",
+         "examples": "example word"}
 
 
 def _where(in_headline: bool, body: int) -> str:
@@ -19,25 +28,62 @@ def _where(in_headline: bool, body: int) -> str:
 def explain(taxonomy: Taxonomy, seed) -> list[str]:
     """The report for one seed, as lines of text."""
     chosen = seed_topics(taxonomy, seed)
-    overridden = bool(taxonomy.override(seed.extra.get("topics", "")))
+    overridden = bool(taxonomy.override(seed.headers.get("topics", "")))
     lines = [f"{seed.path}: {seed.title}"]
+    near = taxonomy.threshold * NEAR_SHARE
     how = (f"set by the curator (Topics: on line {seed.lines.get('topics')})" if overridden
            else f"classified: score >= {taxonomy.threshold:g} and >= "
-                f"{taxonomy.min_share:.0%} of the best, at most {taxonomy.max_topics}")
+                f"{taxonomy.min_share:.0%} of the best, at most {taxonomy.max_topics}; when "
+                f"none reaches {taxonomy.threshold:g}, those >= {near:g} on real evidence")
     lines.append(f"Topics: {', '.join(t.label for t in chosen)}  [{how}]")
-    kept = {t.slug for t in chosen}
+    kept = {t.slug: t for t in chosen}
     scored = sorted(taxonomy.score(seed.title, "\n".join(seed.paragraphs)),
                     key=lambda t: -t.score)
     if not scored:
-        lines.append("  no phrase of the taxonomy occurs in this story")
+        lines.append("  no phrase of the taxonomy occurs in this story: add the words it uses "
+                     "to a topic's phrases, or give the topic an example story like it")
+    best = scored[0].score if scored else 0.0
     for topic in scored:
-        lines += _topic_lines(topic, topic.slug in kept)
+        verdict = _verdict(taxonomy, topic, kept.get(topic.slug), best, overridden)
+        lines += _topic_lines(topic, verdict)
     return lines
 
 
-def _topic_lines(topic: Topic, kept: bool) -> list[str]:
-    mark = "kept" if kept else "not kept"
-    lines = [f"  {topic.score:7.2f}  {topic.slug} ({topic.label}) - {mark}"]
+def _verdict(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,
+             overridden: bool) -> str:
+    """Why a topic was given or not, in terms a curator can act on."""
+    if overridden:
+        return ("kept: named in the Topics: header" if given
+                else "not kept: not in the Topics: header")
+    threshold = taxonomy.threshold
+    if given is not None:
+        if given.near_line:
+            return (f"kept near the line: no topic reached {threshold:g}, and this one has "
+                    f"{topic.score:g} (>= {threshold * NEAR_SHARE:g}) on real evidence")
+        return f"kept: {topic.score:g} >= {threshold:g}"
+    phrases = [e for e in topic.evidence if e.kind == "phrases" and e.points > 0]
+    if not any(e.weight >= ANCHOR_WEIGHT for e in phrases):
+        return (f"not kept: no phrase of weight >= {ANCHOR_WEIGHT:g} found (light words "
+                "alone do not give a topic); list a stronger phrase this story uses")
+    if topic.score < threshold * NEAR_SHARE:
+        return (f"not kept: {topic.score:g} is under the threshold {threshold:g}; list more "
+                "of the words this story uses, or weigh them more")
+    if topic.score < threshold:
+        real = (sum(e.points for e in phrases) >= REAL_POINTS
+                and sum(2 if e.in_headline else 1 for e in phrases) >= REAL_PHRASES)
+        if not real:
+            return (f"not kept: {topic.score:g} is near the line but rests on one phrase in the "
+                    "body; a second phrase, or one in the headline, would give it")
+        return (f"not kept: {topic.score:g} is near the line, and another topic reached "
+                f"{threshold:g}")
+    if topic.score < best * taxonomy.min_share:
+        return (f"not kept: {topic.score:g} is under {taxonomy.min_share:.0%} of the best "
+                f"topic's {best:g}")
+    return f"not kept: beyond the {taxonomy.max_topics} best topics"
+
+
+def _topic_lines(topic: Topic, verdict: str) -> list[str]:
+    lines = [f"  {topic.score:7.2f}  {topic.slug} ({topic.label}) - {verdict}"]
     for e in topic.evidence:
         note = "" if e.points or e.kind != "keywords" else "  (keyword: counts only beside " \
             "enough of the topic's phrases)"
@@ -47,6 +93,10 @@ def _topic_lines(topic: Topic, kept: bool) -> list[str]:
 
 
 def run(args) -> int:
+    if args.cluster:
+        from .explain_clusters import run as explain_clusters  # noqa: PLC0415
+
+        return explain_clusters(args.seeds, args.content)
     try:
         taxonomy = Taxonomy.from_settings(digest_settings(args.settings))
     except SettingsFileError as err:
@@ -71,4 +121,8 @@ def add_parser(commands) -> None:
     parser.add_argument("seeds", nargs="+", metavar="SEED", help="seed files")
     parser.add_argument("-s", "--settings", default=DEFAULT_SETTINGS_FILE, metavar="FILE",
                         help=f"settings file naming the taxonomy (default {DEFAULT_SETTINGS_FILE})")
+    parser.add_argument("--cluster", action="store_true",
+                        help="explain the story's same-event cluster instead of its topics")
+    parser.add_argument("--content", default="content", metavar="DIR",
+                        help="with --cluster: the seeds to cluster with (default content)")
     parser.set_defaults(run=run)

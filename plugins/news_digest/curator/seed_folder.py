@@ -1,7 +1,7 @@
 """The seed folder as the importer sees it: which stories it holds, the next
 free file number, and writing a new seed atomically without ever replacing one.
 
-No Pelican import. A seed is written to a hidden temporary file in the same
+No Pelican import (seeds stage). A seed is written to a hidden temporary file in the same
 folder, flushed to disk, then hard-linked to its final name (which fails, rather
 than overwrites, when the name exists) and the temporary name removed. An
 interrupted import leaves either the whole seed or nothing under a ``.txt`` name.
@@ -15,6 +15,10 @@ import re
 import tempfile
 from pathlib import Path
 
+from ..errors import UnreadableFile
+from ..seeds.files import SEED, classify_folder
+from ..seeds.format import MAX_SEED_BYTES
+from ..seeds.safe_read import read_capped
 from ..seeds.tracking import strip_tracking
 from ..seeds.urls import url_identity
 
@@ -28,7 +32,10 @@ def known_identities(folder: Path) -> dict[str, Path]:
     """Identity (hash of the normalised URL) -> seed file, from every seed's Original line.
 
     Only the ``Original:`` line is read, so a seed broken elsewhere still counts. A URL
-    with tracking parameters counts under its identity with and without them.
+    with tracking parameters counts under its identity with and without them. The
+    files are those the build reads (``seeds/files.py``), each read as the build
+    reads it: a regular file, at most ``MAX_SEED_BYTES`` (a named pipe or a link to
+    ``/dev/zero`` is not a seed, and neither waits nor fills the memory).
     """
     return read_originals(folder)[0]
 
@@ -37,10 +44,13 @@ def read_originals(folder: Path) -> tuple[dict[str, Path], list[tuple[str, str]]
     """``known_identities``, and every seed's (publisher name, URL) in file order."""
     known: dict[str, Path] = {}
     publishers: list[tuple[str, str]] = []
-    for path in sorted(folder.rglob("*.txt")):
+    for verdict in classify_folder(str(folder)):
+        if verdict.kind != SEED:
+            continue
+        path = Path(verdict.path)
         try:
-            text = path.read_bytes()[:200_000].decode("utf-8", errors="replace")
-        except OSError:
+            text = read_capped(path, MAX_SEED_BYTES).decode("utf-8", errors="replace")
+        except UnreadableFile:
             continue
         match = _ORIGINAL_RE.search(text)
         if match:

@@ -7,22 +7,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..enrich.taxonomy_file import TaxonomyFileError
-from ..errors import SettingsFileError
-from ..settings import SETTINGS_FILE, DigestConfigError, resolve
+from ..errors import DigestConfigError, SettingsFileError, TaxonomyFileError
+from ..settings import SETTINGS_FILE, resolve
 
 DEFAULT_SETTINGS_FILE = "pelicanconf.py"
 
 
-def digest_settings(path: str) -> dict:
-    """The checked ``DIGEST_*`` settings of a Pelican settings file."""
+def site_settings(path: str) -> dict:
+    """Every setting of a Pelican settings file (Pelican's defaults filled in), once
+    its ``DIGEST_*`` settings are checked."""
     from pelican.settings import read_settings  # noqa: PLC0415
 
     if not Path(path).is_file():
         raise SettingsFileError(f"{path}: no such settings file (give one with -s FILE)")
+    settings = read_settings(path, override={SETTINGS_FILE: path})
     try:
-        return resolve(read_settings(path, override={SETTINGS_FILE: path}))
+        resolve(settings)
     except DigestConfigError as err:
         raise SettingsFileError(f"{path}: {err}") from None
     except TaxonomyFileError as err:
         raise SettingsFileError(str(err)) from None
+    return settings
+
+
+def digest_settings(path: str):
+    """The checked ``DIGEST_*`` settings of a Pelican settings file."""
+    return resolve(site_settings(path))

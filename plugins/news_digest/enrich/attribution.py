@@ -176,5 +176,5 @@ def attribute(seed, agencies: Iterable[str]) -> Attribution:
 def publisher_feed(seed) -> str:
     """The publisher's feed the story was imported from (the seed's ``Feed:`` header,
     written by the importer), when it is an http(s) URL; "" when unknown."""
-    feed = (seed.extra.get("feed") or "").strip()
+    feed = (seed.headers.get("feed") or "").strip()
     return feed if is_web_url(feed) else ""

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-_TAG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+from ..seeds.language_tags import canonical_language_tag
+
 # CLD2 still uses a few withdrawn ISO 639 codes.
 _OLD_CODES = {"iw": "he", "jw": "jv", "in": "id", "ji": "yi"}
 # Languages CLD2 confuses on short texts: a declaration within a group is kept.
@@ -24,20 +25,10 @@ _SAMPLE_CHARS = 5000  # enough for a confident answer; longer texts cost time on
 
 
 def normalise_tag(tag: str) -> str:
-    """``en_us`` -> ``en-US``; ``""`` when ``tag`` is not a language tag."""
-    tag = (tag or "").strip().replace("_", "-")
-    if not _TAG_RE.match(tag):
-        return ""
-    first, *rest = tag.split("-")
-    parts = [_OLD_CODES.get(first.lower(), first.lower())]
-    for part in rest:
-        if len(part) == 2 and part.isalpha():
-            parts.append(part.upper())  # region
-        elif len(part) == 4 and part.isalpha():
-            parts.append(part.title())  # script
-        else:
-            parts.append(part.lower())
-    return "-".join(parts)
+    """``en_us`` -> ``en-US``; ``""`` when ``tag`` is not a language tag (the seed
+    parser's own check of ``Language:``, so what is written is always read back)."""
+    first, dash, rest = (tag or "").strip().replace("_", "-").partition("-")
+    return canonical_language_tag(_OLD_CODES.get(first.lower(), first) + dash + rest) or ""
 
 
 def is_language_tag(tag: str) -> bool:

@@ -2,7 +2,7 @@
 
 Pure module (stdlib ``tomllib``; no Pelican). ``load_taxonomy(path)`` returns the
 topics as a tuple of plain dicts (``slug``, ``label`` and optional ``phrases``,
-``keywords``, ``negative``), the shape ``topics.Taxonomy`` compiles. Anything
+``keywords``, ``negative``, ``examples``), the shape ``topics.Taxonomy`` compiles. Anything
 malformed raises ``TaxonomyFileError`` naming the file, the line of the entry, the
 entry (``topics[3].phrases["gdpr"]``), the value and what was expected.
 """
@@ -19,7 +19,7 @@ from typing import Any
 
 from ..errors import TaxonomyFileError
 
-TOPIC_KEYS = ("slug", "label", "phrases", "keywords", "negative")
+TOPIC_KEYS = ("slug", "label", "phrases", "keywords", "negative", "examples")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _VOCABULARY = ('a list of words or phrases, or a table of "phrase" = weight (a number '
                "above 0, at most 10)")
@@ -128,7 +128,19 @@ def check_topics(data: dict[str, Any], lines: _Lines) -> tuple[dict[str, Any], .
         for kind in ("phrases", "keywords", "negative"):
             if kind in topic:
                 _check_vocabulary(lines, number, f"{where}.{kind}", kind, topic[kind])
+        if "examples" in topic:
+            _check_examples(lines, number, f"{where}.examples", topic["examples"])
     return tuple(topics)
+
+
+def _check_examples(lines: _Lines, number: int, name: str, value: Any) -> None:
+    """A topic's example stories: a list of texts (headline and body of a story)."""
+    if not isinstance(value, list):
+        raise lines.error(number, name, value, "a list of example stories (texts)", "examples")
+    for index, text in enumerate(value):
+        if not (isinstance(text, str) and re.search(r"\w", text)):
+            raise lines.error(number, f"{name}[{index}]", text,
+                              "an example story: text with words", "examples")
 
 
 def _check_vocabulary(lines: _Lines, number: int, name: str, kind: str, value: Any) -> None:

@@ -1,13 +1,10 @@
 """Topics from a curated taxonomy: compile once, classify many stories.
 
-Pure module (no Pelican). ``Taxonomy(topics)`` compiles the curator's
-taxonomy file (``DIGEST_TOPICS_FILE``) into one dictionary keyed by a phrase's first word (and, for
-phrases, its second). A story is lower-cased and split into words once; only
-words that start an entry are looked at (picked out in C, with
-``itertools.compress`` over dictionary membership), so classifying costs time
-linear in the story's length, whatever the size of the taxonomy. Entries are
-counted by number, and their points for 1 to ``MAX_REPEATS`` occurrences are
-worked out when the taxonomy is compiled.
+Pure module (no Pelican). ``Taxonomy(topics)`` compiles the curator's taxonomy
+file (``DIGEST_TOPICS_FILE``) once: its phrases into a ``PhraseMatcher``
+(``phrase_matcher.py``: linear in a story's length, whatever the size of the
+taxonomy), its entries into numbers whose points for 1 to ``MAX_REPEATS``
+occurrences are worked out in advance.
 
 Each topic lists three kinds of vocabulary (see ``pelicanconf.py``):
 
@@ -16,7 +13,19 @@ Each topic lists three kinds of vocabulary (see ``pelicanconf.py``):
   ("court" adds to Law & Courts only when "lawsuit", "judge", ... are there);
   each counts once, and together they add at most half the phrases' points;
 * ``negative``: context phrases whose words then do not count for the topic
-  ("tennis court", "computer virus"), and which subtract their weight.
+  ("tennis court", "computer virus"), and which subtract their weight;
+* ``examples``: a handful of stories that belong to the topic; the words they share
+  that no other topic uses become light entries of the topic ("example words",
+  ``topic_examples.py``).
+
+``"<money>"`` listed as a phrase counts each amount of money written as a figure
+("$325m", "£6bn", ``topic_signals.py``).
+
+A topic is given when its score reaches the threshold. When no topic reaches it, a
+story is not thrown to General while it holds real evidence: topics scoring at least
+``NEAR_SHARE`` of the threshold with at least ``REAL_POINTS`` from their phrases (not
+just keywords or example words), found as two different phrases or one in the
+headline, are given ("near the line").
 
 Matching is on whole words, case-insensitive. Where phrases overlap, the one
 starting first and then the longest wins, for every topic: "health data" is a
@@ -31,12 +40,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from itertools import compress
 
 from ..errors import UnknownTopics
 from ..seeds.format import Seed, SeedError
 from ..seeds.slugs import slugify_headline
-from .words import ascii_words, words
+from .phrase_matcher import PhraseMatcher
+from .topic_examples import EXAMPLE_WEIGHT, example_words
+from .topic_signals import MONEY, MONEY_KEY, money_count
+from .words import words
 
 PHRASE_WEIGHT = 2.0  # default weight of a phrase given without one
 KEYWORD_WEIGHT = 1.0  # default weight of a keyword
@@ -45,19 +56,26 @@ MAX_REPEATS = 5  # body repeats counted per phrase
 REPEAT_BONUS = 0.5  # each repeat after the first adds this share of the weight
 MIN_SHARE = 0.25  # a topic must score at least this share of the best topic
 KEYWORD_SHARE = 0.5  # keywords add at most this share of the topic's phrase points
+NEAR_SHARE = 0.5  # with no topic at the threshold, topics at this share of it may be given
+REAL_POINTS = 2.0  # ... when their phrases alone score this much (real evidence),
+REAL_PHRASES = 2  # ... from two different phrases, or one in the headline
+# A topic is given only on a phrase of at least this weight: light, many-sense words
+# ("season", "club", "match") add to a topic's score but cannot make it on their own.
+ANCHOR_WEIGHT = 1.5
 
-KINDS = ("phrases", "keywords", "negative")
+# "examples" entries are made from a topic's example stories, not listed by a curator.
+KINDS = ("phrases", "keywords", "negative", "examples")
 # Body points of an entry seen n times: its weight, and half again per repeat.
 _REPEAT = [0.0] + [1 + REPEAT_BONUS * (n - 1) for n in range(1, MAX_REPEATS + 1)]
 _DEFAULT_WEIGHTS = {"phrases": PHRASE_WEIGHT, "keywords": KEYWORD_WEIGHT,
-                    "negative": NEGATIVE_WEIGHT}
+                    "negative": NEGATIVE_WEIGHT, "examples": EXAMPLE_WEIGHT}
 
 @dataclass(frozen=True)
 class Evidence:
     """One vocabulary entry found in a story, and what it added to the score."""
 
     phrase: str
-    kind: str  # "phrases", "keywords" or "negative"
+    kind: str  # "phrases", "keywords", "negative" or "examples"
     weight: float
     in_headline: bool
     body_count: int
@@ -73,12 +91,7 @@ class Topic:
     score: float = 0.0
     matched: tuple[str, ...] = ()  # phrases that added to the score, strongest first
     evidence: tuple[Evidence, ...] = ()  # every entry found, with its points (``score`` only)
-
-
-def _encoded(phrases: tuple) -> tuple:
-    """Compiled phrases with their words encoded, to compare with ``ascii_words``."""
-    return tuple((length, [word.encode() for word in key], positives, negatives)
-                 for length, key, positives, negatives in phrases)
+    near_line: bool = False  # given under the threshold, on real evidence (``classify``)
 
 
 def _weighted(entries) -> list[tuple[str, float | None]]:
@@ -105,19 +118,27 @@ class Taxonomy:
         # share a key if counted as tuples.
         self._entries: list[tuple] = []
         numbers: dict[tuple, int] = {}
+        topics = list(topics)
+        learned = example_words(topics)
         for number, topic in enumerate(topics):
             for kind in KINDS:
-                for phrase, weight in _weighted(topic.get(kind)):
-                    key = tuple(words(phrase))
+                listed = (_weighted(topic.get(kind)) if kind != "examples"
+                          else [(word, None) for word in learned[number]])
+                for phrase, weight in listed:
+                    key = MONEY_KEY if phrase.strip() == MONEY else tuple(words(phrase))
                     if not key:
                         continue
                     weight = float(_DEFAULT_WEIGHTS[kind] if weight is None else weight)
-                    entry = (number, kind, weight, " ".join(key), KINDS.index(kind))
+                    shown = MONEY if key == MONEY_KEY else " ".join(key)
+                    entry = (number, kind, weight, shown, KINDS.index(kind))
                     if entry not in numbers:
                         numbers[entry] = len(self._entries)
                         self._entries.append(entry)
                     index.setdefault(key[0], {}).setdefault(key, []).append(numbers[entry])
         self._topic_of = [entry[0] for entry in self._entries]
+        # Entries counting money written as figures (found by a pattern, not by words).
+        self._money = tuple(e for e in index.get(MONEY_KEY[0], {}).get(MONEY_KEY, ())
+                            if self._entries[e][1] != "negative")
         # Body points of each entry by times seen (up to MAX_REPEATS), worked out
         # once: (topic, index of its kind, points). A keyword counts once.
         self._body_points = [
@@ -125,36 +146,7 @@ class Taxonomy:
                                       weight * _REPEAT[times]
                                       for times in range(MAX_REPEATS + 1)))
             for topic, kind, weight, _, kind_index in self._entries]
-        # Each phrase compiles to (length, words, positive entry numbers, negative
-        # (topic, entry number) pairs).
-        # A word that starts an entry maps to (next word -> the phrases to try there,
-        # longest first and the one-word entry last; what to try before any other
-        # word), except plain words: one-word entries that start no phrase and are
-        # nobody's negative, which map to (None, their entries).
-        self._find: dict[str, tuple[dict | None, tuple | None]] = {}
-        for first, by_phrase in index.items():
-            longer: dict[str, list] = {}
-            single = None
-            for key, found in sorted(by_phrase.items(), key=lambda item: -len(item[0])):
-                kinds = [(self._entries[e][1], e) for e in found]
-                compiled = (len(key), list(key),
-                            tuple(e for kind, e in kinds if kind != "negative"),
-                            tuple((self._topic_of[e], e) for kind, e in kinds
-                                  if kind == "negative"))
-                if len(key) == 1:
-                    single = compiled
-                else:
-                    longer.setdefault(key[1], []).append(compiled)
-            if single and not longer and not single[3]:
-                self._find[first] = (None, single[2])
-                continue
-            alone = (single,) if single else None
-            self._find[first] = ({second: (*phrases, *(alone or ()))
-                                  for second, phrases in longer.items()}, alone)
-        # The same, keyed by encoded words, for ASCII text (``ascii_words``).
-        self._find_ascii = {first.encode(): (phrases, alone) if phrases is None else (
-            {second.encode(): _encoded(found) for second, found in phrases.items()},
-            alone and _encoded(alone)) for first, (phrases, alone) in self._find.items()}
+        self._matcher = PhraseMatcher(index, self._entries, self._topic_of)
 
     @classmethod
     def from_settings(cls, digest: Mapping) -> Taxonomy:
@@ -164,77 +156,14 @@ class Taxonomy:
                    threshold=digest.topic_threshold,
                    headline_weight=digest.topic_headline_weight)
 
-    # -- matching ---------------------------------------------------------------
-
     def _scan(self, text: str) -> dict[int, int]:
-        """How many times each entry (by number) is found in the words of ``text``.
-
-        Phrases and keywords: the longest one starting leftmost wins, across all
-        topics ("health data" is a privacy phrase, so its "health" does not count
-        for Health). Negative phrases mask words only for their own topic.
-        """
-        if text.isascii():
-            find, tokens, empty = self._find_ascii, ascii_words(text), b""
-        else:
-            find, tokens, empty = self._find, words(text), ""
-        tokens.append(empty)  # matches no entry: tokens[i + 1] always exists
-        covered = 0  # first word not yet inside a phrase or keyword that counted
-        masked: dict[int, int] = {}  # topic -> first word not inside its negative phrase
-        # Negative phrases are short: past the end of the last one, no topic is
-        # masked, and entries count without looking at ``masked``.
-        unmasked = 0  # first word inside no negative phrase from here on
-        # Entries as they are counted; those of plain words counted before any
-        # negative phrase are kept apart and go last. Counter then tallies them in
-        # C, in the order of first counts: scores are summed in that order, and
-        # float sums depend on it, so it must not change.
-        counted: list[int] = []
-        plain: list[int] = []
-        topic_of = self._topic_of
-        # Most words start no entry: the places of those that do are picked out in
-        # C, without a Python step per word. (Plain loops below, not generator
-        # expressions: a closure over ``i`` would make every use of it slower.)
-        for i in compress(range(len(tokens)), map(find.__contains__, tokens)):
-            phrases, alone = find[tokens[i]]
-            if phrases is None:  # a plain word; ``alone`` are its entries
-                if i >= covered:
-                    if not masked:
-                        plain.extend(alone)
-                    elif i >= unmasked:
-                        counted.extend(alone)
-                    else:
-                        for entry in alone:
-                            if masked.get(topic_of[entry], 0) <= i:
-                                counted.append(entry)
-                continue
-            # Most phrase-starting words ("said", "in", "the") start none here:
-            # a membership test is the cheapest way to learn it.
-            following = tokens[i + 1]
-            if following in phrases:
-                candidates = phrases[following]
-            elif alone is None:
-                continue
-            else:
-                candidates = alone
-            for length, key, positives, negatives in candidates:  # longest first
-                end = i + length
-                if length > 2 and tokens[i:end] != key:
-                    continue
-                if negatives:  # rare: a context phrase masks its words for its topic
-                    for topic, entry in negatives:
-                        if masked.get(topic, 0) < end:
-                            masked[topic] = end
-                        counted.append(entry)
-                    if unmasked < end:
-                        unmasked = end
-                if positives and i >= covered:
-                    covered = end
-                    if i >= unmasked:
-                        counted.extend(positives)
-                    else:  # as for plain words above: inline, a call per hit costs
-                        for entry in positives:
-                            if masked.get(topic_of[entry], 0) <= i:
-                                counted.append(entry)
-        counted += plain
+        """How many times each entry (by number) is found in ``text``: its phrases
+        (``phrase_matcher.py``), and money written as figures."""
+        counted = self._matcher.entries_in(text)
+        if self._money:
+            found = money_count(text)
+            if found:
+                counted.extend(self._money * min(found, MAX_REPEATS))
         return Counter(counted) if counted else {}  # a headline often finds nothing
 
     def _record(self, title: str, text: str) -> tuple[dict, dict]:
@@ -266,10 +195,10 @@ class Taxonomy:
         for (_, kind, weight, *_), in_headline, body in found:
             if kind == "keywords":
                 keywords += weight
-            elif kind == "phrases":
-                phrases += self._points(weight, in_headline, body)
-            else:
+            elif kind == "negative":
                 negative += self._points(weight, in_headline, body)
+            else:  # phrases and example words
+                phrases += self._points(weight, in_headline, body)
         # Keywords count once each, and only back up phrases: at most half again.
         return round(max(0.0, phrases + min(keywords, phrases * KEYWORD_SHARE) - negative), 3)
 
@@ -323,33 +252,57 @@ class Taxonomy:
         """Ranked topics of a story: best score first, ties in taxonomy order.
 
         Topics under the threshold, or far below the best one, are dropped; at
-        most ``max_topics`` remain. A story with none gets the fallback topic.
-        Computes the same scores as ``score``, in one pass over what was found.
+        most ``max_topics`` remain. When no topic reaches the threshold, those
+        near the line with real evidence are given (``near_line``); a story with
+        none gets the fallback topic. Computes the same scores as ``score``, in
+        one pass over what was found.
         """
         head, body = self._record(title, text)
         size = len(self.topics)
         # Sums per topic, by kind of entry: entry[4] is the index of its kind in KINDS.
-        sums = phrases, keywords, negative = [0.0] * size, [0.0] * size, [0.0] * size
+        sums = phrases, keywords, negative, learned = ([0.0] * size, [0.0] * size,
+                                                       [0.0] * size, [0.0] * size)
+        # How many of a topic's phrases were found, and whether one is in the headline:
+        # what makes evidence under the threshold real (``near_line``).
+        distinct = [0] * size
+        strongest = [0.0] * size  # the heaviest phrase found: weak words alone give nothing
         headline = self.headline_weight
         entries = self._entries
         for number in head:
             entry = entries[number]
             sums[entry[4]][entry[0]] += entry[2] if entry[4] == 1 else entry[2] * headline
+            if entry[4] == 0:
+                distinct[entry[0]] += 2  # a phrase in the headline is evidence enough
+                if entry[2] > strongest[entry[0]]:
+                    strongest[entry[0]] = entry[2]
         body_points = self._body_points
         for number, times in body.items():
             topic, kind, points = body_points[number]
             if kind != 1 or number not in head:  # a keyword counts once
                 sums[kind][topic] += points[times if times < MAX_REPEATS else MAX_REPEATS]
+            if kind == 0 and number not in head:
+                distinct[topic] += 1
+                if entries[number][2] > strongest[topic]:
+                    strongest[topic] = entries[number][2]
         scored = []
+        near = []
         threshold = self.threshold
+        near_line = threshold * NEAR_SHARE
         for number, phrase_points in enumerate(phrases):
-            if phrase_points:
-                total = round(max(0.0, phrase_points - negative[number] + min(
-                    keywords[number], phrase_points * KEYWORD_SHARE)), 3)
+            positive = phrase_points + learned[number]
+            if positive and (strongest[number] >= ANCHOR_WEIGHT or not phrase_points):
+                total = round(max(0.0, positive - negative[number] + min(
+                    keywords[number], positive * KEYWORD_SHARE)), 3)
                 if total >= threshold:
                     scored.append((-total, number))
-        if not scored:
-            return [self.fallback]
+                elif (total >= near_line and phrase_points >= REAL_POINTS
+                      and distinct[number] >= REAL_PHRASES):
+                    near.append((-total, number))
+        is_near = not scored
+        if is_near:
+            if not near:
+                return [self.fallback]
+            scored = near
         scored.sort()
         floor = -scored[0][0] * self.min_share
         kept = [(-negative_total, number) for negative_total, number
@@ -359,7 +312,7 @@ class Taxonomy:
         for total, number in kept:
             matched = tuple([item[1] for item in self._ranked(found[number]) if item[0] < 0])
             topic = self.topics[number]
-            result.append(Topic(topic.slug, topic.label, total, matched))
+            result.append(Topic(topic.slug, topic.label, total, matched, near_line=is_near))
         return result
 
     # -- curator override ---------------------------------------------------------
@@ -392,7 +345,7 @@ def seed_topics(taxonomy: Taxonomy, seed: Seed) -> list[Topic]:
 
     An unknown topic in the header is a ``SeedError`` on the header's line.
     """
-    value = seed.extra.get("topics", "")
+    value = seed.headers.get("topics", "")
     try:
         chosen = taxonomy.override(value)
     except UnknownTopics as err:

@@ -20,7 +20,7 @@ from ..enrich.editions import reading_minutes
 from ..enrich.republishing import republished
 from ..enrich.topics import seed_topics
 from ..seeds.byline import split_byline
-from ..seeds.format import Seed, SeedError, parse_seed, read_seed_bytes
+from ..seeds.format import HEADERS, Seed, SeedError, parse_seed, read_seed_bytes
 from ..seeds.slugs import slugify_headline
 from ..speed import SEED_HASH, seed_stamp
 
@@ -59,14 +59,24 @@ class SeedReader(BaseReader):
         meta[SEED_HASH] = seed_stamp(path, data)
         return body_html(meta["republished"].paragraphs), meta
 
+    def process_metadata(self, name, value):
+        """What Pelican reads from a seed's file name (``FILENAME_METADATA``) or path:
+        processed as Pelican does, except that a value it cannot parse (a name like
+        ``2019-02-30-x.txt``) is no error: every field the seed defines replaces it."""
+        try:
+            return super().process_metadata(name, value)
+        except (ValueError, TypeError, OverflowError):
+            return value
+
     def metadata(self, seed: Seed) -> dict:
+        """Pelican's metadata of a story: only what the documented headers define
+        (``seeds.headers.HEADERS``); undocumented headers stay on ``seed.extra``, unread."""
         digest = self.build.settings
         slug = slugify_headline(seed.title, digest.slug_max_length)
         authors = [Author(name, self.settings) for name in split_byline(seed.byline)]
         shown = republished(self.build.policy_of(seed.source_name), seed.paragraphs,
-                            seed.extra.get("summary", ""))
+                            seed.headers.get("summary", ""))
         meta = {
-            **seed.extra,
             "title": seed.title,
             "date": seed.published,
             "slug": slug,
@@ -86,5 +96,8 @@ class SeedReader(BaseReader):
         }
         if authors:
             meta["authors"] = authors
+        for header in HEADERS:
+            if header.metadata and header.key in seed.headers:
+                meta[header.metadata] = seed.headers[header.key]
         return meta
 

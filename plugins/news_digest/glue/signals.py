@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pelican import signals
 
+from .article_files import add_seed_reader, read_seeds_only
 from .digest_build import DigestBuild
 from .digest_pages import DigestGenerator
 from .feed_writer import DigestFeedGenerator
@@ -41,7 +42,27 @@ def add_reader(readers) -> None:
     build = DigestBuild.of(readers.settings)
     if build is None:  # a reader made outside a run of Pelican (a tool of its own)
         build = DigestBuild(readers.settings)
-    readers.reader_classes["txt"] = build.bound(SeedReader)
+    add_seed_reader(readers, build.bound(SeedReader))
+    forget_refusals(readers)
+
+
+def forget_refusals(readers) -> None:
+    """A refused seed is read again by the next build, not answered from Pelican's
+    content cache: what refused it (a date ahead of the clock, a topic missing from
+    the taxonomy file) may have changed while the file did not."""
+    cache_data = readers.cache_data
+
+    def cache_all_but_refusals(filename, data):
+        if "digest_error" not in data[1]:
+            cache_data(filename, data)
+
+    readers.cache_data = cache_all_but_refusals
+
+
+def list_seeds_only(generator) -> None:
+    build = DigestBuild.of(generator.settings)
+    if build is not None:
+        read_seeds_only(generator, build.seed_errors)
 
 
 def on_generator_init(generator) -> None:
@@ -85,6 +106,7 @@ def register() -> None:
     signals.get_generators.connect(start_build)
     signals.get_writer.connect(get_writer)
     signals.readers_init.connect(add_reader)
+    signals.article_generator_init.connect(list_seeds_only)
     signals.generator_init.connect(on_generator_init)
     signals.content_object_init.connect(on_content)
     signals.article_generator_context.connect(collect_seed_error)

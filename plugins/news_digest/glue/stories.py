@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import logging
 
+from pelican.utils import order_content
+
 from ..enrich.publishers import StoryRef, find_duplicates, group_by_publisher
 from ..enrich.republishing import search_signals
 from ..errors import SeedErrors
@@ -108,6 +110,36 @@ def assign_publishers(build, generator, stories: list) -> None:
     build.publishers = publishers
 
 
+def source_key(content) -> str:
+    """A story's path in the content folder: what breaks every tie, the same from one
+    build to the next (Pelican reads files in a set's order)."""
+    return content.relative_source_path or content.source_path
+
+
+_STORY_LISTS = ("articles", "translations", "hidden_articles", "hidden_translations",
+                "drafts", "drafts_translations")
+
+
+def settle_order(generator) -> None:
+    """Pelican orders stories by ``ARTICLE_ORDER_BY`` alone: stories that share a
+    publication time came in the order the files were read, which changes from one
+    build to the next. Ties are broken by path (the sort is stable), before the
+    topic, author and archive lists are made from these lists."""
+    order_by = generator.settings["ARTICLE_ORDER_BY"]
+    for name in _STORY_LISTS:
+        items = getattr(generator, name, None)
+        if items:
+            items[:] = order_content(sorted(items, key=source_key), order_by=order_by)
+
+
+def report_seed_warnings(stories: list) -> None:
+    """What each story's seed left out (undocumented headers), on every build: a
+    story read from the cache warns as it did when it was read."""
+    warnings = [w for story in stories for w in story.seed.warnings]
+    for warning in sorted(warnings, key=lambda w: (w.path, w.line)):
+        logger.warning("%s", warning)
+
+
 def finish_reading(build, generator) -> None:
     """All seeds are read: report the refused ones, drop duplicate originals, make
     slugs unique, then credit each story and group the stories by publisher."""
@@ -121,9 +153,12 @@ def finish_reading(build, generator) -> None:
                         generator.hidden_articles, generator.drafts)
         for a in group if hasattr(a, "identity")
     ]
+    report_seed_warnings(stories)
     stories = drop_duplicates(generator, stories)
+    settle_order(generator)
     slugs = unique_slugs(
-        (a.source_path, a.digest_base_slug, (a.date, a.identity), a.identity) for a in stories)
+        (a.source_path, a.digest_base_slug, (a.date, a.identity, source_key(a)), a.identity)
+        for a in stories)
     for article in stories:
         article.slug = slugs[article.source_path]
         build.speed.on_story_addressed(article)

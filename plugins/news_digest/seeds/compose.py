@@ -26,7 +26,8 @@ from .format import (
 from .text import clean_line
 
 # Invisible, not whitespace and not a control character: put before a first
-# paragraph that would otherwise read as a header line ("#MeToo ...", "Note: **x**").
+# paragraph that would otherwise read as a title or header line ("# 1 ...", "Note: **x**"):
+# the header block runs up to the first line that is neither.
 WORD_JOINER = "\u2060"
 
 
@@ -41,11 +42,12 @@ def fit(text: str, limit: int) -> str:
     return cut.rstrip() + "…"
 
 
-_UNSAFE_IN_LINK_RE = re.compile(r"[\s\[\]<>]")
+_UNSAFE_IN_LINK_RE = re.compile(r"[\s\x00-\x1f\x7f\[\]<>\"\\]")
 
 
 def safe_url(url: str) -> str:
-    """Spaces, brackets and angle brackets percent-encoded: one Markdown link target."""
+    """Spaces, controls, brackets, angle brackets, quotes and backslashes
+    percent-encoded: one Markdown link target that means what it says."""
     return _UNSAFE_IN_LINK_RE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()),
                                   url.strip())
 
@@ -55,7 +57,7 @@ def story_seed(path: str, *, title: str, published: datetime, byline: str, sourc
                headers: Mapping[str, str] | None = None) -> tuple[Seed, str]:
     """The ``Seed`` and its rendered text; ``StoryError`` if it cannot be a valid seed.
 
-    ``headers`` are further ``Key: **value**`` lines (snake_case keys, e.g. ``feed``,
+    ``headers`` are further documented headers (``headers.HEADERS`` keys, e.g. ``feed``,
     ``language``), written after ``Original:``; empty values are left out."""
     body = [p for p in (clean_line(p) for p in paragraphs) if p]
     if not body:
@@ -72,8 +74,8 @@ def story_seed(path: str, *, title: str, published: datetime, byline: str, sourc
         source_url=safe_url(url),
         paragraphs=tuple(body),
         # A value with "**" would end its own header line early: such a header is left out.
-        extra={key: fit(value, MAX_HEADER_CHARS) for key, value in (headers or {}).items()
-               if value and clean_line(value) and "**" not in value},
+        headers={key: fit(value, MAX_HEADER_CHARS) for key, value in (headers or {}).items()
+                 if value and clean_line(value) and "**" not in value},
     )
     text = render_seed(seed)
     size = len(text.encode("utf-8"))
@@ -87,13 +89,6 @@ def story_seed(path: str, *, title: str, published: datetime, byline: str, sourc
     if (back.title, back.published, back.byline, back.source_name, back.source_url,
             back.paragraphs) != (seed.title, seed.published, seed.byline, seed.source_name,
                                  seed.source_url, seed.paragraphs) or any(
-            _header(back, key) != value for key, value in seed.extra.items()):
+            back.headers.get(key) != value for key, value in seed.headers.items()):
         raise StoryError("the seed would not read back as the same story")
     return back, text
-
-
-def _header(seed: Seed, key: str) -> str | None:
-    """A header as parsed back: in ``extra``, or a field of its own once the parser
-    documents it (``Feed:`` and ``Language:`` are on their way there)."""
-    value = seed.extra.get(key)
-    return value if value is not None else getattr(seed, key, None)

@@ -1,8 +1,17 @@
 """The seed article format: parse, validate, render back.
 
-Pure module (no Pelican import), shared by the Pelican reader, the curator CLI,
-the importer and the benchmark. See SEED_FORMAT.md for the format; every refusal
-is a ``SeedError`` naming the file, the line and the fix.
+Pure module (seeds stage), shared by the Pelican reader, the curator CLI, the
+importer and the benchmark. See docs/curating.md for the format; every refusal is a
+``SeedError`` naming the file, the line and the fix.
+
+The documented headers are ``headers.HEADERS``: nothing else in a seed reaches
+Pelican. Any other ``Key: **value**`` line is kept inert on ``Seed.extra`` (which
+the reader never turns into metadata) and reported with a ``SeedWarning``.
+
+The header block is the title line and the header lines, separated by nothing but
+blank lines; it ends at the first line that is neither, where the body starts.
+Everything from there on is body text, kept whole: after the body has started no
+line is a header or a title.
 """
 
 from __future__ import annotations
@@ -10,50 +19,64 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
-from ..errors import SeedError
-from .urls import is_web_url, url_identity
+from ..errors import HeaderValueError, SeedError, UnreadableFile
+from .headers import (
+    BY_KEY,
+    CORE,
+    HEADERS,
+    MAX_HEADER_CHARS,
+    MAX_HEADLINE_CHARS,
+    Header,
+    _check_original,
+    normalise_key,
+    suggest,
+)
+from .safe_read import read_capped
+from .text_checks import (
+    BIDI_CONTROLS_RE,
+    XML_UNSAFE_ASTRAL_RE,
+    XML_UNSAFE_BMP,
+    describe,
+    may_hold_astral_noncharacter,
+    unclosed_bidi_control,
+)
+from .urls import url_identity
+
+__all__ = ["HEADERS", "MAX_HEADER_CHARS", "MAX_HEADLINE_CHARS", "MAX_SEED_BYTES", "Seed",
+           "SeedError", "SeedWarning", "looks_like_header", "parse_seed", "read_seed",
+           "read_seed_bytes", "render_seed"]
 
 MAX_SEED_BYTES = 1_000_000
-MAX_HEADLINE_CHARS = 300
-MAX_HEADER_CHARS = 2_000
 
-# Header keys as curators write them, folded to one name each.
-_KEY_ALIASES = {
-    "published_at": "published",
-    "published": "published",
-    "date": "published",
-    "author": "author",
-    "authors": "author",
-    "byline": "author",
-    "by": "author",
-    "original": "original",
-}
-_KEY_LABELS = {"published": "Published at", "author": "Author", "original": "Original"}
-# Names Pelican or the plugin act on, or that are attributes of Pelican's Article
-# (every metadata key becomes one): as extra headers they could re-route, hide
-# or break a page. ``Summary:`` and ``Topics:`` are the curator's to set.
-RESERVED_HEADERS = frozenset({
-    "allowed_statuses", "author", "authors", "byline", "category", "content", "date",
-    "date_format", "default_status", "default_template", "digest_base_slug", "digest_error",
-    "filename", "get_content", "get_relative_source_path", "get_siteurl", "get_static_links",
-    "get_summary", "get_url_setting", "identity", "in_default_lang", "is_valid", "lang",
-    "locale_date", "mandatory_properties", "metadata", "modified", "page_order", "path",
-    "reader", "refresh_metadata_intersite_links", "relative_dir", "relative_source_path",
-    "source_slug",
-    "save_as", "seed", "settings", "slug", "source", "source_path", "source_url", "status",
-    "tag", "tags", "template", "title", "translation", "translations", "url", "url_format",
-})
-
-_TITLE_RE = re.compile(r"^#(?!#)\s*(.*?)\s*$")
+# A title line: '#', then a space, then the headline ("#MeToo" is text, as in Markdown).
+_TITLE_RE = re.compile(r"^#(?:[ \t]+(.*?))?[ \t]*$")
 _HEADER_RE = re.compile(r"^([A-Za-z][A-Za-z0-9 _-]{0,39}?)\s*:\s*\*\*(.*)\*\*\s*$")
-_ORIGINAL_RE = re.compile(r"^original\s*:\s*(.*?)\s*$", re.IGNORECASE)
+# ``Original:`` is written as a Markdown link (the line is a header when it starts so).
+_ORIGINAL_RE = re.compile(r"^(original)\s*:\s*(\[.*?)\s*$", re.IGNORECASE)
+# A line that starts like a header whose value is written another way.
+_KEY_START_RE = re.compile(r"^([A-Za-z][A-Za-z0-9 _-]{0,39}?)\s*:")
 _LINK_RE = re.compile(r"^\[(.*)\]\((.*)\)$")
 # C0 and C1 controls other than tab and newline: never valid in a story, and
 # most of them are not even allowed in XML feeds.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Every character _check_characters looks at, in one class: one scan of the text.
+_SUSPECT_RE = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{XML_UNSAFE_BMP}"
+                         "\u202a-\u202e\u2066-\u2069]")
+
+
+@dataclass(frozen=True)
+class SeedWarning:
+    """Something in an accepted seed that was left out, and how to fix it."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -67,8 +90,12 @@ class Seed:
     source_name: str
     source_url: str
     paragraphs: tuple[str, ...]
-    extra: Mapping[str, str] = field(default_factory=dict)  # other headers, snake_case keys
+    # The other documented headers (``HEADERS``), by key ("summary", "language", ...).
+    headers: Mapping[str, str] = field(default_factory=dict)
+    # Undocumented headers, snake_case keys: inert, never Pelican metadata.
+    extra: Mapping[str, str] = field(default_factory=dict)
     lines: Mapping[str, int] = field(default_factory=dict, compare=False)
+    warnings: tuple[SeedWarning, ...] = field(default=(), compare=False)
 
     @property
     def identity(self) -> str:
@@ -78,33 +105,29 @@ class Seed:
     @property
     def lead(self) -> str:
         """The curator's ``Summary:`` when given, else the first paragraph."""
-        return self.extra.get("summary") or self.paragraphs[0]
+        return self.headers.get("summary") or self.paragraphs[0]
 
 
-def normalise_key(key: str) -> str:
-    """``Published  At`` -> ``published_at``; aliases fold to one canonical name."""
-    snake = re.sub(r"[\s_-]+", "_", key.strip().lower())
-    return _KEY_ALIASES.get(snake, snake)
+def header_line(line: str) -> tuple[str, str] | None:
+    """``(key as written, value)`` of a header line (stripped), else None."""
+    original = _ORIGINAL_RE.match(line)
+    if original:
+        return original.group(1), original.group(2)
+    match = _HEADER_RE.match(line)
+    return (match.group(1), match.group(2).strip()) if match else None
 
 
 def looks_like_header(line: str) -> bool:
     """True when a line would be read as a title or header line, not as body text."""
     line = line.strip()
-    return bool(_TITLE_RE.match(line) or _HEADER_RE.match(line) or _ORIGINAL_RE.match(line))
-
-
-def _check_size(size: int, path: str) -> None:
-    if size > MAX_SEED_BYTES:
-        raise SeedError(
-            path, 1,
-            f"the file is {size / 1e6:.1f} MB; a seed may be at most "
-            f"{MAX_SEED_BYTES / 1e6:.0f} MB: shorten the story or split it",
-        )
+    return bool(_TITLE_RE.match(line) or header_line(line))
 
 
 def decode_seed(data: bytes, path: str) -> str:
     """Bytes to text: UTF-8 with or without BOM, any line ending, nothing binary."""
-    _check_size(len(data), path)
+    if len(data) > MAX_SEED_BYTES:
+        raise SeedError(path, 1, f"the file is {len(data) / 1e6:.1f} MB; a seed may be at "
+                        f"most {MAX_SEED_BYTES / 1e6:.0f} MB: shorten the story or split it")
     nul = data.find(b"\x00")
     if nul >= 0:
         raise SeedError(path, data.count(b"\n", 0, nul) + 1,
@@ -126,150 +149,190 @@ def read_seed(path: str | Path) -> Seed:
 
 
 def read_seed_bytes(path: str | Path) -> bytes:
-    """A seed file's bytes, refused (``SeedError``) when unreadable or too large."""
-    path = Path(path)
+    """A seed file's bytes, refused (``SeedError``) when it is not a regular file,
+    cannot be read or is too large (checked while reading, not before)."""
     try:
-        _check_size(path.stat().st_size, str(path))  # before reading a huge file
-        return path.read_bytes()
-    except OSError as err:
-        raise SeedError(str(path), 1, f"cannot be read: {err.strerror}") from None
+        return read_capped(path, MAX_SEED_BYTES)
+    except UnreadableFile as err:
+        raise SeedError(str(path), 1, err.reason) from None
+
+
+def _check_characters(text: str, path: str, data: bytes | None) -> None:
+    """Characters no part of a seed may hold, found in one scan of the text (the
+    line is counted only for the one refused): controls, characters XML cannot
+    carry, and bidirectional controls, which must be closed on their line."""
+    def line_of(index: int) -> int:
+        return text.count("\n", 0, index) + 1
+
+    bidi = False
+    for match in _SUSPECT_RE.finditer(text):
+        ch = match.group()
+        if BIDI_CONTROLS_RE.match(ch):
+            bidi = True
+        elif _CONTROL_RE.match(ch):
+            raise SeedError(path, line_of(match.start()),
+                            f"contains the control character U+{ord(ch):04X}: remove it")
+        else:
+            raise _xml_unsafe(path, line_of(match.start()), ch)
+    if data is None or may_hold_astral_noncharacter(data):
+        bad = XML_UNSAFE_ASTRAL_RE.search(text)
+        if bad:
+            raise _xml_unsafe(path, line_of(bad.start()), bad.group())
+    if bidi:
+        for number, line in enumerate(text.split("\n"), 1):
+            unclosed = unclosed_bidi_control(line)
+            if unclosed:
+                _, name = unclosed
+                raise SeedError(path, number,
+                                f"a bidirectional control ({name}) is never closed on this "
+                                "line, so it would reverse the text shown after it: close "
+                                "it (U+202C, or U+2069 for an isolate) or remove it")
+
+
+def _xml_unsafe(path: str, line: int, ch: str) -> SeedError:
+    return SeedError(path, line, f"contains {describe(ch)}, a character feeds (XML) cannot "
+                     "carry: remove it")
 
 
 def parse_seed(data: bytes | str, path: str) -> Seed:
     """Parse a seed's bytes (or text) into a ``Seed``; raise ``SeedError`` if broken."""
     text = decode_seed(data, path) if isinstance(data, bytes) else (
         data.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
-    lines = text.split("\n")
-    bad = _CONTROL_RE.search(text)  # one scan of the whole text, the line only if needed
-    if bad:
-        raise SeedError(path, text.count("\n", 0, bad.start()) + 1,
-                        f"contains the control character U+{ord(bad.group()):04X}: remove it")
+    _check_characters(text, path, data if isinstance(data, bytes) else None)
     if not text.strip():
         raise SeedError(path, 1, "the file is empty: a seed needs a title, headers and a body")
-
-    title, headers, where, body_start = _read_head(lines, path)
-    published = _parse_published(headers, where, path)
-    source_name, source_url = _parse_original(headers, where, path)
+    lines = text.split("\n")
+    head = _Head(path)
+    body_start = head.read(lines)
+    values = head.values(lines, body_start)
     paragraphs = tuple(p for p in (line.strip() for line in lines[body_start:]) if p)
     if not paragraphs:
         raise SeedError(path, len(lines),
                         "no body: add the story's text, one paragraph per line, after the headers")
-    extra = {k: v for k, v in headers.items() if k not in _KEY_LABELS}
+    source_name, source_url = values["original"]
     return Seed(
         path=path,
-        title=title,
-        published=published,
-        byline=headers.get("author", ""),
+        title=values["title"],
+        published=values["published_at"],
+        byline=values.get("author", ""),
         source_name=source_name,
         source_url=source_url,
         paragraphs=paragraphs,
-        extra=extra,
-        lines={**where, "body": body_start + 1},
+        headers={k: v for k, v in values.items() if k not in CORE},
+        extra=head.extra,
+        lines={**head.where, "body": body_start + 1},
+        warnings=tuple(head.warnings),
     )
 
 
-def _read_head(lines: list[str], path: str) -> tuple[str, dict[str, str], dict[str, int], int]:
-    """Title and header lines, in any order, up to the first line of body text."""
-    title = None
-    headers: dict[str, str] = {}
-    where: dict[str, int] = {}
-    index = 0
-    for index, raw in enumerate(lines):
-        number, line = index + 1, raw.strip()
-        if not line:
-            continue
-        title_match = _TITLE_RE.match(line)
-        if title_match:
-            if title is not None:
-                first = where["title"]
-                raise SeedError(path, number, f"a second '# ' title line (the first is on "
-                                f"line {first}): a seed has one headline")
-            title = title_match.group(1)
-            if not title:
-                raise SeedError(path, number, "the title line is empty: write '# <headline>'")
-            if len(title) > MAX_HEADLINE_CHARS:
-                raise SeedError(path, number,
-                                f"the headline is {len(title)} characters long; at most "
-                                f"{MAX_HEADLINE_CHARS} are allowed")
-            where["title"] = number
-            continue
-        key, value = _split_header(line, path, number)
-        if key is None:
-            break
-        if key == "title":
-            raise SeedError(path, number, "a 'Title:' header: the headline is the '# ' line")
-        if key in RESERVED_HEADERS and key not in _KEY_LABELS:
-            raise SeedError(path, number, f"the '{key}' header is reserved (it would change "
-                            "how the page is built): remove the line")
-        if key in where:
-            label = _KEY_LABELS.get(key, key)
-            raise SeedError(path, number,
-                            f"'{label}' is given twice (first on line {where[key]}): keep one")
+class _Head:
+    """The header block of one seed, read line by line."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.found: dict[str, tuple[str, int]] = {}  # documented key -> (value, line)
+        self.where: dict[str, int] = {}  # key -> line, documented and inert
+        self.extra: dict[str, str] = {}
+        self.inert: list[tuple[str, int]] = []  # (key as written, line)
+        self.warnings: list[SeedWarning] = []
+
+    def read(self, lines: list[str]) -> int:
+        """Read the title and header lines; the index of the body's first line."""
+        for index, raw in enumerate(lines):
+            number, line = index + 1, raw.strip()
+            if not line:
+                continue
+            title = _TITLE_RE.match(line)
+            if title:
+                self._add("title", "# ", title.group(1) or "", number, title_line=True)
+                continue
+            header = header_line(line)
+            if header is None:
+                return index
+            written, value = header
+            self._add(normalise_key(written), written, value, number)
+        return len(lines)
+
+    def _add(self, key: str, written: str, value: str, number: int, *,
+             title_line: bool = False) -> None:
+        header = BY_KEY.get(key)
         if len(value) > MAX_HEADER_CHARS:
-            raise SeedError(path, number,
-                            f"the '{key}' header is {len(value)} characters long; at most "
-                            f"{MAX_HEADER_CHARS} are allowed")
-        where[key] = number
-        if value:
-            headers[key] = value
-    else:
-        index = len(lines)
-    if title is None:
-        first = next((n for n, raw in enumerate(lines, 1) if raw.strip()), 1)
-        raise SeedError(path, first,
-                        "no title: a seed starts with a '# <headline>' line")
-    return title, headers, where, index
+            raise SeedError(self.path, number,
+                            f"the '{written}' header is {len(value)} characters long; at "
+                            f"most {MAX_HEADER_CHARS} are allowed")
+        if header is None or (key == "title" and not title_line):  # 'Title: **...**'
+            self._inert(key, written, value, number)
+            return
+        if key in self.found:
+            first = self.found[key][1]
+            if key == "title":
+                raise SeedError(self.path, number, f"a second '# ' title line (the first is "
+                                f"on line {first}): a seed has one headline")
+            raise SeedError(self.path, number,
+                            f"'{header.name}' is given twice (first on line {first}): keep one")
+        self.found[key] = (value, number)
+        self.where[key] = number
 
+    def _inert(self, key: str, written: str, value: str, number: int) -> None:
+        self.extra.setdefault(key, value)
+        self.where.setdefault(key, number)
+        self.inert.append((written, number))
+        if key == "title":
+            fix = "the headline is the '# ' line"
+        else:
+            header = suggest(written)
+            fix = (f"did you mean '{header.name}'?" if header else
+                   "remove it, or use one of the seed headers (" +
+                   ", ".join(h.name for h in HEADERS[1:]) + "); if it is the story's first "
+                   "paragraph, put another paragraph before it")
+        self.warnings.append(SeedWarning(
+            self.path, number, f"'{written}' is not a seed header, so the line is ignored: {fix}"))
 
-def _split_header(line: str, path: str, number: int) -> tuple[str | None, str]:
-    """``Key: **value**`` or ``Original: [name](url)``; (None, "") for body text."""
-    original = _ORIGINAL_RE.match(line)
-    if original:
-        return "original", original.group(1)
-    match = _HEADER_RE.match(line)
-    if not match:
-        return None, ""
-    return normalise_key(match.group(1)), match.group(2).strip()
+    def values(self, lines: list[str], body_start: int) -> dict[str, object]:
+        """Every documented header checked, in the order of ``HEADERS``."""
+        values: dict[str, object] = {}
+        for header in HEADERS:
+            if header.key not in self.found:
+                if header.required:
+                    self._missing(header, lines, body_start)
+                continue
+            value, number = self.found[header.key]
+            if not value.strip() and not header.required:
+                continue  # 'Author: ****': no author
+            try:
+                values[header.key] = header.check(value.strip(), header.name)
+            except HeaderValueError as problem:
+                raise SeedError(self.path, number, str(problem)) from None
+        return values
 
-
-def _parse_published(headers: dict[str, str], where: dict[str, int], path: str) -> datetime:
-    value = headers.get("published")
-    if value is None:
-        raise SeedError(path, where.get("published", where["title"]),
-                        "no publication date: add 'Published at: **2019-11-01T12:05:50+00:00**' "
-                        "below the title")
-    try:
-        published = datetime.fromisoformat(value)
-    except ValueError:
-        raise SeedError(path, where["published"],
-                        f"'{value}' is not an ISO 8601 timestamp: write it like "
-                        "2019-11-01T12:05:50+00:00") from None
-    if not 1900 <= published.year <= 2999:
-        raise SeedError(path, where["published"],
-                        f"the year {published.year} is out of range (1900 to 2999)")
-    if published.tzinfo is None:  # the format says: no offset means UTC
-        published = published.replace(tzinfo=UTC)
-    return published
-
-
-def _parse_original(headers: dict[str, str], where: dict[str, int], path: str) -> tuple[str, str]:
-    value = headers.get("original")
-    example = "'Original: [Publisher name](https://example.org/story)'"
-    if value is None:
-        raise SeedError(path, where.get("original", where["title"]),
-                        f"no 'Original:' line: add {example} naming the publisher and its URL")
-    line = where["original"]
-    link = _LINK_RE.match(value)
-    if not link:
-        raise SeedError(path, line, f"'Original:' must be a Markdown link like {example}")
-    name, url = link.group(1).strip(), link.group(2).strip().strip("<>").strip()
-    if not name:
-        raise SeedError(path, line, "the 'Original:' link has no publisher name between [ ]")
-    if not is_web_url(url) or any(c.isspace() for c in url) or len(url) > MAX_HEADER_CHARS:
-        raise SeedError(path, line,
-                        f"'{url[:80]}' is not an absolute http(s) URL: give the story's full "
-                        "address, starting with https://")
-    return name, url
+    def _missing(self, header: Header, lines: list[str], body_start: int) -> None:
+        path = self.path
+        first_body = lines[body_start].strip() if body_start < len(lines) else ""
+        start = _KEY_START_RE.match(first_body)
+        if header.key == "title":
+            first = next((n for n, raw in enumerate(lines, 1) if raw.strip()), 1)
+            hint = (": write a space after the '#'" if lines[first - 1].strip().startswith("#")
+                    else "")
+            raise SeedError(path, first, f"no title: a seed starts with a '# <headline>' "
+                            f"line{hint}")
+        if start and normalise_key(start.group(1)) == header.key:  # written another way
+            if header.key == "original":
+                try:
+                    _check_original(first_body.split(":", 1)[1].strip(), header.name)
+                except HeaderValueError as problem:
+                    raise SeedError(path, body_start + 1, str(problem)) from None
+            raise SeedError(path, body_start + 1,
+                            f"this looks like the '{header.name}' header, but the value is not "
+                            f"between ** **: write '{header.name}: **...**'")
+        misspelt = next(((w, n) for w, n in self.inert if suggest(w) is header), None)
+        line = misspelt[1] if misspelt else self.found["title"][1]
+        where = (f" ('{misspelt[0]}' on line {line} looks like a misspelling of it)"
+                 if misspelt else "")
+        if header.key == "published_at":
+            raise SeedError(path, line, "no publication date: add 'Published at: "
+                            f"**2019-11-01T12:05:50+00:00**' below the title{where}")
+        raise SeedError(path, line, f"no 'Original:' line: add 'Original: [Publisher name]"
+                        f"(https://example.org/story)' naming the publisher and its URL{where}")
 
 
 def render_seed(seed: Seed) -> str:
@@ -278,6 +341,9 @@ def render_seed(seed: Seed) -> str:
     if seed.byline:
         out += [f"Author: **{seed.byline}**", ""]
     out += [f"Original: [{seed.source_name}]({seed.source_url})", ""]
+    for header in HEADERS:
+        if header.key in seed.headers:
+            out += [f"{header.name}: **{seed.headers[header.key]}**", ""]
     for key, value in seed.extra.items():
         out += [f"{key.replace('_', ' ').capitalize()}: **{value}**", ""]
     out += list(seed.paragraphs)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable
 
 from unidecode import unidecode
@@ -32,24 +31,27 @@ def slugify_headline(title: str, max_length: int = 80) -> str:
 def unique_slugs(stories: Iterable[tuple[str, str, object, str]]) -> dict[str, str]:
     """Map each story's key to a slug no other story has.
 
-    ``stories`` yields ``(key, base_slug, order_key, suffix)``. Within a group
-    sharing a base slug the first by ``order_key`` keeps it and the others get
-    ``-<suffix>`` (the story's identity): the result does not depend on the
-    order the files were read in, and an older story's address never changes
-    when a newer one with the same headline arrives.
+    ``stories`` yields ``(key, base_slug, order_key, suffix)``; ``order_key`` must
+    order the stories totally (e.g. date, identity, path). In that order, oldest
+    first, each story takes its base slug if no story before it took that slug,
+    else ``<base>-<suffix[:8]>`` (the story's identity), else that with a counter.
+    Every slug is checked against all the slugs taken before it, so a headline
+    written to equal an older story's suffixed slug gets a suffix of its own: paths
+    are unique by construction. The result does not depend on the order the files
+    were read in, and an older story's address never changes when a newer one arrives.
     """
-    groups: dict[str, list[tuple[object, str, str]]] = defaultdict(list)
-    for key, base, order_key, suffix in stories:
-        groups[base].append((order_key, suffix, key))
+    ordered = sorted(stories, key=lambda story: (story[2], story[0]))
+    taken: set[str] = set()
     slugs = {}
-    for base, members in groups.items():
-        members.sort()
-        taken = {base}
-        slugs[members[0][2]] = base
-        for _, suffix, key in members[1:]:
+    for key, base, _, suffix in ordered:
+        if base in taken:
             slug = f"{base}-{suffix[:8]}"
-            while slug in taken:  # same story id twice: fall back to a counter
-                slug = f"{base}-{suffix[:8]}-{len(taken)}"
-            taken.add(slug)
-            slugs[key] = slug
+            number = 2
+            while slug in taken:
+                slug = f"{base}-{suffix[:8]}-{number}"
+                number += 1
+        else:
+            slug = base
+        taken.add(slug)
+        slugs[key] = slug
     return slugs

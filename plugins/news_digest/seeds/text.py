@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from .text_checks import BIDI_CONTROLS_RE, XML_UNSAFE_RE, unclosed_bidi_control
+
 # Elements whose content is never story text.
 _DROPPED = frozenset({
     "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math",
@@ -33,8 +35,14 @@ _BREAK = "\n"
 
 
 def clean_line(text: str) -> str:
-    """One line of plain text: controls removed, any run of whitespace one space."""
-    text = _CONTROL_RE.sub(" ", text.replace("\ufeff", ""))
+    """One line of plain text: controls removed, any run of whitespace one space.
+
+    Characters a feed cannot carry (non-characters, lone surrogates) are dropped,
+    and so are the bidirectional controls of a line that leaves one open: the
+    seed parser refuses both, and they are never the story's words."""
+    text = XML_UNSAFE_RE.sub("", _CONTROL_RE.sub(" ", text.replace("\ufeff", "")))
+    if unclosed_bidi_control(text):
+        text = BIDI_CONTROLS_RE.sub("", text)
     return _SPACE_RE.sub(" ", text).strip()
 
 

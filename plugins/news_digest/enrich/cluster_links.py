@@ -1,0 +1,87 @@
+"""The curator's word on clusters: ``Same event as:`` and ``Not same event as:``.
+
+Pure module (enrich stage). A seed may carry either header (see docs/clusters.md)::
+
+    Same event as: **https://other.example/their-report**
+    Not same event as: **https://wire.example/another-ruling 014_0a1b2c3d4e5f6a7b.txt**
+
+Each value is one or more references separated by spaces: the other story's
+original URL (what the ``Original:`` link says; stable when files are renamed or
+moved), its 16-hex-digit identity, or its seed file name. ``stories_for_clustering``
+turns seeds into ``clusters.StoryInput`` records with the references resolved to
+story keys, and lists the references it could not resolve (a typo, or a story
+that was removed) so that the build can warn and ``check`` can refuse them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from ..seeds.format import Seed
+from ..seeds.story_refs import IDENTITY_RE, reference_problem, references
+from ..seeds.urls import is_web_url, url_identity
+from .clusters import StoryInput
+
+SAME_EVENT = "same_event_as"  # seed.headers key of "Same event as:"
+NOT_SAME_EVENT = "not_same_event_as"  # seed.headers key of "Not same event as:"
+HEADER_LABELS = {SAME_EVENT: "Same event as", NOT_SAME_EVENT: "Not same event as"}
+
+
+@dataclass(frozen=True)
+class LinkProblem:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+def _resolve(ref: str, by_name: Mapping[str, str], keys: set[str]) -> str | None:
+    if is_web_url(ref):
+        key = url_identity(ref)
+        return key if key in keys else None
+    if IDENTITY_RE.match(ref.lower()):
+        return ref.lower() if ref.lower() in keys else None
+    return by_name.get(PurePath(ref).name)
+
+
+def stories_for_clustering(seeds: Iterable[Seed]) -> tuple[list[StoryInput], list[LinkProblem]]:
+    """Clustering inputs for ``seeds`` and the links that name no story.
+
+    Seeds with the same identity (one original URL) are one story, as everywhere in
+    the digest: the first one given counts.
+    """
+    unique: dict[str, Seed] = {}
+    for seed in seeds:
+        unique.setdefault(seed.identity, seed)
+    seeds = list(unique.values())
+    keys = {s.identity for s in seeds}
+    by_name = {PurePath(s.path).name: s.identity for s in seeds}
+    inputs, problems = [], []
+    for seed in seeds:
+        resolved: dict[str, list[str]] = {SAME_EVENT: [], NOT_SAME_EVENT: []}
+        for header, found in resolved.items():
+            value = seed.headers.get(header, "")
+            line = seed.lines.get(header, 1)
+            malformed = reference_problem(value) if value else None
+            if malformed:
+                problems.append(LinkProblem(seed.path, line,
+                                            f"'{HEADER_LABELS[header]}:' {malformed}"))
+                continue
+            for ref in references(value):
+                key = _resolve(ref, by_name, keys)
+                if key is None:
+                    problems.append(LinkProblem(
+                        seed.path, line, f"'{HEADER_LABELS[header]}: {ref[:80]}' names no "
+                        "story of this digest: check the URL, or remove the reference if "
+                        "that story was removed"))
+                elif key != seed.identity:
+                    found.append(key)
+        inputs.append(StoryInput(
+            key=seed.identity, published=seed.published, title=seed.title,
+            paragraphs=tuple(seed.paragraphs),
+            same_as=tuple(resolved[SAME_EVENT]), apart_from=tuple(resolved[NOT_SAME_EVENT])))
+    return inputs, problems

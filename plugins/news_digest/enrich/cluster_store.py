@@ -1,0 +1,38 @@
+"""A clustering kept between builds, as plain JSON-ready values.
+
+Pure module (enrich stage). ``to_plain`` gives what a build keeps for the next one;
+``from_plain`` reads it back for ``clusters.recluster``. A result of another
+``clusters.METHOD`` is not reused by ``recluster``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .clusters import Clustering, Profile, _make_cluster, _result
+from .event_text import EventTerms
+
+
+def to_plain(clustering: Clustering) -> dict:
+    """The clustering as JSON-ready values, for a build to keep for the next one."""
+    return {
+        "method": clustering.method,
+        "profiles": [[p.key, p.time, p.digest, list(p.anchors), p.terms.norm,
+                      sorted(p.terms.weights.items()), list(p.same_as), list(p.apart_from)]
+                     for _, p in sorted(clustering.profiles.items())],
+        "edges": [[a, b, score] for (a, b), score in clustering.edges.items()],
+        "clusters": [list(c.members) for c in clustering.clusters],
+    }
+
+
+def from_plain(data: Mapping) -> Clustering:
+    """``to_plain``'s values back; a result of another method version is not reused."""
+    profiles = {key: Profile(key, time, EventTerms(dict(weights), norm), tuple(anchors),
+                             digest, tuple(same_as), tuple(apart_from))
+                for key, time, digest, anchors, norm, weights, same_as, apart_from
+                in data["profiles"]}
+    edges = {(a, b): score for a, b, score in data["edges"]}
+    result = _result([_make_cluster(members, profiles) for members in data["clusters"]],
+                     profiles, edges)
+    return Clustering(result.clusters, result.cluster_of, profiles, edges,
+                      method=data.get("method", ""))

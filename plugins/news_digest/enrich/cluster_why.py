@@ -1,0 +1,73 @@
+"""Why two stories are, or are not, one event: what ``explain --cluster`` prints.
+
+Pure module (enrich stage): the terms two stories share, their score and what
+decided their fate, from a ``clusters.Clustering``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .cluster_candidates import ANCHOR_CAP, WINDOW_SECONDS, TimeIndex
+from .clusters import (
+    ANCHORS,
+    EXPLAIN_TERMS,
+    LINK,
+    MEAN_LINK,
+    Clustering,
+    _links,
+    _pair,
+    pair_score,
+    shared_terms,
+)
+
+
+@dataclass(frozen=True)
+class PairExplanation:
+    """Why two stories are, or are not, one event."""
+
+    score: float
+    shared: tuple[tuple[str, float], ...]  # (term, its share of the score), strongest first
+    hours_apart: float
+    candidate: bool  # within the window and sharing an anchor term
+    same_cluster: bool
+    reason: str
+
+
+def explain_pair(clustering: Clustering, a: str, b: str) -> PairExplanation:
+    """The terms two stories share, their score, and what decided their fate."""
+    pa, pb = clustering.profiles[a], clustering.profiles[b]
+    shared = shared_terms(pa.terms, pb.terms)
+    score = pair_score(pa, pb)
+    hours = abs(pa.time - pb.time) / 3600
+    candidate = b in TimeIndex(clustering.profiles.values()).near(pa)
+    same = clustering.cluster_of[a] == clustering.cluster_of[b]
+    pair = _pair(a, b)
+    joins, apart = _links(clustering.profiles)
+    if pair in apart:
+        reason = "kept apart by the curator (Not same event as:)"
+    elif pair in joins:
+        reason = "joined by the curator (Same event as:)"
+    elif not candidate:
+        reason = (f"published more than {WINDOW_SECONDS // 3600} hours apart"
+                  if hours * 3600 > WINDOW_SECONDS else
+                  f"none of their {ANCHORS} strongest terms in common (or only terms that "
+                  f"more than {ANCHOR_CAP} stories around them have)")
+    elif score >= LINK:
+        reason = f"score {score:.2f} >= {LINK}" + ("" if same else (
+            f", but the mean over the two clusters' pairs is below {MEAN_LINK}"))
+    else:
+        reason = f"score {score:.2f} < {LINK}" + (
+            " (in one cluster through other stories)" if same else "")
+    return PairExplanation(
+        score=round(score, 4),
+        shared=tuple((t, round(wa * wb, 4)) for t, wa, wb in shared[:EXPLAIN_TERMS]),
+        hours_apart=round(hours, 1), candidate=candidate, same_cluster=same, reason=reason)
+
+
+def near_misses(clustering: Clustering, key: str, limit: int = 3) -> list[tuple[str, float]]:
+    """The strongest pairs of ``key`` with stories outside its cluster."""
+    mine = clustering.cluster_of[key]
+    found = [(b if a == key else a, score) for (a, b), score in clustering.edges.items()
+             if key in (a, b) and clustering.cluster_of[b if a == key else a] != mine]
+    return sorted(found, key=lambda item: (-item[1], item[0]))[:limit]

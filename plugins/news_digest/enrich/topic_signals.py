@@ -1,0 +1,35 @@
+"""Signals a topic can list that are not plain words: money written as figures.
+
+Stage: enrich (topics). Pure module (no Pelican).
+
+A curator lists ``"<money>"`` among a topic's phrases (or keywords) to count every
+amount of money written as a figure ("$325m", "£6bn", "€1.2 billion", "₹4,000 crore",
+"Rs 500") as one occurrence of that entry. Words alone miss these: the tokeniser
+drops the currency sign and "325m" is no word a curator would list.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONEY = "<money>"  # the entry a curator lists
+MONEY_KEY = ("_money_",)  # its key among the compiled phrases: no story word looks like it
+
+_SCALE = r"(?:bn|billion|m|mn|million|trillion|tn|k|crore|crores|lakh|lakhs|cr)"
+_MONEY_RE = re.compile(
+    r"(?:[$£€¥₹]|\b(?:rs|inr|usd|eur|gbp|us\$|a\$|c\$)\.?\s?)\s?\d[\d,]*(?:\.\d+)?"
+    rf"(?:\s?{_SCALE}\b)?"
+    rf"|\b\d[\d,]*(?:\.\d+)?\s?(?:crore|crores|lakh|lakhs)\b",
+    re.IGNORECASE)
+# Cheap tests first: most stories have none of these, and ``in`` runs in C. The signs
+# beyond ASCII are looked for only in text that has characters beyond ASCII.
+_HINTS = ("$", "crore", "lakh", "Rs", "USD", "INR")
+_SIGNS = ("£", "€", "¥", "₹")
+
+
+def money_count(text: str) -> int:
+    """How many amounts of money written as figures ``text`` holds."""
+    if not any(hint in text for hint in _HINTS) and (
+            text.isascii() or not any(sign in text for sign in _SIGNS)):
+        return 0
+    return len(_MONEY_RE.findall(text))

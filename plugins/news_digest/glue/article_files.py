@@ -1,0 +1,79 @@
+"""Pelican glue: the articles generator reads seeds, and nothing else.
+
+Pelican lists the files of ``ARTICLE_PATHS`` that one of its readers knows, by
+extension: a ``.md`` or ``.html`` file there was published by Pelican's own
+readers, raw HTML and all, without any check; ``.TXT`` was skipped without a word
+and ``._name.txt`` (macOS metadata) read as a broken seed. Here the articles
+generator of each build lists every file below ``ARTICLE_PATHS`` and
+``seeds/files.classify_path`` (the rule ``check`` applies too) decides: seeds
+are read by the seed reader, whatever the case of ``.txt``; hidden files are left
+out with a note; anything else is refused by name, like a broken seed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import os
+
+from ..errors import SeedError
+from ..seeds.files import HIDDEN, SEED, Verdict, classify_path, printable, seed_folder_rules
+from .reader import display_path
+
+logger = logging.getLogger(__name__)
+
+# ``.txt`` in every case: Pelican picks a reader by the extension as written.
+SEED_EXTENSIONS = tuple("".join(c) for c in itertools.product("tT", "xX", "tT"))
+
+
+def add_seed_reader(readers, reader_class: type) -> None:
+    """``reader_class`` (the build's seed reader) reads ``.txt`` in every case."""
+    for extension in SEED_EXTENSIONS:
+        readers.reader_classes[extension] = reader_class
+
+
+def article_files(settings: dict, content: str) -> list[Verdict]:
+    """Every file below the site's ``ARTICLE_PATHS`` (once each), with its verdict."""
+    rules = seed_folder_rules(settings, content)
+    seen, verdicts = set(), []
+    for entry in settings.get("ARTICLE_PATHS", ()):
+        root = os.path.join(content, entry) if entry else content
+        if not os.path.lexists(root):
+            continue
+        for verdict in classify_path(root, **rules):
+            if verdict.path not in seen:
+                seen.add(verdict.path)
+                verdicts.append(verdict)
+    return verdicts
+
+
+def list_seeds(generator, errors: list[SeedError]) -> list[str]:
+    """The seeds to read (paths relative to the content folder, sorted); the refused
+    files join ``errors`` (the build's refused seeds), the hidden ones are noted."""
+    content = generator.path
+    seeds = []
+    for verdict in article_files(generator.settings, content):
+        shown = printable(display_path(verdict.path))
+        if verdict.kind == SEED:
+            seeds.append(os.path.relpath(verdict.path, content))
+        elif verdict.kind == HIDDEN:
+            logger.warning("Ignored %s: %s", shown, verdict.reason)
+        else:
+            errors.append(SeedError(shown, 1, verdict.reason))
+    return sorted(seeds)
+
+
+def read_seeds_only(generator, errors: list[SeedError]) -> None:
+    """Give this build's articles generator a ``get_files`` that lists seeds only
+    (``errors``: where the refused files go)."""
+    article_paths = generator.settings["ARTICLE_PATHS"]
+    default = generator.get_files
+
+    def get_files(paths, exclude=None, extensions=None):
+        if list([paths] if isinstance(paths, str) else paths) != list(article_paths):
+            return default(paths, exclude=exclude, extensions=extensions)
+        if extensions is not None:  # Pelican's check for disabled readers: every file
+            return set()  # below ARTICLE_PATHS is classified (and reported) already
+        return list_seeds(generator, errors)
+
+    generator.get_files = get_files

@@ -1,0 +1,192 @@
+"""The documented seed headers: their names, aliases, how each value is checked, and
+what it becomes.
+
+Pure module (seeds stage). ``HEADERS`` is the one table of documented headers; adding
+a header is one row here (and its row in docs/curating.md: a test keeps the two in
+step). Nothing else in a seed reaches Pelican: ``format.py`` keeps any other
+``Key: **value**`` line inert on ``Seed.extra`` and warns about it, suggesting the
+documented header it most likely misspells (``suggest``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from functools import cached_property
+
+from ..errors import HeaderValueError
+from .language_tags import canonical_language_tag
+from .story_refs import reference_problem
+from .text_checks import has_visible_character
+from .url_checks import web_url_problem
+
+MAX_HEADLINE_CHARS = 300
+MAX_HEADER_CHARS = 2_000
+# A story may be dated a little ahead (a publisher's clock, a time zone written
+# wrong), not more: a date far ahead would pin it to the top of the digest.
+MAX_AHEAD = timedelta(days=1)
+MIN_UTC_OFFSET, MAX_UTC_OFFSET = timedelta(hours=12), timedelta(hours=14)  # -12:00..+14:00
+_LINK_RE = re.compile(r"^\[(.*)\]\((.*)\)$")
+
+
+def _snake(key: str) -> str:
+    return re.sub(r"[\s_-]+", "_", key.strip().lower())
+
+
+def _visible(value: str, name: str) -> str:
+    if not has_visible_character(value):
+        raise HeaderValueError(f"'{name}' has no visible character (only spaces, zero-width or "
+                           "other invisible characters): write it or remove the line")
+    return value
+
+
+def _check_headline(value: str, name: str) -> str:
+    if not has_visible_character(value):
+        raise HeaderValueError("the headline is empty or has no visible character: write "
+                           "'# <headline>'")
+    if len(value) > MAX_HEADLINE_CHARS:
+        raise HeaderValueError(f"the headline is {len(value)} characters long; at most "
+                           f"{MAX_HEADLINE_CHARS} are allowed")
+    return value
+
+
+def _check_published(value: str, name: str) -> datetime:
+    example = "2019-11-01T12:05:50+00:00"
+    try:
+        published = datetime.fromisoformat(value)
+    except ValueError:
+        raise HeaderValueError(f"'{value[:80]}' is not an ISO 8601 timestamp: write it like "
+                           f"{example}") from None
+    if not 1900 <= published.year <= 2999:
+        raise HeaderValueError(f"the year {published.year} is out of range (1900 to 2999)")
+    if published.tzinfo is None:  # the format says: no offset means UTC
+        published = published.replace(tzinfo=UTC)
+    offset = published.utcoffset()
+    if offset % timedelta(minutes=1) or not -MIN_UTC_OFFSET <= offset <= MAX_UTC_OFFSET:
+        raise HeaderValueError(f"the UTC offset of '{value[:80]}' is not a time zone's: write "
+                           f"hours and minutes from -12:00 to +14:00, like {example}")
+    if published - now() > MAX_AHEAD:
+        raise HeaderValueError(f"{published.isoformat()} is in the future: give the time the "
+                           "story was published")
+    return published
+
+
+def _check_url(value: str, name: str) -> str:
+    problem = web_url_problem(value)
+    if problem:
+        raise HeaderValueError(problem)
+    return value
+
+
+def _check_original(value: str, name: str) -> tuple[str, str]:
+    example = "'Original: [Publisher name](https://example.org/story)'"
+    if value.count("](") > 1:
+        raise HeaderValueError("two links on the 'Original:' line: keep the one to the story, "
+                           f"like {example}")
+    link = _LINK_RE.match(value)
+    if not link:
+        raise HeaderValueError(f"'Original:' must be a Markdown link like {example}")
+    publisher, url = link.group(1).strip(), link.group(2).strip()
+    if "[" in publisher or "]" in publisher:
+        raise HeaderValueError("the publisher name holds '[' or ']', which end a Markdown link "
+                           "text: write ( ) instead")
+    if url.startswith("<") and url.endswith(">"):  # [name](<url>), CommonMark's form
+        url = url[1:-1].strip()
+    if not publisher:
+        raise HeaderValueError("the 'Original:' link has no publisher name between [ ]")
+    if not has_visible_character(publisher):
+        raise HeaderValueError("the publisher name has no visible character (only spaces, "
+                           "zero-width or other invisible characters): write it between [ ]")
+    if len(url) > MAX_HEADER_CHARS:
+        raise HeaderValueError(f"the URL is {len(url)} characters long; at most "
+                           f"{MAX_HEADER_CHARS} are allowed")
+    return publisher, _check_url(url, name)
+
+
+def _check_language(value: str, name: str) -> str:
+    tag = canonical_language_tag(value)
+    if tag is None:
+        raise HeaderValueError(f"'{value[:80]}' is not a BCP 47 language tag: write the "
+                           "story's language as a tag like en, de or pt-BR")
+    return tag
+
+
+def _check_references(value: str, name: str) -> str:
+    problem = reference_problem(value)
+    if problem:
+        raise HeaderValueError(f"'{name}:' {problem}")
+    return value
+
+
+@dataclass(frozen=True)
+class Header:
+    """One documented seed header (a row of ``HEADERS``)."""
+
+    name: str  # as documented, and as ``render_seed`` writes it
+    check: Callable[[str, str], object]  # (value, name) -> what the story keeps
+    becomes: str  # what the value becomes, for people (README, messages)
+    aliases: tuple[str, ...] = ()  # other spellings curators use
+    required: bool = False
+    metadata: str | None = None  # the story attribute (Pelican metadata key) set from it
+
+    @cached_property
+    def key(self) -> str:
+        return _snake(self.name)
+
+
+HEADERS: tuple[Header, ...] = (
+    Header("Title", _check_headline, "the headline (Pelican's title), written '# <headline>'",
+           required=True),
+    Header("Published at", _check_published,
+           "the publication time (date); ISO 8601, no offset means UTC",
+           aliases=("published", "date"), required=True),
+    Header("Author", _visible, "the byline, split into people and agencies (authors)",
+           aliases=("authors", "byline", "by")),
+    Header("Original", _check_original,
+           "the publisher's name and the story's URL, written as a Markdown link",
+           required=True),
+    Header("Summary", _visible, "the summary shown in lists and feeds instead of the first "
+           "paragraph"),
+    Header("Topics", _visible, "the story's topics, instead of the classifier's (names or "
+           "slugs of the taxonomy's topics, comma-separated)"),
+    Header("Language", _check_language,
+           "the story's language, a BCP 47 tag such as en, de or pt-BR (language)",
+           metadata="language"),
+    Header("Feed", _check_url, "the publisher feed the story was imported from, an "
+           "absolute http(s) URL (source_feed)", metadata="source_feed"),
+    Header("Same event as", _check_references, "other stories of the same event, joined to "
+           "this one's cluster: their original URLs, identities or seed file names"),
+    Header("Not same event as", _check_references, "stories this one is never clustered "
+           "with, given the same way"),
+)
+BY_KEY = {key: h for h in HEADERS for key in (h.key, *map(_snake, h.aliases))}
+# Kept on Seed fields of their own; the other documented headers go to Seed.headers.
+CORE = frozenset({"title", "published_at", "author", "original"})
+
+
+def now() -> datetime:
+    """The time seeds are checked against (a function, so tests can move it)."""
+    return datetime.now(UTC)
+
+
+def normalise_key(key: str) -> str:
+    """``Published  At`` -> ``published_at``; aliases fold to the header's own key."""
+    snake = _snake(key)
+    header = BY_KEY.get(snake)
+    return header.key if header else snake
+
+
+def suggest(written: str) -> Header | None:
+    """The documented header an unknown key is most likely a misspelling of."""
+    key = _snake(written)
+    candidates = {k: h for k, h in BY_KEY.items() if k != "title"}
+    # 0.82: one letter off in a short name ("Autor", "Topcs"); not "Update" for "Date"
+    close = difflib.get_close_matches(key, list(candidates), n=1, cutoff=0.82)
+    if close:
+        return candidates[close[0]]
+    if len(key) >= 3:  # an abbreviation: 'Lang', 'Pub'
+        return next((h for k, h in candidates.items() if k.startswith(key)), None)
+    return None

@@ -1,0 +1,37 @@
+"""BCP 47 language tags (RFC 5646): is a tag well formed, and its canonical case.
+
+Pure module (seeds stage): no Pelican import. Checks the syntax of the tag and
+that the primary language is a 2- or 3-letter ISO 639 code (the only ones in use:
+4-letter codes are reserved, 5 to 8 letters and grandfathered tags are obsolete);
+whether the code is registered is not checked (that needs the IANA registry).
+"""
+
+from __future__ import annotations
+
+import re
+
+_TAG_RE = re.compile(r"""
+    (?P<language>[a-z]{2,3}(?:-[a-z]{3}){0,3})     # ISO 639 code, extended subtags
+    (?:-(?P<script>[a-z]{4}))?                     # ISO 15924: Latn, Cyrl
+    (?:-(?P<region>[a-z]{2}|[0-9]{3}))?            # ISO 3166 or UN M.49: BR, 419
+    (?P<variants>(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*)
+    (?P<extensions>(?:-[0-9a-wy-z](?:-[a-z0-9]{2,8})+)*)
+    (?:-x(?:-[a-z0-9]{1,8})+)?                     # private use
+""", re.VERBOSE)
+
+
+def canonical_language_tag(value: str) -> str | None:
+    """``PT-br`` -> ``pt-BR``; None when ``value`` is not a well-formed tag."""
+    tag = value.strip().replace("_", "-").lower()
+    match = _TAG_RE.fullmatch(tag) if tag.isascii() else None
+    if match is None:
+        return None
+    variants = match.group("variants").split("-")[1:]
+    singletons = re.findall(r"-([0-9a-wy-z])(?=-)", match.group("extensions"))
+    if len(set(variants)) != len(variants) or len(set(singletons)) != len(singletons):
+        return None  # RFC 5646 2.2.9: no repeated variant or extension
+    script, region = match.group("script"), match.group("region")
+    head = match.group("language") + (f"-{script.title()}" if script else "") + (
+        f"-{region.upper()}" if region else "")
+    return head + tag[max(match.end(g) for g in ("language", "script", "region")
+                          if match.group(g)):]

@@ -1,0 +1,95 @@
+"""Is a seed's URL one we may link to? What is wrong with it, in words.
+
+Pure module (seeds stage): no Pelican import. ``urls.is_web_url`` says whether a
+string parses as an http(s) URL with a host; a seed's ``Original:`` and ``Feed:``
+URLs must also be unambiguous: browsers, feed readers and Python's parser must
+all agree on the host, and the address must not carry a password.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from .text_checks import describe
+
+_SCHEMES = ("http", "https")
+# Characters that are never literal in a URL (RFC 3986) and that some readers
+# treat specially: a quote or angle bracket ends an attribute or a link.
+_NEVER_IN_URL_RE = re.compile(r"[\s\"<>\x00-\x1f\x7f-\x9f]")
+_HOST_LABEL_RE = re.compile(r"[a-z0-9_-]{1,63}")  # hyphens anywhere: real hosts have them
+# Scripts with letters that look like Latin ones: a host label that mixes them
+# ("gооgle" with Cyrillic o) is a look-alike of another address.
+_CONFUSABLE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE")
+
+
+def web_url_problem(url: str) -> str | None:
+    """None for a URL we may link to; else ``what is wrong: how to fix``."""
+    fix = "give the story's full address, starting with https://"
+    shown = url[:80]
+    if not url:
+        return f"the URL is empty: {fix}"
+    if "\\" in url:
+        return (f"'{shown}' contains a backslash, which browsers read as '/' (another host "
+                "than the one written): write the address with '/' or %5C")
+    bad = _NEVER_IN_URL_RE.search(url)
+    if bad:
+        what = "a space" if bad.group().isspace() else describe(bad.group())
+        return f"'{shown}' contains {what}: write the address without it (or percent-encoded)"
+    try:
+        parts = urlsplit(url)
+    except ValueError as err:  # unbalanced IPv6 brackets
+        return f"'{shown}' is not a valid URL ({err}): {fix}"
+    if parts.scheme.lower() not in _SCHEMES or not parts.netloc:
+        return f"'{shown}' is not an absolute http(s) URL: {fix}"
+    if "@" in parts.netloc:
+        return (f"'{shown}' carries a user name or password (before '@'): give the "
+                "public address, without them")
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    if port == 0 and parts.netloc.rpartition("]")[2].count(":"):
+        written = parts.netloc.rpartition(":")[2]
+        return (f"'{shown}': the port '{written}' is not a number from 1 to 65535: "
+                "give the address without it or with the right one")
+    host = parts.hostname or ""
+    problem = _host_problem(host, parts.netloc)
+    if problem:
+        return f"'{shown}': {problem}"
+    return None
+
+
+def _host_problem(host: str, netloc: str) -> str | None:
+    if not host:
+        return "no host name: give the story's full address, starting with https://"
+    if netloc.startswith("["):  # an IPv6 literal: urlsplit checked the brackets
+        try:
+            ipaddress.IPv6Address(host.split("%")[0])
+        except ValueError:
+            return f"'{host}' is not an IPv6 address: write the host name"
+        return None
+    if host.isascii():
+        return (None if all(_HOST_LABEL_RE.fullmatch(label) for label in host.rstrip(".")
+                            .split(".")) else
+                f"'{host}' is not a valid host name: write the publisher's host name")
+    if unicodedata.normalize("NFKC", host) != host:
+        return (f"the host '{host}' is written with full-width or other compatibility "
+                "characters (it stands for another address): write it in plain letters")
+    for label in host.rstrip(".").split("."):
+        scripts = {unicodedata.name(ch, "?").split()[0] for ch in label if ch.isalpha()}
+        mixed = sorted(scripts & set(_CONFUSABLE_SCRIPTS))
+        if len(mixed) > 1:
+            return (f"the host '{host}' mixes {' and '.join(s.title() for s in mixed)} "
+                    "letters (a look-alike of another address): write the host as the "
+                    "publisher does, or in its xn-- form")
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return f"'{host}' is not a valid host name: write the publisher's host name"
+    labels = ascii_host.rstrip(".").split(".")
+    if not all(_HOST_LABEL_RE.fullmatch(label) for label in labels):
+        return f"'{host}' is not a valid host name: write the publisher's host name"
+    return None

@@ -1,0 +1,144 @@
+"""How well same-event clustering does on labelled stories: pairwise precision and recall.
+
+``tests/data/same_event/`` is the development set (docs/clusters.md): 145 seeds, 32
+events each reported by 2 to 5 outlets (wire copy carried with cuts, independent
+reports, follow-ups, late versions up to three days on) and 34 distractors (another
+ruling against the same firm, the same team's next match, a breach at another
+company the same week, the same person's next move). ``expected.json`` labels each
+story with its event and split. The "untouched" split was fixed before the method
+was tuned; its figures are the honest estimate. ``make test`` prints both.
+
+A small check on real reporting reads the news-API captures in the shared
+``realworld-feeds`` folder (headlines and descriptions of real outlets) where it lies.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from news_digest.enrich import clusters as C
+from news_digest.enrich.cluster_links import stories_for_clustering
+from news_digest.enrich.cluster_quality import pairwise_quality
+from news_digest.seeds.format import read_seed
+from news_digest.seeds.urls import url_identity
+
+from sitebuild import SHARED
+
+SAME_EVENT = Path(__file__).parent / "data" / "same_event"
+SPLITS = ("tune", "untouched")
+# What the method reaches today, so that a change that loses quality fails here.
+FLOORS = {"tune": (0.95, 0.90, 1), "untouched": (0.85, 0.85, 2)}  # precision, recall, joined
+# What issue 19 asks for on the development set.
+TARGET_PRECISION = TARGET_RECALL = 0.95
+
+
+@cache
+def labels() -> dict[str, dict]:
+    return json.loads((SAME_EVENT / "expected.json").read_text(encoding="utf-8"))["stories"]
+
+
+@cache
+def seeds() -> dict:
+    return {name: read_seed(SAME_EVENT / name) for name in labels()}
+
+
+@cache
+def quality(split: str):
+    chosen = {name: seed for name, seed in seeds().items() if labels()[name]["split"] == split}
+    inputs, problems = stories_for_clustering(chosen.values())
+    assert not problems
+    result = C.cluster(inputs)
+    name_of = {seed.identity: name for name, seed in chosen.items()}
+    predicted = {name_of[key]: cluster for key, cluster in result.cluster_of.items()}
+    expected = {name: labels()[name]["event"] for name in chosen}
+    distractors = [name for name in chosen if labels()[name]["kind"] == "distractor"]
+    return pairwise_quality(predicted, expected, distractors)
+
+
+def test_the_development_set_is_broad_and_labelled():
+    assert sorted(p.name for p in SAME_EVENT.glob("*.txt")) == sorted(labels())
+    reports = defaultdict(set)
+    for name, label in labels().items():
+        seed = seeds()[name]
+        assert label["split"] in SPLITS and label["kind"] in (
+            "wire", "report", "follow-up", "distractor"), name
+        assert not {"same_event_as", "not_same_event_as"} & set(seed.headers), name
+        if label["kind"] != "distractor":
+            reports[label["event"]].add(seed.source_name)
+        else:
+            assert label["near"] in {labels()[n]["event"] for n in labels()}, name
+    assert len(reports) >= 15
+    assert all(2 <= len(outlets) <= 6 for outlets in reports.values())
+    kinds = Counter(label["kind"] for label in labels().values())
+    assert kinds["distractor"] >= 15 and kinds["wire"] >= 10 and kinds["follow-up"] >= 3
+    assert {label["split"] for label in labels().values()} == set(SPLITS)
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_precision_and_recall_on_the_development_set(split, capsys):
+    q = quality(split)
+    with capsys.disabled():  # shown by a plain `make test` too
+        print(f"\nsame-event clusters, {split} split: {q.summary()}"
+              + (f" ({', '.join(map(str, q.joined_distractors))})"
+                 if q.joined_distractors else ""))
+    precision, recall, joined = FLOORS[split]
+    assert q.precision >= precision and q.recall >= recall
+    assert len(q.joined_distractors) <= joined
+
+
+@pytest.mark.xfail(strict=True, reason="issue 19's targets are not reached yet: see "
+                   "docs/clusters.md, 'What it gets wrong'")
+@pytest.mark.parametrize("split", SPLITS)
+def test_the_issue_targets_on_the_development_set(split):
+    q = quality(split)
+    assert q.precision >= TARGET_PRECISION and q.recall >= TARGET_RECALL
+    assert not q.joined_distractors
+
+
+# Real outlets' headlines and descriptions (news-API captures, 2019 and 2021): two
+# pairs report one event; every other story, including several about the same
+# firm (Apple, Facebook), the same person (Pompeo, Fauci) or the same subject
+# (Covid vaccines and origins, stock markets), is an event of its own.
+REAL_SAME_EVENT = [
+    ("NBA champions LA Lakers knocked out of playoffs by Phoenix Suns",
+     "Winners and Losers: Lakers vs. Suns and Blazers vs. Nuggets"),
+    ("Wall Street extends decline as China trade worries mount",
+     "Trade war fears are crushing stocks, and sell-off could keep going"),
+]
+
+
+def real_inputs() -> tuple[list[C.StoryInput], dict[str, str]]:
+    folder = SHARED / "realworld-feeds"
+    files = sorted(folder.glob("newsapi-top-headlines-us-*.json"))
+    if not files:
+        pytest.skip(f"no news-API captures in {folder}: the shared folder is absent")
+    inputs, titles = [], {}
+    for path in files:
+        for item in json.loads(path.read_text(encoding="utf-8"))["articles"]:
+            text = tuple(t for t in (item.get("description"), item.get("content")) if t)
+            key = url_identity(item["url"])
+            published = datetime.fromisoformat(item["publishedAt"].replace("Z", "+00:00"))
+            inputs.append(C.StoryInput(key, published, item["title"], text or (item["title"],)))
+            titles[key] = item["title"]
+    return inputs, titles
+
+
+def test_real_headlines_about_the_same_firm_or_person_stay_apart(capsys):
+    inputs, titles = real_inputs()
+    result = C.cluster(inputs)
+    event_of = {key: key for key in titles}
+    for one, other in REAL_SAME_EVENT:
+        a = next(k for k, t in titles.items() if t.startswith(one))
+        b = next(k for k, t in titles.items() if t.startswith(other))
+        event_of[b] = event_of[a]
+    q = pairwise_quality(result.cluster_of, event_of)
+    with capsys.disabled():
+        print(f"\nsame-event clusters, real news-API headlines ({len(inputs)} stories): "
+              f"{q.summary()}")
+    assert q.false_pairs == 0

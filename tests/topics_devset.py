@@ -1,0 +1,180 @@
+"""The topics development set: real stories labelled by hand, and how a tagger scores on it.
+
+The labels live in ``tests/data/topics_devset/labels.json`` (format in its README.md);
+the stories' text does not: it is read from ``../shared/`` at test time (the
+real-world feed captures, and ``topics-devset/`` for Wikinews extracts), so a test
+that needs it skips where it is absent. ``DIGEST_TOPICS_DEVSET`` may name another
+folder holding ``topics-devset/`` files, for working on a machine without them in
+``../shared/``.
+
+The split is fixed by a rule on the story's id, chosen before any result was seen:
+a story is in the UNTOUCHED split when the first byte of sha1(id) modulo 5 is 0 or 1
+(about 40 %). Nothing is tuned on that split.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from news_digest.curator.feed_items import Story, read_items
+
+HERE = Path(__file__).parent
+LABELS = HERE / "data" / "topics_devset" / "labels.json"
+SHARED = HERE.parent.parent / "shared"
+FEEDS = SHARED / "realworld-feeds"
+
+
+def extra_folders() -> list[Path]:
+    """Where Wikinews extracts (``*.jsonl``) may be: ../shared/topics-devset, then the env's."""
+    folders = [SHARED / "topics-devset"]
+    if os.environ.get("DIGEST_TOPICS_DEVSET"):
+        folders.append(Path(os.environ["DIGEST_TOPICS_DEVSET"]))
+    return [f for f in folders if f.is_dir()]
+
+
+@dataclass(frozen=True)
+class Labelled:
+    id: str
+    source: str
+    publisher: str
+    year: int
+    lang: str
+    must: frozenset[str]
+    ok: frozenset[str]
+    wrong: frozenset[str]
+    title: str = ""
+    text: str = ""
+
+    @property
+    def untouched(self) -> bool:
+        return is_untouched(self.id)
+
+
+def is_untouched(story_id: str) -> bool:
+    """The fixed split rule (see the module docstring)."""
+    return hashlib.sha1(story_id.encode()).digest()[0] % 5 in (0, 1)
+
+
+def labels() -> list[dict]:
+    return json.loads(LABELS.read_text(encoding="utf-8"))["stories"]
+
+
+@cache
+def _feed_texts() -> dict[str, tuple[str, str]]:
+    texts = {}
+    if not FEEDS.is_dir():
+        return texts
+    for path in sorted(FEEDS.iterdir()):
+        if path.suffix not in (".xml", ".json"):
+            continue
+        for item in read_items(path):
+            if isinstance(item, Story):
+                digest = hashlib.sha1(item.url.encode()).hexdigest()[:10]
+                key = f"{path.name.split('.')[0]}:{digest}"
+                texts[key] = (item.title, "\n".join(item.paragraphs))
+    return texts
+
+
+@cache
+def _extra_texts() -> dict[str, tuple[str, str]]:
+    texts = {}
+    for folder in extra_folders():
+        for path in sorted(folder.glob("*.jsonl")):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    record = json.loads(line)
+                    texts[record["id"]] = (record["title"], record["text"])
+    return texts
+
+
+@cache
+def stories() -> tuple[Labelled, ...]:
+    """Every labelled story whose text is on this machine."""
+    found = []
+    feeds, extra = _feed_texts(), _extra_texts()
+    for record in labels():
+        texts = feeds if record["source"] == "realworld-feeds" else extra
+        if record["id"] not in texts:
+            continue
+        title, text = texts[record["id"]]
+        found.append(Labelled(record["id"], record["source"], record["publisher"], record["year"],
+                              record["lang"], frozenset(record["must"]), frozenset(record["ok"]),
+                              frozenset(record["wrong"]), title, text))
+    return tuple(found)
+
+
+@dataclass
+class Scores:
+    """Micro figures over a set of stories.
+
+    precision = given topics that are ``must`` / given topics that are not ``ok``
+    (an acceptable topic is neither a hit nor a miss); recall = ``must`` topics given /
+    ``must`` topics; clearly wrong = given topics in ``wrong``. "general" is a topic
+    here like the others: it is right where it is ``must`` or ``ok``.
+    """
+
+    stories: int = 0
+    hits: int = 0
+    judged: int = 0  # given topics that are not merely acceptable
+    must: int = 0
+    wrong: int = 0
+    fully_right: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.hits / self.judged if self.judged else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.hits / self.must if self.must else 1.0
+
+    @property
+    def wrong_per_60(self) -> float:
+        return 60 * self.wrong / self.stories if self.stories else 0.0
+
+    def line(self, name: str) -> str:
+        return (f"{name:<28} {self.stories:4d} stories  precision {self.precision:.3f}  "
+                f"recall {self.recall:.3f}  clearly wrong {self.wrong:3d} "
+                f"({self.wrong_per_60:.2f} per 60)  fully right {self.fully_right}")
+
+
+def score(tag: Callable[[str, str], Iterable[str]], items: Iterable[Labelled]) -> Scores:
+    """Scores of ``tag(title, text) -> topic slugs`` on ``items``."""
+    result = Scores()
+    for story in items:
+        given = set(tag(story.title, story.text))
+        hits = given & story.must
+        result.stories += 1
+        result.hits += len(hits)
+        result.judged += len(given - story.ok)
+        result.must += len(story.must)
+        wrong = given & story.wrong
+        result.wrong += len(wrong)
+        missed = story.must - given
+        if not missed and not (given - story.must - story.ok):
+            result.fully_right += 1
+        else:
+            result.misses.append(f"  {story.id}: gave {sorted(given)}, missed {sorted(missed)}"
+                                 f"{', WRONG ' + str(sorted(wrong)) if wrong else ''}")
+    return result
+
+
+def desk_rates(tag: Callable[[str, str], Iterable[str]], items: Iterable[Labelled]) -> dict:
+    """Per desk (a story's must topics name it), the share of stories given a desk topic."""
+    desks = {"politics": {"government-policy", "elections"}, "technology": {"technology"},
+             "business": {"business"}, "sports": {"sports"}}
+    counts = {desk: [0, 0] for desk in desks}
+    for story in items:
+        given = set(tag(story.title, story.text))
+        for desk, topics in desks.items():
+            if story.must & topics:
+                counts[desk][1] += 1
+                counts[desk][0] += bool(given & topics)
+    return {desk: (got, total) for desk, (got, total) in counts.items() if total}
