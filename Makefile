@@ -27,7 +27,7 @@ help:
 	@echo 'make regenerate  rebuild whenever content changes'
 	@echo 'make serve       serve $(OUTPUTDIR)/ on http://127.0.0.1:$(PORT)/'
 	@echo 'make devserver   regenerate and serve together'
-	@echo 'make publish     build with $(PUBLISHCONF) (public SITEURL)'
+	@echo 'make publish     build with $(PUBLISHCONF) (public SITEURL; refuses a placeholder)'
 	@echo 'make lint        ruff over the code'
 	@echo 'make bench       time the build against plain Pelican (N=$(N) stories)'
 
@@ -49,8 +49,10 @@ html: $(STAMP)
 import: $(STAMP)
 	$(DIGEST) import --into $(INPUTDIR)/articles -s $(CONFFILE) || [ $$? -eq 1 ]
 
+# Refuses to build while the public address is a placeholder (set DIGEST_SITE_URL in
+# pelicanconf.py, or `make publish SITEURL=https://...`); docs/publishing.md.
 publish: $(STAMP)
-	$(DIGEST) build $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)
+	$(DIGEST) build --publish $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)
 
 clean:
 	rm -rf $(OUTPUTDIR) .cache

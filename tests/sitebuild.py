@@ -47,6 +47,13 @@ def stable_tree(folder: Path) -> dict[str, bytes]:
             if p.is_file() and not PAGEFIND_SHUFFLED.match(p.relative_to(folder).as_posix())}
 
 
+def build_overrides(tmp_path: Path, search: bool = False) -> dict:
+    """The settings every test build overrides (see ``build``)."""
+    return {"CACHE_PATH": str(tmp_path / "cache"), "DIGEST_SEARCH": search,
+            "DIGEST_SOURCES_FILE": str(tmp_path / "sources.toml"),
+            "DIGEST_DEFAULT_POLICY": "full"}
+
+
 class _Records(logging.Handler):
     def __init__(self):
         super().__init__(level=logging.WARNING)
@@ -73,11 +80,15 @@ class Site:
 
 def build(tmp_path: Path, seeds: dict[str, str | bytes], *, pages: dict[str, str] | None = None,
           settings: dict | None = None, conf: Path = ROOT / "pelicanconf.py",
-          force: bool = False, search: bool = False) -> Site:
+          force: bool = False, search: bool = False, sources: str | None = None) -> Site:
     """Write ``seeds`` (name -> text or bytes) into a content folder and build it.
 
     Without ``search`` the site is built without its Pagefind index (``DIGEST_SEARCH``
-    False, unless ``settings`` say otherwise): only tests of search need it."""
+    False, unless ``settings`` say otherwise): only tests of search need it.
+    The stories are the test's own: its site republishes them in full
+    (``DIGEST_DEFAULT_POLICY = "full"``) and reads no sources file but ``sources``
+    (the text of one, written beside the content), unless ``settings`` say otherwise;
+    tests of the republishing policies set them."""
     content = tmp_path / "content"
     (content / "articles").mkdir(parents=True, exist_ok=True)
     (content / "pages").mkdir(exist_ok=True)
@@ -88,6 +99,8 @@ def build(tmp_path: Path, seeds: dict[str, str | bytes], *, pages: dict[str, str
         if not path.exists() or path.read_bytes() != data:  # unchanged files keep their mtime
             path.write_bytes(data)
     output = tmp_path / "output"
+    if sources is not None:
+        (tmp_path / "sources.toml").write_text(sources, encoding="utf-8")
     LimitFilter._ignore.clear()  # Pelican de-duplicates log lines per process
     LimitFilter._raised_messages.clear()
     LimitFilter._group_count.clear()
@@ -97,8 +110,8 @@ def build(tmp_path: Path, seeds: dict[str, str | bytes], *, pages: dict[str, str
     try:
         with contextlib.redirect_stderr(stderr):
             code = build_site(str(conf), str(content), str(output), force=force,
-                              overrides={"CACHE_PATH": str(tmp_path / "cache"),
-                                         "DIGEST_SEARCH": search, **(settings or {})})
+                              overrides={**build_overrides(tmp_path, search),
+                                         **(settings or {})})
     finally:
         logging.getLogger().removeHandler(records)
     return Site(code, output, stderr.getvalue(), [r.getMessage() for r in records.records])

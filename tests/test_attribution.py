@@ -106,9 +106,18 @@ def test_only_web_urls_become_links():
 def test_agency_settings_are_checked():
     with pytest.raises(DigestConfigError, match="DIGEST_AGENCIES"):
         resolve({"DIGEST_AGENCIES": "PTI"})
-    with pytest.raises(DigestConfigError, match="DIGEST_CANONICAL"):
-        resolve({"DIGEST_CANONICAL": "elsewhere"})
-    assert resolve({"DIGEST_CANONICAL": "self"})["DIGEST_CANONICAL"] == "self"
+    with pytest.raises(DigestConfigError, match="DIGEST_DEFAULT_POLICY"):
+        resolve({"DIGEST_DEFAULT_POLICY": "everything"})
+    assert resolve({"DIGEST_DEFAULT_POLICY": "excerpt"}).default_policy == "excerpt"
+
+
+@pytest.mark.parametrize("value", ["original", "self"])
+def test_the_replaced_canonical_setting_says_what_replaced_it(value):
+    with pytest.raises(DigestConfigError) as refused:
+        resolve({"DIGEST_CANONICAL": value})
+    message = str(refused.value)
+    assert "DIGEST_CANONICAL" in message and "DIGEST_DEFAULT_POLICY" in message
+    assert "sources file" in message and "remove DIGEST_CANONICAL" in message
 
 
 HOSTILE = [

@@ -85,10 +85,11 @@ def test_people_and_agencies_are_told_apart_on_the_page(site):
     assert block.xpath("string(.//time/@datetime)") == "2020-01-02T09:30:00+05:30"
 
 
-def test_canonical_points_to_the_original_by_default(site):
+def test_a_full_text_page_says_noindex_and_names_no_canonical(site):
+    """The test site republishes in full: never a canonical to another site."""
     page = story_page(site, "older-story")
-    [canonical] = page.xpath("//head/link[@rel='canonical']")
-    assert canonical.get("href") == "https://news.example.com/old"
+    assert page.xpath("//head/link[@rel='canonical']") == []
+    assert page.xpath("//head/meta[@name='robots']/@content") == ["noindex"]
 
 
 def test_jsonld_carries_the_attribution_and_survives_a_hostile_headline(site):
@@ -138,7 +139,7 @@ def test_a_source_page_lists_its_stories_newest_first(site):
 
 def test_self_canonical_uses_the_page_address(tmp_path):
     site = build(tmp_path, {"001_a.txt": seed_text(title="Self story")},
-                 settings={"DIGEST_CANONICAL": "self", "SITEURL": SITEURL,
+                 settings={"DIGEST_DEFAULT_POLICY": "excerpt", "SITEURL": SITEURL,
                            "RELATIVE_URLS": False})
     assert site.code == 0, site.stderr
     page = story_page(site, "self-story")
@@ -157,7 +158,7 @@ def test_publisher_slugs_collide_neither_with_each_other_nor_with_authors(tmp_pa
                                url="https://c.example/3", published="2020-01-03T00:00:00Z"),
     }
     site = build(tmp_path, seeds, settings={
-        "DIGEST_CANONICAL": "self",  # SITEURL is empty: the public DIGEST_SITE_URL is used
+        "DIGEST_DEFAULT_POLICY": "link",  # canonical to itself at the public DIGEST_SITE_URL
         "DIGEST_SOURCE_URL": "authors/{slug}/",
         "DIGEST_SOURCE_SAVE_AS": "authors/{slug}/index.html",
         "AUTHOR_SAVE_AS": "authors/{slug}/index.html"})  # author pages on, to collide with

@@ -9,7 +9,7 @@ from pathlib import Path
 from news_digest.curator.build import build_site
 from news_digest.speed import cache_key as cachekey
 
-from sitebuild import ROOT, build, seed_text, stable_tree
+from sitebuild import ROOT, build, build_overrides, seed_text, stable_tree
 
 SEEDS = {
     "001_a.txt": seed_text(title="Court hears the privacy petition", author="PTI, Jane Doe",
@@ -26,8 +26,7 @@ def _rebuild(tmp_path: Path, output: str, **settings) -> Path:
     """Build the content already in tmp_path again, with the same cache folder."""
     out = tmp_path / output
     code = build_site(str(ROOT / "pelicanconf.py"), str(tmp_path / "content"), str(out),
-                      overrides={"CACHE_PATH": str(tmp_path / "cache"), "DIGEST_SEARCH": False,
-                                 **settings})
+                      overrides={**build_overrides(tmp_path), **settings})
     assert code == 0
     return out
 

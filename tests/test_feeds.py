@@ -22,6 +22,7 @@ from pelican.settings import read_settings
 from pelican.urlwrappers import Tag
 
 from news_digest.output import feeds
+from news_digest.output.feed_history import ChannelLinks
 from news_digest.output.feed_plan import SiteInfo, plan_feeds, public_site_url
 from news_digest.seeds.urls import is_web_url
 from news_digest.settings import SETTINGS, DigestConfigError, resolve
@@ -141,8 +142,12 @@ def validate_json_feed(data: bytes, url: str) -> dict:
         for author in item.get("authors", []):
             assert isinstance(author["name"], str) and author["name"]
         assert all(isinstance(tag, str) for tag in item.get("tags", []))
+        if "summary" in item:
+            assert isinstance(item["summary"], str)
         for key in item:  # custom objects start with _ and a letter or digit
             assert key in JSON_ITEM_KEYS or re.match(r"^_[A-Za-z0-9]", key), key
+            if key.startswith("_"):  # and say where they are described
+                absolute(item[key]["about"])
     assert len(ids) == len(set(ids)), "item ids are unique"
     return feed
 
@@ -150,6 +155,11 @@ def validate_json_feed(data: bytes, url: str) -> dict:
 JSON_ITEM_KEYS = {"id", "url", "external_url", "title", "content_html", "content_text",
                   "summary", "image", "banner_image", "date_published", "date_modified",
                   "authors", "tags", "language", "attachments"}
+
+
+def is_feed(path) -> bool:
+    """A feed document among the files under feeds/ (not the feeds page or OPML file)."""
+    return path.name.endswith((".rss.xml", ".atom.xml", ".json"))
 
 
 def validate_file(path, url: str):
@@ -164,7 +174,8 @@ def validate_file(path, url: str):
 
 # --- records for unit tests ----------------------------------------------------------------
 
-def record(n: int, *, topics=(), people=("Jane Doe",), source="The Paper", day=None):
+def record(n: int, *, topics=(), people=("Jane Doe",), source="The Paper", day=None,
+           feed=""):
     published = datetime(2020, 1, day or n, 12, 0, tzinfo=timezone(timedelta(hours=5, minutes=30)))
     return feeds.FeedItem(
         identity=f"{n:016x}", title=f"Story <{n}> & co", link=f"{PUBLIC}/stories/s{n}.html",
@@ -173,13 +184,15 @@ def record(n: int, *, topics=(), people=("Jane Doe",), source="The Paper", day=N
         original_url=f"https://paper.example/{n}?a=1&b=2", source_name=source,
         source_home="https://paper.example/", source_slug=source.lower().replace(" ", "-"),
         topics=tuple(feeds.Topic(slug, label, f"{PUBLIC}/topics/{slug}/")
-                     for slug, label in topics), people=tuple(people))
+                     for slug, label in topics), people=tuple(people), source_feed=feed,
+        summary_text=f"Lead {n} & more")
 
 
 def channel(path="feeds/all.rss.xml", full_text=False):
     return feeds.FeedChannel(key="all", title="Digest", description="All of it", language="en",
                              link=f"{PUBLIC}/", self_url=f"{PUBLIC}/{path}", author="Digest",
-                             full_text=full_text)
+                             full_text=full_text,
+                             links=ChannelLinks(source_about=f"{PUBLIC}/feeds/#json-feed-source"))
 
 
 GOV = ("government-policy", "Government & Policy")
@@ -187,7 +200,8 @@ SCI = ("science", "Science")
 
 
 def test_rss_item_carries_topics_source_and_byline():
-    items = [record(1, topics=(GOV, SCI), people=("Jane Doe", "John Roe"))]
+    items = [record(1, topics=(GOV, SCI), people=("Jane Doe", "John Roe"),
+                    feed="https://paper.example/feed.xml")]
     root = validate_rss(feeds.rss_xml(channel(), items), f"{PUBLIC}/feeds/all.rss.xml")
     [item] = root.iter("item")
     assert item.findtext("title") == "Story <1> & co"
@@ -197,9 +211,10 @@ def test_rss_item_carries_topics_source_and_byline():
     assert [(c.text, c.get("domain")) for c in item.findall("category")] == [
         ("Government & Policy", f"{PUBLIC}/topics/government-policy/"),
         ("Science", f"{PUBLIC}/topics/science/")]
-    [source] = item.findall("source")
-    assert (source.text, source.get("url")) == ("The Paper", "https://paper.example/1?a=1&b=2")
-    assert [c.text for c in item.findall(f"{DC}creator")] == ["Jane Doe", "John Roe"]
+    [source] = item.findall("source")  # RSS 2.0: the url of the publisher's feed
+    assert (source.text, source.get("url")) == ("The Paper", "https://paper.example/feed.xml")
+    # One dc:creator naming everyone: readers that meet several show only the last.
+    assert [c.text for c in item.findall(f"{DC}creator")] == ["Jane Doe and John Roe"]
     assert item.find("author") is None
     assert rss_date(item.findtext("pubDate")) == items[0].published
 
@@ -215,8 +230,8 @@ def test_atom_entry_carries_via_link_source_authors_and_categories():
     [source] = entry.findall(f"{ATOM}source")
     assert source.findtext(f"{ATOM}title") == "The Paper"
     assert source.find(f"{ATOM}link").get("href") == "https://paper.example/"
-    assert [a.text for a in entry.iterfind(f"{ATOM}author/{ATOM}name")] == ["Jane Doe",
-                                                                             "John Roe"]
+    assert [a.text for a in entry.iterfind(f"{ATOM}author/{ATOM}name")] == [
+        "Jane Doe and John Roe"]  # one author naming everyone: readers show only one
     [category] = entry.findall(f"{ATOM}category")
     assert (category.get("term"), category.get("scheme")) == (
         "Government & Policy", f"{PUBLIC}/topics/government-policy/")
@@ -234,9 +249,13 @@ def test_json_feed_item_has_external_url_authors_tags_and_source():
     assert first["external_url"] == "https://paper.example/1?a=1&b=2"
     assert first["authors"] == [{"name": "Jane Doe"}]
     assert first["tags"] == ["Government & Policy", "Science"]
-    assert first["_source"] == {"name": "The Paper", "home_page_url": "https://paper.example/",
+    assert first["_source"] == {"about": f"{PUBLIC}/feeds/#json-feed-source",
+                                "name": "The Paper", "home_page_url": "https://paper.example/",
                                 "url": "https://paper.example/1?a=1&b=2"}
-    assert "authors" not in second and second["tags"] == []
+    assert first["summary"] == "Lead 1 & more"
+    # No byline: the publisher, not the feed's author (the digest), wrote it.
+    assert second["authors"] == [{"name": "The Paper", "url": "https://paper.example/"}]
+    assert second["tags"] == []
     assert datetime.fromisoformat(first["date_published"]) == items[0].published
 
 
@@ -272,14 +291,16 @@ def test_plan_groups_stories_per_topic_and_source(tmp_path):
     items = [record(1, topics=(GOV,)), record(2, topics=(GOV, SCI), source="Other Paper"),
              record(3)]
     digest = resolve({"DIGEST_FEED_MAX_ITEMS": 2})
-    plan = plan_feeds(items, _site(), digest)
+    plan = plan_feeds(items, _site(), digest, UTC, f"{PUBLIC}/feeds/#json-feed-source")
     by_path = {f.path: f for f in plan.files}
     assert set(by_path) == {
         "feeds/all.rss.xml", "feeds/all.atom.xml", "feeds/all.json",
-        "feeds/topics/government-policy.rss.xml", "feeds/topics/government-policy.atom.xml",
-        "feeds/topics/science.rss.xml", "feeds/topics/science.atom.xml",
-        "feeds/sources/the-paper.rss.xml", "feeds/sources/the-paper.atom.xml",
-        "feeds/sources/other-paper.rss.xml", "feeds/sources/other-paper.atom.xml"}
+        *(f"feeds/{kind}/{slug}.{ext}" for kind, slug in (
+            ("topics", "government-policy"), ("topics", "science"),
+            ("sources", "the-paper"), ("sources", "other-paper"))
+          for ext in ("rss.xml", "atom.xml", "json")),
+        *(f"feeds/archive/2020-01-0{day}.{ext}" for day in (1, 2, 3)
+          for ext in ("rss.xml", "atom.xml"))}
 
     def titles(path):
         return [i.identity[-1] for i in by_path[path].items]
@@ -294,7 +315,8 @@ def test_plan_groups_stories_per_topic_and_source(tmp_path):
     assert by_path["feeds/sources/other-paper.atom.xml"].channel.link == \
         f"{PUBLIC}/sources/other-paper/"
     assert [link.path for link in plan.topics["science"]] == [
-        "feeds/topics/science.rss.xml", "feeds/topics/science.atom.xml"]
+        "feeds/topics/science.rss.xml", "feeds/topics/science.atom.xml",
+        "feeds/topics/science.json"]
     assert [link.type for link in plan.site] == [
         "application/rss+xml", "application/atom+xml", "application/feed+json"]
     # Every planned feed renders into a valid document at its own address.
@@ -352,13 +374,15 @@ SEEDS = {
                            body=("New lead.", "New second paragraph.")),
 }
 ALL_FEEDS = {"feeds/all.rss.xml", "feeds/all.atom.xml", "feeds/all.json",
-             "feeds/sources/the-daily-example.rss.xml",
-             "feeds/sources/the-daily-example.atom.xml",
-             "feeds/sources/other-paper.rss.xml", "feeds/sources/other-paper.atom.xml"}
+             *(f"feeds/sources/{slug}.{ext}" for slug in ("the-daily-example", "other-paper")
+               for ext in ("rss.xml", "atom.xml", "json")),
+             *(f"feeds/archive/2020-01-0{day}.{ext}" for day in (1, 2, 3)
+               for ext in ("rss.xml", "atom.xml"))}
 
 
 def feed_files(site) -> dict[str, bytes]:
-    return {str(p.relative_to(site.output)): p.read_bytes() for p in site.files("feeds/**/*")}
+    return {str(p.relative_to(site.output)): p.read_bytes() for p in site.files("feeds/**/*")
+            if is_feed(p)}
 
 
 def built(tmp_path, name="site", **kwargs):
@@ -373,10 +397,12 @@ def test_build_writes_every_feed_and_each_is_valid(tmp_path):
     files = feed_files(site)
     topics = {p.parent.name for p in site.files("topics/*/index.html")}
     assert topics  # every story has at least one topic (the fallback one)
-    topic_feeds = {f"feeds/topics/{slug}.{kind}.xml" for slug in topics for kind in ("rss", "atom")}
+    topic_feeds = {f"feeds/topics/{slug}.{ext}" for slug in topics
+                   for ext in ("rss.xml", "atom.xml", "json")}
     assert set(files) == ALL_FEEDS | topic_feeds  # and nothing else: Pelican's are off
-    assert not [p for p in site.files("**/*.xml") if not str(p).startswith(str(site.output /
-                                                                               "feeds"))]
+    assert {p.name for p in site.files("**/*.xml")
+            if not str(p).startswith(str(site.output / "feeds"))} == {
+        "sitemap.xml", "news-sitemap.xml"}
     for path in files:
         validate_file(site.output / path, f"{PUBLIC}/{path}")
 
@@ -395,10 +421,10 @@ def test_rss_items_point_to_our_pages_and_credit_the_original(tmp_path):
     assert rss_date(oldest.findtext("pubDate")) == datetime(2020, 1, 1, 6, 0, tzinfo=UTC)
     assert rss_date(root.findtext("channel/lastBuildDate")) == datetime(2020, 1, 3, 15, 0,
                                                                         tzinfo=UTC)
-    assert [c.text for c in oldest.findall(f"{DC}creator")] == ["Jane Doe", "John Roe"]
-    assert middle.findall(f"{DC}creator") == []  # no byline: no creator, not the site's name
-    source = middle.find("source")
-    assert (source.text, source.get("url")) == ("Other Paper", "https://other.example/mid")
+    assert [c.text for c in oldest.findall(f"{DC}creator")] == ["Jane Doe and John Roe"]
+    # No byline: the publisher is credited, never the digest's own name.
+    assert [c.text for c in middle.findall(f"{DC}creator")] == ["Other Paper"]
+    assert middle.find("source") is None  # no Feed: header: no <source> pointing elsewhere
     assert "Middle lead." in middle.findtext("description")
     assert "second paragraph" not in middle.findtext("description")
     assert root.findtext("channel/language") == "en"
@@ -414,8 +440,8 @@ def test_atom_and_json_feeds_of_a_build(tmp_path):
     assert via == ["https://daily.example/old"]
     assert oldest.findtext(f"{ATOM}source/{ATOM}title") == "The Daily Example"
     assert oldest.find(f"{ATOM}source/{ATOM}link").get("href") == "https://daily.example/"
-    assert [n.text for n in oldest.iterfind(f"{ATOM}author/{ATOM}name")] == ["Jane Doe",
-                                                                              "John Roe"]
+    assert [n.text for n in oldest.iterfind(f"{ATOM}author/{ATOM}name")] == [
+        "Jane Doe and John Roe"]
     feed = json.loads((site.output / "feeds/all.json").read_bytes())
     assert [i["title"] for i in feed["items"]] == ["Newest story", "Middle story",
                                                    "Oldest story"]
@@ -477,6 +503,13 @@ def test_publish_settings_use_the_public_url(tmp_path):
                     f"{PUBLIC}/feeds/all.json"]
 
 
+def _resolve(page, href: str) -> str:
+    """A link's target relative to the site (the 404 page's links start at its root)."""
+    if href.startswith("/"):
+        return posixpath.normpath(href.lstrip("/"))
+    return posixpath.normpath(posixpath.join(posixpath.dirname(str(page)), href))
+
+
 def test_every_page_links_the_feeds_in_head_and_body(tmp_path):
     site = built(tmp_path)
     pages = [p.relative_to(site.output) for p in site.files("**/*.html")]
@@ -484,21 +517,21 @@ def test_every_page_links_the_feeds_in_head_and_body(tmp_path):
     for page in pages:
         tree = site.page(page)
         head = tree.xpath("//head/link[@rel='alternate']")
-        found = {(link.get("type"), posixpath.normpath(
-            posixpath.join(posixpath.dirname(str(page)), link.get("href")))) for link in head}
+        found = {(link.get("type"), _resolve(page, link.get("href"))) for link in head}
         own = set()
         kind = str(page).split("/")[0]
         if kind in ("sources", "topics") and page.name == "index.html" and \
                 page.parent.name != kind:  # a publisher's or topic's page: its own feeds
             own = {("application/rss+xml", f"feeds/{kind}/{page.parent.name}.rss.xml"),
-                   ("application/atom+xml", f"feeds/{kind}/{page.parent.name}.atom.xml")}
+                   ("application/atom+xml", f"feeds/{kind}/{page.parent.name}.atom.xml"),
+                   ("application/feed+json", f"feeds/{kind}/{page.parent.name}.json")}
         assert found == own | {("application/rss+xml", "feeds/all.rss.xml"),
                                ("application/atom+xml", "feeds/all.atom.xml"),
                                ("application/feed+json", "feeds/all.json")}, page
         assert all(link.get("title") for link in head)
         visible = tree.xpath("//nav[@class='feeds']//a/@href")
-        assert {posixpath.normpath(posixpath.join(posixpath.dirname(str(page)), href))
-                for href in visible} == {path for _, path in found}, page
+        assert {_resolve(page, href) for href in visible} == {
+            path for _, path in found} | {"feeds"}, page
 
 
 def test_topic_page_template_announces_its_own_feeds():
@@ -509,7 +542,8 @@ def test_topic_page_template_announces_its_own_feeds():
                              **settings["JINJA_ENVIRONMENT"])
     env.add_extension(MemoExtension)  # the plugin adds the theme's {% memo %} tag
     tag = Tag("Government & Policy", settings)
-    plan = plan_feeds([record(1, topics=((tag.slug, str(tag)),))], _site(), resolve(settings))
+    plan = plan_feeds([record(1, topics=((tag.slug, str(tag)),))], _site(), resolve(settings),
+                      UTC)
     html = env.get_template("tag.html").render(
         {**settings, "tag": tag, "articles": [], "articles_page": None, "pages": [],
          "SITEURL": "../..", "digest_feeds": plan, "digest_site_feeds": plan.site,
@@ -522,12 +556,15 @@ def test_topic_page_template_announces_its_own_feeds():
          "Digest: Government & Policy (RSS)"),
         ("application/atom+xml", "../../feeds/topics/government-policy.atom.xml",
          "Digest: Government & Policy (Atom)"),
+        ("application/feed+json", "../../feeds/topics/government-policy.json",
+         "Digest: Government & Policy (JSON Feed)"),
         ("application/rss+xml", "../../feeds/all.rss.xml", "Digest (RSS)"),
         ("application/atom+xml", "../../feeds/all.atom.xml", "Digest (Atom)"),
         ("application/feed+json", "../../feeds/all.json", "Digest (JSON Feed)")]
     assert tree.xpath("//p[@class='page-feeds']/a/@href") == [
         "../../feeds/topics/government-policy.rss.xml",
-        "../../feeds/topics/government-policy.atom.xml"]
+        "../../feeds/topics/government-policy.atom.xml",
+        "../../feeds/topics/government-policy.json"]
 
 
 @pytest.mark.parametrize("conf", ["pelicanconf.py", "publishconf.py"])

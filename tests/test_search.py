@@ -123,6 +123,8 @@ def test_a_missing_pagefind_binary_is_a_clear_error(tmp_path, monkeypatch):
 
 
 def _resolve(page_path: str, href: str) -> str:
+    if href.startswith("/"):  # the 404 page links from the site's root
+        return posixpath.normpath(href.lstrip("/"))
     return posixpath.normpath(posixpath.join(posixpath.dirname(page_path), href))
 
 

@@ -59,13 +59,15 @@ def test_fields_are_read_and_normalised(tmp_path):
                                                                 ("Daily Planet",))
     assert [r.text for r in planet.keep] == ["world", "/^Breaking:/"]
     assert (rundschau.feeds, rundschau.language, rundschau.policy) == (
-        ("https://rundschau.example/rss",), "", "link")  # the default policy: links only
+        ("https://rundschau.example/rss",), "", "")  # none given: the site's default
     assert sources.where(planet, planet.feeds[1]) == f"{path}:5"
     assert sources.where(rundschau) == f"{path}:12"
-    assert publishing_policies(sources) == {"The Daily Planet": "excerpt",
-                                            "Daily Planet": "excerpt", "Rundschau": "link"}
-    assert policy_for(sources, "daily  planet") == "excerpt"
-    assert policy_for(sources, "Someone Else") == "link"
+    assert publishing_policies(sources) == {"the daily planet": "excerpt",
+                                            "daily planet": "excerpt", "rundschau": ""}
+    assert policy_for(sources, "daily  planet", "link") == "excerpt"
+    assert policy_for(sources, "Someone Else", "full") == "full"  # the site's default
+    assert policy_for(sources, "Rundschau", "excerpt") == "excerpt"
+    assert policy_for(None, "Rundschau", "link") == "link"  # no sources file
 
 
 @pytest.mark.parametrize("change, line, message", [

@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from theme_site import build_theme_site
+from theme_site import EXCERPT_STORY, LINK_STORY, build_theme_site
 from tools import CHROMIUM_ARGS, ROOT, axe, chromium
 
 pytestmark = pytest.mark.browser
@@ -23,15 +23,33 @@ SAMPLE = ("stories/agree-with-indian-government-on-need-to-safeguard-citizens-pr
 PAGES = {
     "home": "",
     "article": SAMPLE,
+    "article (excerpt)": EXCERPT_STORY,
+    "article (link)": LINK_STORY,
     "topic": "topics/privacy/",
     "edition": "editions/2019-11-01/",
     "search": "search/",
+    "feeds": "feeds/",
+    "404": "no/such/page/here",  # the server answers with 404.html, as static hosts do
 }
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """Serves the site, and its 404.html for an address that does not exist (as GitHub
+    Pages, Netlify and the like do)."""
+
     def log_message(self, *args):
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +105,8 @@ def _open(browser, server, path, **context):
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     response = page.goto(server + path, wait_until="load")
-    assert response is not None and response.ok, path
+    assert response is not None, path
+    assert response.ok or (response.status == 404 and path == PAGES["404"]), path
     return ctx, page, requests
 
 
@@ -196,3 +215,20 @@ def test_screenshot_folder_is_ignored_by_git():
     ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
     assert "tests/artifacts/" in ignored
     assert Path(SCREENSHOTS).is_relative_to(ROOT / "tests" / "artifacts")
+
+
+def test_the_404_page_is_styled_at_any_address(site, server, browser):
+    """Static hosts serve 404.html at the missing address itself: its stylesheet must
+    load from there too (its links start at the site's root)."""
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    loaded: dict[str, int] = {}
+    page.on("response", lambda r: loaded.__setitem__(r.url.removeprefix(server), r.status))
+    response = page.goto(server + "stories/gone/deeper/still", wait_until="load")
+    heading = page.locator("h1").inner_text()
+    colour = page.evaluate("() => getComputedStyle(document.querySelector('.site-header'))"
+                           ".borderBottomStyle")
+    ctx.close()
+    assert response.status == 404 and heading == "Page not found"
+    assert loaded.get("theme/css/style.css") == 200
+    assert colour != "none"  # the theme's rule under the header: the stylesheet applied

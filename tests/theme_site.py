@@ -68,5 +68,32 @@ Every story here was **first published elsewhere**.
 """
 
 
+# Every republishing policy has pages to check: the Herald (and the publishers not
+# named here: the test sites' default) republish in full, the Gazette an excerpt,
+# The Daily Example a link only.
+SOURCES = """
+[[source]]
+name = "Example Herald"
+home = "https://exampleherald.example/"
+feeds = ["https://exampleherald.example/feed.xml"]
+policy = "full"
+
+[[source]]
+name = "Example Gazette"
+home = "https://examplegazette.example/"
+feeds = ["https://examplegazette.example/feed.xml"]
+policy = "excerpt"
+
+[[source]]
+name = "The Daily Example"
+home = "https://thedailyexample.example/"
+feeds = ["https://thedailyexample.example/feed.xml"]
+policy = "link"
+"""
+LINK_STORY = "stories/court-hears-challenge-to-data-retention-law.html"
+EXCERPT_STORY = "stories/hospital-waiting-lists-grow.html"
+
+
 def build_theme_site(tmp_path, with_sample: bool = True, **settings):
-    return build(tmp_path, seeds(with_sample), pages={"about.md": ABOUT}, settings=settings)
+    return build(tmp_path, seeds(with_sample), pages={"about.md": ABOUT}, settings=settings,
+                 sources=SOURCES)

@@ -16,6 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from .enrich.republishing import DEFAULT_POLICY, POLICIES
 from .enrich.taxonomy_file import load_taxonomy
 from .errors import DigestConfigError
 from .seeds.urls import is_web_url
@@ -51,6 +52,12 @@ def _is_output_path(value: Any, *, slug: bool = False) -> bool:
 
 def _is_site_url(value: Any) -> bool:
     return value is None or (isinstance(value, str) and is_web_url(value))
+
+
+def _is_image(value: Any) -> bool:
+    """None, an absolute http(s) URL, or a path inside the output folder."""
+    return value is None or _is_site_url(value) or (
+        _is_output_path(value) and ":" not in value.split("/")[0])
 
 
 def _feed_path(default: str, slug: bool = False) -> Setting:
@@ -99,9 +106,17 @@ SETTINGS: dict[str, Setting] = {
         DEFAULT_AGENCIES,
         "a list of names (and '* Desk'-style patterns) of news agencies and desks",
         _is_names),
-    "DIGEST_CANONICAL": Setting(
-        "original", "'original' (canonical link to the publisher's page) or 'self'",
-        lambda v: v in ("original", "self")),
+    "DIGEST_DEFAULT_POLICY": Setting(
+        DEFAULT_POLICY, "what the digest republishes of a publisher the sources file gives "
+        "no policy: 'link' (headline, credit and link), 'excerpt' (the lead and a link) or "
+        "'full' (the whole text; docs/publishing.md)", lambda v: v in POLICIES),
+    "DIGEST_SITE_IMAGE": Setting(
+        None, "None, or the image link previews show (og:image): an absolute http(s) URL "
+        "or a file of the site such as 'images/preview.png' (add its folder to "
+        "STATIC_PATHS)", _is_image),
+    "DIGEST_WEBSUB_HUB": Setting(
+        None, "None, or the absolute http(s) URL of the WebSub hub the feeds name "
+        "(rel=\"hub\"), which `python -m news_digest ping` notifies", _is_site_url),
     "DIGEST_SLUG_MAX_LENGTH": Setting(
         80, "a whole number of characters from 20 to 200",
         _whole(20, 200)),
@@ -120,6 +135,11 @@ SETTINGS: dict[str, Setting] = {
     "DIGEST_FEED_TOPIC_ATOM": _feed_path("feeds/topics/{slug}.atom.xml", slug=True),
     "DIGEST_FEED_SOURCE_RSS": _feed_path("feeds/sources/{slug}.rss.xml", slug=True),
     "DIGEST_FEED_SOURCE_ATOM": _feed_path("feeds/sources/{slug}.atom.xml", slug=True),
+    "DIGEST_FEED_TOPIC_JSON": _feed_path("feeds/topics/{slug}.json", slug=True),
+    "DIGEST_FEED_SOURCE_JSON": _feed_path("feeds/sources/{slug}.json", slug=True),
+    # RFC 5005 archives of the whole digest, one per edition ({slug}: the edition's).
+    "DIGEST_FEED_ARCHIVE_RSS": _feed_path("feeds/archive/{slug}.rss.xml", slug=True),
+    "DIGEST_FEED_ARCHIVE_ATOM": _feed_path("feeds/archive/{slug}.atom.xml", slug=True),
     "DIGEST_EDITION": Setting(
         "day", "'day' (an edition per publication day) or 'week' (per ISO week)",
         lambda v: v in ("day", "week")),
@@ -176,6 +196,14 @@ SETTINGS: dict[str, Setting] = {
 }
 
 
+# Settings that were replaced: naming one stops the build with what replaced it.
+RETIRED = {
+    "DIGEST_CANONICAL": "a story page's canonical link now follows its publisher's "
+    "republishing policy (DIGEST_DEFAULT_POLICY, and `policy` per publisher in the "
+    "sources file): remove DIGEST_CANONICAL (docs/publishing.md)",
+}
+
+
 # Set by ``python -m news_digest`` to the settings file it read: relative paths in
 # DIGEST_* settings are read from that file's folder (else from the current folder,
 # where `make regenerate` and `make devserver` run Pelican).
@@ -188,6 +216,12 @@ def taxonomy_path(settings: Mapping[str, Any], name: str) -> Path:
     if not path.is_absolute() and settings.get(SETTINGS_FILE):
         path = Path(settings[SETTINGS_FILE]).resolve().parent / path
     return path
+
+
+def sources_file_path(settings: Mapping[str, Any]) -> Path:
+    """Where the sources file (DIGEST_SOURCES_FILE) is: beside the settings file."""
+    return taxonomy_path(settings, settings.get("DIGEST_SOURCES_FILE",
+                                                SETTINGS["DIGEST_SOURCES_FILE"].default))
 
 
 class DigestSettings(Mapping):
@@ -239,6 +273,10 @@ def resolve(settings: Mapping[str, Any]) -> DigestSettings:
 
     ``DIGEST_TOPICS`` is the taxonomy read from ``DIGEST_TOPICS_FILE`` (a
     ``TaxonomyFileError`` names its line when it is malformed), not a setting."""
+    retired = sorted(k for k in settings if k in RETIRED)
+    if retired:
+        raise DigestConfigError(retired[0], settings[retired[0]],
+                                f"no such setting any more: {RETIRED[retired[0]]}")
     unknown = sorted(k for k in settings if k.startswith(PREFIX) and k not in SETTINGS)
     if unknown:
         name = unknown[0]

@@ -21,6 +21,8 @@ from pathlib import Path
 from ..diskspace import describe, no_space_error, no_space_in_record
 from ..errors import DigestConfigError, DigestError, InPlaceUpdateFailed, SearchIndexError
 from ..glue import build_log
+from ..output.feed_plan import is_placeholder, public_site_url
+from ..seeds.urls import is_web_url
 from ..settings import SETTINGS_FILE
 from ..speed import PREVIOUS_OUTPUT, Rebuild
 from . import interrupts
@@ -55,15 +57,42 @@ class _FailureWatch(logging.Handler):
             self.no_space = no_space_in_record(record)
 
 
+def placeholder_message(settings_file: str, settings) -> str:
+    """Why a site cannot be published at the address its settings give ("" when it can)."""
+    try:
+        url = public_site_url(settings)
+    except DigestConfigError as err:
+        return f"{settings_file}: {err}"
+    if not is_placeholder(url):
+        return ""
+    named = "SITEURL" if is_web_url(settings.get("SITEURL") or "") else "DIGEST_SITE_URL"
+    return (f"{settings_file}: not publishing to {url}: that is a placeholder address, "
+            f"not the site's. Set DIGEST_SITE_URL in pelicanconf.py to the address the "
+            f"site is served from (now {named} gives it), or publish once with "
+            f"`make publish SITEURL=https://your.site/`")
+
+
+def _placeholder_refusal(settings_file: str, content: str | None,
+                         overrides: dict | None) -> str:
+    """``placeholder_message`` for the settings this build would read."""
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    override = {SETTINGS_FILE: settings_file, **(overrides or {})}
+    if content:
+        override["PATH"] = str(Path(content).resolve())
+    return placeholder_message(settings_file, read_settings(settings_file, override=override))
+
+
 def build_site(settings_file: str, content: str | None, output: str, *,
                debug: bool = False, overrides: dict | None = None, force: bool = False,
-               wait: bool = True) -> int:
+               wait: bool = True, publish: bool = False) -> int:
     """Build the site into ``output``; return a process exit code.
 
     ``overrides`` replace settings from the file (tests build variants this way).
     With the content cache on, a build whose inputs and output are unchanged since
     the last one stops early (``uptodate.py``) unless ``force``. ``wait``: when
     another build is writing ``output``, wait for it (else return ``BUSY``).
+    ``publish``: refuse to build for a placeholder public address (``make publish``).
     """
     build_log.setup(debug)
     watch = _FailureWatch()
@@ -71,6 +100,10 @@ def build_site(settings_file: str, content: str | None, output: str, *,
     target = Path(output).resolve()
     lock = BuildLock(target)
     job = _Build(settings_file, content, output, target, watch, debug, overrides, force)
+    if publish and (refused := _placeholder_refusal(settings_file, content, overrides)):
+        print(refused, file=sys.stderr)  # before anything is locked or written
+        logging.getLogger().removeHandler(watch)
+        return 2
     try:
         with interrupts.handled():
             if (refused := _take(lock, output, wait)) is not None:
@@ -271,7 +304,7 @@ class _Build:
 
 def run(args) -> int:
     return build_site(args.settings, args.content, args.output, debug=args.debug,
-                      force=args.force, wait=not args.no_wait)
+                      force=args.force, wait=not args.no_wait, publish=args.publish)
 
 
 def add_parser(commands) -> None:
@@ -285,4 +318,6 @@ def add_parser(commands) -> None:
     parser.add_argument("--no-wait", action="store_true",
                         help=f"when another build is writing the output folder, stop (exit "
                              f"{BUSY}) instead of waiting for it")
+    parser.add_argument("--publish", action="store_true",
+                        help="build for publishing: refuse a placeholder public address")
     parser.set_defaults(run=run)

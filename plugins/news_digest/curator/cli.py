@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import build, check, explain, importer, new_story
+from . import build, check, explain, importer, new_story, ping
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m news_digest",
                                      description="Tools for the news digest.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (check, build, importer, new_story, explain):
+    for module in (check, build, importer, new_story, explain, ping):
         module.add_parser(commands)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -171,3 +171,10 @@ def attribute(seed, agencies: Iterable[str]) -> Attribution:
     """An ``Attribution`` from a parsed ``Seed``."""
     return attribution_of(seed.source_name, seed.source_url, seed.published, seed.byline,
                           agencies)
+
+
+def publisher_feed(seed) -> str:
+    """The publisher's feed the story was imported from (the seed's ``Feed:`` header,
+    written by the importer), when it is an http(s) URL; "" when unknown."""
+    feed = (seed.headers.get("feed") or "").strip()
+    return feed if is_web_url(feed) else ""

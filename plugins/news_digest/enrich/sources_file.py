@@ -17,16 +17,16 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..errors import SourcesFileError
 from ..seeds.urls import is_web_url
 from .language import normalise_tag
 from .publishers import publisher_key
+from .republishing import POLICIES
 from .rules import Rule, RuleError, compile_rule
 
-POLICIES = ("link", "excerpt", "full")
-DEFAULT_POLICY = "link"  # the least a publisher can object to
 KEYS = ("name", "home", "feeds", "language", "policy", "aliases", "keep", "drop")
 _TABLE_RE = re.compile(r"^\s*\[")
 _SOURCE_RE = re.compile(r"^\s*\[\[\s*source\s*\]\]\s*(?:#.*)?$")
@@ -39,7 +39,7 @@ class Source:
     home: str
     feeds: tuple[str, ...]  # http(s) URLs, or absolute paths of files
     language: str  # BCP 47, "" when not given
-    policy: str
+    policy: str  # "" when the file gives none: the site's DIGEST_DEFAULT_POLICY applies
     aliases: tuple[str, ...] = ()
     keep: tuple[Rule, ...] = ()
     drop: tuple[Rule, ...] = ()
@@ -62,17 +62,24 @@ class SourcesFile:
     def where(self, source: Source, feed: str = "") -> str:
         return f"{self.path}:{source.feed_lines.get(feed, source.line)}"
 
+    @cached_property
+    def policies(self) -> dict[str, str]:
+        return publishing_policies(self)
+
 
 def publishing_policies(sources: SourcesFile) -> dict[str, str]:
-    """Publisher name -> republishing policy, for every name and alias in the file."""
-    return {name: s.policy for s in sources.sources for name in s.names}
+    """``publisher_key`` of every name and alias in the file -> its policy ("" when the
+    file gives none): one look-up per story (``policy_for``)."""
+    return {publisher_key(name): s.policy for s in sources.sources for name in s.names}
 
 
-def policy_for(sources: SourcesFile, publisher: str, default: str = DEFAULT_POLICY) -> str:
-    """The policy of the publisher named ``publisher`` (any case or spacing, or an alias)."""
-    key = publisher_key(publisher)
-    return next((s.policy for s in sources.sources
-                 if any(publisher_key(n) == key for n in s.names)), default)
+def policy_for(sources: SourcesFile | None, publisher: str, default: str) -> str:
+    """The policy of the publisher named ``publisher`` (any case or spacing, or an
+    alias); ``default`` (the site's ``DIGEST_DEFAULT_POLICY``) when the file does not
+    name it, gives it no policy, or there is no sources file."""
+    if sources is None:
+        return default
+    return sources.policies.get(publisher_key(publisher)) or default
 
 
 def load_sources(path: str | Path) -> SourcesFile:
@@ -166,8 +173,8 @@ def _source(entry, number: int, block: tuple[int, int], lines: list[str], path: 
     if not isinstance(language, str) or (language and not normalise_tag(language)):
         raise fail("language", f"language = {language!r} is not a BCP 47 tag: write e.g. "
                    "\"en\", \"en-GB\", \"de\" or \"sk\" (or leave it out to detect it)")
-    policy = entry.get("policy", DEFAULT_POLICY)
-    if policy not in POLICIES:
+    policy = entry.get("policy", "")  # "": the site's DIGEST_DEFAULT_POLICY
+    if "policy" in entry and policy not in POLICIES:
         raise fail("policy", f"policy = {policy!r}: expected one of " +
                    ", ".join(f'"{p}"' for p in POLICIES))
     aliases = entry.get("aliases", [])

@@ -10,9 +10,10 @@ which keeps no build alive after its run.
 
 Everything a build works out lives here, not in Pelican's shared context nor in
 module globals: the checked settings, the compiled taxonomy, the refused seeds, the
-publishers, the editions, the feed plan, the search job and the speed-ups (page
-memo). ``close`` undoes whatever the build changed in the process; the ``build``
-command calls it in a ``finally``, and a successful run calls it when it ends.
+publishers, the editions, the feed plan, the search job, the speed-ups (page
+memo) and the sources file's republishing policies (``policy_of``). ``close`` undoes
+whatever the build changed in the process; the ``build`` command calls it in a
+``finally``, and a successful run calls it when it ends.
 """
 
 from __future__ import annotations
@@ -23,10 +24,11 @@ from typing import Any
 
 from pelican.urlwrappers import Tag
 
+from ..enrich.sources_file import SourcesFile, load_sources, policy_for
 from ..enrich.topics import Taxonomy, Topic
 from ..errors import DigestConfigError, SeedError
 from ..output.feed_plan import FeedPlan, SiteInfo, public_site_url
-from ..settings import resolve
+from ..settings import resolve, sources_file_path
 from ..speed import Speed
 
 _BUILDS: weakref.WeakValueDictionary[int, DigestBuild] = weakref.WeakValueDictionary()
@@ -47,6 +49,9 @@ class DigestBuild:
             author=pelican_settings.get("AUTHOR") or pelican_settings["SITENAME"],
             base_url=public_site_url(pelican_settings))  # feeds need an absolute address
         self.taxonomy = Taxonomy.from_settings(self.settings)  # compiled once per build
+        # The publishers' republishing policies, read once (SourcesFileError: file:line).
+        path = sources_file_path(pelican_settings)
+        self.sources: SourcesFile | None = load_sources(path) if path.is_file() else None
         self.speed = Speed(pelican_settings, self.settings)
         self.seed_errors: list[SeedError] = []
         self.publishers: list = []  # enrich.publishers.Publisher, by name
@@ -85,6 +90,10 @@ class DigestBuild:
             tag = self._tags[topic.slug] = Tag(topic.label, self.pelican_settings)
             tag.slug = topic.slug
         return tag
+
+    def policy_of(self, publisher: str) -> str:
+        """The republishing policy of ``publisher``: the sources file's, else the site's."""
+        return policy_for(self.sources, publisher, self.settings.default_policy)
 
     def page_url(self, relative: str) -> str:
         """The absolute URL of a page of this site at its public address."""

@@ -16,8 +16,9 @@ from zoneinfo import ZoneInfo
 from pelican.generators import Generator
 
 from ..enrich import editions as ed
+from ..output.feed_plan import ARCHIVE_EDITION_URL
 
-EDITION_URL = "editions/{slug}/"
+EDITION_URL = ARCHIVE_EDITION_URL  # an archive document follows its edition page
 EDITIONS_URL = "editions/"
 HOME_PAGE_URL = "page/{number}/"
 

@@ -4,7 +4,8 @@ A generator of the build (``DigestBuild.bound``). ``generate_context`` turns the
 published stories into plain records (their text is added only to the feeds
 written), plans the feeds (``DigestBuild.feed_plan``) and gives templates the feed
 links (``digest_feeds``); ``generate_output`` writes the files, keeping those of the
-previous build whose stories are unchanged (``DigestBuild.speed``).
+previous build whose stories are unchanged (``DigestBuild.speed``), then the page
+that lists every feed (``/feeds/``) and the OPML file of them all.
 """
 
 from __future__ import annotations
@@ -12,11 +13,22 @@ from __future__ import annotations
 import dataclasses
 import logging
 from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pelican.generators import Generator
 
 from ..diskspace import naming
+from ..enrich.attribution import publisher_feed
 from ..output import feeds
 from ..output.feed_plan import plan_feeds
+from ..output.opml import opml_bytes
 from ..seeds.urls import site_home
+
+FEEDS_PAGE_URL = "feeds/"
+FEEDS_PAGE_SAVE_AS = "feeds/index.html"
+OPML_PATH = "feeds/feeds.opml"
+# The feeds page describes the JSON Feed ``_source`` extension under this anchor.
+SOURCE_EXTENSION_ANCHOR = "json-feed-source"
 
 logger = logging.getLogger(__name__)
 
@@ -36,13 +48,16 @@ def feed_item(article, base_url: str) -> feeds.FeedItem:
     people = tuple(str(a) for a in getattr(article, "authors", None) or ()
                    if getattr(article, "byline", ""))  # Pelican's default author is no byline
     attribution = getattr(article, "attribution", None)
+    seed = getattr(article, "seed", None)
     return feeds.FeedItem(
         identity=article.identity, title=article.title, link=f"{base_url}/{article.url}",
         published=article.date, summary_html="", content_html="",
         original_url=article.source_url, source_name=article.source,
         source_home=(attribution and attribution.publisher_home) or site_home(
             article.source_url),
-        source_slug=article.source_slug, topics=topics, people=people)
+        source_slug=article.source_slug, topics=topics, people=people,
+        source_feed=publisher_feed(seed) if seed is not None else "",
+        summary_text=getattr(article, "description", ""))
 
 
 def with_text(item: feeds.FeedItem, article) -> feeds.FeedItem:
@@ -51,13 +66,12 @@ def with_text(item: feeds.FeedItem, article) -> feeds.FeedItem:
                                content_html=article.content)
 
 
-class DigestFeedGenerator:
+class DigestFeedGenerator(Generator):
     build = None  # the DigestBuild this class is bound to
 
-    def __init__(self, context, settings, path, theme, output_path, **kwargs):
-        self.context = context
-        self.settings = settings
-        self.output_path = Path(output_path)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.output_path = Path(self.output_path)
         self.story_of: dict[int, object] = {}  # id of a planned item -> its story
 
     def generate_context(self) -> None:
@@ -65,13 +79,17 @@ class DigestFeedGenerator:
         stories = [a for a in self.context.get("articles", []) if hasattr(a, "identity")]
         items = [feed_item(a, base_url) for a in stories]
         self.story_of = {id(item): story for item, story in zip(items, stories, strict=True)}
-        plan = self.build.feed_plan = plan_feeds(items, self.build.site, self.build.settings)
+        zone = ZoneInfo(self.settings.get("TIMEZONE") or "UTC")
+        about = f"{base_url}/{FEEDS_PAGE_URL}#{SOURCE_EXTENSION_ANCHOR}"
+        plan = self.build.feed_plan = plan_feeds(items, self.build.site, self.build.settings,
+                                                 zone, about)
         links = plan.links
         self.context["digest_feeds"] = links
         # Each page names only the feed links it shows, so that it is not rendered
         # again when another source's feeds come or go (see speed/reuse_writer.py).
         self.context["digest_site_feeds"] = links.site
         self.context["digest_topic_feeds"] = links.topics
+        self.context["DIGEST_FEEDS_URL"] = FEEDS_PAGE_URL
 
     def generate_output(self, writer) -> None:
         # A feed whose channel and items are those of the previous build is kept
@@ -103,3 +121,17 @@ class DigestFeedGenerator:
                 raise naming(err, target) from err
             speed.note(feed.path, key, target, data)
         logger.debug("Wrote %d feeds", len(self.build.feed_plan.files))
+        self.write_feeds_page(writer)
+
+    def write_feeds_page(self, writer) -> None:
+        """``/feeds/``: every feed with its formats, and the OPML file of them all."""
+        plan, site = self.build.feed_plan, self.build.site
+        data = opml_bytes(f"{site.name}: feeds", plan.groups, site.base_url)
+        (self.output_path / OPML_PATH).parent.mkdir(parents=True, exist_ok=True)
+        (self.output_path / OPML_PATH).write_bytes(data)
+        archive = [(f.channel.key.partition(":")[2], f.path, len(f.items))
+                   for f in plan.archives if f.format == "atom"]
+        writer.write_file(FEEDS_PAGE_SAVE_AS, self.get_template("feeds"), self.context,
+                          self.settings.get("RELATIVE_URLS", False), url=FEEDS_PAGE_URL,
+                          feed_groups=plan.groups, opml=OPML_PATH, archive=archive,
+                          source_extension=SOURCE_EXTENSION_ANCHOR)

@@ -1,7 +1,11 @@
 """Pelican glue: a reader that turns ``.txt`` seed files into articles.
 
 The story's values are worked out here (credit, topics, reading time), so that
-Pelican's content cache keeps them with the story and a rebuild reads them back."""
+Pelican's content cache keeps them with the story and a rebuild reads them back.
+The publisher's republishing policy (``enrich/republishing.py``) applies here, first:
+the article's text and summary are only what the digest may show (the whole text,
+the lead, or nothing of the publisher's), so no page, list, feed or search index
+can carry more. (The content cache is keyed by the sources file too.)"""
 
 from __future__ import annotations
 
@@ -12,7 +16,8 @@ from pelican.readers import BaseReader
 from pelican.urlwrappers import Author
 
 from ..enrich.attribution import attribute
-from ..enrich.editions import count_words, reading_minutes
+from ..enrich.editions import reading_minutes
+from ..enrich.republishing import republished
 from ..enrich.topics import seed_topics
 from ..seeds.byline import split_byline
 from ..seeds.format import HEADERS, Seed, SeedError, parse_seed, read_seed_bytes
@@ -26,9 +31,9 @@ def display_path(path: str) -> str:
     return path if relative.startswith("..") else relative
 
 
-def body_html(seed: Seed) -> str:
+def body_html(paragraphs) -> str:
     """Paragraphs as HTML; the seed's text is literal, so everything is escaped."""
-    return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in seed.paragraphs)
+    return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
 
 
 class SeedReader(BaseReader):
@@ -52,7 +57,7 @@ class SeedReader(BaseReader):
         meta["topics"] = tuple(topics)  # ranked, with scores and matched phrases
         meta["tags"] = [self.build.tag(topic) for topic in topics]
         meta[SEED_HASH] = seed_stamp(path, data)
-        return body_html(seed), meta
+        return body_html(meta["republished"].paragraphs), meta
 
     def process_metadata(self, name, value):
         """What Pelican reads from a seed's file name (``FILENAME_METADATA``) or path:
@@ -69,12 +74,15 @@ class SeedReader(BaseReader):
         digest = self.build.settings
         slug = slugify_headline(seed.title, digest.slug_max_length)
         authors = [Author(name, self.settings) for name in split_byline(seed.byline)]
+        shown = republished(self.build.policy_of(seed.source_name), seed.paragraphs,
+                            seed.headers.get("summary", ""))
         meta = {
             "title": seed.title,
             "date": seed.published,
             "slug": slug,
             "digest_base_slug": slug,
-            "summary": html.escape(seed.lead, quote=False),
+            "summary": html.escape(shown.summary, quote=False),  # "" when none may show
+            "republished": shown,
             "source": seed.source_name,
             "source_url": seed.source_url,
             "source_slug": slugify_headline(seed.source_name, 60),
@@ -82,7 +90,8 @@ class SeedReader(BaseReader):
             "identity": seed.identity,
             "seed": seed,
             # Here, so that Pelican's content cache keeps them with the story.
-            "reading_time": reading_minutes(count_words(seed.paragraphs)),
+            # The text the page shows; none (0: no reading time) when it shows none.
+            "reading_time": reading_minutes(shown.words) if shown.words else 0,
             "attribution": attribute(seed, digest.agencies),
         }
         if authors:

@@ -17,13 +17,15 @@ from .digest_pages import DigestGenerator
 from .feed_writer import DigestFeedGenerator
 from .reader import SeedReader
 from .search import FinishSearchIndex, StartSearchIndex, index_while_writing
+from .site_files import SiteFilesGenerator, on_content_written
 from .source_pages import SourcesGenerator
 from .stories import finish_reading
 
 # The digest's generators, in the order Pelican runs them: the search index is made
-# while the others write, and waited for last.
+# while the others write, and waited for last; the sitemaps list the pages written
+# before them (Pelican's articles and pages generators run first).
 GENERATORS = (StartSearchIndex, DigestFeedGenerator, SourcesGenerator, DigestGenerator,
-              FinishSearchIndex)
+              SiteFilesGenerator, FinishSearchIndex)
 
 
 def start_build(pelican):
@@ -113,3 +115,4 @@ def register() -> None:
     signals.article_generator_pretaxonomy.connect(on_articles_read)
     signals.all_generators_finalized.connect(on_all_read)
     signals.finalized.connect(end_build)
+    signals.content_written.connect(on_content_written)

@@ -2,7 +2,8 @@
 
 ``finish_reading`` runs once the articles generator has read every file (Pelican's
 ``article_generator_pretaxonomy``): it reports the refused seeds, drops duplicate
-originals, makes slugs unique, then credits each story (canonical link, JSON-LD)
+originals, makes slugs unique, then credits each story (what search engines are told
+under its publisher's policy: canonical link, robots; its description and JSON-LD)
 and groups the stories by publisher (``DigestBuild.publishers``).
 """
 
@@ -13,8 +14,10 @@ import logging
 from pelican.utils import order_content
 
 from ..enrich.publishers import StoryRef, find_duplicates, group_by_publisher
+from ..enrich.republishing import search_signals
 from ..errors import SeedErrors
 from ..output.jsonld import news_article, script_json
+from ..output.previews import story_description
 from ..seeds.slugs import unique_slugs
 
 logger = logging.getLogger(__name__)
@@ -58,7 +61,7 @@ class JsonLd:
         return news_article(
             headline=article.title, attribution=article.attribution,
             site_name=self.site_name, site_url=self.site_url, page_url=self.page_url,
-            description=article.seed.lead,
+            description=article.description,
             keywords=[str(t) for t in getattr(article, "tags", None) or []])
 
     def __html__(self) -> str:  # Jinja prints this unescaped: it is already script-safe
@@ -68,13 +71,21 @@ class JsonLd:
 
 
 def attach_attribution(build, stories: list) -> None:
-    """Give every story (its ``attribution`` comes from the reader) its
-    ``canonical_url`` and ``jsonld``."""
+    """Give every story (its ``attribution`` and ``republished`` come from the reader)
+    what its page tells readers and search engines: ``page_url`` (at the public
+    address, in `make html` too), ``canonical_url`` (the page itself, or "" on a page
+    that says ``robots`` noindex), ``description`` and ``jsonld`` (whose ``url`` and
+    ``mainEntityOfPage`` are the page's address: its canonical where it has one)."""
     site_url = build.site.base_url + "/"
     for article in stories:
-        page_url = build.page_url(article.url)  # at the public address, in `make html` too
-        article.canonical_url = (article.attribution.original_link
-                                 if build.settings.canonical == "original" else page_url)
+        page_url = build.page_url(article.url)
+        signals = search_signals(article.republished.policy)
+        article.page_url = page_url
+        article.robots = signals.robots
+        article.canonical_url = page_url if signals.canonical_self else ""
+        article.description = story_description(
+            article.republished.summary, article.title, article.attribution.publisher,
+            article.attribution.published)
         article.jsonld = JsonLd(article, build.site.name, site_url, page_url)
 
 

@@ -6,10 +6,14 @@ byte-identical feeds.
 
 Per item: the headline, a link to our story page, an id built from the story's
 identity (never from the site URL or the build date), the original publication
-time, the summary (or the full text), one category per topic (scheme/domain =
-the topic page), the publisher (RSS ``<source>``, Atom ``<source>`` and
-``link rel="via"``, JSON Feed ``_source``) and the byline (RSS ``dc:creator``,
-Atom ``<author>``, JSON Feed ``authors``).
+time, the summary (or the text the story's page shows), one category per topic
+(scheme/domain = the topic page), the publisher (RSS ``<source>`` naming its feed,
+Atom ``<source>`` and ``link rel="via"``, JSON Feed ``_source``) and who wrote it:
+the byline (RSS one ``dc:creator`` and Atom one ``<author>`` naming everyone, as
+readers such as newsboat and feedparser show only the last of several; JSON Feed one
+``authors`` entry per person), else the publisher, so that no reader credits the
+digest's own name (the feed's author) with someone else's story.
+Channel links (WebSub hub, RFC 5005 archives) are ``feed_history.py``'s.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from datetime import UTC, datetime
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
+
+from .feed_history import ChannelLinks, ChannelLinksExtension, json_hubs
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 # A feed with no story still needs a date: a fixed one keeps builds identical.
@@ -49,10 +55,17 @@ class FeedItem:
     source_slug: str = ""
     topics: tuple[Topic, ...] = ()
     people: tuple[str, ...] = ()  # the byline, one name per person
+    source_feed: str = ""  # the publisher's feed the story was imported from ("" unknown)
+    summary_text: str = ""  # the summary as plain text (JSON Feed ``summary``)
 
     @property
     def guid(self) -> str:
         return story_id(self.identity)
+
+    @property
+    def credited(self) -> tuple[str, ...]:
+        """Who wrote the story as readers are told: the byline, else the publisher."""
+        return self.people or (self.source_name,)
 
 
 @dataclass(frozen=True)
@@ -65,6 +78,7 @@ class FeedChannel:
     self_url: str  # absolute URL of the feed file itself
     author: str  # who publishes the digest (Atom needs a feed author)
     full_text: bool = False
+    links: ChannelLinks = ChannelLinks()  # WebSub hub, RFC 5005 archive links
 
 
 def story_id(identity: str) -> str:
@@ -80,6 +94,13 @@ def newest_first(items, max_items: int) -> list[FeedItem]:
     """Newest story first (identity breaks ties, so the order is stable), at most N."""
     ordered = sorted(items, key=lambda i: (i.published, i.identity), reverse=True)
     return ordered[:max_items]
+
+
+def names_text(names: tuple[str, ...]) -> str:
+    """``A``, ``A and B``, ``A, B and C``: every name in one line."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def updated(items: list[FeedItem]) -> datetime:
@@ -102,7 +123,7 @@ class AtomLinksExtension(BaseEntryExtension):
 
     def __init__(self):
         self.links: list[tuple[str, str]] = []  # (rel, href)
-        self.source: tuple[str, str] | None = None  # (title, home page)
+        self.source: tuple[str, str, str] | None = None  # (title, home page, feed)
 
     def extend_atom(self, entry):
         for old in entry.findall("link"):
@@ -110,9 +131,13 @@ class AtomLinksExtension(BaseEntryExtension):
         for rel, href in self.links:
             xml_elem("link", entry, rel=rel, href=href)
         if self.source:
+            title, home, feed = self.source
             source = xml_elem("source", entry)
-            xml_elem("title", source).text = self.source[0]
-            xml_elem("link", source, rel="alternate", href=self.source[1])
+            xml_elem("title", source).text = title
+            if home:
+                xml_elem("link", source, rel="alternate", href=home)
+            if feed:
+                xml_elem("link", source, rel="self", href=feed)
         return entry
 
 
@@ -120,6 +145,9 @@ def _generator(channel: FeedChannel, items: list[FeedItem], self_type: str) -> F
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)
     fg.register_extension("digest", BaseExtension, AtomLinksExtension, atom=True, rss=False)
+    if channel.links:
+        fg.register_extension("history", ChannelLinksExtension, BaseEntryExtension)
+        fg.history.links = channel.links
     fg.id(feed_id(channel.key))
     fg.title(channel.title)
     fg.description(channel.description)
@@ -147,13 +175,17 @@ def _entry(fg: FeedGenerator, item: FeedItem, full_text: bool, *, atom: bool):
         fe.category(term=topic.label, scheme=topic.url, label=topic.label)
     if atom:
         fe.digest.links = [("alternate", item.link), ("via", item.original_url)]
-        fe.digest.source = (item.source_name, item.source_home)
-        for person in item.people:
-            fe.author({"name": person})
+        fe.digest.source = (item.source_name, item.source_home, item.source_feed)
+        # One <author> naming everyone: feedparser and newsboat show only the last of
+        # several. No byline: the publisher, else readers show the feed's author (the
+        # digest) as the story's.
+        uri = {"uri": item.source_home} if item.source_home and not item.people else {}
+        fe.author({"name": names_text(item.credited), **uri})
     else:
-        fe.source(url=item.original_url, title=item.source_name)
-        if item.people:
-            fe.dc.dc_creator(list(item.people))
+        if item.source_feed:  # RSS 2.0: the url of the publisher's feed, or no <source>
+            fe.source(url=item.source_feed, title=item.source_name)
+        # One dc:creator: readers that meet several show only the last.
+        fe.dc.dc_creator(names_text(item.credited))
     return fe
 
 
@@ -175,7 +207,7 @@ def atom_xml(channel: FeedChannel, items: list[FeedItem]) -> bytes:
 
 def json_feed(channel: FeedChannel, items: list[FeedItem]) -> dict:
     """A JSON Feed 1.1 object."""
-    return {
+    feed = {
         "version": JSON_FEED_VERSION,
         "title": channel.title,
         "description": channel.description,
@@ -183,25 +215,36 @@ def json_feed(channel: FeedChannel, items: list[FeedItem]) -> dict:
         "feed_url": channel.self_url,
         "language": channel.language,
         "authors": [{"name": channel.author}],
-        "items": [_json_item(item, channel.full_text) for item in items],
+        "items": [_json_item(item, channel) for item in items],
     }
+    hubs = json_hubs(channel.links)
+    if hubs:
+        feed["hubs"] = hubs
+    return feed
 
 
-def _json_item(item: FeedItem, full_text: bool) -> dict:
-    entry = {
+def _json_item(item: FeedItem, channel: FeedChannel) -> dict:
+    source = {"about": channel.links.source_about, "name": item.source_name,
+              "home_page_url": item.source_home, "url": item.original_url}
+    if item.source_feed:
+        source["feed_url"] = item.source_feed
+    if item.people:
+        authors = [{"name": person} for person in item.people]
+    else:  # else readers show the feed's author, the digest, as the story's
+        authors = [{"name": item.source_name, **({"url": item.source_home}
+                                                  if item.source_home else {})}]
+    return {
         "id": item.guid,
         "url": item.link,
         "external_url": item.original_url,
         "title": item.title,
-        "content_html": item_html(item, full_text),
+        "summary": item.summary_text,
+        "content_html": item_html(item, channel.full_text),
         "date_published": item.published.isoformat(),
         "tags": [topic.label for topic in item.topics],
-        "_source": {"name": item.source_name, "home_page_url": item.source_home,
-                    "url": item.original_url},
+        "authors": authors,
+        "_source": source,
     }
-    if item.people:
-        entry["authors"] = [{"name": person} for person in item.people]
-    return entry
 
 
 def json_bytes(feed: dict) -> bytes:

@@ -74,13 +74,17 @@ def cache_key(settings: Mapping[str, Any]) -> str:
     return digest.hexdigest()[:16]
 
 
-def settings_sources(settings_file: str | os.PathLike) -> str:
+def settings_sources(settings_file: str | os.PathLike,
+                     data_files: tuple[str | os.PathLike, ...] = ()) -> str:
     """A hash of the settings file and the Python files beside it (``publishconf.py``
     imports ``pelicanconf.py``): a function defined there (a Jinja filter) is named,
-    not compared, by ``cache_key``, so its code is keyed this way."""
+    not compared, by ``cache_key``, so its code is keyed this way. ``data_files`` the
+    reader depends on are keyed too (the sources file: the republishing policies)."""
     folder = Path(settings_file).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted({Path(settings_file).resolve(), *folder.glob("*.py")}):
+    files = {Path(settings_file).resolve(), *folder.glob("*.py"),
+             *(Path(f).resolve() for f in data_files)}
+    for path in sorted(files):
         try:
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
         except OSError:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic_file import remove_stale_temps
+from ..settings import sources_file_path
 from . import page_memo
 from .cache_key import prune, settings_sources, with_keyed_cache
 from .gc_tuning import fewer_collections
@@ -26,7 +27,9 @@ class Rebuild:
     def __init__(self, settings: Mapping[str, Any], settings_file: str, target: Path, *,
                  force: bool = False):
         # A new dict: the cache folder is keyed by the plugin's code and settings.
-        self.settings = with_keyed_cache(settings, settings_sources(settings_file))
+        # The sources file's policies decide what the reader keeps of each story.
+        self.settings = with_keyed_cache(settings, settings_sources(
+            settings_file, (sources_file_path(settings),)))
         self.target = target
         self.caching = bool(self.settings.get("CACHE_CONTENT"))
         self.cache_path = self.settings.get("CACHE_PATH")
