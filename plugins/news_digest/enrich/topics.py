@@ -46,6 +46,8 @@ from ..seeds.format import Seed, SeedError
 from ..seeds.slugs import slugify_headline
 from .phrase_matcher import PhraseMatcher
 from .topic_examples import EXAMPLE_WEIGHT, example_words
+from .topic_lift import DeskLift
+from .topic_model import TopicModel, default_model
 from .topic_signals import MONEY, MONEY_KEY, money_count
 from .words import words
 
@@ -92,6 +94,7 @@ class Topic:
     matched: tuple[str, ...] = ()  # phrases that added to the score, strongest first
     evidence: tuple[Evidence, ...] = ()  # every entry found, with its points (``score`` only)
     near_line: bool = False  # given under the threshold, on real evidence (``classify``)
+    lifted: float = 0.0  # given under the threshold: the model's probability of its desk
 
 
 def _weighted(entries) -> list[tuple[str, float | None]]:
@@ -105,8 +108,13 @@ class Taxonomy:
 
     def __init__(self, topics: Iterable[Mapping], *, max_topics: int = 5,
                  fallback: str = "General", threshold: float = 5.0,
-                 headline_weight: float = 3.0, min_share: float = MIN_SHARE):
+                 headline_weight: float = 3.0, min_share: float = MIN_SHARE,
+                 model: TopicModel | None | bool = True):
         self.topics = tuple(Topic(t["slug"], t["label"]) for t in topics)
+        # The learned desks (``topic_model.py``): True for the model shipped with the
+        # plugin, False or None for phrases alone; ``topic_lift.py`` says how they count.
+        self.model = default_model() if model is True else (model or None)
+        self.lift = DeskLift(self.model, [t.slug for t in self.topics], threshold)
         self.max_topics = max_topics
         self.threshold = threshold
         self.headline_weight = headline_weight
@@ -286,8 +294,11 @@ class Taxonomy:
                     strongest[topic] = entries[number][2]
         scored = []
         near = []
+        below = []  # under the threshold with a real phrase: the model may lift them
         threshold = self.threshold
         near_line = threshold * NEAR_SHARE
+        lift = self.lift
+        lift_floor, desk_of = lift.floor, lift.desk_of
         for number, phrase_points in enumerate(phrases):
             positive = phrase_points + learned[number]
             if positive and (strongest[number] >= ANCHOR_WEIGHT or not phrase_points):
@@ -295,24 +306,41 @@ class Taxonomy:
                     keywords[number], positive * KEYWORD_SHARE)), 3)
                 if total >= threshold:
                     scored.append((-total, number))
-                elif (total >= near_line and phrase_points >= REAL_POINTS
-                      and distinct[number] >= REAL_PHRASES):
+                    continue
+                if (total >= near_line and phrase_points >= REAL_POINTS
+                        and distinct[number] >= REAL_PHRASES):
                     near.append((-total, number))
+                if number in desk_of and total >= lift_floor and phrase_points:
+                    below.append((-total, number))
+        lifted: dict[int, float] = {}
+        desks = None  # the model's desks, worked out only when a decision needs them
+        if below:
+            desks = lift.probabilities(title, text)
+            lifted = lift.lifted(below, desks, [n for _, n in scored or near])
         is_near = not scored
         if is_near:
-            if not near:
-                return [self.fallback]
             scored = near
+        taken = {number for _, number in scored}
+        extra = [(total, number) for total, number in sorted(below) if number in lifted
+                 and number not in taken]
+        if not scored and not extra:
+            return [self.fallback]
         scored.sort()
-        floor = -scored[0][0] * self.min_share
+        floor = -scored[0][0] * self.min_share if scored else 0.0
         kept = [(-negative_total, number) for negative_total, number
                 in scored[: self.max_topics] if -negative_total >= floor]
+        if len(kept) > 1 and desk_of and any(lift.unconfirmed(*item) for item in kept[1:]):
+            desks = desks or lift.probabilities(title, text)
+            kept = kept[:1] + [item for item in kept[1:] if not lift.doubted(*item, desks)]
+        kept += [(-total, number) for total, number in extra][: self.max_topics - len(kept)]
         found = self._group(head, body, {number for _, number in kept})
         result = []
         for total, number in kept:
             matched = tuple([item[1] for item in self._ranked(found[number]) if item[0] < 0])
             topic = self.topics[number]
-            result.append(Topic(topic.slug, topic.label, total, matched, near_line=is_near))
+            result.append(Topic(topic.slug, topic.label, total, matched,
+                                near_line=is_near and number not in lifted,
+                                lifted=round(lifted.get(number, 0.0), 3)))
         return result
 
     # -- curator override ---------------------------------------------------------
