@@ -12,9 +12,17 @@ topic on its own:
   when the story reads like the topic's desks (probability at least
   ``LIFT_PROBABILITY``), unless another topic of the same desk is given. A topic with
   no phrase of its own in the story is never given, however sure the model is;
-* **confirm**: a topic given beside a better one, with a score under ``CONFIRM_SHARE``
-  of the threshold, is dropped when the model finds its desks very unlikely (under
-  ``DOUBT_PROBABILITY``). The best topic, and any topic well over the line, stand.
+* **sure**: a topic whose evidence is light words only (no phrase of anchor weight),
+  but at least ``LIFT_SHARE`` of the threshold of them, is given only when the model is
+  sure of its desks (``SURE_PROBABILITY``);
+* **confirm**: a topic given beside a better one needs the model's word. Resting on a
+  single phrase (one phrase of the taxonomy, found at most ``SINGLE_TIMES`` times in
+  headline and body), it stands only when its
+  desks reach ``LIFT_PROBABILITY`` (a topic no desk speaks for, such as Privacy, is then
+  left out: one mention of "privacy" in a story about phones is not its topic); with a
+  score under ``CONFIRM_SHARE`` of the threshold, it is dropped when the model finds
+  its desks very unlikely (under ``DOUBT_PROBABILITY``). The best topic stands, and so
+  does every topic when there is no model.
 
 ``TOPIC_DESKS`` says which desks of the model speak for which topic (by slug); a
 curator's topic with another slug is simply never lifted (its phrases and example
@@ -39,6 +47,8 @@ TOPIC_DESKS: dict[str, tuple[str, ...]] = {
 }
 LIFT_SHARE = 0.4  # of the threshold: the phrases' own evidence a lift needs
 LIFT_PROBABILITY = 0.4  # the topic's probability that lifts
+SURE_PROBABILITY = 0.9  # ... a topic found by light words only
+SINGLE_TIMES = 3  # a second topic on one phrase seen this often or less needs the model
 CONFIRM_SHARE = 1.5  # of the threshold: a second topic under this needs the model's ...
 DOUBT_PROBABILITY = 0.05  # ... probability of at least this
 
@@ -65,7 +75,8 @@ class DeskLift:
         """The probability of a topic: the sum of its desks'."""
         return sum(desks[name] for name in self.desk_of[number])
 
-    def lifted(self, below: list, desks: dict[str, float], given) -> dict[int, float]:
+    def lifted(self, below: list, desks: dict[str, float], given,
+               needed: float | None = None) -> dict[int, float]:
         """Topics under the threshold that the model lifts: number -> their probability.
 
         ``below`` holds (-score, topic number), best first once sorted. The model says
@@ -77,7 +88,7 @@ class DeskLift:
         for _, number in sorted(below):
             names = self.desk_of[number]
             chance = self.chance(number, desks)
-            if chance >= LIFT_PROBABILITY and not speaking.intersection(names):
+            if chance >= (needed or LIFT_PROBABILITY) and not speaking.intersection(names):
                 lifted[number] = chance
                 speaking.update(names)
         return lifted
@@ -86,5 +97,14 @@ class DeskLift:
         """A topic beside a better one, close to the line: the model may doubt it."""
         return number in self.desk_of and total < self.confirm
 
-    def doubted(self, total: float, number: int, desks: dict[str, float]) -> bool:
-        return self.unconfirmed(total, number) and self.chance(number, desks) < DOUBT_PROBABILITY
+    def confirmed(self, total: float, number: int, desks: dict[str, float],
+                  single: bool) -> bool:
+        """Whether a topic given beside a better one stands.
+
+        On a single phrase it needs its desks' probability at least ``LIFT_PROBABILITY``
+        (a topic without desks cannot have it); close to the line, at least
+        ``DOUBT_PROBABILITY``."""
+        if single:
+            return number in self.desk_of and self.chance(number, desks) >= LIFT_PROBABILITY
+        return (not self.unconfirmed(total, number)
+                or self.chance(number, desks) >= DOUBT_PROBABILITY)

@@ -46,15 +46,15 @@ from ..seeds.format import Seed, SeedError
 from ..seeds.slugs import slugify_headline
 from .phrase_matcher import PhraseMatcher
 from .topic_examples import EXAMPLE_WEIGHT, example_words
-from .topic_lift import DeskLift
+from .topic_lift import SINGLE_TIMES, SURE_PROBABILITY, DeskLift
 from .topic_model import TopicModel, default_model
 from .topic_signals import MONEY, MONEY_KEY, money_count
+from .topic_tally import MAX_REPEATS, tally
 from .words import words
 
 PHRASE_WEIGHT = 2.0  # default weight of a phrase given without one
 KEYWORD_WEIGHT = 1.0  # default weight of a keyword
 NEGATIVE_WEIGHT = 2.0  # default penalty of a negative phrase
-MAX_REPEATS = 5  # body repeats counted per phrase
 REPEAT_BONUS = 0.5  # each repeat after the first adds this share of the weight
 MIN_SHARE = 0.25  # a topic must score at least this share of the best topic
 KEYWORD_SHARE = 0.5  # keywords add at most this share of the topic's phrase points
@@ -266,35 +266,12 @@ class Taxonomy:
         one pass over what was found.
         """
         head, body = self._record(title, text)
-        size = len(self.topics)
-        # Sums per topic, by kind of entry: entry[4] is the index of its kind in KINDS.
-        sums = phrases, keywords, negative, learned = ([0.0] * size, [0.0] * size,
-                                                       [0.0] * size, [0.0] * size)
-        # How many of a topic's phrases were found, and whether one is in the headline:
-        # what makes evidence under the threshold real (``near_line``).
-        distinct = [0] * size
-        strongest = [0.0] * size  # the heaviest phrase found: weak words alone give nothing
-        headline = self.headline_weight
-        entries = self._entries
-        for number in head:
-            entry = entries[number]
-            sums[entry[4]][entry[0]] += entry[2] if entry[4] == 1 else entry[2] * headline
-            if entry[4] == 0:
-                distinct[entry[0]] += 2  # a phrase in the headline is evidence enough
-                if entry[2] > strongest[entry[0]]:
-                    strongest[entry[0]] = entry[2]
-        body_points = self._body_points
-        for number, times in body.items():
-            topic, kind, points = body_points[number]
-            if kind != 1 or number not in head:  # a keyword counts once
-                sums[kind][topic] += points[times if times < MAX_REPEATS else MAX_REPEATS]
-            if kind == 0 and number not in head:
-                distinct[topic] += 1
-                if entries[number][2] > strongest[topic]:
-                    strongest[topic] = entries[number][2]
+        (phrases, keywords, negative, learned), distinct, entries_found, seen, strongest = tally(
+            head, body, self._entries, self._body_points, len(self.topics), self.headline_weight)
         scored = []
         near = []
         below = []  # under the threshold with a real phrase: the model may lift them
+        sure = []  # ... with light words only: the model must be sure
         threshold = self.threshold
         near_line = threshold * NEAR_SHARE
         lift = self.lift
@@ -312,11 +289,16 @@ class Taxonomy:
                     near.append((-total, number))
                 if number in desk_of and total >= lift_floor and phrase_points:
                     below.append((-total, number))
+            elif number in desk_of and phrase_points >= lift_floor and not negative[number]:
+                sure.append((-phrase_points, number))
         lifted: dict[int, float] = {}
         desks = None  # the model's desks, worked out only when a decision needs them
-        if below:
+        if below or sure:
             desks = lift.probabilities(title, text)
             lifted = lift.lifted(below, desks, [n for _, n in scored or near])
+            lifted.update(lift.lifted(sure, desks, [*(n for _, n in scored or near), *lifted],
+                                      SURE_PROBABILITY))
+            below = below + sure
         is_near = not scored
         if is_near:
             scored = near
@@ -329,9 +311,14 @@ class Taxonomy:
         floor = -scored[0][0] * self.min_share if scored else 0.0
         kept = [(-negative_total, number) for negative_total, number
                 in scored[: self.max_topics] if -negative_total >= floor]
-        if len(kept) > 1 and desk_of and any(lift.unconfirmed(*item) for item in kept[1:]):
-            desks = desks or lift.probabilities(title, text)
-            kept = kept[:1] + [item for item in kept[1:] if not lift.doubted(*item, desks)]
+        if len(kept) > 1 and lift:
+            # A second topic on one phrase, or close to the line, needs the model's word.
+            single = {number for _, number in kept[1:] if entries_found[number] == 1
+                      and seen[number] <= SINGLE_TIMES}
+            if single or any(lift.unconfirmed(*item) for item in kept[1:]):
+                desks = desks or lift.probabilities(title, text)
+                kept = kept[:1] + [item for item in kept[1:]
+                                   if lift.confirmed(*item, desks, item[1] in single)]
         kept += [(-total, number) for total, number in extra][: self.max_topics - len(kept)]
         found = self._group(head, body, {number for _, number in kept})
         result = []
@@ -379,3 +366,5 @@ def seed_topics(taxonomy: Taxonomy, seed: Seed) -> list[Topic]:
     except UnknownTopics as err:
         raise SeedError(seed.path, seed.lines.get("topics", 1), str(err)) from None
     return chosen or taxonomy.classify(seed.title, "\n".join(seed.paragraphs))
+
+
