@@ -27,12 +27,20 @@ story is not thrown to General while it holds real evidence: topics scoring at l
 just keywords or example words), found as two different phrases or one in the
 headline, are given ("near the line").
 
+A learned part weighs in on close calls (``topic_lift.py``): a linear model of news
+desks (``topic_model.py``, trained offline) lifts a topic whose own phrases scored
+under the threshold when the story reads like that topic's desk, and a second topic
+that rests on a single phrase, or sits close to the line, stands only with the model's
+word. It never gives a topic without the curator's words for it, and a ``Topics:``
+header overrides everything (``seed_topics``).
+
 Matching is on whole words, case-insensitive. Where phrases overlap, the one
 starting first and then the longest wins, for every topic: "health data" is a
 privacy phrase, so its "health" does not also count for Health (list a phrase
 under two topics to count it for both). A phrase in the headline scores
 ``headline_weight`` times its weight; in the body its weight, and each repeat
-adds half again, up to ``MAX_REPEATS`` occurrences.
+adds half again, up to ``MAX_REPEATS`` occurrences. The body is read to its first
+``BODY_CHARS`` characters.
 """
 
 from __future__ import annotations
@@ -64,6 +72,9 @@ REAL_PHRASES = 2  # ... from two different phrases, or one in the headline
 # A topic is given only on a phrase of at least this weight: light, many-sense words
 # ("season", "club", "match") add to a topic's score but cannot make it on their own.
 ANCHOR_WEIGHT = 1.5
+# A story is read to this many characters of its body (about 650 words; the rest of a
+# long story rarely changes its subject, and reading it would cost the time of a build).
+BODY_CHARS = 4000
 
 # "examples" entries are made from a topic's example stories, not listed by a curator.
 KINDS = ("phrases", "keywords", "negative", "examples")
@@ -176,6 +187,9 @@ class Taxonomy:
 
     def _record(self, title: str, text: str) -> tuple[dict, dict]:
         """What the story holds: entry -> times, in the headline and in the body."""
+        if len(text) > BODY_CHARS:  # cut at a space: no word is cut in two
+            cut = text.rfind(" ", 0, BODY_CHARS)
+            text = text[:cut if cut > 0 else BODY_CHARS]
         return self._scan(title), self._scan(text)
 
     def _group(self, head: dict, body: dict, topics: set | None = None) -> dict[int, list]:
@@ -366,5 +380,6 @@ def seed_topics(taxonomy: Taxonomy, seed: Seed) -> list[Topic]:
     except UnknownTopics as err:
         raise SeedError(seed.path, seed.lines.get("topics", 1), str(err)) from None
     return chosen or taxonomy.classify(seed.title, "\n".join(seed.paragraphs))
+
 
 
