@@ -16,8 +16,8 @@ topic on its own:
   but at least ``LIFT_SHARE`` of the threshold of them, is given only when the model is
   sure of its desks (``SURE_PROBABILITY``);
 * **confirm**: a topic given beside a better one needs the model's word. Resting on a
-  single phrase (one phrase of the taxonomy, found at most ``SINGLE_TIMES`` times in
-  headline and body), it stands only when its
+  single phrase (one phrase of the taxonomy, of weight at most ``SINGLE_WEIGHT``, found
+  at most ``SINGLE_TIMES`` times in headline and body), it stands only when its
   desks reach ``LIFT_PROBABILITY`` (a topic no desk speaks for, such as Privacy, is then
   left out: one mention of "privacy" in a story about phones is not its topic); with a
   score under ``CONFIRM_SHARE`` of the threshold, it is dropped when the model finds
@@ -48,7 +48,8 @@ TOPIC_DESKS: dict[str, tuple[str, ...]] = {
 LIFT_SHARE = 0.4  # of the threshold: the phrases' own evidence a lift needs
 LIFT_PROBABILITY = 0.4  # the topic's probability that lifts
 SURE_PROBABILITY = 0.9  # ... a topic found by light words only
-SINGLE_TIMES = 3  # a second topic on one phrase seen this often or less needs the model
+SINGLE_TIMES = 3  # a second topic on one phrase seen this often or less needs the model,
+SINGLE_WEIGHT = 2.0  # ... when that phrase weighs this or less (not the strongest phrases)
 CONFIRM_SHARE = 1.5  # of the threshold: a second topic under this needs the model's ...
 DOUBT_PROBABILITY = 0.05  # ... probability of at least this
 
