@@ -95,6 +95,8 @@ def train(items) -> dict:
 
 
 def accuracy(data: dict, items) -> float:
+    if not items:
+        return float("nan")
     model = TopicModel(data)
     right = 0
     for item in items:

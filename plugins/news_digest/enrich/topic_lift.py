@@ -74,7 +74,7 @@ class DeskLift:
 
     def chance(self, number: int, desks: dict[str, float]) -> float:
         """The probability of a topic: the sum of its desks'."""
-        return sum(desks[name] for name in self.desk_of[number])
+        return sum(desks.get(name, 0.0) for name in self.desk_of[number])
 
     def lifted(self, below: list, desks: dict[str, float], given,
                needed: float | None = None) -> dict[int, float]:
