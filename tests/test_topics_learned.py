@@ -49,8 +49,9 @@ def test_the_shipped_model_is_small_documented_and_sane():
 
 def test_features_are_the_words_and_pairs_of_the_opening():
     found = features("Central bank raises interest rates", "Inflation " * 500 + "unseen")
-    assert {"central bank", "interest rates", "raises", "inflation"} <= found
+    assert {"central bank", "interest rates", "raises", "inflation"} <= set(found)
     assert "unseen" not in found  # only the first LEAD_WORDS words of the body count
+    assert len(found) == len(set(found)) and found[0] == "central"  # in the text's order
     assert "the" not in features("The bank", "")
 
 
@@ -168,3 +169,22 @@ def test_the_default_taxonomy_tags_the_labelled_set_either_way(model):
         given = {t.slug for t in taxonomy.classify(seed.title, "\n".join(seed.paragraphs))}
         right += bool(set(want) & given)
     assert right >= 0.95 * len(labels)
+
+
+def test_the_desks_are_the_same_floats_in_every_process():
+    """Scores are float sums: features are summed in the text's order, not a set's."""
+    script = ("import json, sys\n"
+              "from news_digest.enrich.topic_model import default_model\n"
+              "title, text = json.load(sys.stdin)\n"
+              "print(json.dumps(default_model().probabilities(title, text)))\n")
+    story = json.dumps(["Central bank raises interest rates as inflation climbs",
+                        "The governor said the bank would act again if prices kept rising; "
+                        "ministers in parliament and the opposition leader welcomed it."])
+    seen = set()
+    for seed in ("1", "2", "4242"):
+        out = subprocess.run([sys.executable, "-c", script], input=story, capture_output=True,
+                             text=True, check=True, cwd=ROOT,
+                             env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin",
+                                  "PYTHONPATH": str(ROOT / "plugins")})
+        seen.add(out.stdout)
+    assert len(seen) == 1

@@ -32,14 +32,17 @@ MODEL_FILE = Path(__file__).with_name("topic_model.json")
 LEAD_WORDS = 60  # body words read after the headline: about one portal item
 
 
-def features(title: str, text: str) -> set[str]:
-    """The distinct features of a story's opening: content words and adjacent pairs."""
+def features(title: str, text: str) -> list[str]:
+    """The distinct features of a story's opening, in the order they first occur
+    (scores are float sums: a fixed order makes them the same in every process):
+    content words and pairs of adjacent content words."""
     tokens = words(title) + words(text[: LEAD_WORDS * 12])[:LEAD_WORDS]
     kept = [w if (len(w) > 2 and w not in STOPWORDS and not w[0].isdigit()) else None
             for w in tokens]
-    found = {w for w in kept if w}
-    found.update(f"{a} {b}" for a, b in zip(kept, kept[1:], strict=False) if a and b)
-    return found
+    found = dict.fromkeys(w for w in kept if w)
+    found.update(dict.fromkeys(f"{a} {b}" for a, b in zip(kept, kept[1:], strict=False)
+                               if a and b))
+    return list(found)
 
 
 class TopicModel:
@@ -57,12 +60,14 @@ class TopicModel:
     def load(cls, path: Path = MODEL_FILE) -> TopicModel:
         return cls(json.loads(Path(path).read_text(encoding="utf-8")))
 
-    def _scores(self, found: set[str]) -> list[float]:
+    def _scores(self, found: list[str]) -> list[float]:
         scores = list(self.prior)
         weights = self.weights
-        for feature in found & weights.keys():
-            for desk, weight in weights[feature]:
-                scores[desk] += weight
+        for feature in found:
+            row = weights.get(feature)
+            if row:
+                for desk, weight in row:
+                    scores[desk] += weight
         return scores
 
     def probabilities(self, title: str, text: str) -> dict[str, float]:
@@ -76,7 +81,7 @@ class TopicModel:
     def evidence(self, title: str, text: str, desk: str, count: int = 6) -> list[tuple[str, float]]:
         """The features of the story that weighed most for ``desk``, heaviest first."""
         index = self.desks.index(desk)
-        found = features(title, text) & self.weights.keys()
+        found = [f for f in features(title, text) if f in self.weights]
         weighed = [(feature, dict(self.weights[feature]).get(index, 0.0)) for feature in found]
         weighed.sort(key=lambda item: (-item[1], item[0]))
         return [(f, round(w, 2)) for f, w in weighed[:count] if w > 0]
