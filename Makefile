@@ -12,11 +12,13 @@ CONFFILE := pelicanconf.py
 PUBLISHCONF := publishconf.py
 PORT ?= 8000
 N ?= 1000
+# Wikipedia's Current events portal, one Markdown file a day (docs/topics.md, Retraining).
+PORTAL ?= ../topics-training/portal
 
 DIGEST := $(BIN)/python -m news_digest
 PELICAN := $(BIN)/pelican
 
-.PHONY: help venv html import clean regenerate serve devserver publish test test-fast lint lock bench
+.PHONY: help venv html import clean regenerate serve devserver publish test test-fast lint lock bench topics-model
 
 help:
 	@echo 'make html        build the site from $(INPUTDIR)/ into $(OUTPUTDIR)/'
@@ -30,6 +32,7 @@ help:
 	@echo 'make publish     build with $(PUBLISHCONF) (public SITEURL; refuses a placeholder)'
 	@echo 'make lint        ruff over the code'
 	@echo 'make bench       time the build against plain Pelican (N=$(N) stories)'
+	@echo "make topics-model  retrain the topics' learned part from PORTAL=$(PORTAL)"
 
 # The environment is rebuilt when the dependency pins change.
 $(STAMP): pyproject.toml constraints.txt
@@ -74,12 +77,17 @@ test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not browser and not validator and not benchmark and not slow"
 
 lint: $(STAMP)
-	$(BIN)/ruff check plugins tests benchmarks pelicanconf.py publishconf.py
+	$(BIN)/ruff check plugins tests benchmarks training pelicanconf.py publishconf.py
 
 # Build N synthetic stories with the digest and with plain Pelican, alternating;
 # numbers are printed and written to benchmarks/RESULTS.md.
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run --n $(N)
+
+# Retrain the topics' learned part (plugins/news_digest/enrich/topic_model.json) from
+# the portal pages in PORTAL; deterministic: the same pages give the same file.
+topics-model: $(STAMP)
+	$(BIN)/python -m training.train_topic_model $(PORTAL)
 
 # Re-pin every installed package after changing pyproject.toml.
 lock: $(STAMP)

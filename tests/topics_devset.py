@@ -2,9 +2,10 @@
 
 The labels live in ``tests/data/topics_devset/labels.json`` (format in its README.md);
 the stories' text does not: it is read from ``../shared/`` at test time (the
-real-world feed captures, and ``topics-devset/`` for Wikinews extracts), so a test
-that needs it skips where it is absent. ``DIGEST_TOPICS_DEVSET`` may name another
-folder holding ``topics-devset/`` files, for working on a machine without them in
+real-world feed captures, and ``topics-devset/*.jsonl`` for the Wikinews extracts and
+the feed readers' fixtures: ``devset_wikinews.py`` and ``devset_feeds.py`` write
+them), so a test that needs it skips where it is absent. ``DIGEST_TOPICS_DEVSET`` may
+name another folder holding those ``*.jsonl`` files, for a machine without them in
 ``../shared/``.
 
 The split is fixed by a rule on the story's id, chosen before any result was seen:

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import sys
 
+from ..enrich.topic_lift import (
+    DOUBT_PROBABILITY,
+    LIFT_PROBABILITY,
+    SINGLE_TIMES,
+    SINGLE_WEIGHT,
+    SURE_PROBABILITY,
+)
 from ..enrich.topics import (
     ANCHOR_WEIGHT,
     NEAR_SHARE,
@@ -37,16 +44,62 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
                 f"none reaches {taxonomy.threshold:g}, those >= {near:g} on real evidence")
     lines.append(f"Topics: {', '.join(t.label for t in chosen)}  [{how}]")
     kept = {t.slug: t for t in chosen}
-    scored = sorted(taxonomy.score(seed.title, "\n".join(seed.paragraphs)),
-                    key=lambda t: -t.score)
+    text = "\n".join(seed.paragraphs)
+    scored = sorted(taxonomy.score(seed.title, text), key=lambda t: -t.score)
+    desks = _desks(taxonomy, seed.title, text)
+    if desks:
+        lines.append("Reads like (learned desks, from the headline and first lines): " + "; ".join(
+            f"{desk} {chance:.2f} ({', '.join(words) or 'no telling words'})"
+            for desk, chance, words in desks[:3]))
     if not scored:
         lines.append("  no phrase of the taxonomy occurs in this story: add the words it uses "
                      "to a topic's phrases, or give the topic an example story like it")
     best = scored[0].score if scored else 0.0
+    chances = {desk: chance for desk, chance, _ in desks}
     for topic in scored:
         verdict = _verdict(taxonomy, topic, kept.get(topic.slug), best, overridden)
+        if not overridden and taxonomy.model is not None:
+            verdict = _learned(taxonomy, topic, kept.get(topic.slug), best, chances) or verdict
         lines += _topic_lines(topic, verdict)
     return lines
+
+
+def _desks(taxonomy: Taxonomy, title: str, text: str) -> list[tuple[str, float, list[str]]]:
+    """The model's desks for the story, likeliest first, with the words that weighed most."""
+    model = taxonomy.model
+    if model is None:
+        return []
+    chances = model.probabilities(title, text)
+    return [(desk, chance, [w for w, _ in model.evidence(title, text, desk, 4)])
+            for desk, chance in sorted(chances.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def _learned(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,
+             chances: dict[str, float]) -> str | None:
+    """What the learned desks did to a topic, when they decided it (else None)."""
+    lift = taxonomy.lift
+    number = next(i for i, t in enumerate(taxonomy.topics) if t.slug == topic.slug)
+    names = lift.desk_of.get(number)
+    chance = sum(chances.get(name, 0.0) for name in names) if names else None
+    reads = f"the story reads like {' + '.join(names)} ({chance:.2f})" if names else ""
+    if given is not None and given.lifted:
+        return (f"kept, lifted: its phrases scored {topic.score:g}, under "
+                f"{taxonomy.threshold:g}, and {reads}, at least {LIFT_PROBABILITY:g} "
+                f"({SURE_PROBABILITY:g} on light words alone)")
+    if given is not None or topic.score < taxonomy.threshold or topic.score == best:
+        return None
+    if topic.score < best * taxonomy.min_share:
+        return None  # left out by the phrases' own rule (see the verdict)
+    phrases = [e for e in topic.evidence if e.kind == "phrases" and e.points > 0]
+    times = sum(int(e.in_headline) + e.body_count for e in phrases)
+    if len(phrases) == 1 and times <= SINGLE_TIMES and phrases[0].weight <= SINGLE_WEIGHT:
+        why = (f"{reads}, under {LIFT_PROBABILITY:g}" if names
+               else "no learned desk speaks for this topic")
+        return (f"not kept: a second topic resting on one light phrase (\"{phrases[0].phrase}\""
+                f", weight {phrases[0].weight:g}, {times}x) needs the model's word, and {why}; "
+                "a second phrase of the topic in the story, or a heavier one, would keep it")
+    return (f"not kept: a second topic close to the line ({topic.score:g}), and {reads}, "
+            f"under {DOUBT_PROBABILITY:g}")
 
 
 def _verdict(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,

@@ -27,12 +27,20 @@ story is not thrown to General while it holds real evidence: topics scoring at l
 just keywords or example words), found as two different phrases or one in the
 headline, are given ("near the line").
 
+A learned part weighs in on close calls (``topic_lift.py``): a linear model of news
+desks (``topic_model.py``, trained offline) lifts a topic whose own phrases scored
+under the threshold when the story reads like that topic's desk, and a second topic
+that rests on a single phrase, or sits close to the line, stands only with the model's
+word. It never gives a topic without the curator's words for it, and a ``Topics:``
+header overrides everything (``seed_topics``).
+
 Matching is on whole words, case-insensitive. Where phrases overlap, the one
 starting first and then the longest wins, for every topic: "health data" is a
 privacy phrase, so its "health" does not also count for Health (list a phrase
 under two topics to count it for both). A phrase in the headline scores
 ``headline_weight`` times its weight; in the body its weight, and each repeat
-adds half again, up to ``MAX_REPEATS`` occurrences.
+adds half again, up to ``MAX_REPEATS`` occurrences. The body is read to its first
+``BODY_CHARS`` characters.
 """
 
 from __future__ import annotations
@@ -46,13 +54,15 @@ from ..seeds.format import Seed, SeedError
 from ..seeds.slugs import slugify_headline
 from .phrase_matcher import PhraseMatcher
 from .topic_examples import EXAMPLE_WEIGHT, example_words
+from .topic_lift import SINGLE_TIMES, SINGLE_WEIGHT, SURE_PROBABILITY, DeskLift
+from .topic_model import TopicModel, default_model
 from .topic_signals import MONEY, MONEY_KEY, money_count
+from .topic_tally import MAX_REPEATS, tally
 from .words import words
 
 PHRASE_WEIGHT = 2.0  # default weight of a phrase given without one
 KEYWORD_WEIGHT = 1.0  # default weight of a keyword
 NEGATIVE_WEIGHT = 2.0  # default penalty of a negative phrase
-MAX_REPEATS = 5  # body repeats counted per phrase
 REPEAT_BONUS = 0.5  # each repeat after the first adds this share of the weight
 MIN_SHARE = 0.25  # a topic must score at least this share of the best topic
 KEYWORD_SHARE = 0.5  # keywords add at most this share of the topic's phrase points
@@ -62,6 +72,9 @@ REAL_PHRASES = 2  # ... from two different phrases, or one in the headline
 # A topic is given only on a phrase of at least this weight: light, many-sense words
 # ("season", "club", "match") add to a topic's score but cannot make it on their own.
 ANCHOR_WEIGHT = 1.5
+# A story is read to this many characters of its body (about 650 words; the rest of a
+# long story rarely changes its subject, and reading it would cost the time of a build).
+BODY_CHARS = 4000
 
 # "examples" entries are made from a topic's example stories, not listed by a curator.
 KINDS = ("phrases", "keywords", "negative", "examples")
@@ -92,6 +105,7 @@ class Topic:
     matched: tuple[str, ...] = ()  # phrases that added to the score, strongest first
     evidence: tuple[Evidence, ...] = ()  # every entry found, with its points (``score`` only)
     near_line: bool = False  # given under the threshold, on real evidence (``classify``)
+    lifted: float = 0.0  # given under the threshold: the model's probability of its desk
 
 
 def _weighted(entries) -> list[tuple[str, float | None]]:
@@ -105,8 +119,13 @@ class Taxonomy:
 
     def __init__(self, topics: Iterable[Mapping], *, max_topics: int = 5,
                  fallback: str = "General", threshold: float = 5.0,
-                 headline_weight: float = 3.0, min_share: float = MIN_SHARE):
+                 headline_weight: float = 3.0, min_share: float = MIN_SHARE,
+                 model: TopicModel | None | bool = True):
         self.topics = tuple(Topic(t["slug"], t["label"]) for t in topics)
+        # The learned desks (``topic_model.py``): True for the model shipped with the
+        # plugin, False or None for phrases alone; ``topic_lift.py`` says how they count.
+        self.model = default_model() if model is True else (model or None)
+        self.lift = DeskLift(self.model, [t.slug for t in self.topics], threshold)
         self.max_topics = max_topics
         self.threshold = threshold
         self.headline_weight = headline_weight
@@ -168,6 +187,9 @@ class Taxonomy:
 
     def _record(self, title: str, text: str) -> tuple[dict, dict]:
         """What the story holds: entry -> times, in the headline and in the body."""
+        if len(text) > BODY_CHARS:  # cut at a space: no word is cut in two
+            cut = text.rfind(" ", 0, BODY_CHARS)
+            text = text[:cut if cut > 0 else BODY_CHARS]
         return self._scan(title), self._scan(text)
 
     def _group(self, head: dict, body: dict, topics: set | None = None) -> dict[int, list]:
@@ -258,36 +280,16 @@ class Taxonomy:
         one pass over what was found.
         """
         head, body = self._record(title, text)
-        size = len(self.topics)
-        # Sums per topic, by kind of entry: entry[4] is the index of its kind in KINDS.
-        sums = phrases, keywords, negative, learned = ([0.0] * size, [0.0] * size,
-                                                       [0.0] * size, [0.0] * size)
-        # How many of a topic's phrases were found, and whether one is in the headline:
-        # what makes evidence under the threshold real (``near_line``).
-        distinct = [0] * size
-        strongest = [0.0] * size  # the heaviest phrase found: weak words alone give nothing
-        headline = self.headline_weight
-        entries = self._entries
-        for number in head:
-            entry = entries[number]
-            sums[entry[4]][entry[0]] += entry[2] if entry[4] == 1 else entry[2] * headline
-            if entry[4] == 0:
-                distinct[entry[0]] += 2  # a phrase in the headline is evidence enough
-                if entry[2] > strongest[entry[0]]:
-                    strongest[entry[0]] = entry[2]
-        body_points = self._body_points
-        for number, times in body.items():
-            topic, kind, points = body_points[number]
-            if kind != 1 or number not in head:  # a keyword counts once
-                sums[kind][topic] += points[times if times < MAX_REPEATS else MAX_REPEATS]
-            if kind == 0 and number not in head:
-                distinct[topic] += 1
-                if entries[number][2] > strongest[topic]:
-                    strongest[topic] = entries[number][2]
+        (phrases, keywords, negative, learned), distinct, entries_found, seen, strongest = tally(
+            head, body, self._entries, self._body_points, len(self.topics), self.headline_weight)
         scored = []
         near = []
+        below = []  # under the threshold with a real phrase: the model may lift them
+        sure = []  # ... with light words only: the model must be sure
         threshold = self.threshold
         near_line = threshold * NEAR_SHARE
+        lift = self.lift
+        lift_floor, desk_of = lift.floor, lift.desk_of
         for number, phrase_points in enumerate(phrases):
             positive = phrase_points + learned[number]
             if positive and (strongest[number] >= ANCHOR_WEIGHT or not phrase_points):
@@ -295,24 +297,51 @@ class Taxonomy:
                     keywords[number], positive * KEYWORD_SHARE)), 3)
                 if total >= threshold:
                     scored.append((-total, number))
-                elif (total >= near_line and phrase_points >= REAL_POINTS
-                      and distinct[number] >= REAL_PHRASES):
+                    continue
+                if (total >= near_line and phrase_points >= REAL_POINTS
+                        and distinct[number] >= REAL_PHRASES):
                     near.append((-total, number))
+                if number in desk_of and total >= lift_floor and phrase_points:
+                    below.append((-total, number))
+            elif number in desk_of and phrase_points >= lift_floor and not negative[number]:
+                sure.append((-phrase_points, number))
+        lifted: dict[int, float] = {}
+        desks = None  # the model's desks, worked out only when a decision needs them
+        if below or sure:
+            desks = lift.probabilities(title, text)
+            lifted = lift.lifted(below, desks, [n for _, n in scored or near])
+            lifted.update(lift.lifted(sure, desks, [*(n for _, n in scored or near), *lifted],
+                                      SURE_PROBABILITY))
+            below = below + sure
         is_near = not scored
         if is_near:
-            if not near:
-                return [self.fallback]
             scored = near
+        taken = {number for _, number in scored}
+        extra = [(total, number) for total, number in sorted(below) if number in lifted
+                 and number not in taken]
+        if not scored and not extra:
+            return [self.fallback]
         scored.sort()
-        floor = -scored[0][0] * self.min_share
+        floor = -scored[0][0] * self.min_share if scored else 0.0
         kept = [(-negative_total, number) for negative_total, number
                 in scored[: self.max_topics] if -negative_total >= floor]
+        if len(kept) > 1 and lift:
+            # A second topic on one phrase, or close to the line, needs the model's word.
+            single = {number for _, number in kept[1:] if entries_found[number] == 1
+                      and seen[number] <= SINGLE_TIMES and strongest[number] <= SINGLE_WEIGHT}
+            if single or any(lift.unconfirmed(*item) for item in kept[1:]):
+                desks = desks or lift.probabilities(title, text)
+                kept = kept[:1] + [item for item in kept[1:]
+                                   if lift.confirmed(*item, desks, item[1] in single)]
+        kept += [(-total, number) for total, number in extra][: self.max_topics - len(kept)]
         found = self._group(head, body, {number for _, number in kept})
         result = []
         for total, number in kept:
             matched = tuple([item[1] for item in self._ranked(found[number]) if item[0] < 0])
             topic = self.topics[number]
-            result.append(Topic(topic.slug, topic.label, total, matched, near_line=is_near))
+            result.append(Topic(topic.slug, topic.label, total, matched,
+                                near_line=is_near and number not in lifted,
+                                lifted=round(lifted.get(number, 0.0), 3)))
         return result
 
     # -- curator override ---------------------------------------------------------
@@ -351,3 +380,6 @@ def seed_topics(taxonomy: Taxonomy, seed: Seed) -> list[Topic]:
     except UnknownTopics as err:
         raise SeedError(seed.path, seed.lines.get("topics", 1), str(err)) from None
     return chosen or taxonomy.classify(seed.title, "\n".join(seed.paragraphs))
+
+
+
