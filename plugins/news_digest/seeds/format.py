@@ -9,7 +9,10 @@ Pelican. Any other ``Key: **value**`` line is kept inert on ``Seed.extra`` (whic
 the reader never turns into metadata) and reported with a ``SeedWarning``.
 
 The header block is the title line and the header lines, separated by nothing but
-blank lines; it ends at the first line that is neither, where the body starts.
+blank lines; it ends at the first line that is neither, where the body starts. A line
+written like a header but naming none of the documented ones, and followed at once by
+text (as a body's paragraphs follow one another), is the body's first paragraph
+("Update: **...**").
 Everything from there on is body text, kept whole: after the body has started no
 line is a header or a title.
 """
@@ -225,6 +228,13 @@ def parse_seed(data: bytes | str, path: str) -> Seed:
     )
 
 
+def _text_follows(lines: list[str], index: int) -> bool:
+    """The line after ``index`` is body text (not blank, a title or a header): a body's
+    paragraphs follow one another, header lines are separated by blank lines."""
+    following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    return bool(following) and not looks_like_header(following)
+
+
 class _Head:
     """The header block of one seed, read line by line."""
 
@@ -250,7 +260,10 @@ class _Head:
             if header is None:
                 return index
             written, value = header
-            self._add(normalise_key(written), written, value, number)
+            key = normalise_key(written)
+            if key not in BY_KEY and _text_follows(lines, index):
+                return index  # a first paragraph that looks like a header: body text
+            self._add(key, written, value, number)
         return len(lines)
 
     def _add(self, key: str, written: str, value: str, number: int, *,
