@@ -44,6 +44,6 @@ def test_bad_values_name_setting_value_and_expectation(name, value):
     assert name in message and repr(value) in message and "expected" in message
 
 
-def test_readme_documents_every_setting():
-    table = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_the_docs_document_every_setting():
+    table = (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
     assert [name for name in SETTINGS if f"| `{name}` |" not in table] == []

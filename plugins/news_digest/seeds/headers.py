@@ -127,7 +127,7 @@ class Header:
 
     name: str  # as documented, and as ``render_seed`` writes it
     check: Callable[[str, str], object]  # (value, name) -> what the story keeps
-    becomes: str  # what the value becomes, for people (README, messages)
+    becomes: str  # what the value becomes, for people (docs/curating.md, messages)
     aliases: tuple[str, ...] = ()  # other spellings curators use
     required: bool = False
     metadata: str | None = None  # the story attribute (Pelican metadata key) set from it

@@ -9,7 +9,7 @@ after one seed changed, only the pages showing something of it are rendered.
 folder made once per build: Pelican makes the folder of every file again). On a
 paginated listing, the full story list (``articles``, ``dates``) counts by its
 length only: each page reads its own stories through ``articles_page``, which is
-fingerprinted in full (README, "Rebuilding only what changed": a theme whose
+fingerprinted in full (docs/rebuilding.md, "Rebuilding only what changed": a theme whose
 listing pages show stories of other pages must set ``DIGEST_REUSE_PAGES = False``).
 
 Only ``python -m news_digest build`` turns it on: it builds into a fresh folder and
