@@ -128,3 +128,25 @@ def test_oversized_file_is_refused(tmp_path):
     path.write_text(seed_text(body=("word " * 250_000,)), encoding="utf-8")
     with pytest.raises(SeedError, match="at most 1 MB"):
         read_seed(path)
+
+
+def test_a_seed_cannot_change_once_read():
+    """Page keys stand for a seed by its file's hash (speed/): it must stay what was
+    read, all the way down, through copies, replacements and Pelican's pickled cache."""
+    import dataclasses  # noqa: PLC0415
+    import pickle  # noqa: PLC0415
+
+    from news_digest.speed.fingerprint import is_unchangeable  # noqa: PLC0415
+
+    seed = parse_seed(seed_text(extra=[("Summary", "A curator's summary.")]).encode(), "a.txt")
+    with pytest.raises(TypeError):
+        seed.extra["summary"] = "changed"  # type: ignore[index]
+    with pytest.raises(TypeError):
+        seed.lines["title"] = 99  # type: ignore[index]
+    given = {"summary": "given"}
+    replaced = dataclasses.replace(seed, extra=given)
+    given["summary"] = "changed after"  # the seed holds its own copy
+    assert replaced.extra == {"summary": "given"}
+    assert pickle.loads(pickle.dumps(seed)) == seed
+    assert pickle.loads(pickle.dumps(seed)).lines == seed.lines
+    assert is_unchangeable(seed)

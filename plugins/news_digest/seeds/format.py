@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
+from types import MappingProxyType
 
 from ..errors import SeedError
 from .urls import is_web_url, url_identity
@@ -69,6 +70,18 @@ class Seed:
     paragraphs: tuple[str, ...]
     extra: Mapping[str, str] = field(default_factory=dict)  # other headers, snake_case keys
     lines: Mapping[str, int] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self):
+        # Read-only views over private copies: a seed cannot change once read, all
+        # the way down (the page keys of speed/ rely on it: is_unchangeable).
+        for name in ("extra", "lines"):
+            object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
+
+    def __reduce__(self):
+        # A view cannot be pickled (Pelican's content cache keeps the seed): the
+        # mappings travel as dicts and become views again in __post_init__.
+        return (Seed, tuple(dict(v) if isinstance(v, MappingProxyType) else v
+                            for v in (getattr(self, f.name) for f in fields(self))))
 
     @property
     def identity(self) -> str:
