@@ -258,7 +258,8 @@ def is_unchangeable(value, _depth: int = 0) -> bool:
     if _depth > MAX_NESTING:
         return False
     if kind is tuple or kind is frozenset:
-        return all(is_unchangeable(v, _depth + 1) for v in value)
+        return all(type(v) in _UNCHANGEABLE_ATOMS or is_unchangeable(v, _depth + 1)
+                   for v in value)
     if kind is MappingProxyType:
         return all(type(k) in _UNCHANGEABLE_ATOMS and is_unchangeable(v, _depth + 1)
                    for k, v in value.items())
@@ -269,6 +270,9 @@ def is_unchangeable(value, _depth: int = 0) -> bool:
 
 
 def _fields(value) -> dict | None:
+    fields = getattr(value, "__dict__", None)
+    if type(fields) is dict:  # vars(value), without its checks
+        return fields
     if dataclasses.is_dataclass(value) and not hasattr(value, "__dict__"):
         return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
     try:

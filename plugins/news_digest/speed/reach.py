@@ -14,8 +14,11 @@ Python code run on an object that is not a plain value (a property, a method,
 handed to code the analysis does not know; an attribute a description leaves out
 (a story's ``metadata``, a paginator's full ``object_list``).
 
-Walks are memoised per (path node, object) for the build: a story is walked once per
-place in a template, on however many pages it is shown.
+Walks are memoised per (path node, object) for the build, and a template's paths
+are merged into one tree per name (for the conditions that hold on the page), whose
+nodes are shared by every template of the build with the same paths below them: a
+story is walked once per kind of place it is shown in (a list item, a related
+story), on however many pages; a site-wide value (the site's pages, its feeds) once.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .fingerprint import _ATOM_TYPES, ATOM, CODE, MAPPING, OPAQUE, SET, SPECIAL, VALUE, _fields
-from .template_paths import CALL, COMPARE, HANDED, ITEM, MARKERS, SHOW, TemplateReads
+from .template_paths import CALL, COMPARE, HANDED, ITEM, MARKERS, SHOW, PathNode, TemplateReads
 
 _MISSING = object()
 _UNKNOWN = object()
@@ -41,6 +44,7 @@ COMPARE_HOOKS = ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__
 _MARK_HOOKS = {SHOW: TEXT_HOOKS, COMPARE: COMPARE_HOOKS}
 # Methods of dicts and lists whose result is one of their values, or plain.
 _TO_VALUES = frozenset({"get", "values", "pop", "setdefault"})
+_NOT_NAMES = frozenset({ITEM, CALL, *MARKERS})
 _PLAIN_METHODS = frozenset({"index", "count", "keys"})
 
 
@@ -105,31 +109,109 @@ class Reach:
         self._marked: dict[tuple[str, int], int | str] = {}
         self._flat: dict[int, bool] = {}
         self._hooks: dict[tuple[type, tuple], tuple[str, ...]] = {}
+        self._fields: dict[type, frozenset] = {}  # a value type's field names
+        self._trees: dict[tuple[int, tuple], dict[str, PathNode]] = {}
+        self._conditions: dict[int, tuple[tuple, tuple]] = {}
+        self._statics: dict[tuple[type, str], Any] = {}
+        self._nodes: dict[tuple, PathNode] = {}  # every node of the build, by its paths
+        self._site: dict[tuple[int, int], int | str] = {}
         self._alive: list = []  # memoised by id: kept alive, so ids stay theirs
 
     # -- a page ------------------------------------------------------------------
 
     def needed(self, reads: TemplateReads, values: Mapping[str, Any],
-               by_length: frozenset = frozenset()) -> dict[str, int]:
+               by_length: frozenset = frozenset(), site: Mapping[str, Any] | None = None,
+               enough: int = 0) -> dict[str, int]:
         """Objects entered from each context name on this page (``values``: its
-        context). ``by_length``: names the key covers by their length only."""
+        context). ``by_length``: names the key covers by their length only; ``site``:
+        the site-wide context (its values live as long as the build). Every path is
+        walked first, whatever the conditions: when that stays within ``enough``
+        objects per name, which paths the page takes does not matter; otherwise only
+        the paths whose conditions may hold on the page are."""
+        if enough:
+            try:
+                needed = self._walk_trees(self._trees_of(reads, None), values, by_length, site)
+                if max(needed.values(), default=0) <= enough:
+                    return needed
+            except Beyond:
+                pass
+        conditions, branches = self._conditions_of(reads)
+        false = [self._false(c, values) for c in conditions]
+        live = tuple(index for index, uses in enumerate(branches)
+                     if not any(false[i] for i in uses))
+        return self._walk_trees(self._trees_of(reads, live), values, by_length, site)
+
+    def _trees_of(self, reads: TemplateReads, live: tuple | None) -> dict[str, PathNode]:
+        """The paths of the branches ``live`` (None: all), one tree per name."""
+        trees = self._trees.get((id(reads), live))
+        if trees is None:
+            every = tuple(range(len(reads.branches))) if live is None else live
+            trees = self._trees[id(reads), live] = self._merged(reads, every)
+            self._alive.append(reads)
+        return trees
+
+    def _walk_trees(self, trees: dict[str, PathNode], values: Mapping[str, Any],
+                    by_length: frozenset, site: Mapping[str, Any] | None) -> dict[str, int]:
+        for name in by_length:  # first: the cheapest refusal
+            node = trees.get(name)
+            if node is not None and node.steps and name in values:
+                raise Beyond(f"it reads into {name}, of which the page's key covers only "
+                             "the length")
         needed: dict[str, int] = {}
-        for conditions, trees in reads.branches:
-            if conditions and any(self._false(c, values) for c in conditions):
+        for name, node in trees.items():
+            value = values.get(name, _MISSING)
+            if value is _MISSING or type(value) in _ATOM_TYPES or name in by_length:
                 continue
-            for name, node in trees.items():
-                value = values.get(name, _MISSING)
-                if value is _MISSING:
-                    continue
-                if name in by_length:
-                    if node.steps:
-                        raise Beyond(f"it reads into {name}, of which the page's key covers "
-                                     "only the length")
-                    continue
+            if site is not None and site.get(name, _MISSING) is value:
+                key = (id(node), id(value))
+                cost = self._site.get(key)
+                if cost is None:
+                    try:
+                        cost = self._walk(node, value)
+                    except Beyond as err:
+                        cost = str(err)
+                    self._site[key] = cost
+                    self._alive.append(value)
+                if type(cost) is str:
+                    raise Beyond(cost)
+            else:
                 cost = self._walk(node, value)
-                if cost > needed.get(name, 0):
-                    needed[name] = cost
+            if cost:
+                needed[name] = cost
         return needed
+
+    def _conditions_of(self, reads: TemplateReads) -> tuple[tuple, tuple]:
+        """The template's conditions, each once, and which of them each branch needs."""
+        found = self._conditions.get(id(reads))
+        if found is None:
+            unique: dict = {}
+            uses = tuple(tuple(unique.setdefault(c, len(unique)) for c in conditions)
+                         for conditions, _ in reads.branches)
+            found = self._conditions[id(reads)] = (tuple(unique), uses)
+            self._alive.append(reads)
+        return found
+
+    def _merged(self, reads: TemplateReads, live: tuple) -> dict[str, PathNode]:
+        """The paths of the ``live`` branches, one tree per name."""
+        found: dict[str, list[PathNode]] = {}
+        for index in live:
+            for name, node in reads.branches[index][1].items():
+                found.setdefault(name, []).append(node)
+        return {name: self._node(nodes) for name, nodes in found.items()}
+
+    def _node(self, nodes: list[PathNode]) -> PathNode:
+        """The node standing for the union of ``nodes``' paths, shared by the build."""
+        below: dict = {}
+        for node in nodes:
+            for step, child in node.steps.items():
+                below.setdefault(step, []).append(child)
+        steps = {step: self._node(children) for step, children in below.items()}
+        key = tuple(sorted((repr(step), id(child)) for step, child in steps.items()))
+        found = self._nodes.get(key)
+        if found is None:
+            found = self._nodes[key] = PathNode()
+            found.steps = steps
+        return found
 
     # -- conditions (``{% if articles_page %}``) ----------------------------------
 
@@ -152,21 +234,27 @@ class Reach:
 
     def _plain_get(self, value, name: str):
         """``value.name`` without running code (``_UNKNOWN`` where that would)."""
-        if type(value) in _ATOM_TYPES:
+        kind = type(value)
+        if kind in _ATOM_TYPES:
             return _UNKNOWN
+        if self._static(kind, name) is not _MISSING:
+            return _UNKNOWN  # a method, property or class attribute
         if isinstance(value, Mapping):
-            if hasattr(type(value), name):
-                return _UNKNOWN
             return value.get(name, _MISSING)
-        if self._hook_names(type(value), HOOKS):
+        if self._hook_names(kind, HOOKS):
             return _UNKNOWN
         fields = _fields(value)
         if fields is None:
             return _UNKNOWN
-        if name in fields:
-            return fields[name]
-        return _MISSING if inspect.getattr_static(type(value), name, _MISSING) is _MISSING \
-            else _UNKNOWN
+        return fields.get(name, _MISSING)
+
+    def _static(self, kind: type, name: str):
+        """What ``kind`` itself has under ``name`` (``_MISSING``: nothing)."""
+        key = (kind, name)
+        found = self._statics.get(key, self._statics)
+        if found is self._statics:
+            found = self._statics[key] = inspect.getattr_static(kind, name, _MISSING)
+        return found
 
     def _truth(self, value) -> bool | None:
         if value is None or type(value) in _ATOM_TYPES or isinstance(
@@ -207,11 +295,17 @@ class Reach:
 
     def _container(self, node, value, kind: int) -> int:
         deepest = 0
+        memo = self._memo
         for step, child in node.steps.items():
             if step == ITEM:
+                below = id(child)
                 for item in self._items(value, kind):
                     if type(item) not in _ATOM_TYPES:
-                        deepest = max(deepest, self._walk(child, item))
+                        found = memo.get((below, id(item)))  # the common case, inline
+                        if type(found) is not int:
+                            found = self._walk(child, item)
+                        if found > deepest:
+                            deepest = found
             elif step in MARKERS:
                 deepest = max(deepest, self._mark(value, step))
             elif step == CALL:
@@ -222,7 +316,7 @@ class Reach:
 
     def _container_attribute(self, child, value, kind: int, step) -> int:
         name, subscript = _step_name(step), type(step) is tuple
-        method = inspect.getattr_static(type(value), name, _MISSING)
+        method = self._static(type(value), name)
         if kind == MAPPING and (subscript or method is _MISSING):
             if name in value:  # x["y"] and x.y of a dict: the item
                 return self._walk(child, value[name])
@@ -260,7 +354,9 @@ class Reach:
                              "repr only")
             return 0
         if kind == VALUE:
-            return self._value(node, value)
+            # Holding plain values only, all the way down, it is part of its owner's
+            # key in full: whatever is read of it or worked out from it is covered.
+            return 0 if self._is_flat(value) else self._value(node, value)
         if kind == SPECIAL:
             return self._special(node, value, costly)
         return self._plain_object(node, value)
@@ -268,7 +364,10 @@ class Reach:
     def _value(self, node, value) -> int:
         """A frozen dataclass: part of its owner. Its properties and methods are plain
         functions of its fields only while those hold no objects (``_is_flat``)."""
-        names = {f.name for f in dataclasses.fields(value)}
+        names = self._fields.get(type(value))
+        if names is None:
+            names = self._fields[type(value)] = frozenset(
+                f.name for f in dataclasses.fields(value))
         if self._hook_names(type(value), HOOKS) and not self._is_flat(value):
             raise Beyond(f"{_name(value)} defines {self._hook_names(type(value), HOOKS)} "
                          "and holds objects")
@@ -279,15 +378,30 @@ class Reach:
                 continue
             name = _step_name(step)
             if step not in (ITEM, CALL) and name in names:
-                deepest = max(deepest, self._walk(child, getattr(value, name)))
+                field_value = getattr(value, name)
+                if type(field_value) not in _ATOM_TYPES:
+                    deepest = max(deepest, self._walk(child, field_value))
                 continue
             if step not in (ITEM, CALL) and name not in vars(value) and \
-                    inspect.getattr_static(type(value), name, _MISSING) is _MISSING:
+                    self._static(type(value), name) is _MISSING:
                 continue  # undefined: nothing read
             if not self._is_flat(value):
                 raise Beyond(f"{_name(value)}{'.' + name if step not in (ITEM, CALL) else step}"
                              " is Python code over objects the page key may not cover")
         return deepest
+
+    def _plan(self, node) -> tuple[tuple, tuple]:
+        """``node``'s steps: (attribute name, node) pairs, and the others."""
+        plan = node.plan
+        if plan is None:
+            attributes, others = [], []
+            for step, child in node.steps.items():
+                if type(step) is str and step not in _NOT_NAMES:
+                    attributes.append((step, child))
+                else:
+                    others.append((step, child))
+            plan = node.plan = (tuple(attributes), tuple(others))
+        return plan
 
     def _special(self, node, value, costly: bool) -> int:
         described = self._description(type(value))
@@ -296,7 +410,24 @@ class Reach:
             return cost
         fields = self._checked_fields(value, described)
         deepest = 0
-        for step, child in node.steps.items():
+        attributes, others = self._plan(node)
+        hidden, memo = described.hidden, self._memo
+        for name, child in attributes:  # the common case, first and inline
+            if name in hidden:
+                raise Beyond(f"it reads {_name(value)}.{name}, which the page key leaves out")
+            field_value = fields.get(name, _MISSING)
+            if field_value is _MISSING:
+                if name in described.computed or self._static(type(value), name) is _MISSING:
+                    continue  # worked out from covered data, or undefined
+                raise Beyond(f"{_name(value)}.{name} is Python code the page key cannot "
+                             "see into")
+            if type(field_value) not in _ATOM_TYPES and name != "settings":
+                found = memo.get((id(child), id(field_value)))
+                if type(found) is not int:
+                    found = self._walk(child, field_value)
+                if found > deepest:
+                    deepest = found
+        for step, child in others:
             if step == SHOW and described.shown or step == COMPARE and described.compared:
                 continue
             if step in MARKERS or step in (ITEM, CALL):
@@ -304,13 +435,18 @@ class Reach:
             name = _step_name(step)
             if name in described.hidden:
                 raise Beyond(f"it reads {_name(value)}.{name}, which the page key leaves out")
-            if name in fields:
-                if name != "settings":  # every setting is in the cache folder's key
-                    deepest = max(deepest, self._walk(child, fields[name]))
+            field_value = fields.get(name, _MISSING)
+            if field_value is not _MISSING:
+                if name != "settings" and type(field_value) not in _ATOM_TYPES:
+                    found = self._memo.get((id(child), id(field_value)))  # settings: in
+                    if type(found) is not int:  # the cache folder's key
+                        found = self._walk(child, field_value)
+                    if found > deepest:
+                        deepest = found
                 continue
             if name in described.computed:
                 continue
-            if inspect.getattr_static(type(value), name, _MISSING) is _MISSING:
+            if self._static(type(value), name) is _MISSING:
                 continue
             raise Beyond(f"{_name(value)}.{name} is Python code the page key cannot see into")
         return cost + deepest
@@ -338,10 +474,11 @@ class Reach:
             if name in fields:
                 if name == "_context":
                     raise Beyond(f"it reads {_name(value)}._context (the whole site)")
-                if name != "settings":
-                    deepest = max(deepest, self._walk(child, fields[name]))
+                field_value = fields[name]
+                if name != "settings" and type(field_value) not in _ATOM_TYPES:
+                    deepest = max(deepest, self._walk(child, field_value))
                 continue
-            attribute = inspect.getattr_static(type(value), name, _MISSING)
+            attribute = self._static(type(value), name)
             if attribute is _MISSING:
                 continue
             if _is_code(attribute):

@@ -179,7 +179,7 @@ class ReusingWriter(Writer):
             return None
         parts = [found.source]
         try:
-            needed = self.reach.needed(found.reads, localcontext, paginated)
+            needed = self.reach.needed(found.reads, localcontext, paginated, context, BUDGET)
             deepest = max(needed.values(), default=0)
             if deepest > MAX_BUDGET:
                 name = max(needed, key=needed.get)

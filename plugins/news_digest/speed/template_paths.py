@@ -77,10 +77,11 @@ class PathNode:
     """One step of the paths read from a context name; ``steps`` maps the next step
     to its node. Made once per template per build; ``reach.py`` memoises by node."""
 
-    __slots__ = ("steps",)
+    __slots__ = ("steps", "plan")
 
     def __init__(self):
         self.steps: dict = {}
+        self.plan: tuple | None = None  # reach.py's: the steps sorted for its walk
 
     def paths(self, prefix: str = "") -> list[str]:
         """The paths as text (tests, messages): ``article.related_stories[].title``."""
