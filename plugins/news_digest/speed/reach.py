@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .fingerprint import _ATOM_TYPES, ATOM, CODE, MAPPING, OPAQUE, SET, SPECIAL, VALUE, _fields
-from .template_paths import CALL, COMPARE, HANDED, ITEM, MARKERS, SHOW, PathNode, TemplateReads
+from .template_refs import CALL, COMPARE, HANDED, ITEM, MARKERS, SHOW, PathNode, TemplateReads
 
 _MISSING = object()
 _UNKNOWN = object()

@@ -6,7 +6,8 @@ objects deep (``fingerprint.py``). What the template *can* reach is read here fr
 its Jinja syntax tree, with every template it extends, includes and imports:
 macros at their call sites (``caller()`` included), ``{% for %}`` loop variables,
 ``{% set %}``/``{% with %}`` aliases and namespaces, Jinja's own filters and tests
-(``map(attribute=...)``, ``selectattr``, ``groupby``, ``first``, ``sort``, ...).
+(``map(attribute=...)``, ``selectattr``, ``groupby``, ``first``, ``sort``, ...:
+``template_filters.py``; the paths and trees themselves: ``template_refs.py``).
 The result is a set of paths such as ``article.related_stories[].edition.title``,
 grouped in trees by context name (``PathNode``); ``reach.py`` walks them on a page's
 actual values.
@@ -37,75 +38,35 @@ from dataclasses import dataclass, field
 from jinja2 import nodes
 from jinja2.defaults import DEFAULT_NAMESPACE
 from jinja2.exceptions import TemplateNotFound
-from jinja2.filters import FILTERS
 from jinja2.tests import TESTS
 
 from .fragments import MemoExtension
+from .template_filters import JinjaFilters
+from .template_refs import (
+    CALL,
+    COMPARE,
+    EMPTY,
+    HANDED,
+    ITEM,
+    MARKERS,
+    SHOW,
+    TAINT,
+    PathNode,
+    Ref,
+    TemplateReads,
+    Unanalysable,
+    stepped,
+    with_guards,
+    wrapped,
+)
 
-ITEM, CALL, SHOW, COMPARE, HANDED = "[]", "()", "!", "<", "?"
-MARKERS = (SHOW, COMPARE, HANDED)
+__all__ = ["CALL", "COMPARE", "HANDED", "ITEM", "MARKERS", "SHOW", "PathNode", "TemplateReads",
+           "Unanalysable", "template_reads"]
+
 # Bounds on what one template may make the analysis do: beyond them it is refused.
 MAX_REFS = 512  # values one expression may stand for
-MAX_STEPS = 16  # steps of one path
 MAX_PASSES = 6  # passes over a loop body until its aliases settle
 MAX_READS = 20_000
-
-
-class Unanalysable(Exception):
-    """The template reads something the analysis cannot follow."""
-
-
-@dataclass(frozen=True, slots=True)
-class Ref:
-    """What an expression may stand for: the value at ``root`` then ``steps``, inside
-    ``wrap`` containers made by the template (``[x]``, ``dict(a=x)``, ``batch``),
-    read only when ``guards`` hold."""
-
-    root: str
-    steps: tuple = ()
-    wrap: int = 0
-    guards: frozenset = frozenset()
-
-
-TAINT = Ref("")  # the result of code the analysis cannot see: may be printed, not read
-EMPTY: frozenset = frozenset()
-# (root, steps, "truthy" or "defined", expected): the paths it guards are read only then
-Condition = tuple
-
-
-class PathNode:
-    """One step of the paths read from a context name; ``steps`` maps the next step
-    to its node. Made once per template per build; ``reach.py`` memoises by node."""
-
-    __slots__ = ("steps", "plan")
-
-    def __init__(self):
-        self.steps: dict = {}
-        self.plan: tuple | None = None  # reach.py's: the steps sorted for its walk
-
-    def paths(self, prefix: str = "") -> list[str]:
-        """The paths as text (tests, messages): ``article.related_stories[].title``."""
-        if not self.steps:
-            return [prefix]
-        found = []
-        for step, child in self.steps.items():
-            text = (f"[{step[1]!r}]" if isinstance(step, tuple) else
-                    step if step in (ITEM, CALL, *MARKERS) else f".{step}")
-            found += child.paths(prefix + text)
-        return found
-
-
-@dataclass(frozen=True)
-class TemplateReads:
-    """What a template reads: per set of conditions, a tree of paths per context name."""
-
-    branches: tuple[tuple[frozenset, dict[str, PathNode]], ...]
-    roots: frozenset[str]
-
-    def paths(self) -> set[str]:
-        """Every path as text, conditions left out (tests, messages)."""
-        return {path for _, trees in self.branches for name, node in trees.items()
-                for path in node.paths(name)}
 
 
 # -- scopes ----------------------------------------------------------------------
@@ -154,62 +115,12 @@ class _Scope:
         self.serial = _Scope.made
 
 
-def _wrap(refs, levels: int = 1) -> frozenset:
-    return frozenset(Ref(r.root, r.steps, r.wrap + levels, r.guards) for r in refs if r.root)
-
-
-def _step(refs, step) -> frozenset:
-    """The refs one step further: into a template-made container, or along the path."""
-    found = set()
-    for r in refs:
-        if not r.root:
-            raise Unanalysable("the result of a filter, test or function the analysis "
-                               "does not know is read further")
-        if type(step) is str and step.startswith("__"):
-            raise Unanalysable(f"{step}: Python's own attributes reach anything")
-        if r.wrap:
-            found.add(Ref(r.root, r.steps, r.wrap - 1, r.guards))
-        else:
-            if len(r.steps) >= MAX_STEPS:
-                raise Unanalysable(f"a path from {r.root} longer than {MAX_STEPS} steps")
-            found.add(Ref(r.root, (*r.steps, step), 0, r.guards))
-    return frozenset(found)
-
-
-def _guarded(refs, conditions: frozenset) -> frozenset:
-    if not conditions:
-        return refs
-    return frozenset(Ref(r.root, r.steps, r.wrap, r.guards | conditions) if r.root else r
-                     for r in refs)
-
-
-def _attribute_chain(node) -> str | None:
-    """``a.b.c`` as text for a ``map``/``sort`` attribute argument (None: not constant)."""
-    return node.value if isinstance(node, nodes.Const) and isinstance(node.value, str) else None
-
-
-# What Jinja's own filters do with the value they are given (see _Analyser.filter).
-_PLAIN_FILTERS = frozenset({
-    "abs", "capitalize", "center", "e", "escape", "filesizeformat", "float", "forceescape",
-    "format", "indent", "int", "lower", "pprint", "replace", "round", "safe", "string",
-    "striptags", "title", "tojson", "trim", "truncate", "upper", "urlencode", "urlize",
-    "wordcount", "wordwrap", "xmlattr"})
-_TYPE_TESTS = frozenset({
-    "boolean", "callable", "defined", "escaped", "false", "float", "integer", "iterable",
-    "mapping", "none", "number", "sequence", "string", "true", "undefined"})
-_VALUE_TESTS = frozenset({
-    "!=", "<", "<=", "==", ">", ">=", "divisibleby", "eq", "equalto", "even", "ge",
-    "greaterthan", "gt", "in", "le", "lessthan", "lower", "lt", "ne", "odd", "sameas",
-    "upper", "filter", "test"})
-_COMPARING_TESTS = frozenset({
-    "!=", "<", "<=", "==", ">", ">=", "eq", "equalto", "ge", "greaterthan", "gt", "in",
-    "le", "lessthan", "lt", "ne", "sameas"})
 # Methods that change the container they are called on.
 _MUTATORS = frozenset({"append", "extend", "insert", "update", "setdefault", "add", "pop",
                        "popitem", "remove", "discard", "clear", "sort", "reverse"})
 
 
-class _Analyser:
+class _Analyser(JinjaFilters):
     """One analysis: of one page template with everything it renders."""
 
     def __init__(self, environment, load: Callable[[str], nodes.Template]):
@@ -283,7 +194,7 @@ class _Analyser:
                 self.touched = min(self.touched, scope.serial)
         elif isinstance(target, nodes.Tuple | nodes.List):
             for item in target.items:  # unpacking: each name is an item
-                self.bind(scope, item, _step(refs, ITEM), fixed)
+                self.bind(scope, item, stepped(refs, ITEM), fixed)
         elif isinstance(target, nodes.NSRef):
             space = self.lookup(scope, target.name)
             if not isinstance(space, _Namespace):
@@ -417,7 +328,7 @@ class _Analyser:
         try:
             for _ in range(MAX_PASSES):
                 self.touched = float("inf")
-                self.bind(inner, node.target, _step(iterated, ITEM), fixed=True)
+                self.bind(inner, node.target, stepped(iterated, ITEM), fixed=True)
                 inner.fixed["loop"] = _Loop(iterated)
                 if node.test is not None:
                     self.use(self.expr(node.test, inner))
@@ -579,27 +490,27 @@ class _Analyser:
         if isinstance(bound, frozenset):
             return bound
         if isinstance(bound, _Namespace):
-            return _wrap(bound.refs)
+            return wrapped(bound.refs)
         return EMPTY  # a macro, caller, loop or module printed: text of the template's own
 
     def e_Getattr(self, node, scope):
         if isinstance(node.node, nodes.Name):
             bound = self.lookup(scope, node.node.name)
             if isinstance(bound, _Loop):
-                return _step(bound.iterated, ITEM) if node.attr in (
+                return stepped(bound.iterated, ITEM) if node.attr in (
                     "previtem", "nextitem") else EMPTY
             if isinstance(bound, _Namespace):
                 return frozenset(bound.refs)
             if isinstance(bound, _Module):
                 found = self.lookup(bound.scope, node.attr)
                 return found if isinstance(found, frozenset) else EMPTY
-        return _step(self.expr(node.node, scope), node.attr)
+        return stepped(self.expr(node.node, scope), node.attr)
 
     def e_Getitem(self, node, scope):
         refs = self.expr(node.node, scope)
         arg = node.arg
         if isinstance(arg, nodes.Const) and isinstance(arg.value, str):
-            return _step(refs, ("key", arg.value))
+            return stepped(refs, ("key", arg.value))
         if isinstance(arg, nodes.Slice):
             for part in (arg.start, arg.stop, arg.step):
                 if part is not None:
@@ -607,10 +518,10 @@ class _Analyser:
             return refs  # the same items
         if not isinstance(arg, nodes.Const):
             self.show(self.expr(arg, scope))
-        return _step(refs, ITEM)
+        return stepped(refs, ITEM)
 
     def e_Tuple(self, node, scope):
-        return _wrap(frozenset().union(*(self.expr(i, scope) for i in node.items)))
+        return wrapped(frozenset().union(*(self.expr(i, scope) for i in node.items)))
 
     e_List = e_Tuple
 
@@ -618,7 +529,7 @@ class _Analyser:
         found: frozenset = EMPTY
         for pair in node.items:
             found |= self.expr(pair.key, scope) | self.expr(pair.value, scope)
-        return _wrap(found)
+        return wrapped(found)
 
     def e_CondExpr(self, node, scope):
         test = self.expr(node.test, scope)
@@ -631,7 +542,7 @@ class _Analyser:
                     continue
                 conditions = self.conditions(node.test, scope, expected)
                 self.guards = outer | conditions
-                found |= _guarded(self.expr(branch, scope), conditions)
+                found |= with_guards(self.expr(branch, scope), conditions)
         finally:
             self.guards = outer
         return found
@@ -696,7 +607,7 @@ class _Analyser:
         values += [self.expr(k.value, scope) for k in node.kwargs]
         for extra in (node.dyn_args, node.dyn_kwargs):
             if extra is not None:
-                values.append(_step(self.expr(extra, scope), ITEM))
+                values.append(stepped(self.expr(extra, scope), ITEM))
         return values
 
     def e_Call(self, node, scope):
@@ -725,7 +636,7 @@ class _Analyser:
                     self.show(argument)
                 return EMPTY
             if builtin == "dict":
-                return _wrap(frozenset().union(*self.arguments(node, scope)))
+                return wrapped(frozenset().union(*self.arguments(node, scope)))
             if builtin in ("cycler", "namespace"):
                 if any(self.arguments(node, scope)):
                     raise Unanalysable(f"{name}() given values of the page")
@@ -749,7 +660,7 @@ class _Analyser:
         # Anything else called: the value, with its arguments handed to it whole.
         for argument in self.arguments(node, scope):
             self.use(argument, HANDED)
-        result = _step(self.expr(callee, scope), CALL)
+        result = stepped(self.expr(callee, scope), CALL)
         self.use(result)
         return result
 
@@ -785,9 +696,9 @@ class _Analyser:
         given = 1 if name in ("get", "pop", "setdefault") else len(arguments)
         for argument in arguments[:given]:
             self.show(argument)
-        result = made if name in ("items", "values", "keys", "copy") else _step(made, ITEM)
+        result = made if name in ("items", "values", "keys", "copy") else stepped(made, ITEM)
         if read:
-            called = _step(_step(read, name), CALL)
+            called = stepped(stepped(read, name), CALL)
             self.use(called)
             result |= called
         return result.union(*arguments[given:])  # the default given to get()
@@ -799,7 +710,7 @@ class _Analyser:
         spread: frozenset = EMPTY
         for extra in (node.dyn_args, node.dyn_kwargs):
             if extra is not None:
-                spread |= _step(self.expr(extra, scope), ITEM)
+                spread |= stepped(self.expr(extra, scope), ITEM)
         key = (id(definition), id(macro.scope), tuple(positional), tuple(sorted(named.items())),
                spread, None if caller is None else id(caller.node),
                None if caller is None else id(caller.scope), self.guards)
@@ -824,9 +735,9 @@ class _Analyser:
                 else:
                     value = EMPTY
                 inner.fixed[param] = value | spread
-            inner.fixed["varargs"] = _wrap(frozenset().union(EMPTY, *positional[len(params):])
+            inner.fixed["varargs"] = wrapped(frozenset().union(EMPTY, *positional[len(params):])
                                            | spread)
-            inner.fixed["kwargs"] = _wrap(frozenset().union(EMPTY, *named.values()) | spread)
+            inner.fixed["kwargs"] = wrapped(frozenset().union(EMPTY, *named.values()) | spread)
             if caller is not None:
                 inner.fixed["caller"] = caller
             self.body(definition.body, inner)
@@ -859,171 +770,6 @@ class _Analyser:
         finally:
             self.calls.discard(key)
         self.called.add(key)
-
-    # -- filters and tests -------------------------------------------------------
-
-    def e_Filter(self, node, scope):
-        return self.filter(node, self.expr(node.node, scope) if node.node else EMPTY, scope)
-
-    def e_Test(self, node, scope):
-        self.test(node.name, self.expr(node.node, scope), node, scope)
-        return EMPTY
-
-    def option(self, node, name: str, position: int):
-        """A filter's argument, named or at ``position`` (after the value)."""
-        for keyword in node.kwargs:
-            if keyword.key == name:
-                return keyword.value
-        return node.args[position] if position < len(node.args) else None
-
-    def show_arguments(self, node, scope, keep: tuple = ("", -1)) -> None:
-        """A filter's arguments used whole, but ``keep`` (name, position): a value
-        the filter may return, used as its result is."""
-        name, position = keep
-        for index, argument in enumerate(node.args):
-            if index != position:
-                self.show(self.expr(argument, scope))
-        for keyword in node.kwargs:
-            if keyword.key != name:
-                self.show(self.expr(keyword.value, scope))
-        for extra in (node.dyn_args, node.dyn_kwargs):
-            if extra is not None:
-                self.show(self.expr(extra, scope))
-
-    def along(self, refs, attribute) -> frozenset:
-        """``refs`` followed along a ``map``/``sort`` attribute argument (``a.b``, ``0``)."""
-        if attribute is None:
-            return refs
-        if isinstance(attribute, nodes.Const) and isinstance(attribute.value, int):
-            return _step(refs, ITEM)
-        text = _attribute_chain(attribute)
-        if text is None:
-            raise Unanalysable("an attribute argument chosen at render time")
-        for part in text.split("."):
-            refs = _step(refs, ITEM if part.isdigit() else part)
-        return refs
-
-    def filter(self, node, value: frozenset, scope) -> frozenset:
-        name = node.name
-        own = FILTERS.get(name)
-        if own is None or self.env.filters.get(name) is not own:
-            # A filter the analysis does not know: whatever it is given, it may read
-            # whole; what it returns may be printed but not read further.
-            self.use(value, HANDED)
-            for argument in self.arguments(node, scope):
-                self.use(argument, HANDED)
-            return frozenset({TAINT})
-        return self.known_filter(name, node, value, scope)
-
-    def known_filter(self, name, node, value, scope) -> frozenset:
-        items = _step(value, ITEM)
-        if name in _PLAIN_FILTERS:
-            self.show(value)
-            for argument in self.arguments(node, scope):
-                self.show(argument)
-            return EMPTY
-        if name in ("length", "count"):
-            self.use(value)
-            return EMPTY
-        if name in ("default", "d"):
-            self.use(value)
-            self.show_arguments(node, scope, keep=("default_value", 0))
-            given = self.option(node, "default_value", 0)
-            return value | (self.expr(given, scope) if given is not None else EMPTY)
-        if name in ("first", "last", "random"):
-            self.use(value)
-            return items
-        if name in ("list", "reverse"):
-            self.use(value)
-            return value
-        if name in ("sort", "unique", "min", "max"):
-            position = {"sort": 2, "unique": 1, "min": 1, "max": 1}[name]
-            self.compare(self.along(items, self.option(node, "attribute", position)))
-            self.show_arguments(node, scope)
-            return value if name in ("sort", "unique") else items
-        if name in ("join", "sum"):
-            position = 1 if name == "join" else 0
-            self.show(self.along(items, self.option(node, "attribute", position)))
-            self.show_arguments(node, scope)
-            return EMPTY
-        if name == "attr":
-            attribute = _attribute_chain(node.args[0]) if node.args else None
-            if attribute is None:
-                raise Unanalysable("|attr() of a name chosen at render time")
-            return _step(value, attribute)
-        if name == "map":
-            attribute = self.option(node, "attribute", 99)
-            if attribute is not None or not node.args:
-                mapped = self.along(items, attribute)
-                self.show_arguments(node, scope, keep=("default", 99))
-                default = self.option(node, "default", 99)
-                if default is not None:
-                    mapped |= self.expr(default, scope)
-                self.use(mapped)
-                return _wrap(mapped)
-            chosen = _attribute_chain(node.args[0])
-            if chosen is None:
-                raise Unanalysable("|map() of a filter chosen at render time")
-            inner = nodes.Filter(None, chosen, node.args[1:], node.kwargs, node.dyn_args,
-                                 node.dyn_kwargs)
-            return _wrap(self.filter(inner, items, scope))
-        if name in ("select", "reject"):
-            if node.args:
-                test = _attribute_chain(node.args[0])
-                if test is None:
-                    raise Unanalysable(f"|{name}() of a test chosen at render time")
-                self.test(test, items, nodes.Test(None, test, node.args[1:], node.kwargs,
-                                                 node.dyn_args, node.dyn_kwargs), scope)
-            else:
-                self.use(items)
-            return value
-        if name in ("selectattr", "rejectattr"):
-            if not node.args:
-                raise Unanalysable(f"|{name}() without an attribute")
-            chosen = self.along(items, node.args[0])
-            if len(node.args) > 1:
-                test = _attribute_chain(node.args[1])
-                if test is None:
-                    raise Unanalysable(f"|{name}() of a test chosen at render time")
-                self.test(test, chosen, nodes.Test(None, test, node.args[2:], node.kwargs,
-                                                  node.dyn_args, node.dyn_kwargs), scope)
-            else:
-                self.use(chosen)
-            return value
-        if name == "groupby":
-            key = self.along(items, self.option(node, "attribute", 0))
-            self.compare(key)
-            self.show_arguments(node, scope, keep=("default", 1))
-            default = self.option(node, "default", 1)
-            if default is not None:
-                key |= self.expr(default, scope)
-            return _wrap(key, 2) | _wrap(value, 2)  # (grouper, list) pairs
-        if name in ("dictsort", "items"):
-            self.compare(items)  # sorted by key or value: either may be compared
-            self.show_arguments(node, scope)
-            return _wrap(items, 2)  # (key, value) pairs
-        if name in ("batch", "slice"):
-            self.show_arguments(node, scope, keep=("fill_with", 1))
-            fill = self.option(node, "fill_with", 1)
-            return _wrap(value) | (_wrap(self.expr(fill, scope), 2) if fill else EMPTY)
-        raise Unanalysable(f"the filter {name}")  # one of Jinja's this analysis forgot
-
-    def test(self, name, value, node, scope) -> None:
-        own = TESTS.get(name)
-        arguments = self.arguments(node, scope)
-        if own is None or self.env.tests.get(name) is not own:
-            self.use(value, HANDED)
-            for argument in arguments:
-                self.use(argument, HANDED)
-        elif name in _TYPE_TESTS:
-            self.use(value)
-        elif name in _VALUE_TESTS:
-            mark = self.compare if name in _COMPARING_TESTS else self.show
-            mark(value)
-            for argument in arguments:
-                mark(argument)
-        else:
-            raise Unanalysable(f"the test {name}")
 
 
 def _trees(reads) -> TemplateReads:
