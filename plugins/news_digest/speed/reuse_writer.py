@@ -115,7 +115,7 @@ DESCRIBED = {
     # is its source path; it is compared by identity (no __eq__).
     Content: Described(
         hidden=frozenset({"_context", "metadata"}),
-        computed=frozenset({"url", "save_as", "content", "summary", "status", "url_format",
+        computed=frozenset({"url", "save_as", "content", "summary", "status",
                             "relative_dir", "get_content", "get_summary", "get_siteurl",
                             "get_url_setting", "get_relative_source_path",
                             "get_static_links"}),
