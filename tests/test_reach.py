@@ -149,3 +149,10 @@ def test_dict_methods_reach_their_values():
                    d={"a": [page]}, k="a") == {"d": 1}
     assert _needed("{% for k, v in d.items() %}{{ v.related[0].title }}{% endfor %}",
                    d={"a": page}) == {"d": 2}
+
+
+def test_a_value_holding_itself_is_refused_not_followed_forever():
+    looped: list = []
+    looped.append(looped)
+    with pytest.raises(Beyond, match="nested more than"):
+        _needed("{{ x }}", x=looped)

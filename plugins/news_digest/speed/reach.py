@@ -29,7 +29,18 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .fingerprint import _ATOM_TYPES, ATOM, CODE, MAPPING, OPAQUE, SET, SPECIAL, VALUE, _fields
+from .fingerprint import (
+    _ATOM_TYPES,
+    ATOM,
+    CODE,
+    MAPPING,
+    MAX_NESTING,
+    OPAQUE,
+    SET,
+    SPECIAL,
+    VALUE,
+    _fields,
+)
 from .template_refs import CALL, COMPARE, HANDED, ITEM, MARKERS, SHOW, PathNode, TemplateReads
 
 _MISSING = object()
@@ -489,7 +500,7 @@ class Reach:
 
     # -- values used whole -------------------------------------------------------
 
-    def _mark(self, value, marker: str) -> int:
+    def _mark(self, value, marker: str, depth: int = 0) -> int:
         """``value`` printed, compared or computed with (SHOW), or handed to code the
         analysis does not know (HANDED): everything in it is read."""
         if type(value) in _ATOM_TYPES:
@@ -498,7 +509,10 @@ class Reach:
         if kind == ATOM or kind == OPAQUE:
             return 0
         if kind <= SET:
-            return max((self._mark(item, marker) for item in self._items(value, kind)),
+            if depth > MAX_NESTING:
+                raise Beyond(f"it uses whole a value nested more than {MAX_NESTING} deep")
+            return max((self._mark(item, marker, depth + 1)
+                        for item in self._items(value, kind)),
                        default=0)
         if kind == CODE:
             if marker == SHOW:
@@ -509,7 +523,7 @@ class Reach:
         found = self._marked.get(key)
         if found is None:
             try:
-                found = self._mark_object(value, kind, costly, marker)
+                found = self._mark_object(value, kind, costly, marker, depth)
             except Beyond as err:
                 found = str(err)
             self._marked[key] = found
@@ -518,7 +532,7 @@ class Reach:
             raise Beyond(found)
         return found
 
-    def _mark_object(self, value, kind: int, costly: bool, marker: str) -> int:
+    def _mark_object(self, value, kind: int, costly: bool, marker: str, depth: int) -> int:
         if kind == VALUE:
             # A value holding objects is printed or compared field by field (what a
             # dataclass makes); its own code for that could read anything.
@@ -528,7 +542,9 @@ class Reach:
             if marker == HANDED or hooks:
                 raise Beyond(f"it hands a whole {_name(value)}, which holds objects, to "
                              "Python code the page key cannot see into")
-            return max((self._mark(getattr(value, f.name), marker)
+            if depth > MAX_NESTING:
+                raise Beyond(f"it uses whole a value nested more than {MAX_NESTING} deep")
+            return max((self._mark(getattr(value, f.name), marker, depth + 1)
                         for f in dataclasses.fields(value)), default=0)
         if kind == SPECIAL:
             described = self._description(type(value))
@@ -575,15 +591,17 @@ class Reach:
             self._alive.append(value)
         return found
 
-    def _holds_no_objects(self, value) -> bool:
+    def _holds_no_objects(self, value, depth: int = 0) -> bool:
         if type(value) in _ATOM_TYPES:
             return True
         kind = self.kind_of(value)[0]
         if kind in (ATOM, CODE, OPAQUE):
             return True
         if kind <= SET:
-            return all(self._holds_no_objects(v) for v in self._items(value, kind))
+            return depth <= MAX_NESTING and all(
+                self._holds_no_objects(v, depth + 1) for v in self._items(value, kind))
         if kind == VALUE:
-            return all(self._holds_no_objects(getattr(value, f.name))
-                       for f in dataclasses.fields(value))
+            return depth <= MAX_NESTING and all(
+                self._holds_no_objects(getattr(value, f.name), depth + 1)
+                for f in dataclasses.fields(value))
         return False
