@@ -59,13 +59,13 @@ class JsonLd:
         return {"headline": article.title, "attribution": article.attribution,
                 "site_name": self.site_name, "site_url": self.site_url,
                 "page_url": self.page_url, "description": article.seed.lead,
-                "keywords": [str(t) for t in getattr(article, "tags", None) or []]}
+                "keywords": tuple(str(t) for t in getattr(article, "tags", None) or ())}
 
     def data(self) -> dict:
         return news_article(**self.inputs())
 
-    def __fingerprint__(self) -> dict:
-        return self.inputs()
+    def __fingerprint__(self) -> tuple:
+        return tuple(self.inputs().values())  # in the order inputs() gives them
 
     def __html__(self) -> str:  # Jinja prints this unescaped: it is already script-safe
         return script_json(self.data())

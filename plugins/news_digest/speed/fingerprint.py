@@ -219,6 +219,7 @@ def _text(value) -> str:
 
 _VALUE_TYPES: dict[type, bool] = {}
 _VALUE_FIELDS: dict[type, tuple[str, ...]] = {}
+_ALL_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _is_value(item) -> bool:
@@ -264,8 +265,10 @@ def is_unchangeable(value, _depth: int = 0) -> bool:
         return all(type(k) in _UNCHANGEABLE_ATOMS and is_unchangeable(v, _depth + 1)
                    for k, v in value.items())
     if _is_value(value):
-        return all(is_unchangeable(getattr(value, f.name), _depth + 1)
-                   for f in dataclasses.fields(value))
+        names = _ALL_FIELDS.get(kind)
+        if names is None:
+            names = _ALL_FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+        return all(is_unchangeable(getattr(value, name), _depth + 1) for name in names)
     return False
 
 
