@@ -72,10 +72,12 @@ class Seed:
     lines: Mapping[str, int] = field(default_factory=dict, compare=False)
 
     def __post_init__(self):
-        # Read-only views over private copies: a seed cannot change once read, all
-        # the way down (the page keys of speed/ rely on it: is_unchangeable).
-        for name in ("extra", "lines"):
-            object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
+        # Every mapping a read-only view over a private copy: a seed cannot change once
+        # read, all the way down (the page keys of speed/ rely on it: is_unchangeable).
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, Mapping):
+                object.__setattr__(self, f.name, MappingProxyType(dict(value)))
 
     def __reduce__(self):
         # A view cannot be pickled (Pelican's content cache keeps the seed): the
