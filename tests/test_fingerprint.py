@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from types import MappingProxyType
 
 import jinja2
 import pytest
 
-from news_digest.speed.fingerprint import Fingerprints, Unfingerprintable
+from news_digest.speed.fingerprint import Fingerprints, Unfingerprintable, is_unchangeable
 from news_digest.speed.template_deps import TemplateDeps
 
 
@@ -93,6 +94,39 @@ def test_template_names_follow_extends_and_includes():
     deps = TemplateDeps(jinja2.Environment(loader=loader))
     found = deps.of("page.html")
     assert found.names == ("SITENAME", "article", "items")
-    assert deps.of("dynamic.html") is None
+    dynamic = deps.of("dynamic.html")
+    assert dynamic.reads is None and "chosen at render time" in dynamic.why
     loader.mapping["part.html"] = "{{ items|length }}"
     assert TemplateDeps(jinja2.Environment(loader=loader)).of("page.html").source != found.source
+
+
+def test_unchangeable_means_all_the_way_down():
+    """What ``_as_read`` lets a seed's hash stand for (reuse_writer.py): the exact rule."""
+    assert is_unchangeable(("a", 1, 2.5, None, datetime(2020, 1, 2, tzinfo=UTC)))
+    assert is_unchangeable(Value("v", (Value("w"), frozenset({"x"}))))
+    assert is_unchangeable(MappingProxyType({"a": ("b",)}))  # a view of a private copy
+    assert not is_unchangeable(Value("v", ({"a": 1},)))  # a frozen dataclass holding a dict
+    assert not is_unchangeable(Value("v", [1]))
+    assert not is_unchangeable(MappingProxyType({"a": []}))
+    assert not is_unchangeable(MappingProxyType({Node("key"): "b"}))
+    assert not is_unchangeable([1])
+    assert not is_unchangeable({"a": 1})
+    assert not is_unchangeable(Node("A"))
+    nested = "deep"
+    for _ in range(40):
+        nested = (nested,)
+    assert not is_unchangeable(nested)  # deeper than any value the plugin makes
+
+
+def test_a_type_can_say_what_it_is_made_of():
+    @dataclass(eq=False)
+    class Made:
+        source: Node
+        label: str
+
+        def __fingerprint__(self):
+            return self.label
+
+    node = Node("A")
+    assert _fp(Made(node, "x")) == _fp(Made(Node("B"), "x"))  # only what it says counts
+    assert _fp(Made(node, "x")) != _fp(Made(node, "y"))

@@ -193,3 +193,27 @@ def test_characters_xml_cannot_carry_are_refused_in_bytes_and_in_text(as_bytes):
     assert seed.title == "\u1ffe \U0001fffd \U0010fffd"
     with pytest.raises(SeedError, match="U\\+D800"):  # only text (import) can hold one
         parse_seed(seed_text(body=("lone \ud800 surrogate",)), "v.txt")
+
+
+def test_a_seed_cannot_change_once_read():
+    """Page keys stand for a seed by its file's hash (speed/): it must stay what was
+    read, all the way down, through copies, replacements and Pelican's pickled cache."""
+    import dataclasses  # noqa: PLC0415
+    import pickle  # noqa: PLC0415
+
+    from news_digest.speed.fingerprint import is_unchangeable  # noqa: PLC0415
+
+    seed = parse_seed(seed_text(extra=[("Summary", "A curator's summary."),
+                                       ("Editor", "inert")]).encode(), "a.txt")
+    for mapping in (seed.headers, seed.extra):
+        with pytest.raises(TypeError):
+            mapping["summary"] = "changed"  # type: ignore[index]
+    with pytest.raises(TypeError):
+        seed.lines["title"] = 99  # type: ignore[index]
+    given = {"summary": "given"}
+    replaced = dataclasses.replace(seed, headers=given)
+    given["summary"] = "changed after"  # the seed holds its own copy
+    assert replaced.headers == {"summary": "given"}
+    assert pickle.loads(pickle.dumps(seed)) == seed
+    assert pickle.loads(pickle.dumps(seed)).lines == seed.lines
+    assert is_unchangeable(seed)

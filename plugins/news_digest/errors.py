@@ -134,6 +134,16 @@ class SearchIndexError(DigestError):
     """Pagefind could not be run, or failed to index the site."""
 
 
+class Unanalysable(DigestError):
+    """A template reads something the analysis of its paths cannot follow: its pages are
+    rendered, never kept. Caught by the writer; never reaches the user."""
+
+
+class Beyond(DigestError):
+    """A page's template reads what its key does not cover: it is rendered, never kept.
+    Caught by the writer; never reaches the user."""
+
+
 class Unfingerprintable(DigestError, ValueError):
     """A value a page shows cannot be compared across builds (its repr is an address):
     the page is rendered, never kept. Caught by the writer; never reaches the user."""

@@ -48,7 +48,10 @@ def drop_duplicates(generator, stories: list) -> list:
 
 
 class JsonLd:
-    """The article's ``NewsArticle``, made when a template prints it (topics included)."""
+    """The article's ``NewsArticle``, made when a template prints it (topics included).
+
+    Made only of what ``inputs`` returns, which is also what a page key holds of it
+    (``__fingerprint__``): a kept page shows the JSON-LD of the same inputs."""
 
     def __init__(self, article, site_name: str, site_url: str, page_url: str):
         self.article = article
@@ -56,13 +59,18 @@ class JsonLd:
         self.site_url = site_url
         self.page_url = page_url
 
-    def data(self) -> dict:
+    def inputs(self) -> dict:
         article = self.article
-        return news_article(
-            headline=article.title, attribution=article.attribution,
-            site_name=self.site_name, site_url=self.site_url, page_url=self.page_url,
-            description=article.description,
-            keywords=[str(t) for t in getattr(article, "tags", None) or []])
+        return {"headline": article.title, "attribution": article.attribution,
+                "site_name": self.site_name, "site_url": self.site_url,
+                "page_url": self.page_url, "description": article.description,
+                "keywords": tuple(str(t) for t in getattr(article, "tags", None) or ())}
+
+    def data(self) -> dict:
+        return news_article(**self.inputs())
+
+    def __fingerprint__(self) -> tuple:
+        return tuple(self.inputs().values())  # in the order inputs() gives them
 
     def __html__(self) -> str:  # Jinja prints this unescaped: it is already script-safe
         return script_json(self.data())

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
+from types import MappingProxyType
 
 from ..errors import HeaderValueError, SeedError, UnreadableFile
 from .headers import (
@@ -99,6 +100,20 @@ class Seed:
     extra: Mapping[str, str] = field(default_factory=dict)
     lines: Mapping[str, int] = field(default_factory=dict, compare=False)
     warnings: tuple[SeedWarning, ...] = field(default=(), compare=False)
+
+    def __post_init__(self):
+        # Every mapping a read-only view over a private copy: a seed cannot change once
+        # read, all the way down (the page keys of speed/ rely on it: is_unchangeable).
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, Mapping):
+                object.__setattr__(self, f.name, MappingProxyType(dict(value)))
+
+    def __reduce__(self):
+        # A view cannot be pickled (Pelican's content cache keeps the seed): the
+        # mappings travel as dicts and become views again in __post_init__.
+        return (Seed, tuple(dict(v) if isinstance(v, MappingProxyType) else v
+                            for v in (getattr(self, f.name) for f in fields(self))))
 
     @property
     def identity(self) -> str:

@@ -6,7 +6,8 @@ build (``DigestBuild.speed``) and calls it at the few points where it works:
 
 - ``writer_class()``: Pelican's writer, or one that keeps the previous build's pages
   whose key is unchanged (``reuse_writer.py``, ``page_memo.py``, ``fingerprint.py``,
-  ``template_deps.py``);
+  ``template_deps.py``; what a template can read, and how deep, worked out by
+  ``template_paths.py`` and walked on each page's values by ``reach.py``);
 - ``on_generator_init`` / ``on_content`` / ``on_story_addressed`` / ``on_all_read``:
   the content cache saved only when it changed and atomically (``content_cache.py``),
   a story's source path and address worked out once, tag listings written in one
@@ -37,7 +38,7 @@ from .fragments import MemoExtension
 from .listings import write_listings_linearly
 from .page_memo import PREVIOUS_OUTPUT, PageMemo
 from .rebuild import Rebuild
-from .reuse_writer import BUDGET, ReusingWriter, page_fingerprints
+from .reuse_writer import BUDGET, ReusingWriter, page_fingerprints, page_reach
 from .seed_stamp import SEED_HASH, seed_stamp
 
 __all__ = ["PREVIOUS_OUTPUT", "SEED_HASH", "Rebuild", "Speed", "guard_content_cache",
@@ -66,6 +67,7 @@ class Speed:
         self.enabled = bool(digest.speed)
         self.memo: PageMemo | None = None
         self.fingerprints = None
+        self.reach = None  # how deep each page's template reaches (reach.py)
         self.fragments: dict | None = None  # {% memo %} store, once pages are written
         self._frozen = False
         previous = pelican_settings.get(PREVIOUS_OUTPUT)
@@ -76,6 +78,7 @@ class Speed:
                 and pelican_settings.get("CACHE_CONTENT")):
             self.memo = PageMemo(pelican_settings["CACHE_PATH"], previous)
             self.fingerprints = page_fingerprints()
+            self.reach = page_reach(self.fingerprints)
 
     @property
     def keeps_pages(self) -> bool:

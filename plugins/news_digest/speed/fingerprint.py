@@ -8,7 +8,8 @@ containers and value objects (frozen dataclasses: a credit, a topic) item by ite
 as part of their owner; other objects (a story, an edition) by their attributes,
 each such object entered costing one of ``budget``; with none left, only an
 object's type counts. ``article.related_stories[0].title`` enters two objects
-(the theme reaches no deeper): builds give each name a budget of two.
+(the stock theme reaches no deeper): builds give each name a budget of two, or as
+many as its template's paths enter on the page (``reach.py``).
 
 Objects referencing each other (editions, neighbouring stories) are hashed once
 per budget and build (``_memo``); values holding no objects once per build
@@ -25,6 +26,7 @@ import datetime
 import decimal
 import hashlib
 from collections.abc import Callable, Mapping
+from types import MappingProxyType
 
 from ..errors import Unfingerprintable
 
@@ -67,6 +69,8 @@ class Fingerprints:
         found = self._kinds.get(kind)
         if found is None:
             special = next((f for t, f in self.special.items() if issubclass(kind, t)), None)
+            if special is None and hasattr(kind, "__fingerprint__"):
+                special = _own_fingerprint
             if isinstance(value, ATOMS):
                 found = (ATOM, None, False)
             elif isinstance(value, Mapping):
@@ -87,6 +91,10 @@ class Fingerprints:
                 found = (OBJECT, None, True)
             self._kinds[kind] = found
         return found
+
+    def kind_of(self, value) -> tuple[int, Callable | None, bool]:
+        """(kind, special function, entering it costs budget): how ``value`` counts."""
+        return self._kinds.get(type(value)) or self._kind(value)
 
     def of(self, value, budget: int) -> str:
         return self._of(value, budget)[0]
@@ -209,6 +217,7 @@ def _text(value) -> str:
 
 _VALUE_TYPES: dict[type, bool] = {}
 _VALUE_FIELDS: dict[type, tuple[str, ...]] = {}
+_ALL_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _is_value(item) -> bool:
@@ -221,14 +230,50 @@ def _is_value(item) -> bool:
     return found
 
 
-def is_unchangeable(value) -> bool:
-    """A plain value, a value object (frozen dataclass) or a tuple of them: what it
-    was when made, it still is."""
-    return (type(value) in _ATOM_TYPES or _is_value(value) or (
-        type(value) is tuple and all(type(v) in _ATOM_TYPES or _is_value(v) for v in value)))
+def _own_fingerprint(value, budget: int, fingerprints: Fingerprints) -> str:
+    """A type that says what it is made of (``__fingerprint__``: JSON-LD made when a
+    page prints it) is described by that: whatever a template reads of it must be
+    worked out from what it returns, and only from that."""
+    return fingerprints.of(value.__fingerprint__(), budget)
+
+
+MAX_NESTING = 32  # deeper than any value the plugin makes: not judged unchangeable
+# Plain values of these exact types cannot change (a subclass may carry attributes).
+_UNCHANGEABLE_ATOMS = _ATOM_TYPES | {datetime.datetime}
+
+
+def is_unchangeable(value, _depth: int = 0) -> bool:
+    """What it was when made, it still is, all the way down: a plain value; a tuple
+    or frozenset of such; a frozen dataclass whose fields are such; a read-only view
+    of a mapping (``types.MappingProxyType``) with plain keys and such values. The
+    rule for the view: it stands for a private copy, made by whoever made the view
+    and kept by no one else (``seeds.format.Seed`` copies its headers and their line
+    numbers so): a view over a dict someone still changes would pass this test and
+    be wrong. Anything else (a list, a dict, an object, a frozen dataclass holding a
+    dict) may be changed in place, and is not unchangeable."""
+    kind = type(value)
+    if kind in _UNCHANGEABLE_ATOMS:
+        return True
+    if _depth > MAX_NESTING:
+        return False
+    if kind is tuple or kind is frozenset:
+        return all(type(v) in _UNCHANGEABLE_ATOMS or is_unchangeable(v, _depth + 1)
+                   for v in value)
+    if kind is MappingProxyType:
+        return all(type(k) in _UNCHANGEABLE_ATOMS and is_unchangeable(v, _depth + 1)
+                   for k, v in value.items())
+    if _is_value(value):
+        names = _ALL_FIELDS.get(kind)
+        if names is None:
+            names = _ALL_FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+        return all(is_unchangeable(getattr(value, name), _depth + 1) for name in names)
+    return False
 
 
 def _fields(value) -> dict | None:
+    fields = getattr(value, "__dict__", None)
+    if type(fields) is dict:  # vars(value), without its checks
+        return fields
     if dataclasses.is_dataclass(value) and not hasattr(value, "__dict__"):
         return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
     try:

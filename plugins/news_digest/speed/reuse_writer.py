@@ -9,8 +9,14 @@ after one seed changed, only the pages showing something of it are rendered.
 folder made once per build: Pelican makes the folder of every file again). On a
 paginated listing, the full story list (``articles``, ``dates``) counts by its
 length only: each page reads its own stories through ``articles_page``, which is
-fingerprinted in full (docs/rebuilding.md, "Rebuilding only what changed": a theme whose
-listing pages show stories of other pages must set ``DIGEST_REUSE_PAGES = False``).
+fingerprinted in full.
+
+The key covers what the template can read, by construction: ``template_paths``
+works out every path the template can follow, ``reach`` walks them on the page's
+values and counts the objects they enter, and each name is fingerprinted that deep
+(at least ``BUDGET``, at most ``MAX_BUDGET``). A page whose template reads what no
+key covers (Python code over objects, a listing's other pages, a path deeper than
+``MAX_BUDGET``) or cannot be analysed is rendered, never kept (docs/rebuilding.md).
 
 Only ``python -m news_digest build`` turns it on: it builds into a fresh folder and
 names the previous output in the private setting ``PREVIOUS_OUTPUT_PATH``; when that
@@ -31,15 +37,23 @@ from pelican.writers import FileOverwriteFailedError, Writer
 
 from ..diskspace import naming
 from .fingerprint import SEP, Fingerprints, Unfingerprintable, digest, is_unchangeable
+from .reach import Beyond, Described, Reach
 from .seed_stamp import SEED_HASH
 from .template_deps import TemplateDeps
 
 logger = logging.getLogger(__name__)
 
 # Objects entered from each name a template reads: article.related_stories[0].title
+# (the stock theme reaches no deeper). A template reaching deeper has that name
+# fingerprinted as deep as it reaches, up to MAX_BUDGET (each object and budget is
+# hashed once per build: a deeper budget costs another pass over what it reaches);
+# deeper still, its pages are rendered.
 BUDGET = 2
-# A story's metadata is copied onto its attributes by Pelican: hash them once.
+MAX_BUDGET = 4
+# A seed's metadata is what its hash stands for, copied onto its attributes by
+# Pelican: hash them once. Other content's metadata is hashed with it.
 CONTENT_SKIPPED = frozenset({"_context", "settings", "metadata"})
+OTHER_CONTENT_SKIPPED = frozenset({"_context", "settings"})
 _MISSING = "<missing>"
 
 
@@ -54,8 +68,8 @@ def _describe_content(content, budget, fingerprints):
         raise Unfingerprintable(f"{content.source_path} links to other pages")
     fields = vars(content)
     stamp = content.metadata.get(SEED_HASH)
-    if stamp is None:
-        return fingerprints.entered(fields, budget, CONTENT_SKIPPED)
+    if stamp is None:  # Content.summary and url read its metadata
+        return fingerprints.entered(fields, budget, OTHER_CONTENT_SKIPPED)
     return f"{stamp}{SEP}" + fingerprints.entered(  # what to skip: asked once per story
         fields, budget, lambda: CONTENT_SKIPPED | _as_read(fields, content.metadata))
 
@@ -93,6 +107,47 @@ def page_fingerprints() -> Fingerprints:
     return Fingerprints(SPECIAL, flat=(URLWrapper, Paginator), costly=(Content,))
 
 
+# What each description above covers, for ``reach`` (checked against Pelican 4.12):
+# the attributes a template may read of these types and how far the key follows them.
+DESCRIBED = {
+    # Every attribute but the site's context and the metadata (for a seed, its hash
+    # stands for what was read; in place changes to it would not show). Its
+    # properties and methods read its attributes, metadata and settings; __str__
+    # is its source path; it is compared by identity (no __eq__).
+    Content: Described(
+        hidden=frozenset({"_context", "metadata"}),
+        computed=frozenset({"url", "save_as", "content", "summary", "status",
+                            "relative_dir", "get_content", "get_summary", "get_siteurl",
+                            "get_url_setting", "get_relative_source_path",
+                            "get_static_links"}),
+        shown=True, compared=True),
+    # Number, names, address and its own stories (object_list); the paginator below.
+    Page: Described(
+        computed=frozenset({"url", "save_as", "has_next", "has_previous",
+                            "has_other_pages", "next_page_number",
+                            "previous_page_number", "start_index", "end_index"}),
+        shown=True, compared=True),
+    # Its numbers; not the whole listing's stories (only their number is in the key).
+    Paginator: Described(
+        fields=frozenset({"name", "url", "settings", "per_page", "orphans", "_num_pages",
+                          "_count"}),
+        hidden=frozenset({"object_list"}),
+        computed=frozenset({"count", "num_pages", "page_range"}),
+        compared=True),
+    # A tag, author or category: its name and slug (its address follows from them;
+    # as_dict() copies both into the instance, where the properties hide them).
+    URLWrapper: Described(
+        fields=frozenset({"settings", "_name", "_slug", "_slug_from_name", "name", "slug"}),
+        computed=frozenset({"name", "slug", "url", "save_as", "page_name"}),
+        shown=True, compared=True),
+}
+
+
+def page_reach(fingerprints: Fingerprints) -> Reach:
+    """How deep each page's template reaches, counted as ``fingerprints`` count."""
+    return Reach(fingerprints.kind_of, DESCRIBED)
+
+
 class ReusingWriter(Writer):
     """Pelican's writer, keeping what ``speed`` (the build's ``Speed``, bound to the
     class made for the build) says may be kept."""
@@ -107,7 +162,8 @@ class ReusingWriter(Writer):
         if self.memo is not None:
             self.speed.freeze_what_was_read()
             self.deps: dict[int, TemplateDeps] = {}
-            self.shared: dict[tuple[str, int], str] = {}  # site-wide values, once each
+            self.shared: dict[tuple[str, int, int], str] = {}  # site-wide values, once each
+            self.reach = self.speed.reach
 
     # -- the key of one page ------------------------------------------------------
 
@@ -119,21 +175,33 @@ class ReusingWriter(Writer):
         found = deps.of(template.name) if template.name else None
         if found is None:
             return None
+        if found.reads is None:
+            logger.debug("Rendering %s: %s", localcontext.get("output_file"), found.why)
+            return None
         parts = [found.source]
         try:
+            needed = self.reach.needed(found.reads, localcontext, paginated, context, BUDGET)
+            deepest = max(needed.values(), default=0)
+            if deepest > MAX_BUDGET:
+                name = max(needed, key=needed.get)
+                raise Beyond(f"it reaches {deepest} objects deep from {name}; page keys go "
+                             f"{MAX_BUDGET} deep at most")
             for name in found.names:
                 value = localcontext.get(name, _MISSING)
+                budget = max(BUDGET, needed.get(name, 0))
                 if name in paginated:  # each page reads its own slice (articles_page)
                     parts.append(f"{name}#{len(value)}")
                 elif context.get(name, _MISSING) is value:  # the site's, on every page
-                    fingerprint = self.shared.get((name, id(value)))
+                    fingerprint = self.shared.get((name, id(value), budget))
                     if fingerprint is None:
-                        fingerprint = self.fingerprints.of(value, BUDGET)
-                        self.shared[name, id(value)] = fingerprint
+                        fingerprint = self.fingerprints.of(value, budget)
+                        self.shared[name, id(value), budget] = fingerprint
                     parts.append(f"{name}={fingerprint}")
                 else:
-                    parts.append(f"{name}={self.fingerprints.of(value, BUDGET)}")
-        except Unfingerprintable as err:
+                    parts.append(f"{name}={self.fingerprints.of(value, budget)}")
+                if budget != BUDGET:
+                    parts.append(f"{name}@{budget}")
+        except (Unfingerprintable, Beyond) as err:
             logger.debug("Rendering %s: %s", localcontext.get("output_file"), err)
             return None
         return digest("\x1e".join(parts))
