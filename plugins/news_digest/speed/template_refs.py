@@ -1,8 +1,9 @@
 """The values the template analysis works with: paths, refs and path trees.
 
-Pure module (Jinja only; stage: speed), shared by ``template_paths`` (the analysis),
-``template_filters`` (what Jinja's filters and tests do) and ``reach`` (the walk of
-the paths on a page's values). See ``template_paths`` for what a path is.
+Pure module (Jinja only; stage: speed), shared by ``template_paths`` (the analysis)
+with its parts (``template_scopes``, ``template_statements``, ``template_expressions``,
+``template_calls``, ``template_filters``) and ``reach`` (the walk of the paths on a
+page's values). See ``template_paths`` for what a path is.
 """
 
 from __future__ import annotations
