@@ -154,7 +154,7 @@ class JinjaExpressions:
     e_Pos = e_Neg
 
     def e_Add(self, node, scope):
-        # Lists joined: their items; an object's __add__ is refused by reach.py.
+        # Lists joined: their items; an object's __add__ is refused by reach_walk.py.
         left, right = self.expr(node.left, scope), self.expr(node.right, scope)
         self.use(left)
         self.use(right)
