@@ -45,7 +45,7 @@ class PathNode:
 
     def __init__(self):
         self.steps: dict = {}
-        self.plan: tuple | None = None  # reach.py's: the steps sorted for its walk
+        self.plan: tuple | None = None  # reach_described.py's: the steps sorted for its walk
 
     def paths(self, prefix: str = "") -> list[str]:
         """The paths as text (tests, messages): ``article.related_stories[].title``."""
