@@ -33,8 +33,8 @@ from sitebuild import SHARED
 SAME_EVENT = Path(__file__).parent / "data" / "same_event"
 SPLITS = ("tune", "untouched-1", "untouched-2")
 # What the method reaches today, so that a change that loses quality fails here.
-FLOORS = {"tune": (0.93, 0.83, 2), "untouched-1": (0.85, 0.85, 2),
-          "untouched-2": (0.93, 0.71, 1)}  # precision, recall, joined
+FLOORS = {"tune": (0.95, 0.85, 0), "untouched-1": (0.9, 0.95, 1),
+          "untouched-2": (0.9, 0.7, 2)}  # precision, recall, joined
 # What issue 19 asks for on the development set.
 TARGET_PRECISION = TARGET_RECALL = 0.95
 

@@ -30,20 +30,27 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from .cluster_candidates import WINDOW_SECONDS, TimeIndex
+from .event_dates import event_days, implicit, same_day
 from .event_text import SQUARE_SCALE, EventTerms, event_terms
 
 ANCHORS = 12  # strongest terms of a story that can make it a candidate pair
 EDGE_FLOOR = 0.12  # pairs below this score are not even kept as weak evidence
-LINK = 0.55
-MEAN_LINK = 0.6
+LINK = 0.4
+MEAN_LINK = 0.5
+MIN_POWER = 1.0
+NAME_PENALTY = 0.15
 # Reports of one event cluster in its first day; past a day apart a pair must
 # share more to be linked: its score is scaled down to 1 - TIME_DECAY at WINDOW.
 DECAY_AFTER_SECONDS = 24 * 3600
-TIME_DECAY = 0.5
+TIME_DECAY = 0.2
+# Two stories whose leads put their events on different days (event_dates.py) must
+# share more to be linked: a firm's second ruling, a team's next match.
+OTHER_DAY_FACTOR = 0.6
+GUESSED_DAY_FACTOR = 0.8  # the same when a lead names no day (guessed from the time)
 EXPLAIN_TERMS = 12
 # A previous result is reused only when made by the same method: bump this whenever
 # the terms, the scores or the constants change.
-METHOD = "same-event/1"
+METHOD = "same-event/2"
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,7 @@ class Profile:
     digest: str
     same_as: tuple[str, ...] = ()
     apart_from: tuple[str, ...] = ()
+    days: tuple[tuple[int, int], ...] = ()  # the lead's days, as spans of POSIX seconds
 
 
 @dataclass(frozen=True)
@@ -121,6 +129,7 @@ def profile(story: StoryInput) -> Profile:
         digest=input_digest(story),
         same_as=tuple(sorted(set(story.same_as) - {story.key})),
         apart_from=tuple(sorted(set(story.apart_from) - {story.key})),
+        days=event_days(story.title, story.paragraphs, story.published),
     )
 
 
@@ -149,7 +158,12 @@ def similarity(a: EventTerms, b: EventTerms) -> float:
     # Squares are integers (SQUARE_SCALE): their sum does not depend on the set's order.
     covered_a = sum(map(a.squares.__getitem__, common))
     covered_b = sum(map(b.squares.__getitem__, common))
-    return math.sqrt(min(covered_a, covered_b) / SQUARE_SCALE)
+    return _combine(covered_a, covered_b)
+
+
+def _combine(covered_a: int, covered_b: int) -> float:
+    low, high = min(covered_a, covered_b), max(covered_a, covered_b)
+    return math.sqrt(low ** MIN_POWER * high ** (1 - MIN_POWER) / SQUARE_SCALE)
 
 
 def time_factor(seconds_apart: float) -> float:
@@ -158,9 +172,31 @@ def time_factor(seconds_apart: float) -> float:
     return 1.0 - TIME_DECAY * min(1.0, late / (WINDOW_SECONDS - DECAY_AFTER_SECONDS))
 
 
+def day_factor(a: Profile, b: Profile) -> float:
+    """``OTHER_DAY_FACTOR`` when the two leads name different days, else 1."""
+    if same_day(a.days, b.days) is not False:
+        return 1.0
+    return GUESSED_DAY_FACTOR if implicit(a.days) or implicit(b.days) else OTHER_DAY_FACTOR
+
+
+def _unnamed(a: EventTerms, b: EventTerms) -> float:
+    """The share of ``a``'s headline names (by squared weight) that ``b`` lacks."""
+    if not a.names:
+        return 0.0
+    total = sum(a.squares[n] for n in a.names)
+    return sum(a.squares[n] for n in a.names if n not in b.squares) / total
+
+
+def name_factor(a: EventTerms, b: EventTerms) -> float:
+    """Less when one headline names someone or somewhere the other story never does."""
+    return 1.0 - NAME_PENALTY * max(_unnamed(a, b), _unnamed(b, a))
+
+
 def pair_score(a: Profile, b: Profile) -> float:
-    """How strongly two stories look like one event: similarity, less for distant times."""
-    return similarity(a.terms, b.terms) * time_factor(a.time - b.time)
+    """How strongly two stories look like one event: similarity, less for distant
+    times and for leads that name different days."""
+    return (similarity(a.terms, b.terms) * time_factor(a.time - b.time) * day_factor(a, b)
+            * name_factor(a.terms, b.terms))
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:
@@ -178,7 +214,7 @@ def _edges_of(profiles: Mapping[str, Profile], keys: Iterable[str], index: TimeI
     sqrt = math.sqrt
     for key in keys:
         p = profiles[key]
-        termset, squares, time = p.terms.terms, p.terms.squares, p.time
+        termset, squares, time, days = p.terms.terms, p.terms.squares, p.time, p.days
         for other in index.near(p, later_only=every):
             if not every and other in keys and other < key:
                 continue  # scored from the other side
@@ -187,9 +223,12 @@ def _edges_of(profiles: Mapping[str, Profile], keys: Iterable[str], index: TimeI
             if not common:
                 continue
             # similarity() and time_factor(), inlined: this loop is the hot path.
-            covered = min(sum(map(squares.__getitem__, common)),
-                          sum(map(q.terms.squares.__getitem__, common)))
-            score = sqrt(covered / SQUARE_SCALE) * time_factor(time - q.time)
+            score = _combine(sum(map(squares.__getitem__, common)),
+                             sum(map(q.terms.squares.__getitem__, common))) * time_factor(time - q.time)
+            if days and q.days and score >= EDGE_FLOOR:
+                score *= day_factor(p, q)
+            if score >= EDGE_FLOOR:
+                score *= name_factor(p.terms, q.terms)
             if score >= EDGE_FLOOR:
                 edges[(key, other) if key < other else (other, key)] = score
 

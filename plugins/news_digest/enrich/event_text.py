@@ -53,7 +53,9 @@ _NAME_PART_RE = re.compile(_NAME)
 _CAPITAL_RUN_RE = re.compile(rf"\b{_NAME}(?:(?:-| +){_NAME})+")
 _TERM_CACHE_SIZE = 500_000
 _AGENCY_RE = re.compile(r"\s*\((?:[A-Z][A-Za-z]*[ .&/-]?){1,4}\)\s*")
-TERMS_KEPT = 32  # the strongest terms that stand for the story
+TERMS_KEPT = 64  # the strongest terms that stand for the story
+MAX_TERM_WEIGHT = 0.5  # no term of a story's unit vector weighs more (capped())
+CAP_ROUNDS = 6
 # Only the start of a long story is read: news tells the event first, and what comes
 # after (background, other events) would add cost and noise, not evidence.
 MAX_WORDS = 400
@@ -72,6 +74,17 @@ _NUMBER_RE = re.compile(
     re.IGNORECASE)
 _SCORE_RE = re.compile(r"(?<![\w.,-])(\d{1,3})-(\d{1,3})(?![\w-]|\.\d)")
 _DIGITS = frozenset("0123456789")
+_MONTH_NAME = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+               r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_CALENDAR_NUMBER_RE = re.compile(
+    rf"\b{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME}"
+    r"|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?)|\b\d{1,2}:\d{2}\b|\b[0-2]\d[0-5]\d\s+(?:GMT|UTC)\b")
+# Days and months are when, not what: event_dates.py reads them.
+_CALENDAR_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "yesterday", "today", "tonight", "overnight"})
 _HAS_DIGIT = re.compile(r"\d")
 _WEB_PARTS = frozenset({"com", "www", "org", "net", "http", "https"})  # of Booking.com
 # British spellings that differ from American ones by more than a suffix rule.
@@ -146,8 +159,13 @@ def _round(value: float, digits: int) -> str:
 
 
 def number_terms(text: str) -> list[tuple[str, float]]:
-    """The numbers of a text as (term, weight): values, scores, percentages, years."""
+    """The numbers of a text as (term, weight): values, scores, percentages, years.
+
+    Days of the month and clock times are not numbers of the event ("May 15",
+    "9:47 a.m."): every story of that day has them (event_dates.py reads days).
+    """
     found: list[tuple[str, float]] = []
+    text = _CALENDAR_NUMBER_RE.sub(" ", text)
     for match in _SCORE_RE.finditer(text):
         found.append((f"#{int(match.group(1))}-{int(match.group(2))}", SCORE_WEIGHT))
     for match in _NUMBER_RE.finditer(text):
@@ -161,7 +179,7 @@ def number_terms(text: str) -> list[tuple[str, float]]:
             if scale is None or (len(unit) == 1 and not fraction and value >= 1000):
                 scale = 1.0  # "2,000 m" is metres, not millions
             value *= scale
-        elif not fraction and 1900 <= value <= 2100:
+        elif not fraction and "," not in whole and 1900 <= value <= 2100:
             found.append((f"#y{int(value)}", YEAR_WEIGHT))
             continue
         if value < 13 and not fraction:
@@ -194,6 +212,7 @@ class EventTerms:
     # integer (times SQUARE_SCALE): integer sums are exact in any order.
     terms: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     squares: Mapping[str, float] = field(default_factory=dict, compare=False, repr=False)
+    names: frozenset[str] = frozenset()  # the headline's names (who, where), as terms
 
     def __post_init__(self):
         if self.weights and not self.terms:
@@ -214,7 +233,8 @@ def _term_of(word: str) -> tuple[str, float] | None:
     if found is False:
         weight = word_weight(word)
         found = None if (weight < MIN_WEIGHT or len(word) < MIN_WORD_LENGTH
-                         or word[0] in _DIGITS or word in _WEB_PARTS) \
+                         or word[0] in _DIGITS or word in _WEB_PARTS
+                         or word in _CALENDAR_WORDS) \
             else (normalise_word(word), weight)
         if len(_TERM_OF) < _TERM_CACHE_SIZE:
             _TERM_OF[word] = found
@@ -236,6 +256,23 @@ def leading_name_words(paragraphs: Iterable[str], counts: Mapping[str, int]) -> 
             word = word.lower()
             leading[word] = leading.get(word, 0) + 1
     return {word for word, times in leading.items() if times >= counts.get(word, 0) - 1}
+
+
+_CAPITAL_RE = re.compile(r"(?:^|(?<=([\w,;)])) |(?<=[^\w,;)] ))([A-Z][\w'’-]*)", re.MULTILINE)
+NAME_RARITY = 2.5  # only names at least this rare (word_weight) are checked
+
+
+def headline_names(title: str, paragraphs: Iterable[str], given: set[str]) -> set[str]:
+    """The headline's rare words that the story writes capitalised: the names of who
+    and where ("Sulawesi", "Kanlaon", "CyberArk"), not a given name, not a common word
+    that opens a sentence ("Rescuers"), not a country that one outlet leaves out."""
+    capital = set()
+    for inside, word in _CAPITAL_RE.findall("\n".join(paragraphs)):
+        for part in words(word):
+            if inside or word_weight(part) >= NAME_RARITY:
+                capital.add(part)
+    return {w for w in words(title)
+            if w in capital and w not in given and word_weight(w) >= NAME_RARITY}
 
 
 def strip_dateline(paragraph: str) -> str:
@@ -306,4 +343,28 @@ def event_terms(title: str, paragraphs: Iterable[str]) -> EventTerms:
     norm = math.sqrt(math.fsum(score * score for _, score in kept))
     if not norm:
         return EventTerms({}, 0.0)
-    return EventTerms({term: score / norm for term, score in kept}, norm)
+    weights = capped({term: score / norm for term, score in kept})
+    names = {found[0] for found in map(_term_of, headline_names(title, paragraphs, given))
+             if found is not None and found[0] in weights}
+    return EventTerms(weights, norm, names=frozenset(names))
+
+
+def capped(weights: dict[str, float]) -> dict[str, float]:
+    """Unit weights where no term weighs more than ``MAX_TERM_WEIGHT``.
+
+    A story's heaviest term is often its subject: the firm, the team, the person
+    ("Piastri" in a race report). Two stories that share only the subject share no
+    event, so no one term may carry a pair: the heaviest are lowered to the cap and
+    the rest scaled up to unit length again, a few rounds until none is over it.
+    """
+    for _ in range(CAP_ROUNDS):
+        if max(weights.values()) <= MAX_TERM_WEIGHT + 1e-9 or len(weights) * MAX_TERM_WEIGHT ** 2 < 1:
+            break
+        over = {t for t, w in weights.items() if w >= MAX_TERM_WEIGHT}
+        rest = math.fsum(w * w for t, w in weights.items() if t not in over)
+        room = 1 - len(over) * MAX_TERM_WEIGHT ** 2
+        if rest <= 0 or room <= 0:
+            break
+        scale = math.sqrt(room / rest)
+        weights = {t: MAX_TERM_WEIGHT if t in over else w * scale for t, w in weights.items()}
+    return weights
