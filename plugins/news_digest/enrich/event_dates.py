@@ -28,9 +28,9 @@ from datetime import UTC, date, datetime, timedelta
 
 LEAD_WORDS = 25  # the headline and paragraphs up to this many words are the lead
 SAME_DAY_OVERLAP = 9 * 3600  # seconds two days' spans must share to be one day
-RECENT_DAYS = 7
-NOON = 12  # a story written before noon (its own time) may tell of the day before  # an explicit date further back is background, not the event
-_DAY = 24 * 3600
+RECENT_DAYS = 7  # an explicit date further back is background, not the event
+
+DAY_SECONDS = 24 * 3600
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -41,14 +41,16 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 # Words before a weekday that make it another day than the event's.
 _AHEAD = frozenset({"next", "until", "till", "by", "before", "from", "coming", "every",
                     "since", "starting", "beginning", "effective", "through"})
-_WEEKDAY_RE = re.compile(
-    r"\b(?:(\w+)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b")
+_WEEKDAY_RE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_RELATIVE_WORDS = ("yesterday", "today", "tonight", "night", "this morning", "this afternoon",
+                   "this evening")
 _RELATIVE_RE = re.compile(
     r"\b(yesterday|today|tonight|last night|overnight|this (?:morning|afternoon|evening))\b",
     re.IGNORECASE)
 _DATE_RE = re.compile(rf"\b(?:({_MONTH})\s+(\d{{1,2}})|(\d{{1,2}})\s+({_MONTH}))\b")
 # A wire dateline: "BRUSSELS, May 14 (GWS) - ": the day of writing, not of the event.
-_DATELINE_RE = re.compile(rf"^[^a-z]{{2,60}}?,\s*{_MONTH}\s*\d{{1,2}}\s*(?:\([^)]{{1,30}}\))?\s*[-–—:]")
+_DATELINE_RE = re.compile(
+    rf"^[^a-z]{{2,60}}?,\s*{_MONTH}\s*\d{{1,2}}\s*(?:\([^)]{{1,30}}\))?\s*[-–—:]")
 
 
 def _lead(title: str, paragraphs) -> str:
@@ -73,22 +75,26 @@ def lead_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
     today = published.date()  # ``published`` keeps the outlet's UTC offset
     text = _lead(title, paragraphs)
     days: set[date] = set()
-    for match in _WEEKDAY_RE.finditer(text):
-        before = (match.group(1) or "").lower()
-        if before in _AHEAD:
-            continue
-        back = (today.weekday() - _WEEKDAYS.index(match.group(2).lower())) % 7
-        if before == "last" and back == 0:
-            back = 7
-        days.add(today - timedelta(days=back))
-    for match in _RELATIVE_RE.finditer(text):
-        word = match.group(1).lower()
-        if word == "yesterday":
-            days.add(today - timedelta(days=1))
-        elif word in ("last night", "overnight"):
-            days.update((today - timedelta(days=1), today))
-        else:
-            days.add(today)
+    if "day" in text:  # every weekday, "today" and "yesterday" end so
+        for match in _WEEKDAY_RE.finditer(text):
+            before = text[max(0, match.start() - 12):match.start()].split()
+            before = before[-1].lower() if before else ""
+            if before in _AHEAD:
+                continue
+            back = (today.weekday() - _WEEKDAYS.index(match.group(1).lower())) % 7
+            if before == "last" and back == 0:
+                back = 7
+            days.add(today - timedelta(days=back))
+    lowered = text.lower()
+    if any(word in lowered for word in _RELATIVE_WORDS):
+        for match in _RELATIVE_RE.finditer(lowered):
+            word = match.group(1)
+            if word == "yesterday":
+                days.add(today - timedelta(days=1))
+            elif word in ("last night", "overnight"):
+                days.update((today - timedelta(days=1), today))
+            else:
+                days.add(today)
     for match in _DATE_RE.finditer(text):
         month = _month(match.group(1) or match.group(4))
         day = int(match.group(2) or match.group(3))
@@ -114,18 +120,18 @@ def event_days(title: str, paragraphs, published: datetime) -> tuple[tuple[int, 
     days = lead_days(title, paragraphs, published)
     if not days:
         end = int(published.timestamp())
-        return ((end - _DAY + 1, end),)
+        return ((end - DAY_SECONDS + 1, end),)
     offset = published.utcoffset() or timedelta(0)
     spans = []
     for day in days:
         start = int((datetime(day.year, day.month, day.day, tzinfo=UTC) - offset).timestamp())
-        spans.append((start, start + _DAY))
+        spans.append((start, start + DAY_SECONDS))
     return tuple(spans)
 
 
 def implicit(spans: tuple[tuple[int, int], ...]) -> bool:
     """Whether ``event_days`` guessed the spans from the time of writing."""
-    return bool(spans) and (spans[0][1] - spans[0][0]) != _DAY
+    return bool(spans) and (spans[0][1] - spans[0][0]) != DAY_SECONDS
 
 
 def same_day(a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...]) -> bool | None:
