@@ -28,7 +28,7 @@ from .event_text import SQUARE_SCALE, EventTerms
 if TYPE_CHECKING:  # a story's terms, time and days (clusters.py)
     from .clusters import Profile
 
-EDGE_FLOOR = 0.12  # pairs below this score are not even kept as weak evidence
+EDGE_FLOOR = 0.2  # pairs below this score are not even kept as weak evidence
 # Reports of one event cluster in their first day; past a day apart a pair must
 # share more to be linked: its score is scaled down to 1 - TIME_DECAY at WINDOW.
 DECAY_AFTER_SECONDS = 24 * 3600

@@ -28,6 +28,7 @@ or removed story touches; both give the same result (a test holds it).
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -115,12 +116,9 @@ class Clustering:
 
 def input_digest(story: StoryInput) -> str:
     """A hash of everything clustering reads from a story."""
-    h = hashlib.sha256()
-    for part in (story.key, story.published.isoformat(), story.title, *story.paragraphs,
-                 "\x00", *story.same_as, "\x00", *story.apart_from):
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\x1f")
-    return h.hexdigest()[:24]
+    parts = (story.key, story.published.isoformat(), story.title, *story.paragraphs,
+             "\x00", *story.same_as, "\x00", *story.apart_from)
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
 def profile(story: StoryInput) -> Profile:
@@ -184,10 +182,13 @@ def _result(clusters: Iterable[Cluster], profiles: Mapping[str, Profile],
 def _cluster_parts(parts: Iterable[Sequence[str]], profiles: Mapping[str, Profile],
                    edges: Mapping[tuple[str, str], float], joins: set[tuple[str, str]],
                    apart: set[tuple[str, str]]) -> list[Cluster]:
+    parts = list(parts)
+    inside = {key for part in parts for key in part}
     adjacent: dict[str, dict[str, float]] = {}
-    for (a, b), score in edges.items():
-        adjacent.setdefault(a, {})[b] = score
-        adjacent.setdefault(b, {})[a] = score
+    for (a, b), score in edges.items():  # only the pairs the parts hold
+        if a in inside:
+            adjacent.setdefault(a, {})[b] = score
+            adjacent.setdefault(b, {})[a] = score
     joined = neighbours(joins)
     found = []
     for part in parts:
@@ -217,6 +218,20 @@ def cluster(stories: Iterable[StoryInput]) -> Clustering:
     graph = neighbours([*_strong(edges), *joins])
     clusters = _cluster_parts(components(profiles, graph), profiles, edges, joins, apart)
     return _result(clusters, profiles, edges)
+
+
+def _near_in_time(profiles: Mapping[str, Profile], changed: Sequence[Profile]) -> list[Profile]:
+    """The stories within three windows of a changed one: all that the candidates of
+    the stories an update re-scores depend on (they lie within a window of a change,
+    and their usable anchors on the stories within a window of them)."""
+    times = sorted(p.time for p in changed)
+    reach_seconds = 3 * WINDOW_SECONDS
+    found = []
+    for p in profiles.values():
+        at = bisect_left(times, p.time - reach_seconds)
+        if at < len(times) and times[at] <= p.time + reach_seconds:
+            found.append(p)
+    return found
 
 
 def recluster(previous: Clustering, stories: Iterable[StoryInput]) -> Clustering:
@@ -249,8 +264,8 @@ def recluster(previous: Clustering, stories: Iterable[StoryInput]) -> Clustering
     removed = [key for key in old if key not in profiles]
     if not changed and not removed:
         return previous
-    index = TimeIndex(profiles.values())
     gone = [old[key] for key in [*changed, *removed] if key in old]
+    index = TimeIndex(_near_in_time(profiles, [*gone, *(profiles[key] for key in changed)]))
     # Stories now present that share an anchor with a changed story, old or new
     # version, within the window: their anchor counts may have changed.
     near = index.affected_by([*gone, *(profiles[key] for key in changed)])

@@ -46,7 +46,8 @@ REPEAT_GAIN = 1.0  # and a little more each time it is repeated (times the log o
 LEADING_NAME_FACTOR = 0.25  # weight kept by a given name ("Melanie" of Melanie Joly-Tremblay)
 _DATELINE_SPAN = 80
 _NAME = r"[A-Z][\w'’]*"
-_CAPITAL_RUN_RE = re.compile(rf"\b{_NAME}(?:(?:-| +){_NAME})*")  # one or more
+_CAPITAL_RUN_RE = re.compile(rf"\b{_NAME}(?:(?:-| +){_NAME})+")
+_TOKEN_RE = re.compile(r"[\w'’-]+")
 _TERM_CACHE_SIZE = 500_000
 _BY_SCORE_THEN_TERM = itemgetter(1, 0)
 _AGENCY_RE = re.compile(r"\s*\((?:[A-Z][A-Za-z]*[ .&/-]?){1,4}\)\s*")
@@ -176,44 +177,32 @@ def _term_of(word: str) -> tuple[str, float] | None:
     return found
 
 
-def capitalised_words(paragraphs: Iterable[str],
-                      counts: Mapping[str, int]) -> tuple[set[str], set[str]]:
-    """(given names, every word written capitalised) of the story's paragraphs.
+def leading_name_words(paragraphs: Iterable[str], counts: Mapping[str, int]) -> set[str]:
+    """Words that only ever open a run of capitalised words: given names and the like.
 
     "Mélanie Joly-Tremblay said ... Joly-Tremblay told": one person, and "melanie"
     would otherwise count as a second rare term shared by every story that names
-    her. A word is a given name when every one of its ``counts`` (the story's
-    lower-cased word counts) is a place before the last word of a run of capitalised
-    words; the last word (the surname, "Piccadilly" in "Manchester Piccadilly")
-    keeps its weight.
+    her. A word is a leading name word when every one of its ``counts`` (the story's
+    lower-cased word counts) is a place before the last word of a run; the last
+    word (the surname, "Piccadilly" in "Manchester Piccadilly") keeps its weight.
     """
     leading: dict[str, int] = {}
-    capitalised: set[str] = set()
-    single = []
     for run in _CAPITAL_RUN_RE.findall("\n".join(paragraphs)):  # a run ends at a newline
-        if " " not in run and "-" not in run:
-            single.append(run)  # most runs are one word: split together below
-            continue
-        parts = words(run)
-        capitalised.update(parts)
-        for word in parts[:-1]:
+        for word in words(run)[:-1]:
             leading[word] = leading.get(word, 0) + 1
-    capitalised.update(words(" ".join(single)))
-    given = {word for word, times in leading.items() if times >= counts.get(word, 0) - 1}
-    return given, capitalised
+    return {word for word, times in leading.items() if times >= counts.get(word, 0) - 1}
 
 
-def leading_name_words(paragraphs: Iterable[str], counts: Mapping[str, int]) -> set[str]:
-    """The given names of ``capitalised_words``."""
-    return capitalised_words(paragraphs, counts)[0]
-
-
-def headline_names(title: str, capitalised: set[str], given: set[str]) -> set[str]:
-    """The headline's rare words that the story writes capitalised: the names of who
-    and where ("Sulawesi", "Kanlaon", "CyberArk"), not a given name, not a common word
-    that opens a sentence ("Rescuers"), not a country one outlet leaves out."""
-    return {w for w in words(title)
-            if w in capitalised and w not in given and word_weight(w) >= NAME_RARITY}
+def headline_names(title: str, body: str, given: set[str]) -> set[str]:
+    """The headline's rare words that the story's body writes capitalised: the names of
+    who and where ("Sulawesi", "Kanlaon", "CyberArk"), not a given name, not a common
+    word that opens a sentence ("Rescuers"), not a country one outlet leaves out."""
+    found = set()
+    for token in _TOKEN_RE.findall(title):
+        if any(form[0].isupper() and form in body
+               for form in (token, token.capitalize(), token.upper())):
+            found.update(words(token))
+    return {w for w in found if w not in given and word_weight(w) >= NAME_RARITY}
 
 
 def _headline_numbers(title: str, weights: Mapping[str, float]) -> set[str]:
@@ -264,7 +253,7 @@ def event_terms(title: str, paragraphs: Iterable[str]) -> EventTerms:
     first: dict[str, int] = {}
     for place in range(len(split) - 1, -1, -1):  # the earliest place a word is seen
         first.update(dict.fromkeys(split[place], place))
-    given, capitalised = capitalised_words(paragraphs, counts)
+    given = leading_name_words(paragraphs, counts)
     last = max(1, len(paragraphs) - 1)
     place_factor = [1 + HEADLINE_BONUS] + [1 - (1 - TAIL_WEIGHT) * i / last
                                            for i in range(len(paragraphs))]
@@ -304,7 +293,8 @@ def event_terms(title: str, paragraphs: Iterable[str]) -> EventTerms:
     if not norm:
         return EventTerms({}, 0.0)
     weights = capped({term: score / norm for term, score in kept})
-    names = {found[0] for found in map(_term_of, headline_names(title, capitalised, given))
+    named = headline_names(title, "\n".join(paragraphs), given)
+    names = {found[0] for found in map(_term_of, named)
              if found is not None and found[0] in weights}
     names.update(_headline_numbers(title, weights))
     return EventTerms(weights, norm, names=frozenset(names))
