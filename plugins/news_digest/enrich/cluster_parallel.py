@@ -7,11 +7,13 @@ forked worker processes and put back together in the same order: the result is
 the same list, whatever the number of processes. Small batches (an incremental
 build's few new stories), a single core, a platform without ``fork`` and a
 process that runs other threads (forking one can deadlock) are read in this
-process.
+process. Nor are they when other processes keep the cores busy (the load average):
+workers would then only add the cost of starting them.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -36,12 +38,25 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
+def _idle_cores() -> int:
+    """Cores that other processes leave free (the last minute's load average)."""
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:  # not available here
+        busy = 0.0
+    return max(1, round(_cores() - busy + 0.5))
+
+
 def _workers(count: int) -> int:
-    """How many processes to read ``count`` items with: 1 means this one."""
+    """How many processes to read ``count`` items with: 1 means this one.
+
+    Workers only pay when cores are free: on a machine others keep busy they share
+    the same cores and add the cost of starting them and sending results back.
+    """
     if (count < PARALLEL_FROM or threading.active_count() > 1
             or "fork" not in multiprocessing.get_all_start_methods()):
         return 1
-    return max(1, min(_cores(), MAX_WORKERS, count // (PARALLEL_FROM // 2)))
+    return max(1, min(_idle_cores(), MAX_WORKERS, count // (PARALLEL_FROM // 2)))
 
 
 _JOB: tuple[Callable, Sequence] | None = None  # what forked workers read, inherited
@@ -67,6 +82,7 @@ def map_in_order(function: Callable[[In], Out], items: Sequence[In]) -> list[Out
     size = -(-len(items) // workers)
     spans = [(at, min(at + size, len(items))) for at in range(0, len(items), size)]
     _JOB = (function, items)
+    gc.freeze()  # the workers then do not copy the memory the collector would touch
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             return [out for part in pool.map(_apply, spans) for out in part]
@@ -75,3 +91,4 @@ def map_in_order(function: Callable[[In], Out], items: Sequence[In]) -> list[Out
         return [function(item) for item in items]
     finally:
         _JOB = None
+        gc.unfreeze()
