@@ -332,6 +332,7 @@ def test_explain_cluster_prints_members_and_near_misses(capsys):
     assert out.startswith(f"{lead.name}: Lufthansa pilots strike")
     assert out.count("same event:") == 3 and "not joined:" in out
     assert "shared: lufthansa" in out
+    assert "lowered: days apart" in out and "leads name other days x0.60" in out
 
 
 def test_a_seed_given_twice_under_one_original_url_is_one_story(tmp_path):
