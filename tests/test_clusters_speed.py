@@ -57,7 +57,8 @@ def test_speed_on_the_benchmark_corpus(capsys):
                                s.seed.paragraphs) for s in stories(n)]
         result, wall, cpu = _timed(lambda inputs=inputs: C.cluster(inputs))
         changed = [replace(inputs[0], title=inputs[0].title + " (corrected)"), *inputs[1:]]
-        again, wall_one, _ = _timed(lambda: C.recluster(result, changed))
+        again, wall_one, _ = _timed(lambda result=result, changed=changed:
+                                    C.recluster(result, changed))
         assert again.cluster_of.keys() == result.cluster_of.keys()
         with capsys.disabled():
             _report("synthetic corpus (python -m benchmarks.corpus)", n, _words(inputs), wall,
