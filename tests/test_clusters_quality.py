@@ -69,7 +69,8 @@ def quality(split: str):
     chosen = predicted(split)
     expected = {name: labels()[name]["event"] for name in chosen}
     distractors = [name for name in chosen if labels()[name]["kind"] == "distractor"]
-    return pairwise_quality(chosen, expected, distractors)
+    follow_ups = [name for name in chosen if labels()[name]["kind"] == "follow-up"]
+    return pairwise_quality(chosen, expected, distractors, optional=follow_ups)
 
 
 def recall_by_kind(split: str) -> dict[str, tuple[int, int]]:
