@@ -50,7 +50,7 @@ def test_story_pages_mark_headline_and_body_with_filters_meta_and_date(tmp_path)
     assert regions[0].text_content() == seed.title
     assert [p.text_content() for p in regions[1].xpath("./p")] == list(seed.paragraphs)
     assert _values(page, "data-pagefind-meta", "attribution") == [
-        "The Times of India · Fri 01 November 2019 · By PTI"]
+        "The Times of India · 1 November 2019 · By PTI"]
     assert _values(page, "data-pagefind-filter", "source") == ["The Times of India"]
     assert _values(page, "data-pagefind-filter", "topic") == [
         a.text_content() for a in page.xpath("//*[@class='topics']//a")]
