@@ -20,6 +20,7 @@ from news_digest.enrich.cluster_links import stories_for_clustering
 from news_digest.enrich.clusters import cluster
 from news_digest.glue import story_clusters
 from news_digest.seeds.format import parse_seed, read_seed
+from news_digest.speed import cluster_record
 
 from busy_site import DEVSET, devset_labels
 from sitebuild import ROOT, build, seed_text
@@ -271,7 +272,7 @@ def test_a_build_reclusters_only_what_changed_and_keeps_the_result(tmp_path, mon
     texts = devset_seeds(20)
     first = build(tmp_path, texts)
     assert first.code == 0 and calls == []  # nothing kept yet: clustered from scratch
-    assert len(list((tmp_path / "cache").rglob("clusters.json"))) == 1
+    assert len(list((tmp_path / "cache").rglob("clusters.bin"))) == 1
     name = sorted(texts)[3]
     texts[name] = texts[name].rstrip("\n") + "\nA paragraph added by an update.\n"
     second = build(tmp_path, texts)
@@ -284,24 +285,24 @@ def test_a_build_reclusters_only_what_changed_and_keeps_the_result(tmp_path, mon
 def test_a_damaged_kept_clustering_is_dropped_with_one_warning(tmp_path):
     texts = devset_seeds(12)
     assert build(tmp_path, texts).code == 0
-    [record] = (tmp_path / "cache").rglob("clusters.json")
+    [record] = (tmp_path / "cache").rglob("clusters.bin")
     record.write_bytes(record.read_bytes()[:100])
     again = build(tmp_path, texts, force=True)
     assert again.code == 0, again.stderr
-    assert len(again.warnings) == 1 and "clusters.json" in again.warnings[0]
+    assert len(again.warnings) == 1 and "clusters.bin" in again.warnings[0]
     assert "clustered anew" in again.warnings[0]
     assert record.is_file()  # the new build's own, once it succeeded
-    json.loads(record.read_bytes())
+    assert cluster_record.load(record.parent) is not None
 
 
 def test_a_failed_build_leaves_the_kept_clustering_as_it_was(tmp_path):
     texts = devset_seeds(12)
     assert build(tmp_path, texts).code == 0
-    [record] = (tmp_path / "cache").rglob("clusters.json")
+    [record] = (tmp_path / "cache").rglob("clusters.bin")
     before = record.read_bytes()
     broken = dict(texts)
     broken["999_broken.txt"] = "# A title\n\nno date here\n"
     failed = build(tmp_path, {**broken, sorted(texts)[0]: texts[sorted(texts)[0]] + "More.\n"})
     assert failed.code == 1
     assert record.read_bytes() == before
-    assert not list(Path(record.parent).glob("clusters.json.new"))
+    assert not list(Path(record.parent).glob(cluster_record.PENDING))

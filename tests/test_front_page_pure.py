@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import pickle
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -208,25 +209,22 @@ def test_a_kept_clustering_reads_back_equal(tmp_path, devset):
     assert dict(again.edges) == pytest.approx(dict(clustering.edges))
 
 
-@pytest.mark.parametrize("damage", ["truncated", "not json", "edited", "wrong shape"])
+@pytest.mark.parametrize("damage", ["truncated", "not ours", "edited", "wrong shape"])
 def test_a_damaged_clustering_is_dropped_with_one_warning(tmp_path, devset, caplog, damage):
     _, _, clustering = devset
     cluster_record.save_pending(tmp_path, clustering)
     cluster_record.commit(tmp_path)
     path = tmp_path / cluster_record.RECORD
     data = path.read_bytes()
-    record = json.loads(data)
     if damage == "truncated":
         data = data[:len(data) // 2]
-    elif damage == "not json":
-        data = b"\xff\xfe" + data
-    elif damage == "edited":  # a digit changed: the hash no longer matches
-        record["clustering"]["edges"][0][2] = 0.99
-        data = json.dumps(record).encode()
-    else:
-        record["clustering"]["clusters"] = [["no such story"]]
-        record["hash"] = cluster_record._hash(record["clustering"])
-        data = json.dumps(record).encode()
+    elif damage == "not ours":
+        data = b'{"pages": {}}\n' + data
+    elif damage == "edited":  # one byte changed: the hash no longer matches
+        data = data[:-10] + bytes([data[-10] ^ 1]) + data[-9:]
+    else:  # a record whose hash matches but whose content is not a clustering's
+        body = pickle.dumps({"clusters": [["no such story"]]})
+        data = cluster_record.MAGIC + cluster_record._hash(body) + b"\n" + body
     path.write_bytes(data)
     with caplog.at_level(logging.WARNING):
         assert cluster_record.load(tmp_path) is None

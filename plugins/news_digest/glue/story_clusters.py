@@ -37,7 +37,8 @@ def cluster_stories(build, articles: list) -> None:
         logger.warning("%s", problem)
     previous = build.speed.previous_clustering()
     result = recluster(previous, inputs) if previous is not None else cluster(inputs)
-    build.speed.keep_clustering(result)
+    if result is not previous:  # nothing changed: the record kept is this result
+        build.speed.keep_clustering(result)
     build.clustering = result
     chosen = {a.identity for a in stories if a.seed.headers.get(LEAD_STORY) == "yes"}
     coverage = coverage_of(result, {a.identity: story_card(a) for a in stories}, chosen)

@@ -5,57 +5,82 @@ clusters its stories with ``clusters.recluster(previous, stories)`` when the pre
 build left its result here, else from scratch; both give the same clusters (a test
 of ``clusters.py`` holds it), so the record only saves time.
 
-The record (``clusters.json`` in the content cache's folder, which is keyed by the
-plugin's code and settings) holds ``cluster_store.to_plain`` of the result and a hash
-of it. Like the page record (``page_memo.py``) it is written beside the current one
-(``clusters.json.new``) and becomes current only when the build succeeds
-(``commit``); a failed or killed build's is dropped (``discard``). Both are written
-atomically; a damaged one (not JSON, a wrong shape, a hash that does not match) is
-removed with one warning and the build clusters from scratch.
+The record (``clusters.bin`` in the content cache's folder, which is keyed by the
+plugin's code and settings) is ``cluster_store.to_plain`` of the result, pickled
+(plain lists, strings and numbers: JSON took twice as long to write and read at
+10,000 stories, where the record is 8 MB), after a first line that names the format
+and a hash of the rest. Like the page record (``page_memo.py``) it is written beside
+the current one (``clusters.bin.new``) and becomes current only when the build
+succeeds (``commit``); a failed or killed build's is dropped (``discard``). Both are
+written atomically; a damaged one (cut short, another format, a hash that does not
+match, a shape ``from_plain`` refuses) is removed with one warning and the build
+clusters from scratch. The hash is checked before anything is unpickled.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import logging
 import os
+import pickle
 from pathlib import Path
 
-from ..atomic_file import sync_folder
+from ..atomic_file import sync_folder, write_bytes_atomically
 from ..enrich.cluster_store import from_plain, to_plain
 from ..enrich.clusters import Clustering
-from . import json_record
 
-RECORD = "clusters.json"
-PENDING = "clusters.json.new"
-VERSION = 1
+logger = logging.getLogger(__name__)
+
+RECORD = "clusters.bin"
+PENDING = "clusters.bin.new"
+MAGIC = b"news-digest clusters 1 "
 
 
-def _hash(payload) -> str:
-    text = json.dumps(payload, separators=(",", ":"))
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+def _hash(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).hexdigest().encode("ascii")
+
+
+def _problem(data: bytes) -> tuple[str, Clustering | None]:
+    """(what is wrong, "" when nothing; the clustering when it could be read)."""
+    head, newline, body = data.partition(b"\n")
+    if not newline or not head.startswith(MAGIC):
+        return "not a clustering record of this version", None
+    if head[len(MAGIC):] != _hash(body):
+        return "its hash does not match: damaged", None
+    try:
+        return "", from_plain(pickle.loads(body))
+    except Exception as err:  # a record we wrote, yet unreadable: say so, start over
+        return f"{type(err).__name__}: {err}"[:200], None
 
 
 def load(cache_path: str | os.PathLike) -> Clustering | None:
     """The previous build's clustering, or None (none kept, or a damaged one)."""
-    found: list[Clustering] = []
-
-    def valid(record: dict) -> bool:
-        payload = record["clustering"]
-        if record.get("version") != VERSION or record.get("hash") != _hash(payload):
-            return False
-        found.append(from_plain(payload))  # raises on a wrong shape: refused
-        return True
-
-    json_record.read(Path(cache_path) / RECORD, valid, "the stories are clustered anew")
-    return found[0] if found else None
+    path = Path(cache_path) / RECORD
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        logger.warning("build record %s could not be read (%s); the stories are clustered "
+                       "anew", path, err)
+        return None
+    problem, clustering = _problem(data)
+    if clustering is not None:
+        return clustering
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+    logger.warning("discarded the damaged build record %s (%s); the stories are clustered "
+                   "anew", path, problem)
+    return None
 
 
 def save_pending(cache_path: str | os.PathLike, clustering: Clustering) -> None:
     """Keep ``clustering`` for the next build, once this one succeeds."""
-    payload = to_plain(clustering)
-    json_record.write(Path(cache_path) / PENDING,
-                      {"version": VERSION, "hash": _hash(payload), "clustering": payload})
+    body = pickle.dumps(to_plain(clustering), protocol=pickle.HIGHEST_PROTOCOL)
+    Path(cache_path).mkdir(parents=True, exist_ok=True)
+    write_bytes_atomically(Path(cache_path) / PENDING, MAGIC + _hash(body) + b"\n" + body)
 
 
 def commit(cache_path: str | os.PathLike) -> None:
