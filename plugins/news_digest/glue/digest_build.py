@@ -55,7 +55,7 @@ class DigestBuild:
         self.speed = Speed(pelican_settings, self.settings)
         self.seed_errors: list[SeedError] = []
         self.publishers: list = []  # enrich.publishers.Publisher, by name
-        self.clustering = None  # enrich.clusters.Clustering of the published stories
+        self.related: dict = {}  # story identity -> related stories' (enrich/related_text)
         self.editions: list = []  # glue.digest_pages.DigestEdition, newest first
         self.home_pages: list = []
         self.feed_plan = FeedPlan()

@@ -3,9 +3,9 @@
 A generator of the build (``DigestBuild.bound``): ``generate_context`` groups the
 published stories into editions, each edition's stories into one entry per event
 under topic headings (``DigestEdition.sections``), and gives every article its
-reading time, related stories (by text: ``enrich/related_text.py``) and
-neighbours; ``generate_output`` writes the pages. The computations are in the pure
-modules ``editions.py``, ``front_page.py`` and ``related_text.py``.
+reading time, related stories (by text: ``enrich/related_text.py``, worked out with
+the clusters) and neighbours; ``generate_output`` writes the pages. The computations
+are in the pure modules ``editions.py`` and ``front_page.py``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from pelican.generators import Generator
 
 from ..enrich import editions as ed
 from ..enrich.front_page import Listed, edition_sections
-from ..enrich.related_text import related_by_text
 from ..output.feed_plan import ARCHIVE_EDITION_URL
 from .story_clusters import LEAD_STORY
 
@@ -81,12 +80,13 @@ def story_of(article) -> ed.Story:
     return ed.Story(key=article.url, published=article.date, topics=topics)
 
 
-def annotate(articles: list, clustering=None) -> None:
-    """Reading time, related stories and older/newer story on each article."""
+def annotate(articles: list, related=None) -> None:
+    """Reading time, related stories (``related``: identity -> identities, from
+    ``enrich/related_text.py``) and older/newer story on each article."""
     stories = [story_of(a) for a in articles]
     by_key = {a.url: a for a in articles}
     by_identity = {a.identity: a for a in articles if hasattr(a, "identity")}
-    related = related_by_text(clustering) if clustering is not None else {}
+    related = related or {}
     neighbours = ed.neighbours(stories)
     for article in articles:
         if getattr(article, "reading_time", None) is None:  # seeds have theirs already
@@ -165,7 +165,7 @@ class DigestGenerator(Generator):
         digest = self.build.settings
         articles = list(self.context.get("articles", []))
         zone = ZoneInfo(self.settings.get("TIMEZONE") or "UTC")
-        annotate(articles, self.build.clustering)
+        annotate(articles, self.build.related)
         self.build.editions = make_editions(articles, zone, digest.edition, self.build)
         self.build.home_pages = make_home_pages(self.build.editions, digest.editions_per_page)
         self.context["digest_editions"] = self.build.editions  # for templates

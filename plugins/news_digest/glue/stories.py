@@ -5,7 +5,8 @@
 originals, makes slugs unique, then credits each story (what search engines are told
 under its publisher's policy: canonical link, robots; its description and JSON-LD),
 groups the stories by publisher (``DigestBuild.publishers``) and clusters the
-published ones by event (``story_clusters.py``: ``DigestBuild.clustering``).
+published ones by event (``story_clusters.py``: each story's ``coverage``, and
+``DigestBuild.related``).
 """
 
 from __future__ import annotations

@@ -6,7 +6,9 @@ updated where it is kept, see ``speed/cluster_record.py``), the curator's refere
 that name no story are reported with file and line, and each story gets its
 ``coverage`` (``enrich/coverage.py``): its cluster's id, its lead and the other
 stories of it, which the story page, the edition pages, the feeds and
-``stories.json`` show.
+``stories.json`` show. The related stories are read off the clustering's pair scores
+here too (``DigestBuild.related``); the clustering itself (its terms: about 7 KB a
+story) is not kept past this point, so the pages are written without it in memory.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import logging
 from ..enrich.cluster_links import stories_for_clustering
 from ..enrich.clusters import cluster, recluster
 from ..enrich.coverage import Coverage, StoryCard, coverage_of
+from ..enrich.related_text import related_by_text
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +42,7 @@ def cluster_stories(build, articles: list) -> None:
     result = recluster(previous, inputs) if previous is not None else cluster(inputs)
     if result is not previous:  # nothing changed: the record kept is this result
         build.speed.keep_clustering(result)
-    build.clustering = result
+    build.related = related_by_text(result)
     chosen = {a.identity for a in stories if a.seed.headers.get(LEAD_STORY) == "yes"}
     coverage = coverage_of(result, {a.identity: story_card(a) for a in stories}, chosen)
     for article in stories:
