@@ -123,3 +123,12 @@ def test_modules_stay_small():
     long = {p.relative_to(PLUGIN).as_posix(): n for p in modules()
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
     assert long == {}, f"split these modules: one job each ({long})"
+
+
+def test_every_module_is_on_the_map():
+    """docs/architecture.md names every module of the plugin, so a newcomer's map of the
+    house is never missing a room."""
+    text = (PLUGIN.parents[1] / "docs" / "architecture.md").read_text(encoding="utf-8")
+    missing = [str(path.relative_to(PLUGIN)) for path in sorted(PLUGIN.rglob("*.py"))
+               if f"`{path.name}`" not in text and "__pycache__" not in path.parts]
+    assert not missing, f"add these to docs/architecture.md's table: {missing}"
