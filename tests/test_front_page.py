@@ -259,6 +259,23 @@ def test_a_story_is_dated_on_its_editions_day_in_the_site_time_zone(tmp_path):
     assert home.xpath("//p[@class='credit']/time/text()") == dates
 
 
+def test_an_edition_of_one_story_names_its_topics_once(tmp_path):
+    seeds = {"001_a.txt": seed_text(
+        title="Court blocks data retention law", url="https://a.example/retention",
+        body=("The constitutional court blocked the data retention law on privacy grounds, "
+              "saying the surveillance of every phone call went too far.",))}
+    site = build(tmp_path, seeds)
+    assert site.code == 0, site.stderr
+    [edition] = site.files("editions/*/index.html")
+    for page in (site.page(str(edition.relative_to(site.output))), site.page("index.html")):
+        labels = [a.text_content() for a in page.xpath("//main//a[contains(@href, 'topics/')]")]
+        assert labels, "the story's topics are shown"
+        assert len(labels) == len(set(labels)), labels  # no topic linked twice
+        texts = [t.strip().lower() for t in page.xpath("//main//text()") if t.strip()]
+        for label in labels:  # nor written out again elsewhere (a heading, a summary)
+            assert texts.count(label.lower()) == 1, (label, texts)
+
+
 def test_a_build_reclusters_only_what_changed_and_keeps_the_result(tmp_path, monkeypatch):
     calls = []
     real = story_clusters.recluster
