@@ -5,7 +5,10 @@ Real builds of a small digest whose links are known (topics set by hand):
 
     F0 - A - F1 - R - F2 - Rp - F3     (one story a day, oldest first)
 
-A (privacy) is related to R (privacy, health) only; R to A and Rp (health). So
+Related stories are chosen by what their text shares (``enrich/related_text.py``): A
+(a data broker fined) shares a firm's name with R (an inquiry into the records it
+bought), R shares the hospitals with Rp; A and Rp share nothing, nor do the F stories
+with any other. So A is related to R only; R to A and Rp. So
 ``article.related_stories[].related_stories[].title`` on A's page shows Rp's
 headline three objects away (A, R, Rp), which a key two objects deep does not
 cover. Each test builds, rebuilds (leaving the record of what each page was made
@@ -28,13 +31,28 @@ TOPICS = {"A": "privacy", "R": "privacy, health", "Rp": "health", "F0": "climate
           "F1": "science", "F2": "elections", "F3": "business"}  # F*: related to none
 OLD, NEW = "Hospitals share patient records", "Hospitals stop sharing patient records"
 
+BODIES = {
+    "A": "The information commissioner fined Quillbright, a data broker in Leeds, 2.4 "
+         "million pounds for selling location records without consent.",
+    "R": "Regulators asked questions of Quillbright about patient records bought from "
+         "Marlow Vale hospitals.",
+    "Rp": "Marlow Vale hospitals said they shared patient records with outside firms for "
+          "research, and would review every contract.",
+    "F0": "Glaciers in the Andes lost a fifth of their ice since 2000, a survey found.",
+    "F1": "Astronomers spotted a comet that will pass Mars next spring.",
+    "F2": "Voters in Tasmania return to the polls after the coalition collapsed.",
+    "F3": "Shares in Brightwater Foods rose after it raised its profit forecast.",
+}
 
-def _seeds(rp_title: str = OLD, f3_body: str = "Other news.") -> dict[str, str]:
+CORRECTED_F3 = BODIES["F3"].replace("rose", "rose 4 per cent")
+
+
+def _seeds(rp_title: str = OLD, f3_body: str = BODIES["F3"]) -> dict[str, str]:
     seeds = {}
     for name, day in DAYS.items():
-        title = {"A": "Regulator fines data broker", "R": "Health data broker probed",
+        title = {"A": "Regulator fines data broker", "R": "Inquiry into hospital records widens",
                  "Rp": rp_title}.get(name, f"Other news, day {day}")
-        body = (f3_body,) if name == "F3" else (f"Story {name}, first paragraph.",)
+        body = (f3_body,) if name == "F3" else (BODIES[name],)
         seeds[f"{name}.txt"] = seed_text(
             title=title, published=f"2024-03-{day:02d}T10:00:00+00:00",
             url=f"https://news.example.com/{name.lower()}", body=body,
@@ -129,11 +147,11 @@ def test_a_deep_page_is_still_kept_when_nothing_in_its_reach_changed(tmp_path):
     path, _ = _story_page(site, "Regulator fines data broker")
     before = path.stat().st_ino
     # F3 is four objects away from A (A, R, Rp, F3): out of the deep page's reach.
-    again = build(tmp_path / "site", _seeds(f3_body="Other news, corrected."),
+    again = build(tmp_path / "site", _seeds(f3_body=CORRECTED_F3),
                   settings=settings)
     assert again.code == 0, again.stderr
     assert path.stat().st_ino == before, "A's page was rendered again"
-    fresh = build(tmp_path / "fresh", _seeds(f3_body="Other news, corrected."),
+    fresh = build(tmp_path / "fresh", _seeds(f3_body=CORRECTED_F3),
                   settings=settings)
     assert stable_tree(again.output) == stable_tree(fresh.output)
 
@@ -183,7 +201,7 @@ def test_every_page_of_the_stock_theme_can_be_kept(tmp_path, caplog):
     want of a key (the debug log names every page that is)."""
     _built_twice(tmp_path / "site", SETTINGS)
     caplog.set_level(logging.DEBUG, logger="news_digest.speed.reuse_writer")
-    again = build(tmp_path / "site", _seeds(f3_body="Other news, corrected."),
+    again = build(tmp_path / "site", _seeds(f3_body=CORRECTED_F3),
                   settings=SETTINGS)
     assert again.code == 0, again.stderr
     assert "Kept " in again.stderr
