@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .cluster_candidates import ANCHOR_CAP, WINDOW_SECONDS, TimeIndex
-from .cluster_score import OTHER_DAY_FACTOR, day_factor, name_factor, time_factor
+from .cluster_score import OTHER_DAY_FACTOR, day_factor, name_factor, pair_time_factor
 from .clusters import (
     ANCHORS,
     EXPLAIN_TERMS,
@@ -73,7 +73,7 @@ def explain_pair(clustering: Clustering, a: str, b: str) -> PairExplanation:
 
 def _factors(a: Profile, b: Profile) -> tuple[tuple[str, float], ...]:
     found = []
-    apart = time_factor(a.time - b.time)
+    apart = pair_time_factor(a, b)
     if apart < 1:
         found.append(("days apart", apart))
     days = day_factor(a, b)
