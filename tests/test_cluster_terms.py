@@ -59,3 +59,17 @@ def test_no_decay_when_both_leads_name_the_same_day():
     # Leads naming different days are decayed (and lowered for the days too).
     other = _dated(72, "A second wildfire broke out on Thursday.")
     assert pair_time_factor(first, other) < 1
+
+
+def test_explain_says_when_the_days_apart_did_not_lower_a_pair():
+    from news_digest.enrich.cluster_why import explain_pair  # noqa: PLC0415
+
+    first = C.StoryInput("a" * 16, T0, "Wildfire near Athens forces thousands to flee",
+                         ("A wildfire broke out near Athens on Tuesday, forcing thousands "
+                          "to flee the suburbs of Marathon and Varnavas.",))
+    later = C.StoryInput("b" * 16, T0 + timedelta(hours=70), "After the Varnavas fire",
+                         ("The wildfire that broke out near Athens on Tuesday burned 10,000 "
+                          "hectares around Varnavas and Marathon, forcing thousands to flee.",))
+    why = explain_pair(C.cluster([first, later]), "a" * 16, "b" * 16)
+    assert "both leads name the same day" in why.reason
+    assert not any(what == "days apart" for what, _ in why.factors)
