@@ -14,8 +14,9 @@ unrelated stories come and go.
 Outlets write one event differently, and a term is normalised so that those
 differences vanish: case, accents (Charité, Charite; Osnabrück, Osnabrueck),
 British and American spelling (defence, defense; travelled, traveled), plurals,
-a verb's forms (raising, raised: raise; ``word_forms.py``), and numbers as written (46.2 million, €46.2m, 46,200,000; 64 lakh, 6.4 million),
-which become one term per value at two significant digits.
+a verb's forms (raising, raised: raise; ``word_forms.py``), and numbers as
+written (46.2 million, €46.2m, 46,200,000; 64 lakh, 6.4 million), which become one
+term per value at two significant digits.
 """
 
 from __future__ import annotations
