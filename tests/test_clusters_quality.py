@@ -37,8 +37,8 @@ from sitebuild import SHARED
 SAME_EVENT = Path(__file__).parent / "data" / "same_event"
 SPLITS = ("tune", "untouched-1", "untouched-2")
 # What the method reaches today, so that a change that loses quality fails here.
-FLOORS = {"tune": (0.98, 0.70, 0), "untouched-1": (0.95, 0.85, 1),
-          "untouched-2": (0.95, 0.70, 0)}  # precision, recall, distractors joined
+FLOORS = {"tune": (0.98, 0.80, 0), "untouched-1": (0.95, 0.85, 1),
+          "untouched-2": (0.95, 0.90, 0)}  # precision, recall, distractors joined
 # What issue 19 asks for on the development set.
 TARGET_PRECISION = TARGET_RECALL = 0.95
 
@@ -123,9 +123,16 @@ def test_precision_and_recall_on_the_development_set(split, capsys):
     assert len(q.joined_distractors) <= joined
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19's targets are not reached yet: recall "
-                   "(0.72 on tune) is the gap; docs/clusters.md, 'What it gets wrong'")
-@pytest.mark.parametrize("split", SPLITS)
+# The splits where issue 19's targets hold; on the others recall is the gap (0.82 on
+# tune, 0.88 on untouched-1, whose BHP distractor is joined too): docs/clusters.md,
+# "What it gets wrong". A strict xfail fails once a split reaches them.
+REACHED = {"untouched-2"}
+NOT_YET = pytest.mark.xfail(strict=True, reason="issue 19's targets are not reached on this "
+                            "split yet; docs/clusters.md, 'What it gets wrong'")
+
+
+@pytest.mark.parametrize("split", [pytest.param(split, marks=() if split in REACHED else NOT_YET)
+                                   for split in SPLITS])
 def test_the_issue_targets_on_the_development_set(split):
     q = quality(split)
     assert q.precision >= TARGET_PRECISION and q.recall >= TARGET_RECALL

@@ -6,7 +6,8 @@ The score starts from the terms two stories share (``similarity``: how much of
 each story the other one tells, for the story it tells least of) and is lowered
 by what says they are two events:
 
-* time: past a day apart, down to ``1 - TIME_DECAY`` at the window's edge;
+* time: past a day apart, down to ``1 - TIME_DECAY`` at the window's edge,
+  unless both leads name the event's day and it is the same one;
 * days: leads that put their events on different days (``event_dates.py``), by
   ``OTHER_DAY_FACTOR``, or ``GUESSED_DAY_FACTOR`` when a lead names no day and
   its day is guessed from the time of writing;
@@ -33,6 +34,7 @@ EDGE_FLOOR = 0.2  # pairs below this score are not even kept as weak evidence
 # share more to be linked: its score is scaled down to 1 - TIME_DECAY at WINDOW.
 DECAY_AFTER_SECONDS = 24 * 3600
 TIME_DECAY = 0.4
+DAYS_OVER_TIME = True  # no decay when both leads name the same day (named_same_day)
 # Two stories whose leads put their events on different days must share more to be
 # linked: a firm's second ruling, a team's next match, a race the day before.
 OTHER_DAY_FACTOR = 0.6
@@ -74,6 +76,22 @@ def time_factor(seconds_apart: float) -> float:
     return 1.0 - TIME_DECAY * min(1.0, late / (WINDOW_SECONDS - DECAY_AFTER_SECONDS))
 
 
+def named_same_day(a: Profile, b: Profile) -> bool:
+    """Whether both leads name a day (none guessed) and share one: a version written
+    days later that puts its news on the event's day ("the fire that broke out on
+    Tuesday") is not decayed for the time between them."""
+    return (DAYS_OVER_TIME and not implicit(a.days) and not implicit(b.days)
+            and same_day(a.days, b.days) is True)
+
+
+def pair_time_factor(a: Profile, b: Profile) -> float:
+    """``time_factor``, or 1 when the two leads name the same day (``named_same_day``)."""
+    seconds = a.time - b.time
+    if abs(seconds) <= DECAY_AFTER_SECONDS or named_same_day(a, b):
+        return 1.0
+    return time_factor(seconds)
+
+
 def day_factor(a: Profile, b: Profile) -> float:
     """``OTHER_DAY_FACTOR`` when the two leads name different days, else 1."""
     if same_day(a.days, b.days) is not False:
@@ -97,7 +115,7 @@ def name_factor(a: EventTerms, b: EventTerms) -> float:
 
 def pair_score(a: Profile, b: Profile) -> float:
     """How strongly two stories look like one event (the module's docstring)."""
-    return (similarity(a.terms, b.terms) * time_factor(a.time - b.time) * day_factor(a, b)
+    return (similarity(a.terms, b.terms) * pair_time_factor(a, b) * day_factor(a, b)
             * name_factor(a.terms, b.terms))
 
 
@@ -120,7 +138,7 @@ def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profil
         score = sqrt(covered / scale)
         if score < floor:
             continue
-        if abs(time - q.time) > DECAY_AFTER_SECONDS:
+        if abs(time - q.time) > DECAY_AFTER_SECONDS and not named_same_day(p, q):
             score *= time_factor(time - q.time)
         if len(days) == 1 and len(q.days) == 1:  # same_day(), for one day each
             (start_a, end_a), (start_b, end_b) = days[0], q.days[0]

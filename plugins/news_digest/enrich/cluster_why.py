@@ -9,7 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .cluster_candidates import ANCHOR_CAP, WINDOW_SECONDS, TimeIndex
-from .cluster_score import OTHER_DAY_FACTOR, day_factor, name_factor, time_factor
+from .cluster_score import (
+    DECAY_AFTER_SECONDS,
+    OTHER_DAY_FACTOR,
+    day_factor,
+    name_factor,
+    named_same_day,
+    pair_time_factor,
+)
 from .clusters import (
     ANCHORS,
     EXPLAIN_TERMS,
@@ -64,6 +71,8 @@ def explain_pair(clustering: Clustering, a: str, b: str) -> PairExplanation:
     else:
         reason = f"score {score:.2f} < {LINK}" + (
             " (in one cluster through other stories)" if same else "")
+    if hours * 3600 > DECAY_AFTER_SECONDS and named_same_day(pa, pb):
+        reason += "; not lowered for the days apart: both leads name the same day"
     return PairExplanation(
         factors=_factors(pa, pb),
         score=round(score, 4),
@@ -73,7 +82,7 @@ def explain_pair(clustering: Clustering, a: str, b: str) -> PairExplanation:
 
 def _factors(a: Profile, b: Profile) -> tuple[tuple[str, float], ...]:
     found = []
-    apart = time_factor(a.time - b.time)
+    apart = pair_time_factor(a, b)
     if apart < 1:
         found.append(("days apart", apart))
     days = day_factor(a, b)

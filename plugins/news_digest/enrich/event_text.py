@@ -14,8 +14,9 @@ unrelated stories come and go.
 Outlets write one event differently, and a term is normalised so that those
 differences vanish: case, accents (Charité, Charite; Osnabrück, Osnabrueck),
 British and American spelling (defence, defense; travelled, traveled), plurals,
-and numbers as written (46.2 million, €46.2m, 46,200,000; 64 lakh, 6.4 million),
-which become one term per value at two significant digits.
+a verb's forms (raising, raised: raise; ``word_forms.py``), and numbers as
+written (46.2 million, €46.2m, 46,200,000; 64 lakh, 6.4 million), which become one
+term per value at two significant digits.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from itertools import chain
 from operator import itemgetter
 
 from .event_numbers import number_terms
+from .word_forms import base_form
 from .words import words
 
 # A word as frequent as "said" or more (Zipf 6: once per million words... times a
@@ -114,7 +116,10 @@ def word_weight(word: str) -> float:
 def normalise_word(word: str) -> str:
     """One spelling for a word however an outlet writes it (accents, UK/US, plurals)."""
     if not word.isascii():
-        word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+        latin = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+        if len(latin) < len(word) // 2:  # another script (삼성, Αθήνα): kept as written
+            return word
+        word = latin
     elif word not in _frequencies() and len(word) > 4:
         # German transliteration of a name (Osnabrueck) meets the accent-less form
         # (Osnabruck, from Osnabrück); only for words outside the list (names), so
@@ -133,7 +138,7 @@ def normalise_word(word: str) -> str:
             word = word[:-2]
         else:
             word = word[:-1]
-    return word
+    return base_form(word, _frequencies())
 
 
 @dataclass(frozen=True)

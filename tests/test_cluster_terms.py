@@ -1,0 +1,75 @@
+"""How a story's words become clustering terms (word_forms.py, event_text.py) and when
+time apart lowers a pair's score (cluster_score.py): pure functions, no site."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from news_digest.enrich import clusters as C
+from news_digest.enrich.cluster_score import pair_time_factor
+from news_digest.enrich.event_text import _frequencies, event_terms, normalise_word
+from news_digest.enrich.word_forms import base_form
+
+T0 = datetime(2025, 3, 11, 9, 0, tzinfo=UTC)  # a Tuesday
+
+
+@pytest.mark.parametrize("word, base", [
+    ("raising", "raise"), ("raised", "raise"), ("raises", "raise"), ("blaming", "blame"),
+    ("cuts", "cut"), ("hiked", "hike"), ("slashed", "slash"), ("stopped", "stop"),
+    ("carried", "carry"), ("jumping", "jump"), ("rescued", "rescue"),
+])
+def test_a_verbs_forms_are_one_term(word, base):
+    assert normalise_word(word) == base
+
+
+@pytest.mark.parametrize("word", ["hundred", "during", "bus", "boss", "kessling"])
+def test_words_whose_stem_is_no_english_word_are_left_alone(word):
+    assert base_form(word, _frequencies()) == word
+
+
+def test_two_tenses_of_one_report_share_the_verb():
+    a = event_terms("Nintendo raises Switch prices in the US", ("Nintendo is raising prices.",))
+    b = event_terms("Nintendo raised US Switch prices", ("Prices were raised on Friday.",))
+    assert "raise" in a.terms & b.terms
+
+
+def test_a_word_of_another_script_is_a_term_of_its_own_not_an_empty_one():
+    assert normalise_word("삼성") == "삼성" and normalise_word("Αθήνα".lower()) == "αθήνα"
+    korean = event_terms("삼성 실적: Samsung profit", ("Samsung said profit rose.",))
+    greek = event_terms("Φωτιά στην Αττική", ("Wildfire near Athens.",))
+    assert "" not in korean.terms and "" not in greek.terms
+    assert not (korean.terms - {"samsung", "profit", "rose"}) & greek.terms
+
+
+def _dated(hours: float, lead: str) -> C.Profile:
+    return C.profile(C.StoryInput("a" * 16, T0 + timedelta(hours=hours), "A fire", (lead,)))
+
+
+def test_no_decay_when_both_leads_name_the_same_day():
+    # Published Tuesday and Friday, both telling of Tuesday's fire: one day, not three.
+    first = _dated(0, "A wildfire broke out near Athens on Tuesday.")
+    later = _dated(72, "The wildfire that broke out near Athens on Tuesday burned 10,000 hectares.")
+    assert pair_time_factor(first, later) == 1
+    # The same versions, the later one naming no day: decayed for the three days.
+    unnamed = _dated(72, "The wildfire near Athens burned 10,000 hectares.")
+    assert pair_time_factor(first, unnamed) == pytest.approx(C.time_factor(72 * 3600))
+    assert C.time_factor(72 * 3600) < 1
+    # Leads naming different days are decayed (and lowered for the days too).
+    other = _dated(72, "A second wildfire broke out on Thursday.")
+    assert pair_time_factor(first, other) < 1
+
+
+def test_explain_says_when_the_days_apart_did_not_lower_a_pair():
+    from news_digest.enrich.cluster_why import explain_pair  # noqa: PLC0415
+
+    first = C.StoryInput("a" * 16, T0, "Wildfire near Athens forces thousands to flee",
+                         ("A wildfire broke out near Athens on Tuesday, forcing thousands "
+                          "to flee the suburbs of Marathon and Varnavas.",))
+    later = C.StoryInput("b" * 16, T0 + timedelta(hours=70), "After the Varnavas fire",
+                         ("The wildfire that broke out near Athens on Tuesday burned 10,000 "
+                          "hectares around Varnavas and Marathon, forcing thousands to flee.",))
+    why = explain_pair(C.cluster([first, later]), "a" * 16, "b" * 16)
+    assert "both leads name the same day" in why.reason
+    assert not any(what == "days apart" for what, _ in why.factors)
