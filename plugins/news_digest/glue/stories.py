@@ -176,4 +176,6 @@ def finish_reading(build, generator) -> None:
         build.speed.on_story_addressed(article)
     attach_attribution(build, stories)
     assign_publishers(build, generator, stories)
+    if build.partition is not None:
+        build.partition.stories_read(stories)
     cluster_stories(build, generator.articles)
