@@ -1,8 +1,8 @@
-"""A digest built in two date partitions and assembled is the digest built at once.
+"""A digest built in date partitions and assembled is the digest built at once.
 
 The stories are two months of the same-event development set (tests/data/same_event/:
-real-looking reports of invented events, several outlets each), with the partition
-boundary on a day that events run across: stories of one event on both sides, each
+real-looking reports of invented events, several outlets each), in three partitions
+whose boundaries fall on days that events run across: stories of one event on both sides, each
 side's page crediting the other under "Also covered by". Each partition reads only the
 seeds of its range and margins; the assembling build takes their story and edition
 pages and writes the shared pages itself. Every output file is compared byte for byte
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -23,10 +23,13 @@ from news_digest.glue.partition_build import MANIFEST
 from busy_site import DEVSET
 from sitebuild import build, stable_tree
 
-pytestmark = pytest.mark.slow
 
 FIRST, LAST = date(2025, 7, 15), date(2025, 9, 15)  # the stories built
-BOUNDARY = "2025-08-21"  # the Surigao quake (18th to 21st) and a phone launch run across it
+# Three partitions, each boundary on a day that events run across (in UTC, the
+# site's zone): a ferry fire and a merger on 20 to 22 July, a quake on 19 to 20 August.
+BOUNDARIES = ("2025-07-22", "2025-08-20")
+RANGES = (("2025-01-01", BOUNDARIES[0]), BOUNDARIES, (BOUNDARIES[1], "2026-01-01"))
+BOUNDARY = BOUNDARIES[1]
 
 
 def _published(text: str) -> date:
@@ -42,54 +45,96 @@ def two_months() -> dict[str, str]:
     return seeds
 
 
-def test_two_partitions_assembled_are_the_site_built_at_once(tmp_path):
+def _utc_day(story: dict) -> str:
+    """The day a story of stories.json was published, in the site's zone (UTC)."""
+    return datetime.fromisoformat(story["published"]).astimezone(UTC).date().isoformat()
+
+
+def _partitions(tmp_path, seeds, ranges=RANGES, **options):
+    parts = [build(tmp_path / f"part-{start}", seeds,
+                   settings={"DIGEST_PARTITION": [start, until]}, **options)
+             for start, until in ranges]
+    for part in parts:
+        assert part.code == 0, part.stderr
+    return parts
+
+
+def test_partitions_assembled_are_the_site_built_at_once(tmp_path):
     seeds = two_months()
     assert len(seeds) >= 40
     whole = build(tmp_path / "whole", seeds)
     assert whole.code == 0, whole.stderr
-    earlier = build(tmp_path / "earlier", seeds,
-                    settings={"DIGEST_PARTITION": ["2025-01-01", BOUNDARY]})
-    later = build(tmp_path / "later", seeds,
-                  settings={"DIGEST_PARTITION": [BOUNDARY, "2026-01-01"]})
-    assert earlier.code == 0, earlier.stderr
-    assert later.code == 0, later.stderr
+    parts = _partitions(tmp_path, seeds)
     assembled = build(tmp_path / "assembled", seeds,
-                      settings={"DIGEST_ASSEMBLE": [str(earlier.output), str(later.output)]})
+                      settings={"DIGEST_ASSEMBLE": [str(p.output) for p in parts]})
     assert assembled.code == 0, assembled.stderr
 
-    # The boundary is worth testing: events with stories on both sides of it, and
+    # The boundaries are worth testing: events with reports on both sides of each,
+    # whose pages credit a report their partition only read in its margin; and
     # partitions that did not read every seed.
     stories = json.loads((whole.output / "stories.json").read_bytes())["stories"]
-    sides: dict[str, set[bool]] = {}
-    for story in stories:
-        sides.setdefault(story["cluster"], set()).add(story["published"][:10] < BOUNDARY)
-    assert sum(1 for found in sides.values() if found == {True, False}) >= 1
-    manifests = [json.loads((site.output / MANIFEST).read_bytes())
-                 for site in (earlier, later)]
+    for boundary, (earlier, later) in zip(BOUNDARIES, zip(parts, parts[1:]), strict=True):
+        days: dict[str, list[dict]] = {}
+        for story in stories:
+            days.setdefault(story["cluster"], []).append(story)
+        straddling = [members for members in days.values()
+                      if {_utc_day(s) < boundary for s in members} == {True, False}]
+        assert straddling, boundary
+        before = next(s for s in straddling[0] if _utc_day(s) < boundary)
+        after = next(s for s in straddling[0] if _utc_day(s) >= boundary)
+        page = (later.output / after["url"].split("/", 3)[3]).read_text(encoding="utf-8")
+        assert before["url"].rsplit("/", 1)[1] in page
+        page = (earlier.output / before["url"].split("/", 3)[3]).read_text(encoding="utf-8")
+        assert after["url"].rsplit("/", 1)[1] in page
+    manifests = [json.loads((p.output / MANIFEST).read_bytes()) for p in parts]
     for manifest in manifests:
         assert len(manifest["stories"]) < len(seeds)
     pages = [set(m["pages"]) for m in manifests]
-    assert not pages[0] & pages[1]
-    assert any(p.startswith("stories/") for p in pages[0])
-    assert any(p.startswith("editions/") for p in pages[1])
-    assert not any(p.startswith(("topics/", "sources/", "page/")) or p == "index.html"
-                   for p in pages[0] | pages[1])
+    taken = set().union(*pages)
+    assert sum(map(len, pages)) == len(taken)  # no page written twice
+    for written in pages:
+        assert any(p.startswith("stories/") for p in written)
+        assert any(p.startswith("editions/") for p in written)
+    assert not any(p.startswith(("topics/", "sources/", "page/", "feeds/"))
+                   or p in ("index.html", "stories.json") for p in taken)
 
     expected, found = stable_tree(whole.output), stable_tree(assembled.output)
     assert sorted(expected) == sorted(found)
-    differ = sorted(name for name in expected if expected[name] != found[name])
-    assert differ == []
+    assert sorted(name for name in expected if expected[name] != found[name]) == []
     # Every story and edition page came from a partition, not rendered again.
-    taken = pages[0] | pages[1]
-    written = {p for p in expected if p.startswith("stories/")}
-    assert written <= taken
+    assert {p for p in expected if p.startswith(("stories/", "editions/20"))} == taken
+
+
+def test_the_assembling_build_indexes_the_assembled_site_for_search(tmp_path):
+    """Search is the site's own: the assembling build indexes the story pages it took
+    from the partitions, and gets the index one build makes (but for the files
+    Pagefind names at random, ``sitebuild.PAGEFIND_SHUFFLED``)."""
+    seeds = two_months()
+    whole = build(tmp_path / "whole", seeds, search=True)
+    parts = _partitions(tmp_path, seeds)
+    assembled = build(tmp_path / "assembled", seeds, search=True,
+                      settings={"DIGEST_ASSEMBLE": [str(p.output) for p in parts]})
+    assert whole.code == 0 and assembled.code == 0, assembled.stderr
+    expected, found = stable_tree(whole.output), stable_tree(assembled.output)
+    fragments = [name for name in expected if name.startswith("pagefind/fragment/")]
+    assert len(fragments) == len(seeds)  # one per story: the index is there
+    assert sorted(expected) == sorted(found)
+    assert sorted(name for name in expected if expected[name] != found[name]) == []
+
+
+def test_a_partition_is_not_indexed_for_search(tmp_path):
+    seeds = dict(list(two_months().items())[:3])
+    site = build(tmp_path, seeds, search=True,
+                 settings={"DIGEST_PARTITION": ["2025-01-01", BOUNDARY]})
+    assert site.code == 1
+    assert "DIGEST_SEARCH" in site.stderr and "assembling build indexes" in site.stderr
 
 
 def test_a_partition_and_an_assembly_in_one_build_is_refused(tmp_path):
     seeds = dict(list(two_months().items())[:3])
     site = build(tmp_path, seeds, settings={"DIGEST_PARTITION": ["2025-01-01", BOUNDARY],
                                             "DIGEST_ASSEMBLE": ["parts/a"]})
-    assert site.code == 2 or site.code == 1
+    assert site.code == 1
     assert "DIGEST_ASSEMBLE" in site.stderr and "DIGEST_PARTITION" in site.stderr
 
 

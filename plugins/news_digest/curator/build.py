@@ -304,11 +304,11 @@ class _Build:
 
 def partition_overrides(args) -> dict:
     """The settings ``--partition`` and ``--assemble`` stand for (docs/partitions.md).
-    Neither indexes the site for search (DIGEST_SEARCH = False)."""
+    A partition is not indexed for search: the assembling build indexes the site."""
     if args.partition:
         return {"DIGEST_PARTITION": list(args.partition), "DIGEST_SEARCH": False}
     if args.assemble:
-        return {"DIGEST_ASSEMBLE": list(args.assemble), "DIGEST_SEARCH": False}
+        return {"DIGEST_ASSEMBLE": list(args.assemble)}
     return {}
 
 

@@ -220,9 +220,9 @@ def partition_run(pelican_settings, digest):
     if digest.partition is not None and digest.assemble:
         raise DigestConfigError("DIGEST_ASSEMBLE", list(digest.assemble),
                                 "[] in a partition's build (DIGEST_PARTITION is set)")
-    if (digest.partition is not None or digest.assemble) and digest.search:
-        raise DigestConfigError("DIGEST_SEARCH", True, "False in a partition's or an "
-                                "assembling build (docs/partitions.md: search)")
+    if digest.partition is not None and digest.search:
+        raise DigestConfigError("DIGEST_SEARCH", True, "False in a partition's build: the "
+                                "assembling build indexes the site (docs/partitions.md)")
     if digest.partition is not None:
         return PartitionRun(pelican_settings, digest)
     return AssembleRun(digest) if digest.assemble else None
