@@ -15,14 +15,10 @@ import json
 import re
 from datetime import UTC, date, datetime
 
-import pytest
-
-from news_digest.errors import DigestConfigError
 from news_digest.glue.partition_build import MANIFEST
 
 from busy_site import DEVSET
 from sitebuild import build, stable_tree
-
 
 FIRST, LAST = date(2025, 7, 15), date(2025, 9, 15)  # the stories built
 # Three partitions, each boundary on a day that events run across (in UTC, the
@@ -73,10 +69,11 @@ def test_partitions_assembled_are_the_site_built_at_once(tmp_path):
     # whose pages credit a report their partition only read in its margin; and
     # partitions that did not read every seed.
     stories = json.loads((whole.output / "stories.json").read_bytes())["stories"]
-    for boundary, (earlier, later) in zip(BOUNDARIES, zip(parts, parts[1:]), strict=True):
-        days: dict[str, list[dict]] = {}
-        for story in stories:
-            days.setdefault(story["cluster"], []).append(story)
+    days: dict[str, list[dict]] = {}
+    for story in stories:
+        days.setdefault(story["cluster"], []).append(story)
+    for number, boundary in enumerate(BOUNDARIES):
+        earlier, later = parts[number], parts[number + 1]
         straddling = [members for members in days.values()
                       if {_utc_day(s) < boundary for s in members} == {True, False}]
         assert straddling, boundary
@@ -146,7 +143,6 @@ def test_assembling_a_folder_that_is_no_partition_says_so(tmp_path):
     assert site.code != 0
     assert "not-a-partition/partition.json: not the output of a partition build" in site.stderr
     assert "Traceback" not in site.stderr
-    assert DigestConfigError  # the family the settings' errors belong to
 
 
 def _with_header(text: str, header: str) -> str:
