@@ -11,10 +11,15 @@ with one ordinary build of the same seeds.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 from datetime import UTC, date, datetime
 
+import pytest
+
+from news_digest.curator import build as curator_build
+from news_digest.enrich.partitions import Partition
 from news_digest.glue.partition_build import MANIFEST
 
 from busy_site import DEVSET
@@ -22,7 +27,7 @@ from sitebuild import build, stable_tree
 
 FIRST, LAST = date(2025, 7, 15), date(2025, 9, 15)  # the stories built
 # Three partitions, each boundary on a day that events run across (in UTC, the
-# site's zone): a ferry fire and a merger on 20 to 22 July, a quake on 19 to 20 August.
+# site's zone): two events reported from 20 to 22 July, one from 19 to 20 August.
 BOUNDARIES = ("2025-07-22", "2025-08-20")
 RANGES = (("2025-01-01", BOUNDARIES[0]), BOUNDARIES, (BOUNDARIES[1], "2026-01-01"))
 BOUNDARY = BOUNDARIES[1]
@@ -55,11 +60,26 @@ def _partitions(tmp_path, seeds, ranges=RANGES, **options):
     return parts
 
 
+def _headline(text: str) -> str:
+    return text.split("\n", 1)[0][2:]
+
+
 def test_partitions_assembled_are_the_site_built_at_once(tmp_path):
     seeds = two_months()
     assert len(seeds) >= 40
+    # Two stories with one headline, weeks and partitions apart: the older keeps the
+    # plain address, the newer gets one of its own, in one build and in partitions.
+    by_date = sorted(seeds, key=lambda name: (_published(seeds[name]), name))
+    first, last = by_date[0], by_date[-1]
+    assert _published(seeds[first]).isoformat() < RANGES[0][1]
+    assert _published(seeds[last]).isoformat() >= RANGES[-1][0]
+    headline = _headline(seeds[first])
+    seeds[last] = f"# {headline}\n" + seeds[last].split("\n", 1)[1]
     whole = build(tmp_path / "whole", seeds)
     assert whole.code == 0, whole.stderr
+    same = sorted(p.name for p in (whole.output / "stories").glob("*.html")
+                  if headline in p.read_text(encoding="utf-8").split("</title>")[0])
+    assert len(same) == 2 and same[0] != same[1]
     parts = _partitions(tmp_path, seeds)
     assembled = build(tmp_path / "assembled", seeds,
                       settings={"DIGEST_ASSEMBLE": [str(p.output) for p in parts]})
@@ -170,3 +190,41 @@ def test_a_curators_link_past_the_margins_stops_both_partitions(tmp_path):
         assert (july if name == "earlier" else september) in part.stderr
         assert "Traceback" not in part.stderr
         assert not (tmp_path / name / "output").exists()  # nothing half-written
+
+
+def _parse_build(argv: list[str]):
+    parser = argparse.ArgumentParser()
+    commands = parser.add_subparsers()
+    curator_build.add_parser(commands)
+    return parser.parse_args(["build", *argv])
+
+
+def test_the_build_command_names_the_partition_settings():
+    partition = _parse_build(["content", "--partition", "2025-01-01", "2025-07-01"])
+    assert curator_build.partition_overrides(partition) == {
+        "DIGEST_PARTITION": ["2025-01-01", "2025-07-01"], "DIGEST_SEARCH": False}
+    assemble = _parse_build(["--assemble", "parts/a", "parts/b"])
+    assert curator_build.partition_overrides(assemble) == {
+        "DIGEST_ASSEMBLE": ["parts/a", "parts/b"]}
+    assert curator_build.partition_overrides(_parse_build([])) == {}
+    with pytest.raises(SystemExit):  # one or the other
+        _parse_build(["--partition", "2025-01-01", "2025-07-01", "--assemble", "parts/a"])
+
+
+def test_a_partition_reads_its_margins_and_the_nearest_story_beyond_them():
+    partition = Partition(date(2025, 3, 1), date(2025, 4, 1), 16, UTC)
+
+    def at(day: str) -> datetime:
+        return datetime.fromisoformat(f"{day}T12:00:00+00:00")
+
+    dated = [("far-before", at("2025-01-02")), ("nearest-before", at("2025-02-01")),
+             ("margin-before", at("2025-02-14")), ("in", at("2025-03-10")),
+             ("margin-after", at("2025-04-16")), ("nearest-after", at("2025-05-20")),
+             ("far-after", at("2025-06-01")), ("undated", None)]
+    assert partition.to_read(dated) == {"nearest-before", "margin-before", "in",
+                                        "margin-after", "nearest-after", "undated"}
+    assert partition.holds(at("2025-03-31")) and not partition.holds(at("2025-04-01"))
+    # An edge with nothing unread beyond it bounds nothing.
+    low, high = partition.core(unread_before=False, unread_after=True)
+    assert low == float("-inf")
+    assert high == datetime(2025, 4, 9, tzinfo=UTC).timestamp()  # 16 days less 8

@@ -196,7 +196,7 @@ SETTINGS: dict[str, Setting] = {
         "published from the first day up to (not including) the second, in TIMEZONE",
         lambda v: v is None or _is_date_range(v)),
     "DIGEST_PARTITION_MARGIN_DAYS": Setting(
-        12, f"the days read on either side of a partition's range, a whole number from "
+        16, f"the days read on either side of a partition's range, a whole number from "
         f"{MIN_MARGIN_DAYS} to 366", _whole(MIN_MARGIN_DAYS, 366)),
     "DIGEST_ASSEMBLE": Setting(
         (), "a list of the output folders of partition builds, e.g. ['parts/2024', "

@@ -31,6 +31,7 @@ from ..enrich.cluster_links import NOT_SAME_EVENT, SAME_EVENT
 from ..enrich.partitions import Partition, boundary_problems
 from ..errors import DigestConfigError, PartitionError, SeedError
 from ..seeds.format import read_seed
+from ..seeds.slugs import slugify_headline
 from .reader import display_path
 
 logger = logging.getLogger(__name__)
@@ -50,15 +51,17 @@ def _story_pages(stories) -> dict[str, object]:
     return {story.save_as: story for story in stories if story.save_as}
 
 
-def peek(path: str) -> tuple:
-    """A seed's publication time (None when it cannot be read: the build reports it),
-    and whether it has a curator's link to other stories."""
+def peek(path: str):
+    """A seed, or None when it cannot be read (the build reports it)."""
     try:
-        seed = read_seed(path)
+        return read_seed(path)
     except (SeedError, OSError, UnicodeError):
-        return None, False
-    return seed.published, bool(seed.headers.get(SAME_EVENT) or
-                                seed.headers.get(NOT_SAME_EVENT))
+        return None
+
+
+def _linked(seed) -> bool:
+    """Has the seed a curator's link to other stories?"""
+    return bool(seed.headers.get(SAME_EVENT) or seed.headers.get(NOT_SAME_EVENT))
 
 
 class PartitionRun:
@@ -72,7 +75,9 @@ class PartitionRun:
             raise DigestConfigError("DIGEST_PARTITION", list(digest.partition),
                                     "two Mondays: editions are weekly (DIGEST_EDITION), "
                                     "and a week's edition is written by one partition")
+        self.slug_max_length = digest.slug_max_length
         self.unread_before = self.unread_after = False
+        self.unread: list[tuple] = []  # the slug claims of the stories not read
         self.stories: list = []  # every story read (with identity)
         self.pages: dict[str, object] = {}  # output name -> story or edition of the range
         self.written: list[str] = []
@@ -81,17 +86,33 @@ class PartitionRun:
         """``seeds`` (relative to ``content``) that this partition reads. Seeds with a
         curator's link are read wherever they are: a link to a story of the range is
         seen, and ``clustered`` stops the build when it joins stories far apart."""
-        peeked = [(name, *peek(os.path.join(content, name))) for name in seeds]
-        dated = [(name, published) for name, published, _ in peeked]
-        chosen = self.partition.to_read(dated)
-        chosen.update(name for name, _, linked in peeked if linked)
+        peeked = [(name, peek(os.path.join(content, name))) for name in seeds]
+        chosen = self.partition.to_read((name, seed and seed.published)
+                                        for name, seed in peeked)
+        chosen.update(name for name, seed in peeked if seed is not None and _linked(seed))
         low, high = self.partition.read_span()
-        unread = [published for name, published in dated if name not in chosen]
-        self.unread_before = any(published < low for published in unread)
-        self.unread_after = any(published >= high for published in unread)
+        unread = [(name, seed) for name, seed in peeked if name not in chosen]
+        self.unread_before = any(seed.published < low for _, seed in unread)
+        self.unread_after = any(seed.published >= high for _, seed in unread)
+        # Slugs are unique across the whole digest (the older story keeps the plain
+        # one): the stories not read still claim theirs, as in one build.
+        self.unread = [(f"unread:{name}", slugify_headline(seed.title, self.slug_max_length),
+                        (seed.published, seed.identity, name), seed.identity)
+                       for name, seed in unread]
         logger.info("Partition %s to %s: reading %d of %d seeds", self.partition.start,
                     self.partition.until, len(chosen), len(seeds))
         return [name for name in seeds if name in chosen]
+
+    def unread_slug_claims(self, read: set[str]) -> list[tuple]:
+        """``seeds.slugs.unique_slugs`` entries of the stories this build did not read
+        (``read``: the identities it did): one per original, the first file name's,
+        as one build keeps of duplicates."""
+        claims, seen = [], set(read)
+        for claim in sorted(self.unread, key=lambda c: c[0]):
+            if claim[3] not in seen:
+                seen.add(claim[3])
+                claims.append(claim)
+        return claims
 
     def stories_read(self, stories: list) -> None:
         self.stories = list(stories)
@@ -145,13 +166,19 @@ class AssembleRun:
     def __init__(self, digest):
         self.folders = [Path(f).resolve() for f in digest.assemble]  # as `-o` is read
         self.manifests = [self._manifest(folder) for folder in self.folders]
+        ranges = sorted((m["start"], m["until"], str(f))
+                        for f, m in zip(self.folders, self.manifests, strict=True))
+        for (_, until, first), (start, _, second) in zip(ranges, ranges[1:], strict=False):
+            if start < until:
+                raise PartitionError(f"the date ranges of the partitions {first} and {second} "
+                                     "overlap: build them again without overlap")
         self.source_of: dict[str, Path] = {}  # page -> the partition folder holding it
         for folder, manifest in zip(self.folders, self.manifests, strict=True):
             for page in manifest["pages"]:
                 if page in self.source_of:
                     raise PartitionError(f"{page} was written by two partitions, "
-                                         f"{self.source_of[page]} and {folder}: their date "
-                                         "ranges overlap; build them again without overlap")
+                                         f"{self.source_of[page]} and {folder}, for two "
+                                         "stories: build them again from the same seeds")
                 self.source_of[page] = folder
         self.pages: dict[str, object] | None = None
         self.stories: list = []
@@ -169,6 +196,9 @@ class AssembleRun:
 
     def seeds_to_read(self, content: str, seeds: list[str]) -> list[str]:
         return seeds
+
+    def unread_slug_claims(self, read: set[str]) -> list[tuple]:
+        return []
 
     def stories_read(self, stories: list) -> None:
         """Every partition must have addressed the stories it read as this build does."""
