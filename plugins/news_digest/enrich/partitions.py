@@ -22,10 +22,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from .cluster_candidates import WINDOW_SECONDS
-from .clusters import Clustering
-from .related_text import RELATED_FLOOR
+
+if TYPE_CHECKING:  # settings.py reads MIN_MARGIN_DAYS: keep this module light to import
+    from .clusters import Clustering
 
 # The window's reach from one story: two windows (the candidates of a pair depend on
 # the anchors' use around both stories).
@@ -85,6 +87,8 @@ def boundary_problems(clustering: Clustering, in_range: Iterable[str],
     story of its cluster, or of a cluster it may link as related, lies outside
     ``core``, or has a curator's link this partition could not resolve
     (``unresolved``: keys). Sorted."""
+    from .related_text import RELATED_FLOOR  # noqa: PLC0415  (see the imports)
+
     low, high = core
     profiles = clustering.profiles
     members: Mapping[str, tuple[str, ...]] = {

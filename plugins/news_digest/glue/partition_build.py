@@ -209,9 +209,8 @@ class AssembleRun:
             if differ:
                 raise PartitionError(
                     f"{folder}: {len(differ)} stories have another address there than in "
-                    f"the whole digest ({_listed(here[k][0] for k in differ)}): two stories "
-                    "with one headline fell in different partitions; build that partition "
-                    "again with a wider DIGEST_PARTITION_MARGIN_DAYS")
+                    f"the whole digest ({_listed(here[k][0] for k in differ)}): the seeds or "
+                    "settings changed since that partition was built; build it again")
         self.stories = stories
 
     def clustered(self, clustering, problem_paths) -> None:
