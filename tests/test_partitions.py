@@ -51,9 +51,10 @@ def _utc_day(story: dict) -> str:
     return datetime.fromisoformat(story["published"]).astimezone(UTC).date().isoformat()
 
 
-def _partitions(tmp_path, seeds, ranges=RANGES, **options):
+def _partitions(tmp_path, seeds, ranges=RANGES, settings=None, **options):
     parts = [build(tmp_path / f"part-{start}", seeds,
-                   settings={"DIGEST_PARTITION": [start, until]}, **options)
+                   settings={**(settings or {}), "DIGEST_PARTITION": [start, until]},
+                   **options)
              for start, until in ranges]
     for part in parts:
         assert part.code == 0, part.stderr
@@ -64,7 +65,11 @@ def _headline(text: str) -> str:
     return text.split("\n", 1)[0][2:]
 
 
-def test_partitions_assembled_are_the_site_built_at_once(tmp_path):
+# With the speed-ups off, the partition writer wraps Pelican's own writer.
+@pytest.mark.parametrize("speed", [True, pytest.param(False, marks=pytest.mark.slow)],
+                         ids=["speed-ups", "plain-pelican"])
+def test_partitions_assembled_are_the_site_built_at_once(tmp_path, speed):
+    settings = {"DIGEST_SPEED": speed}
     seeds = two_months()
     assert len(seeds) >= 40
     # Two stories with one headline, weeks and partitions apart: the older keeps the
@@ -75,14 +80,15 @@ def test_partitions_assembled_are_the_site_built_at_once(tmp_path):
     assert _published(seeds[last]).isoformat() >= RANGES[-1][0]
     headline = _headline(seeds[first])
     seeds[last] = f"# {headline}\n" + seeds[last].split("\n", 1)[1]
-    whole = build(tmp_path / "whole", seeds)
+    whole = build(tmp_path / "whole", seeds, settings=settings)
     assert whole.code == 0, whole.stderr
     same = sorted(p.name for p in (whole.output / "stories").glob("*.html")
                   if headline in p.read_text(encoding="utf-8").split("</title>")[0])
     assert len(same) == 2 and same[0] != same[1]
-    parts = _partitions(tmp_path, seeds)
+    parts = _partitions(tmp_path, seeds, settings=settings)
     assembled = build(tmp_path / "assembled", seeds,
-                      settings={"DIGEST_ASSEMBLE": [str(p.output) for p in parts]})
+                      settings={**settings,
+                                "DIGEST_ASSEMBLE": [str(p.output) for p in parts]})
     assert assembled.code == 0, assembled.stderr
 
     # The boundaries are worth testing: events with reports on both sides of each,
