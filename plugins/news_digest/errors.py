@@ -134,6 +134,12 @@ class SearchIndexError(DigestError):
     """Pagefind could not be run, or failed to index the site."""
 
 
+class PartitionError(DigestError):
+    """A partition's pages cannot be the same as one build's (a cluster running past its
+    margin), or partitions that do not fit together: the message says which and what to
+    do (docs/partitions.md)."""
+
+
 class Unanalysable(DigestError):
     """A template reads something the analysis of its paths cannot follow: its pages are
     rendered, never kept. Caught by the writer; never reaches the user."""

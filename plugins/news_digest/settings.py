@@ -12,10 +12,12 @@ import difflib
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from .enrich.partitions import MIN_MARGIN_DAYS
 from .enrich.republishing import DEFAULT_POLICY, POLICIES
 from .enrich.taxonomy_file import load_taxonomy
 from .errors import DigestConfigError
@@ -80,6 +82,19 @@ DEFAULT_AGENCIES = (
     "Our Staff Reporter", "Special Correspondent", "Our Special Correspondent",
     "* Correspondent", "* Desk", "* Bureau", "* Staff", "* News Service", "* News Network",
 )
+
+
+def _is_date_range(value: Any) -> bool:
+    """Two ISO dates (``YYYY-MM-DD``), the first before the second."""
+    if not isinstance(value, list | tuple) or len(value) != 2 \
+            or not all(isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v)
+                       for v in value):
+        return False
+    try:
+        start, until = (date.fromisoformat(v) for v in value)
+    except ValueError:
+        return False
+    return start < until
 
 
 def _is_number(value: Any, low: float, high: float) -> bool:
@@ -174,6 +189,19 @@ SETTINGS: dict[str, Setting] = {
     "DIGEST_SEARCH_SHARD_SIZE": Setting(
         1000, "a whole number of stories per search index shard from 1 to 1000000",
         _whole(1, 1_000_000)),
+    # Building in date partitions (docs/partitions.md).
+    "DIGEST_PARTITION": Setting(
+        None, "None (build every page) or two dates ['YYYY-MM-DD', 'YYYY-MM-DD'], the "
+        "first before the second: write only the story and edition pages of the stories "
+        "published from the first day up to (not including) the second, in TIMEZONE",
+        lambda v: v is None or _is_date_range(v)),
+    "DIGEST_PARTITION_MARGIN_DAYS": Setting(
+        16, f"the days read on either side of a partition's range, a whole number from "
+        f"{MIN_MARGIN_DAYS} to 366", _whole(MIN_MARGIN_DAYS, 366)),
+    "DIGEST_ASSEMBLE": Setting(
+        (), "a list of the output folders of partition builds, e.g. ['parts/2024', "
+        "'parts/2025'], or [] (a build of its own)",
+        lambda v: isinstance(v, list | tuple) and all(_is_text(x) for x in v)),
     # `import`: the sources file and how feeds are fetched (docs/importing.md).
     "DIGEST_SOURCES_FILE": Setting(
         "sources.toml", "a TOML file name, relative to the settings file's folder, e.g. "

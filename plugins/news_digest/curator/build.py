@@ -302,9 +302,20 @@ class _Build:
                 self.rebuild.failed()
 
 
+def partition_overrides(args) -> dict:
+    """The settings ``--partition`` and ``--assemble`` stand for (docs/partitions.md).
+    A partition is not indexed for search: the assembling build indexes the site."""
+    if args.partition:
+        return {"DIGEST_PARTITION": list(args.partition), "DIGEST_SEARCH": False}
+    if args.assemble:
+        return {"DIGEST_ASSEMBLE": list(args.assemble)}
+    return {}
+
+
 def run(args) -> int:
     return build_site(args.settings, args.content, args.output, debug=args.debug,
-                      force=args.force, wait=not args.no_wait, publish=args.publish)
+                      force=args.force, wait=not args.no_wait, publish=args.publish,
+                      overrides=partition_overrides(args) or None)
 
 
 def add_parser(commands) -> None:
@@ -320,4 +331,12 @@ def add_parser(commands) -> None:
                              f"{BUSY}) instead of waiting for it")
     parser.add_argument("--publish", action="store_true",
                         help="build for publishing: refuse a placeholder public address")
+    parts = parser.add_mutually_exclusive_group()
+    parts.add_argument("--partition", nargs=2, metavar=("FROM", "UNTIL"),
+                       help="write only the story and edition pages of the stories published "
+                            "from day FROM up to (not including) day UNTIL, YYYY-MM-DD "
+                            "(DIGEST_PARTITION; docs/partitions.md)")
+    parts.add_argument("--assemble", nargs="+", metavar="FOLDER",
+                       help="build the whole digest, taking the story and edition pages from "
+                            "these partitions' output folders (DIGEST_ASSEMBLE)")
     parser.set_defaults(run=run)

@@ -63,9 +63,10 @@ def list_seeds(generator, errors: list[SeedError]) -> list[str]:
     return sorted(seeds)
 
 
-def read_seeds_only(generator, errors: list[SeedError]) -> None:
+def read_seeds_only(generator, errors: list[SeedError], partition=None) -> None:
     """Give this build's articles generator a ``get_files`` that lists seeds only
-    (``errors``: where the refused files go)."""
+    (``errors``: where the refused files go; ``partition``: a date partition's build,
+    which reads only the seeds it needs, see ``partition_build.py``)."""
     article_paths = generator.settings["ARTICLE_PATHS"]
     default = generator.get_files
 
@@ -74,6 +75,7 @@ def read_seeds_only(generator, errors: list[SeedError]) -> None:
             return default(paths, exclude=exclude, extensions=extensions)
         if extensions is not None:  # Pelican's check for disabled readers: every file
             return set()  # below ARTICLE_PATHS is classified (and reported) already
-        return list_seeds(generator, errors)
+        seeds = list_seeds(generator, errors)
+        return partition.seeds_to_read(generator.path, seeds) if partition else seeds
 
     generator.get_files = get_files

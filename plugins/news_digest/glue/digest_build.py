@@ -30,6 +30,7 @@ from ..errors import DigestConfigError, SeedError
 from ..output.feed_plan import FeedPlan, SiteInfo, public_site_url
 from ..settings import resolve, sources_file_path
 from ..speed import Speed
+from .partition_build import partition_run
 
 _BUILDS: weakref.WeakValueDictionary[int, DigestBuild] = weakref.WeakValueDictionary()
 
@@ -60,6 +61,8 @@ class DigestBuild:
         self.home_pages: list = []
         self.feed_plan = FeedPlan()
         self.search = None  # glue.search.SearchRun while the site is indexed
+        # A date partition's build, or the build assembling partitions (None: neither).
+        self.partition = partition_run(pelican_settings, self.settings)
         self._tags: dict[str, Tag] = {}
 
     # -- finding the build ----------------------------------------------------------

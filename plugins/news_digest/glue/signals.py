@@ -15,6 +15,7 @@ from .article_files import add_seed_reader, read_seeds_only
 from .digest_build import DigestBuild
 from .digest_pages import DigestGenerator
 from .feed_writer import DigestFeedGenerator
+from .partition_build import partition_writer
 from .reader import SeedReader
 from .search import FinishSearchIndex, StartSearchIndex, index_while_writing
 from .site_files import SiteFilesGenerator, on_content_written
@@ -37,7 +38,12 @@ def start_build(pelican):
 
 def get_writer(pelican):
     build = DigestBuild.of(pelican.settings)
-    return build.speed.writer_class() if build is not None else None
+    if build is None:
+        return None
+    writer = build.speed.writer_class()
+    if build.partition is not None:  # a date partition's pages, or partitions assembled
+        writer = partition_writer(build.partition, build, writer)
+    return writer
 
 
 def add_reader(readers) -> None:
@@ -64,7 +70,7 @@ def forget_refusals(readers) -> None:
 def list_seeds_only(generator) -> None:
     build = DigestBuild.of(generator.settings)
     if build is not None:
-        read_seeds_only(generator, build.seed_errors)
+        read_seeds_only(generator, build.seed_errors, build.partition)
 
 
 def on_generator_init(generator) -> None:
@@ -101,6 +107,8 @@ def on_articles_read(generator) -> None:
 def end_build(pelican) -> None:
     build = DigestBuild.of(pelican.settings)
     if build is not None:
+        if build.partition is not None:
+            build.partition.finish(pelican.output_path)
         build.speed.finish()
 
 

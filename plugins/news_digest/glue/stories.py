@@ -168,12 +168,17 @@ def finish_reading(build, generator) -> None:
     report_seed_warnings(stories)
     stories = drop_duplicates(generator, stories)
     settle_order(generator)
-    slugs = unique_slugs(
-        (a.source_path, a.digest_base_slug, (a.date, a.identity, source_key(a)), a.identity)
-        for a in stories)
+    # A date partition's build: the stories it did not read claim their slugs too.
+    unread = (build.partition.unread_slug_claims({a.identity for a in stories})
+              if build.partition is not None else [])
+    slugs = unique_slugs([
+        *((a.source_path, a.digest_base_slug, (a.date, a.identity, source_key(a)), a.identity)
+          for a in stories), *unread])
     for article in stories:
         article.slug = slugs[article.source_path]
         build.speed.on_story_addressed(article)
     attach_attribution(build, stories)
     assign_publishers(build, generator, stories)
+    if build.partition is not None:
+        build.partition.stories_read(stories)
     cluster_stories(build, generator.articles)

@@ -42,6 +42,8 @@ def cluster_stories(build, articles: list) -> None:
     result = recluster(previous, inputs) if previous is not None else cluster(inputs)
     if result is not previous:  # nothing changed: the record kept is this result
         build.speed.keep_clustering(result)
+    if build.partition is not None:  # a partition's boundary stories as in one build
+        build.partition.clustered(result, {p.path for p in problems})
     build.related = related_by_text(result)
     chosen = {a.identity for a in stories if a.seed.headers.get(LEAD_STORY) == "yes"}
     coverage = coverage_of(result, {a.identity: story_card(a) for a in stories}, chosen)

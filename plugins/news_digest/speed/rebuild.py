@@ -46,7 +46,10 @@ class Rebuild:
 
     def up_to_date(self) -> bool:
         """Nothing changed since the last build, and output/ is what it wrote."""
+        # An assembling build takes pages from partitions' outputs, which the stamp
+        # does not cover: it always runs (its unchanged pages are still kept).
         return (self.inputs is not None and not self.force
+                and not self.settings.get("DIGEST_ASSEMBLE")
                 and is_up_to_date(self.cache_path, self.target, self.inputs))
 
     def process_tuning(self) -> AbstractContextManager:
