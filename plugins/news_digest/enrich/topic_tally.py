@@ -42,7 +42,7 @@ def tally(head: dict, body: dict, entries: list, body_points: list, size: int,
             seen[topic] += times
         if kind == 0 and number not in head:
             entries_found[topic] += 1
-            distinct[topic] += 1
+            distinct[topic] += 1 if times == 1 else 2
             if entries[number][2] > strongest[topic]:
                 strongest[topic] = entries[number][2]
     return sums, distinct, entries_found, seen, strongest
