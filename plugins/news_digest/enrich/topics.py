@@ -24,8 +24,8 @@ Each topic lists three kinds of vocabulary (see ``pelicanconf.py``):
 A topic is given when its score reaches the threshold. When no topic reaches it, a
 story is not thrown to General while it holds real evidence: topics scoring at least
 ``NEAR_SHARE`` of the threshold with at least ``REAL_POINTS`` from their phrases (not
-just keywords or example words), found as two different phrases or one in the
-headline, are given ("near the line").
+just keywords or example words), found as two different phrases, one phrase twice
+in the body, or one in the headline, are given ("near the line").
 
 A learned part weighs in on close calls (``topic_lift.py``): a linear model of news
 desks (``topic_model.py``, trained offline) lifts a topic whose own phrases scored
@@ -69,7 +69,7 @@ MIN_SHARE = 0.25  # a topic must score at least this share of the best topic
 KEYWORD_SHARE = 0.5  # keywords add at most this share of the topic's phrase points
 NEAR_SHARE = 0.5  # with no topic at the threshold, topics at this share of it may be given
 REAL_POINTS = 2.0  # ... when their phrases alone score this much (real evidence),
-REAL_PHRASES = 2  # ... from two different phrases, or one in the headline
+REAL_PHRASES = 2  # ... from two different phrases, one twice, or one in the headline
 # A topic is given only on a phrase of at least this weight: light, many-sense words
 # ("season", "club", "match") add to a topic's score but cannot make it on their own.
 ANCHOR_WEIGHT = 1.5
