@@ -53,7 +53,7 @@ from ..seeds.format import Seed, SeedError
 from ..seeds.slugs import slugify_headline
 from .phrase_matcher import PhraseMatcher
 from .topic_examples import EXAMPLE_WEIGHT, example_words
-from .topic_guards import Guards
+from .topic_guards import Guards, opening
 from .topic_lift import SINGLE_TIMES, SINGLE_WEIGHT, SURE_PROBABILITY, DeskLift
 from .topic_model import TopicModel, default_model
 from .topic_signals import MONEY, MONEY_KEY, money_count
@@ -337,6 +337,15 @@ class Taxonomy:
                                 near_line=is_near and number not in lifted,
                                 lifted=round(lifted.get(number, 0.0), 3)))
         return result
+
+    def opened(self, title: str, text: str) -> set[str]:
+        """The topics (slugs) with a phrase in the headline or the body's opening."""
+        numbers = self.guards.opened(self._scan(title), self._scan(opening(_read(text))))
+        return {self.topics[number].slug for number in numbers}
+
+    def is_outside(self, slug: str) -> bool:
+        """Whether ``slug`` is a subject the digest does not cover (``outside = true``)."""
+        return any(self.topics[n].slug == slug for n in self.outside)
 
     # -- curator override ---------------------------------------------------------
 
