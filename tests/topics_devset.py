@@ -177,6 +177,14 @@ def score(tag: Callable[[str, str], Iterable[str]], items: Iterable[Labelled]) -
     return result
 
 
+def outside_rate(tag: Callable[[str, str], Iterable[str]],
+                 items: Iterable[Labelled]) -> tuple[int, int]:
+    """Of the stories outside the taxonomy (no ``must``, only ``general`` acceptable), how
+    many are given a clearly wrong topic: (given one, stories)."""
+    outside = [s for s in items if not s.must and s.ok <= {"general"}]
+    return sum(1 for s in outside if set(tag(s.title, s.text)) & s.wrong), len(outside)
+
+
 def desk_rates(tag: Callable[[str, str], Iterable[str]], items: Iterable[Labelled]) -> dict:
     """Per desk (a story's must topics name it), the share of stories given a desk topic."""
     desks = {"politics": {"government-policy", "elections"}, "technology": {"technology"},
