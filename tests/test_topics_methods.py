@@ -11,6 +11,7 @@ import pytest
 from news_digest.curator.cli import main
 from news_digest.curator.explain import explain
 from news_digest.curator.site_settings import digest_settings
+from news_digest.enrich.topic_signals import money_count
 from news_digest.enrich.topics import Taxonomy
 from news_digest.seeds.format import read_seed
 
@@ -77,6 +78,10 @@ def test_money_written_as_figures_is_a_business_signal():
     assert "business" in slugs(taxonomy, *story)
     assert "business" not in slugs(taxonomy, "Sprinter wins the 100m final",
                                    "She ran the 100m in 10.8 seconds, a record for the meet.")
+    # Amounts written with the currency's name count too; a weight in pounds does not.
+    assert money_count("fined 1.2 billion euros, after 746 million euros in 2021") == 2
+    assert money_count("a 5 million pounds deal and 300 rupees") == 2
+    assert money_count("he weighed 200 pounds; the brand sold 3 grand pianos") == 0
 
 
 NEAR = [
@@ -148,8 +153,12 @@ def test_explain_on_real_seeds_says_why_for_given_and_best_missing_topics(tmp_pa
                 continue
             [line] = [v for v in verdicts if f"({label}) - kept" in v]
             assert "kept" in line
+        # A subject outside the digest (the taxonomy's `outside = true`, Arts &
+        # Entertainment) has a verdict of its own: it is never given, so neither kept nor
+        # left out, and says whether it held the other topics back.
         for line in verdicts:
-            assert " - kept" in line or " - not kept: " in line, line
+            assert (" - kept" in line or " - not kept: " in line
+                    or " - outside the digest (outside = true): never given" in line), line
     # At least one story shows a topic given near the line, and one a topic left out
     # with what would give it.
     text = "\n".join("\n".join(lines) for lines in reports)
