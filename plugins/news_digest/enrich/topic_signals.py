@@ -22,22 +22,29 @@ _CURRENCIES = (r"euros?|dollars?|rupees?|yuan|yen|pesos?|francs?|roubles?|rubles
 _MONEY_RE = re.compile(
     r"(?:[$£€¥₹]|\b(?:rs|inr|usd|eur|gbp|us\$|a\$|c\$)\.?\s?)\s?\d[\d,]*(?:\.\d+)?"
     rf"(?:\s?{_SCALE}\b)?"
-    rf"|\b\d[\d,]*(?:\.\d+)?\s?(?:crore|crores|lakh|lakhs)\b"
-    # A figure and a currency's name; "pounds" and "rand" only after a scale (not weight).
-    rf"|\b\d[\d,]*(?:\.\d+)?\s?(?:{_SCALE}\s)?(?:{_CURRENCIES})\b"
+    rf"|\b\d[\d,]*(?:\.\d+)?\s?(?:crore|crores|lakh|lakhs)\b",
+    re.IGNORECASE)
+# A figure and a currency's name; "pounds" and "rand" only after a scale (not a weight).
+_NAMED_RE = re.compile(
+    rf"\b\d[\d,]*(?:\.\d+)?\s?(?:{_SCALE}\s)?(?:{_CURRENCIES})\b"
     r"|\b\d[\d,]*(?:\.\d+)?\s?(?:million|billion|trillion|bn|m)\s(?:pounds|rand)\b",
     re.IGNORECASE)
 # Cheap tests first: most stories have none of these, and ``in`` runs in C. The signs
-# beyond ASCII are looked for only in text that has characters beyond ASCII.
-_HINTS = ("$", "crore", "lakh", "Rs", "USD", "INR", "euro", "dollar", "rupee", "yuan", "yen",
-          "peso", "franc", "ruble", "rouble", "naira", "shilling", "riyal", "dirham",
-          "ringgit", "baht", "kron", "pounds", "rand")
+# beyond ASCII are looked for only in text that has characters beyond ASCII; a
+# currency's name only as a word after a space (" euros", not "Europe" or "brand").
+_HINTS = ("$", "crore", "lakh", "Rs", "USD", "INR")
 _SIGNS = ("£", "€", "¥", "₹")
+_NAMES = (" euro", " dollar", " rupee", " yuan", " yen", " peso", " franc", " rouble",
+          " ruble", " naira", " shilling", " riyal", " dirham", " ringgit", " baht",
+          " kron", " pounds", " rand")
 
 
 def money_count(text: str) -> int:
     """How many amounts of money written as figures ``text`` holds."""
-    if not any(hint in text for hint in _HINTS) and (
-            text.isascii() or not any(sign in text for sign in _SIGNS)):
-        return 0
-    return len(_MONEY_RE.findall(text))
+    found = 0
+    if any(hint in text for hint in _HINTS) or (
+            not text.isascii() and any(sign in text for sign in _SIGNS)):
+        found = len(_MONEY_RE.findall(text))
+    if any(name in text for name in _NAMES):
+        found += len(_NAMED_RE.findall(text))
+    return found
