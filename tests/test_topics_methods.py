@@ -84,6 +84,19 @@ def test_money_written_as_figures_is_a_business_signal():
     assert money_count("he weighed 200 pounds; the brand sold 3 grand pianos") == 0
 
 
+
+def test_headline_court_verbs_and_plurals_are_real_evidence():
+    """What a court does, as a headline says it, and a phrase's plural (whole words do
+    not match a plural: "executive order" never found "executive orders")."""
+    taxonomy = Taxonomy(default_topics())
+    assert slugs(taxonomy, "Top court rules worship of ancient gods is legal",
+                 "The ruling ends a ban on ceremonies at ancient sites.") == ["law-courts"]
+    assert "government-policy" in slugs(
+        taxonomy, "President signs three executive orders",
+        "The orders change how agencies hire staff and buy supplies.")
+    assert "law-courts" not in slugs(taxonomy, "Champion rules the clay court",
+                                     "She won in straight sets on a hot afternoon.")
+
 NEAR = [
     {"slug": "alpha", "label": "Alpha", "phrases": {"red kite": 3, "osprey": 1.5}},
     {"slug": "beta", "label": "Beta", "phrases": {"water vole": 3, "otter": 1.5}},
