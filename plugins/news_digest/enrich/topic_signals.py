@@ -30,13 +30,13 @@ _NAMED_RE = re.compile(
     r"|\b\d[\d,]*(?:\.\d+)?\s?(?:million|billion|trillion|bn|m)\s(?:pounds|rand)\b",
     re.IGNORECASE)
 # Cheap tests first: most stories have none of these, and ``in`` runs in C. The signs
-# beyond ASCII are looked for only in text that has characters beyond ASCII; a
-# currency's name only as a word after a space (" euros", not "Europe" or "brand").
+# beyond ASCII are looked for only in text that has characters beyond ASCII.
 _HINTS = ("$", "crore", "lakh", "Rs", "USD", "INR")
 _SIGNS = ("£", "€", "¥", "₹")
-_NAMES = (" euro", " dollar", " rupee", " yuan", " yen", " peso", " franc", " rouble",
-          " ruble", " naira", " shilling", " riyal", " dirham", " ringgit", " baht",
-          " kron", " pounds", " rand")
+# One search for a currency's name after a space (a regex of literals beats eighteen
+# ``in`` tests).
+_NAMES = re.compile(" (?:euro|dollar|rupee|yuan|yen|peso|franc|rouble|ruble|naira|shilling|"
+                    "riyal|dirham|ringgit|baht|kron|pounds|rand)")
 
 
 def money_count(text: str) -> int:
@@ -45,6 +45,6 @@ def money_count(text: str) -> int:
     if any(hint in text for hint in _HINTS) or (
             not text.isascii() and any(sign in text for sign in _SIGNS)):
         found = len(_MONEY_RE.findall(text))
-    if any(name in text for name in _NAMES):
+    if _NAMES.search(text):
         found += len(_NAMED_RE.findall(text))
     return found
