@@ -85,15 +85,19 @@ def test_money_written_as_figures_is_a_business_signal():
 
 
 
-def test_headline_court_verbs_and_plurals_are_real_evidence():
-    """What a court does, as a headline says it, and a phrase's plural (whole words do
-    not match a plural: "executive order" never found "executive orders")."""
+def test_headline_court_verbs_plurals_and_benches_are_real_evidence():
+    """What a court does, as a headline says it, a phrase's plural (whole words do not
+    match a plural: "executive order" never found "executive orders"), a parliament's
+    backbenchers."""
     taxonomy = Taxonomy(default_topics())
     assert slugs(taxonomy, "Top court rules worship of ancient gods is legal",
                  "The ruling ends a ban on ceremonies at ancient sites.") == ["law-courts"]
     assert "government-policy" in slugs(
         taxonomy, "President signs three executive orders",
         "The orders change how agencies hire staff and buy supplies.")
+    assert slugs(taxonomy, "Leader under pressure over donations row",
+                 "The Labour leader faces questions from backbenchers after it emerged he "
+                 "accepted gifts worth thousands.") == ["government-policy"]
     assert "law-courts" not in slugs(taxonomy, "Champion rules the clay court",
                                      "She won in straight sets on a hot afternoon.")
 
