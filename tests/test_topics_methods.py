@@ -113,6 +113,11 @@ def test_headline_court_verbs_plurals_and_benches_are_real_evidence():
      "The coach recalled two veterans for the matches against France and Italy."),
     ("elections", "Candidate concedes defeat after narrow loss",
      "She lost the race for governor by fewer than 3,000 votes."),
+    ("privacy", "Regulator fines app over children's data",
+     "The watchdog said the company collected the location of young users without consent."),
+    ("climate", "City bans diesel cars from centre",
+     "The low-emission zone aims to cut air pollution by a third."),
+    ("sports", "Top seed through to quarter-finals", "She won in straight sets on Tuesday."),
 ])
 def test_everyday_news_of_each_desk_gets_its_topic(topic, title, text):
     """Short items in the words of any country's news (written for this test, not taken
