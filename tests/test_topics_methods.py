@@ -118,6 +118,10 @@ def test_headline_court_verbs_plurals_and_benches_are_real_evidence():
     ("climate", "City bans diesel cars from centre",
      "The low-emission zone aims to cut air pollution by a third."),
     ("sports", "Top seed through to quarter-finals", "She won in straight sets on Tuesday."),
+    ("business", "House prices fall for fourth month",
+     "The average home now costs 2% less than a year ago, the lender said."),
+    ("government-policy", "Council tax to rise by 5%",
+     "The local authority said it needed the money to protect social care."),
 ])
 def test_everyday_news_of_each_desk_gets_its_topic(topic, title, text):
     """Short items in the words of any country's news (written for this test, not taken
