@@ -122,6 +122,8 @@ def test_headline_court_verbs_plurals_and_benches_are_real_evidence():
      "The average home now costs 2% less than a year ago, the lender said."),
     ("government-policy", "Council tax to rise by 5%",
      "The local authority said it needed the money to protect social care."),
+    ("climate", "Coral reef suffers mass bleaching",
+     "Marine scientists blamed record ocean temperatures."),
 ])
 def test_everyday_news_of_each_desk_gets_its_topic(topic, title, text):
     """Short items in the words of any country's news (written for this test, not taken
