@@ -23,9 +23,10 @@ FINES = LABELLED / "012_f2c1b4a3d5e6f7a8.txt"  # a regulator fines Facebook's ow
 # A story whose one Business phrase ("chief executive", in its opening) scores under the
 # line. FINES served here until its headline's "1.2 billion euros" counted as money
 # written as figures: Business is now given there on its phrases, without the model.
-JOB_CUTS = ("Carmaker to cut 2,000 jobs",
-            "The company said weak demand in Europe forced it to close one of its plants "
-            "next year. Its chief executive said the cuts were painful but necessary.")
+# (Its headline names no business phrase: "carmaker" became one, so a factory it is.)
+JOB_CUTS = ("Factory to shed 800 jobs",
+            "The company said weak orders forced it to close a production line next "
+            "year. Its chief executive said the cuts were painful but necessary.")
 
 
 def default_topics():
