@@ -210,10 +210,14 @@ EXPECTED = {
 
 
 def test_default_taxonomy_has_exactly_the_fifteen_topics():
+    """... and one subject it does not cover (``outside = true``), never given."""
     digest = digest_settings(str(ROOT / "pelicanconf.py"))
-    assert {t["slug"]: t["label"] for t in digest["DIGEST_TOPICS"]} == EXPECTED
-    assert len(digest["DIGEST_TOPICS"]) == 15
+    topics = [t for t in digest["DIGEST_TOPICS"] if not t.get("outside")]
+    assert {t["slug"]: t["label"] for t in topics} == EXPECTED
+    assert len(topics) == 15
     assert all(t.get("phrases") for t in digest["DIGEST_TOPICS"])
+    outside = [t["slug"] for t in digest["DIGEST_TOPICS"] if t.get("outside")]
+    assert outside == ["arts-entertainment"]
     assert (digest["DIGEST_MAX_TOPICS"], digest["DIGEST_FALLBACK_TOPIC"]) == (5, "General")
 
 
@@ -249,6 +253,7 @@ GOOD = '[[topics]]\nslug = "p"\nlabel = "P"\n'
     (GOOD + 'phrases = "privacy"\n', 4, "topics[0].phrases", "a list of words or phrases"),
     (GOOD + 'keywords = ["ok", "  "]\n', 4, "topics[0].keywords", "text with letters"),
     (GOOD + '\n[topics.phrases]\n"gdpr" = -1\n', 6, "topics[0].phrases['gdpr']", "above 0"),
+    (GOOD + 'outside = "yes"\n', 4, "topics[0].outside", "true (a subject the digest"),
     ('[[topics]\n', 1, "", "is not valid TOML"),
 ])
 def test_malformed_taxonomy_names_file_line_and_entry(tmp_path, text, line, name, expected):

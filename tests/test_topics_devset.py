@@ -1,9 +1,11 @@
 """The default taxonomy on real news labelled by hand (``tests/topics_devset.py``).
 
 Prints today's tagger (a frozen copy, ``tests/frozen/``) and the new one side by side,
-on the tuning split and on the untouched split, and holds the new tagger to what it
-reached on the untouched split. The issue's targets are asserted in
-``test_issue_targets_on_the_untouched_split``, marked as not reached yet.
+on the tuning split, the untouched split and the fresh set (126 stories from publishers
+the development set does not have, labelled before any tagger ran), and holds the new
+tagger to what it reached on the untouched stories every machine has. The issue's
+targets are asserted in ``test_issue_targets_on_the_untouched_split``: for real when
+they are met, else an expected failure that says so.
 """
 
 from __future__ import annotations
@@ -15,7 +17,17 @@ from functools import cache
 
 import pytest
 from frozen.topics_v1 import Taxonomy as TodaysTaxonomy
-from topics_devset import FEEDS, desk_rates, is_untouched, labels, score, stories
+from topics_devset import (
+    FEEDS,
+    FRESH,
+    desk_rates,
+    fresh_stories,
+    is_untouched,
+    labels,
+    outside_rate,
+    score,
+    stories,
+)
 
 from news_digest.curator.site_settings import digest_settings
 from news_digest.enrich.topics import Taxonomy
@@ -29,14 +41,16 @@ needs_text = pytest.mark.skipif(
 
 # What the new tagger reached on the untouched split of the stories every machine has
 # (English stories of ../shared/realworld-feeds, 78 of them) when this test was last
-# changed: the floor it must hold. There, today's tagger: precision 0.517, recall
-# 0.484, 4 clearly wrong; the first round's: 0.82, 0.76, 3.5 per 60; this one's:
-# precision 0.867, recall 0.812, 4 clearly wrong (3.08 per 60). With the Wikinews and
-# feed-fixture stories too (115 untouched): 0.849, 0.849, 10 clearly wrong (5.22 per
-# 60), against today's 0.560, 0.548, 10.
-FLOOR_PRECISION = 0.86
-FLOOR_RECALL = 0.80
-FLOOR_WRONG_PER_60 = 3.1
+# changed, labels re-audited by the rubric (tests/data/topics_devset/README.md): the
+# floor it must hold. There, today's tagger: precision 0.517, recall 0.484; the second
+# round's: 0.867, 0.812, 1.54 clearly wrong per 60; this one's: precision 0.885, recall
+# 0.844, 1 clearly wrong (0.77 per 60). Every figure, on every set: docs/topics.md.
+FLOOR_PRECISION = 0.88
+FLOOR_RECALL = 0.84
+FLOOR_WRONG_PER_60 = 0.8
+# The issue's targets, on news no one here wrote.
+TARGET_PRECISION, TARGET_RECALL, TARGET_WRONG_PER_60 = 0.93, 0.90, 1.0
+TARGET_DESK, TARGET_OUTSIDE = 0.95, 0.03
 
 
 @cache
@@ -52,63 +66,97 @@ def split(name: str, english: bool = True):
             and (s.lang == "en") == english]
 
 
+def targets_missed(items) -> list[str]:
+    """The issue's targets the new tagger misses on ``items`` (English stories)."""
+    new = taggers()["new"]
+    scores = score(new, items)
+    missed = [f"precision {scores.precision:.3f} < {TARGET_PRECISION}"] * (
+        scores.precision < TARGET_PRECISION)
+    missed += [f"recall {scores.recall:.3f} < {TARGET_RECALL}"] * (scores.recall < TARGET_RECALL)
+    missed += [f"{scores.wrong_per_60:.2f} clearly wrong per 60 > 1"] * (
+        scores.wrong_per_60 > TARGET_WRONG_PER_60)
+    for desk, (got, total) in desk_rates(new, items).items():
+        if got < TARGET_DESK * total:
+            missed.append(f"{desk} {got}/{total} < 95 %")
+    wrong, outside = outside_rate(new, items)
+    if outside and wrong > TARGET_OUTSIDE * outside:
+        missed.append(f"outside the taxonomy {wrong}/{outside} clearly wrong > 3 %")
+    return missed
+
+
 def test_dev_set_is_broad_and_well_formed():
     records = labels()
+    topics = {t["slug"] for t in digest_settings(str(ROOT / "pelicanconf.py"))["DIGEST_TOPICS"]
+              if not t.get("outside")}
+    for group in (records, labels(FRESH)):
+        for record in group:
+            must, ok, wrong = set(record["must"]), set(record["ok"]), set(record["wrong"])
+            assert not (must & ok or must & wrong or ok & wrong), record["id"]
+            assert must | ok | wrong <= topics | {"general"}, record["id"]
+            assert must or ok, record["id"]
     assert len(records) >= 300
-    topics = {t["slug"] for t in digest_settings(str(ROOT / "pelicanconf.py"))["DIGEST_TOPICS"]}
-    for record in records:
-        must, ok, wrong = set(record["must"]), set(record["ok"]), set(record["wrong"])
-        assert not (must & ok or must & wrong or ok & wrong), record["id"]
-        assert must | ok | wrong <= topics | {"general"}, record["id"]
-        assert must or ok, record["id"]
     assert len({r["publisher"] for r in records}) >= 15
     assert len({r["year"] for r in records}) >= 8
     # Real news rarely needs Surveillance or Misinformation: the written set covers them.
     assert len(topics & {t for r in records for t in r["must"]}) >= 13
     untouched = sum(is_untouched(r["id"]) for r in records)
     assert untouched >= len(records) / 3
+    # The fresh set: at least 100 English stories of publishers the dev set does not have.
+    fresh = labels(FRESH)
+    assert len(fresh) >= 100 and {r["lang"] for r in fresh} == {"en"}
+    assert not {r["publisher"] for r in fresh} & {r["publisher"] for r in records}
+    assert not {r["id"] for r in fresh} & {r["id"] for r in records}
 
 
 @needs_text
-def test_new_tagger_against_todays_on_both_splits(capsys):
+def test_new_tagger_against_todays_on_both_splits_and_the_fresh_set(capsys):
     lines = []
     results = {}
-    for part in ("tuning", "untouched"):
+    fresh = fresh_stories()
+    parts = [("tuning", split("tuning")), ("untouched", split("untouched"))] + (
+        [("fresh", list(fresh))] if fresh else [])
+    for part, english in parts:
         for name, tag in taggers().items():
-            english = split(part)
             scores = score(tag, english)
             results[part, name] = scores
-            foreign = score(tag, split(part, english=False))
-            lines.append(scores.line(f"{part:<9} {name:<5}") +
-                         f"  | non-English: {foreign.wrong} clearly wrong in {foreign.stories}")
+            foreign = score(tag, split(part, english=False)) if part != "fresh" else None
+            lines.append(scores.line(f"{part:<9} {name:<5}") + (
+                f"  | non-English: {foreign.wrong} clearly wrong in {foreign.stories}"
+                if foreign else ""))
+            wrong, outside = outside_rate(tag, english)
             lines.append(f"{'':16}desks (stories given their desk's topic): " + ", ".join(
-                f"{desk} {got}/{total}" for desk, (got, total) in desk_rates(tag, english).items()))
+                f"{desk} {got}/{total}" for desk, (got, total) in desk_rates(tag, english).items())
+                + f"; outside the taxonomy, clearly wrong {wrong}/{outside}")
     new = results["untouched", "new"]
     everywhere = [s for s in split("untouched") if s.source == "realworld-feeds"]
     held = score(taggers()["new"], everywhere)
     lines.append(held.line("untouched new, feeds only") + "  (the floor is held here)")
     with capsys.disabled():  # shown by a plain `make test` too
-        print(f"\ntopics on the dev set ({len(stories())} stories with text here):")
+        print(f"\ntopics on the dev set ({len(stories())} stories with text here) and the "
+              f"fresh set ({len(fresh)} with text here):")
         print("\n".join(lines))
-        print("untouched split, new tagger, stories not fully right:")
-        print("\n".join(new.misses))
+        # The tuning split's misses, not the untouched split's: what is printed on every
+        # run is what an engineer reads, and the untouched and fresh stories' errors
+        # must not steer the tuning.
+        print("tuning split, new tagger, stories not fully right:")
+        print("\n".join(results["tuning", "new"].misses))
     today = results["untouched", "today"]
     assert new.precision > today.precision and new.recall > today.recall
+    if fresh:
+        assert results["fresh", "new"].precision > results["fresh", "today"].precision
+        assert results["fresh", "new"].wrong < results["fresh", "today"].wrong
     assert held.precision >= FLOOR_PRECISION, held.line("untouched new")
     assert held.recall >= FLOOR_RECALL, held.line("untouched new")
     assert held.wrong_per_60 <= FLOOR_WRONG_PER_60, held.line("untouched new")
 
 
 @needs_text
-@pytest.mark.xfail(strict=True, reason="issue 18's targets are not reached yet on the untouched "
-                   "split (see the figures printed by the test above)")
 def test_issue_targets_on_the_untouched_split():
-    new = taggers()["new"]
-    english = split("untouched")
-    scores = score(new, english)
-    assert scores.precision >= 0.93 and scores.recall >= 0.90 and scores.wrong_per_60 <= 1
-    for desk, (got, total) in desk_rates(new, english).items():
-        assert got >= 0.95 * total, desk
+    """Asserted for real once they are met; until then an expected failure naming them."""
+    missed = targets_missed(split("untouched"))
+    if missed:
+        pytest.xfail("issue 18's targets are not reached on the untouched split: "
+                     + "; ".join(missed))
 
 
 @needs_text

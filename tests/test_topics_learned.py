@@ -20,6 +20,13 @@ from sitebuild import ROOT, seed_text
 
 LABELLED = ROOT / "tests" / "data" / "labelled"
 FINES = LABELLED / "012_f2c1b4a3d5e6f7a8.txt"  # a regulator fines Facebook's owner
+# A story whose one Business phrase ("chief executive", in its opening) scores under the
+# line. FINES served here until its headline's "1.2 billion euros" counted as money
+# written as figures: Business is now given there on its phrases, without the model.
+# (Its headline names no business phrase: "carmaker" became one, so a factory it is.)
+JOB_CUTS = ("Factory to shed 800 jobs",
+            "The company said weak orders forced it to close a production line next "
+            "year. Its chief executive said the cuts were painful but necessary.")
 
 
 def default_topics():
@@ -56,12 +63,14 @@ def test_features_are_the_words_and_pairs_of_the_opening():
 
 
 def test_a_topic_under_the_line_is_lifted_when_the_story_reads_like_its_desk():
-    seed = read_seed(FINES)
-    text = "\n".join(seed.paragraphs)
-    with_model = {t.slug: t for t in Taxonomy(default_topics()).classify(seed.title, text)}
-    alone = [t.slug for t in Taxonomy(default_topics(), model=False).classify(seed.title, text)]
-    assert "business" in with_model and "business" not in alone
+    with_model = {t.slug: t for t in Taxonomy(default_topics()).classify(*JOB_CUTS)}
+    alone = [t.slug for t in Taxonomy(default_topics(), model=False).classify(*JOB_CUTS)]
+    assert "business" in with_model and alone == ["general"]
     assert 0 < with_model["business"].score < 5 and with_model["business"].lifted >= 0.4
+    # The fine's money in its headline gives Business on the phrases alone.
+    seed = read_seed(FINES)
+    fines = Taxonomy(default_topics(), model=False).classify(seed.title, "\n".join(seed.paragraphs))
+    assert "business" in [t.slug for t in fines]
 
 
 def test_the_model_never_gives_a_topic_without_the_curators_words():
@@ -99,12 +108,15 @@ def test_a_taxonomy_without_the_desks_slugs_is_left_to_its_phrases():
     assert [t.slug for t in Taxonomy(topics).classify("Markets", "Shares fell.")] == ["general"]
 
 
-def test_explain_names_the_desks_and_what_the_model_did():
-    report = explain(Taxonomy(default_topics()), read_seed(FINES))
+def test_explain_names_the_desks_and_what_the_model_did(tmp_path):
+    seed_file = tmp_path / "seed.txt"
+    seed_file.write_text(seed_text(title=JOB_CUTS[0], body=[JOB_CUTS[1]]), encoding="utf-8")
+    report = explain(Taxonomy(default_topics()), read_seed(seed_file))
     text = "\n".join(report)
     assert report[2].startswith("Reads like (learned desks") and "business" in report[2]
     assert "business (Business & Economy) - kept, lifted: its phrases scored" in text
-    assert "social-media" in text  # a second topic's verdict is there too
+    report = explain(Taxonomy(default_topics()), read_seed(FINES))
+    assert "social-media" in "\n".join(report)  # a second topic's verdict is there too
 
 
 def portal_day(day: str, items: dict[str, list[str]]) -> str:

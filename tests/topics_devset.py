@@ -27,6 +27,10 @@ from news_digest.curator.feed_items import Story, read_items
 
 HERE = Path(__file__).parent
 LABELS = HERE / "data" / "topics_devset" / "labels.json"
+# The FRESH set (third round): English news from publishers the development set does not
+# have, labelled before any tagger ran on it and never tuned on (``devset_articles.py``
+# writes its text, ``fresh-articles.jsonl``).
+FRESH = HERE / "data" / "topics_devset" / "fresh.json"
 SHARED = HERE.parent.parent / "shared"
 FEEDS = SHARED / "realworld-feeds"
 
@@ -62,8 +66,8 @@ def is_untouched(story_id: str) -> bool:
     return hashlib.sha1(story_id.encode()).digest()[0] % 5 in (0, 1)
 
 
-def labels() -> list[dict]:
-    return json.loads(LABELS.read_text(encoding="utf-8"))["stories"]
+def labels(path: Path = LABELS) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["stories"]
 
 
 @cache
@@ -95,11 +99,12 @@ def _extra_texts() -> dict[str, tuple[str, str]]:
 
 
 @cache
-def stories() -> tuple[Labelled, ...]:
-    """Every labelled story whose text is on this machine."""
+def stories(path: Path = LABELS) -> tuple[Labelled, ...]:
+    """Every labelled story whose text is on this machine (of the development set, or of
+    the labels file ``path``)."""
     found = []
     feeds, extra = _feed_texts(), _extra_texts()
-    for record in labels():
+    for record in labels(path):
         texts = feeds if record["source"] == "realworld-feeds" else extra
         if record["id"] not in texts:
             continue
@@ -108,6 +113,11 @@ def stories() -> tuple[Labelled, ...]:
                               record["lang"], frozenset(record["must"]), frozenset(record["ok"]),
                               frozenset(record["wrong"]), title, text))
     return tuple(found)
+
+
+def fresh_stories() -> tuple[Labelled, ...]:
+    """The fresh set's stories whose text is on this machine (all of them are untouched)."""
+    return stories(FRESH)
 
 
 @dataclass
@@ -165,6 +175,14 @@ def score(tag: Callable[[str, str], Iterable[str]], items: Iterable[Labelled]) -
             result.misses.append(f"  {story.id}: gave {sorted(given)}, missed {sorted(missed)}"
                                  f"{', WRONG ' + str(sorted(wrong)) if wrong else ''}")
     return result
+
+
+def outside_rate(tag: Callable[[str, str], Iterable[str]],
+                 items: Iterable[Labelled]) -> tuple[int, int]:
+    """Of the stories outside the taxonomy (no ``must``, only ``general`` acceptable), how
+    many are given a clearly wrong topic: (given one, stories)."""
+    outside = [s for s in items if not s.must and s.ok <= {"general"}]
+    return sum(1 for s in outside if set(tag(s.title, s.text)) & s.wrong), len(outside)
 
 
 def desk_rates(tag: Callable[[str, str], Iterable[str]], items: Iterable[Labelled]) -> dict:

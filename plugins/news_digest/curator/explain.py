@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from ..enrich.topic_guards import OPENING_CHARS, OPENING_SHARE
 from ..enrich.topic_lift import (
     DOUBT_PROBABILITY,
     LIFT_PROBABILITY,
@@ -54,14 +55,51 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
     if not scored:
         lines.append("  no phrase of the taxonomy occurs in this story: add the words it uses "
                      "to a topic's phrases, or give the topic an example story like it")
+    outside = max((t for t in scored if taxonomy.is_outside(t.slug)), key=lambda t: t.score,
+                  default=None)
+    scored = [t for t in scored if not taxonomy.is_outside(t.slug)] + (
+        [outside] if outside else [])
     best = scored[0].score if scored else 0.0
     chances = {desk: chance for desk, chance, _ in desks}
+    opened = taxonomy.opened(seed.title, text)
     for topic in scored:
         verdict = _verdict(taxonomy, topic, kept.get(topic.slug), best, overridden)
         if not overridden and taxonomy.model is not None:
             verdict = _learned(taxonomy, topic, kept.get(topic.slug), best, chances) or verdict
+        if not overridden:
+            verdict = _guarded(taxonomy, topic, kept.get(topic.slug), outside, opened) or verdict
         lines += _topic_lines(topic, verdict)
     return lines
+
+
+def _guarded(taxonomy: Taxonomy, topic: Topic, given: Topic | None, outside: Topic | None,
+             opened: set[str]) -> str | None:
+    """What the guards (``topic_guards.py``) did to a topic, when they decided it."""
+    threshold = taxonomy.threshold
+    if outside is not None and topic.slug == outside.slug:
+        if topic.score >= threshold:
+            return (f"outside the digest (outside = true): never given; the story reads as "
+                    f"{topic.label}, so a topic is given only if it scores more than "
+                    f"{topic.score:g}")
+        return (f"outside the digest (outside = true): never given; under {threshold:g}, "
+                "it does not hold other topics back")
+    if given is not None:
+        return None
+    if (outside is not None and outside.score >= threshold
+            and threshold <= topic.score <= outside.score):
+        return (f"not kept: the story reads as {outside.label} ({outside.score:g}), a subject "
+                f"this digest does not cover, and {topic.score:g} is not more; list the "
+                "phrases of this topic the story uses, or weigh them more")
+    developed = threshold * OPENING_SHARE
+    candidate = topic.score >= threshold or (topic.score >= threshold * NEAR_SHARE
+                                             and _real(topic))
+    if (candidate and topic.slug not in opened and topic.score < developed
+            and any(e.kind == "phrases" and e.weight >= ANCHOR_WEIGHT for e in topic.evidence)):
+        return (f"not kept: none of its phrases is in the headline or the opening (the first "
+                f"{OPENING_CHARS} characters), and {topic.score:g} is under {developed:g}, "
+                "what a topic found only further down needs; a phrase of it in the headline "
+                "or the lead would give it")
+    return None
 
 
 def _desks(taxonomy: Taxonomy, title: str, text: str) -> list[tuple[str, float, list[str]]]:
@@ -122,9 +160,7 @@ def _verdict(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,
         return (f"not kept: {topic.score:g} is under the threshold {threshold:g}; list more "
                 "of the words this story uses, or weigh them more")
     if topic.score < threshold:
-        real = (sum(e.points for e in phrases) >= REAL_POINTS
-                and sum(2 if e.in_headline else 1 for e in phrases) >= REAL_PHRASES)
-        if not real:
+        if not _real(topic):
             return (f"not kept: {topic.score:g} is near the line but rests on one phrase in the "
                     "body; a second phrase, or one in the headline, would give it")
         return (f"not kept: {topic.score:g} is near the line, and another topic reached "
@@ -133,6 +169,15 @@ def _verdict(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,
         return (f"not kept: {topic.score:g} is under {taxonomy.min_share:.0%} of the best "
                 f"topic's {best:g}")
     return f"not kept: beyond the {taxonomy.max_topics} best topics"
+
+
+def _real(topic: Topic) -> bool:
+    """Real evidence near the line: enough points from phrases, found as two different
+    phrases, one twice in the body, or one in the headline (``topics.REAL_PHRASES``)."""
+    phrases = [e for e in topic.evidence if e.kind == "phrases" and e.points > 0]
+    return (sum(e.points for e in phrases) >= REAL_POINTS
+            and sum(2 if e.in_headline or e.body_count > 1 else 1 for e in phrases)
+            >= REAL_PHRASES)
 
 
 def _topic_lines(topic: Topic, verdict: str) -> list[str]:

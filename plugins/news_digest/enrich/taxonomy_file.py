@@ -2,7 +2,9 @@
 
 Pure module (stdlib ``tomllib``; no Pelican). ``load_taxonomy(path)`` returns the
 topics as a tuple of plain dicts (``slug``, ``label`` and optional ``phrases``,
-``keywords``, ``negative``, ``examples``), the shape ``topics.Taxonomy`` compiles. Anything
+``keywords``, ``negative``, ``examples``, ``outside``), the shape ``topics.Taxonomy``
+compiles (``outside = true`` marks a subject the digest does not cover: a story about
+it falls to General, ``topic_guards.py``). Anything
 malformed raises ``TaxonomyFileError`` naming the file, the line of the entry, the
 entry (``topics[3].phrases["gdpr"]``), the value and what was expected.
 """
@@ -19,7 +21,7 @@ from typing import Any
 
 from ..errors import TaxonomyFileError
 
-TOPIC_KEYS = ("slug", "label", "phrases", "keywords", "negative", "examples")
+TOPIC_KEYS = ("slug", "label", "phrases", "keywords", "negative", "examples", "outside")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _VOCABULARY = ('a list of words or phrases, or a table of "phrase" = weight (a number '
                "above 0, at most 10)")
@@ -130,6 +132,9 @@ def check_topics(data: dict[str, Any], lines: _Lines) -> tuple[dict[str, Any], .
                 _check_vocabulary(lines, number, f"{where}.{kind}", kind, topic[kind])
         if "examples" in topic:
             _check_examples(lines, number, f"{where}.examples", topic["examples"])
+        if not isinstance(topic.get("outside", False), bool):
+            raise lines.error(number, f"{where}.outside", topic["outside"],
+                              "true (a subject the digest does not cover) or false", "outside")
     return tuple(topics)
 
 

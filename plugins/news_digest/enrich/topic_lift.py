@@ -52,6 +52,8 @@ SINGLE_TIMES = 3  # a second topic on one phrase seen this often or less needs t
 SINGLE_WEIGHT = 2.0  # ... when that phrase weighs this or less (not the strongest phrases)
 CONFIRM_SHARE = 1.5  # of the threshold: a second topic under this needs the model's ...
 DOUBT_PROBABILITY = 0.05  # ... probability of at least this
+MATE_PROBABILITY = 0.9  # a desk this sure lifts a second topic of its own ...
+MATE_SHARE = 0.5  # ... scoring at least this share of the threshold
 
 
 class DeskLift:
@@ -64,6 +66,7 @@ class DeskLift:
             number: TOPIC_DESKS[slug] for number, slug in enumerate(slugs)
             if slug in TOPIC_DESKS}
         self.floor = threshold * LIFT_SHARE
+        self.mate_floor = threshold * MATE_SHARE
         self.confirm = threshold * CONFIRM_SHARE
 
     def __bool__(self) -> bool:
@@ -86,12 +89,14 @@ class DeskLift:
         lifted: dict[int, float] = {}
         speaking = {desk for number in given if number in self.desk_of
                     for desk in self.desk_of[number]}
-        for _, number in sorted(below):
+        for negative_total, number in sorted(below):
             names = self.desk_of[number]
             chance = self.chance(number, desks)
             if chance >= (needed or LIFT_PROBABILITY) and not speaking.intersection(names):
                 lifted[number] = chance
                 speaking.update(names)
+            elif chance >= MATE_PROBABILITY and -negative_total >= self.mate_floor:
+                lifted[number] = chance  # a desk-mate with evidence of its own
         return lifted
 
     def unconfirmed(self, total: float, number: int) -> bool:

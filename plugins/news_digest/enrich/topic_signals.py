@@ -4,8 +4,9 @@ Stage: enrich (topics). Pure module (no Pelican).
 
 A curator lists ``"<money>"`` among a topic's phrases (or keywords) to count every
 amount of money written as a figure ("$325m", "£6bn", "€1.2 billion", "₹4,000 crore",
-"Rs 500") as one occurrence of that entry. Words alone miss these: the tokeniser
-drops the currency sign and "325m" is no word a curator would list.
+"Rs 500", "1.2 billion euros", "5 million pounds") as one occurrence of that entry.
+Words alone miss these: the tokeniser drops the currency sign, "325m" is no word a
+curator would list, and "euros" after a figure says money where "euro" alone may not.
 """
 
 from __future__ import annotations
@@ -16,20 +17,34 @@ MONEY = "<money>"  # the entry a curator lists
 MONEY_KEY = ("_money_",)  # its key among the compiled phrases: no story word looks like it
 
 _SCALE = r"(?:bn|billion|m|mn|million|trillion|tn|k|crore|crores|lakh|lakhs|cr)"
+_CURRENCIES = (r"euros?|dollars?|rupees?|yuan|yen|pesos?|francs?|roubles?|rubles?|naira|"
+               r"shillings?|riyals?|dirhams?|ringgit|baht|kronor|kroner|kronur")
 _MONEY_RE = re.compile(
     r"(?:[$£€¥₹]|\b(?:rs|inr|usd|eur|gbp|us\$|a\$|c\$)\.?\s?)\s?\d[\d,]*(?:\.\d+)?"
     rf"(?:\s?{_SCALE}\b)?"
     rf"|\b\d[\d,]*(?:\.\d+)?\s?(?:crore|crores|lakh|lakhs)\b",
     re.IGNORECASE)
+# A figure and a currency's name; "pounds" and "rand" only after a scale (not a weight).
+_NAMED_RE = re.compile(
+    rf"\b\d[\d,]*(?:\.\d+)?\s?(?:{_SCALE}\s)?(?:{_CURRENCIES})\b"
+    r"|\b\d[\d,]*(?:\.\d+)?\s?(?:million|billion|trillion|bn|m)\s(?:pounds|rand)\b",
+    re.IGNORECASE)
 # Cheap tests first: most stories have none of these, and ``in`` runs in C. The signs
 # beyond ASCII are looked for only in text that has characters beyond ASCII.
 _HINTS = ("$", "crore", "lakh", "Rs", "USD", "INR")
 _SIGNS = ("£", "€", "¥", "₹")
+# One search for a currency's name after a space (a regex of literals beats eighteen
+# ``in`` tests).
+_NAMES = re.compile(" (?:euro|dollar|rupee|yuan|yen|peso|franc|rouble|ruble|naira|shilling|"
+                    "riyal|dirham|ringgit|baht|kron|pounds|rand)")
 
 
 def money_count(text: str) -> int:
     """How many amounts of money written as figures ``text`` holds."""
-    if not any(hint in text for hint in _HINTS) and (
-            text.isascii() or not any(sign in text for sign in _SIGNS)):
-        return 0
-    return len(_MONEY_RE.findall(text))
+    found = 0
+    if any(hint in text for hint in _HINTS) or (
+            not text.isascii() and any(sign in text for sign in _SIGNS)):
+        found = len(_MONEY_RE.findall(text))
+    if _NAMES.search(text):
+        found += len(_NAMED_RE.findall(text))
+    return found

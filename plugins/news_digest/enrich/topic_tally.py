@@ -15,8 +15,9 @@ def tally(head: dict, body: dict, entries: list, body_points: list, size: int,
           headline: float) -> tuple:
     """Per topic (lists indexed by topic number): the sums of phrases, keywords,
     negatives and example words; how many different phrases were found (``distinct``
-    counts one in the headline twice: evidence enough); how many different phrases
-    (``entries_found``) and how many times (``seen``); the heaviest phrase found."""
+    counts one in the headline, or one seen twice in the body, as two: evidence
+    enough); how many different phrases (``entries_found``) and how many times
+    (``seen``); the heaviest phrase found."""
     # Sums per topic, by kind of entry: entry[4] is the index of its kind in KINDS.
     sums = ([0.0] * size, [0.0] * size, [0.0] * size, [0.0] * size)
     # How many of a topic's phrases were found, and whether one is in the headline:
@@ -42,7 +43,7 @@ def tally(head: dict, body: dict, entries: list, body_points: list, size: int,
             seen[topic] += times
         if kind == 0 and number not in head:
             entries_found[topic] += 1
-            distinct[topic] += 1
+            distinct[topic] += 1 if times == 1 else 2
             if entries[number][2] > strongest[topic]:
                 strongest[topic] = entries[number][2]
     return sums, distinct, entries_found, seen, strongest

@@ -24,8 +24,8 @@ Each topic lists three kinds of vocabulary (see ``pelicanconf.py``):
 A topic is given when its score reaches the threshold. When no topic reaches it, a
 story is not thrown to General while it holds real evidence: topics scoring at least
 ``NEAR_SHARE`` of the threshold with at least ``REAL_POINTS`` from their phrases (not
-just keywords or example words), found as two different phrases or one in the
-headline, are given ("near the line").
+just keywords or example words), found as two different phrases, one phrase twice
+in the body, or one in the headline, are given ("near the line").
 
 A learned part weighs in on close calls (``topic_lift.py``): a linear model of news
 desks (``topic_model.py``, trained offline) lifts a topic whose own phrases scored
@@ -47,17 +47,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from ..errors import UnknownTopics
 from ..seeds.format import Seed, SeedError
 from ..seeds.slugs import slugify_headline
 from .phrase_matcher import PhraseMatcher
 from .topic_examples import EXAMPLE_WEIGHT, example_words
+from .topic_guards import Guards, opening
 from .topic_lift import SINGLE_TIMES, SINGLE_WEIGHT, SURE_PROBABILITY, DeskLift
 from .topic_model import TopicModel, default_model
 from .topic_signals import MONEY, MONEY_KEY, money_count
 from .topic_tally import MAX_REPEATS, tally
+from .topic_types import Evidence, Topic
 from .words import words
 
 PHRASE_WEIGHT = 2.0  # default weight of a phrase given without one
@@ -68,7 +69,7 @@ MIN_SHARE = 0.25  # a topic must score at least this share of the best topic
 KEYWORD_SHARE = 0.5  # keywords add at most this share of the topic's phrase points
 NEAR_SHARE = 0.5  # with no topic at the threshold, topics at this share of it may be given
 REAL_POINTS = 2.0  # ... when their phrases alone score this much (real evidence),
-REAL_PHRASES = 2  # ... from two different phrases, or one in the headline
+REAL_PHRASES = 2  # ... from two different phrases, one twice, or one in the headline
 # A topic is given only on a phrase of at least this weight: light, many-sense words
 # ("season", "club", "match") add to a topic's score but cannot make it on their own.
 ANCHOR_WEIGHT = 1.5
@@ -82,30 +83,14 @@ KINDS = ("phrases", "keywords", "negative", "examples")
 _REPEAT = [0.0] + [1 + REPEAT_BONUS * (n - 1) for n in range(1, MAX_REPEATS + 1)]
 _DEFAULT_WEIGHTS = {"phrases": PHRASE_WEIGHT, "keywords": KEYWORD_WEIGHT,
                     "negative": NEGATIVE_WEIGHT, "examples": EXAMPLE_WEIGHT}
+__all__ = ["Evidence", "Taxonomy", "Topic", "UnknownTopics", "seed_topics"]
 
-@dataclass(frozen=True)
-class Evidence:
-    """One vocabulary entry found in a story, and what it added to the score."""
-
-    phrase: str
-    kind: str  # "phrases", "keywords", "negative" or "examples"
-    weight: float
-    in_headline: bool
-    body_count: int
-    points: float  # signed contribution; 0 for a keyword without a phrase beside it
-
-
-@dataclass(frozen=True)
-class Topic:
-    """A topic given to a story: ``slug`` and ``label`` from the taxonomy."""
-
-    slug: str
-    label: str
-    score: float = 0.0
-    matched: tuple[str, ...] = ()  # phrases that added to the score, strongest first
-    evidence: tuple[Evidence, ...] = ()  # every entry found, with its points (``score`` only)
-    near_line: bool = False  # given under the threshold, on real evidence (``classify``)
-    lifted: float = 0.0  # given under the threshold: the model's probability of its desk
+def _read(text: str) -> str:
+    """The part of a body that is read: its first ``BODY_CHARS``, cut at a space."""
+    if len(text) <= BODY_CHARS:
+        return text
+    cut = text.rfind(" ", 0, BODY_CHARS)
+    return text[:cut if cut > 0 else BODY_CHARS]
 
 
 def _weighted(entries) -> list[tuple[str, float | None]]:
@@ -166,6 +151,9 @@ class Taxonomy:
                                       for times in range(MAX_REPEATS + 1)))
             for topic, kind, weight, _, kind_index in self._entries]
         self._matcher = PhraseMatcher(index, self._entries, self._topic_of)
+        # Subjects the digest does not cover (``outside = true``): scored, never given.
+        self.outside = frozenset(n for n, topic in enumerate(topics) if topic.get("outside"))
+        self.guards = Guards(self._entries, self.outside, threshold)
 
     @classmethod
     def from_settings(cls, digest: Mapping) -> Taxonomy:
@@ -187,10 +175,7 @@ class Taxonomy:
 
     def _record(self, title: str, text: str) -> tuple[dict, dict]:
         """What the story holds: entry -> times, in the headline and in the body."""
-        if len(text) > BODY_CHARS:  # cut at a space: no word is cut in two
-            cut = text.rfind(" ", 0, BODY_CHARS)
-            text = text[:cut if cut > 0 else BODY_CHARS]
-        return self._scan(title), self._scan(text)
+        return self._scan(title), self._scan(_read(text))
 
     def _group(self, head: dict, body: dict, topics: set | None = None) -> dict[int, list]:
         """Topic number -> [(entry, in headline, body count)]; only ``topics`` if given."""
@@ -279,9 +264,11 @@ class Taxonomy:
         none gets the fallback topic. Computes the same scores as ``score``, in
         one pass over what was found.
         """
-        head, body = self._record(title, text)
+        text = _read(text)
+        head, body = self._scan(title), self._scan(text)
         (phrases, keywords, negative, learned), distinct, entries_found, seen, strongest = tally(
             head, body, self._entries, self._body_points, len(self.topics), self.headline_weight)
+        outside, outside_best = self.outside, 0.0
         scored = []
         near = []
         below = []  # under the threshold with a real phrase: the model may lift them
@@ -295,6 +282,9 @@ class Taxonomy:
             if positive and (strongest[number] >= ANCHOR_WEIGHT or not phrase_points):
                 total = round(max(0.0, positive - negative[number] + min(
                     keywords[number], positive * KEYWORD_SHARE)), 3)
+                if number in outside:  # scored, never given (``topic_guards``)
+                    outside_best = max(outside_best, total)
+                    continue
                 if total >= threshold:
                     scored.append((-total, number))
                     continue
@@ -303,7 +293,8 @@ class Taxonomy:
                     near.append((-total, number))
                 if number in desk_of and total >= lift_floor and phrase_points:
                     below.append((-total, number))
-            elif number in desk_of and phrase_points >= lift_floor and not negative[number]:
+            elif (number in desk_of and phrase_points >= lift_floor and not negative[number]
+                  and number not in outside):
                 sure.append((-phrase_points, number))
         lifted: dict[int, float] = {}
         desks = None  # the model's desks, worked out only when a decision needs them
@@ -334,6 +325,9 @@ class Taxonomy:
                 kept = kept[:1] + [item for item in kept[1:]
                                    if lift.confirmed(*item, desks, item[1] in single)]
         kept += [(-total, number) for total, number in extra][: self.max_topics - len(kept)]
+        kept = self.guards.keep(kept, head, text, body, self._scan, outside_best)
+        if not kept:
+            return [self.fallback]
         found = self._group(head, body, {number for _, number in kept})
         result = []
         for total, number in kept:
@@ -344,13 +338,24 @@ class Taxonomy:
                                 lifted=round(lifted.get(number, 0.0), 3)))
         return result
 
+    def opened(self, title: str, text: str) -> set[str]:
+        """The topics (slugs) with a phrase in the headline or the body's opening."""
+        numbers = self.guards.opened(self._scan(title), self._scan(opening(_read(text))))
+        return {self.topics[number].slug for number in numbers}
+
+    def is_outside(self, slug: str) -> bool:
+        """Whether ``slug`` is a subject the digest does not cover (``outside = true``)."""
+        return any(self.topics[n].slug == slug for n in self.outside)
+
     # -- curator override ---------------------------------------------------------
 
     def lookup(self, name: str) -> Topic | None:
         """The topic whose slug or label is ``name`` (any case), else None."""
         wanted = name.strip().casefold()
         fallback = getattr(self, "fallback", None)
-        for topic in (*self.topics, *([fallback] if fallback else [])):
+        outside = getattr(self, "outside", frozenset())  # not topics: never named, never given
+        given = [t for n, t in enumerate(self.topics) if n not in outside]
+        for topic in (*given, *([fallback] if fallback else [])):
             if wanted in (topic.slug.casefold(), topic.label.casefold()):
                 return topic
         return None
@@ -360,7 +365,8 @@ class Taxonomy:
         names = [n.strip() for n in value.split(",") if n.strip()]
         unknown = [n for n in names if self.lookup(n) is None]
         if unknown:
-            raise UnknownTopics(unknown, [t.slug for t in (*self.topics, self.fallback)])
+            raise UnknownTopics(unknown, [t.slug for n, t in enumerate(self.topics)
+                                          if n not in self.outside] + [self.fallback.slug])
         chosen: list[Topic] = []
         for name in names:
             topic = self.lookup(name)

@@ -1,0 +1,67 @@
+"""Two guards on a story's topics, once the phrases and the learned desks have spoken.
+
+Stage: enrich (topics). Pure module (no Pelican). ``topics.Taxonomy.classify`` calls
+``Guards.keep`` on the topics it would give; ``explain`` asks the same questions.
+
+* **The opening.** An editor files a story under what its headline and opening are
+  about. A topic with none of its phrases in the headline or in the first
+  ``OPENING_CHARS`` characters of the body is a strand found further down: it is given
+  only when it scores at least ``OPENING_SHARE`` times the threshold (a strand the story
+  develops), never on a few passing mentions deep in a long story. A short story (a
+  feed's summary) is all opening: for it nothing changes.
+* **Outside the digest.** A taxonomy may list subjects it does not cover
+  (``outside = true``; arts and entertainment in the default one). They are scored like
+  topics but never given: when one reaches the threshold, a topic is given only if it
+  scores more than that subject. A film review that mentions a court, a tax or a vote is
+  about the film, and goes to General.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+OPENING_CHARS = 500  # about 80 words: the lead paragraph of most stories
+OPENING_SHARE = 2.0  # of the threshold: what a topic found only further down must score
+_OPENING_KINDS = (0, 3)  # phrases and example words (their index in topics.KINDS)
+
+
+def opening(text: str) -> str:
+    """The body's opening: its first ``OPENING_CHARS`` characters, cut at a space."""
+    if len(text) <= OPENING_CHARS:
+        return text
+    cut = text.rfind(" ", 0, OPENING_CHARS)
+    return text[:cut if cut > 0 else OPENING_CHARS]
+
+
+class Guards:
+    """The guards for one compiled taxonomy (``entries`` as ``topics.Taxonomy`` has them)."""
+
+    def __init__(self, entries: list[tuple], outside: Iterable[int], threshold: float):
+        # entry number -> its topic, for the entries that show what a story is about
+        self.anchor_topic = {number: entry[0] for number, entry in enumerate(entries)
+                             if entry[4] in _OPENING_KINDS}
+        self.outside = frozenset(outside)
+        self.threshold = threshold
+        self.developed = threshold * OPENING_SHARE
+
+    def opened(self, head: dict, lead: Iterable[int]) -> set[int]:
+        """The topics with a phrase in the headline or the opening (entry numbers found)."""
+        anchor = self.anchor_topic
+        return {anchor[n] for found in (head, lead) for n in found if n in anchor}
+
+    def keep(self, kept: list[tuple[float, int]], head: dict, body_text: str, body: dict,
+             scan: Callable[[str], dict], outside_best: float) -> list[tuple[float, int]]:
+        """``kept`` ((score, topic number), best first) without the topics the guards
+        refuse. ``scan`` finds the entries of a text (the opening is read only when a
+        topic needs it and the body is longer than the opening)."""
+        if outside_best >= self.threshold:
+            kept = [item for item in kept if item[0] > outside_best]
+        needs = [item for item in kept if item[0] < self.developed]
+        if not needs:
+            return kept
+        lead = body if len(body_text) <= OPENING_CHARS else None
+        opened = self.opened(head, ())
+        if any(number not in opened for _, number in needs):
+            lead = lead if lead is not None else scan(opening(body_text))
+            opened = self.opened(head, lead)
+        return [item for item in kept if item[0] >= self.developed or item[1] in opened]
