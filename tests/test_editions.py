@@ -84,20 +84,23 @@ def test_neighbours_are_the_stories_just_before_and_after():
     assert result["c"] == (stories[2], None)
 
 
-def test_related_prefers_most_shared_topics_then_newest():
+def test_related_prefers_most_shared_topics_then_newest_of_the_earlier_stories():
     base = datetime(2020, 1, 1, tzinfo=UTC)
     stories = [
         story("me", base, ["privacy", "law-courts", "health"]),
         story("one-old", base - timedelta(days=9), ["privacy"]),
+        story("one-older", base - timedelta(days=12), ["health"]),
         story("one-new", base + timedelta(days=1), ["health"]),
         story("two", base - timedelta(days=5), ["privacy", "law-courts"]),
         story("three", base - timedelta(days=30), ["health", "privacy", "law-courts", "x"]),
         story("none", base + timedelta(days=2), ["sports"]),
     ]
     related = ed.related_stories(stories)
-    assert [s.key for s in related["me"]] == ["three", "two", "one-new"]
+    assert [s.key for s in related["me"]] == ["three", "two", "one-old"]
     assert related["none"] == []
-    assert "none" not in {s.key for s in related["one-new"]}
+    # A story's related stories are earlier ones: a later story changes no older page.
+    assert [s.key for s in related["one-new"]] == ["me", "one-older", "three"]
+    assert related["three"] == []
 
 
 def _related_by_pairwise_scan(stories, limit=3):
@@ -105,7 +108,8 @@ def _related_by_pairwise_scan(stories, limit=3):
     result = {}
     for s in stories:
         mine = set(s.topics)
-        scored = [(len(mine & set(o.topics)), o) for o in stories if o.key != s.key]
+        scored = [(len(mine & set(o.topics)), o) for o in stories
+                  if (o.published, o.key) < (s.published, s.key)]
         scored = [(n, o) for n, o in scored if n]
         scored.sort(key=lambda t: (-t[0], -t[1].published.timestamp(), [-ord(c) for c in t[1].key]))
         result[s.key] = [o.key for _, o in scored[:limit]]
@@ -135,9 +139,16 @@ def test_related_never_scans_all_stories(monkeypatch):
                 reads += 1
                 yield item
 
+        def __reversed__(self):
+            nonlocal reads
+            for item in super().__reversed__():
+                reads += 1
+                yield item
+
     monkeypatch.setattr(ed, "defaultdict", lambda factory: defaultdict(CountingList))
     related = ed.related_stories(stories)
-    assert [s.key for s in related["s0000"]] == ["s1999", "s1998", "s1997"]
+    assert [s.key for s in related["s1999"]] == ["s1998", "s1997", "s1996"]
+    assert related["s0000"] == []
     assert reads <= len(stories) * 5
 
 

@@ -140,27 +140,27 @@ def _topic_sets(story: Story) -> tuple[str, ...]:
 
 def related_stories(stories: Sequence[Story],
                     limit: int = RELATED_LIMIT) -> dict[Hashable, list[Story]]:
-    """Up to ``limit`` stories per story: sharing the most topics, then newest first.
+    """Up to ``limit`` earlier stories per story: sharing the most topics, then the
+    newest of them first.
+
+    Only stories published before a story are its related stories (its background):
+    a story's page is then final once published, and a day's new stories change no
+    older page (a static host uploads only what changed; docs/rebuilding.md).
 
     An index maps every combination of a story's topics to the stories that have
-    all of them (newest first). A story with topics T looks first in the lists of
-    T itself, then of its combinations one topic smaller, and so on: a story found
-    in a list of size-s combinations shares exactly s topics unless it was already
-    taken at a larger size. Each lookup reads a handful of entries per list, so the
-    work per story does not grow with the number of stories.
+    all of them; stories enter it oldest first, each after its own lookup, so a
+    lookup sees only earlier stories, read newest first. A story with topics T looks
+    first in the lists of T itself, then of its combinations one topic smaller, and
+    so on: a story found in a list of size-s combinations shares exactly s topics
+    unless it was already taken at a larger size. Each lookup reads a handful of
+    entries per list, so the work per story does not grow with the number of stories.
     """
-    ordered = newest_first(stories)
-    topics = {s.key: _topic_sets(s) for s in ordered}
+    ordered = sorted(stories, key=lambda s: (s.published, s.key))  # oldest first
+    rank = {s.key: i for i, s in enumerate(ordered)}  # higher = newer
     index: dict[tuple[str, ...], list[Story]] = defaultdict(list)
-    for story in ordered:
-        own = topics[story.key]
-        for size in range(1, len(own) + 1):
-            for combo in combinations(own, size):
-                index[combo].append(story)
-    rank = {s.key: i for i, s in enumerate(ordered)}  # 0 = newest
     result: dict[Hashable, list[Story]] = {}
     for story in ordered:
-        own = topics[story.key]
+        own = _topic_sets(story)
         chosen: list[Story] = []
         taken = {story.key}
         for size in range(len(own), 0, -1):
@@ -170,18 +170,21 @@ def related_stories(stories: Sequence[Story],
             found: list[Story] = []
             for combo in combinations(own, size):
                 picked = 0
-                for other in index.get(combo, ()):
+                for other in reversed(index.get(combo, ())):  # the newest first
                     if other.key in taken:
                         continue
                     found.append(other)
                     picked += 1
                     if picked == need:
                         break
-            found.sort(key=lambda s: rank[s.key])
+            found.sort(key=lambda s: -rank[s.key])
             for other in found[:need]:
                 chosen.append(other)
                 taken.add(other.key)
         result[story.key] = chosen
+        for size in range(1, len(own) + 1):
+            for combo in combinations(own, size):
+                index[combo].append(story)
     return result
 
 
