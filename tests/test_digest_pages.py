@@ -75,16 +75,20 @@ def test_each_edition_has_a_page_and_the_archive_lists_them(site):
     assert (older, newer) == ("../../editions/2019-10-28/", "../../editions/2019-10-31/")
 
 
-def test_home_pages_paginate_whole_editions(tmp_path):
+def test_home_pages_paginate_whole_editions_counted_from_the_oldest(tmp_path):
     site = build_theme_site(tmp_path, with_sample=False, DIGEST_EDITIONS_PER_PAGE=2)
     assert site.code == 0, site.stderr
-    first = _editions(site.page("index.html"))
-    second = _editions(site.page("page/2/index.html"))
-    third = _editions(site.page("page/3/index.html"))
-    assert [len(first), len(second), len(third)] == [2, 2, 1]
-    assert first[-1][0] > second[0][0] > third[0][0]
-    assert site.page("page/2/index.html").xpath("string(//a[@rel='next']/@href)") == "../../page/3/"
-    assert not (site.output / "page" / "4").exists()
+    # Five editions, two a page: page 1 holds the oldest two, the home page the rest.
+    home = _editions(site.page("index.html"))
+    oldest = _editions(site.page("page/1/index.html"))
+    assert [len(home), len(oldest)] == [3, 2]
+    assert home[-1][0] > oldest[0][0]
+    assert site.page("index.html").xpath("string(//a[@rel='next']/@href)") == "./page/1/"
+    page = site.page("page/1/index.html")
+    assert page.xpath("string(//a[@rel='prev']/@href)") == "../../"
+    assert page.xpath("//a[@rel='next']") == []
+    assert page.xpath("string(//h1)") == "Older news, page 1"
+    assert not (site.output / "page" / "2").exists()
 
 
 def test_week_editions(tmp_path):
