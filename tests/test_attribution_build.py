@@ -117,9 +117,11 @@ def test_sources_list_every_publisher_with_its_count(site):
     rows = {a.text_content(): (a.get("href"), a.getparent().xpath("string(.//*[@class='count'])"))
             for a in page.xpath("//ul[@class='sources']/li/a")}
     assert rows == {
-        "The Daily Example": (f"{SITEURL}/sources/the-daily-example/", "3"),
-        "The Times of India": (f"{SITEURL}/sources/the-times-of-india/", "1"),
+        "The Daily Example": (f"{SITEURL}/sources/the-daily-example/", "3 stories"),
+        "The Times of India": (f"{SITEURL}/sources/the-times-of-india/", "1 story"),
     }
+    # The stylesheet puts "· " before a count, as on the topics page: no brackets around it.
+    assert "(" not in page.xpath("string(//ul[@class='sources'])")
     nav = page.xpath("//nav//a[text()='Sources']/@href")
     assert nav == [f"{SITEURL}/sources/"]
 
@@ -196,7 +198,7 @@ def test_two_seeds_with_one_original_become_one_story_with_a_warning(tmp_path):
     page = site.page("sources/index.html")
     counts = {a.text_content(): a.getparent().xpath("string(.//*[@class='count'])")
               for a in page.xpath("//ul[@class='sources']/li/a")}
-    assert counts == {"Other Paper": "1", "The Daily Example": "1"}
+    assert counts == {"Other Paper": "1 story", "The Daily Example": "1 story"}
 
 
 def test_a_long_source_page_is_paginated_newest_first(tmp_path):
@@ -205,9 +207,12 @@ def test_a_long_source_page_is_paginated_newest_first(tmp_path):
              for n in range(1, 6)}
     site = build(tmp_path, seeds, settings={"DEFAULT_PAGINATION": 2})
     assert site.code == 0, site.stderr
+    # Stable pages (docs/rebuilding.md): the front page holds 2 to 3 stories, the
+    # newest first; older pages are numbered from the oldest and never change.
     folder = "sources/the-daily-example/"
-    pages = [folder + name for name in ("index.html", "index2.html", "index3.html")]
+    pages = [folder + "index.html", folder + "page/1/index.html"]
     titles = [[a.text_content() for a in site.page(p).xpath("//article[@class='story']/h2/a")]
               for p in pages]
-    assert titles == [["Story 5", "Story 4"], ["Story 3", "Story 2"], ["Story 1"]]
-    assert site.page("sources/index.html").xpath("string(//*[@class='count'])") == "5"
+    assert titles == [["Story 5", "Story 4", "Story 3"], ["Story 2", "Story 1"]]
+    assert not (site.output / folder / "page/2/index.html").exists()
+    assert site.page("sources/index.html").xpath("string(//*[@class='count'])") == "5 stories"

@@ -162,6 +162,66 @@ def test_explain_gives_shared_terms_score_and_reason():
     assert not apart.same_cluster and apart.score < C.LINK
 
 
+RACE = ("Oscar Piastri won the Belgian Grand Prix at Spa-Francorchamps on Sunday after a "
+        "rain delay of 80 minutes, beating his McLaren team-mate Lando Norris by 3.4 seconds.",
+        "Charles Leclerc was third for Ferrari and Max Verstappen fourth for Red Bull.")
+RACE_AGAIN = ("Piastri passed Norris at Les Combes on the opening lap and won at Spa on Sunday "
+              "by 3.4 seconds after the rain delay, extending his championship lead.",
+              "Leclerc finished third; Verstappen, who won the sprint, was fourth.")
+SPRINT = ("Max Verstappen won the sprint race at Spa-Francorchamps on Saturday, holding off "
+          "Oscar Piastri for all 15 laps after passing him on the Kemmel straight.",
+          "Lando Norris was third for McLaren. Norris later took pole for Sunday's race.")
+
+
+def test_a_race_the_day_before_with_the_same_drivers_stays_apart():
+    """The subject (drivers, circuit) weighs at most MAX_TERM_WEIGHT, and leads that
+    put their events on different days score lower (event_dates.py)."""
+    sunday = T0.replace(hour=16) + timedelta(days=5)  # a Sunday
+    race = C.StoryInput("a" * 16, sunday, "Piastri wins Belgian GP after rain delay", RACE)
+    again = C.StoryInput("b" * 16, sunday + timedelta(hours=2), "Piastri beats Norris at Spa",
+                         RACE_AGAIN)
+    sprint = C.StoryInput("c" * 16, sunday - timedelta(hours=27),
+                          "Verstappen holds off Piastri to win Belgian GP sprint", SPRINT)
+    result = C.cluster([race, again, sprint])
+    assert result.cluster_of["b" * 16] == result.cluster_of["a" * 16] != result.cluster_of["c" * 16]
+    assert max(weight for weight in C.profile(sprint).terms.weights.values()) <= 0.5 + 1e-9
+    same_day = replace(sprint, published=sunday, paragraphs=(SPRINT[0].replace(
+        "Saturday", "Sunday"), SPRINT[1]))
+    assert C.pair_score(C.profile(race), C.profile(sprint)) < C.pair_score(
+        C.profile(race), C.profile(same_day))
+
+
+def test_a_breach_at_another_company_the_same_week_stays_apart():
+    breach = ("Hackers stole names, addresses and order histories of up to 1.2 million "
+              "customers of Currys in a cyber attack, the retailer said on Tuesday.",
+              "Payment card details were not taken, Currys said.")
+    other = ("Hackers accessed names, addresses and dates of birth of customers of "
+             "Harrods in a cyber attack, the retailer said on Tuesday.",
+             "Payment details were not taken. Currys disclosed a breach earlier.")
+    a = C.profile(story("a" * 16, "Currys says hackers stole data of 1.2 million customers",
+                        breach))
+    b = C.profile(story("b" * 16, "Harrods says hackers accessed customers' data", other,
+                        hours=5))
+    assert {"curry", "≈1.2m"} <= a.terms.names  # a name and an amount of its headline
+    assert "harrod" in b.terms.names
+    assert C.pair_score(a, b) < C.LINK
+    # A name that is also a common word ("Co-op", "Next") is not known as a name.
+    assert not C.profile(story("c" * 16, "Co-op says hackers got data", other)).terms.names
+
+
+def test_many_stories_are_read_on_several_cores_with_the_same_result(monkeypatch):
+    from news_digest.enrich import cluster_parallel
+
+    inputs = dev_inputs()
+    alone = C.cluster(inputs)
+    monkeypatch.setattr(cluster_parallel, "PARALLEL_FROM", 20)
+    monkeypatch.setattr(cluster_parallel, "_idle_cores", lambda: 2)  # however busy the machine
+    assert cluster_parallel._workers(len(inputs)) == 2
+    together = C.cluster(inputs)
+    assert together == alone and together.edges == alone.edges
+    assert json.dumps(to_plain(together)) == json.dumps(to_plain(alone))
+
+
 def test_results_are_deterministic_and_independent_of_input_order():
     inputs = dev_inputs()
     first = C.cluster(inputs)
@@ -272,6 +332,7 @@ def test_explain_cluster_prints_members_and_near_misses(capsys):
     assert out.startswith(f"{lead.name}: Lufthansa pilots strike")
     assert out.count("same event:") == 3 and "not joined:" in out
     assert "shared: lufthansa" in out
+    assert "lowered: days apart" in out and "leads name other days x0.60" in out
 
 
 def test_a_seed_given_twice_under_one_original_url_is_one_story(tmp_path):

@@ -1,12 +1,15 @@
 """How well same-event clustering does on labelled stories: pairwise precision and recall.
 
-``tests/data/same_event/`` is the development set (docs/clusters.md): 145 seeds, 32
-events each reported by 2 to 5 outlets (wire copy carried with cuts, independent
-reports, follow-ups, late versions up to three days on) and 34 distractors (another
-ruling against the same firm, the same team's next match, a breach at another
-company the same week, the same person's next move). ``expected.json`` labels each
-story with its event and split. The "untouched" split was fixed before the method
-was tuned; its figures are the honest estimate. ``make test`` prints both.
+``tests/data/same_event/`` is the development set (docs/clusters.md): 281 seeds, 51
+events each reported by 2 to 6 outlets (wire copy carried with cuts, independent
+reports, next-morning briefs from other time zones, follow-ups, analyses up to three
+days on) and 79 distractors (another ruling against the same firm, the same team's
+next match, a breach at another company the same week, a new event about the same
+subject). ``expected.json`` labels each story with its event and split: "tune" (the
+constants were chosen on it), "untouched-1" (fixed before the first round of tuning;
+its failures were read then) and "untouched-2" (written in the second round before
+the method was changed, never read for tuning). ``make test`` prints the figures of
+each, and recall apart for same-day reports and for later versions and follow-ups.
 
 A small check on real reporting reads the news-API captures in the shared
 ``realworld-feeds`` folder (headlines and descriptions of real outlets) where it lies.
@@ -18,6 +21,7 @@ import json
 from collections import Counter, defaultdict
 from datetime import datetime
 from functools import cache
+from itertools import combinations
 from pathlib import Path
 
 import pytest
@@ -31,9 +35,10 @@ from news_digest.seeds.urls import url_identity
 from sitebuild import SHARED
 
 SAME_EVENT = Path(__file__).parent / "data" / "same_event"
-SPLITS = ("tune", "untouched")
+SPLITS = ("tune", "untouched-1", "untouched-2")
 # What the method reaches today, so that a change that loses quality fails here.
-FLOORS = {"tune": (0.95, 0.90, 1), "untouched": (0.85, 0.85, 2)}  # precision, recall, joined
+FLOORS = {"tune": (0.98, 0.70, 0), "untouched-1": (0.95, 0.85, 1),
+          "untouched-2": (0.95, 0.70, 0)}  # precision, recall, distractors joined
 # What issue 19 asks for on the development set.
 TARGET_PRECISION = TARGET_RECALL = 0.95
 
@@ -49,16 +54,40 @@ def seeds() -> dict:
 
 
 @cache
-def quality(split: str):
+def predicted(split: str) -> dict[str, str]:
+    """Each seed of ``split`` and its predicted cluster, the split clustered alone."""
     chosen = {name: seed for name, seed in seeds().items() if labels()[name]["split"] == split}
     inputs, problems = stories_for_clustering(chosen.values())
     assert not problems
     result = C.cluster(inputs)
     name_of = {seed.identity: name for name, seed in chosen.items()}
-    predicted = {name_of[key]: cluster for key, cluster in result.cluster_of.items()}
+    return {name_of[key]: cluster for key, cluster in result.cluster_of.items()}
+
+
+@cache
+def quality(split: str):
+    chosen = predicted(split)
     expected = {name: labels()[name]["event"] for name in chosen}
     distractors = [name for name in chosen if labels()[name]["kind"] == "distractor"]
-    return pairwise_quality(predicted, expected, distractors)
+    follow_ups = [name for name in chosen if labels()[name]["kind"] == "follow-up"]
+    return pairwise_quality(chosen, expected, distractors, optional=follow_ups)
+
+
+def recall_by_kind(split: str) -> dict[str, tuple[int, int]]:
+    """(found, all) pairs of one event: same-day reports, and the rest (a follow-up, a
+    version a day or more later), whose recall is the harder one."""
+    chosen = predicted(split)
+    counts = {"same-day reports": [0, 0], "later versions and follow-ups": [0, 0]}
+    for a, b in combinations(sorted(chosen), 2):
+        la, lb = labels()[a], labels()[b]
+        if la["event"] != lb["event"] or la["kind"] == "distractor":
+            continue
+        apart = abs((seeds()[a].published - seeds()[b].published).total_seconds())
+        kind = ("same-day reports" if apart < 24 * 3600 and "follow-up" not in (
+            la["kind"], lb["kind"]) else "later versions and follow-ups")
+        counts[kind][1] += 1
+        counts[kind][0] += chosen[a] == chosen[b]
+    return {kind: (found, total) for kind, (found, total) in counts.items()}
 
 
 def test_the_development_set_is_broad_and_labelled():
@@ -83,17 +112,19 @@ def test_the_development_set_is_broad_and_labelled():
 @pytest.mark.parametrize("split", SPLITS)
 def test_precision_and_recall_on_the_development_set(split, capsys):
     q = quality(split)
+    by_kind = "; ".join(f"recall of {kind} {found / total:.3f} ({found}/{total})"
+                        for kind, (found, total) in recall_by_kind(split).items() if total)
     with capsys.disabled():  # shown by a plain `make test` too
         print(f"\nsame-event clusters, {split} split: {q.summary()}"
               + (f" ({', '.join(map(str, q.joined_distractors))})"
-                 if q.joined_distractors else ""))
+                 if q.joined_distractors else "") + f"; {by_kind}")
     precision, recall, joined = FLOORS[split]
     assert q.precision >= precision and q.recall >= recall
     assert len(q.joined_distractors) <= joined
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19's targets are not reached yet: see "
-                   "docs/clusters.md, 'What it gets wrong'")
+@pytest.mark.xfail(strict=True, reason="issue 19's targets are not reached yet: recall "
+                   "(0.72 on tune) is the gap; docs/clusters.md, 'What it gets wrong'")
 @pytest.mark.parametrize("split", SPLITS)
 def test_the_issue_targets_on_the_development_set(split):
     q = quality(split)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
@@ -44,12 +45,41 @@ def test_home_page_is_the_digest_in_editions_newest_first(site):
     assert [h.text_content() for h in home.iter("h1")] == ["Latest news"]
 
 
-def test_edition_heading_has_its_top_topics(site):
+def test_an_edition_opens_with_its_headlines_under_topic_headings(site):
     home = site.page("index.html")
-    [meta] = home.xpath("//section[.//time/@datetime='2019-11-01']//p[@class='edition-meta']")
+    [edition] = home.xpath("//section[.//h2//time/@datetime='2019-11-01']")
+    assert edition.xpath("string(.//p[@class='edition-meta'])") == "2 stories"
+    [index] = edition.xpath(".//nav[@class='edition-index']")
+    groups = [(g.xpath("string(h3)"), [a.text_content() for a in g.xpath(".//li/a")])
+              for g in index.xpath("div[@class='index-group']")]
+    # Each entry under its strongest topic; the newer first where sizes are equal.
+    assert groups == [("Surveillance", ["Parliament debates new surveillance powers"]),
+                      ("Privacy", ["Court hears challenge to data retention law"])]
+    for link in index.xpath(".//li/a"):  # each to its entry below, on this page
+        [entry] = edition.xpath(f".//article[@id='{link.get('href')[1:]}']")
+        assert entry.xpath("string(.//*[@class='story-title'])") == link.text_content()
+    credits = [c.text_content() for c in index.xpath(".//span[@class='credit']")]
+    assert credits == ["Example Herald", "The Daily Example"]
+
+
+def test_the_editions_archive_names_each_editions_top_topics(site):
+    archive = site.page("editions/index.html")
+    [meta] = archive.xpath("//li[a/time/@datetime='2019-11-01']/p[@class='edition-meta']")
     topics = [a.get("href").strip("./").split("/")[-1] for a in meta.iter("a")]
     assert topics == ["privacy", "government-policy", "law-courts"]
     assert meta.text_content().startswith("2 stories")
+
+
+def test_an_edition_of_one_story_names_its_topics_once(tmp_path):
+    built = build(tmp_path, {"001_a.txt": seed_text(
+        title="Court hears challenge to data retention law",
+        extra=[("Topics", "Privacy, Law & Courts")])})
+    assert built.code == 0, built.stderr
+    for page in ("index.html", "editions/2020-01-02/index.html"):
+        tree = built.page(page)
+        text = " ".join(tree.xpath("string(//main)").split())
+        assert text.count("Privacy") == 1, (page, text)
+        assert tree.xpath("//nav[@class='edition-index']") == []  # no index of one entry
 
 
 def test_the_site_time_zone_decides_the_edition(tmp_path):
@@ -114,14 +144,17 @@ def test_article_page_has_one_h1_reading_time_related_and_neighbours(site):
     full = _article(site, "Messaging app fixes flaw used for spying")  # republished in full
     assert full.xpath("string(//header[@class='story-head']//p[@class='reading-time'])") == (
         "3 min read")  # 610 words / 230 a minute
-    # Related stories are earlier ones (none shares a topic with this one)...
-    assert page.xpath("//section[@class='related']") == []
-    later = _article(site, "Parliament debates new surveillance powers")
-    related = [a.text_content() for a in later.xpath("//section[@class='related']//li/a")]
-    # ...two topics shared, newest first; then one shared, newest first.
-    assert related == ["Messaging app fixes flaw used for spying",
-                       "Court hears challenge to data retention law",
-                       "Regulator fines social network over tracking"]
+    # Related stories are chosen by their text (tests/test_front_page.py) among the
+    # earlier stories (a later story changes no older page), each credited with its
+    # publisher and date in the site's one format.
+    published = {t: datetime.fromisoformat(when) for t, when, *_ in STORIES}
+    related = page.xpath("//section[@class='related']//li")
+    assert related
+    for item in related:
+        title = item.xpath("string(a)")
+        assert published[title] < published["Regulator fines social network over tracking"]
+        credit = item.xpath("string(span[@class='credit'])")
+        assert re.fullmatch(r"[^·]+ · \d{1,2} (October|November) 2019", credit), credit
 
 
 def test_previous_and_next_follow_publication_order(site):

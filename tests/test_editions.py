@@ -1,11 +1,9 @@
-"""The pure editions module: grouping, top topics, reading time, related, neighbours."""
+"""The pure editions module: grouping, top topics, reading time, neighbours (related
+stories by text: tests/test_front_page_pure.py)."""
 
 from __future__ import annotations
 
-import random
-from collections import defaultdict
-from datetime import UTC, date, datetime, timedelta
-from itertools import combinations
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -65,6 +63,15 @@ def test_top_topics_are_the_most_frequent_with_ties_alphabetical():
     assert edition.top_topics == ["privacy", "health", "law-courts"]
 
 
+def test_the_fallback_topic_is_a_top_topic_only_when_there_is_no_other():
+    general = [story(k, "2020-01-01T01:00:00+00:00", ["general"]) for k in "abc"]
+    one = [*general, story("d", "2020-01-01T02:00:00+00:00", ["sports"])]
+    assert ed.top_topics(one, fallback="general") == ["sports"]
+    assert ed.top_topics(general, fallback="general") == ["general"]
+    [edition] = ed.group_editions(one, UTC, fallback="general")
+    assert edition.top_topics == ["sports"]
+
+
 @pytest.mark.parametrize(("words", "minutes"), [(0, 1), (1, 1), (230, 1), (460, 2), (575, 3),
                                                  (2300, 10)])
 def test_reading_time_is_words_over_230_at_least_one_minute(words, minutes):
@@ -84,80 +91,6 @@ def test_neighbours_are_the_stories_just_before_and_after():
     assert result["c"] == (stories[2], None)
 
 
-def test_related_prefers_most_shared_topics_then_newest_of_the_earlier_stories():
-    base = datetime(2020, 1, 1, tzinfo=UTC)
-    stories = [
-        story("me", base, ["privacy", "law-courts", "health"]),
-        story("one-old", base - timedelta(days=9), ["privacy"]),
-        story("one-older", base - timedelta(days=12), ["health"]),
-        story("one-new", base + timedelta(days=1), ["health"]),
-        story("two", base - timedelta(days=5), ["privacy", "law-courts"]),
-        story("three", base - timedelta(days=30), ["health", "privacy", "law-courts", "x"]),
-        story("none", base + timedelta(days=2), ["sports"]),
-    ]
-    related = ed.related_stories(stories)
-    assert [s.key for s in related["me"]] == ["three", "two", "one-old"]
-    assert related["none"] == []
-    # A story's related stories are earlier ones: a later story changes no older page.
-    assert [s.key for s in related["one-new"]] == ["me", "one-older", "three"]
-    assert related["three"] == []
-
-
-def _related_by_pairwise_scan(stories, limit=3):
-    """The obvious quadratic definition, to compare the index against."""
-    result = {}
-    for s in stories:
-        mine = set(s.topics)
-        scored = [(len(mine & set(o.topics)), o) for o in stories
-                  if (o.published, o.key) < (s.published, s.key)]
-        scored = [(n, o) for n, o in scored if n]
-        scored.sort(key=lambda t: (-t[0], -t[1].published.timestamp(), [-ord(c) for c in t[1].key]))
-        result[s.key] = [o.key for _, o in scored[:limit]]
-    return result
-
-
-def test_related_matches_the_definition_on_random_stories():
-    rng = random.Random(6)
-    topics = [f"t{i}" for i in range(7)]
-    base = datetime(2020, 1, 1, tzinfo=UTC)
-    stories = [story(f"s{i:03d}", base + timedelta(hours=rng.randrange(400)),
-                     rng.sample(topics, rng.randint(0, 5))) for i in range(150)]
-    related = {k: [s.key for s in v] for k, v in ed.related_stories(stories).items()}
-    assert related == _related_by_pairwise_scan(stories)
-
-
-def test_related_never_scans_all_stories(monkeypatch):
-    """With one topic shared by every story, each lookup still reads a few entries."""
-    stories = [story(f"s{i:04d}", datetime(2020, 1, 1, tzinfo=UTC) + timedelta(minutes=i),
-                     ["general"]) for i in range(2000)]
-    reads = 0
-
-    class CountingList(list):
-        def __iter__(self):
-            nonlocal reads
-            for item in super().__iter__():
-                reads += 1
-                yield item
-
-        def __reversed__(self):
-            nonlocal reads
-            for item in super().__reversed__():
-                reads += 1
-                yield item
-
-    monkeypatch.setattr(ed, "defaultdict", lambda factory: defaultdict(CountingList))
-    related = ed.related_stories(stories)
-    assert [s.key for s in related["s1999"]] == ["s1998", "s1997", "s1996"]
-    assert related["s0000"] == []
-    assert reads <= len(stories) * 5
-
-
 def test_paginate_cuts_pages_and_always_has_one():
     assert ed.paginate([1, 2, 3, 4, 5], 2) == [[1, 2], [3, 4], [5]]
     assert ed.paginate([], 3) == [[]]
-
-
-def test_subset_index_covers_every_combination():
-    s = story("a", "2020-01-01T00:00:00+00:00", ["b", "a", "c"])
-    assert ed._topic_sets(s) == ("a", "b", "c")
-    assert len([c for n in range(1, 4) for c in combinations(ed._topic_sets(s), n)]) == 7

@@ -199,3 +199,24 @@ def test_the_seed_hash_stands_only_for_the_values_as_read():
     body = _story("A")
     body._content = "<p>Another body.</p>"  # not metadata: always hashed
     assert _fingerprint(body) != _fingerprint(_story("A"))
+
+
+def test_a_second_outlets_report_renders_the_first_storys_page_again(tmp_path):
+    """A story's page shows the other reports of its event: one added renders it again
+    (its "Also covered by"), and the pages of unrelated stories are kept."""
+    from busy_site import DEVSET  # noqa: PLC0415
+
+    names = sorted(p.name for p in DEVSET.glob("*.txt"))
+    wire = DEVSET / "002_cfcdc4febb6e12ae.txt"  # the Lufthansa strike, reported by the wire
+    report = DEVSET / "001_994e4e4837a3ebf2.txt"  # and by a travel paper, an hour later
+    others = [DEVSET / n for n in names[6:14]]  # other events
+    before = {p.name: p.read_text(encoding="utf-8") for p in (wire, *others)}
+    after = {**before, report.name: report.read_text(encoding="utf-8")}
+    site = _rebuild_and_compare(tmp_path, before, after)
+    assert "Kept " in site.stderr
+    first = next(p for p in site.files("stories/*.html")
+                 if "Lufthansa pilots strike, grounding" in p.read_text(encoding="utf-8")
+                 .split("<h1", 1)[1].split("</h1>", 1)[0])
+    page = site.page(first.relative_to(site.output))
+    assert page.xpath("string(//section[@class='coverage']//li/a)") == (
+        "Lufthansa strike: 800 flights canceled, including US routes. Here's what to know")

@@ -26,7 +26,12 @@ PAGES = {
     "article (excerpt)": EXCERPT_STORY,
     "article (link)": LINK_STORY,
     "topic": "topics/privacy/",
+    "topics": "topics/",
     "edition": "editions/2019-11-01/",
+    "editions": "editions/",
+    "archive": "archives/",
+    "sources": "sources/",
+    "about": "about/",
     "search": "search/",
     "feeds": "feeds/",
     "404": "no/such/page/here",  # the server answers with 404.html, as static hosts do
@@ -110,6 +115,11 @@ def _open(browser, server, path, **context):
     return ctx, page, requests
 
 
+_AXE_RUN = """async () => (await axe.run(document)).violations.map(v =>
+                 `${v.id} (${v.impact}): ${v.help} -> ` +
+                 v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))"""
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations(site, server, browser, scheme):
     script = axe().read_text(encoding="utf-8")
@@ -118,14 +128,40 @@ def test_axe_finds_no_violations(site, server, browser, scheme):
         # The test injects axe inline, which the site's own CSP rightly forbids.
         ctx, page, _ = _open(browser, server, path, color_scheme=scheme, bypass_csp=True)
         page.add_script_tag(content=script)
-        violations = page.evaluate(
-            """async () => (await axe.run(document)).violations.map(v =>
-                 `${v.id} (${v.impact}): ${v.help} -> ` +
-                 v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))""")
+        violations = page.evaluate(_AXE_RUN)
         ctx.close()
         if violations:
             found[name] = violations
     assert found == {}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_in_search_results(site, server, browser, scheme):
+    """Results with their highlighted words (<mark>): readable in both schemes."""
+    from playwright.sync_api import expect  # noqa: PLC0415
+
+    ctx, page, _ = _open(browser, server, PAGES["search"], color_scheme=scheme,
+                         bypass_csp=True)
+    box = page.locator("#search-q")
+    expect(box).to_be_visible()
+    box.press_sequentially("privacy")
+    expect(page.locator("#search-results mark").first).to_be_visible()
+    page.add_script_tag(content=axe().read_text(encoding="utf-8"))
+    violations = page.evaluate(_AXE_RUN)
+    ctx.close()
+    assert violations == []
+
+
+def test_the_header_navigation_is_one_line_at_1280(site, server, browser):
+    wrapped = {}
+    for name, path in _checked_pages(site).items():
+        ctx, page, _ = _open(browser, server, path, viewport={"width": 1280, "height": 900})
+        tops = page.evaluate("() => Array.from(document.querySelectorAll('.site-nav li'),"
+                             " li => Math.round(li.getBoundingClientRect().top))")
+        ctx.close()
+        if len(set(tops)) != 1 or len(tops) < 7:  # Latest ... Search and the About page
+            wrapped[name] = tops
+    assert wrapped == {}
 
 
 def test_pages_break_no_rule_of_their_content_security_policy(site, server, browser):

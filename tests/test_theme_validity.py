@@ -9,6 +9,9 @@ import pytest
 from theme_site import build_theme_site
 from tools import vnu_jar
 
+from busy_site import busy_seeds
+from sitebuild import build
+
 pytestmark = pytest.mark.validator
 
 CSS_LIMIT = 12 * 1024
@@ -35,6 +38,15 @@ def week_site(tmp_path_factory):
     return built
 
 
+@pytest.fixture(scope="module")
+def busy_site(tmp_path_factory):
+    """A busy day: 50 stories, several reported by several outlets (front page indexes,
+    "Also covered by", related stories)."""
+    built = build(tmp_path_factory.mktemp("busy"), busy_seeds())
+    assert built.code == 0, built.stderr
+    return built
+
+
 def _vnu_errors(files) -> list[str]:
     result = subprocess.run(
         ["java", "-jar", str(vnu_jar()), "--errors-only", "--format", "json",
@@ -46,10 +58,11 @@ def _vnu_errors(files) -> list[str]:
             or m.get("subType") == "fatal"]
 
 
-def test_every_page_and_the_stylesheet_are_valid(site, week_site):
+def test_every_page_and_the_stylesheet_are_valid(site, week_site, busy_site):
     vnu_jar()  # skip or fail first when the checker is missing
     # Our own pages and stylesheets (not the CSS Pagefind ships for its unused UI).
-    files = site.files("**/*.html") + week_site.files("**/*.html") + site.files("theme/**/*.css")
+    files = (site.files("**/*.html") + week_site.files("**/*.html")
+             + busy_site.files("**/*.html") + site.files("theme/**/*.css"))
     assert len(files) > 30  # home, editions, stories, topics, authors, archive, about, ...
     assert _vnu_errors(files) == []
 

@@ -73,10 +73,14 @@ def test_topics_become_tag_pages_and_links(tmp_path):
     assert _topic_links(site, site.page("stories/bakery-opens.html")) == [
         ("General", "../topics/general/")]
 
-    # Every entry of the digest shows its topics too.
+    # Every entry of the digest shows its topics too: one entry per event, so the two
+    # reports of the tennis club's new courts are one entry, the other report linked
+    # under "Also covered by".
     home = site.page("index.html")
     entries = home.xpath("//article[@class='story']")
-    assert len(entries) == 6
+    assert len(entries) == 5
+    also = home.xpath("//article[@class='story']//p[@class='also-covered']//a/@href")
+    assert len(also) == 1 and "tennis-club-opens-new-courts" in also[0]
     for entry in entries:
         assert _topic_links(site, entry, folder="")
 

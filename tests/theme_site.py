@@ -33,8 +33,10 @@ STORIES = [
 ]
 
 
-def body(words: int, n: int) -> tuple[str, ...]:
-    sentence = f"Paragraph {n} of a story that is written to be read in the digest."
+def body(words: int, n: int, title: str = "") -> tuple[str, ...]:
+    # Each story's text is its own (its headline's words): the stories report nine
+    # different events, and the clustering must see nine.
+    sentence = f"Paragraph {n} of a story about {title.lower() or 'the digest'}."
     per = len(sentence.split())
     count = max(1, words // per)
     paragraphs, left = [], count
@@ -54,7 +56,7 @@ def seeds(with_sample: bool = True) -> dict[str, str | bytes]:
         result[f"{n:03d}_{n:016x}.txt"] = seed_text(
             title=title, published=published, source=source,
             url=f"https://{source.lower().replace(' ', '')}.example/{slug}",
-            author="Jane Doe" if n % 2 else "Reuters", body=body(words, n),
+            author="Jane Doe" if n % 2 else "Reuters", body=body(words, n, title),
             extra=(("Topics", topics),))
     return result
 

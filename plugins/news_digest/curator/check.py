@@ -3,7 +3,9 @@
 The files of a folder are judged by ``seed_folder.classify_path``, the rule the
 build's articles generator follows, with the site's ``ARTICLE_EXCLUDES``,
 ``STATIC_PATHS`` and ``IGNORE_FILES`` when a settings file is found: ``check`` and
-the build agree on which files are seeds, ignored or refused, and why.
+the build agree on which files are seeds, ignored or refused, and why. A seed whose
+``Same event as:`` / ``Not same event as:`` names no story is refused here, where the
+build only warns (``check_links.py``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from ..enrich.topics import Taxonomy, seed_topics
 from ..seeds.files import HIDDEN, REFUSED, classify_path, seed_folder_rules
 from ..seeds.format import SeedError, read_seed
 from ..settings import resolve
+from .check_links import unresolved_references
 from .site_settings import DEFAULT_SETTINGS_FILE, SettingsFileError, site_settings
 
 
@@ -62,9 +65,10 @@ def run(args) -> int:
         print(f"warning: duplicate story: {kept} and {gone} have the same original {url}; "
               f"the build keeps {kept} and leaves out {gone} (delete one of them)",
               file=sys.stderr)
+    errors += unresolved_references(seeds, settings)
     for err in errors:
         print(err, file=sys.stderr)
-    summary = f"{checked} seed(s) checked, {len(errors)} refused"
+    summary = f"{checked} seed(s) checked, {len({e.path for e in errors})} refused"
     print(summary + (f", {ignored} ignored" if ignored else ""), file=sys.stderr)
     return 1 if errors or not checked else 0
 

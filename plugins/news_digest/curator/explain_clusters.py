@@ -24,8 +24,12 @@ def _term(term: str) -> str:
 def _pair_lines(clustering: C.Clustering, key: str, other: str, label: str) -> list[str]:
     why = explain_pair(clustering, key, other)
     shared = ", ".join(f"{_term(t)} {part:.2f}" for t, part in why.shared[:8]) or "nothing"
-    return [f"  {why.score:.2f}  {label}  ({why.hours_apart:g} h apart: {why.reason})",
-            f"        shared: {shared}"]
+    lines = [f"  {why.score:.2f}  {label}  ({why.hours_apart:g} h apart: {why.reason})",
+             f"        shared: {shared}"]
+    if why.factors:
+        lines.append("        lowered: " + ", ".join(f"{what} x{factor:.2f}"
+                                                  for what, factor in why.factors))
+    return lines
 
 
 def cluster_report(clustering: C.Clustering, key: str, label_of: Mapping[str, str]) -> list[str]:

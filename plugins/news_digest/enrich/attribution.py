@@ -13,9 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property, lru_cache
+from zoneinfo import ZoneInfo
 
 from ..seeds.byline import split_byline
 from ..seeds.urls import is_web_url, site_home
+from .editions import day_text
 
 PERSON = "person"
 AGENCY = "agency"
@@ -47,6 +49,9 @@ class Attribution:
     original_url: str
     published: datetime
     credits: tuple[Credit, ...] = ()
+    # The site's time zone (TIMEZONE): the one dates are shown in, so that a story's
+    # date is its edition's day. "": the publisher's own offset.
+    zone: str = ""
 
     @cached_property  # read by every list a story appears in
     def original_link(self) -> str:
@@ -74,14 +79,21 @@ class Attribution:
         """ISO 8601 with the offset, as ``<time datetime>`` and JSON-LD want it."""
         return self.published.isoformat()
 
+    @cached_property
+    def shown_time(self) -> datetime:
+        """The publication time in the site's time zone (``zone``)."""
+        return self.published.astimezone(ZoneInfo(self.zone)) if self.zone else self.published
+
     @property
     def date_text(self) -> str:
-        """``1 November 2019, 12:05 UTC`` in the publisher's own offset."""
-        return f"{self.published:%-d %B %Y, %H:%M} {offset_text(self.published)}"
+        """``1 November 2019, 12:05 UTC``, in the site's time zone."""
+        shown = self.shown_time
+        return f"{day_text(shown.date())}, {shown:%H:%M} {offset_text(shown)}"
 
     @property
     def short_date_text(self) -> str:
-        return f"{self.published:%-d %b %Y}"
+        """``1 November 2019``: the site's one date format, in the site's time zone."""
+        return day_text(self.shown_time.date())
 
     @cached_property  # read two or three times by every list a story appears in
     def byline_parts(self) -> tuple[tuple[str, str], ...]:
@@ -155,8 +167,8 @@ def split_credits(byline: str, agencies: Iterable[str]) -> tuple[Credit, ...]:
 
 
 def attribution_of(publisher: str, original_url: str, published: datetime, byline: str,
-                   agencies: Iterable[str]) -> Attribution:
-    """An ``Attribution`` from plain values."""
+                   agencies: Iterable[str], zone: str = "") -> Attribution:
+    """An ``Attribution`` from plain values; dates shown in time zone ``zone``."""
     home = site_home(original_url) if is_web_url(original_url) else ""
     return Attribution(
         publisher=" ".join(publisher.split()),
@@ -164,13 +176,14 @@ def attribution_of(publisher: str, original_url: str, published: datetime, bylin
         original_url=original_url.strip(),
         published=published,
         credits=split_credits(byline, agencies),
+        zone=zone,
     )
 
 
-def attribute(seed, agencies: Iterable[str]) -> Attribution:
-    """An ``Attribution`` from a parsed ``Seed``."""
+def attribute(seed, agencies: Iterable[str], zone: str = "") -> Attribution:
+    """An ``Attribution`` from a parsed ``Seed``; dates shown in time zone ``zone``."""
     return attribution_of(seed.source_name, seed.source_url, seed.published, seed.byline,
-                          agencies)
+                          agencies, zone)
 
 
 def publisher_feed(seed) -> str:

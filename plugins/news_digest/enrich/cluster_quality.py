@@ -8,6 +8,10 @@ both stories report the same labelled event (precision); a pair of one labelled
 event is found when both stories are in one predicted cluster (recall). A
 distractor (a story about another event near a labelled one: same firm, same team,
 same week) is "joined" when its predicted cluster holds a story of another event.
+
+A follow-up (a new development of the event) *may* join its event's cluster
+(docs/clusters.md, the rule): a pair of a follow-up and a story of its own event is
+optional, counted neither for nor against; joined to another event, it is wrong.
 """
 
 from __future__ import annotations
@@ -42,10 +46,12 @@ def _groups(labels: Mapping[Hashable, Hashable]) -> dict[Hashable, list[Hashable
 
 
 def pairwise_quality(predicted: Mapping[Hashable, Hashable], expected: Mapping[Hashable, Hashable],
-                     distractors: Iterable[Hashable] = ()) -> Quality:
+                     distractors: Iterable[Hashable] = (),
+                     optional: Iterable[Hashable] = ()) -> Quality:
     """Score ``predicted`` (item -> cluster) against ``expected`` (item -> event).
 
-    Only items in ``expected`` count; each must be in ``predicted``.
+    Only items in ``expected`` count; each must be in ``predicted``. ``optional``:
+    items (follow-ups) whose pairs with their own event are neither required nor wrong.
     """
     missing = [item for item in expected if item not in predicted]
     if missing:
@@ -54,15 +60,16 @@ def pairwise_quality(predicted: Mapping[Hashable, Hashable], expected: Mapping[H
     scored = {item: predicted[item] for item in expected}
     true_pairs = false_pairs = 0
     joined = set()
-    distractors = set(distractors)
+    distractors, optional = set(distractors), set(optional)
     for members in _groups(scored).values():
         for a, b in combinations(members, 2):
-            if expected[a] == expected[b]:
-                true_pairs += 1
-            else:
+            if expected[a] != expected[b]:
                 false_pairs += 1
                 joined |= {a, b} & distractors
-    event_pairs = sum(len(m) * (len(m) - 1) // 2 for m in _groups(expected).values())
+            elif not {a, b} & optional:
+                true_pairs += 1
+    event_pairs = sum(1 for members in _groups(expected).values()
+                      for a, b in combinations(members, 2) if not {a, b} & optional)
     found = true_pairs + false_pairs
     return Quality(
         precision=true_pairs / found if found else 1.0,

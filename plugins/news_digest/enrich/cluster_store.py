@@ -18,7 +18,8 @@ def to_plain(clustering: Clustering) -> dict:
     return {
         "method": clustering.method,
         "profiles": [[p.key, p.time, p.digest, list(p.anchors), p.terms.norm,
-                      sorted(p.terms.weights.items()), list(p.same_as), list(p.apart_from)]
+                      sorted(p.terms.weights.items()), list(p.same_as), list(p.apart_from),
+                      [list(span) for span in p.days], sorted(p.terms.names)]
                      for _, p in sorted(clustering.profiles.items())],
         "edges": [[a, b, score] for (a, b), score in clustering.edges.items()],
         "clusters": [list(c.members) for c in clustering.clusters],
@@ -27,9 +28,10 @@ def to_plain(clustering: Clustering) -> dict:
 
 def from_plain(data: Mapping) -> Clustering:
     """``to_plain``'s values back; a result of another method version is not reused."""
-    profiles = {key: Profile(key, time, EventTerms(dict(weights), norm), tuple(anchors),
-                             digest, tuple(same_as), tuple(apart_from))
-                for key, time, digest, anchors, norm, weights, same_as, apart_from
+    profiles = {key: Profile(key, time, EventTerms(dict(weights), norm, names=frozenset(names)),
+                             tuple(anchors), digest, tuple(same_as), tuple(apart_from),
+                             tuple(tuple(span) for span in days))
+                for key, time, digest, anchors, norm, weights, same_as, apart_from, days, names
                 in data["profiles"]}
     edges = {(a, b): score for a, b, score in data["edges"]}
     result = _result([_make_cluster(members, profiles) for members in data["clusters"]],

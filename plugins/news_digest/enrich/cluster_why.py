@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .cluster_candidates import ANCHOR_CAP, WINDOW_SECONDS, TimeIndex
+from .cluster_score import OTHER_DAY_FACTOR, day_factor, name_factor, time_factor
 from .clusters import (
     ANCHORS,
     EXPLAIN_TERMS,
     LINK,
     MEAN_LINK,
     Clustering,
+    Profile,
     _links,
     _pair,
     pair_score,
@@ -32,6 +34,9 @@ class PairExplanation:
     candidate: bool  # within the window and sharing an anchor term
     same_cluster: bool
     reason: str
+    # What lowered the shared terms' similarity, as (what, factor), in the score's order:
+    # the time apart, leads naming different days, headline names the other lacks.
+    factors: tuple[tuple[str, float], ...] = ()
 
 
 def explain_pair(clustering: Clustering, a: str, b: str) -> PairExplanation:
@@ -60,9 +65,27 @@ def explain_pair(clustering: Clustering, a: str, b: str) -> PairExplanation:
         reason = f"score {score:.2f} < {LINK}" + (
             " (in one cluster through other stories)" if same else "")
     return PairExplanation(
+        factors=_factors(pa, pb),
         score=round(score, 4),
         shared=tuple((t, round(wa * wb, 4)) for t, wa, wb in shared[:EXPLAIN_TERMS]),
         hours_apart=round(hours, 1), candidate=candidate, same_cluster=same, reason=reason)
+
+
+def _factors(a: Profile, b: Profile) -> tuple[tuple[str, float], ...]:
+    found = []
+    apart = time_factor(a.time - b.time)
+    if apart < 1:
+        found.append(("days apart", apart))
+    days = day_factor(a, b)
+    if days < 1:
+        found.append(("leads name other days" if days == OTHER_DAY_FACTOR
+                      else "a lead's day, guessed, differs", days))
+    names = name_factor(a.terms, b.terms)
+    if names < 1:
+        missing = sorted({*(n for n in a.terms.names if n not in b.terms.squares),
+                          *(n for n in b.terms.names if n not in a.terms.squares)})
+        found.append((f"headline names the other lacks ({', '.join(missing)})", names))
+    return tuple((what, round(factor, 2)) for what, factor in found)
 
 
 def near_misses(clustering: Clustering, key: str, limit: int = 3) -> list[tuple[str, float]]:

@@ -1,4 +1,4 @@
-"""Editions of the digest, reading time, related stories and story order.
+"""Editions of the digest, reading time and story order.
 
 Pure module: plain records in, plain values out; no Pelican. The glue
 (``digest_pages.py``) turns Pelican articles into ``Story`` records and back.
@@ -6,18 +6,13 @@ Pure module: plain records in, plain values out; no Pelican. The glue
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
-from itertools import combinations
 
 WORDS_PER_MINUTE = 230
-RELATED_LIMIT = 3
 TOP_TOPICS = 3
-# Related stories are found through an index of topic combinations; a story's
-# first MAX_RELATED_TOPICS topics (its strongest) are the ones that count.
-MAX_RELATED_TOPICS = 6
 EDITION_KINDS = ("day", "week")
 
 
@@ -73,9 +68,15 @@ def day_month(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]}"
 
 
+def day_text(day: date) -> str:
+    """``1 November 2019``: the one way the site writes a date (English, whatever the
+    machine's locale); an edition's title puts the weekday before it."""
+    return f"{day_month(day)} {day.year}"
+
+
 def long_date(day: date) -> str:
     """``Friday 1 November 2019`` (English, whatever the machine's locale)."""
-    return f"{WEEKDAYS[day.weekday()]} {day_month(day)} {day.year}"
+    return f"{WEEKDAYS[day.weekday()]} {day_text(day)}"
 
 
 def edition_of(published: datetime, zone: tzinfo, kind: str) -> tuple[str, date, date]:
@@ -94,14 +95,21 @@ def newest_first(stories: Iterable[Story]) -> list[Story]:
     return sorted(stories, key=lambda s: (s.published, s.key), reverse=True)
 
 
-def top_topics(stories: Iterable[Story], limit: int = TOP_TOPICS) -> list[str]:
-    """The most frequent topics; ties go to the alphabetically first slug."""
+def top_topics(stories: Iterable[Story], limit: int = TOP_TOPICS,
+               fallback: str | None = None) -> list[str]:
+    """The most frequent topics; ties go to the alphabetically first slug. The
+    ``fallback`` topic (General: a story matching no other) is one only when no story
+    has another."""
     counts = Counter(t for s in stories for t in dict.fromkeys(s.topics))
+    if fallback in counts and len(counts) > 1:
+        del counts[fallback]
     return [t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
 
 
-def group_editions(stories: Iterable[Story], zone: tzinfo, kind: str = "day") -> list[Edition]:
-    """Stories grouped by publication day (or ISO week) in ``zone``, newest edition first."""
+def group_editions(stories: Iterable[Story], zone: tzinfo, kind: str = "day",
+                   fallback: str | None = None) -> list[Edition]:
+    """Stories grouped by publication day (or ISO week) in ``zone``, newest edition first
+    (``fallback``: the topic that is a top topic only when there is no other)."""
     editions: dict[str, Edition] = {}
     for story in newest_first(stories):
         slug, first, last = edition_of(story.published, zone, kind)
@@ -110,7 +118,7 @@ def group_editions(stories: Iterable[Story], zone: tzinfo, kind: str = "day") ->
             edition = editions[slug] = Edition(slug, kind, first, last)
         edition.stories.append(story)
     for edition in editions.values():
-        edition.top_topics = top_topics(edition.stories)
+        edition.top_topics = top_topics(edition.stories, fallback=fallback)
     return sorted(editions.values(), key=lambda e: e.first_day, reverse=True)
 
 
@@ -131,60 +139,6 @@ def neighbours(stories: Iterable[Story]) -> dict[Hashable, tuple[Story | None, S
         older = ordered[i - 1] if i > 0 else None
         newer = ordered[i + 1] if i + 1 < len(ordered) else None
         result[story.key] = (older, newer)
-    return result
-
-
-def _topic_sets(story: Story) -> tuple[str, ...]:
-    return tuple(sorted(set(list(dict.fromkeys(story.topics))[:MAX_RELATED_TOPICS])))
-
-
-def related_stories(stories: Sequence[Story],
-                    limit: int = RELATED_LIMIT) -> dict[Hashable, list[Story]]:
-    """Up to ``limit`` earlier stories per story: sharing the most topics, then the
-    newest of them first.
-
-    Only stories published before a story are its related stories (its background):
-    a story's page is then final once published, and a day's new stories change no
-    older page (a static host uploads only what changed; docs/rebuilding.md).
-
-    An index maps every combination of a story's topics to the stories that have
-    all of them; stories enter it oldest first, each after its own lookup, so a
-    lookup sees only earlier stories, read newest first. A story with topics T looks
-    first in the lists of T itself, then of its combinations one topic smaller, and
-    so on: a story found in a list of size-s combinations shares exactly s topics
-    unless it was already taken at a larger size. Each lookup reads a handful of
-    entries per list, so the work per story does not grow with the number of stories.
-    """
-    ordered = sorted(stories, key=lambda s: (s.published, s.key))  # oldest first
-    rank = {s.key: i for i, s in enumerate(ordered)}  # higher = newer
-    index: dict[tuple[str, ...], list[Story]] = defaultdict(list)
-    result: dict[Hashable, list[Story]] = {}
-    for story in ordered:
-        own = _topic_sets(story)
-        chosen: list[Story] = []
-        taken = {story.key}
-        for size in range(len(own), 0, -1):
-            need = limit - len(chosen)
-            if need <= 0:
-                break
-            found: list[Story] = []
-            for combo in combinations(own, size):
-                picked = 0
-                for other in reversed(index.get(combo, ())):  # the newest first
-                    if other.key in taken:
-                        continue
-                    found.append(other)
-                    picked += 1
-                    if picked == need:
-                        break
-            found.sort(key=lambda s: -rank[s.key])
-            for other in found[:need]:
-                chosen.append(other)
-                taken.add(other.key)
-        result[story.key] = chosen
-        for size in range(1, len(own) + 1):
-            for combo in combinations(own, size):
-                index[combo].append(story)
     return result
 
 

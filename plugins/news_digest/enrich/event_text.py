@@ -29,7 +29,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain
+from operator import itemgetter
 
+from .event_numbers import number_terms
 from .words import words
 
 # A word as frequent as "said" or more (Zipf 6: once per million words... times a
@@ -37,11 +39,6 @@ from .words import words
 COMMON_ZIPF = 6.0
 # Words missing from the frequency list (rarer than Zipf 3: most names) count as this.
 RARE_ZIPF = 2.0
-NUMBER_WEIGHT = 3.0  # a number as written is as telling as a rare name: 46.2m
-CLOSE_NUMBER_WEIGHT = 2.0  # the same at two significant digits: 46m
-ROUGH_NUMBER_WEIGHT = 1.0  # and at one: 50m, for "nearly 6.5m" against 6.4m
-YEAR_WEIGHT = 0.8  # years are shared by every story of their time
-SCORE_WEIGHT = 3.0  # a result or a vote: 3-1, 112-104, 5-4
 RARITY_POWER = 1.0  # a term's weight grows with its rarity to this power
 HEADLINE_BONUS = 1.0  # a term in the headline counts this much more
 TAIL_WEIGHT = 0.5  # a term first seen in the last paragraph counts this much
@@ -49,29 +46,32 @@ REPEAT_GAIN = 1.0  # and a little more each time it is repeated (times the log o
 LEADING_NAME_FACTOR = 0.25  # weight kept by a given name ("Melanie" of Melanie Joly-Tremblay)
 _DATELINE_SPAN = 80
 _NAME = r"[A-Z][\w'’]*"
-_NAME_PART_RE = re.compile(_NAME)
 _CAPITAL_RUN_RE = re.compile(rf"\b{_NAME}(?:(?:-| +){_NAME})+")
+_TOKEN_RE = re.compile(r"[\w'’-]+")
 _TERM_CACHE_SIZE = 500_000
+_BY_SCORE_THEN_TERM = itemgetter(1, 0)
 _AGENCY_RE = re.compile(r"\s*\((?:[A-Z][A-Za-z]*[ .&/-]?){1,4}\)\s*")
-TERMS_KEPT = 32  # the strongest terms that stand for the story
+TERMS_KEPT = 48  # the strongest terms that stand for the story
+MAX_TERM_WEIGHT = 0.5  # no term of a story's unit vector weighs more (capped())
+CAP_ROUNDS = 6
+NAME_RARITY = 2.5  # headline names at least this rare (word_weight) are checked
 # Only the start of a long story is read: news tells the event first, and what comes
 # after (background, other events) would add cost and noise, not evidence.
-MAX_WORDS = 400
+MAX_WORDS = 300
 SQUARE_SCALE = 10**12
 MIN_WORD_LENGTH = 2
 MIN_WEIGHT = 1.0  # words commoner than Zipf 5 ("police", "court") never stand for an event
 
-_UNITS = {
-    "thousand": 1e3, "k": 1e3, "lakh": 1e5, "lakhs": 1e5, "million": 1e6, "mn": 1e6,
-    "m": 1e6, "mln": 1e6, "crore": 1e7, "crores": 1e7, "billion": 1e9, "bn": 1e9,
-    "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
-}
-_NUMBER_RE = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s?(%|(?:per\s?cent|percent|pc)\b)|"
-    r"\s?(thousand|lakhs?|million|mn|mln|crores?|billion|bn|bln|trillion|tn|[kmb])\b)?",
-    re.IGNORECASE)
-_SCORE_RE = re.compile(r"(?<![\w.,-])(\d{1,3})-(\d{1,3})(?![\w-]|\.\d)")
 _DIGITS = frozenset("0123456789")
+# What aggregators add: "Headline - CNN", "Headline | Reuters", "… [+2345 chars]".
+_PUBLISHER_SUFFIX_RE = re.compile(r"\s+[-|–—]\s+(?:[A-Z][\w.&'’]*\s?){1,4}\s*$")
+_TRUNCATED_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
+# Days and months are when, not what: event_dates.py reads them.
+_CALENDAR_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "yesterday", "today", "tonight", "overnight"})
 _HAS_DIGIT = re.compile(r"\d")
 _WEB_PARTS = frozenset({"com", "www", "org", "net", "http", "https"})  # of Booking.com
 # British spellings that differ from American ones by more than a suffix rule.
@@ -136,54 +136,6 @@ def normalise_word(word: str) -> str:
     return word
 
 
-def _round(value: float, digits: int) -> str:
-    """``value`` at ``digits`` significant digits, written as a reader would: 46m, 3.8."""
-    value = float(f"{value:.{digits}g}")
-    for scale, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e4, "k")):
-        if value >= scale:
-            return f"{value / scale:g}{suffix}"
-    return f"{value:g}"
-
-
-def number_terms(text: str) -> list[tuple[str, float]]:
-    """The numbers of a text as (term, weight): values, scores, percentages, years."""
-    found: list[tuple[str, float]] = []
-    for match in _SCORE_RE.finditer(text):
-        found.append((f"#{int(match.group(1))}-{int(match.group(2))}", SCORE_WEIGHT))
-    for match in _NUMBER_RE.finditer(text):
-        whole, fraction, percent, unit = match.groups()
-        value = float(whole.replace(",", "") + ("." + fraction if fraction else ""))
-        if percent:
-            found += _value_terms(value, "%")
-            continue
-        if unit:
-            scale = _UNITS.get(unit.lower())
-            if scale is None or (len(unit) == 1 and not fraction and value >= 1000):
-                scale = 1.0  # "2,000 m" is metres, not millions
-            value *= scale
-        elif not fraction and 1900 <= value <= 2100:
-            found.append((f"#y{int(value)}", YEAR_WEIGHT))
-            continue
-        if value < 13 and not fraction:
-            continue  # counts like "three" and "10": in every story
-        found += _value_terms(value, "")
-    return found
-
-
-def _value_terms(value: float, unit: str) -> list[tuple[str, float]]:
-    """A number as written, at two significant digits and at one: 46.2m, ≈46m, ~50m.
-
-    A round number ($1 billion, 2,000, 30%) is common to many stories, so all three
-    of its terms weigh no more than a rough one.
-    """
-    exact = _round(value, 6)
-    round_number = exact == _round(value, 1)
-    return [(f"#{exact}{unit}", ROUGH_NUMBER_WEIGHT if round_number else NUMBER_WEIGHT),
-            (f"≈{_round(value, 2)}{unit}",
-             ROUGH_NUMBER_WEIGHT if round_number else CLOSE_NUMBER_WEIGHT),
-            (f"~{_round(value, 1)}{unit}", ROUGH_NUMBER_WEIGHT)]
-
-
 @dataclass(frozen=True)
 class EventTerms:
     """A story's strongest terms, ``weights[term]`` already scaled to unit length."""
@@ -194,6 +146,7 @@ class EventTerms:
     # integer (times SQUARE_SCALE): integer sums are exact in any order.
     terms: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     squares: Mapping[str, float] = field(default_factory=dict, compare=False, repr=False)
+    names: frozenset[str] = frozenset()  # the headline's names (who, where), as terms
 
     def __post_init__(self):
         if self.weights and not self.terms:
@@ -202,7 +155,9 @@ class EventTerms:
                                                  for t, w in self.weights.items()})
 
     def strongest(self, n: int) -> tuple[str, ...]:
-        return tuple(sorted(self.weights, key=lambda t: (-self.weights[t], t))[:n])
+        """The ``n`` heaviest terms (ties: the later term in alphabetical order first)."""
+        return tuple(term for term, _ in heapq.nlargest(n, self.weights.items(),
+                                                        key=_BY_SCORE_THEN_TERM))
 
 
 _TERM_OF: dict[str, tuple[str, float] | None] = {}  # word -> (term, weight); None: ignore
@@ -214,7 +169,8 @@ def _term_of(word: str) -> tuple[str, float] | None:
     if found is False:
         weight = word_weight(word)
         found = None if (weight < MIN_WEIGHT or len(word) < MIN_WORD_LENGTH
-                         or word[0] in _DIGITS or word in _WEB_PARTS) \
+                         or word[0] in _DIGITS or word in _WEB_PARTS
+                         or word in _CALENDAR_WORDS) \
             else (normalise_word(word), weight)
         if len(_TERM_OF) < _TERM_CACHE_SIZE:
             _TERM_OF[word] = found
@@ -232,10 +188,27 @@ def leading_name_words(paragraphs: Iterable[str], counts: Mapping[str, int]) -> 
     """
     leading: dict[str, int] = {}
     for run in _CAPITAL_RUN_RE.findall("\n".join(paragraphs)):  # a run ends at a newline
-        for word in _NAME_PART_RE.findall(run)[:-1]:
-            word = word.lower()
+        for word in words(run)[:-1]:
             leading[word] = leading.get(word, 0) + 1
     return {word for word, times in leading.items() if times >= counts.get(word, 0) - 1}
+
+
+def headline_names(title: str, body: str, given: set[str]) -> set[str]:
+    """The headline's rare words that the story's body writes capitalised: the names of
+    who and where ("Sulawesi", "Kanlaon", "CyberArk"), not a given name, not a common
+    word that opens a sentence ("Rescuers"), not a country one outlet leaves out."""
+    found = set()
+    for token in _TOKEN_RE.findall(title):
+        if any(form[0].isupper() and form in body
+               for form in (token, token.capitalize(), token.upper())):
+            found.update(words(token))
+    return {w for w in found if w not in given and word_weight(w) >= NAME_RARITY}
+
+
+def _headline_numbers(title: str, weights: Mapping[str, float]) -> set[str]:
+    """The headline's amounts at two significant digits and its scores ("≈480m", "#3-1")."""
+    return {term for term, _ in number_terms(title)
+            if term in weights and (term[0] == "≈" or (term[0] == "#" and "-" in term))}
 
 
 def strip_dateline(paragraph: str) -> str:
@@ -245,6 +218,25 @@ def strip_dateline(paragraph: str) -> str:
     return paragraph if match is None else f"{paragraph[:match.start()]} {paragraph[match.end():]}"
 
 
+def _read(title: str, paragraphs: Iterable[str]) -> tuple[str, list[str], list[list[str]]]:
+    """The headline and paragraphs as far as ``MAX_WORDS``, cleaned, and their words."""
+    title = _PUBLISHER_SUFFIX_RE.sub("", title)
+    kept: list[str] = []
+    split = [words(title)]
+    told = 0
+    for text in paragraphs:  # the story as far as MAX_WORDS
+        if text.endswith("chars]"):
+            text = _TRUNCATED_RE.sub("", text)
+        if not kept:
+            text = strip_dateline(text)
+        kept.append(text)
+        split.append(words(text))
+        told += len(split[-1])
+        if told >= MAX_WORDS:
+            break
+    return title, kept, split
+
+
 def event_terms(title: str, paragraphs: Iterable[str]) -> EventTerms:
     """The weighted terms of one story: what ``clusters.py`` compares.
 
@@ -252,20 +244,11 @@ def event_terms(title: str, paragraphs: Iterable[str]) -> EventTerms:
     place factor (``1 + HEADLINE_BONUS`` in the headline, then from 1 in the first
     paragraph down to ``TAIL_WEIGHT`` in the last: the event is told first, and a
     passing mention of another event sits in the background paragraphs), times
-    ``1 + REPEAT_GAIN * log(count)`` (repeats count, but little).
+    ``1 + REPEAT_GAIN * log(count)`` (repeats count, but little). The strongest
+    ``TERMS_KEPT`` stand for the story, scaled to unit length with none over
+    ``MAX_TERM_WEIGHT`` (``capped``).
     """
-    paragraphs = list(paragraphs)
-    if paragraphs:
-        paragraphs[0] = strip_dateline(paragraphs[0])
-    split = [words(title)]
-    told = 0
-    for number, text in enumerate(paragraphs):  # the story as far as MAX_WORDS
-        split.append(words(text))
-        told += len(split[-1])
-        if told >= MAX_WORDS:
-            paragraphs = paragraphs[:number + 1]
-            break
-    texts = [title, *paragraphs]
+    title, paragraphs, split = _read(title, paragraphs)
     counts = Counter(chain.from_iterable(split))
     first: dict[str, int] = {}
     for place in range(len(split) - 1, -1, -1):  # the earliest place a word is seen
@@ -275,8 +258,11 @@ def event_terms(title: str, paragraphs: Iterable[str]) -> EventTerms:
     place_factor = [1 + HEADLINE_BONUS] + [1 - (1 - TAIL_WEIGHT) * i / last
                                            for i in range(len(paragraphs))]
     terms: dict[str, list] = {}  # term -> [weight, count, earliest place, a given name]
+    term_of = _TERM_OF.get
     for word, count in counts.items():
-        found = _term_of(word)
+        found = term_of(word, False)
+        if found is False:
+            found = _term_of(word)
         if found is None:
             continue
         term, weight = found
@@ -288,12 +274,12 @@ def event_terms(title: str, paragraphs: Iterable[str]) -> EventTerms:
             seen[1] += count
             seen[2] = min(seen[2], first[word])
             seen[3] = seen[3] and word in given
-    scores = {term: weight ** RARITY_POWER * place_factor[place]
-              * (1 + REPEAT_GAIN * math.log(count))
+    log = math.log
+    scores = {term: weight ** RARITY_POWER * place_factor[place] * (1 + REPEAT_GAIN * log(count))
               * (LEADING_NAME_FACTOR if is_given else 1.0)
               for term, (weight, count, place, is_given) in terms.items()}
     numbers: dict[str, list[float]] = {}  # term -> [weight, count, best place factor]
-    for place, text in enumerate(texts):
+    for place, text in enumerate((title, *paragraphs)):
         if not _HAS_DIGIT.search(text):
             continue
         for term, weight in number_terms(text):
@@ -301,9 +287,36 @@ def event_terms(title: str, paragraphs: Iterable[str]) -> EventTerms:
             seen[0] = min(seen[0], weight)
             seen[1] += 1
     for term, (weight, count, factor) in numbers.items():
-        scores[term] = weight ** RARITY_POWER * factor * (1 + REPEAT_GAIN * math.log(count))
-    kept = heapq.nlargest(TERMS_KEPT, scores.items(), key=lambda item: (item[1], item[0]))
+        scores[term] = weight ** RARITY_POWER * factor * (1 + REPEAT_GAIN * log(count))
+    kept = heapq.nlargest(TERMS_KEPT, scores.items(), key=_BY_SCORE_THEN_TERM)
     norm = math.sqrt(math.fsum(score * score for _, score in kept))
     if not norm:
         return EventTerms({}, 0.0)
-    return EventTerms({term: score / norm for term, score in kept}, norm)
+    weights = capped({term: score / norm for term, score in kept})
+    named = headline_names(title, "\n".join(paragraphs), given)
+    names = {found[0] for found in map(_term_of, named)
+             if found is not None and found[0] in weights}
+    names.update(_headline_numbers(title, weights))
+    return EventTerms(weights, norm, names=frozenset(names))
+
+
+def capped(weights: dict[str, float]) -> dict[str, float]:
+    """Unit weights where no term weighs more than ``MAX_TERM_WEIGHT``.
+
+    A story's heaviest term is often its subject: the firm, the team, the person
+    ("Piastri" in a race report). Two stories that share only the subject share no
+    event, so no one term may carry a pair: the heaviest are lowered to the cap and
+    the rest scaled up to unit length again, a few rounds until none is over it.
+    """
+    cap = MAX_TERM_WEIGHT
+    for _ in range(CAP_ROUNDS):
+        if max(weights.values()) <= cap + 1e-9 or len(weights) * cap * cap < 1:
+            break
+        over = {t for t, w in weights.items() if w >= cap}
+        rest = math.fsum(w * w for t, w in weights.items() if t not in over)
+        room = 1 - len(over) * cap * cap
+        if rest <= 0 or room <= 0:
+            break
+        scale = math.sqrt(room / rest)
+        weights = {t: cap if t in over else w * scale for t, w in weights.items()}
+    return weights

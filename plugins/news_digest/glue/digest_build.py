@@ -10,8 +10,8 @@ which keeps no build alive after its run.
 
 Everything a build works out lives here, not in Pelican's shared context nor in
 module globals: the checked settings, the compiled taxonomy, the refused seeds, the
-publishers, the editions, the feed plan, the search job, the speed-ups (page
-memo) and the sources file's republishing policies (``policy_of``). ``close`` undoes
+publishers, the clusters of stories, the editions, the feed plan, the search job, the
+speed-ups (page memo) and the sources file's republishing policies (``policy_of``). ``close`` undoes
 whatever the build changed in the process; the ``build`` command calls it in a
 ``finally``, and a successful run calls it when it ends.
 """
@@ -55,6 +55,7 @@ class DigestBuild:
         self.speed = Speed(pelican_settings, self.settings)
         self.seed_errors: list[SeedError] = []
         self.publishers: list = []  # enrich.publishers.Publisher, by name
+        self.related: dict = {}  # story identity -> related stories' (enrich/related_text)
         self.editions: list = []  # glue.digest_pages.DigestEdition, newest first
         self.home_pages: list = []
         self.feed_plan = FeedPlan()

@@ -22,13 +22,16 @@ from ..enrich.attribution import publisher_feed
 from ..output import feeds
 from ..output.feed_plan import plan_feeds
 from ..output.opml import opml_bytes
+from ..output.stories_index import STORIES_JSON
 from ..seeds.urls import site_home
 
 FEEDS_PAGE_URL = "feeds/"
 FEEDS_PAGE_SAVE_AS = "feeds/index.html"
 OPML_PATH = "feeds/feeds.opml"
-# The feeds page describes the JSON Feed ``_source`` extension under this anchor.
+# The feeds page describes the JSON Feed ``_source`` and ``_cluster`` extensions
+# under these anchors.
 SOURCE_EXTENSION_ANCHOR = "json-feed-source"
+CLUSTER_EXTENSION_ANCHOR = "json-feed-cluster"
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +52,7 @@ def feed_item(article, base_url: str) -> feeds.FeedItem:
                    if getattr(article, "byline", ""))  # Pelican's default author is no byline
     attribution = getattr(article, "attribution", None)
     seed = getattr(article, "seed", None)
+    coverage = getattr(article, "coverage", None)
     return feeds.FeedItem(
         identity=article.identity, title=article.title, link=f"{base_url}/{article.url}",
         published=article.date, summary_html="", content_html="",
@@ -57,7 +61,11 @@ def feed_item(article, base_url: str) -> feeds.FeedItem:
             article.source_url),
         source_slug=article.source_slug, topics=topics, people=people,
         source_feed=publisher_feed(seed) if seed is not None else "",
-        summary_text=getattr(article, "description", ""))
+        summary_text=getattr(article, "description", ""),
+        cluster=coverage.cluster if coverage else "",
+        lead=not coverage or coverage.lead == article.identity,
+        related=tuple((card.identity, f"{base_url}/{card.url}")
+                      for card in coverage.others) if coverage else ())
 
 
 def with_text(item: feeds.FeedItem, article) -> feeds.FeedItem:
@@ -81,8 +89,9 @@ class DigestFeedGenerator(Generator):
         self.story_of = {id(item): story for item, story in zip(items, stories, strict=True)}
         zone = ZoneInfo(self.settings.get("TIMEZONE") or "UTC")
         about = f"{base_url}/{FEEDS_PAGE_URL}#{SOURCE_EXTENSION_ANCHOR}"
+        cluster_about = f"{base_url}/{FEEDS_PAGE_URL}#{CLUSTER_EXTENSION_ANCHOR}"
         plan = self.build.feed_plan = plan_feeds(items, self.build.site, self.build.settings,
-                                                 zone, about)
+                                                 zone, about, cluster_about)
         links = plan.links
         self.context["digest_feeds"] = links
         # Each page names only the feed links it shows, so that it is not rendered
@@ -134,4 +143,6 @@ class DigestFeedGenerator(Generator):
         writer.write_file(FEEDS_PAGE_SAVE_AS, self.get_template("feeds"), self.context,
                           self.settings.get("RELATIVE_URLS", False), url=FEEDS_PAGE_URL,
                           feed_groups=plan.groups, opml=OPML_PATH, archive=archive,
-                          source_extension=SOURCE_EXTENSION_ANCHOR)
+                          source_extension=SOURCE_EXTENSION_ANCHOR,
+                          cluster_extension=CLUSTER_EXTENSION_ANCHOR,
+                          stories_json=STORIES_JSON)

@@ -92,7 +92,9 @@ class SeedReader(BaseReader):
             # Here, so that Pelican's content cache keeps them with the story.
             # The text the page shows; none (0: no reading time) when it shows none.
             "reading_time": reading_minutes(shown.words) if shown.words else 0,
-            "attribution": attribute(seed, digest.agencies),
+            # Dates shown in the site's time zone: a story's date is its edition's day.
+            "attribution": attribute(seed, digest.agencies,
+                                     self.settings.get("TIMEZONE") or "UTC"),
         }
         if authors:
             meta["authors"] = authors

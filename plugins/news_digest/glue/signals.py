@@ -20,12 +20,13 @@ from .search import FinishSearchIndex, StartSearchIndex, index_while_writing
 from .site_files import SiteFilesGenerator, on_content_written
 from .source_pages import SourcesGenerator
 from .stories import finish_reading
+from .stories_index_writer import StoriesIndexGenerator
 
 # The digest's generators, in the order Pelican runs them: the search index is made
 # while the others write, and waited for last; the sitemaps list the pages written
 # before them (Pelican's articles and pages generators run first).
 GENERATORS = (StartSearchIndex, DigestFeedGenerator, SourcesGenerator, DigestGenerator,
-              SiteFilesGenerator, FinishSearchIndex)
+              StoriesIndexGenerator, SiteFilesGenerator, FinishSearchIndex)
 
 
 def start_build(pelican):

@@ -3,8 +3,10 @@
 ``finish_reading`` runs once the articles generator has read every file (Pelican's
 ``article_generator_pretaxonomy``): it reports the refused seeds, drops duplicate
 originals, makes slugs unique, then credits each story (what search engines are told
-under its publisher's policy: canonical link, robots; its description and JSON-LD)
-and groups the stories by publisher (``DigestBuild.publishers``).
+under its publisher's policy: canonical link, robots; its description and JSON-LD),
+groups the stories by publisher (``DigestBuild.publishers``) and clusters the
+published ones by event (``story_clusters.py``: each story's ``coverage``, and
+``DigestBuild.related``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from ..errors import SeedErrors
 from ..output.jsonld import news_article, script_json
 from ..output.previews import story_description
 from ..seeds.slugs import unique_slugs
+from .story_clusters import cluster_stories
 
 logger = logging.getLogger(__name__)
 
@@ -150,7 +153,8 @@ def report_seed_warnings(stories: list) -> None:
 
 def finish_reading(build, generator) -> None:
     """All seeds are read: report the refused ones, drop duplicate originals, make
-    slugs unique, then credit each story and group the stories by publisher."""
+    slugs unique, then credit each story, group the stories by publisher and
+    cluster them by event."""
     if build.seed_errors:
         if build.settings.strict:
             raise SeedErrors(build.seed_errors)
@@ -172,3 +176,4 @@ def finish_reading(build, generator) -> None:
         build.speed.on_story_addressed(article)
     attach_attribution(build, stories)
     assign_publishers(build, generator, stories)
+    cluster_stories(build, generator.articles)

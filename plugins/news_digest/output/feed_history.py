@@ -30,6 +30,7 @@ class ChannelLinks:
     current: str = ""  # the subscription document (archives only)
     is_archive: bool = False
     source_about: str = ""  # where the JSON Feed ``_source`` extension is described
+    cluster_about: str = ""  # where the JSON Feed ``_cluster`` extension is described
 
     def __bool__(self) -> bool:
         return bool(self.hub or self.prev_archive or self.next_archive or self.current

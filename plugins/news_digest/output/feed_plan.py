@@ -127,10 +127,10 @@ class SiteInfo:
 
 
 def plan_feeds(items: Iterable[FeedItem], site: SiteInfo, digest: Mapping[str, Any],
-               zone: tzinfo, about: str = "") -> FeedPlan:
+               zone: tzinfo, about: str = "", cluster_about: str = "") -> FeedPlan:
     """Every feed of the build: the whole digest (with its archives, editions in
-    ``zone``), then one per topic and per source. ``about``: the URL that describes
-    the JSON Feed ``_source`` extension."""
+    ``zone``), then one per topic and per source. ``about``, ``cluster_about``: the
+    URLs that describe the JSON Feed ``_source`` and ``_cluster`` extensions."""
     items = list(items)
     max_items = digest.feed_max_items
     hub = digest.websub_hub or ""
@@ -151,7 +151,7 @@ def plan_feeds(items: Iterable[FeedItem], site: SiteInfo, digest: Mapping[str, A
                            language=site.language, link=link,
                            self_url=f"{site.base_url}/{path}", author=site.author,
                            full_text=digest.feed_full_text, links=ChannelLinks(
-                               hub=hub, source_about=about,
+                               hub=hub, source_about=about, cluster_about=cluster_about,
                                prev_archive=newest.channel.self_url if newest else ""))
 
     def add(kind, slug, name, title, link, paths, stories) -> list[FeedLink]:

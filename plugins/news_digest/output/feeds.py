@@ -8,7 +8,8 @@ Per item: the headline, a link to our story page, an id built from the story's
 identity (never from the site URL or the build date), the original publication
 time, the summary (or the text the story's page shows), one category per topic
 (scheme/domain = the topic page), the publisher (RSS ``<source>`` naming its feed,
-Atom ``<source>`` and ``link rel="via"``, JSON Feed ``_source``) and who wrote it:
+Atom ``<source>`` and ``link rel="via"``, JSON Feed ``_source``), the other stories
+of its event (Atom ``link rel="related"``, JSON Feed ``_cluster``) and who wrote it:
 the byline (RSS one ``dc:creator`` and Atom one ``<author>`` naming everyone, as
 readers such as newsboat and feedparser show only the last of several; JSON Feed one
 ``authors`` entry per person), else the publisher, so that no reader credits the
@@ -57,6 +58,9 @@ class FeedItem:
     people: tuple[str, ...] = ()  # the byline, one name per person
     source_feed: str = ""  # the publisher's feed the story was imported from ("" unknown)
     summary_text: str = ""  # the summary as plain text (JSON Feed ``summary``)
+    cluster: str = ""  # the id of its cluster (enrich/clusters.py), "" when not known
+    lead: bool = True  # it leads its cluster
+    related: tuple[tuple[str, str], ...] = ()  # (identity, link) of its cluster's others
 
     @property
     def guid(self) -> str:
@@ -159,7 +163,8 @@ def _generator(channel: FeedChannel, items: list[FeedItem], self_type: str) -> F
     return fg
 
 
-def _entry(fg: FeedGenerator, item: FeedItem, full_text: bool, *, atom: bool):
+def _entry(fg: FeedGenerator, item: FeedItem, full_text: bool, *, atom: bool,
+           archive: bool = False):
     fe = fg.add_entry(order="append")
     fe.id(item.guid)
     fe.guid(item.guid, permalink=False)
@@ -174,7 +179,11 @@ def _entry(fg: FeedGenerator, item: FeedItem, full_text: bool, *, atom: bool):
     for topic in item.topics:
         fe.category(term=topic.label, scheme=topic.url, label=topic.label)
     if atom:
-        fe.digest.links = [("alternate", item.link), ("via", item.original_url)]
+        # An archive document of a complete edition never changes (RFC 5005): a later
+        # report of one of its events is linked from the subscription feed only.
+        related = () if archive else item.related
+        fe.digest.links = [("alternate", item.link), ("via", item.original_url),
+                           *(("related", link) for _, link in related)]
         fe.digest.source = (item.source_name, item.source_home, item.source_feed)
         # One <author> naming everyone: feedparser and newsboat show only the last of
         # several. No byline: the publisher, else readers show the feed's author (the
@@ -201,7 +210,7 @@ def atom_xml(channel: FeedChannel, items: list[FeedItem]) -> bytes:
     """An Atom 1.0 document; ``items`` as given (see ``newest_first``)."""
     fg = _generator(channel, items, "application/atom+xml")
     for item in items:
-        _entry(fg, item, channel.full_text, atom=True)
+        _entry(fg, item, channel.full_text, atom=True, archive=channel.links.is_archive)
     return fg.atom_str(pretty=True)
 
 
@@ -244,7 +253,16 @@ def _json_item(item: FeedItem, channel: FeedChannel) -> dict:
         "tags": [topic.label for topic in item.topics],
         "authors": authors,
         "_source": source,
+        **({"_cluster": _json_cluster(item, channel)} if item.cluster else {}),
     }
+
+
+def _json_cluster(item: FeedItem, channel: FeedChannel) -> dict:
+    """The ``_cluster`` extension: the story's event and the other stories of it."""
+    return {"about": channel.links.cluster_about, "id": item.cluster, "lead": item.lead,
+            "size": len(item.related) + 1,
+            "related": [{"id": story_id(identity), "url": link}
+                        for identity, link in item.related]}
 
 
 def json_bytes(feed: dict) -> bytes:

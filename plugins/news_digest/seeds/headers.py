@@ -121,6 +121,16 @@ def _check_references(value: str, name: str) -> str:
     return value
 
 
+YES_NO = {"yes": "yes", "true": "yes", "no": "no", "false": "no"}
+
+
+def _check_yes_no(value: str, name: str) -> str:
+    answer = YES_NO.get(value.strip().lower())
+    if answer is None:
+        raise HeaderValueError(f"'{name}:' is '{value[:80]}': write yes or no")
+    return answer
+
+
 @dataclass(frozen=True)
 class Header:
     """One documented seed header (a row of ``HEADERS``)."""
@@ -161,6 +171,8 @@ HEADERS: tuple[Header, ...] = (
            "this one's cluster: their original URLs, identities or seed file names"),
     Header("Not same event as", _check_references, "stories this one is never clustered "
            "with, given the same way"),
+    Header("Lead story", _check_yes_no, "yes: this story leads its cluster on the front "
+           "page, instead of the earliest report (docs/front-page.md)"),
 )
 BY_KEY = {key: h for h in HEADERS for key in (h.key, *map(_snake, h.aliases))}
 # Kept on Seed fields of their own; the other documented headers go to Seed.headers.

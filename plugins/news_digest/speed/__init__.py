@@ -16,6 +16,8 @@ build (``DigestBuild.speed``) and calls it at the few points where it works:
   (``fragments.py``);
 - ``key_of`` / ``reuse`` / ``note``: the same reuse for files written outside the
   writer (feeds);
+- ``previous_clustering`` / ``keep_clustering``: the clustering of the previous build,
+  so that only what changed is clustered again (``cluster_record.py``);
 - ``finish`` when every page is written, ``close`` in every case (a ``finally``):
   whatever the build changed in the process (``gc.freeze``) is undone.
 
@@ -34,6 +36,7 @@ import sys
 from collections.abc import Mapping
 from typing import Any
 
+from . import cluster_record
 from .content_cache import guard_content_cache, save_cache_only_when_changed
 from .fragments import MemoExtension
 from .listings import write_listings_linearly
@@ -72,6 +75,10 @@ class Speed:
         self.reach = None  # how deep each page's template reaches (reach.py)
         self.fragments: dict | None = None  # {% memo %} store, once pages are written
         self._frozen = False
+        # The clustering is kept beside the content cache, in every build that caches.
+        self.cluster_folder = (pelican_settings.get("CACHE_PATH")
+                               if self.enabled and pelican_settings.get("CACHE_CONTENT")
+                               else None)
         previous = pelican_settings.get(PREVIOUS_OUTPUT)
         # Into an empty output folder (a first build, after `make clean`, CI's fresh
         # clone) there is nothing to keep: no keys are worked out, no record is left,
@@ -154,6 +161,17 @@ class Speed:
     def note(self, name: str, key: str | None, target, data: bytes | str) -> None:
         if self.memo is not None:
             self.memo.note(name, key, target, data)
+
+    # -- the clustering kept between builds ----------------------------------------
+
+    def previous_clustering(self):
+        """The previous build's ``clusters.Clustering`` (None: cluster from scratch)."""
+        return cluster_record.load(self.cluster_folder) if self.cluster_folder else None
+
+    def keep_clustering(self, clustering) -> None:
+        """Keep this build's clustering for the next one, once this one succeeds."""
+        if self.cluster_folder:
+            cluster_record.save_pending(self.cluster_folder, clustering)
 
     # -- the end ------------------------------------------------------------------
 

@@ -4,7 +4,8 @@ Before Pelican starts, ``Rebuild`` points the content cache at a folder keyed by
 the plugin's code and settings (``cache_key.py``) and works out the stamp of the
 inputs (``up_to_date.py``): when the inputs and ``output/`` are those of the last
 build, there is nothing to do. After the build, ``succeeded`` makes the new records
-current (the page record of ``page_memo.py`` and the stamp), or ``failed`` drops
+current (the page record of ``page_memo.py``, the clustering of
+``cluster_record.py`` and the stamp), or ``failed`` drops
 them, so a record only ever describes an output that was swapped into place.
 """
 
@@ -17,7 +18,7 @@ from typing import Any
 
 from ..atomic_file import remove_stale_temps
 from ..settings import sources_file_path
-from . import page_memo
+from . import cluster_record, page_memo
 from .cache_key import prune, settings_sources, with_keyed_cache
 from .gc_tuning import fewer_collections
 from .up_to_date import input_stamp, is_up_to_date, remember
@@ -37,6 +38,7 @@ class Rebuild:
         if self.caching:
             remove_stale_temps(self.cache_path)  # of killed builds: the caller holds the lock
             page_memo.discard(self.cache_path)  # a pending record of a killed build
+            cluster_record.discard(self.cache_path)
             if force:  # render every page again, not only those whose inputs changed
                 page_memo.forget(self.cache_path)
             self.inputs = input_stamp(self.cache_path, self.settings, settings_file)
@@ -61,10 +63,12 @@ class Rebuild:
         """The build failed: forget its pending record."""
         if self.inputs is not None:
             page_memo.discard(self.cache_path)
+            cluster_record.discard(self.cache_path)
 
     def swapped_in(self) -> None:
         """The new output is in place: its records become current (the caller holds
         signals back meanwhile: output/ and its records change together, whole)."""
         if self.inputs is not None:
             page_memo.commit(self.cache_path)
+            cluster_record.commit(self.cache_path)
             remember(self.cache_path, self.target, self.inputs)

@@ -1,0 +1,97 @@
+"""Clusters of stories from their scored pairs (``enrich/`` stage).
+
+Pure module (no Pelican import), used by ``clusters.py``: the graph of strong pairs,
+its connected parts, and the greedy merging inside a part (strongest pair first,
+guarded by the mean score over all the pairs of two clusters).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+
+def pair_of(a: str, b: str) -> tuple[str, str]:
+    """The pair of two keys in one order: the smaller first."""
+    return (a, b) if a < b else (b, a)
+
+
+def neighbours(edges: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = {}
+    for a, b in edges:
+        graph.setdefault(a, set()).add(b)
+        graph.setdefault(b, set()).add(a)
+    return graph
+
+
+def reach(graph: Mapping[str, set[str]], starts: Iterable[str]) -> set[str]:
+    seen = set(starts)
+    todo = list(seen)
+    while todo:
+        for other in graph.get(todo.pop(), ()):
+            if other not in seen:
+                seen.add(other)
+                todo.append(other)
+    return seen
+
+
+def components(keys: Iterable[str], graph: Mapping[str, set[str]]) -> list[list[str]]:
+    done: set[str] = set()
+    parts = []
+    for key in sorted(keys):
+        if key not in done:
+            part = reach(graph, [key])
+            done |= part
+            parts.append(sorted(part))
+    return parts
+
+
+def agglomerate(part: Sequence[str], adjacent: Mapping[str, Mapping[str, float]],
+                joins: Mapping[str, set[str]], apart: set[tuple[str, str]],
+                link: float, mean_link: float) -> list[list[str]]:
+    """Clusters of one connected part: curator joins, then strongest pairs first.
+
+    Clusters are numbered; ``between[a][b]`` is the sum of the scores of all pairs
+    across clusters ``a`` and ``b``, kept up to date on each merge, so the mean
+    link of two clusters costs one look-up. Every step runs in a fixed order (sorted
+    keys, sorted pairs), so the same part always gives the same clusters.
+    """
+    part = sorted(part)
+    cluster_of = {key: number for number, key in enumerate(part)}
+    members = {number: [key] for number, key in enumerate(part)}
+    between: dict[int, dict[int, float]] = {number: {} for number in members}
+    for key in part:
+        mine = between[cluster_of[key]]
+        for other, score in adjacent.get(key, {}).items():  # in the edges' sorted order
+            if other in cluster_of:
+                mine[cluster_of[other]] = score
+
+    def kept_apart(a: int, b: int) -> bool:
+        return bool(apart) and any(pair_of(x, y) in apart for x in members[a] for y in members[b])
+
+    def merge(a: int, b: int) -> None:
+        a, b = min(a, b), max(a, b)
+        for key in members[b]:
+            cluster_of[key] = a
+        members[a] += members.pop(b)
+        gone, kept = between.pop(b), between[a]
+        kept.pop(b, None)
+        gone.pop(a, None)
+        for other, score in sorted(gone.items()):
+            kept[other] = kept.get(other, 0.0) + score
+            theirs = between[other]
+            del theirs[b]
+            theirs[a] = theirs.get(a, 0.0) + score
+
+    for x, y in sorted({pair_of(key, other) for key in part for other in joins.get(key, ())}):
+        a, b = cluster_of[x], cluster_of[y]
+        if a != b and not kept_apart(a, b):
+            merge(a, b)
+    ranked = sorted((-score, x, y) for x in part for y, score in adjacent.get(x, {}).items()
+                    if x < y and score >= link)
+    for _, x, y in ranked:
+        a, b = cluster_of[x], cluster_of[y]
+        if a == b or kept_apart(a, b):
+            continue
+        if between[a].get(b, 0.0) / (len(members[a]) * len(members[b])) >= mean_link:
+            merge(a, b)
+    return list(members.values())

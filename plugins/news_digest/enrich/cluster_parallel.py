@@ -1,0 +1,94 @@
+"""Many stories' profiles at once, on every core (``enrich/`` stage).
+
+Pure module (no Pelican import), used by ``clusters.py``. Reading a story's terms
+is most of the cost of clustering a digest from scratch and each story is read on
+its own, so a large batch is split into one contiguous slice per core, read by
+forked worker processes and put back together in the same order: the result is
+the same list, whatever the number of processes. Small batches (an incremental
+build's few new stories), a single core, a platform without ``fork`` and a
+process that runs other threads (forking one can deadlock) are read in this
+process. Nor are they when other processes keep the cores busy (the load average):
+workers would then only add the cost of starting them.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
+
+log = logging.getLogger(__name__)
+
+PARALLEL_FROM = 2000  # stories: fewer are read here, faster than starting workers
+MAX_WORKERS = 8
+
+In = TypeVar("In")
+Out = TypeVar("Out")
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _idle_cores() -> int:
+    """Cores that other processes leave free (the last minute's load average)."""
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:  # not available here
+        busy = 0.0
+    return max(1, round(_cores() - busy + 0.5))
+
+
+def _workers(count: int) -> int:
+    """How many processes to read ``count`` items with: 1 means this one.
+
+    Workers only pay when cores are free: on a machine others keep busy they share
+    the same cores and add the cost of starting them and sending results back.
+    """
+    if (count < PARALLEL_FROM or threading.active_count() > 1
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        return 1
+    return max(1, min(_idle_cores(), MAX_WORKERS, count // (PARALLEL_FROM // 2)))
+
+
+_JOB: tuple[Callable, Sequence] | None = None  # what forked workers read, inherited
+
+
+def _apply(span: tuple[int, int]) -> list:
+    function, items = _JOB
+    return [function(item) for item in items[span[0]:span[1]]]
+
+
+def map_in_order(function: Callable[[In], Out], items: Sequence[In]) -> list[Out]:
+    """``[function(item) for item in items]``, on several cores when it is worth it.
+
+    ``function`` must be pure. The workers are forked with the items in memory, so
+    only the results travel back. If no worker can be started (a sandbox without
+    processes, a worker killed), this process does the work: a result always
+    comes, the same one.
+    """
+    global _JOB
+    workers = _workers(len(items))
+    if workers == 1:
+        return [function(item) for item in items]
+    size = -(-len(items) // workers)
+    spans = [(at, min(at + size, len(items))) for at in range(0, len(items), size)]
+    _JOB = (function, items)
+    gc.freeze()  # the workers then do not copy the memory the collector would touch
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [out for part in pool.map(_apply, spans) for out in part]
+    except (OSError, RuntimeError) as error:  # BrokenProcessPool is a RuntimeError
+        log.info("reading %d stories in one process: %s", len(items), error)
+        return [function(item) for item in items]
+    finally:
+        _JOB = None
+        gc.unfreeze()

@@ -1,0 +1,137 @@
+"""How strongly two stories look like one event: the score of a pair (``enrich/`` stage).
+
+Pure module (no Pelican import), used by ``clusters.py`` and ``cluster_why.py``.
+
+The score starts from the terms two stories share (``similarity``: how much of
+each story the other one tells, for the story it tells least of) and is lowered
+by what says they are two events:
+
+* time: past a day apart, down to ``1 - TIME_DECAY`` at the window's edge;
+* days: leads that put their events on different days (``event_dates.py``), by
+  ``OTHER_DAY_FACTOR``, or ``GUESSED_DAY_FACTOR`` when a lead names no day and
+  its day is guessed from the time of writing;
+* names: a headline that names someone, somewhere or an amount the other story
+  never mentions (another company, another country, another result), by up to
+  ``NAME_PENALTY``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from .cluster_candidates import WINDOW_SECONDS
+from .event_dates import DAY_SECONDS, SAME_DAY_OVERLAP, implicit, same_day
+from .event_text import SQUARE_SCALE, EventTerms
+
+if TYPE_CHECKING:  # a story's terms, time and days (clusters.py)
+    from .clusters import Profile
+
+EDGE_FLOOR = 0.2  # pairs below this score are not even kept as weak evidence
+# Reports of one event cluster in their first day; past a day apart a pair must
+# share more to be linked: its score is scaled down to 1 - TIME_DECAY at WINDOW.
+DECAY_AFTER_SECONDS = 24 * 3600
+TIME_DECAY = 0.4
+# Two stories whose leads put their events on different days must share more to be
+# linked: a firm's second ruling, a team's next match, a race the day before.
+OTHER_DAY_FACTOR = 0.6
+GUESSED_DAY_FACTOR = 0.8  # the same when a lead names no day (guessed from the time)
+NAME_PENALTY = 0.3  # at most this much less when a headline's names are missing
+
+
+def shared_terms(a: EventTerms, b: EventTerms) -> list[tuple[str, float, float]]:
+    """(term, its weight in ``a``, in ``b``) for each term both stories have, strongest first."""
+    if len(b.weights) < len(a.weights):
+        return [(t, wa, wb) for t, wb, wa in shared_terms(b, a)]
+    other = b.weights
+    return sorted(((t, w, other[t]) for t, w in a.weights.items() if t in other),
+                  key=lambda item: (-item[1] * item[2], item[0]))
+
+
+def similarity(a: EventTerms, b: EventTerms) -> float:
+    """How much of each story the other one tells, for the story it tells least of.
+
+    Each story's weights have unit length, so the squared weights of the terms it
+    shares with the other are the share of its own text that the other covers.
+    Taking the smaller share (and its square root, to read like a cosine) keeps a
+    story apart that mentions another event in a sentence: the other event's
+    reports cover little of it. A wire copy cut short is wholly covered by the
+    full version and covers most of it, so it stays close.
+    """
+    common = a.terms & b.terms
+    if not common:
+        return 0.0
+    # Squares are integers (SQUARE_SCALE): their sum does not depend on the set's order.
+    covered = min(sum(map(a.squares.__getitem__, common)),
+                  sum(map(b.squares.__getitem__, common)))
+    return math.sqrt(covered / SQUARE_SCALE)
+
+
+def time_factor(seconds_apart: float) -> float:
+    """1 within a day, falling linearly to ``1 - TIME_DECAY`` at the window's edge."""
+    late = max(0.0, abs(seconds_apart) - DECAY_AFTER_SECONDS)
+    return 1.0 - TIME_DECAY * min(1.0, late / (WINDOW_SECONDS - DECAY_AFTER_SECONDS))
+
+
+def day_factor(a: Profile, b: Profile) -> float:
+    """``OTHER_DAY_FACTOR`` when the two leads name different days, else 1."""
+    if same_day(a.days, b.days) is not False:
+        return 1.0
+    return GUESSED_DAY_FACTOR if implicit(a.days) or implicit(b.days) else OTHER_DAY_FACTOR
+
+
+def _unnamed(a: EventTerms, b: EventTerms) -> float:
+    """The share of ``a``'s headline names (by squared weight) that ``b`` lacks."""
+    squares = a.squares
+    total = sum(squares[n] for n in a.names)
+    return sum(squares[n] for n in a.names if n not in b.squares) / total if total else 0.0
+
+
+def name_factor(a: EventTerms, b: EventTerms) -> float:
+    """Less when one headline names someone or something the other story never does."""
+    if not a.names and not b.names:
+        return 1.0
+    return 1.0 - NAME_PENALTY * max(_unnamed(a, b), _unnamed(b, a))
+
+
+def pair_score(a: Profile, b: Profile) -> float:
+    """How strongly two stories look like one event (the module's docstring)."""
+    return (similarity(a.terms, b.terms) * time_factor(a.time - b.time) * day_factor(a, b)
+            * name_factor(a.terms, b.terms))
+
+
+def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profile],
+                edges: dict[tuple[str, str], float]) -> None:
+    """``pair_score`` of ``p`` and each of ``others``, kept in ``edges`` when it
+    reaches ``EDGE_FLOOR``: the hot path of clustering, so written out in full,
+    each factor computed only while the score can still reach the floor."""
+    key, termset, squares, time, days = p.key, p.terms.terms, p.terms.squares, p.time, p.days
+    names = p.terms.names
+    floor, scale, sqrt = EDGE_FLOOR, SQUARE_SCALE, math.sqrt
+    for other in others:
+        q = profiles[other]
+        terms = q.terms
+        common = termset & terms.terms
+        if not common:
+            continue
+        covered = min(sum(map(squares.__getitem__, common)),
+                      sum(map(terms.squares.__getitem__, common)))
+        score = sqrt(covered / scale)
+        if score < floor:
+            continue
+        if abs(time - q.time) > DECAY_AFTER_SECONDS:
+            score *= time_factor(time - q.time)
+        if len(days) == 1 and len(q.days) == 1:  # same_day(), for one day each
+            (start_a, end_a), (start_b, end_b) = days[0], q.days[0]
+            if min(end_a, end_b) - max(start_a, start_b) < SAME_DAY_OVERLAP:
+                score *= GUESSED_DAY_FACTOR if (end_a - start_a != DAY_SECONDS
+                                                or end_b - start_b != DAY_SECONDS) \
+                    else OTHER_DAY_FACTOR
+        else:
+            score *= day_factor(p, q)
+        if score >= floor:
+            if names or terms.names:
+                score *= name_factor(p.terms, terms)
+            if score >= floor:
+                edges[(key, other) if key < other else (other, key)] = score

@@ -1,0 +1,142 @@
+"""On which day a story says its event happened (``enrich/`` stage).
+
+Pure module (no Pelican import); ``clusters.py`` lowers the score of two stories
+whose first paragraphs put their events on different days.
+
+A news story says when its event happened in its first sentence: "Arsenal beat
+Bayern Munich 3-1 on Tuesday", "the central bank said on Thursday", "killed 14
+people yesterday", "on 16 April". That day tells two events about one subject
+apart where their words cannot: a ruling against a firm on Wednesday and another
+ruling against it on Thursday, a sprint race on Saturday and the grand prix on
+Sunday, a match and the same team's next match, a breach at one retailer and at
+another two days later.
+
+Days are read in the story's own calendar (its time stamp's UTC offset: "Tuesday"
+in Manila is not Tuesday in New York) and kept as spans of UTC time, so that two
+outlets in different time zones can agree on one event: two days match when their
+spans overlap by ``SAME_DAY_OVERLAP`` or more. Only the headline and the first
+paragraph are read (and the second when the first is short): later paragraphs
+recall other days (the first event a follow-up builds on, the background).
+Words that point ahead ("next Tuesday", "until Friday", "starting Sunday") are
+not the event's day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+
+LEAD_WORDS = 25  # the headline and paragraphs up to this many words are the lead
+SAME_DAY_OVERLAP = 9 * 3600  # seconds two days' spans must share to be one day
+RECENT_DAYS = 7  # an explicit date further back is background, not the event
+
+DAY_SECONDS = 24 * 3600
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+           "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+# Month names as written in dates, capitalised ("may" is also a verb).
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+# Words before a weekday that make it another day than the event's.
+_AHEAD = frozenset({"next", "until", "till", "by", "before", "from", "coming", "every",
+                    "since", "starting", "beginning", "effective", "through"})
+_WEEKDAY_RE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_RELATIVE_WORDS = ("yesterday", "today", "tonight", "night", "this morning", "this afternoon",
+                   "this evening")
+_RELATIVE_RE = re.compile(
+    r"\b(yesterday|today|tonight|last night|overnight|this (?:morning|afternoon|evening))\b",
+    re.IGNORECASE)
+_DATE_RE = re.compile(rf"\b(?:({_MONTH})\s+(\d{{1,2}})|(\d{{1,2}})\s+({_MONTH}))\b")
+# A wire dateline: "BRUSSELS, May 14 (GWS) - ": the day of writing, not of the event.
+_DATELINE_RE = re.compile(
+    rf"^[^a-z]{{2,60}}?,\s*{_MONTH}\s*\d{{1,2}}\s*(?:\([^)]{{1,30}}\))?\s*[-–—:]")
+
+
+def _lead(title: str, paragraphs) -> str:
+    parts = [title]
+    told = 0
+    for number, paragraph in enumerate(paragraphs):
+        if number == 0:
+            paragraph = _DATELINE_RE.sub("", paragraph, count=1)
+        parts.append(paragraph)
+        told += len(paragraph.split())
+        if told >= LEAD_WORDS:
+            break
+    return "\n".join(parts)
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")[:3]]
+
+
+def lead_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
+    """The calendar days (in the story's own time zone) its lead puts the event on."""
+    today = published.date()  # ``published`` keeps the outlet's UTC offset
+    text = _lead(title, paragraphs)
+    days: set[date] = set()
+    if "day" in text:  # every weekday, "today" and "yesterday" end so
+        for match in _WEEKDAY_RE.finditer(text):
+            before = text[max(0, match.start() - 12):match.start()].split()
+            before = before[-1].lower() if before else ""
+            if before in _AHEAD:
+                continue
+            back = (today.weekday() - _WEEKDAYS.index(match.group(1).lower())) % 7
+            if before == "last" and back == 0:
+                back = 7
+            days.add(today - timedelta(days=back))
+    lowered = text.lower()
+    if any(word in lowered for word in _RELATIVE_WORDS):
+        for match in _RELATIVE_RE.finditer(lowered):
+            word = match.group(1)
+            if word == "yesterday":
+                days.add(today - timedelta(days=1))
+            elif word in ("last night", "overnight"):
+                days.update((today - timedelta(days=1), today))
+            else:
+                days.add(today)
+    for match in _DATE_RE.finditer(text):
+        month = _month(match.group(1) or match.group(4))
+        day = int(match.group(2) or match.group(3))
+        for year in (today.year, today.year - 1):
+            try:
+                found = date(year, month, day)
+            except ValueError:
+                break
+            if found <= today + timedelta(days=1):
+                if (today - found).days <= RECENT_DAYS:
+                    days.add(found)
+                break
+    return tuple(sorted(days))
+
+
+def event_days(title: str, paragraphs, published: datetime) -> tuple[tuple[int, int], ...]:
+    """The lead's days as spans of POSIX seconds [start, end): what clusters compare.
+
+    A lead that names no day tells news of the last day before it was written: its
+    span is the 24 hours before the time stamp, marked one second short of a day
+    (``implicit``), as it is weaker evidence than a day the story names.
+    """
+    days = lead_days(title, paragraphs, published)
+    if not days:
+        end = int(published.timestamp())
+        return ((end - DAY_SECONDS + 1, end),)
+    offset = published.utcoffset() or timedelta(0)
+    spans = []
+    for day in days:
+        start = int((datetime(day.year, day.month, day.day, tzinfo=UTC) - offset).timestamp())
+        spans.append((start, start + DAY_SECONDS))
+    return tuple(spans)
+
+
+def implicit(spans: tuple[tuple[int, int], ...]) -> bool:
+    """Whether ``event_days`` guessed the spans from the time of writing."""
+    return bool(spans) and (spans[0][1] - spans[0][0]) != DAY_SECONDS
+
+
+def same_day(a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...]) -> bool | None:
+    """Whether two stories' leads share a day; None when either lead names none."""
+    if not a or not b:
+        return None
+    return any(min(end_a, end_b) - max(start_a, start_b) >= SAME_DAY_OVERLAP
+               for start_a, end_a in a for start_b, end_b in b)

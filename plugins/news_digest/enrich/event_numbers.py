@@ -1,0 +1,89 @@
+"""The numbers of a story's event, as terms (``enrich/`` stage).
+
+Pure module (no Pelican import); ``event_text.py`` adds these terms to a story's words.
+
+Outlets write one number differently: 46.2 million, €46.2m, 46,200,000; 64 lakh and
+6.4 million; 3.75%, 3.75 per cent. Each value becomes a term as written and rounded
+to two and to one significant digit ("nearly 6.5m" meets 6.4m at one), with results
+and votes (3-1, 5-4), percentages and years. Days of the month and clock times are
+not numbers of the event: every story of that day has them.
+"""
+
+from __future__ import annotations
+
+import re
+
+NUMBER_WEIGHT = 3.0  # a number as written is as telling as a rare name: 46.2m
+CLOSE_NUMBER_WEIGHT = 2.0  # the same at two significant digits: 46m
+ROUGH_NUMBER_WEIGHT = 1.0  # and at one: 50m, for "nearly 6.5m" against 6.4m
+YEAR_WEIGHT = 0.8  # years are shared by every story of their time
+SCORE_WEIGHT = 3.0  # a result or a vote: 3-1, 112-104, 5-4
+
+_UNITS = {
+    "thousand": 1e3, "k": 1e3, "lakh": 1e5, "lakhs": 1e5, "million": 1e6, "mn": 1e6,
+    "m": 1e6, "mln": 1e6, "crore": 1e7, "crores": 1e7, "billion": 1e9, "bn": 1e9,
+    "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+}
+_NUMBER_RE = re.compile(
+    r"(?<![\w.])(?<![A-Za-z]-)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s?(%|(?:per\s?cent|percent|pc)\b)|"
+    r"\s?(thousand|lakhs?|million|mn|mln|crores?|billion|bn|bln|trillion|tn|[kmb])\b)?",
+    re.IGNORECASE)
+_SCORE_RE = re.compile(r"(?<![\w.,-])(\d{1,3})-(\d{1,3})(?![\w-]|\.\d)")
+_MONTH_NAME = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+               r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_CALENDAR_NUMBER_RE = re.compile(
+    rf"\b{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME}"
+    r"|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?)|\b\d{1,2}:\d{2}\b|\b[0-2]\d[0-5]\d\s+(?:GMT|UTC)\b")
+
+
+def _round(value: float, digits: int) -> str:
+    """``value`` at ``digits`` significant digits, written as a reader would: 46m, 3.8."""
+    value = float(f"{value:.{digits}g}")
+    for scale, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e4, "k")):
+        if value >= scale:
+            return f"{value / scale:g}{suffix}"
+    return f"{value:g}"
+
+
+def number_terms(text: str) -> list[tuple[str, float]]:
+    """The numbers of a text as (term, weight): values, scores, percentages, years.
+
+    Days of the month and clock times are not numbers of the event ("May 15",
+    "9:47 a.m."): every story of that day has them (event_dates.py reads days).
+    """
+    found: list[tuple[str, float]] = []
+    text = _CALENDAR_NUMBER_RE.sub(" ", text)
+    for match in _SCORE_RE.finditer(text):
+        found.append((f"#{int(match.group(1))}-{int(match.group(2))}", SCORE_WEIGHT))
+    for match in _NUMBER_RE.finditer(text):
+        whole, fraction, percent, unit = match.groups()
+        value = float(whole.replace(",", "") + ("." + fraction if fraction else ""))
+        if percent:
+            found += _value_terms(value, "%")
+            continue
+        if unit:
+            scale = _UNITS.get(unit.lower())
+            if scale is None or (len(unit) == 1 and not fraction and value >= 1000):
+                scale = 1.0  # "2,000 m" is metres, not millions
+            value *= scale
+        elif not fraction and "," not in whole and 1900 <= value <= 2100:
+            found.append((f"#y{int(value)}", YEAR_WEIGHT))
+            continue
+        if value < 13 and not fraction:
+            continue  # counts like "three" and "10": in every story
+        found += _value_terms(value, "")
+    return found
+
+
+def _value_terms(value: float, unit: str) -> list[tuple[str, float]]:
+    """A number as written, at two significant digits and at one: 46.2m, ≈46m, ~50m.
+
+    A round number ($1 billion, 2,000, 30%) is common to many stories, so all three
+    of its terms weigh no more than a rough one.
+    """
+    exact = _round(value, 6)
+    round_number = exact == _round(value, 1)
+    return [(f"#{exact}{unit}", ROUGH_NUMBER_WEIGHT if round_number else NUMBER_WEIGHT),
+            (f"≈{_round(value, 2)}{unit}",
+             ROUGH_NUMBER_WEIGHT if round_number else CLOSE_NUMBER_WEIGHT),
+            (f"~{_round(value, 1)}{unit}", ROUGH_NUMBER_WEIGHT)]

@@ -1,0 +1,50 @@
+"""Pelican glue: the stories that report one event, grouped once every seed is read.
+
+``cluster_stories`` runs at the end of ``stories.finish_reading``: the published
+stories are clustered (``enrich/clusters.py``; the previous build's result is
+updated where it is kept, see ``speed/cluster_record.py``), the curator's references
+that name no story are reported with file and line, and each story gets its
+``coverage`` (``enrich/coverage.py``): its cluster's id, its lead and the other
+stories of it, which the story page, the edition pages, the feeds and
+``stories.json`` show. The related stories are read off the clustering's pair scores
+here too (``DigestBuild.related``); the clustering itself (its terms: about 7 KB a
+story) is not kept past this point, so the pages are written without it in memory.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from ..enrich.cluster_links import stories_for_clustering
+from ..enrich.clusters import cluster, recluster
+from ..enrich.coverage import Coverage, StoryCard, coverage_of
+from ..enrich.related_text import related_by_text
+
+logger = logging.getLogger(__name__)
+
+LEAD_STORY = "lead_story"  # seed.headers key of "Lead story:"
+
+
+def story_card(article) -> StoryCard:
+    credit = article.attribution
+    return StoryCard(identity=article.identity, headline=article.title,
+                     publisher=credit.publisher, url=article.url,
+                     published_iso=credit.published_iso, date_text=credit.short_date_text)
+
+
+def cluster_stories(build, articles: list) -> None:
+    """Cluster the published ``articles``; give each its ``coverage``."""
+    stories = [a for a in articles if hasattr(a, "identity")]
+    inputs, problems = stories_for_clustering(a.seed for a in stories)
+    for problem in sorted(problems, key=lambda p: (p.path, p.line)):
+        logger.warning("%s", problem)
+    previous = build.speed.previous_clustering()
+    result = recluster(previous, inputs) if previous is not None else cluster(inputs)
+    if result is not previous:  # nothing changed: the record kept is this result
+        build.speed.keep_clustering(result)
+    build.related = related_by_text(result)
+    chosen = {a.identity for a in stories if a.seed.headers.get(LEAD_STORY) == "yes"}
+    coverage = coverage_of(result, {a.identity: story_card(a) for a in stories}, chosen)
+    for article in stories:
+        article.coverage = coverage.get(article.identity) or Coverage(
+            article.identity, article.identity)

@@ -1,0 +1,99 @@
+"""The clustering kept between builds, so that a build re-clusters only what changed.
+
+Pure module (no Pelican import), part of the rebuild (the ``speed`` stage). A build
+clusters its stories with ``clusters.recluster(previous, stories)`` when the previous
+build left its result here, else from scratch; both give the same clusters (a test
+of ``clusters.py`` holds it), so the record only saves time.
+
+The record (``clusters.bin`` in the content cache's folder, which is keyed by the
+plugin's code and settings) is ``cluster_store.to_plain`` of the result, pickled
+(plain lists, strings and numbers: JSON took twice as long to write and read at
+10,000 stories, where the record is 8 MB), after a first line that names the format
+and a hash of the rest. Like the page record (``page_memo.py``) it is written beside
+the current one (``clusters.bin.new``) and becomes current only when the build
+succeeds (``commit``); a failed or killed build's is dropped (``discard``). Both are
+written atomically; a damaged one (cut short, another format, a hash that does not
+match, a shape ``from_plain`` refuses) is removed with one warning and the build
+clusters from scratch. The hash is checked before anything is unpickled.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+from pathlib import Path
+
+from ..atomic_file import sync_folder, write_bytes_atomically
+from ..enrich.cluster_store import from_plain, to_plain
+from ..enrich.clusters import Clustering
+
+logger = logging.getLogger(__name__)
+
+RECORD = "clusters.bin"
+PENDING = "clusters.bin.new"
+MAGIC = b"news-digest clusters 1 "
+
+
+def _hash(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).hexdigest().encode("ascii")
+
+
+def _problem(data: bytes) -> tuple[str, Clustering | None]:
+    """(what is wrong, "" when nothing; the clustering when it could be read)."""
+    head, newline, body = data.partition(b"\n")
+    if not newline or not head.startswith(MAGIC):
+        return "not a clustering record of this version", None
+    if head[len(MAGIC):] != _hash(body):
+        return "its hash does not match: damaged", None
+    try:
+        return "", from_plain(pickle.loads(body))
+    except Exception as err:  # a record we wrote, yet unreadable: say so, start over
+        return f"{type(err).__name__}: {err}"[:200], None
+
+
+def load(cache_path: str | os.PathLike) -> Clustering | None:
+    """The previous build's clustering, or None (none kept, or a damaged one)."""
+    path = Path(cache_path) / RECORD
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        logger.warning("build record %s could not be read (%s); the stories are clustered "
+                       "anew", path, err)
+        return None
+    problem, clustering = _problem(data)
+    if clustering is not None:
+        return clustering
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+    logger.warning("discarded the damaged build record %s (%s); the stories are clustered "
+                   "anew", path, problem)
+    return None
+
+
+def save_pending(cache_path: str | os.PathLike, clustering: Clustering) -> None:
+    """Keep ``clustering`` for the next build, once this one succeeds."""
+    body = pickle.dumps(to_plain(clustering), protocol=pickle.HIGHEST_PROTOCOL)
+    Path(cache_path).mkdir(parents=True, exist_ok=True)
+    write_bytes_atomically(Path(cache_path) / PENDING, MAGIC + _hash(body) + b"\n" + body)
+
+
+def commit(cache_path: str | os.PathLike) -> None:
+    """The build succeeded: its pending clustering is now the record."""
+    pending = Path(cache_path) / PENDING
+    if pending.exists():
+        os.replace(pending, Path(cache_path) / RECORD)
+        sync_folder(cache_path)
+
+
+def discard(cache_path: str | os.PathLike) -> None:
+    """The build failed, or one was killed: forget its pending clustering."""
+    try:
+        os.unlink(Path(cache_path) / PENDING)
+    except OSError:
+        pass

@@ -1,0 +1,78 @@
+"""The day a story's lead puts its event on (event_dates.py): pure functions, no site."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from news_digest.enrich.event_dates import event_days, implicit, lead_days, same_day
+
+
+def at(text: str, offset_hours: float = 0) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=timezone(timedelta(hours=offset_hours)))
+
+
+WEDNESDAY = at("2025-05-14T18:00:00")
+
+
+@pytest.mark.parametrize("lead, day", [
+    ("Apple was fined on Wednesday by the European Commission.", date(2025, 5, 14)),
+    ("Arsenal beat Bayern 3-1 on Tuesday night.", date(2025, 5, 13)),
+    ("Monday's earthquake killed 14 people.", date(2025, 5, 12)),
+    ("Police said yesterday that two men were arrested.", date(2025, 5, 13)),
+    ("The ruling came on 12 May.", date(2025, 5, 12)),
+    ("The ruling came on May 12.", date(2025, 5, 12)),
+    ("The match was played last Wednesday.", date(2025, 5, 7)),
+])
+def test_the_lead_names_the_day_of_the_event(lead, day):
+    assert lead_days("A headline", [lead], WEDNESDAY) == (day,)
+
+
+@pytest.mark.parametrize("lead", [
+    "The second leg is next Tuesday in Munich, and tickets are sold out already.",
+    "The new prices apply starting Sunday, the company said in a statement.",
+    "The strike runs until Friday, the union said, and talks are due to resume.",
+    "BRUSSELS, May 14 (GWS) - The Commission opened an inquiry into the firm's pricing.",
+    "The cut, first promised in March 2024, may 10 times exceed what was planned.",
+])
+def test_days_ahead_datelines_and_background_are_not_the_event(lead):
+    assert lead_days("A headline", [lead], WEDNESDAY) == ()
+
+
+def test_only_the_lead_is_read():
+    story = ["Apple was fined 480 million euros by the European Commission for stopping app "
+             "developers from steering users to cheaper offers outside its App Store, the first "
+             "penalty of its kind.",
+             "A separate ruling against the company on Monday concerned dating apps."]
+    assert lead_days("EU fines Apple", story, WEDNESDAY) == ()
+    assert lead_days("EU fines Apple", ["Apple was fined.", story[1]], WEDNESDAY) == (
+        date(2025, 5, 12),)  # a short first paragraph: the second is read too
+
+
+def test_a_day_is_read_in_the_outlets_own_time_zone():
+    # 00:30 on Thursday in Tokyo is still Wednesday in London.
+    tokyo = at("2025-05-15T00:30:00", 9)
+    assert lead_days("x", ["Toyota said on Thursday it would recall cars."], tokyo) == (
+        date(2025, 5, 15),)
+    # One announcement: "Tuesday" in Detroit and "Wednesday" in Tokyo overlap long enough.
+    detroit = event_days("x", ["Toyota said on Tuesday it would recall cars."],
+                         at("2025-10-21T09:10:00", -4))
+    japan = event_days("x", ["Toyota said Wednesday it will recall cars."],
+                       at("2025-10-22T10:15:00", 9))
+    assert same_day(detroit, japan) is True
+    # Saturday's sprint and Sunday's grand prix, both written in Europe, do not.
+    saturday = event_days("x", ["Verstappen won the sprint on Saturday."],
+                          at("2025-07-26T13:20:00", 1))
+    sunday = event_days("x", ["Piastri won the grand prix on Sunday."],
+                        at("2025-07-27T15:35:00"))
+    assert same_day(saturday, sunday) is False
+
+
+def test_a_lead_without_a_day_is_guessed_from_the_time_of_writing():
+    spans = event_days("Piastri wins in Spa", ["A rain-delayed race at Spa."],
+                       at("2025-07-27T16:40:00", 1))
+    assert implicit(spans) and len(spans) == 1
+    named = event_days("x", ["Piastri won on Sunday."], at("2025-07-27T16:40:00", 1))
+    assert not implicit(named) and same_day(spans, named) is True
+    assert same_day((), named) is None  # nothing to compare

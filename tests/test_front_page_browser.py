@@ -1,0 +1,152 @@
+"""A busy day's front page in a real browser (Debian's Chromium, driven by Playwright):
+the headlines a reader sees on the first screen, axe in both colour schemes, a phone's
+width, and screenshots of the busy edition for people to look at
+(tests/artifacts/screenshots/busy-*.png)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+
+import pytest
+from tools import CHROMIUM_ARGS, ROOT, axe, chromium
+
+from busy_site import COUNT, EDITION, busy_seeds
+from sitebuild import build
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+MIN_HEADLINES = 12  # issue 19: on a 1280x900 screen, with their credit lines
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    built = build(tmp_path_factory.mktemp("busy"), busy_seeds())
+    assert built.code == 0, built.stderr
+    assert built.warnings == []
+    return built
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    handler = functools.partial(_Quiet, directory=str(site.output))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = chromium()
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def _covered_story(site) -> str:
+    """A story page with other reports of its event and related stories."""
+    for path in site.files("stories/*.html"):
+        text = path.read_text(encoding="utf-8")
+        if 'class="coverage"' in text and 'class="related"' in text:
+            return str(path.relative_to(site.output))
+    raise AssertionError("no story page with both 'Also covered by' and related stories")
+
+
+def _pages(site) -> dict[str, str]:
+    return {"home": "", "edition": EDITION, "story": _covered_story(site)}
+
+
+def _open(browser, server, path, **context):
+    ctx = browser.new_context(**context)
+    page = ctx.new_page()
+    response = page.goto(server + path, wait_until="load")
+    assert response is not None and response.ok, path
+    return ctx, page
+
+
+# Index entries wholly on the first screen whose credit (publisher) is on it too.
+_VISIBLE_HEADLINES = """() => {
+  const inside = (r) => r.width > 0 && r.height > 0 && r.top >= 0 &&
+                        r.bottom <= window.innerHeight && r.left >= 0 &&
+                        r.right <= window.innerWidth;
+  return Array.from(document.querySelectorAll('.edition-index li')).filter((li) => {
+    const headline = li.querySelector('a'), credit = li.querySelector('.credit');
+    return headline && credit && credit.textContent.trim() &&
+           inside(headline.getBoundingClientRect()) && inside(credit.getBoundingClientRect());
+  }).length;
+}"""
+
+
+@pytest.mark.parametrize("name", ["home", "edition"])
+def test_a_busy_day_shows_at_least_12_headlines_with_their_credits(site, server, browser,
+                                                                   name, capsys):
+    ctx, page = _open(browser, server, _pages(site)[name], viewport=DESKTOP)
+    seen = page.evaluate(_VISIBLE_HEADLINES)
+    entries = page.locator(".edition-index li").count()
+    ctx.close()
+    with capsys.disabled():
+        print(f"\n{name}: {seen} headlines with their credit on the first 1280x900 screen "
+              f"({entries} events, {COUNT} stories)")
+    assert seen >= MIN_HEADLINES
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_on_the_busy_pages(site, server, browser, scheme):
+    script = axe().read_text(encoding="utf-8")
+    found = {}
+    for name, path in _pages(site).items():
+        ctx, page = _open(browser, server, path, color_scheme=scheme, bypass_csp=True)
+        page.add_script_tag(content=script)
+        violations = page.evaluate(
+            """async () => (await axe.run(document)).violations.map(v =>
+                 `${v.id} (${v.impact}): ${v.help} -> ` +
+                 v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))""")
+        ctx.close()
+        if violations:
+            found[name] = violations
+    assert found == {}
+
+
+def test_no_horizontal_scrolling_on_a_phone(site, server, browser):
+    too_wide = {}
+    for name, path in _pages(site).items():
+        ctx, page = _open(browser, server, path, viewport=PHONE)
+        widths = page.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
+        ctx.close()
+        if widths[0] > widths[1]:
+            too_wide[name] = widths
+    assert too_wide == {}
+
+
+def test_screenshots_of_a_busy_edition(site, server, browser):
+    """Light and dark, desktop and phone: the first screen and the whole page."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    written = []
+    for label, viewport in (("1280", DESKTOP), ("390", PHONE)):
+        for scheme in ("light", "dark"):
+            for name, path in _pages(site).items():
+                ctx, page = _open(browser, server, path, color_scheme=scheme,
+                                  viewport=viewport)
+                stem = SCREENSHOTS / f"busy-{name}-{label}-{scheme}"
+                page.screenshot(path=f"{stem}.png")
+                written.append(stem.with_suffix(".png"))
+                if name == "edition":
+                    page.screenshot(path=f"{stem}-full.png", full_page=True)
+                    written.append(stem.with_name(stem.name + "-full.png"))
+                ctx.close()
+    assert len(written) == 16 and all(p.stat().st_size > 10_000 for p in written)
