@@ -25,6 +25,32 @@ SETTINGS = {"DEFAULT_PAGINATION": 3, "DIGEST_EDITIONS_PER_PAGE": 2,
 START = datetime(2024, 3, 1, 8)
 
 
+# Every story an event of its own (stories of one event share "Also covered by", which
+# a later report of that event changes: docs/front-page.md).
+EVENTS = (
+    "Alderbrook Bank closed 14 branches in Leeds after a strike by cashiers.",
+    "A ferry ran aground near Oban; 212 passengers were taken ashore by lifeboat.",
+    "Glenmark Pharma recalled 9,000 inhalers over a faulty valve.",
+    "The city council of Utrecht voted to ban cars from its old centre by 2027.",
+    "Cobalt Ridge Mining found lithium at its Nevada site, its shares rose 31 percent.",
+    "A heatwave pushed Madrid to 44 degrees; schools sent pupils home at noon.",
+    "Harrowgate United sacked its manager after nine defeats in a row.",
+    "Volcano Etna erupted overnight, closing Catania airport until Sunday.",
+    "Ironbridge Foods raised the price of bread by 12 pence across Wales.",
+    "Astronomers in Chile spotted a comet that will pass Earth in March.",
+    "Juniper Lane Books won the national prize for a debut novel about Orkney.",
+    "Floods in Bavaria cut the railway between Munich and Salzburg for a week.",
+    "Kestrel Point Telecom laid 600 kilometres of fibre under the Baltic.",
+    "A chess prodigy aged 11 beat a grandmaster at the Wijk aan Zee tournament.",
+    "Northcliff Shipyard launched the first hydrogen tug for the port of Antwerp.",
+    "Wildfires near Marseille burned 3,000 hectares of pine forest.",
+    "Oakhurst Motors cut 1,800 jobs at its gearbox plant in Turin.",
+    "A rare orchid flowered at Kew Gardens for the first time in 40 years.",
+    "Quarry Hill Brewery was sold to a Danish rival for 85 million kroner.",
+    "The marathon in Berlin was won in a course record by an Ethiopian runner.",
+)
+
+
 def _stories(days: int, per_day: int = 2, first_day: int = 0) -> dict[str, str]:
     """``per_day`` stories a day on ``days`` days, all about privacy, one publisher."""
     seeds = {}
@@ -34,8 +60,7 @@ def _stories(days: int, per_day: int = 2, first_day: int = 0) -> dict[str, str]:
             seeds[f"{day:03d}-{n}.txt"] = seed_text(
                 title=f"Story {n} of day {day}", published=when.isoformat() + "+00:00",
                 url=f"https://news.example.com/{day}/{n}", source="The Daily Example",
-                body=(f"Day {day}, story {n}: the regulator looked at personal data.",),
-                extra=(("Topics", "privacy"),))
+                body=(EVENTS[(day * 2 + n) % len(EVENTS)],), extra=(("Topics", "privacy"),))
     return seeds
 
 
@@ -115,3 +140,29 @@ def test_a_full_front_page_becomes_the_next_numbered_page(tmp_path):
     older = site.page("topics/privacy/page/2/index.html")
     assert older.xpath("string(//p[@class='lede'])") == "Older stories, newest first: page 2."
     assert "privacy, page 2" in older.xpath("string(//title)").lower()
+
+
+def test_a_new_report_of_a_recent_event_changes_that_events_pages_only(tmp_path):
+    """A new story of an event already reported: the earlier report shows it under
+    "Also covered by" (its page, and the list pages showing it, change), while pages
+    of older stories stay the same files; the update is what a fresh build writes."""
+    before = _stories(8)
+    site = build(tmp_path / "site", before, settings=SETTINGS)
+    assert site.code == 0, site.stderr
+    site = build(tmp_path / "site", before, settings=SETTINGS, force=True)
+    oldest = {name: (site.output / name).stat().st_ino for name in (
+        "topics/privacy/page/1/index.html", "stories/story-0-of-day-0.html")}
+    event = EVENTS[7 * 2 + 1]  # the story of day 7, told again by another outlet
+    when = (START + timedelta(days=8)).isoformat() + "+00:00"
+    after = {**before, "008-0.txt": seed_text(
+        title="Story 0 of day 8", published=when, url="https://other.example/8/0",
+        source="Other Paper", body=(event,), extra=(("Topics", "privacy"),))}
+    again = build(tmp_path / "site", after, settings=SETTINGS)
+    assert again.code == 0, again.stderr
+    covered = again.page("stories/story-1-of-day-7.html").xpath(
+        "//section[@class='coverage']//li/a/text()")
+    assert covered == ["Story 0 of day 8"]
+    for name, inode in oldest.items():
+        assert (again.output / name).stat().st_ino == inode, f"{name} was written again"
+    fresh = build(tmp_path / "fresh", after, settings=SETTINGS)
+    assert stable_tree(again.output) == stable_tree(fresh.output)
