@@ -54,6 +54,10 @@ SEARCH_SAVE_AS = "search/index.html"
 # Lists split into pages of DEFAULT_PAGINATION stories; "source" is a publisher's page.
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None,
                        "source": None}
+# Pages counted from the oldest (docs/building.md, "Addresses"): the newest stories at
+# the list's own address, older ones at topics/privacy/page/1/ (the oldest), /page/2/...
+PAGINATION_PATTERNS = [(1, "{url}", "{save_as}"),
+                       (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html")]
 
 # Stories are never translations of each other: two with the same headline are
 # two stories (the plugin makes their slugs unique), and grouping costs time.

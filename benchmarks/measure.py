@@ -1,22 +1,35 @@
-"""One build as a separate process: wall time, peak memory (ru_maxrss), files and bytes."""
+"""One build as a separate process: wall time, peak memory of the whole build, files.
+
+Peak memory is that of the build and of every process it starts, measured together:
+the build runs in a session of its own, and a thread sums the resident memory of
+every process of that session (Python, Pagefind, ...) ten times a second; the peak
+is the largest sum (never less than the largest single process, as the kernel
+counts it: ``ru_maxrss`` of the children waited for).
+"""
 
 from __future__ import annotations
 
 import os
 import subprocess
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+SAMPLE_SECONDS = 0.1
 
 
 @dataclass(frozen=True)
 class Run:
     seconds: float
-    peak_mb: float  # the build process's own peak resident set
+    peak_mb: float  # the build and every process it ran, together
     pages: int  # .html files
     files: int
     bytes: int
     code: int
+    kept: int = 0  # pages and feeds kept from the previous build ("Kept N of M")
+    written: int = 0  # of M
 
 
 def output_size(folder: Path) -> tuple[int, int, int]:
@@ -30,15 +43,74 @@ def output_size(folder: Path) -> tuple[int, int, int]:
     return pages, files, total
 
 
-def run_build(command: list[str], output: Path, *, cwd: Path, log: Path) -> Run:
-    """Run ``command`` once, wait with ``os.wait4`` and read the child's own rusage."""
+def session_rss(session: int) -> int:
+    """Resident bytes of every process in ``session``, summed."""
+    total = 0
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                fields = handle.read().rsplit(b")", 1)[1].split()
+            # after the name: state ppid pgrp session ... rss is field 24 (index 21 here)
+            if int(fields[3]) == session:
+                total += int(fields[21]) * PAGE
+        except (OSError, IndexError, ValueError):
+            continue  # gone meanwhile
+    return total
+
+
+class PeakSampler:
+    """The largest summed resident memory of a session, sampled in a thread."""
+
+    def __init__(self, session: int):
+        self.session = session
+        self.peak = 0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> PeakSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._done.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._done.is_set():
+            self.peak = max(self.peak, session_rss(self.session))
+            self._done.wait(SAMPLE_SECONDS)
+
+
+def _kept(log: Path, start: int) -> tuple[int, int]:
+    """``Kept N of M pages and feeds`` from what the build printed after ``start``."""
+    with open(log, "rb") as handle:
+        handle.seek(start)
+        text = handle.read().decode("utf-8", "replace")
+    for line in reversed(text.splitlines()):
+        if line.startswith("Kept ") and " of " in line:
+            kept, _, rest = line[5:].partition(" of ")
+            return int(kept), int(rest.split()[0])
+    return 0, 0
+
+
+def run_build(command: list[str], output: Path, *, cwd: Path, log: Path,
+              env: dict[str, str] | None = None) -> Run:
+    """Run ``command`` once in a session of its own; measure it and its processes."""
     with open(log, "ab") as sink:
         sink.write(("$ " + " ".join(command) + "\n").encode())
         sink.flush()
+        start_of_log = sink.tell()
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=sink, stderr=subprocess.STDOUT)
-        _pid, status, usage = os.wait4(process.pid, 0)
+        process = subprocess.Popen(command, cwd=cwd, stdout=sink, stderr=subprocess.STDOUT,
+                                   start_new_session=True, env=env)
+        with PeakSampler(process.pid) as sampler:
+            _pid, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
     pages, files, total = output_size(output) if output.exists() else (0, 0, 0)
-    return Run(seconds, usage.ru_maxrss / 1024, pages, files, total, process.returncode)
+    peak = max(sampler.peak, usage.ru_maxrss * 1024)
+    kept, written = _kept(log, start_of_log)
+    return Run(seconds, peak / 1024 / 1024, pages, files, total, process.returncode,
+               kept, written)

@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
 
+from .changes import Changes
+from .corpus import DAY_SIZE
 from .measure import Run
 
 
@@ -95,6 +97,33 @@ def section(n: int, info: dict[str, str], plan: str, ours: list[Run], plain: lis
             + ", ".join(f"{r.seconds:.2f} s" for r in round_full) + "): nothing changed "
             + per_round(unchanged) + "; one seed changed " + per_round(one_changed)
             + (f"; with `--force` {per_round(forced)}" if forced else "") + ".")
+    return "\n".join(lines) + "\n"
+
+
+def daily_section(full: Run, updates: list[tuple[Run, Changes]]) -> str:
+    """The daily updates after ``full``: time, share of the full build, memory, pages
+    kept, and the files a static host would upload again (by kind)."""
+    lines = [
+        "",
+        f"Daily updates ({DAY_SIZE} new stories a day, dated on the day after the corpus "
+        f"and the days before, built over the previous output) after a full build of "
+        f"{full.seconds:.2f} s ({full.peak_mb:.0f} MB, {full.pages} pages, "
+        f"{full.files} files):",
+        "",
+        "| update | s | share of the full build | peak MB | kept | files to upload "
+        "(new or changed) | same bytes, written again | what changed |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for day, (run, found) in enumerate(updates, start=1):
+        name = f"day {day}" + (" (after a build from scratch)" if day == 1 else "")
+        lines.append(
+            f"| {name} | {run.seconds:.2f} | {run.seconds / full.seconds:.2f} | "
+            f"{run.peak_mb:.0f} | {run.kept} of {run.written} | {found.uploaded} of "
+            f"{run.files} | {sum(found.rewritten.values())} | {found.by_kind()} |")
+    steady = [run.seconds / full.seconds for run, _ in updates[1:]]
+    if steady:
+        lines += ["", "A steady day (from day 2) costs "
+                  f"**{statistics.median(steady):.2f}** of a full build (median)."]
     return "\n".join(lines) + "\n"
 
 

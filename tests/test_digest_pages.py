@@ -105,16 +105,20 @@ def test_each_edition_has_a_page_and_the_archive_lists_them(site):
     assert (older, newer) == ("../../editions/2019-10-28/", "../../editions/2019-10-31/")
 
 
-def test_home_pages_paginate_whole_editions(tmp_path):
+def test_home_pages_paginate_whole_editions_counted_from_the_oldest(tmp_path):
     site = build_theme_site(tmp_path, with_sample=False, DIGEST_EDITIONS_PER_PAGE=2)
     assert site.code == 0, site.stderr
-    first = _editions(site.page("index.html"))
-    second = _editions(site.page("page/2/index.html"))
-    third = _editions(site.page("page/3/index.html"))
-    assert [len(first), len(second), len(third)] == [2, 2, 1]
-    assert first[-1][0] > second[0][0] > third[0][0]
-    assert site.page("page/2/index.html").xpath("string(//a[@rel='next']/@href)") == "../../page/3/"
-    assert not (site.output / "page" / "4").exists()
+    # Five editions, two a page: page 1 holds the oldest two, the home page the rest.
+    home = _editions(site.page("index.html"))
+    oldest = _editions(site.page("page/1/index.html"))
+    assert [len(home), len(oldest)] == [3, 2]
+    assert home[-1][0] > oldest[0][0]
+    assert site.page("index.html").xpath("string(//a[@rel='next']/@href)") == "./page/1/"
+    page = site.page("page/1/index.html")
+    assert page.xpath("string(//a[@rel='prev']/@href)") == "../../"
+    assert page.xpath("//a[@rel='next']") == []
+    assert page.xpath("string(//h1)") == "Older news, page 1"
+    assert not (site.output / "page" / "2").exists()
 
 
 def test_week_editions(tmp_path):
@@ -140,13 +144,15 @@ def test_article_page_has_one_h1_reading_time_related_and_neighbours(site):
     full = _article(site, "Messaging app fixes flaw used for spying")  # republished in full
     assert full.xpath("string(//header[@class='story-head']//p[@class='reading-time'])") == (
         "3 min read")  # 610 words / 230 a minute
-    # Related stories are chosen by their text (tests/test_front_page.py): other
-    # stories, each credited with its publisher and date in the site's one format.
+    # Related stories are chosen by their text (tests/test_front_page.py) among the
+    # earlier stories (a later story changes no older page), each credited with its
+    # publisher and date in the site's one format.
+    published = {t: datetime.fromisoformat(when) for t, when, *_ in STORIES}
     related = page.xpath("//section[@class='related']//li")
     assert related
     for item in related:
         title = item.xpath("string(a)")
-        assert title in {t for t, *_ in STORIES} - {"Regulator fines social network over tracking"}
+        assert published[title] < published["Regulator fines social network over tracking"]
         credit = item.xpath("string(span[@class='credit'])")
         assert re.fullmatch(r"[^·]+ · \d{1,2} (October|November) 2019", credit), credit
 

@@ -161,14 +161,28 @@ def test_a_pair_kept_apart_by_the_curator_may_be_related():
     clustering = cluster([a, b, c])
     assert clustering.cluster_of["a" * 16] != clustering.cluster_of["b" * 16]
     related = related_by_text(clustering)
-    # c reports the event of both and joins one of them (``joined``); for the other
-    # (``apart``), c is another cluster's copy of its own event and is never offered as
-    # related, while ``joined``, which the curator says is another event, is.
+    # c reports the event of both and joins one of them (``joined``); the other
+    # (``apart``) is, for c, another cluster's copy of its own event and never offered
+    # as related, while the pair the curator kept apart is: the later story (b) names
+    # the earlier one (a), and a, published first, names nothing later.
     joined = next(k for k in ("a" * 16, "b" * 16)
                   if clustering.cluster_of[k] == clustering.cluster_of["c" * 16])
     apart = ("b" * 16) if joined == "a" * 16 else ("a" * 16)
-    assert joined in related.get(apart, ())
-    assert "c" * 16 not in related.get(apart, ())
+    assert "a" * 16 in related.get("b" * 16, ())
+    assert apart not in related.get("c" * 16, ())
+    assert related.get("a" * 16, ()) == ()
+
+
+def test_related_stories_are_earlier_ones(devset):
+    """A story links only stories published before it: a day's new stories change no
+    older story page."""
+    _, _, clustering = devset
+    related = related_by_text(clustering)
+    profiles = clustering.profiles
+    assert related
+    for key, others in related.items():
+        for other in others:
+            assert (profiles[other].time, other) < (profiles[key].time, key)
 
 
 # -- stories.json -------------------------------------------------------------------------

@@ -3,12 +3,13 @@ its pages keyed as deep as it reads, or rendered every time; never kept stale.
 
 Real builds of a small digest whose links are known (topics set by hand):
 
-    F0 - A - F1 - R - F2 - Rp - F3     (one story a day, oldest first)
+    F0 - Rp - F1 - R - F2 - A - F3     (one story a day, oldest first)
 
-Related stories are chosen by what their text shares (``enrich/related_text.py``): A
-(a data broker fined) shares a firm's name with R (an inquiry into the records it
-bought), R shares the hospitals with Rp; A and Rp share nothing, nor do the F stories
-with any other. So A is related to R only; R to A and Rp. So
+Related stories are earlier ones, chosen by what their text shares
+(``enrich/related_text.py``): A (a data broker fined) shares a firm's name with the
+earlier R (an inquiry into the records it bought), R shares the hospitals with the
+earlier Rp; A and Rp share nothing, nor do the F stories with any other. So A is
+related to R only; R to Rp. So
 ``article.related_stories[].related_stories[].title`` on A's page shows Rp's
 headline three objects away (A, R, Rp), which a key two objects deep does not
 cover. Each test builds, rebuilds (leaving the record of what each page was made
@@ -26,7 +27,7 @@ import pytest
 from sitebuild import ROOT, build, seed_text, stable_tree
 
 SETTINGS = {"DIGEST_SEARCH": False}
-DAYS = {"F0": 1, "A": 2, "F1": 3, "R": 4, "F2": 5, "Rp": 6, "F3": 7}
+DAYS = {"F0": 1, "Rp": 2, "F1": 3, "R": 4, "F2": 5, "A": 6, "F3": 7}
 TOPICS = {"A": "privacy", "R": "privacy, health", "Rp": "health", "F0": "climate",
           "F1": "science", "F2": "elections", "F3": "business"}  # F*: related to none
 OLD, NEW = "Hospitals share patient records", "Hospitals stop sharing patient records"
@@ -44,15 +45,15 @@ BODIES = {
     "F3": "Shares in Brightwater Foods rose after it raised its profit forecast.",
 }
 
-CORRECTED_F3 = BODIES["F3"].replace("rose", "rose 4 per cent")
+CORRECTED_F0 = BODIES["F0"].replace("a fifth", "a quarter")
 
 
-def _seeds(rp_title: str = OLD, f3_body: str = BODIES["F3"]) -> dict[str, str]:
+def _seeds(rp_title: str = OLD, f0_body: str = BODIES["F0"]) -> dict[str, str]:
     seeds = {}
     for name, day in DAYS.items():
         title = {"A": "Regulator fines data broker", "R": "Inquiry into hospital records widens",
                  "Rp": rp_title}.get(name, f"Other news, day {day}")
-        body = (f3_body,) if name == "F3" else (BODIES[name],)
+        body = (f0_body,) if name == "F0" else (BODIES[name],)
         seeds[f"{name}.txt"] = seed_text(
             title=title, published=f"2024-03-{day:02d}T10:00:00+00:00",
             url=f"https://news.example.com/{name.lower()}", body=body,
@@ -146,12 +147,12 @@ def test_a_deep_page_is_still_kept_when_nothing_in_its_reach_changed(tmp_path):
     site = _built_twice(tmp_path / "site", settings)
     path, _ = _story_page(site, "Regulator fines data broker")
     before = path.stat().st_ino
-    # F3 is four objects away from A (A, R, Rp, F3): out of the deep page's reach.
-    again = build(tmp_path / "site", _seeds(f3_body=CORRECTED_F3),
+    # F0 is out of the deep page's reach (A, R, Rp, and no further).
+    again = build(tmp_path / "site", _seeds(f0_body=CORRECTED_F0),
                   settings=settings)
     assert again.code == 0, again.stderr
     assert path.stat().st_ino == before, "A's page was rendered again"
-    fresh = build(tmp_path / "fresh", _seeds(f3_body=CORRECTED_F3),
+    fresh = build(tmp_path / "fresh", _seeds(f0_body=CORRECTED_F0),
                   settings=settings)
     assert stable_tree(again.output) == stable_tree(fresh.output)
 
@@ -180,11 +181,12 @@ def test_an_unknown_filter_given_an_object_renders_its_pages_every_time(tmp_path
 
 @pytest.mark.slow
 def test_a_template_reading_deeper_than_any_key_renders_its_pages(tmp_path, caplog):
-    # A, R, Rp, then Rp's related story R and its related stories: five objects.
-    deepest = ("{% for a in article.related_stories %}{% for b in a.related_stories %}"
-               "{% for c in b.related_stories %}{% for d in c.related_stories %}"
-               '<li class="deep">{{ d.title }}</li>{% endfor %}{% endfor %}{% endfor %}'
-               "{% endfor %}")
+    # A and the five stories before it, one after the other: six objects.
+    deepest = ('{% if article.older_story and article.older_story.older_story and '
+               "article.older_story.older_story.older_story and article.older_story"
+               ".older_story.older_story.older_story %}<li class=\"deep\">{{ article"
+               ".older_story.older_story.older_story.older_story.older_story.title }}</li>"
+               "{% endif %}")
     settings = {**SETTINGS, "THEME": str(_theme(tmp_path, deepest))}
     _built_twice(tmp_path / "site", settings)
     caplog.set_level(logging.DEBUG, logger="news_digest.speed.reuse_writer")
@@ -201,7 +203,7 @@ def test_every_page_of_the_stock_theme_can_be_kept(tmp_path, caplog):
     want of a key (the debug log names every page that is)."""
     _built_twice(tmp_path / "site", SETTINGS)
     caplog.set_level(logging.DEBUG, logger="news_digest.speed.reuse_writer")
-    again = build(tmp_path / "site", _seeds(f3_body=CORRECTED_F3),
+    again = build(tmp_path / "site", _seeds(f0_body=CORRECTED_F0),
                   settings=SETTINGS)
     assert again.code == 0, again.stderr
     assert "Kept " in again.stderr

@@ -20,11 +20,14 @@ ARTICLE_LIMIT = 40 * 1024
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    # Two editions a home page, so the later home pages are checked too.
-    built = build_theme_site(tmp_path_factory.mktemp("theme"), DIGEST_EDITIONS_PER_PAGE=2)
+    # Two editions a home page and two stories a list page, so the older pages of the
+    # home page and of the lists are checked too.
+    built = build_theme_site(tmp_path_factory.mktemp("theme"), DIGEST_EDITIONS_PER_PAGE=2,
+                             DEFAULT_PAGINATION=2)
     assert built.code == 0, built.stderr
     assert built.warnings == []
-    assert (built.output / "page" / "2" / "index.html").exists()
+    assert (built.output / "page" / "1" / "index.html").exists()
+    assert list(built.output.glob("topics/*/page/1/index.html"))
     return built
 
 

@@ -4,8 +4,12 @@ Pure module (no Pelican import). The clustering already scores every pair of sto
 close in time that share a distinctive term (``clusters.Clustering.edges``: names,
 rare words and numbers, weighed by rarity; see docs/clusters.md). Two stories of
 *different* events that still share much are what a reader calls related: another
-ruling against the same firm, the same team's next match, a breach at another
+ruling against the same firm, the same team's last match, a breach at another
 company the same week. So a story's related stories are its strongest pairs that:
+
+- were published before it (its background; ties broken by key): a story's related
+  stories are then fixed once it is published, and a day's new stories change no
+  older story page (a static host uploads only what changed; docs/rebuilding.md);
 
 - score at least ``RELATED_FLOOR`` (below it, a pair shares a word or two by chance);
 - are not in its own cluster (those are the same event: "Also covered by");
@@ -43,6 +47,7 @@ def related_by_text(clustering: Clustering, limit: int = RELATED_LIMIT,
     left out."""
     candidates: dict[str, list[tuple[float, str]]] = {}
     cluster_of = clustering.cluster_of
+    profiles = clustering.profiles
     for (a, b), score in clustering.edges.items():
         if score < floor or cluster_of.get(a) is None or cluster_of.get(b) is None:
             continue
@@ -50,7 +55,8 @@ def related_by_text(clustering: Clustering, limit: int = RELATED_LIMIT,
             continue
         if score >= LINK and not _kept_apart(clustering, a, b):
             continue
-        candidates.setdefault(a, []).append((-score, b))
+        if (profiles[a].time, a) > (profiles[b].time, b):  # only the later one links
+            a, b = b, a
         candidates.setdefault(b, []).append((-score, a))
     result: dict[str, tuple[str, ...]] = {}
     for key in sorted(candidates):

@@ -20,6 +20,7 @@ from pelican.generators import Generator
 from ..enrich import editions as ed
 from ..enrich.front_page import Listed, edition_sections
 from ..output.feed_plan import ARCHIVE_EDITION_URL
+from ..output.page_numbers import page_spans
 from .story_clusters import LEAD_STORY
 
 EDITION_URL = ARCHIVE_EDITION_URL  # an archive document follows its edition page
@@ -53,15 +54,29 @@ class DigestEdition:
     older: DigestEdition | None = None
 
 
+@dataclass(frozen=True)
+class HomeLink:
+    """A home page as its neighbours link it: not its editions (those of the newest
+    change every day, and the pages linking it must not)."""
+
+    number: int
+    url: str
+    newest: bool
+
+
 @dataclass
 class HomePage:
+    """One page of the digest, counted from the oldest (``output/page_numbers.py``):
+    page 1 holds the oldest editions, the newest page is the home page itself and the
+    only one that grows; an older page never changes once written."""
+
     number: int
-    count: int
     url: str
     save_as: str
+    newest: bool
     editions: list = field(default_factory=list)
-    newer: HomePage | None = None
-    older: HomePage | None = None
+    newer: HomeLink | None = None
+    older: HomeLink | None = None
 
 
 def _save_as(url: str) -> str:
@@ -146,13 +161,15 @@ def make_editions(articles: list, zone, kind: str, build) -> list[DigestEdition]
 
 
 def make_home_pages(editions: list[DigestEdition], per_page: int) -> list[HomePage]:
-    chunks = ed.paginate(editions, per_page)
+    """The pages of the digest, the home page first (``editions``: newest first)."""
     pages = []
-    for number, chunk in enumerate(chunks, start=1):
-        url = "" if number == 1 else HOME_PAGE_URL.format(number=number)
-        pages.append(HomePage(number, len(chunks), url, _save_as(url), chunk))
+    for span in page_spans(len(editions), per_page):
+        url = "" if span.newest else HOME_PAGE_URL.format(number=span.number)
+        pages.append(HomePage(span.number, url, _save_as(url), span.newest,
+                              editions[span.start:span.stop]))
     for newer, older in zip(pages, pages[1:], strict=False):
-        newer.older, older.newer = older, newer
+        newer.older = HomeLink(older.number, older.url, older.newest)
+        older.newer = HomeLink(newer.number, newer.url, newer.newest)
     return pages
 
 

@@ -35,6 +35,9 @@ class SourcesGenerator(Generator):
         template = self.get_template("source")
         for entry, publisher in zip(entries, publishers, strict=True):
             stories = [s.item for s in publisher.stories]
+            # Not its count on its own pages: the front page shows ``articles|length``,
+            # and the older pages, which never change, show no count (paging.py).
+            own = {key: value for key, value in entry.items() if key != "count"}
             write(digest.source_save_as.format(slug=publisher.slug), template,
-                  self.context, publisher=entry, articles=stories, dates=stories,
+                  self.context, publisher=own, articles=stories, dates=stories,
                   template_name="source", url=entry["url"], blog=True)

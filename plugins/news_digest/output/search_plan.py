@@ -9,20 +9,24 @@ from __future__ import annotations
 
 import hashlib
 
+from .page_numbers import shard_spans
+
 BUNDLE_DIR = "pagefind"
 
 
 def shards(paths: list[str], size: int) -> list[tuple[str, list[str]]]:
-    """Split story pages (newest first) into bundles of at most ``size``.
+    """Split story pages (newest first) into bundles of at most ``size``, newest first.
 
     Pagefind's indexer holds the whole index in memory (about 156 MB per 1,000
     stories of 1,000 words), so a big digest is indexed in shards, one after the
-    other; the search page merges them. The newest stories are in ``pagefind/``,
-    older ones in ``pagefind-1/``, ``pagefind-2/``, ... in date order.
+    other; the search page merges them. Shards are cut from the oldest story, like
+    the pages of a list (``page_numbers``): ``pagefind-1/`` holds the oldest ``size``
+    stories, ``pagefind-2/`` the next ones, ... and ``pagefind/`` the newest (1 to
+    ``size``). A day's new stories then change the newest shard only: the others
+    keep their stories, and their index is kept from the previous build.
     """
-    groups = [paths[i:i + size] for i in range(0, len(paths), size)] or [[]]
-    return [(BUNDLE_DIR if number == 0 else f"{BUNDLE_DIR}-{number}", group)
-            for number, group in enumerate(groups)]
+    return [(BUNDLE_DIR if span.newest else f"{BUNDLE_DIR}-{span.number}",
+             paths[span.start:span.stop]) for span in shard_spans(len(paths), size)]
 
 
 ANCHOR = "pagefind-entry.json"  # a file of every index, to tell it is still the one made

@@ -4,8 +4,9 @@ Pelican glue (it replaces Pelican internals, each listed with the Pelican versio
 was checked against in ``pelican_internals.py``). The glue makes one ``Speed`` per
 build (``DigestBuild.speed``) and calls it at the few points where it works:
 
-- ``writer_class()``: Pelican's writer, or one that keeps the previous build's pages
-  whose key is unchanged (``reuse_writer.py``, ``page_memo.py``, ``fingerprint.py``,
+- ``writer_class()``: Pelican's writer with lists paginated from the oldest page
+  (``paging.py``, in every build: the site's page scheme), keeping the previous
+  build's pages whose key is unchanged (``reuse_writer.py``, ``page_memo.py``, ``fingerprint.py``,
   ``template_deps.py``; what a template can read, and how deep, worked out by
   ``template_paths.py`` and walked on each page's values by ``reach.py``);
 - ``on_generator_init`` / ``on_content`` / ``on_story_addressed`` / ``on_all_read``:
@@ -40,6 +41,7 @@ from .content_cache import guard_content_cache, save_cache_only_when_changed
 from .fragments import MemoExtension
 from .listings import write_listings_linearly
 from .page_memo import PREVIOUS_OUTPUT, PageMemo
+from .paging import PagingWriter
 from .rebuild import Rebuild
 from .reuse_writer import BUDGET, ReusingWriter, page_fingerprints, page_reach
 from .seed_stamp import SEED_HASH, seed_stamp
@@ -93,10 +95,12 @@ class Speed:
 
     # -- Pelican's objects --------------------------------------------------------
 
-    def writer_class(self) -> type | None:
-        """The writer of this build (None: Pelican's own)."""
+    def writer_class(self) -> type:
+        """The writer of this build: Pelican's, with lists paginated from the oldest
+        page (``paging.py``: the site's page scheme, speed or not), and keeping the
+        previous build's pages whose key is unchanged."""
         if not self.enabled:
-            return None
+            return PagingWriter
         return type("ReusingWriter", (ReusingWriter,), {"speed": self})
 
     def on_generator_init(self, generator) -> None:

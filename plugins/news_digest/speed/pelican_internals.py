@@ -25,9 +25,35 @@ class Internal:
 
 
 INTERNALS = (
-    Internal("pelican.writers:Writer.write_file", "speed/reuse_writer.py ReusingWriter",
-             "copied, with the page-key check before each render and each folder made once",
+    Internal("pelican.writers:Writer.write_file", "speed/paging.py PagingWriter",
+             "copied, paginating from the oldest page (StablePaginator); its inner "
+             "_write_file is PagingWriter._write_page, which speed/reuse_writer.py "
+             "ReusingWriter replaces with the page-key check and each folder made once",
              "6a604ad67bbe"),
+    Internal("pelican.paginator:Page.__init__", "speed/paging.py StablePage",
+             "extended: the attributes a page has (and a page key covers), plus newest",
+             "7572d66b8b77"),
+    Internal("pelican.paginator:Page._from_settings", "speed/paging.py StablePage",
+             "copied: the front page by the rule for page 1, the others by the rule for "
+             "their number (at least 2), counted from the oldest", "b2c0f87cd0c0"),
+    Internal("pelican.paginator:Page.has_next", "speed/paging.py StablePage",
+             "replaced: the next page in reading order is the older one", "aff065702299"),
+    Internal("pelican.paginator:Page.has_previous", "speed/paging.py StablePage",
+             "replaced: the previous page in reading order is the newer one",
+             "1bb5d00da4d7"),
+    Internal("pelican.paginator:Page.next_page_number", "speed/paging.py StablePage",
+             "replaced: one less (pages are counted from the oldest)", "40357b9124cd"),
+    Internal("pelican.paginator:Page.previous_page_number", "speed/paging.py StablePage",
+             "replaced: one more", "8a594446dd51"),
+    Internal("pelican.paginator:Page.start_index", "speed/paging.py StablePage",
+             "replaced: the position in the list held newest first", "fa73051e94f4"),
+    Internal("pelican.paginator:Page.end_index", "speed/paging.py StablePage",
+             "replaced: as start_index", "e42369cd6419"),
+    Internal("pelican.paginator:Paginator.__init__", "speed/paging.py StablePaginator",
+             "extended: the pages' spans counted from the oldest (output/page_numbers.py), "
+             "count and num_pages set from them", "f9c71ecda09c"),
+    Internal("pelican.paginator:Paginator.page", "speed/paging.py StablePaginator",
+             "replaced: page n counted from the oldest", "9aa9fbbf6b4d"),
     Internal("pelican.writers:Writer._open_w", "speed/reuse_writer.py ReusingWriter",
              "a file linked from the previous output is replaced, not written into; "
              "its bookkeeping (_written_files, _overridden_files) is reused by _claim",

@@ -85,11 +85,20 @@ class Reach(ObjectWalks, DescribedTypes, TypeFacts):
                     return needed
             except Beyond:
                 pass
+        return self._walk_trees(self._trees_of(reads, self._live(reads, values)), values,
+                                by_length, site)
+
+    def live_names(self, reads: TemplateReads, values: Mapping[str, Any]) -> frozenset[str]:
+        """The names the template may read on this page: those of the paths whose
+        conditions may hold (``{% if articles_page.newest %}`` shows the list's length on
+        its front page only)."""
+        return frozenset(self._trees_of(reads, self._live(reads, values)))
+
+    def _live(self, reads: TemplateReads, values: Mapping[str, Any]) -> tuple:
         conditions, branches = self._conditions_of(reads)
         false = [self._false(c, values) for c in conditions]
-        live = tuple(index for index, uses in enumerate(branches)
+        return tuple(index for index, uses in enumerate(branches)
                      if not any(false[i] for i in uses))
-        return self._walk_trees(self._trees_of(reads, live), values, by_length, site)
 
     def _trees_of(self, reads: TemplateReads, live: tuple | None) -> dict[str, PathNode]:
         """The paths of the branches ``live`` (None: all), one tree per name."""

@@ -5,11 +5,13 @@ a build computes the same key for a page as the previous one did (``page_memo``)
 the previous file is linked into the new output instead of being rendered again:
 after one seed changed, only the pages showing something of it are rendered.
 
-``write_file`` is Pelican 4.12's, with the key check before each render (and each
-folder made once per build: Pelican makes the folder of every file again). On a
-paginated listing, the full story list (``articles``, ``dates``) counts by its
-length only: each page reads its own stories through ``articles_page``, which is
-fingerprinted in full.
+Each page of ``PagingWriter.write_file`` (Pelican 4.12's, paginated from the oldest
+page: ``paging.py``) gets the key check before it is rendered (and each folder is
+made once per build: Pelican makes the folder of every file again). On a paginated
+listing, the full story list (``articles``, ``dates``) counts by its length only,
+and only on a page that reads it: each page reads its own stories through
+``articles_page``, which is fingerprinted in full, and the pages it links by their
+address (``PageLink``).
 
 The key covers what the template can read, by construction: ``template_paths``
 works out every path the template can follow, ``reach`` walks them on the page's
@@ -32,11 +34,12 @@ from pelican.contents import Content
 from pelican.paginator import Page, Paginator
 from pelican.plugins import signals
 from pelican.urlwrappers import URLWrapper
-from pelican.utils import get_relative_path, path_to_url, sanitised_join
-from pelican.writers import FileOverwriteFailedError, Writer
+from pelican.utils import sanitised_join
+from pelican.writers import FileOverwriteFailedError
 
 from ..diskspace import naming
 from .fingerprint import SEP, Fingerprints, Unfingerprintable, digest, is_unchangeable
+from .paging import PageLink, PagingWriter, StablePage, StablePaginator
 from .reach import Beyond, Described, Reach
 from .seed_stamp import SEED_HASH
 from .template_deps import TemplateDeps
@@ -98,14 +101,40 @@ def _describe_page(page, budget, fingerprints):
             f"{fingerprints.of(page.object_list, budget)}")
 
 
-SPECIAL = {Page: _describe_page, Paginator: _describe_paginator, URLWrapper: _describe_wrapper,
+def _describe_stable_paginator(paginator, budget, fingerprints):
+    # Not its count nor its number of pages: they change with every story (reading
+    # them is refused, see DESCRIBED), and the old pages must not.
+    return f"{paginator.name!r}{paginator.url!r}{paginator.per_page}"
+
+
+def _describe_page_link(page, budget, fingerprints):
+    # A page as another links it: its number and address (its stories are refused).
+    return (f"{page.number}{page.newest}{page.full_name!r}{page.base_url!r}"
+            f"{_describe_stable_paginator(page.paginator, budget, fingerprints)}")
+
+
+def _describe_stable_page(page, budget, fingerprints):
+    return (f"{_describe_page_link(page, budget, fingerprints)}"
+            f"{fingerprints.of(page.object_list, budget)}")
+
+
+# The first type a value is an instance of decides (subclasses first).
+SPECIAL = {PageLink: _describe_page_link, StablePage: _describe_stable_page,
+           Page: _describe_page, StablePaginator: _describe_stable_paginator,
+           Paginator: _describe_paginator, URLWrapper: _describe_wrapper,
            Content: _describe_content}
 
 
 def page_fingerprints() -> Fingerprints:
     """Fingerprints for one build's pages: Pelican's types described their own way."""
-    return Fingerprints(SPECIAL, flat=(URLWrapper, Paginator), costly=(Content,))
+    return Fingerprints(SPECIAL, flat=(URLWrapper, Paginator, PageLink), costly=(Content,))
 
+
+STABLE_PAGE_FIELDS = frozenset({"full_name", "name", "extension", "base_name", "base_url",
+                                "object_list", "number", "paginator", "settings", "newest"})
+STABLE_PAGE_COMPUTED = frozenset({"url", "save_as", "has_next", "has_previous",
+                                  "has_other_pages", "next_page_number",
+                                  "previous_page_number", "_from_settings"})
 
 # What each description above covers, for ``reach`` (checked against Pelican 4.12):
 # the attributes a template may read of these types and how far the key follows them.
@@ -121,6 +150,19 @@ DESCRIBED = {
                             "get_url_setting", "get_relative_source_path",
                             "get_static_links"}),
         shown=True, compared=True),
+    # A page counted from the oldest (paging.py): its number, whether it is the
+    # newest, its address and its own stories; the paginator below. Not the positions
+    # of its stories in the whole list, which move with every story.
+    PageLink: Described(
+        fields=STABLE_PAGE_FIELDS, hidden=frozenset({"object_list"}),
+        computed=STABLE_PAGE_COMPUTED, shown=True, compared=True),
+    StablePage: Described(
+        fields=STABLE_PAGE_FIELDS, computed=STABLE_PAGE_COMPUTED, shown=True, compared=True),
+    StablePaginator: Described(
+        fields=frozenset({"name", "url", "settings", "per_page", "orphans", "object_list",
+                          "_num_pages", "_count", "spans"}),
+        hidden=frozenset({"object_list", "_num_pages", "_count", "spans"}),
+        compared=True),
     # Number, names, address and its own stories (object_list); the paginator below.
     Page: Described(
         computed=frozenset({"url", "save_as", "has_next", "has_previous",
@@ -148,8 +190,8 @@ def page_reach(fingerprints: Fingerprints) -> Reach:
     return Reach(fingerprints.kind_of, DESCRIBED)
 
 
-class ReusingWriter(Writer):
-    """Pelican's writer, keeping what ``speed`` (the build's ``Speed``, bound to the
+class ReusingWriter(PagingWriter):
+    """The build's writer, keeping what ``speed`` (the build's ``Speed``, bound to the
     class made for the build) says may be kept."""
 
     speed = None
@@ -186,11 +228,13 @@ class ReusingWriter(Writer):
                 name = max(needed, key=needed.get)
                 raise Beyond(f"it reaches {deepest} objects deep from {name}; page keys go "
                              f"{MAX_BUDGET} deep at most")
+            read = self.reach.live_names(found.reads, localcontext) if paginated else ()
             for name in found.names:
                 value = localcontext.get(name, _MISSING)
                 budget = max(BUDGET, needed.get(name, 0))
                 if name in paginated:  # each page reads its own slice (articles_page)
-                    parts.append(f"{name}#{len(value)}")
+                    if name in read:  # the list's length, on a page that may show it
+                        parts.append(f"{name}#{len(value)}")
                 elif context.get(name, _MISSING) is value:  # the site's, on every page
                     fingerprint = self.shared.get((name, id(value), budget))
                     if fingerprint is None:
@@ -260,43 +304,3 @@ class ReusingWriter(Writer):
         if self.memo is not None and f.name == path:  # not skipped (os.devnull)
             self.memo.note(name, key, path, output)
         signals.content_written.send(path, context=localcontext)
-
-    def write_file(self, name, template, context, relative_urls=False, paginated=None,
-                   template_name=None, override_output=False, url=None, **kwargs):
-        if not name:
-            return None
-
-        def localcontext_for(page_name, extra):
-            localcontext = context.copy()
-            localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
-            if relative_urls:
-                relative_url = path_to_url(get_relative_path(page_name))
-                localcontext["SITEURL"] = relative_url
-                localcontext["localsiteurl"] = relative_url
-            localcontext["output_file"] = page_name
-            localcontext.update(extra)
-            return localcontext
-
-        if paginated is None:
-            paginated = {k: v for k, v in kwargs.items() if k in {"articles", "dates"}}
-        if not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
-            self._write_page(template, context, localcontext_for(name, kwargs), name,
-                             override_output, frozenset())
-            return None
-        per_page = (self.settings["PAGINATED_TEMPLATES"][template_name]
-                    or self.settings["DEFAULT_PAGINATION"])
-        paginators = {key: Paginator(name, url, value, self.settings, per_page)
-                      for key, value in paginated.items()}
-        for number in range(next(iter(paginators.values())).num_pages):
-            extra = kwargs.copy()
-            for key, paginator in paginators.items():
-                page = paginator.page(number + 1)
-                extra.update({
-                    f"{key}_paginator": paginator,
-                    f"{key}_page": page,
-                    f"{key}_previous_page": paginator.page(number) if number > 0 else None,
-                    f"{key}_next_page": (paginator.page(number + 2)
-                                         if number + 1 < paginator.num_pages else None)})
-            self._write_page(template, context, localcontext_for(page.save_as, extra),
-                             page.save_as, override_output, frozenset(paginated))
-        return None
