@@ -232,6 +232,7 @@ def test_results_are_deterministic_and_independent_of_input_order():
     assert json.dumps(to_plain(first)) == json.dumps(to_plain(again))
 
 
+@pytest.mark.slow
 def test_the_same_bytes_in_another_process_with_another_hash_seed():
     script = ("import json, sys; sys.path.insert(0, 'tests');"
               "from test_clusters import dev_inputs; from news_digest.enrich import clusters as C;"
@@ -276,6 +277,7 @@ def _changes(rng: random.Random, current: list, pool: list) -> list:
     return current
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(4))
 def test_an_update_gives_what_clustering_from_scratch_gives(seed):
     rng = random.Random(seed)

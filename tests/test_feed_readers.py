@@ -22,6 +22,9 @@ from tools import require
 
 from sitebuild import ROOT, build, seed_text
 
+# Real builds read back by newsboat and feedparser: the slow tier (make test), not make test-fast.
+pytestmark = pytest.mark.slow
+
 PUBLIC = "https://news-digest.example.org"
 ATOM = "{http://www.w3.org/2005/Atom}"
 HISTORY = "{http://purl.org/syndication/history/1.0}"

@@ -204,6 +204,7 @@ REF_SEEDS = {
 }
 
 
+@pytest.mark.slow  # several real builds
 def test_a_reference_to_no_story_is_a_warning_in_the_build_and_refused_by_check(tmp_path):
     site = build(tmp_path, REF_SEEDS)
     assert site.code == 0, site.stderr
@@ -276,6 +277,7 @@ def test_an_edition_of_one_story_names_its_topics_once(tmp_path):
             assert texts.count(label.lower()) == 1, (label, texts)
 
 
+@pytest.mark.slow  # several real builds
 def test_a_build_reclusters_only_what_changed_and_keeps_the_result(tmp_path, monkeypatch):
     calls = []
     real = story_clusters.recluster

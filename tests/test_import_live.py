@@ -29,6 +29,9 @@ from news_digest.seeds.urls import site_home
 from feedserver import FeedServer
 from sitebuild import ROOT, SHARED
 
+# A real HTTP server and whole imports: the slow tier (make test), not make test-fast.
+pytestmark = pytest.mark.slow
+
 LABELLED = Path(__file__).parent / "data" / "labelled"
 CAPTURES = SHARED / "realworld-feeds"
 SECTIONS = ["World", "Latest news", "Business", "Top stories"]

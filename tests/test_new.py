@@ -7,6 +7,8 @@ import sys
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
+
 from news_digest.seeds.format import read_seed
 
 from sitebuild import ROOT, build, seed_text
@@ -72,6 +74,7 @@ def test_new_reads_the_body_from_a_file(tmp_path):
                                                            "Noch einer.")
 
 
+@pytest.mark.slow  # the command run once per case, each in its own process
 def test_new_refuses_bad_input_with_messages_and_writes_nothing(tmp_path):
     cases = {
         ("--url", "ftp://valleytimes.example/x"): "new: --url 'ftp://valleytimes.example/x' "

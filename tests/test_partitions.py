@@ -25,6 +25,9 @@ from news_digest.glue.partition_build import MANIFEST
 from busy_site import DEVSET
 from sitebuild import build, stable_tree
 
+# Several real builds per test: the slow tier (make test), not make test-fast.
+pytestmark = pytest.mark.slow
+
 FIRST, LAST = date(2025, 7, 15), date(2025, 9, 15)  # the stories built
 # Three partitions, each boundary on a day that events run across (in UTC, the
 # site's zone): two events reported from 20 to 22 July, one from 19 to 20 August.

@@ -29,6 +29,9 @@ from news_digest.speed.up_to_date import input_stamp
 from faultsite import Project, no_traceback, wait_for_no_debris
 from sitebuild import ROOT, SAMPLE_SEED, build, seed_text, stable_tree
 
+# Real builds killed, starved and raced: the slow tier (make test), not make test-fast.
+pytestmark = pytest.mark.slow
+
 QUIET = {"DIGEST_SEARCH": False}
 SEEDS = {
     "000_6658c6a34da15a44.txt": SAMPLE_SEED.read_bytes(),

@@ -27,6 +27,7 @@ def _digest(count: int = 30) -> dict[str, str]:
         body=(subjects[n % 4].capitalize() + ".", f"Paragraph {n}.")) for n in range(count)}
 
 
+@pytest.mark.slow  # several real builds
 def test_the_speed_ups_change_no_byte(tmp_path):
     """DIGEST_SPEED = False runs Pelican's own code paths (its writer, its listing pages,
     its content cache): the speed-ups must write exactly what they do, from scratch

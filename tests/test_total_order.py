@@ -9,10 +9,15 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from news_digest.seeds.slugs import slugify_headline, unique_slugs
 from news_digest.seeds.urls import url_identity
 
 from sitebuild import ROOT, build, seed_text, stable_tree
+
+# Builds from scratch twice: the slow tier (make test), not make test-fast.
+pytestmark = pytest.mark.slow
 
 TOPICS = ["privacy and data protection", "the election and parliament",
           "climate change and emissions", "the football league", "the vaccine and hospitals"]

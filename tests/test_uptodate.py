@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from sitebuild import build, seed_text
+
+# Each test builds a site two or three times: the slow tier (make test), not make test-fast.
+pytestmark = pytest.mark.slow
 
 SEEDS = {"001_a.txt": seed_text(title="First story", url="https://a.example/1"),
          "002_b.txt": seed_text(title="Second story", url="https://a.example/2")}
