@@ -5,12 +5,8 @@ width, and screenshots of the busy edition for people to look at
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
-from tools import CHROMIUM_ARGS, ROOT, axe, chromium
+from tools import ROOT, axe, launched_chromium, serve
 
 from busy_site import COUNT, EDITION, busy_seeds
 from sitebuild import build
@@ -23,11 +19,6 @@ PHONE = {"width": 390, "height": 844}
 MIN_HEADLINES = 12  # issue 19: on a 1280x900 screen, with their credit lines
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     built = build(tmp_path_factory.mktemp("busy"), busy_seeds())
@@ -38,24 +29,14 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def server(site):
-    handler = functools.partial(_Quiet, directory=str(site.output))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(site.output) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
 def browser():
-    executable = chromium()
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
+    with launched_chromium() as launched:
         yield launched
-        launched.close()
 
 
 def _covered_story(site) -> str:

@@ -6,14 +6,11 @@ Debian's Chromium driven by Playwright; the site is served by http.server on
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
 from theme_site import EXCERPT_STORY, LINK_STORY, build_theme_site
-from tools import CHROMIUM_ARGS, ROOT, axe, chromium
+from tools import ROOT, axe, launched_chromium, serve
 
 pytestmark = pytest.mark.browser
 
@@ -38,25 +35,6 @@ PAGES = {
 }
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    """Serves the site, and its 404.html for an address that does not exist (as GitHub
-    Pages, Netlify and the like do)."""
-
-    def log_message(self, *args):
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     built = build_theme_site(tmp_path_factory.mktemp("theme"))
@@ -66,24 +44,14 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def server(site):
-    handler = functools.partial(_Quiet, directory=str(site.output))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(site.output) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
 def browser():
-    executable = chromium()
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
+    with launched_chromium() as launched:
         yield launched
-        launched.close()
 
 
 def _source_page(site) -> str | None:

@@ -7,8 +7,12 @@ passes without running it (``.ci/run`` installs every tool).
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -54,3 +58,51 @@ def chromium() -> Path:
 def axe() -> Path:
     require(AXE.exists(), "axe-core (node_modules/axe-core)", "npm ci")
     return AXE
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site without a log line per request, and its 404.html for an
+    address that does not exist (as GitHub Pages, Netlify and the like do)."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return None
+
+
+@contextlib.contextmanager
+def serve(folder: Path):
+    """The folder served on 127.0.0.1 by Python's http.server; yields its address."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@contextlib.contextmanager
+def launched_chromium():
+    """Debian's Chromium driven by Playwright (skips or fails as ``require`` says)."""
+    executable = chromium()
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
