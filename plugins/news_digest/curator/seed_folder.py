@@ -15,6 +15,7 @@ import re
 import tempfile
 from pathlib import Path
 
+from ..atomic_file import sync_folder
 from ..errors import UnreadableFile
 from ..seeds.files import SEED, classify_folder
 from ..seeds.format import MAX_SEED_BYTES
@@ -94,7 +95,7 @@ def write_new(folder: Path, number: int, identity: str, text: str) -> Path:
     finally:
         if os.path.exists(temp):
             os.unlink(temp)
-    _sync_folder(folder)
+    sync_folder(folder)
     return target
 
 
@@ -118,16 +119,3 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-def _sync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
