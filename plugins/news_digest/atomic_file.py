@@ -114,3 +114,19 @@ def _read_umask() -> int:
 
 
 _UMASK = _read_umask()
+
+
+def make_current(pending: Path, record: Path) -> None:
+    """A build succeeded: its ``pending`` file (written whole) replaces ``record``,
+    durably. No pending file (nothing new was written): nothing changes."""
+    if pending.exists():
+        os.replace(pending, record)
+        sync_folder(record.parent)
+
+
+def drop_pending(pending: Path) -> None:
+    """A build failed, or one was killed: drop its pending file, if any."""
+    try:
+        os.unlink(pending)
+    except OSError:
+        pass

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import logging
+from pathlib import Path
 
 NO_SPACE = frozenset({errno.ENOSPC, errno.EDQUOT})
 
@@ -48,3 +49,13 @@ def describe(error: OSError, fallback: str = "a file") -> str:
 def naming(error: OSError, path) -> OSError:
     """``error`` again, naming ``path`` (a failed ``write()`` names no file)."""
     return type(error)(error.errno, error.strerror, str(path))
+
+
+def write_bytes_naming(path, data: bytes) -> None:
+    """Write ``data`` to ``path``; on a full disk the error names the file."""
+    try:
+        Path(path).write_bytes(data)
+    except OSError as err:
+        if err.filename is not None:
+            raise
+        raise naming(err, path) from err

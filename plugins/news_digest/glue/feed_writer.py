@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
-from ..diskspace import naming
+from ..diskspace import write_bytes_naming
 from ..enrich.attribution import publisher_feed
 from ..output import feeds
 from ..output.feed_plan import plan_feeds
@@ -122,12 +122,7 @@ class DigestFeedGenerator(Generator):
                 items.append(full)
             target.parent.mkdir(parents=True, exist_ok=True)
             data = RENDER[feed.format](feed.channel, items)
-            try:
-                target.write_bytes(data)
-            except OSError as err:  # a full disk: say which feed
-                if err.filename is not None:
-                    raise
-                raise naming(err, target) from err
+            write_bytes_naming(target, data)
             speed.note(feed.path, key, target, data)
         logger.debug("Wrote %d feeds", len(self.build.feed_plan.files))
         self.write_feeds_page(writer)

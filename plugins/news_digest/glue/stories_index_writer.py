@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from ..diskspace import naming
+from ..diskspace import write_bytes_naming
 from ..output.stories_index import STORIES_JSON, StoryRecord, stories_json
 
 
@@ -38,9 +38,4 @@ class StoriesIndexGenerator(Generator):
         data = stories_json((story_record(a, site.base_url) for a in stories),
                             site.name, site.base_url)
         target = Path(self.output_path) / STORIES_JSON
-        try:
-            target.write_bytes(data)
-        except OSError as err:  # a full disk: say which file
-            if err.filename is not None:
-                raise
-            raise naming(err, target) from err
+        write_bytes_naming(target, data)

@@ -25,7 +25,7 @@ import os
 import pickle
 from pathlib import Path
 
-from ..atomic_file import sync_folder, write_bytes_atomically
+from ..atomic_file import drop_pending, make_current, write_bytes_atomically
 from ..enrich.cluster_store import from_plain, to_plain
 from ..enrich.clusters import Clustering
 
@@ -85,15 +85,9 @@ def save_pending(cache_path: str | os.PathLike, clustering: Clustering) -> None:
 
 def commit(cache_path: str | os.PathLike) -> None:
     """The build succeeded: its pending clustering is now the record."""
-    pending = Path(cache_path) / PENDING
-    if pending.exists():
-        os.replace(pending, Path(cache_path) / RECORD)
-        sync_folder(cache_path)
+    make_current(Path(cache_path) / PENDING, Path(cache_path) / RECORD)
 
 
 def discard(cache_path: str | os.PathLike) -> None:
     """The build failed, or one was killed: forget its pending clustering."""
-    try:
-        os.unlink(Path(cache_path) / PENDING)
-    except OSError:
-        pass
+    drop_pending(Path(cache_path) / PENDING)

@@ -20,7 +20,7 @@ import os
 import shutil
 from pathlib import Path
 
-from ..atomic_file import sync_folder
+from ..atomic_file import drop_pending, make_current
 from . import json_record
 
 # The private setting naming the output folder being replaced (set by build.py).
@@ -128,18 +128,12 @@ def _entry(entry, length: int) -> bool:
 
 def commit(cache_path: str | os.PathLike) -> None:
     """The build succeeded: its pending record is now the record."""
-    pending = Path(cache_path) / PENDING
-    if pending.exists():
-        os.replace(pending, Path(cache_path) / RECORD)
-        sync_folder(cache_path)
+    make_current(Path(cache_path) / PENDING, Path(cache_path) / RECORD)
 
 
 def discard(cache_path: str | os.PathLike) -> None:
     """The build failed, or one was killed before its end: forget its pending record."""
-    try:
-        os.unlink(Path(cache_path) / PENDING)
-    except OSError:
-        pass
+    drop_pending(Path(cache_path) / PENDING)
 
 
 def forget(cache_path: str | os.PathLike) -> None:
