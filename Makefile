@@ -14,6 +14,8 @@ PORT ?= 8000
 N ?= 1000
 # Wikipedia's Current events portal, one Markdown file a day (docs/topics.md, Retraining).
 PORTAL ?= ../topics-training/portal
+# Portal items of other years, as WikiTimes keeps them (JSON; docs/topics.md, Retraining).
+WIKITIMES ?= ../topics-training/wikitimes
 
 DIGEST := $(BIN)/python -m news_digest
 PELICAN := $(BIN)/pelican
@@ -32,7 +34,7 @@ help:
 	@echo 'make publish     build with $(PUBLISHCONF) (public SITEURL; refuses a placeholder)'
 	@echo 'make lint        ruff over the code'
 	@echo 'make bench       time the build against plain Pelican (N=$(N) stories)'
-	@echo "make topics-model  retrain the topics' learned part from PORTAL=$(PORTAL)"
+	@echo "make topics-model  retrain the topics' learned part from PORTAL=$(PORTAL) and WIKITIMES=$(WIKITIMES)"
 
 # The environment is rebuilt when the dependency pins change.
 $(STAMP): pyproject.toml constraints.txt
@@ -85,9 +87,10 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run --n $(N)
 
 # Retrain the topics' learned part (plugins/news_digest/enrich/topic_model.json) from
-# the portal pages in PORTAL; deterministic: the same pages give the same file.
+# the portal pages in PORTAL and the WikiTimes files in WIKITIMES; deterministic: the same
+# files give the same model, byte for byte.
 topics-model: $(STAMP)
-	$(BIN)/python -m training.train_topic_model $(PORTAL)
+	$(BIN)/python -m training.train_topic_model $(PORTAL) --wikitimes $(WIKITIMES)
 
 # Re-pin every installed package after changing pyproject.toml.
 lock: $(STAMP)

@@ -31,6 +31,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from training import wikitimes_items
 from training.portal_items import read_items
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,9 +110,13 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m training.train_topic_model",
                                      description=__doc__.splitlines()[0])
     parser.add_argument("portal", type=Path, help="folder of the portal's daily Markdown pages")
+    parser.add_argument("--wikitimes", type=Path, default=None,
+                        help="a folder of WikiTimes JSON files: portal items of other years")
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
     args = parser.parse_args(argv)
     items = read_items(args.portal) if args.portal.is_dir() else []
+    if items and args.wikitimes and args.wikitimes.is_dir():
+        items += wikitimes_items.read_items(args.wikitimes)
     if not items:
         print(f"{args.portal}: no portal pages (*.md) with items here; docs/topics.md "
               "(Retraining) says how to obtain them", file=sys.stderr)
@@ -121,10 +126,13 @@ def main(argv=None) -> int:
     data = train(training)
     right = accuracy(data, check)
     days = sorted({i.day for i in items})
+    years = Counter(day[:4] for day in days)
     counts = Counter(i.desk for i in training)
     data["provenance"] = (
-        "Wikipedia, Portal:Current events (text CC BY-SA 4.0, Wikipedia contributors), "
-        f"{len(days)} days from {days[0]} to {days[-1]}: {len(training)} items trained on ("
+        "Wikipedia, Portal:Current events (text CC BY-SA, Wikipedia contributors), "
+        f"{len(days)} days from {days[0]} to {days[-1]} ("
+        + ", ".join(f"{year}: {n}" for year, n in sorted(years.items())) +
+        f"): {len(training)} items trained on ("
         + ", ".join(f"{d} {counts[d]}" for d in data["desks"]) +
         f"), {len(check)} held out (accuracy {right:.3f})")
     args.out.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True,
