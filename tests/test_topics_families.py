@@ -1,0 +1,122 @@
+"""The default taxonomy's vocabulary by family (issue 18, fifth round): every sport in its
+own words, parliaments and ministers of any country, consumer technology, markets as
+business desks write them, and lifestyle pages sent to General like entertainment.
+
+Every story here is written for this test (none is taken from the development set or
+the fresh sets): short items in the words of any country's news, one per family, and
+items whose words belong to a topic in another sense.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from news_digest.curator.site_settings import digest_settings
+from news_digest.enrich.topics import Taxonomy
+
+from sitebuild import ROOT
+
+
+@cache
+def taxonomy() -> Taxonomy:
+    return Taxonomy.from_settings(digest_settings(str(ROOT / "pelicanconf.py")))
+
+
+def slugs(title: str, text: str) -> list[str]:
+    return [t.slug for t in taxonomy().classify(title, text)]
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Alcaraz beats Zverev to win first Madrid Open title",
+     "The Spaniard took the final in three sets on Sunday."),
+    ("McIlroy cards four birdies to lead at Augusta",
+     "He finished six under par after a bogey-free round."),
+    ("Pogacar takes yellow jersey after mountain stage",
+     "The Slovenian attacked on the final climb to gain a minute on his rivals."),
+    ("Verstappen on pole in Monaco",
+     "The Dutchman set the fastest lap in qualifying; his team-mate starts third."),
+    ("England name unchanged side for Six Nations opener",
+     "The fly-half returns from injury to face Wales at Twickenham."),
+    ("Dodgers win World Series", "The pitcher struck out nine as Los Angeles won game six."),
+    ("Jones retains heavyweight title",
+     "The champion stopped the challenger in the third round in Las Vegas."),
+    ("Sheffield Wednesday relegated after defeat",
+     "A stoppage-time winner sent the club down to League One."),
+    ("Sprinter storms to 100 metres gold",
+     "She ran 10.7 seconds to win the world title in Budapest."),
+    ("Jockey rides third Grand National winner",
+     "The 12-1 shot won by four lengths at Aintree."),
+    ("Spinners put India in control of Ashes-style decider",
+     "The all-rounder took four wickets as the run chase collapsed."),
+])
+def test_each_sport_in_its_own_words_is_sport(title, text):
+    assert "sports" in slugs(title, text)
+
+
+@pytest.mark.parametrize("topic, title, text", [
+    ("government-policy", "Finance minister unveils spending cuts",
+     "The deputy prime minister backed the plan in the lower house."),
+    ("government-policy", "Bundestag approves defence budget",
+     "The chancellor's coalition passed the bill by 40 votes."),
+    ("government-policy", "Duma passes law on foreign agents", "The lower house voted 400 to 2."),
+    ("elections", "Opposition leads in runoff vote",
+     "Preliminary results gave the challenger 54 per cent of the vote share."),
+    ("business", "Bank profit jumps on trading",
+     "Net income rose 20% in the fourth quarter, beating forecasts."),
+    ("business", "Shares slump as retailer warns",
+     "The supermarket chain cut its outlook after weak Christmas sales."),
+    ("business", "Central bank holds interest rate",
+     "The ECB kept its deposit rate at 2% and said the economic outlook had improved."),
+    ("business", "Startup raises $40m in series B funding", "The fintech plans to hire 100 staff."),
+    ("technology", "Review: the new handheld console",
+     "The battery life is four hours and the screen is sharp."),
+    ("technology", "Chipmaker unveils faster graphics cards",
+     "The GPUs double the frame rate of last year's models."),
+])
+def test_each_desk_in_the_words_of_any_country(topic, title, text):
+    assert topic in slugs(title, text)
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Ten wedding dresses under $1,000 for the modern bride",
+     "Skip the tulle: these streamlined gowns from high street brands cost a fraction of "
+     "couture."),
+    ("The best budget beauty buys at the supermarket",
+     "Our beauty editor tested 40 moisturisers and lipsticks costing less than £10."),
+    ("Designer handbags that are worth the investment",
+     "A classic leather bag holds its value, and these five will last a lifetime."),
+    ("Gift guide: presents for the tech lover who has everything",
+     "From a smart mug to wireless earbuds, our picks under £50."),
+    ("Five hairstyles for the office party",
+     "Loose waves survive a working day; a curling iron and some hairspray are all it takes."),
+])
+def test_lifestyle_pages_go_to_general(title, text):
+    """Lifestyle is outside the digest like entertainment: a price, a brand or a gadget on
+    a style page does not make it business or technology."""
+    assert slugs(title, text) == ["general"]
+
+
+@pytest.mark.parametrize("topic, title, text", [
+    ("business", "Fashion retailer's profits fall as shoppers cut back",
+     "The chain said sales dropped 8% and it would close 30 stores."),
+    ("health", "Food poisoning outbreak linked to restaurant chain",
+     "Health officials said 40 people fell ill after eating at three branches."),
+])
+def test_the_business_and_the_risks_of_lifestyle_still_get_their_topic(topic, title, text):
+    assert topic in slugs(title, text)
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Pontiac Grand Prix recalled over faulty airbags",
+     "Owners of the sedan are asked to visit dealers."),
+    ("Choir sets Guinness world record",
+     "Two thousand singers performed for an hour in the town square."),
+    ("Right-winger wins party's nomination", "The firebrand beat two moderates."),
+    ("Army receives Javelin missiles", "The anti-tank weapons arrived on Tuesday."),
+    ("Carmaker signs $100m deal for batteries", "The plant will open next year."),
+    ("Senator Boxer retires", "The Democrat served four terms."),
+])
+def test_words_of_a_sport_in_another_sense_are_not_sport(title, text):
+    assert "sports" not in slugs(title, text)
