@@ -50,6 +50,8 @@ _DATELINE_SPAN = 80
 _NAME = r"[A-Z][\w'’]*"
 _CAPITAL_RUN_RE = re.compile(rf"\b{_NAME}(?:(?:-| +){_NAME})+")
 _TOKEN_RE = re.compile(r"[\w'’-]+")
+# Where a sentence opens: the text's start, or after . ! ? : (and a quote) and spaces.
+_SENTENCE_OPENS = re.compile(r"(?:\A|[.!?:\n][\"'”’“‘)]*)\s*[\"“‘(]?\Z")
 _TERM_CACHE_SIZE = 500_000
 _BY_SCORE_THEN_TERM = itemgetter(1, 0)
 _AGENCY_RE = re.compile(r"\s*\((?:[A-Z][A-Za-z]*[ .&/-]?){1,4}\)\s*")
@@ -75,6 +77,8 @@ _CALENDAR_WORDS = frozenset({
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec", "yesterday", "today", "tonight", "overnight"})
 _HAS_DIGIT = re.compile(r"\d")
+_PLAIN_COUNT_RE = re.compile(r"≈\d+$")  # a whole number without unit: a count
+_POINTS_RE = re.compile(r"\b(\d+)[- ](?:basis[- ])?(?:points?|bps|bp)\b", re.IGNORECASE)  # an amount
 _WEB_PARTS = frozenset({"com", "www", "org", "net", "http", "https"})  # of Booking.com
 # British spellings that differ from American ones by more than a suffix rule.
 _SPELLING = {
@@ -204,16 +208,41 @@ def headline_names(title: str, body: str, given: set[str]) -> set[str]:
     word that opens a sentence ("Rescuers"), not a country one outlet leaves out."""
     found = set()
     for token in _TOKEN_RE.findall(title):
-        if any(form[0].isupper() and form in body
+        if any(form[0].isupper() and _written_as_name(form, f"{title}\n{body}")
                for form in (token, token.capitalize(), token.upper())):
             found.update(words(token))
     return {w for w in found if w not in given and word_weight(w) >= NAME_RARITY}
 
 
+def _written_as_name(form: str, text: str) -> bool:
+    """Whether ``text`` (headline and body) writes ``form`` (capitalised) as a name:
+    inside a sentence, or only ever capitalised. A word that is capitalised where a
+    sentence opens ("Rescuers dug...") and written in lower case elsewhere ("the
+    rescuers") is not a name."""
+    if form not in text:
+        return False
+    inside = [match.start() for match in _whole_word(form).finditer(text)]
+    if any(not _SENTENCE_OPENS.search(text, 0, start) for start in inside):
+        return True
+    return inside and not _whole_word(form.lower()).search(text)
+
+
+def _whole_word(word: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])")
+
+
 def _headline_numbers(title: str, weights: Mapping[str, float]) -> set[str]:
-    """The headline's amounts at two significant digits and its scores ("≈480m", "#3-1")."""
+    """The headline's amounts at two significant digits and its scores ("≈480m", "#3-1").
+
+    A plain count (24 dead, 400 firefighters, 1,800 acres) is left out: a toll rises
+    as the news comes in and outlets count in their own units, so two reports of one
+    event differ in it; an amount (€480m, 32%, magnitude 6.8) or a result does not.
+    """
+    points = {f"≈{float(f'{int(n):.2g}'):g}" for n in _POINTS_RE.findall(title)}
     return {term for term, _ in number_terms(title)
-            if term in weights and (term[0] == "≈" or (term[0] == "#" and "-" in term))}
+            if term in weights and ((term[0] == "≈" and (not _PLAIN_COUNT_RE.match(term)
+                                                          or term in points))
+                                    or (term[0] == "#" and "-" in term))}
 
 
 def strip_dateline(paragraph: str) -> str:
