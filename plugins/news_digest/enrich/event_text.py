@@ -32,7 +32,7 @@ from functools import cache
 from itertools import chain
 from operator import itemgetter
 
-from .event_numbers import number_terms
+from .event_numbers import number_terms, rough_term
 from .word_forms import base_form
 from .words import words
 
@@ -156,12 +156,16 @@ class EventTerms:
     terms: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     squares: Mapping[str, float] = field(default_factory=dict, compare=False, repr=False)
     names: frozenset[str] = frozenset()  # the headline's names (who, where), as terms
+    # Derived: each kept number at one significant digit ("~20bn"; event_numbers.rough_term).
+    roughs: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def __post_init__(self):
         if self.weights and not self.terms:
             object.__setattr__(self, "terms", frozenset(self.weights))
             object.__setattr__(self, "squares", {t: round(w * w * SQUARE_SCALE)
                                                  for t, w in self.weights.items()})
+            object.__setattr__(self, "roughs", frozenset(filter(None, map(
+                rough_term, (t for t in self.weights if t[0] in "#≈~")))))
 
     def strongest(self, n: int) -> tuple[str, ...]:
         """The ``n`` heaviest terms (ties: the later term in alphabetical order first)."""
@@ -208,23 +212,24 @@ def headline_names(title: str, body: str, given: set[str]) -> set[str]:
     word that opens a sentence ("Rescuers"), not a country one outlet leaves out."""
     found = set()
     for token in _TOKEN_RE.findall(title):
-        if any(form[0].isupper() and _written_as_name(form, f"{title}\n{body}")
+        if any(form[0].isupper() and _written_as_name(form, body, title)
                for form in (token, token.capitalize(), token.upper())):
             found.update(words(token))
     return {w for w in found if w not in given and word_weight(w) >= NAME_RARITY}
 
 
-def _written_as_name(form: str, text: str) -> bool:
-    """Whether ``text`` (headline and body) writes ``form`` (capitalised) as a name:
-    inside a sentence, or only ever capitalised. A word that is capitalised where a
-    sentence opens ("Rescuers dug...") and written in lower case elsewhere ("the
+def _written_as_name(form: str, body: str, title: str) -> bool:
+    """Whether the story's body writes ``form`` (capitalised) as a name: inside a
+    sentence, or only ever capitalised. A word that is capitalised where a sentence
+    opens ("Rescuers dug...") and written in lower case elsewhere in the story ("the
     rescuers") is not a name."""
-    if form not in text:
+    if form not in body:
         return False
-    inside = [match.start() for match in _whole_word(form).finditer(text)]
-    if any(not _SENTENCE_OPENS.search(text, 0, start) for start in inside):
+    starts = [match.start() for match in _whole_word(form).finditer(body)]
+    if any(not _SENTENCE_OPENS.search(body, 0, start) for start in starts):
         return True
-    return inside and not _whole_word(form.lower()).search(text)
+    lower = _whole_word(form.lower())
+    return bool(starts) and not lower.search(body) and not lower.search(title)
 
 
 def _whole_word(word: str) -> re.Pattern:
