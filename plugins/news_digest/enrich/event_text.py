@@ -78,7 +78,8 @@ _CALENDAR_WORDS = frozenset({
     "oct", "nov", "dec", "yesterday", "today", "tonight", "overnight"})
 _HAS_DIGIT = re.compile(r"\d")
 _PLAIN_COUNT_RE = re.compile(r"≈\d+$")  # a whole number without unit: a count
-_POINTS_RE = re.compile(r"\b(\d+)[- ](?:basis[- ])?(?:points?|bps|bp)\b", re.IGNORECASE)  # an amount
+# "50-point cut", "25 basis points": an amount, not a count.
+_POINTS_RE = re.compile(r"\b(\d+)[- ](?:basis[- ])?(?:points?|bps|bp)\b", re.IGNORECASE)
 _WEB_PARTS = frozenset({"com", "www", "org", "net", "http", "https"})  # of Booking.com
 # British spellings that differ from American ones by more than a suffix rule.
 _SPELLING = {
