@@ -47,9 +47,6 @@ _RELATIVE_WORDS = ("yesterday", "today", "tonight", "night", "this morning", "th
 _RELATIVE_RE = re.compile(
     r"\b(yesterday|today|tonight|last night|overnight|this (?:morning|afternoon|evening))\b",
     re.IGNORECASE)
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
-# "Three days after the earthquake": a lead that tells the event again days on.
-_DAYS_AFTER_RE = re.compile(r"\b(a|one|two|three|four|[234]) days? (?:after|since)\b")
 _DATE_RE = re.compile(rf"\b(?:({_MONTH})\s+(\d{{1,2}})|(\d{{1,2}})\s+({_MONTH}))\b")
 # A wire dateline: "BRUSSELS, May 14 (GWS) - ": the day of writing, not of the event.
 _DATELINE_RE = re.compile(
@@ -110,9 +107,6 @@ def lead_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
                 if (today - found).days <= RECENT_DAYS:
                     days.add(found)
                 break
-    if not days:  # "three days after the quake": the event is that many days back
-        for match in _DAYS_AFTER_RE.finditer(lowered):
-            days.add(today - timedelta(days=_COUNTS[match.group(1)]))
     return tuple(sorted(days))
 
 
