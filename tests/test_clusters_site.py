@@ -4,8 +4,9 @@ and scored with ``enrich/cluster_quality.py``.
 
 The figures are printed per split, the whole set clustered as one digest (as a site
 holds it; a follow-up may join or not, as in tests/test_clusters_quality.py): their
-targets are the clustering's (tests/test_clusters_quality.py and docs/clusters.md). What is asserted is that the site says what the clustering says:
-``stories.json`` holds the clusters ``clusters.cluster`` makes of the same seeds.
+targets are the clustering's (tests/test_clusters_quality.py and docs/clusters.md).
+What is asserted is that the site says what the clustering says: ``stories.json``
+holds the clusters ``clusters.cluster`` makes of the same seeds.
 """
 
 from __future__ import annotations
