@@ -50,8 +50,11 @@ _DATELINE_SPAN = 80
 _NAME = r"[A-Z][\w'’]*"
 _CAPITAL_RUN_RE = re.compile(rf"\b{_NAME}(?:(?:-| +){_NAME})+")
 _TOKEN_RE = re.compile(r"[\w'’-]+")
-# Where a sentence opens: the text's start, or after . ! ? : (and a quote) and spaces.
-_SENTENCE_OPENS = re.compile(r"(?:\A|[.!?:\n][\"'”’“‘)]*)\s*[\"“‘(]?\Z")
+# What may stand between a sentence's end (. ! ? : or a new paragraph) and its first
+# word: spaces, quotes, brackets. And what joins a word to the next ("Joly-Tremblay").
+_OPENING_MARKS = " \t\"'“”‘’()"
+_SENTENCE_ENDS = frozenset(".!?:\n")
+_WORD_JOINERS = frozenset("'’-_")
 _TERM_CACHE_SIZE = 500_000
 _BY_SCORE_THEN_TERM = itemgetter(1, 0)
 _AGENCY_RE = re.compile(r"\s*\((?:[A-Z][A-Za-z]*[ .&/-]?){1,4}\)\s*")
@@ -224,17 +227,32 @@ def _written_as_name(form: str, body: str, title: str) -> bool:
     sentence, or only ever capitalised. A word that is capitalised where a sentence
     opens ("Rescuers dug...") and written in lower case elsewhere in the story ("the
     rescuers") is not a name."""
-    if form not in body:
+    starts = _word_starts(body, form)
+    if not starts:
         return False
-    starts = [match.start() for match in _whole_word(form).finditer(body)]
-    if any(not _SENTENCE_OPENS.search(body, 0, start) for start in starts):
+    if any(not _opens_sentence(body, start) for start in starts):
         return True
-    lower = _whole_word(form.lower())
-    return bool(starts) and not lower.search(body) and not lower.search(title)
+    lower = form.lower()
+    return not _word_starts(body, lower) and not _word_starts(title, lower)
 
 
-def _whole_word(word: str) -> re.Pattern:
-    return re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])")
+def _word_starts(text: str, word: str) -> list[int]:
+    """Where ``word`` stands as a whole word in ``text`` (str.find: no pattern per word)."""
+    found, at, size = [], text.find(word), len(word)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + size] if at + size < len(text) else " "
+        if not (before.isalnum() or before in _WORD_JOINERS
+                or after.isalnum() or after in _WORD_JOINERS):
+            found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether a sentence (or the text, or a paragraph) opens at ``at``."""
+    before = text[max(0, at - 8):at].rstrip(_OPENING_MARKS)
+    return not before or before[-1] in _SENTENCE_ENDS
 
 
 def _headline_numbers(title: str, weights: Mapping[str, float]) -> set[str]:
