@@ -102,3 +102,22 @@ def test_a_word_capitalised_only_where_a_sentence_opens_is_no_name():
             "three survivors. Kokkayar lies in Idukki district.")
     assert event_terms("Kokkayar landslide: rescuers dig through mud", (body,)).names == {
         "kokkayar"}
+
+
+def test_a_missing_headline_name_lowers_a_pair_by_how_much_of_its_story_it_is():
+    from news_digest.enrich.cluster_score import NAME_PENALTY, name_factor  # noqa: PLC0415
+    from news_digest.enrich.event_text import EventTerms  # noqa: PLC0415
+
+    def story(names, **weights):
+        return EventTerms(weights, 1.0, names=frozenset(names))
+
+    other = story((), marseille=0.6, wildfire=0.8)
+    # Mentioned once beside the event (a suburb): lowered for its share of the story.
+    suburb = story({"mirabeau"}, marseille=0.5, wildfire=0.5, mirabeau=0.2, smoke=0.678)
+    assert name_factor(suburb, other) == pytest.approx(1 - NAME_PENALTY * 0.04 / 0.25)
+    # The story's subject (a term at the cap): lowered in full.
+    subject = story({"catalonia"}, catalonia=0.5, wildfire=0.5, smoke=0.707)
+    assert name_factor(subject, other) == pytest.approx(1 - NAME_PENALTY)
+    # An amount the other story lacks, however light: in full.
+    amount = story({"≈6.2bn"}, marseille=0.5, wildfire=0.5, **{"≈6.2bn": 0.2}, smoke=0.678)
+    assert name_factor(amount, other) == pytest.approx(1 - NAME_PENALTY)

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from .cluster_candidates import WINDOW_SECONDS
 from .event_dates import DAY_SECONDS, SAME_DAY_OVERLAP, implicit, same_day
 from .event_numbers import rough_term
-from .event_text import SQUARE_SCALE, EventTerms
+from .event_text import MAX_TERM_WEIGHT, SQUARE_SCALE, EventTerms
 
 if TYPE_CHECKING:  # a story's terms, time and days (clusters.py)
     from .clusters import Profile
@@ -44,6 +44,8 @@ GUESSED_DAY_FACTOR = 0.8  # the same when a lead names no day (guessed from the 
 # A percentage under 10 (a rate, inflation, growth) is told to a tenth: 3.75% is not 4%.
 _RATE_RE = re.compile(r"≈\d(?:\.\d+)?%$")
 NAME_PENALTY = 0.3  # at most this much less when a headline's names are missing
+# A name weighing the cap (MAX_TERM_WEIGHT) is a quarter of its story: its subject.
+SUBJECT_SQUARE = round(MAX_TERM_WEIGHT ** 2 * SQUARE_SCALE)
 
 
 def shared_terms(a: EventTerms, b: EventTerms) -> list[tuple[str, float, float]]:
@@ -115,10 +117,26 @@ def lacks(b: EventTerms, name: str) -> bool:
 
 
 def _unnamed(a: EventTerms, b: EventTerms) -> float:
-    """The share of ``a``'s headline names (by squared weight) that ``b`` lacks."""
+    """The share of ``a``'s headline names (by squared weight) that ``b`` lacks.
+
+    A name (a word) counts by its share of ``a`` too: a name that is a quarter of the
+    story (a term at the cap, its subject: Sulawesi, Co-op) counts in full, one the
+    story mentions once beside the event (Rotterdam beside Amsterdam, the Andes
+    beside Ayacucho) counts for as much of the story as it is. An amount or a result
+    counts in full whatever its weight: $6.2 billion against no figure is another event.
+    """
     squares = a.squares
     total = sum(squares[n] for n in a.names)
-    return sum(squares[n] for n in a.names if lacks(b, n)) / total if total else 0.0
+    if not total:
+        return 0.0
+    words = amounts = 0
+    for name in a.names:
+        if lacks(b, name):
+            if name[0] in "#≈":
+                amounts += squares[name]
+            else:
+                words += squares[name]
+    return words / max(total, SUBJECT_SQUARE) + amounts / total
 
 
 def name_factor(a: EventTerms, b: EventTerms) -> float:
