@@ -26,9 +26,9 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from itertools import chain
 from operator import itemgetter
 
@@ -160,16 +160,19 @@ class EventTerms:
     terms: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     squares: Mapping[str, float] = field(default_factory=dict, compare=False, repr=False)
     names: frozenset[str] = frozenset()  # the headline's names (who, where), as terms
-    # Derived: each kept number at one significant digit ("~20bn"; event_numbers.rough_term).
-    roughs: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def __post_init__(self):
         if self.weights and not self.terms:
             object.__setattr__(self, "terms", frozenset(self.weights))
             object.__setattr__(self, "squares", {t: round(w * w * SQUARE_SCALE)
                                                  for t, w in self.weights.items()})
-            object.__setattr__(self, "roughs", frozenset(filter(None, map(
-                rough_term, (t for t in self.weights if t[0] in "#≈~")))))
+
+    @cached_property
+    def roughs(self) -> frozenset[str]:
+        """Each kept number at one significant digit ("~20bn"; event_numbers.rough_term):
+        worked out the first time a headline amount is looked for in this story."""
+        return frozenset(filter(None, map(rough_term, (t for t in self.weights
+                                                        if t[0] in "#≈~"))))
 
     def strongest(self, n: int) -> tuple[str, ...]:
         """The ``n`` heaviest terms (ties: the later term in alphabetical order first)."""
@@ -227,26 +230,28 @@ def _written_as_name(form: str, body: str, title: str) -> bool:
     sentence, or only ever capitalised. A word that is capitalised where a sentence
     opens ("Rescuers dug...") and written in lower case elsewhere in the story ("the
     rescuers") is not a name."""
-    starts = _word_starts(body, form)
-    if not starts:
+    if form not in body:
         return False
-    if any(not _opens_sentence(body, start) for start in starts):
-        return True
+    seen = False
+    for start in _word_starts(body, form):
+        if not _opens_sentence(body, start):
+            return True
+        seen = True
     lower = form.lower()
-    return not _word_starts(body, lower) and not _word_starts(title, lower)
+    return seen and next(_word_starts(body, lower), None) is None \
+        and next(_word_starts(title, lower), None) is None
 
 
-def _word_starts(text: str, word: str) -> list[int]:
+def _word_starts(text: str, word: str) -> Iterator[int]:
     """Where ``word`` stands as a whole word in ``text`` (str.find: no pattern per word)."""
-    found, at, size = [], text.find(word), len(word)
+    at, size, length = text.find(word), len(word), len(text)
     while at >= 0:
         before = text[at - 1] if at else " "
-        after = text[at + size] if at + size < len(text) else " "
+        after = text[at + size] if at + size < length else " "
         if not (before.isalnum() or before in _WORD_JOINERS
                 or after.isalnum() or after in _WORD_JOINERS):
-            found.append(at)
+            yield at
         at = text.find(word, at + 1)
-    return found
 
 
 def _opens_sentence(text: str, at: int) -> bool:
