@@ -112,8 +112,9 @@ def lacks(b: EventTerms, name: str) -> bool:
     €16.7bn and $19.4bn)."""
     if name in b.squares:
         return False
-    rough = rough_term(name) if name[0] == "≈" else None
-    return rough is None or rough not in b.roughs or _RATE_RE.match(name) is not None
+    rough = rough_term(name) if name[0] == "≈" and not _RATE_RE.match(name) else None
+    return rough is None or not any(rough_term(term) == rough for term in b.squares
+                                    if term[0] in "#≈~")
 
 
 def _unnamed(a: EventTerms, b: EventTerms) -> float:

@@ -28,11 +28,11 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 from itertools import chain
 from operator import itemgetter
 
-from .event_numbers import number_terms, rough_term
+from .event_numbers import number_terms
 from .word_forms import base_form
 from .words import words
 
@@ -167,13 +167,6 @@ class EventTerms:
             object.__setattr__(self, "squares", {t: round(w * w * SQUARE_SCALE)
                                                  for t, w in self.weights.items()})
 
-    @cached_property
-    def roughs(self) -> frozenset[str]:
-        """Each kept number at one significant digit ("~20bn"; event_numbers.rough_term):
-        worked out the first time a headline amount is looked for in this story."""
-        return frozenset(filter(None, map(rough_term, (t for t in self.weights
-                                                        if t[0] in "#≈~"))))
-
     def strongest(self, n: int) -> tuple[str, ...]:
         """The ``n`` heaviest terms (ties: the later term in alphabetical order first)."""
         return tuple(term for term, _ in heapq.nlargest(n, self.weights.items(),
@@ -219,7 +212,7 @@ def headline_names(title: str, body: str, given: set[str]) -> set[str]:
     word that opens a sentence ("Rescuers"), not a country one outlet leaves out."""
     found = set()
     for token in _TOKEN_RE.findall(title):
-        if any(form[0].isupper() and _written_as_name(form, body, title)
+        if any(form[0].isupper() and form in body and _written_as_name(form, body, title)
                for form in (token, token.capitalize(), token.upper())):
             found.update(words(token))
     return {w for w in found if w not in given and word_weight(w) >= NAME_RARITY}
@@ -230,8 +223,6 @@ def _written_as_name(form: str, body: str, title: str) -> bool:
     sentence, or only ever capitalised. A word that is capitalised where a sentence
     opens ("Rescuers dug...") and written in lower case elsewhere in the story ("the
     rescuers") is not a name."""
-    if form not in body:
-        return False
     seen = False
     for start in _word_starts(body, form):
         if not _opens_sentence(body, start):
