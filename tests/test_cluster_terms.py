@@ -73,3 +73,51 @@ def test_explain_says_when_the_days_apart_did_not_lower_a_pair():
     why = explain_pair(C.cluster([first, later]), "a" * 16, "b" * 16)
     assert "both leads name the same day" in why.reason
     assert not any(what == "days apart" for what, _ in why.factors)
+
+
+def test_a_headline_count_is_no_name_but_an_amount_or_a_result_is():
+    body = ("A landslide in Idukki killed 23 people, the Kerala government said; "
+            "the bank cut by 50 basis points; Arsenal won 3-1; the fine was $6.2 billion.")
+    assert event_terms("Landslide kills 23 in Idukki", (body,)).names == {"idukki"}
+    assert event_terms("Fine of $6.2 billion", (body,)).names == {"≈6.2bn"}
+    assert event_terms("Arsenal win 3-1", (body,)).names == {"#3-1"}
+    assert "≈50" in event_terms("A 50-point cut", (body,)).names
+
+
+def test_a_headline_amount_rounded_otherwise_is_mentioned_but_a_rate_is_not():
+    from news_digest.enrich.cluster_score import lacks  # noqa: PLC0415
+
+    shares = event_terms("Bentley shares soar 29% on Schneider buyout",
+                         ("Bentley shares jumped 29% after Schneider agreed to buy it.",))
+    premium = event_terms("Schneider to buy Bentley",
+                          ("Schneider will pay a 31% premium for Bentley Systems.",))
+    assert "≈29%" in shares.names and not lacks(premium, "≈29%")
+    norway = event_terms("Norway holds rates at 4%", ("Norges Bank held its rate at 4%.",))
+    england = event_terms("Bank of England cuts", ("The Bank of England cut to 3.75%.",))
+    assert "≈4%" in norway.names and lacks(england, "≈4%")
+
+
+def test_a_word_capitalised_only_where_a_sentence_opens_is_no_name():
+    body = ("Rescuers dug through the mud in Kokkayar on Tuesday. The rescuers found "
+            "three survivors. Kokkayar lies in Idukki district.")
+    assert event_terms("Kokkayar landslide: rescuers dig through mud", (body,)).names == {
+        "kokkayar"}
+
+
+def test_a_missing_headline_name_lowers_a_pair_by_how_much_of_its_story_it_is():
+    from news_digest.enrich.cluster_score import NAME_PENALTY, name_factor  # noqa: PLC0415
+    from news_digest.enrich.event_text import EventTerms  # noqa: PLC0415
+
+    def story(names, **weights):
+        return EventTerms(weights, 1.0, names=frozenset(names))
+
+    other = story((), marseille=0.6, wildfire=0.8)
+    # Mentioned once beside the event (a suburb): lowered for its share of the story.
+    suburb = story({"mirabeau"}, marseille=0.5, wildfire=0.5, mirabeau=0.2, smoke=0.678)
+    assert name_factor(suburb, other) == pytest.approx(1 - NAME_PENALTY * 0.04 / 0.25)
+    # The story's subject (a term at the cap): lowered in full.
+    subject = story({"catalonia"}, catalonia=0.5, wildfire=0.5, smoke=0.707)
+    assert name_factor(subject, other) == pytest.approx(1 - NAME_PENALTY)
+    # An amount the other story lacks, however light: in full.
+    amount = story({"≈6.2bn"}, marseille=0.5, wildfire=0.5, **{"≈6.2bn": 0.2}, smoke=0.678)
+    assert name_factor(amount, other) == pytest.approx(1 - NAME_PENALTY)

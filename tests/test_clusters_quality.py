@@ -1,15 +1,17 @@
 """How well same-event clustering does on labelled stories: pairwise precision and recall.
 
-``tests/data/same_event/`` is the development set (docs/clusters.md): 281 seeds, 51
+``tests/data/same_event/`` is the development set (docs/clusters.md): 355 seeds, 70
 events each reported by 2 to 6 outlets (wire copy carried with cuts, independent
 reports, next-morning briefs from other time zones, follow-ups, analyses up to three
-days on) and 79 distractors (another ruling against the same firm, the same team's
+days on) and 99 distractors (another ruling against the same firm, the same team's
 next match, a breach at another company the same week, a new event about the same
 subject). ``expected.json`` labels each story with its event and split: "tune" (the
 constants were chosen on it), "untouched-1" (fixed before the first round of tuning;
-its failures were read then) and "untouched-2" (written in the second round before
-the method was changed, never read for tuning). ``make test`` prints the figures of
-each, and recall apart for same-day reports and for later versions and follow-ups.
+its failures were read then), "untouched-2" (written in the second round before the
+method was changed, never read for tuning) and "untouched-3" (written in the fourth
+round before the method was changed, never tuned on). ``make test`` prints the
+figures of each, and recall apart for same-day reports and for later versions and
+follow-ups.
 
 A small check on real reporting reads the news-API captures in the shared
 ``realworld-feeds`` folder (headlines and descriptions of real outlets) where it lies.
@@ -35,10 +37,10 @@ from news_digest.seeds.urls import url_identity
 from sitebuild import SHARED
 
 SAME_EVENT = Path(__file__).parent / "data" / "same_event"
-SPLITS = ("tune", "untouched-1", "untouched-2")
+SPLITS = ("tune", "untouched-1", "untouched-2", "untouched-3")
 # What the method reaches today, so that a change that loses quality fails here.
-FLOORS = {"tune": (0.98, 0.80, 0), "untouched-1": (0.95, 0.85, 1),
-          "untouched-2": (0.95, 0.90, 0)}  # precision, recall, distractors joined
+FLOORS = {"tune": (0.98, 0.84, 0), "untouched-1": (0.95, 0.85, 1),  # precision, recall, joined
+          "untouched-2": (0.95, 0.90, 0), "untouched-3": (0.95, 0.85, 0)}
 # What issue 19 asks for on the development set.
 TARGET_PRECISION = TARGET_RECALL = 0.95
 
@@ -123,9 +125,9 @@ def test_precision_and_recall_on_the_development_set(split, capsys):
     assert len(q.joined_distractors) <= joined
 
 
-# The splits where issue 19's targets hold; on the others recall is the gap (0.82 on
-# tune, 0.88 on untouched-1, whose BHP distractor is joined too): docs/clusters.md,
-# "What it gets wrong". A strict xfail fails once a split reaches them.
+# The splits where issue 19's targets hold; on the others recall is the gap (0.85 on
+# tune, 0.88 on untouched-1, whose BHP distractor is joined too, 0.89 on untouched-3):
+# docs/clusters.md, "What it gets wrong". A strict xfail fails once a split reaches them.
 REACHED = {"untouched-2"}
 NOT_YET = pytest.mark.xfail(strict=True, reason="issue 19's targets are not reached on this "
                             "split yet; docs/clusters.md, 'What it gets wrong'")

@@ -2,9 +2,11 @@
 back from ``stories.json`` (what a user of the digest, or the issue's own check, reads)
 and scored with ``enrich/cluster_quality.py``.
 
-The figures are printed: their targets are the clustering's (tests/test_clusters_quality.py
-and docs/clusters.md). What is asserted is that the site says what the clustering says:
-``stories.json`` holds the clusters ``clusters.cluster`` makes of the same seeds.
+The figures are printed per split, the whole set clustered as one digest (as a site
+holds it; a follow-up may join or not, as in tests/test_clusters_quality.py): their
+targets are the clustering's (tests/test_clusters_quality.py and docs/clusters.md).
+What is asserted is that the site says what the clustering says: ``stories.json``
+holds the clusters ``clusters.cluster`` makes of the same seeds.
 """
 
 from __future__ import annotations
@@ -38,12 +40,15 @@ def test_the_development_set_built_as_a_site(tmp_path, capsys):
     assert predicted == pure  # the same clusters, with the same ids
 
     lines = []
-    for split in ("tune", "untouched", None):
+    for split in (*sorted({label["split"] for label in labels.values()}), None):
         chosen = [n for n in labels if split is None or labels[n]["split"] == split]
         quality = pairwise_quality(
             {n: predicted[n] for n in chosen}, {n: labels[n]["event"] for n in chosen},
-            [n for n in chosen if labels[n]["kind"] == "distractor"])
-        lines.append(f"{split or 'all'} ({len(chosen)} stories): {quality.summary()}")
+            [n for n in chosen if labels[n]["kind"] == "distractor"],
+            optional=[n for n in chosen if labels[n]["kind"] == "follow-up"])
+        lines.append(f"{split or 'all'} ({len(chosen)} stories): {quality.summary()}"
+                     + (f" ({', '.join(quality.joined_distractors)})"
+                        if quality.joined_distractors else ""))
     with capsys.disabled():
         print("\nstories.json of the development set built as one site:\n  "
               + "\n  ".join(lines))

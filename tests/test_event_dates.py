@@ -76,3 +76,11 @@ def test_a_lead_without_a_day_is_guessed_from_the_time_of_writing():
     named = event_days("x", ["Piastri won on Sunday."], at("2025-07-27T16:40:00", 1))
     assert not implicit(named) and same_day(spans, named) is True
     assert same_day((), named) is None  # nothing to compare
+
+
+
+def test_days_after_another_event_are_not_the_event_day():
+    # "Two days after" tells of the first event in a follow-up, a later version and a
+    # new event alike (a player withdrawing two days after a final): not read.
+    lead = "The player withdrew from the next tournament, two days after losing the final."
+    assert lead_days("A headline", [lead], WEDNESDAY) == ()

@@ -13,6 +13,7 @@ from .cluster_score import (
     DECAY_AFTER_SECONDS,
     OTHER_DAY_FACTOR,
     day_factor,
+    lacks,
     name_factor,
     named_same_day,
     pair_time_factor,
@@ -91,8 +92,8 @@ def _factors(a: Profile, b: Profile) -> tuple[tuple[str, float], ...]:
                       else "a lead's day, guessed, differs", days))
     names = name_factor(a.terms, b.terms)
     if names < 1:
-        missing = sorted({*(n for n in a.terms.names if n not in b.terms.squares),
-                          *(n for n in b.terms.names if n not in a.terms.squares)})
+        missing = sorted({*(n for n in a.terms.names if lacks(b.terms, n)),
+                          *(n for n in b.terms.names if lacks(a.terms, n))})
         found.append((f"headline names the other lacks ({', '.join(missing)})", names))
     return tuple((what, round(factor, 2)) for what, factor in found)
 

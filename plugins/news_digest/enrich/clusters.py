@@ -55,7 +55,7 @@ MEAN_LINK = 0.48  # and when the mean score over all their pairs reaches this
 EXPLAIN_TERMS = 12
 # A previous result is reused only when made by the same method: bump this whenever
 # the terms, the scores or the constants change.
-METHOD = "same-event/3"
+METHOD = "same-event/4"
 
 
 @dataclass(frozen=True)

@@ -87,3 +87,17 @@ def _value_terms(value: float, unit: str) -> list[tuple[str, float]]:
             (f"≈{_round(value, 2)}{unit}",
              ROUGH_NUMBER_WEIGHT if round_number else CLOSE_NUMBER_WEIGHT),
             (f"~{_round(value, 1)}{unit}", ROUGH_NUMBER_WEIGHT)]
+
+
+_SCALES = {"tn": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3, "": 1.0}
+_VALUE_TERM_RE = re.compile(r"[#≈~](\d+(?:\.\d+)?)(tn|bn|m|k|)(%?)$")
+
+
+def rough_term(term: str) -> str | None:
+    """The one-significant-digit term ("~20bn") of a value's term ("#19.4bn", "≈17bn"):
+    what two outlets' roundings of one figure have in common. None for a score or year."""
+    match = _VALUE_TERM_RE.match(term)
+    if match is None:
+        return None
+    number, scale, percent = match.groups()
+    return f"~{_round(float(number) * _SCALES[scale], 1)}{percent}"

@@ -26,7 +26,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain
@@ -50,6 +50,11 @@ _DATELINE_SPAN = 80
 _NAME = r"[A-Z][\w'’]*"
 _CAPITAL_RUN_RE = re.compile(rf"\b{_NAME}(?:(?:-| +){_NAME})+")
 _TOKEN_RE = re.compile(r"[\w'’-]+")
+# What may stand between a sentence's end (. ! ? : or a new paragraph) and its first
+# word: spaces, quotes, brackets. And what joins a word to the next ("Joly-Tremblay").
+_OPENING_MARKS = " \t\"'“”‘’()"
+_SENTENCE_ENDS = frozenset(".!?:\n")
+_WORD_JOINERS = frozenset("'’-_")
 _TERM_CACHE_SIZE = 500_000
 _BY_SCORE_THEN_TERM = itemgetter(1, 0)
 _AGENCY_RE = re.compile(r"\s*\((?:[A-Z][A-Za-z]*[ .&/-]?){1,4}\)\s*")
@@ -75,6 +80,9 @@ _CALENDAR_WORDS = frozenset({
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec", "yesterday", "today", "tonight", "overnight"})
 _HAS_DIGIT = re.compile(r"\d")
+_PLAIN_COUNT_RE = re.compile(r"≈\d+$")  # a whole number without unit: a count
+# "50-point cut", "25 basis points": an amount, not a count.
+_POINTS_RE = re.compile(r"\b(\d+)[- ](?:basis[- ])?(?:points?|bps|bp)\b", re.IGNORECASE)
 _WEB_PARTS = frozenset({"com", "www", "org", "net", "http", "https"})  # of Booking.com
 # British spellings that differ from American ones by more than a suffix rule.
 _SPELLING = {
@@ -204,16 +212,57 @@ def headline_names(title: str, body: str, given: set[str]) -> set[str]:
     word that opens a sentence ("Rescuers"), not a country one outlet leaves out."""
     found = set()
     for token in _TOKEN_RE.findall(title):
-        if any(form[0].isupper() and form in body
+        if any(form[0].isupper() and form in body and _written_as_name(form, body, title)
                for form in (token, token.capitalize(), token.upper())):
             found.update(words(token))
     return {w for w in found if w not in given and word_weight(w) >= NAME_RARITY}
 
 
+def _written_as_name(form: str, body: str, title: str) -> bool:
+    """Whether the story's body writes ``form`` (capitalised) as a name: inside a
+    sentence, or only ever capitalised. A word that is capitalised where a sentence
+    opens ("Rescuers dug...") and written in lower case elsewhere in the story ("the
+    rescuers") is not a name."""
+    seen = False
+    for start in _word_starts(body, form):
+        if not _opens_sentence(body, start):
+            return True
+        seen = True
+    lower = form.lower()
+    return seen and next(_word_starts(body, lower), None) is None \
+        and next(_word_starts(title, lower), None) is None
+
+
+def _word_starts(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` stands as a whole word in ``text`` (str.find: no pattern per word)."""
+    at, size, length = text.find(word), len(word), len(text)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + size] if at + size < length else " "
+        if not (before.isalnum() or before in _WORD_JOINERS
+                or after.isalnum() or after in _WORD_JOINERS):
+            yield at
+        at = text.find(word, at + 1)
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether a sentence (or the text, or a paragraph) opens at ``at``."""
+    before = text[max(0, at - 8):at].rstrip(_OPENING_MARKS)
+    return not before or before[-1] in _SENTENCE_ENDS
+
+
 def _headline_numbers(title: str, weights: Mapping[str, float]) -> set[str]:
-    """The headline's amounts at two significant digits and its scores ("≈480m", "#3-1")."""
+    """The headline's amounts at two significant digits and its scores ("≈480m", "#3-1").
+
+    A plain count (24 dead, 400 firefighters, 1,800 acres) is left out: a toll rises
+    as the news comes in and outlets count in their own units, so two reports of one
+    event differ in it; an amount (€480m, 32%, magnitude 6.8) or a result does not.
+    """
+    points = {f"≈{float(f'{int(n):.2g}'):g}" for n in _POINTS_RE.findall(title)}
     return {term for term, _ in number_terms(title)
-            if term in weights and (term[0] == "≈" or (term[0] == "#" and "-" in term))}
+            if term in weights and ((term[0] == "≈" and (not _PLAIN_COUNT_RE.match(term)
+                                                          or term in points))
+                                    or (term[0] == "#" and "-" in term))}
 
 
 def strip_dateline(paragraph: str) -> str:
