@@ -62,6 +62,10 @@ class Changes:
         """Files a host comparing contents uploads (new or changed)."""
         return sum(self.new.values()) + sum(self.changed.values())
 
+    def rewritten_by_kind(self) -> str:
+        """The files written again with the same bytes, by kind, most first."""
+        return ", ".join(f"{name} {count}" for name, count in self.rewritten.most_common())
+
     def by_kind(self) -> str:
         kinds = sorted(set(self.new) | set(self.changed) | set(self.gone),
                        key=lambda k: -(self.new[k] + self.changed[k] + self.gone[k]))

@@ -119,7 +119,9 @@ def daily_section(full: Run, updates: list[tuple[Run, Changes]]) -> str:
         lines.append(
             f"| {name} | {run.seconds:.2f} | {run.seconds / full.seconds:.2f} | "
             f"{run.peak_mb:.0f} | {run.kept} of {run.written} | {found.uploaded} of "
-            f"{run.files} | {sum(found.rewritten.values())} | {found.by_kind()} |")
+            f"{run.files} | {sum(found.rewritten.values())}"
+            + (f" ({found.rewritten_by_kind()})" if found.rewritten else "")
+            + f" | {found.by_kind()} |")
     steady = [run.seconds / full.seconds for run, _ in updates[1:]]
     if steady:
         lines += ["", "A steady day (from day 2) costs "

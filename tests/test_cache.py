@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import pickle
 import time
 from pathlib import Path
 
 from news_digest.curator.build import build_site
 from news_digest.speed import cache_key as cachekey
+from news_digest.speed import content_cache
 
 from sitebuild import ROOT, build, build_overrides, seed_text, stable_tree
 
@@ -103,7 +105,7 @@ def test_old_cache_folders_are_pruned_to_the_newest_few(tmp_path):
     assert left == ["0" * 16, "3" * 16, "4" * 16, "not-a-key"]
 
 
-def test_the_cache_file_is_rewritten_only_when_a_seed_was_read_anew(tmp_path):
+def test_the_cache_file_is_rewritten_only_when_a_seed_was_read_anew(tmp_path, monkeypatch):
     site = build(tmp_path, SEEDS)
     assert site.code == 0, site.stderr
     [folder] = _keyed_folders(tmp_path)
@@ -111,13 +113,92 @@ def test_the_cache_file_is_rewritten_only_when_a_seed_was_read_anew(tmp_path):
     os.utime(cache, ns=(1_000_000_000, 1_000_000_000))
     _rebuild(tmp_path, "output")  # nothing changed
     assert cache.stat().st_mtime_ns == 1_000_000_000
+    assert not (folder / "ArticlesGenerator-Readers.recent").exists()
     seed = tmp_path / "content" / "articles" / "002_b.txt"
     seed.write_text(SEEDS["002_b.txt"].replace("Second paragraph.", "Updated."),
                     encoding="utf-8")
+    monkeypatch.setattr(content_cache, "RECENT_MIN", 0)  # one seed of two: a big share
     out = _rebuild(tmp_path, "output")
     assert cache.stat().st_mtime_ns != 1_000_000_000
     texts = {p.name: p.read_text(encoding="utf-8") for p in (out / "stories").iterdir()}
     assert "Updated." in texts["ransomware-hits-the-city-hospital.html"]
+
+
+def _with_same_mtime(path: Path, text: str) -> None:
+    """Other text, the same modification time: only a build reading its cache entry
+    still shows the old text."""
+    stamp = path.stat().st_mtime_ns
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(stamp, stamp))
+
+
+def test_a_days_new_seeds_are_cached_beside_the_whole_cache_and_read_back(tmp_path):
+    """The whole cache is not written again for a few new seeds: their entries go to
+    a file beside it, read over it by the next build; each build writes what a build
+    from scratch writes."""
+    site = build(tmp_path, SEEDS)
+    assert site.code == 0, site.stderr
+    [folder] = _keyed_folders(tmp_path)
+    whole = folder / "ArticlesGenerator-Readers"
+    recent = folder / "ArticlesGenerator-Readers.recent"
+    before = whole.stat()
+    new = {"003_c.txt": seed_text(title="Floods close the valley railway",
+                                  url="https://c.example/floods")}
+    day = build(tmp_path, {**SEEDS, **new})
+    assert day.code == 0, day.stderr
+    assert (whole.stat().st_ino, whole.stat().st_mtime_ns) == (before.st_ino,
+                                                               before.st_mtime_ns)
+    assert recent.is_file()
+    # The new seed's entry is read back from the recent file: same mtime, other text,
+    # and the page still shows what was cached.
+    seed = tmp_path / "content" / "articles" / "003_c.txt"
+    _with_same_mtime(seed, seed_text(title="Edited after caching",
+                                     url="https://c.example/floods"))
+    cached = _rebuild(tmp_path, "output-cached")
+    assert (cached / "stories" / "floods-close-the-valley-railway.html").is_file()
+    assert _tree(cached) == _tree(day.output)
+    seed.write_text(new["003_c.txt"], encoding="utf-8")  # as cached, and a new mtime
+    fresh = build(tmp_path / "fresh", {**SEEDS, **new})
+    assert _tree(day.output) == _tree(fresh.output)
+
+
+def test_the_recent_entries_are_folded_into_the_whole_cache_once_they_grow(tmp_path,
+                                                                           monkeypatch):
+    site = build(tmp_path, SEEDS)
+    assert site.code == 0, site.stderr
+    [folder] = _keyed_folders(tmp_path)
+    whole = folder / "ArticlesGenerator-Readers"
+    recent = folder / "ArticlesGenerator-Readers.recent"
+    seeds = {**SEEDS, "003_c.txt": seed_text(title="Floods close the valley railway",
+                                             url="https://c.example/floods")}
+    assert build(tmp_path, seeds).code == 0
+    assert recent.is_file()
+    before = whole.stat().st_ino
+    monkeypatch.setattr(content_cache, "RECENT_MIN", 1)  # two recent entries: too many
+    seeds["004_d.txt"] = seed_text(title="Dockers strike at the port",
+                                   url="https://d.example/strike")
+    again = build(tmp_path, seeds)
+    assert again.code == 0, again.stderr
+    assert whole.stat().st_ino != before and not recent.exists()
+    # Both are in the whole cache now: read from it (same mtime, other text).
+    for name in ("003_c.txt", "004_d.txt"):
+        _with_same_mtime(tmp_path / "content" / "articles" / name,
+                         seed_text(title="Edited after caching", url="https://e.example/x"))
+    cached = _rebuild(tmp_path, "output-cached")
+    assert _tree(cached) == _tree(again.output)
+
+
+def test_recent_entries_tied_to_another_whole_cache_are_ignored(tmp_path):
+    path = str(tmp_path / "ArticlesGenerator-Readers")
+    entries = {"a.txt": (1.0, ("content", {}))}
+    with open(path + content_cache.RECENT, "wb") as out:
+        pickle.dump((content_cache.RECENT_MARK, (1, 2, 3), entries), out)
+    assert content_cache.load_recent(path, (1, 2, 3)) == entries
+    assert content_cache.load_recent(path, (1, 2, 4)) == {}
+    assert content_cache.load_recent(path, None) == {}
+    (tmp_path / "ArticlesGenerator-Readers.recent").write_bytes(b"\x80\x05damaged")
+    assert content_cache.load_recent(path, (1, 2, 3)) == {}
+    assert not (tmp_path / "ArticlesGenerator-Readers.recent").exists()  # set aside
 
 
 def test_a_rebuild_replaces_the_output_and_the_old_tree_goes_away(tmp_path):

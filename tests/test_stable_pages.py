@@ -166,3 +166,33 @@ def test_a_new_report_of_a_recent_event_changes_that_events_pages_only(tmp_path)
         assert (again.output / name).stat().st_ino == inode, f"{name} was written again"
     fresh = build(tmp_path / "fresh", after, settings=SETTINGS)
     assert stable_tree(again.output) == stable_tree(fresh.output)
+
+
+def test_a_list_page_is_not_keyed_by_what_it_does_not_show_of_a_neighbour(tmp_path):
+    """A list page shows its stories, not the stories they link ("Next story"): when a
+    new report changes the "Also covered by" of the oldest story of the front page,
+    the numbered page holding its older neighbour is kept (the same file), and the
+    update is byte for byte what a fresh build writes."""
+    before = _stories(8)  # privacy: the front page holds days 6 and 7, page 4 day 5's
+    site = build(tmp_path / "site", before, settings=SETTINGS)
+    assert site.code == 0, site.stderr
+    site = build(tmp_path / "site", before, settings=SETTINGS, force=True)
+    front, beside = "topics/privacy/index.html", "topics/privacy/page/4/index.html"
+    assert site.page(front).xpath("//*[@class='story-title']/a/text()")[-1] == \
+        "Story 0 of day 6"
+    assert site.page(beside).xpath("//*[@class='story-title']/a/text()")[0] == \
+        "Story 1 of day 5"  # whose newer neighbour is Story 0 of day 6
+    inode = (site.output / beside).stat().st_ino
+    when = (START + timedelta(days=8)).isoformat() + "+00:00"
+    after = {**before, "008-0.txt": seed_text(  # day 6's first event, told again
+        title="Story 0 of day 8", published=when, url="https://other.example/8/0",
+        source="Other Paper", body=(EVENTS[6 * 2],), extra=(("Topics", "privacy"),))}
+    again = build(tmp_path / "site", after, settings=SETTINGS)
+    assert again.code == 0, again.stderr
+    items = again.page(front).xpath("//article[@class='story']")
+    assert items[-1].xpath("string(.//*[@class='story-title'])") == "Story 0 of day 6"
+    assert items[-1].xpath(".//p[@class='also-covered']/a/text()") == ["Other Paper"]
+    assert (again.output / beside).stat().st_ino == inode, \
+        f"{beside} was written again for a neighbour it does not show"
+    fresh = build(tmp_path / "fresh", after, settings=SETTINGS)
+    assert stable_tree(again.output) == stable_tree(fresh.output)

@@ -15,8 +15,14 @@ plugin's ``register``) gives the class, once:
   file, the file is removed, and the build reads every source file again.
 
 And Pelican saves its whole cache at the end of every build, even when every file
-came from it (a pickle of every story: 122 MB at 10,000): the readers of a build
-save it only when something was read anew (``save_cache_only_when_changed``).
+came from it (a pickle of every story: 122 MB at 10,000, 690 MB at 100,000): the
+readers of a build save it only when something was read anew
+(``save_cache_only_when_changed``), and then, while what was read anew since the
+whole cache was last written is a small share of it (a day's new stories), only
+that share, in a file beside it (``<cache>.recent``), tied to the whole cache's
+file by its identity (inode, size, modification time): a recent file left beside
+another whole cache (written since, by a build without speed-ups) is ignored.
+Loading reads the whole cache, then the recent entries over it.
 """
 
 
@@ -37,11 +43,22 @@ logger = logging.getLogger(__name__)
 _PELICAN_INIT = FileDataCacher.__init__
 
 
-def load(path: str, opener) -> dict:
+RECENT = ".recent"  # beside the whole cache: the entries read anew since it was written
+RECENT_MARK = "news_digest content cache, recent entries"
+# The whole cache is written again once the recent entries outnumber this share of
+# it (and this many): a day's stories are a small share of a big digest.
+RECENT_SHARE = 8
+RECENT_MIN = 500
+
+
+def load(path: str, opener, identity: list | None = None) -> dict:
     """The cache stored at ``path`` (``opener``: ``open`` or ``gzip.open``), or an
-    empty one: missing is normal, damaged is reported and removed."""
+    empty one: missing is normal, damaged is reported and removed. ``identity``:
+    receives the loaded file's (inode, size, modification time)."""
     try:
         with opener(path, "rb") as handle:
+            if identity is not None:
+                identity.append(_identity(os.fstat(handle.fileno())))
             data = pickle.load(handle)
     except FileNotFoundError:
         return {}
@@ -53,10 +70,40 @@ def load(path: str, opener) -> dict:
         return {}
     except Exception as err:  # noqa: BLE001 - truncated or corrupt: any unpickling error
         return _discard(path, err)
-    if not isinstance(data, dict) or not all(
-            isinstance(entry, tuple) and len(entry) == 2 for entry in data.values()):
+    if not _is_cache(data):
         return _discard(path, TypeError("not a cache of file stamps and data"))
     return data
+
+
+def _is_cache(data) -> bool:
+    return isinstance(data, dict) and all(
+        isinstance(entry, tuple) and len(entry) == 2 for entry in data.values())
+
+
+def _identity(stat: os.stat_result) -> tuple[int, int, int]:
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
+def load_recent(path: str, identity: tuple | None) -> dict:
+    """The recent entries beside the whole cache at ``path`` when they were written
+    over that very file (``identity``); otherwise none (a damaged file is removed)."""
+    if identity is None:
+        return {}
+    try:
+        with open(path + RECENT, "rb") as handle:
+            data = pickle.load(handle)
+    except FileNotFoundError:
+        return {}
+    except OSError as err:
+        logger.warning("content cache %s could not be read (%s); its files are read again",
+                       path + RECENT, err)
+        return {}
+    except Exception as err:  # noqa: BLE001 - truncated or corrupt: any unpickling error
+        return _discard(path + RECENT, err)
+    if not (isinstance(data, tuple) and len(data) == 3 and data[0] == RECENT_MARK
+            and _is_cache(data[2])):
+        return _discard(path + RECENT, TypeError("not the recent entries of a cache"))
+    return data[2] if data[1] == identity else {}
 
 
 def _discard(path: str, error: Exception) -> dict:
@@ -72,8 +119,14 @@ def _discard(path: str, error: Exception) -> dict:
 
 def _guarded_init(self, settings, cache_name, caching_policy, load_policy):
     _PELICAN_INIT(self, settings, cache_name, caching_policy, False)
+    self._whole_identity, self._recent = None, {}
     if load_policy:
-        self._cache = load(self._cache_path, self._cache_open)
+        identity: list = []
+        self._cache = load(self._cache_path, self._cache_open, identity)
+        if self._cache and identity:
+            self._whole_identity = identity[0]
+            self._recent = load_recent(self._cache_path, self._whole_identity)
+            self._cache.update(self._recent)
 
 
 def save(self) -> None:
@@ -92,6 +145,7 @@ def save(self) -> None:
     try:
         os.makedirs(self.settings["CACHE_PATH"], exist_ok=True)
         write_atomically(self._cache_path, dump)
+        _remove(self._cache_path + RECENT)  # now part of the whole (and tied to the old)
     except OSError as err:
         if err.errno in NO_SPACE:
             raise
@@ -122,8 +176,43 @@ def save_cache_only_when_changed(generator) -> None:
         cache_data(filename, data)
 
     def save_if_changed():
-        if changed or not os.path.exists(readers._cache_path):
+        if not os.path.exists(readers._cache_path):
+            save_cache()
+        elif changed and not save_recent(readers, changed):
             save_cache()
 
     readers.cache_data = cache_data_and_note
     readers.save_cache = save_if_changed
+
+
+def save_recent(readers, changed: list[str]) -> bool:
+    """Write what was read anew since the whole cache was written beside it; False:
+    write the whole cache instead (none was loaded, it changed on disk since, or the
+    recent entries are no longer a small share of it)."""
+    cache, identity = readers._cache, getattr(readers, "_whole_identity", None)
+    recent = dict(getattr(readers, "_recent", {}))
+    recent.update((name, cache[name]) for name in changed if name in cache)
+    if identity is None or len(recent) > max(RECENT_MIN, len(cache) // RECENT_SHARE):
+        return False
+    try:
+        if _identity(os.stat(readers._cache_path)) != identity:
+            return False
+        write_atomically(readers._cache_path + RECENT, lambda out: pickle.dump(
+            (RECENT_MARK, identity, recent), out, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError as err:
+        if err.errno in NO_SPACE:
+            raise
+        logger.warning("could not save the content cache %s (%s); the next build reads "
+                       "the files read anew again", readers._cache_path + RECENT, err)
+    except (pickle.PicklingError, TypeError, AttributeError) as err:
+        logger.warning("could not save the content cache %s (%s: %s); the next build reads "
+                       "the files read anew again", readers._cache_path + RECENT,
+                       type(err).__name__, err)
+    return True
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass

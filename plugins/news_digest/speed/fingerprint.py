@@ -159,6 +159,9 @@ class Fingerprints:
         if kind == CODE:
             return f"<{getattr(value, '__module__', '?')}.{value.__qualname__}>", True
         if kind == SPECIAL:
+            if special is _own_fingerprint:  # holding no objects: once per build
+                found, flat = self._of(value.__fingerprint__(), budget)
+                return f"{name}{SEP}{found}", flat
             return f"{name}{SEP}{special(value, budget, self)}", isinstance(value,
                                                                           self.flat_types)
         if kind == OPAQUE:

@@ -16,7 +16,7 @@ address (``PageLink``).
 The key covers what the template can read, by construction: ``template_paths``
 works out every path the template can follow, ``reach`` walks them on the page's
 values and counts the objects they enter, and each name is fingerprinted that deep
-(at least ``BUDGET``, at most ``MAX_BUDGET``). A page whose template reads what no
+(at least ``MIN_BUDGET``, at most ``MAX_BUDGET``). A page whose template reads what no
 key covers (Python code over objects, a listing's other pages, a path deeper than
 ``MAX_BUDGET``) or cannot be analysed is rendered, never kept (docs/rebuilding.md).
 
@@ -47,10 +47,14 @@ from .template_deps import TemplateDeps
 logger = logging.getLogger(__name__)
 
 # Objects entered from each name a template reads: article.related_stories[0].title
-# (the stock theme reaches no deeper). A template reaching deeper has that name
-# fingerprinted as deep as it reaches, up to MAX_BUDGET (each object and budget is
-# hashed once per build: a deeper budget costs another pass over what it reaches);
-# deeper still, its pages are rendered.
+# enters two (the stock theme reaches no deeper). Each name is fingerprinted as deep as
+# its template's paths reach on the page (``reach``), at least MIN_BUDGET: a list page
+# reaching its stories only (one object deep) is not keyed by the stories they link
+# (a neighbour whose "Also covered by" changed), which it does not show. Up to
+# MAX_BUDGET (each object and budget is hashed once per build: a deeper budget costs
+# another pass over what it reaches); deeper still, its pages are rendered. Files
+# written outside the writer (feeds) are keyed BUDGET deep.
+MIN_BUDGET = 1
 BUDGET = 2
 MAX_BUDGET = 4
 # A seed's metadata is what its hash stands for, copied onto its attributes by
@@ -231,7 +235,7 @@ class ReusingWriter(PagingWriter):
             read = self.reach.live_names(found.reads, localcontext) if paginated else ()
             for name in found.names:
                 value = localcontext.get(name, _MISSING)
-                budget = max(BUDGET, needed.get(name, 0))
+                budget = max(MIN_BUDGET, needed.get(name, 0))
                 if name in paginated:  # each page reads its own slice (articles_page)
                     if name in read:  # the list's length, on a page that may show it
                         parts.append(f"{name}#{len(value)}")
