@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from ..enrich.topic_guards import OPENING_CHARS, OPENING_SHARE
+from ..enrich.topic_guards import OPENING_CHARS, OPENING_SHARE, OUTSIDE_NEAR_SHARE
 from ..enrich.topic_lift import (
     DOUBT_PROBABILITY,
     LIFT_PROBABILITY,
@@ -81,12 +81,18 @@ def _guarded(taxonomy: Taxonomy, topic: Topic, given: Topic | None, outside: Top
             return (f"outside the digest (outside = true): never given; the story reads as "
                     f"{topic.label}, so a topic is given only if it scores more than "
                     f"{topic.score:g}")
-        return (f"outside the digest (outside = true): never given; under {threshold:g}, "
-                "it does not hold other topics back")
+        if topic.score >= threshold * OUTSIDE_NEAR_SHARE:
+            return (f"outside the digest (outside = true): never given; near the line, it "
+                    f"holds back the topics under {threshold:g} that do not score more than "
+                    f"{topic.score:g}")
+        return (f"outside the digest (outside = true): never given; under "
+                f"{threshold * OUTSIDE_NEAR_SHARE:g}, it does not hold other topics back")
     if given is not None:
         return None
-    if (outside is not None and outside.score >= threshold
-            and threshold <= topic.score <= outside.score):
+    could = topic.score >= threshold or (topic.score >= threshold * NEAR_SHARE and _real(topic))
+    if (outside is not None and could and topic.score <= outside.score
+            and outside.score >= threshold * OUTSIDE_NEAR_SHARE
+            and (outside.score >= threshold or topic.score < threshold)):
         return (f"not kept: the story reads as {outside.label} ({outside.score:g}), a subject "
                 f"this digest does not cover, and {topic.score:g} is not more; list the "
                 "phrases of this topic the story uses, or weigh them more")
