@@ -3,7 +3,7 @@
 Written stories of the classes that cost precision on real news: a recipe that names a
 supermarket and a price, a travel page that names airlines, a television recap of a
 political drama, a reality star's photos on Twitter, a royal gala the prime minister
-attends. Each went to a desk before this round and goes to General now, by two means:
+attends, a couple's scratchcard win. Each went to a desk before this round and goes to General now, by two means:
 a subject outside the digest near the line holds back the topics given under the line
 (``enrich/topic_guards.py``), and the outside subjects' vocabulary by family (television,
 travel and food; people and human interest: ``topics.toml``). Beside them, stories of
@@ -81,6 +81,11 @@ OUTSIDE = [
      "the duchess wore a blue gown by a British designer. The evening raised £2m for "
      "children's hospices. The prime minister and several celebrities were among the 400 "
      "guests."),
+    ("Couple win £1m on scratchcard bought with change",
+     "A couple from Leeds have won £1 million on a scratchcard they bought with the change "
+     "from their weekly shop. The retired postman said he would buy a new car and take his "
+     "wife on a cruise. 'We checked it ten times,' she said. The lottery operator presented "
+     "them with a giant cheque."),
 ]
 # Outside the taxonomy, and already General before this round: they must stay so.
 STILL_OUTSIDE = [
@@ -129,6 +134,10 @@ def test_stories_outside_the_taxonomy_that_brush_a_desk_go_to_general(title, tex
      "currency, privatised the railways and faced down a miners' strike. The current prime "
      "minister called him a giant of politics. He is survived by his wife and two sons.",
      "government-policy"),
+    ("Lottery operator's profits fall as ticket sales slump",
+     "The company that runs the national lottery said annual profit fell 18 per cent to £70m "
+     "as ticket sales slumped, and its shares dropped 6 per cent. The chief executive blamed "
+     "the cost of living. The gambling regulator is reviewing the licence.", "business"),
     ("Pet food maker's shares fall after profit warning",
      "Shares in the pet food maker fell 12 per cent on Tuesday after it warned that annual "
      "profit would miss forecasts, as shoppers bought cheaper brands of dog food. The company "
