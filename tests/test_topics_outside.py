@@ -3,12 +3,13 @@
 Written stories of the classes that cost precision on real news: a recipe that names a
 supermarket and a price, a travel page that names airlines, a television recap of a
 political drama, a reality star's photos on Twitter, a royal gala the prime minister
-attends, a couple's scratchcard win. Each went to a desk before this round and goes to General now, by two means:
-a subject outside the digest near the line holds back the topics given under the line
-(``enrich/topic_guards.py``), and the outside subjects' vocabulary by family (television,
-travel and food; people and human interest: ``topics.toml``). Beside them, stories of
-the same worlds that are news (an actor's tax case, a studio's merger, a pop star's
-lawsuit, a former prime minister's death) keep their desk.
+attends, a couple's scratchcard win. Each went to a desk before this round and goes to
+General now, by two means: a subject outside the digest near the line holds back the
+topics given under the line (``enrich/topic_guards.py``), and the outside subjects'
+vocabulary by family (television, travel and food; people and human interest:
+``topics.toml``); and a price in the body is no anchor for Business (``topic_tally.py``).
+Beside them, stories of the same worlds that are news (an actor's tax case, a studio's
+merger, a pop star's lawsuit, a former prime minister's death) keep their desk.
 """
 
 from __future__ import annotations
@@ -173,3 +174,22 @@ def test_explain_says_an_outside_subject_near_the_line_held_a_topic_back(tmp_pat
     assert "Topics: General" in report
     assert ("business (Business & Economy) - not kept: the story reads as Lifestyle (7.5)"
             in report)
+
+
+def test_a_price_in_the_body_is_no_anchor_for_business():
+    """An amount of money adds to Business, but gives it only from the headline."""
+    review = ("The company's new smartwatch measures blood oxygen, heart rate and sleep, and "
+              "its battery lasts a week. The app shows trends over months, and the watch can "
+              "call emergency services after a fall. It goes on sale next month for $399. "
+              "Doctors cautioned that such devices are not medical tools.")
+    # Before: Business beside Technology, lifted by the model on the price alone.
+    assert topics("New smartwatch tracks blood oxygen and sleep", review) == ["technology"]
+    # In the headline, a figure is what the story is about.
+    assert "business" in topics("Boeing wins $325m contract for tanker jets",
+                                "Boeing has won a $325m contract to build four more tanker "
+                                "jets, the Pentagon said on Friday. Deliveries are due in "
+                                "2027.")
+    # With a phrase of its own beside the price, Business is given as before.
+    assert "business" in topics("Startup raises money to build delivery robots",
+                                "The startup has raised $50m from investors led by a venture "
+                                "fund to build its sidewalk delivery robots.")
