@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from ..enrich.topic_guards import OPENING_CHARS, OPENING_SHARE
+from ..enrich.topic_guards import OPENING_CHARS, OPENING_SHARE, OUTSIDE_NEAR_SHARE
 from ..enrich.topic_lift import (
     DOUBT_PROBABILITY,
     LIFT_PROBABILITY,
@@ -12,6 +12,7 @@ from ..enrich.topic_lift import (
     SINGLE_WEIGHT,
     SURE_PROBABILITY,
 )
+from ..enrich.topic_signals import MONEY
 from ..enrich.topics import (
     ANCHOR_WEIGHT,
     NEAR_SHARE,
@@ -81,12 +82,18 @@ def _guarded(taxonomy: Taxonomy, topic: Topic, given: Topic | None, outside: Top
             return (f"outside the digest (outside = true): never given; the story reads as "
                     f"{topic.label}, so a topic is given only if it scores more than "
                     f"{topic.score:g}")
-        return (f"outside the digest (outside = true): never given; under {threshold:g}, "
-                "it does not hold other topics back")
+        if topic.score >= threshold * OUTSIDE_NEAR_SHARE:
+            return (f"outside the digest (outside = true): never given; near the line, it "
+                    f"holds back the topics under {threshold:g} that do not score more than "
+                    f"{topic.score:g}")
+        return (f"outside the digest (outside = true): never given; under "
+                f"{threshold * OUTSIDE_NEAR_SHARE:g}, it does not hold other topics back")
     if given is not None:
         return None
-    if (outside is not None and outside.score >= threshold
-            and threshold <= topic.score <= outside.score):
+    could = topic.score >= threshold or (topic.score >= threshold * NEAR_SHARE and _real(topic))
+    if (outside is not None and could and topic.score <= outside.score
+            and outside.score >= threshold * OUTSIDE_NEAR_SHARE
+            and (outside.score >= threshold or topic.score < threshold)):
         return (f"not kept: the story reads as {outside.label} ({outside.score:g}), a subject "
                 f"this digest does not cover, and {topic.score:g} is not more; list the "
                 "phrases of this topic the story uses, or weigh them more")
@@ -94,7 +101,7 @@ def _guarded(taxonomy: Taxonomy, topic: Topic, given: Topic | None, outside: Top
     candidate = topic.score >= threshold or (topic.score >= threshold * NEAR_SHARE
                                              and _real(topic))
     if (candidate and topic.slug not in opened and topic.score < developed
-            and any(e.kind == "phrases" and e.weight >= ANCHOR_WEIGHT for e in topic.evidence)):
+            and any(e.kind == "phrases" and _anchor(e) for e in topic.evidence)):
         return (f"not kept: none of its phrases is in the headline or the opening (the first "
                 f"{OPENING_CHARS} characters), and {topic.score:g} is under {developed:g}, "
                 "what a topic found only further down needs; a phrase of it in the headline "
@@ -153,9 +160,11 @@ def _verdict(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,
                     f"{topic.score:g} (>= {threshold * NEAR_SHARE:g}) on real evidence")
         return f"kept: {topic.score:g} >= {threshold:g}"
     phrases = [e for e in topic.evidence if e.kind == "phrases" and e.points > 0]
-    if not any(e.weight >= ANCHOR_WEIGHT for e in phrases):
+    if not any(_anchor(e) for e in phrases):
+        money = any(e.phrase == MONEY for e in phrases)
         return (f"not kept: no phrase of weight >= {ANCHOR_WEIGHT:g} found (light words "
-                "alone do not give a topic); list a stronger phrase this story uses")
+                "alone do not give a topic" + ("; an amount of money counts as one only in "
+                "the headline" if money else "") + "); list a stronger phrase this story uses")
     if topic.score < threshold * NEAR_SHARE:
         return (f"not kept: {topic.score:g} is under the threshold {threshold:g}; list more "
                 "of the words this story uses, or weigh them more")
@@ -169,6 +178,12 @@ def _verdict(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,
         return (f"not kept: {topic.score:g} is under {taxonomy.min_share:.0%} of the best "
                 f"topic's {best:g}")
     return f"not kept: beyond the {taxonomy.max_topics} best topics"
+
+
+def _anchor(evidence) -> bool:
+    """A phrase that can give a topic (``topics.ANCHOR_WEIGHT``; money only in the headline)."""
+    return evidence.weight >= ANCHOR_WEIGHT and (evidence.phrase != MONEY
+                                                 or evidence.in_headline)
 
 
 def _real(topic: Topic) -> bool:

@@ -13,7 +13,10 @@ Stage: enrich (topics). Pure module (no Pelican). ``topics.Taxonomy.classify`` c
   (``outside = true``; arts and entertainment in the default one). They are scored like
   topics but never given: when one reaches the threshold, a topic is given only if it
   scores more than that subject. A film review that mentions a court, a tax or a vote is
-  about the film, and goes to General.
+  about the film, and goes to General. Near the line (at least ``OUTSIDE_NEAR_SHARE`` of
+  the threshold) such a subject holds back the topics given under the threshold (near
+  the line, or lifted by the model) that do not score more: a recipe that names a
+  supermarket and a price, a travel page that names airlines, are not Business.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from collections.abc import Callable, Iterable
 
 OPENING_CHARS = 500  # about 80 words: the lead paragraph of most stories
 OPENING_SHARE = 2.0  # of the threshold: what a topic found only further down must score
+OUTSIDE_NEAR_SHARE = 0.5  # of the threshold: an outside subject this strong holds back
+#   the topics under the threshold that it outscores
 _OPENING_KINDS = (0, 3)  # phrases and example words (their index in topics.KINDS)
 
 
@@ -43,6 +48,7 @@ class Guards:
         self.outside = frozenset(outside)
         self.threshold = threshold
         self.developed = threshold * OPENING_SHARE
+        self.near = threshold * OUTSIDE_NEAR_SHARE
 
     def opened(self, head: dict, lead: Iterable[int]) -> set[int]:
         """The topics with a phrase in the headline or the opening (entry numbers found)."""
@@ -54,8 +60,11 @@ class Guards:
         """``kept`` ((score, topic number), best first) without the topics the guards
         refuse. ``scan`` finds the entries of a text (the opening is read only when a
         topic needs it and the body is longer than the opening)."""
-        if outside_best >= self.threshold:
-            kept = [item for item in kept if item[0] > outside_best]
+        if outside_best >= self.near:
+            # A subject outside the digest at the line holds back every topic it
+            # outscores; near the line, the topics given on evidence under the line.
+            limit = self.threshold if outside_best < self.threshold else float("inf")
+            kept = [item for item in kept if item[0] > outside_best or item[0] >= limit]
         needs = [item for item in kept if item[0] < self.developed]
         if not needs:
             return kept

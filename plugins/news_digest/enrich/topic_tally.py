@@ -8,6 +8,8 @@ light words (how many different phrases, how often, the heaviest one).
 
 from __future__ import annotations
 
+from .topic_signals import MONEY
+
 MAX_REPEATS = 5  # body repeats counted per phrase
 
 
@@ -17,7 +19,7 @@ def tally(head: dict, body: dict, entries: list, body_points: list, size: int,
     negatives and example words; how many different phrases were found (``distinct``
     counts one in the headline, or one seen twice in the body, as two: evidence
     enough); how many different phrases (``entries_found``) and how many times
-    (``seen``); the heaviest phrase found."""
+    (``seen``); the heaviest phrase found (money counts as one only in the headline)."""
     # Sums per topic, by kind of entry: entry[4] is the index of its kind in KINDS.
     sums = ([0.0] * size, [0.0] * size, [0.0] * size, [0.0] * size)
     # How many of a topic's phrases were found, and whether one is in the headline:
@@ -44,6 +46,8 @@ def tally(head: dict, body: dict, entries: list, body_points: list, size: int,
         if kind == 0 and number not in head:
             entries_found[topic] += 1
             distinct[topic] += 1 if times == 1 else 2
-            if entries[number][2] > strongest[topic]:
+            # An amount of money in the body is a price or a figure in passing: it adds
+            # to a score, but is no anchor (in the headline it is: "$325m contract").
+            if entries[number][2] > strongest[topic] and entries[number][3] != MONEY:
                 strongest[topic] = entries[number][2]
     return sums, distinct, entries_found, seen, strongest
