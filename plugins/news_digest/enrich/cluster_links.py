@@ -55,13 +55,12 @@ def stories_for_clustering(seeds: Iterable[Seed]) -> tuple[list[StoryInput], lis
     the digest: the first one given counts.
     """
     unique: dict[str, Seed] = {}
-    for seed in seeds:
+    for seed in seeds:  # the identity is a hash of the URL: worked out once per seed
         unique.setdefault(seed.identity, seed)
-    seeds = list(unique.values())
-    keys = {s.identity for s in seeds}
-    by_name = {PurePath(s.path).name: s.identity for s in seeds}
+    keys = set(unique)
+    by_name = {PurePath(s.path).name: key for key, s in unique.items()}
     inputs, problems = [], []
-    for seed in seeds:
+    for key, seed in unique.items():
         resolved: dict[str, list[str]] = {SAME_EVENT: [], NOT_SAME_EVENT: []}
         for header, found in resolved.items():
             value = seed.headers.get(header, "")
@@ -72,16 +71,16 @@ def stories_for_clustering(seeds: Iterable[Seed]) -> tuple[list[StoryInput], lis
                                             f"'{HEADER_LABELS[header]}:' {malformed}"))
                 continue
             for ref in references(value):
-                key = _resolve(ref, by_name, keys)
-                if key is None:
+                other = _resolve(ref, by_name, keys)
+                if other is None:
                     problems.append(LinkProblem(
                         seed.path, line, f"'{HEADER_LABELS[header]}: {ref[:80]}' names no "
                         "story of this digest: check the URL, or remove the reference if "
                         "that story was removed"))
-                elif key != seed.identity:
-                    found.append(key)
+                elif other != key:
+                    found.append(other)
         inputs.append(StoryInput(
-            key=seed.identity, published=seed.published, title=seed.title,
+            key=key, published=seed.published, title=seed.title,
             paragraphs=tuple(seed.paragraphs),
             same_as=tuple(resolved[SAME_EVENT]), apart_from=tuple(resolved[NOT_SAME_EVENT])))
     return inputs, problems

@@ -25,14 +25,15 @@ import heapq
 import math
 import re
 import unicodedata
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
 from functools import cache
 from itertools import chain
 from operator import itemgetter
 
 from .event_numbers import number_terms
+from .names_in_text import written_as_name
 from .word_forms import base_form
 from .words import words
 
@@ -48,13 +49,10 @@ REPEAT_GAIN = 1.0  # and a little more each time it is repeated (times the log o
 LEADING_NAME_FACTOR = 0.25  # weight kept by a given name ("Melanie" of Melanie Joly-Tremblay)
 _DATELINE_SPAN = 80
 _NAME = r"[A-Z][\w'’]*"
-_CAPITAL_RUN_RE = re.compile(rf"\b{_NAME}(?:(?:-| +){_NAME})+")
+# A run of capitalised words: \b[A-Z] written as [A-Z] not after a word character, so
+# that the pattern opens with a character class, which the regex engine skips to fast.
+_CAPITAL_RUN_RE = re.compile(rf"[A-Z](?<!\w[A-Z])[\w'’]*(?:(?:-| +){_NAME})+")
 _TOKEN_RE = re.compile(r"[\w'’-]+")
-# What may stand between a sentence's end (. ! ? : or a new paragraph) and its first
-# word: spaces, quotes, brackets. And what joins a word to the next ("Joly-Tremblay").
-_OPENING_MARKS = " \t\"'“”‘’()"
-_SENTENCE_ENDS = frozenset(".!?:\n")
-_WORD_JOINERS = frozenset("'’-_")
 _TERM_CACHE_SIZE = 500_000
 _BY_SCORE_THEN_TERM = itemgetter(1, 0)
 _AGENCY_RE = re.compile(r"\s*\((?:[A-Z][A-Za-z]*[ .&/-]?){1,4}\)\s*")
@@ -149,28 +147,62 @@ def normalise_word(word: str) -> str:
     return base_form(word, _frequencies())
 
 
-@dataclass(frozen=True)
 class EventTerms:
-    """A story's strongest terms, ``weights[term]`` already scaled to unit length."""
+    """A story's strongest terms, ``weights[term]`` already scaled to unit length.
 
-    weights: Mapping[str, float]
-    norm: float  # length of the vector before scaling (0 for a story with no terms)
-    # Derived, for fast comparison: the terms as a set, and each weight squared as an
-    # integer (times SQUARE_SCALE): integer sums are exact in any order.
-    terms: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
-    squares: Mapping[str, float] = field(default_factory=dict, compare=False, repr=False)
-    names: frozenset[str] = frozenset()  # the headline's names (who, where), as terms
+    Kept compact, one per story for the whole digest: each term's weight squared as
+    an integer (``squares``, times ``SQUARE_SCALE``: integer sums are exact in any
+    order), which is all that scoring reads, and the weights themselves as an array
+    of floats in the same order (``weights`` makes the mapping when asked: for
+    ``explain`` and the record kept between builds). Immutable once made.
+    """
 
-    def __post_init__(self):
-        if self.weights and not self.terms:
-            object.__setattr__(self, "terms", frozenset(self.weights))
-            object.__setattr__(self, "squares", {t: round(w * w * SQUARE_SCALE)
-                                                 for t, w in self.weights.items()})
+    __slots__ = ("squares", "_weights", "norm", "names")
+
+    def __init__(self, weights: Mapping[str, float], norm: float,
+                 names: frozenset[str] = frozenset()):
+        object.__setattr__(self, "squares", {t: round(w * w * SQUARE_SCALE)
+                                             for t, w in weights.items()})
+        object.__setattr__(self, "_weights", array("d", weights.values()))
+        object.__setattr__(self, "norm", norm)  # the vector's length before scaling
+        object.__setattr__(self, "names", names)  # the headline's names (who, where)
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"EventTerms is immutable: cannot set {name}")
+
+    __delattr__ = __setattr__
+
+    @property
+    def weights(self) -> dict[str, float]:
+        return dict(zip(self.squares, self._weights, strict=True))
+
+    @property
+    def terms(self):
+        """The terms as a set-like view (``&``, ``-``, ``in``)."""
+        return self.squares.keys()
+
+    def __eq__(self, other):
+        if not isinstance(other, EventTerms):
+            return NotImplemented
+        return (self.weights, self.norm, self.names) == (other.weights, other.norm,
+                                                          other.names)
+
+    __hash__ = None
+
+    def __reduce__(self):
+        return (EventTerms, (self.weights, self.norm, self.names))
+
+    def __repr__(self) -> str:
+        return f"EventTerms(weights={self.weights!r}, norm={self.norm!r}, names={self.names!r})"
 
     def strongest(self, n: int) -> tuple[str, ...]:
         """The ``n`` heaviest terms (ties: the later term in alphabetical order first)."""
-        return tuple(term for term, _ in heapq.nlargest(n, self.weights.items(),
-                                                        key=_BY_SCORE_THEN_TERM))
+        weighed = zip(self.squares, self._weights, strict=True)
+        return tuple(term for term, _ in heapq.nlargest(n, weighed, key=_BY_SCORE_THEN_TERM))
+
+    def plain(self) -> tuple[list[str], list[float]]:
+        """The terms and their weights, in one order, as JSON-ready lists."""
+        return list(self.squares), self._weights.tolist()
 
 
 _TERM_OF: dict[str, tuple[str, float] | None] = {}  # word -> (term, weight); None: ignore
@@ -212,43 +244,10 @@ def headline_names(title: str, body: str, given: set[str]) -> set[str]:
     word that opens a sentence ("Rescuers"), not a country one outlet leaves out."""
     found = set()
     for token in _TOKEN_RE.findall(title):
-        if any(form[0].isupper() and form in body and _written_as_name(form, body, title)
+        if any(form[0].isupper() and form in body and written_as_name(form, body, title)
                for form in (token, token.capitalize(), token.upper())):
             found.update(words(token))
     return {w for w in found if w not in given and word_weight(w) >= NAME_RARITY}
-
-
-def _written_as_name(form: str, body: str, title: str) -> bool:
-    """Whether the story's body writes ``form`` (capitalised) as a name: inside a
-    sentence, or only ever capitalised. A word that is capitalised where a sentence
-    opens ("Rescuers dug...") and written in lower case elsewhere in the story ("the
-    rescuers") is not a name."""
-    seen = False
-    for start in _word_starts(body, form):
-        if not _opens_sentence(body, start):
-            return True
-        seen = True
-    lower = form.lower()
-    return seen and next(_word_starts(body, lower), None) is None \
-        and next(_word_starts(title, lower), None) is None
-
-
-def _word_starts(text: str, word: str) -> Iterator[int]:
-    """Where ``word`` stands as a whole word in ``text`` (str.find: no pattern per word)."""
-    at, size, length = text.find(word), len(word), len(text)
-    while at >= 0:
-        before = text[at - 1] if at else " "
-        after = text[at + size] if at + size < length else " "
-        if not (before.isalnum() or before in _WORD_JOINERS
-                or after.isalnum() or after in _WORD_JOINERS):
-            yield at
-        at = text.find(word, at + 1)
-
-
-def _opens_sentence(text: str, at: int) -> bool:
-    """Whether a sentence (or the text, or a paragraph) opens at ``at``."""
-    before = text[max(0, at - 8):at].rstrip(_OPENING_MARKS)
-    return not before or before[-1] in _SENTENCE_ENDS
 
 
 def _headline_numbers(title: str, weights: Mapping[str, float]) -> set[str]:

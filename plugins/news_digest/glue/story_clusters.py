@@ -38,10 +38,13 @@ def cluster_stories(build, articles: list) -> None:
     inputs, problems = stories_for_clustering(a.seed for a in stories)
     for problem in sorted(problems, key=lambda p: (p.path, p.line)):
         logger.warning("%s", problem)
-    previous = build.speed.previous_clustering()
-    result = recluster(previous, inputs) if previous is not None else cluster(inputs)
-    if result is not previous:  # nothing changed: the record kept is this result
-        build.speed.keep_clustering(result)
+    with build.speed.clustering_tuned():
+        previous = build.speed.previous_clustering()
+        result = recluster(previous, inputs) if previous is not None else cluster(inputs)
+        changed = result is not previous  # unchanged: the record kept is this result
+        del inputs, previous  # the stories' text and the old result: not needed now
+        if changed:
+            build.speed.keep_clustering(result)
     if build.partition is not None:  # a partition's boundary stories as in one build
         build.partition.clustered(result, {p.path for p in problems})
     build.related = related_by_text(result)

@@ -18,6 +18,7 @@ build (``DigestBuild.speed``) and calls it at the few points where it works:
   writer (feeds);
 - ``previous_clustering`` / ``keep_clustering``: the clustering of the previous build,
   so that only what changed is clustered again (``cluster_record.py``);
+  ``clustering_tuned``: fewer garbage collections while clustering (``gc_tuning.py``);
 - ``finish`` when every page is written, ``close`` in every case (a ``finally``):
   whatever the build changed in the process (``gc.freeze``) is undone.
 
@@ -34,11 +35,13 @@ import gc
 import os
 import sys
 from collections.abc import Mapping
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from . import cluster_record
 from .content_cache import guard_content_cache, save_cache_only_when_changed
 from .fragments import MemoExtension
+from .gc_tuning import fewer_collections
 from .listings import write_listings_linearly
 from .page_memo import PREVIOUS_OUTPUT, PageMemo
 from .paging import PagingWriter
@@ -167,6 +170,12 @@ class Speed:
     def previous_clustering(self):
         """The previous build's ``clusters.Clustering`` (None: cluster from scratch)."""
         return cluster_record.load(self.cluster_folder) if self.cluster_folder else None
+
+    def clustering_tuned(self) -> AbstractContextManager:
+        """Clustering makes a burst of long-lived objects (each story's terms, the
+        pairs) while every story read is in memory: fewer young collections meanwhile,
+        so the collector does not walk the whole site again and again."""
+        return fewer_collections() if self.enabled else nullcontext()
 
     def keep_clustering(self, clustering) -> None:
         """Keep this build's clustering for the next one, once this one succeeds."""

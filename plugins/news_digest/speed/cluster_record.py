@@ -25,7 +25,7 @@ import os
 import pickle
 from pathlib import Path
 
-from ..atomic_file import drop_pending, make_current, write_bytes_atomically
+from ..atomic_file import drop_pending, make_current, write_atomically
 from ..enrich.cluster_store import from_plain, to_plain
 from ..enrich.clusters import Clustering
 
@@ -79,8 +79,14 @@ def load(cache_path: str | os.PathLike) -> Clustering | None:
 def save_pending(cache_path: str | os.PathLike, clustering: Clustering) -> None:
     """Keep ``clustering`` for the next build, once this one succeeds."""
     body = pickle.dumps(to_plain(clustering), protocol=pickle.HIGHEST_PROTOCOL)
+    head = MAGIC + _hash(body) + b"\n"
     Path(cache_path).mkdir(parents=True, exist_ok=True)
-    write_bytes_atomically(Path(cache_path) / PENDING, MAGIC + _hash(body) + b"\n" + body)
+
+    def write(out) -> None:  # head and body apart: no second copy of the body in memory
+        out.write(head)
+        out.write(body)
+
+    write_atomically(Path(cache_path) / PENDING, write)
 
 
 def commit(cache_path: str | os.PathLike) -> None:
