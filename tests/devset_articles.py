@@ -141,16 +141,22 @@ def readability(clones: Path):
                      f"{READABILITY[0]}@{READABILITY[1][:9]}:{folder}")
 
 
-def main(argv: list[str]) -> int:
+def run_writer(argv: list[str], doc: str, collect) -> int:
+    """The writers' command line (``CLONES OUT.jsonl``): the records ``collect`` finds
+    in the clones, one JSON object a line."""
     if len(argv) != 2:
-        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
+        print(doc.strip().splitlines()[-1], file=sys.stderr)
         return 2
-    clones = Path(argv[0])
-    records = [r for r in (*benchmark(clones), *readability(clones)) if r["text"]]
+    records = list(collect(Path(argv[0])))
     Path(argv[1]).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
                              encoding="utf-8")
     print(f"{argv[1]}: {len(records)} stories")
     return 0
+
+
+def main(argv: list[str]) -> int:
+    return run_writer(argv, __doc__, lambda clones: [
+        r for r in (*benchmark(clones), *readability(clones)) if r["text"]])
 
 
 if __name__ == "__main__":

@@ -14,13 +14,14 @@ Usage: python tests/devset_feeds.py CLONES_FOLDER OUT.jsonl
 from __future__ import annotations
 
 import hashlib
-import json
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+from devset_articles import run_writer  # noqa: E402
+
 from news_digest.curator.feed_items import Story, read_items  # noqa: E402
 
 # (id stem, publisher, repository, commit, path of the feed in it)
@@ -59,14 +60,7 @@ def stories(clones: Path):
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
-        return 2
-    records = list(stories(Path(argv[0])))
-    Path(argv[1]).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
-                             encoding="utf-8")
-    print(f"{argv[1]}: {len(records)} stories")
-    return 0
+    return run_writer(argv, __doc__, stories)
 
 
 if __name__ == "__main__":

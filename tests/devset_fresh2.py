@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 
 from devset_articles import SEEN as SEEN_FIRST
-from devset_articles import _git, _meta, _page, _story, _year
+from devset_articles import _git, _meta, _page, _story, _year, run_writer
 
 NEWSPAPER = ("codelucas/newspaper", "1618b547f31c2d1fd19ae3b6afd8f7542dd02074")
 # The development set's hosts (devset_articles.SEEN) and the first fresh set's.
@@ -67,16 +67,8 @@ def newspaper(clones: Path):
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
-        return 2
-    import json
-
-    records = [r for r in newspaper(Path(argv[0])) if len(r["text"].split()) >= 40]
-    Path(argv[1]).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
-                             encoding="utf-8")
-    print(f"{argv[1]}: {len(records)} stories")
-    return 0
+    return run_writer(argv, __doc__, lambda clones: [
+        r for r in newspaper(clones) if len(r["text"].split()) >= 40])
 
 
 if __name__ == "__main__":
