@@ -7,16 +7,12 @@ Locally these tests skip when Chromium is not installed; on CI (CI set) they fai
 
 from __future__ import annotations
 
-import functools
-import os
 import re
-import threading
 from contextlib import contextmanager
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
+from tools import launched_chromium, serve
 
 from news_digest.seeds.format import parse_seed, read_seed
 
@@ -29,9 +25,6 @@ build = partial(build_site_with, search=True)
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 BUDGET = 300_000  # bytes the first search may fetch on a 1,000-story site
 SAMPLE = "000_6658c6a34da15a44.txt"
 SAMPLE_CREDIT = "The Times of India · 1 November 2019 · By PTI"
@@ -49,41 +42,8 @@ def expect(locator):
 
 @pytest.fixture(scope="module")
 def browser():
-    if not CHROMIUM.exists():
-        message = (f"Chromium is not installed at {CHROMIUM}: "
-                   "apt-get install --no-install-recommends chromium (.ci/run does)")
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM),
-                                              args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-class _StaticHandler(SimpleHTTPRequestHandler):
-    """A plain static server: the pages' own CSP meta tag is the policy under test."""
-
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
-
-
-@contextmanager
-def serve(folder: Path):
-    """Serve ``folder`` on 127.0.0.1 (a free port) while the block runs."""
-    handler = functools.partial(_StaticHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with launched_chromium() as launched:
+        yield launched
 
 
 @contextmanager
