@@ -1,9 +1,10 @@
 """The default taxonomy on real news labelled by hand (``tests/topics_devset.py``).
 
 Prints today's tagger (a frozen copy, ``tests/frozen/``) and the new one side by side,
-on the tuning split, the untouched split and the fresh set (126 stories from publishers
-the development set does not have, labelled before any tagger ran), and holds the new
-tagger to what it reached on the untouched stories every machine has. The issue's
+on the tuning split, the untouched split and the fresh sets (stories from publishers
+the development set does not have, labelled before any tagger ran; the third fresh set is
+the one nothing is ever tuned on), and holds the new tagger to what it reached on the
+untouched stories every machine has. The issue's
 targets are asserted in ``test_issue_targets_on_the_untouched_split``: for real when
 they are met, else an expected failure that says so.
 """
@@ -21,6 +22,7 @@ from topics_devset import (
     FEEDS,
     FRESH,
     FRESH2,
+    FRESH3,
     desk_rates,
     fresh_stories,
     is_untouched,
@@ -114,15 +116,26 @@ def test_dev_set_is_broad_and_well_formed():
     assert len(second) >= 60 and {r["lang"] for r in second} == {"en"}
     assert not {r["publisher"] for r in second} & {r["publisher"] for r in records + fresh}
     assert not {r["id"] for r in second} & {r["id"] for r in records + fresh}
+    # The third fresh set: at least 120 English stories of publishers in none of the three,
+    # about a fifth of them outside the taxonomy.
+    third = labels(FRESH3)
+    assert len(third) >= 120 and {r["lang"] for r in third} == {"en"}
+    earlier = records + fresh + second
+    assert not {r["publisher"] for r in third} & {r["publisher"] for r in earlier}
+    assert not {r["id"] for r in third} & {r["id"] for r in earlier}
+    assert len({r["publisher"] for r in third}) >= 100
+    outside = [r for r in third if not r["must"] and set(r["ok"]) <= {"general"}]
+    assert 0.15 * len(third) <= len(outside) <= 0.3 * len(third)
 
 
 @needs_text
 def test_new_tagger_against_todays_on_both_splits_and_the_fresh_set(capsys):
     lines = []
     results = {}
-    fresh, second = fresh_stories(), fresh_stories(FRESH2)
+    fresh, second, third = fresh_stories(), fresh_stories(FRESH2), fresh_stories(FRESH3)
     parts = [("tuning", split("tuning")), ("untouched", split("untouched"))] + (
-        [("fresh", list(fresh))] if fresh else []) + ([("fresh2", list(second))] if second else [])
+        [("fresh", list(fresh))] if fresh else []) + ([("fresh2", list(second))] if second else []
+        ) + ([("fresh3", list(third))] if third else [])
     for part, english in parts:
         for name, tag in taggers().items():
             scores = score(tag, english)
@@ -142,7 +155,7 @@ def test_new_tagger_against_todays_on_both_splits_and_the_fresh_set(capsys):
     lines.append(held.line("untouched new, feeds only") + "  (the floor is held here)")
     with capsys.disabled():  # shown by a plain `make test` too
         print(f"\ntopics on the dev set ({len(stories())} stories with text here) and the "
-              f"fresh sets ({len(fresh)} and {len(second)} with text here):")
+              f"fresh sets ({len(fresh)}, {len(second)} and {len(third)} with text here):")
         print("\n".join(lines))
         # The tuning split's misses, not the untouched split's: what is printed on every
         # run is what an engineer reads, and the untouched and fresh stories' errors
@@ -157,6 +170,34 @@ def test_new_tagger_against_todays_on_both_splits_and_the_fresh_set(capsys):
     assert held.precision >= FLOOR_PRECISION, held.line("untouched new")
     assert held.recall >= FLOOR_RECALL, held.line("untouched new")
     assert held.wrong_per_60 <= FLOOR_WRONG_PER_60, held.line("untouched new")
+
+
+def test_third_fresh_set_side_by_side(capsys):
+    """The set never tuned on: today's frozen tagger and the current one, per desk, and the
+    stories outside the taxonomy given a clearly wrong topic. Its text is not in the
+    repository (``devset_fresh3.py`` writes it); without it the test says so and skips."""
+    third = fresh_stories(FRESH3)
+    if not third:
+        pytest.skip("fresh3-articles.jsonl is absent (neither ../shared/topics-devset nor "
+                    "$DIGEST_TOPICS_DEVSET has it): `python tests/devset_fresh3.py CLONES "
+                    "OUT.jsonl` writes it from clones of the extractors' repositories")
+    assert len(third) == len(labels(FRESH3)), "fresh3-articles.jsonl lacks labelled stories"
+    lines, results = [], {}
+    for name, tag in taggers().items():
+        results[name] = score(tag, third)
+        lines.append(results[name].line(f"fresh3    {name:<5}"))
+        wrong, outside = outside_rate(tag, third)
+        lines.append(f"{'':16}desks (stories given their desk's topic): " + ", ".join(
+            f"{desk} {got}/{total}" for desk, (got, total) in desk_rates(tag, third).items())
+            + f"; outside the taxonomy, clearly wrong {wrong}/{outside}")
+    with capsys.disabled():
+        print(f"\ntopics on the third fresh set ({len(third)} stories, never tuned on):")
+        print("\n".join(lines))
+    # Measured once when the set came (docs/topics.md): today's 0.460 precision and 41
+    # clearly wrong topics, the current tagger's 0.659 and 15. The current tagger must stay
+    # ahead of today's, as on the first fresh set.
+    assert results["new"].precision > results["today"].precision
+    assert results["new"].wrong < results["today"].wrong
 
 
 @needs_text

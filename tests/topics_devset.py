@@ -35,6 +35,11 @@ FRESH = HERE / "data" / "topics_devset" / "fresh.json"
 # in neither set above, labelled before any tagger ran (``devset_fresh2.py`` writes
 # ``fresh2-articles.jsonl``); never tuned on.
 FRESH2 = HERE / "data" / "topics_devset" / "fresh2.json"
+# The THIRD fresh set (seventh round): 126 stories of 115 publishers in none of the sets
+# above, 2006-2026, from article extractors' test pages (``devset_fresh3.py`` writes
+# ``fresh3-articles.jsonl``), labelled and committed before any tagger ran on them. The
+# set the tagger is never tuned on while the other fresh sets are.
+FRESH3 = HERE / "data" / "topics_devset" / "fresh3.json"
 SHARED = HERE.parent.parent / "shared"
 FEEDS = SHARED / "realworld-feeds"
 
