@@ -7,9 +7,8 @@ sports car, the Arab League, a robotics contest); fiction's space (a science-fic
 game's planets); a seat class and the drug trade (not Business); a crime story's
 surveillance footage; an impeachment trial (Congress's, not a court's); a diplomat who
 "accuses" a country; phone tapping (not Technology); the web as the medium a story
-appeared on; advice columns, music and accidents (outside the digest, ``topics.toml``);
-and a second topic lifted from under the line (it needs the model's surer word,
-``enrich/topic_lift.py``). Beside each, news of the same words that keeps its topic.
+appeared on; advice columns, music and accidents (outside the digest, ``topics.toml``).
+Beside each, news of the same words that keeps its topic.
 """
 
 from __future__ import annotations
@@ -18,14 +17,10 @@ from functools import cache
 
 import pytest
 
-from news_digest.curator.explain import explain
 from news_digest.curator.site_settings import digest_settings
-from news_digest.enrich.topic_lift import LIFT_PROBABILITY, SECOND_PROBABILITY
-from news_digest.enrich.topic_model import TopicModel
 from news_digest.enrich.topics import Taxonomy
-from news_digest.seeds.format import read_seed
 
-from sitebuild import ROOT, seed_text
+from sitebuild import ROOT
 
 
 @cache
@@ -145,46 +140,3 @@ def test_news_of_an_accident_that_is_business_keeps_its_topic():
               "Investors sold the stock as the carrier's market value fell by $2 billion; "
               "analysts cut their profit forecasts and the chief executive apologised.")
     assert "business" in slugs(*shares)
-
-
-def fixed(politics: float) -> TopicModel:
-    """A model that finds every story reads like politics with probability ``politics``."""
-    from math import log  # noqa: PLC0415
-
-    return TopicModel({"desks": ["politics", "sports"],
-                       "prior": [log(politics / (1 - politics)), 0.0], "temperature": 1.0,
-                       "weights": {}})
-
-
-REFUGEES = ("Refugees stranded at the border as asylum claims pile up",
-            "Human rights groups said the asylum seekers were denied shelter. "
-            "The minister visited the camp on Monday.")
-LONE = ("A quiet week", "The minister spoke to reporters on Monday.")
-
-
-def test_a_second_topic_lifted_from_under_the_line_needs_the_surer_word():
-    between = (LIFT_PROBABILITY + SECOND_PROBABILITY) / 2
-    taxonomy = Taxonomy(default_taxonomy_topics(), model=fixed(between))
-    # Alone, a minister at that probability is lifted to Government & Policy ...
-    assert slugs(*LONE, taxonomy) == ["government-policy"]
-    # ... beside Human Rights, given on its phrases, it is a second topic: not lifted.
-    assert slugs(*REFUGEES, taxonomy) == ["human-rights"]
-    sure = Taxonomy(default_taxonomy_topics(), model=fixed(0.95))
-    assert slugs(*REFUGEES, sure) == ["human-rights", "government-policy"]
-
-
-def test_explain_says_why_a_second_topic_was_not_lifted(tmp_path):
-    seed = tmp_path / "seed.txt"
-    seed.write_text(seed_text(title=REFUGEES[0], body=[REFUGEES[1]]), encoding="utf-8")
-    between = (LIFT_PROBABILITY + SECOND_PROBABILITY) / 2
-    report = "\n".join(explain(Taxonomy(default_taxonomy_topics(), model=fixed(between)),
-                               read_seed(seed)))
-    assert ("government-policy (Government & Policy) - not kept: its phrases scored" in report
-            and f"a second topic is lifted only at {SECOND_PROBABILITY:g} or more" in report)
-    sure = "\n".join(explain(Taxonomy(default_taxonomy_topics(), model=fixed(0.95)),
-                             read_seed(seed)))
-    assert "government-policy (Government & Policy) - kept, lifted" in sure
-
-
-def default_taxonomy_topics():
-    return digest_settings(str(ROOT / "pelicanconf.py"))["DIGEST_TOPICS"]

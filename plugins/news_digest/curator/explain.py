@@ -8,7 +8,6 @@ from ..enrich.topic_guards import OPENING_CHARS, OPENING_SHARE, OUTSIDE_NEAR_SHA
 from ..enrich.topic_lift import (
     DOUBT_PROBABILITY,
     LIFT_PROBABILITY,
-    SECOND_PROBABILITY,
     SINGLE_TIMES,
     SINGLE_WEIGHT,
     SURE_PROBABILITY,
@@ -67,10 +66,7 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
     for topic in scored:
         verdict = _verdict(taxonomy, topic, kept.get(topic.slug), best, overridden)
         if not overridden and taxonomy.model is not None:
-            others = any(t.slug not in (topic.slug, taxonomy.fallback.slug) and not t.lifted
-                         for t in chosen)
-            verdict = (_learned(taxonomy, topic, kept.get(topic.slug), best, chances, others)
-                       or verdict)
+            verdict = _learned(taxonomy, topic, kept.get(topic.slug), best, chances) or verdict
         if not overridden:
             verdict = _guarded(taxonomy, topic, kept.get(topic.slug), outside, opened) or verdict
         lines += _topic_lines(topic, verdict)
@@ -124,9 +120,8 @@ def _desks(taxonomy: Taxonomy, title: str, text: str) -> list[tuple[str, float, 
 
 
 def _learned(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,
-             chances: dict[str, float], others: bool = False) -> str | None:
-    """What the learned desks did to a topic, when they decided it (else None); ``others``:
-    whether the story was given another topic."""
+             chances: dict[str, float]) -> str | None:
+    """What the learned desks did to a topic, when they decided it (else None)."""
     lift = taxonomy.lift
     number = next(i for i, t in enumerate(taxonomy.topics) if t.slug == topic.slug)
     names = lift.desk_of.get(number)
@@ -135,15 +130,7 @@ def _learned(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,
     if given is not None and given.lifted:
         return (f"kept, lifted: its phrases scored {topic.score:g}, under "
                 f"{taxonomy.threshold:g}, and {reads}, at least {LIFT_PROBABILITY:g} "
-                f"({SECOND_PROBABILITY:g} for a second topic, {SURE_PROBABILITY:g} on light "
-                "words alone)")
-    if (given is None and others and names and lift.floor <= topic.score < taxonomy.threshold
-            and LIFT_PROBABILITY <= chance < SECOND_PROBABILITY
-            and any(_anchor(e) for e in topic.evidence if e.kind == "phrases")):
-        return (f"not kept: its phrases scored {topic.score:g}, under {taxonomy.threshold:g}, "
-                f"and {reads}; beside a topic its phrases gave, a second topic is lifted only "
-                f"at {SECOND_PROBABILITY:g} or more; a phrase of it in the headline, or "
-                "more of its phrases, would give it")
+                f"({SURE_PROBABILITY:g} on light words alone)")
     if given is not None or topic.score < taxonomy.threshold or topic.score == best:
         return None
     if topic.score < best * taxonomy.min_share:

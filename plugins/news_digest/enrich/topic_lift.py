@@ -47,7 +47,6 @@ TOPIC_DESKS: dict[str, tuple[str, ...]] = {
 }
 LIFT_SHARE = 0.4  # of the threshold: the phrases' own evidence a lift needs
 LIFT_PROBABILITY = 0.4  # the topic's probability that lifts
-SECOND_PROBABILITY = 0.6  # ... a second topic, beside one its phrases gave
 SURE_PROBABILITY = 0.9  # ... a topic found by light words only
 SINGLE_TIMES = 3  # a second topic on one phrase seen this often or less needs the model,
 SINGLE_WEIGHT = 2.0  # ... when that phrase weighs this or less (not the strongest phrases)
@@ -90,12 +89,10 @@ class DeskLift:
         lifted: dict[int, float] = {}
         speaking = {desk for number in given if number in self.desk_of
                     for desk in self.desk_of[number]}
-        # Beside a topic its phrases gave, a lifted topic is a second one: it needs more.
-        needed = max(needed or 0.0, SECOND_PROBABILITY if given else LIFT_PROBABILITY)
         for negative_total, number in sorted(below):
             names = self.desk_of[number]
             chance = self.chance(number, desks)
-            if chance >= needed and not speaking.intersection(names):
+            if chance >= (needed or LIFT_PROBABILITY) and not speaking.intersection(names):
                 lifted[number] = chance
                 speaking.update(names)
             elif chance >= MATE_PROBABILITY and -negative_total >= self.mate_floor:
