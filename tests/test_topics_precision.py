@@ -140,3 +140,18 @@ def test_news_of_an_accident_that_is_business_keeps_its_topic():
               "Investors sold the stock as the carrier's market value fell by $2 billion; "
               "analysts cut their profit forecasts and the chief executive apologised.")
     assert "business" in slugs(*shares)
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Could the ruling on student loans change how they are counted?",
+     "Statisticians will decide how student loans appear in the national accounts."),
+    ("Tuition fees to rise for the first time in eight years",
+     "Universities had asked for more; student groups called it a betrayal."),
+    ("Universal credit claimants face a longer wait",
+     "Charities said the change would push families into debt."),
+    ("City to build 2,000 homes for social housing",
+     "The council said affordable housing would make up half of the new district."),
+])
+def test_policy_areas_in_their_own_words_are_government_and_policy(title, text):
+    """Education, welfare and housing policy as the news names them (seventh round)."""
+    assert "government-policy" in slugs(title, text)
