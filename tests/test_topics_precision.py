@@ -1,0 +1,157 @@
+"""Topics given at or above the line by a word in another sense, an aside or a subject the
+digest does not cover (issue 18, seventh round).
+
+Written items of each class that cost precision on the fresh sets (never copies of their
+text): a sport named as a place, a car or an institution (a golf club's property tax, a
+sports car, the Arab League, a robotics contest); fiction's space (a science-fiction
+game's planets); a seat class and the drug trade (not Business); a crime story's
+surveillance footage; an impeachment trial (Congress's, not a court's); a diplomat who
+"accuses" a country; phone tapping (not Technology); the web as the medium a story
+appeared on; advice columns, music and accidents (outside the digest, ``topics.toml``).
+Beside each, news of the same words that keeps its topic.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from news_digest.curator.site_settings import digest_settings
+from news_digest.enrich.topics import Taxonomy
+
+from sitebuild import ROOT
+
+
+@cache
+def default_taxonomy() -> Taxonomy:
+    return Taxonomy.from_settings(digest_settings(str(ROOT / "pelicanconf.py")))
+
+
+def slugs(title: str, text: str, taxonomy: Taxonomy | None = None) -> list[str]:
+    return [t.slug for t in (taxonomy or default_taxonomy()).classify(title, text)]
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Tycoon appeals property tax bill for his golf club",
+     "The owner says the golf course is worth far less than the county's appraiser claims."),
+    ("The new electric sports wagon is a striking concept",
+     "The carmaker's sports car division showed the prototype, a sport utility with a "
+     "touchscreen dashboard."),
+    ("Arab League summit ends without a joint statement",
+     "Foreign ministers of the league failed to agree on the crisis."),
+    ("Justice League vigil remembers victims of violence",
+     "A crowd of activists marched quietly through the neighbourhood."),
+    ("Schoolgirls win silver at international robotics competition",
+     "The team's robot scored well in the final match and their coach praised them."),
+])
+def test_a_sport_named_as_a_place_a_car_or_an_institution_is_not_sport(title, text):
+    assert "sports" not in slugs(title, text)
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Golf: leader birdies the last to win by a shot",
+     "She finished 12 under par at the country's oldest golf club, ahead of the champion."),
+    ("Sports car maker's profits jump as buyers pay more",
+     "The company's shares rose 6% after it raised its full-year revenue forecast."),
+])
+def test_the_sport_and_the_business_of_those_words_keep_their_topic(title, text):
+    wanted = "sports" if title.startswith("Golf") else "business"
+    assert wanted in slugs(title, text)
+
+
+def test_fictions_space_is_not_science():
+    review = ("Star Wars game review: a sequel worth the wait",
+              "The Star Wars adventure sends you to five planets; each planet hides a "
+              "mission, and the moon levels are the best. Star Wars fans will love it.")
+    assert "science" not in slugs(*review)
+    news = ("Probe finds water ice on a distant moon",
+            "Scientists said the mission's data show the planet's moon has a frozen ocean.")
+    assert "science" in slugs(*news)
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Husband books business class for himself and economy seat for his wife",
+     "My husband flies business class while I sit in economy class. Am I wrong to be hurt?"),
+    ("What is the street value of the drugs seized at the border?",
+     "Officials put the street value at $53 million; the drug trade moves more each week."),
+])
+def test_a_seat_class_and_the_drug_trade_are_not_business(title, text):
+    assert "business" not in slugs(title, text)
+
+
+def test_a_crime_storys_surveillance_footage_is_not_surveillance():
+    robbery = ("Police release surveillance photos of bank robbery suspect",
+               "Detectives said the surveillance footage shows a man in a grey hoodie.")
+    assert "surveillance" not in slugs(*robbery)
+    spying = ("Agency's mass surveillance of citizens ruled unlawful",
+              "The court found the intelligence agency's bulk surveillance programme "
+              "broke privacy law.")
+    assert "surveillance" in slugs(*spying)
+
+
+def test_an_impeachment_trial_and_a_diplomats_accusation_are_not_law_and_courts():
+    trial = ("Senate sets rules for the impeachment trial",
+             "Senators will sit as jurors in the impeachment trial next month, the majority "
+             "leader said; the senate trial may last two weeks.")
+    assert "law-courts" not in slugs(*trial)
+    diplomat = ("Defence secretary accuses rival power of intimidating its neighbours",
+                "The defence secretary accused the government of coercion in a speech to "
+                "diplomats, urging law-abiding nations to resist; its neighbours' fishermen "
+                "have been held in prison.")
+    assert "law-courts" not in slugs(*diplomat)
+    court = ("Former minister accused of fraud goes on trial",
+             "Prosecutors told the jury the accused had taken bribes; the judge adjourned.")
+    assert "law-courts" in slugs(*court)
+
+
+def test_phone_tapping_and_the_web_as_a_medium_are_not_technology():
+    tapping = ("Spy agency tapped phones of journalists, leaked files suggest",
+               "The intelligence service's surveillance targeted reporters and opposition "
+               "figures; phone tapping was approved by a minister.")
+    assert "technology" not in slugs(*tapping)
+    column = ("The year the outrage machine ate the real world",
+              "Everyone on the internet was angry about something, and the internet "
+              "rewarded it: every website ran the outrage online.")
+    assert "technology" not in slugs(*column)
+    gadget = ("Phone maker unveils cheaper handset with longer battery life",
+              "The smartphone has a bigger screen and a faster chip.")
+    assert "technology" in slugs(*gadget)
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Dear Abby: My husband flies business class and leaves me in economy",
+     "DEAR ABBY: He has plenty of money and health worries, yet he won't spend on me. "
+     "Should I be hurt? -- FEELING SLIGHTED"),
+    ("Jazz heritage centre opens in a $4 million building",
+     "The festival's founder cut the ribbon; jazz musicians played as the board of "
+     "directors thanked donors for the music school's economic boost to the area."),
+    ("Final manoeuvre of the airliner raises questions over flying in storms",
+     "Search and rescue teams found wreckage of the plane crash; the airline's loss of "
+     "control in storms echoes an aviation disaster of 2009. Airlines carried 3 billion "
+     "passengers last year."),
+])
+def test_advice_columns_music_and_accidents_go_to_general(title, text):
+    assert slugs(title, text) == ["general"]
+
+
+def test_news_of_an_accident_that_is_business_keeps_its_topic():
+    shares = ("Airline's shares plunge after plane crash",
+              "Investors sold the stock as the carrier's market value fell by $2 billion; "
+              "analysts cut their profit forecasts and the chief executive apologised.")
+    assert "business" in slugs(*shares)
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Could the ruling on student loans change how they are counted?",
+     "Statisticians will decide how student loans appear in the national accounts."),
+    ("Tuition fees to rise for the first time in eight years",
+     "Universities had asked for more; student groups called it a betrayal."),
+    ("Universal credit claimants face a longer wait",
+     "Charities said the change would push families into debt."),
+    ("City to build 2,000 homes for social housing",
+     "The council said affordable housing would make up half of the new district."),
+])
+def test_policy_areas_in_their_own_words_are_government_and_policy(title, text):
+    """Education, welfare and housing policy as the news names them (seventh round)."""
+    assert "government-policy" in slugs(title, text)
