@@ -75,6 +75,20 @@ def is_untouched(story_id: str) -> bool:
     return hashlib.sha1(story_id.encode()).digest()[0] % 5 in (0, 1)
 
 
+def is_fresh3_untouched(story_id: str) -> bool:
+    """The third fresh set's split (eighth round, fixed before any of its stories was read):
+    a story is in ``fresh3-untouched`` when the first hex digit of sha1(id) is even, else in
+    ``fresh3-tune``. Only the untouched half's totals are ever printed."""
+    return hashlib.sha1(story_id.encode()).hexdigest()[0] in "02468ace"
+
+
+def fresh3_halves() -> tuple[tuple[Labelled, ...], tuple[Labelled, ...]]:
+    """The third fresh set's stories with text here: (fresh3-tune, fresh3-untouched)."""
+    third = fresh_stories(FRESH3)
+    return (tuple(s for s in third if not is_fresh3_untouched(s.id)),
+            tuple(s for s in third if is_fresh3_untouched(s.id)))
+
+
 def labels(path: Path = LABELS) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))["stories"]
 
