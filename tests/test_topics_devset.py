@@ -193,7 +193,7 @@ def test_third_fresh_set_side_by_side(capsys):
                     "OUT.jsonl` writes it from clones of the extractors' repositories")
     assert len(third) == len(labels(FRESH3)), "fresh3-articles.jsonl lacks labelled stories"
     lines, results = [], {}
-    halves = dict(zip(("fresh3-tune", "fresh3-untouched"), fresh3_halves()))
+    halves = dict(zip(("fresh3-tune", "fresh3-untouched"), fresh3_halves(), strict=True))
     for part, items in (("fresh3", third), *halves.items()):
         for name, tag in taggers().items():
             scores = score(tag, items)

@@ -8,6 +8,7 @@ from ..enrich.topic_guards import OPENING_CHARS, OPENING_SHARE, OUTSIDE_NEAR_SHA
 from ..enrich.topic_lift import (
     DOUBT_PROBABILITY,
     LIFT_PROBABILITY,
+    PASSING_CHARS,
     SINGLE_TIMES,
     SINGLE_WEIGHT,
     SURE_PROBABILITY,
@@ -66,7 +67,8 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
     for topic in scored:
         verdict = _verdict(taxonomy, topic, kept.get(topic.slug), best, overridden)
         if not overridden and taxonomy.model is not None:
-            verdict = _learned(taxonomy, topic, kept.get(topic.slug), best, chances) or verdict
+            verdict = _learned(taxonomy, topic, kept.get(topic.slug), best, chances,
+                               len(text)) or verdict
         if not overridden:
             verdict = _guarded(taxonomy, topic, kept.get(topic.slug), outside, opened) or verdict
         lines += _topic_lines(topic, verdict)
@@ -120,7 +122,7 @@ def _desks(taxonomy: Taxonomy, title: str, text: str) -> list[tuple[str, float, 
 
 
 def _learned(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,
-             chances: dict[str, float]) -> str | None:
+             chances: dict[str, float], length: int = 0) -> str | None:
     """What the learned desks did to a topic, when they decided it (else None)."""
     lift = taxonomy.lift
     number = next(i for i, t in enumerate(taxonomy.topics) if t.slug == topic.slug)
@@ -143,6 +145,12 @@ def _learned(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,
         return (f"not kept: a second topic resting on one light phrase (\"{phrases[0].phrase}\""
                 f", weight {phrases[0].weight:g}, {times}x) needs the model's word, and {why}; "
                 "a second phrase of the topic in the story, or a heavier one, would keep it")
+    if (not names and phrases and length >= PASSING_CHARS
+            and all(not e.in_headline and e.body_count == 1 for e in phrases)):
+        return (f"not kept: a second topic mentioned only in passing ({len(phrases)} of its "
+                "phrases, each once in the body, none in the headline, in a story of "
+                f"{PASSING_CHARS} characters or more), and no learned desk speaks for this "
+                "topic; one of its phrases in the headline, or repeated, would keep it")
     return (f"not kept: a second topic close to the line ({topic.score:g}), and {reads}, "
             f"under {DOUBT_PROBABILITY:g}")
 

@@ -21,8 +21,12 @@ topic on its own:
   desks reach ``LIFT_PROBABILITY`` (a topic no desk speaks for, such as Privacy, is then
   left out: one mention of "privacy" in a story about phones is not its topic); with a
   score under ``CONFIRM_SHARE`` of the threshold, it is dropped when the model finds
-  its desks very unlikely (under ``DOUBT_PROBABILITY``). The best topic stands, and so
-  does every topic when there is no model.
+  its desks very unlikely (under ``DOUBT_PROBABILITY``). Mentioned only in passing in
+  a long story (``passing``: each of its phrases once in the body, none in the headline,
+  at least ``PASSING_CHARS`` of text) it counts as resting on a single phrase: a topic
+  no desk speaks for is then left out ("Facebook", "Twitter" and "Instagram" named once
+  each in a long local news page are not a story about social media). The best topic
+  stands, and so does every topic when there is no model.
 
 ``TOPIC_DESKS`` says which desks of the model speak for which topic (by slug); a
 curator's topic with another slug is simply never lifted (its phrases and example
@@ -54,6 +58,15 @@ CONFIRM_SHARE = 1.5  # of the threshold: a second topic under this needs the mod
 DOUBT_PROBABILITY = 0.05  # ... probability of at least this
 MATE_PROBABILITY = 0.9  # a desk this sure lifts a second topic of its own ...
 MATE_SHARE = 0.5  # ... scoring at least this share of the threshold
+PASSING_CHARS = 1500  # about 250 words: longer than a feed's summary or a short item
+
+
+def passing(distinct: int, found: int, has_desk: bool, length: int) -> bool:
+    """A second topic mentioned only in passing: no learned desk speaks for it, none of
+    its phrases is in the headline, each is found once in the body (``distinct`` counts
+    a repeat or a headline phrase twice, so it equals ``found`` only then), and the story
+    is long enough (``PASSING_CHARS``) for a mention to be an aside, not its subject."""
+    return not has_desk and length >= PASSING_CHARS and 0 < found == distinct
 
 
 class DeskLift:

@@ -54,7 +54,7 @@ from ..seeds.slugs import slugify_headline
 from .phrase_matcher import PhraseMatcher
 from .topic_examples import EXAMPLE_WEIGHT, example_words
 from .topic_guards import Guards, opening
-from .topic_lift import SINGLE_TIMES, SINGLE_WEIGHT, SURE_PROBABILITY, DeskLift
+from .topic_lift import SINGLE_TIMES, SINGLE_WEIGHT, SURE_PROBABILITY, DeskLift, passing
 from .topic_model import TopicModel, default_model
 from .topic_signals import MONEY, MONEY_KEY, money_count
 from .topic_tally import MAX_REPEATS, tally
@@ -320,6 +320,9 @@ class Taxonomy:
             # A second topic on one phrase, or close to the line, needs the model's word.
             single = {number for _, number in kept[1:] if entries_found[number] == 1
                       and seen[number] <= SINGLE_TIMES and strongest[number] <= SINGLE_WEIGHT}
+            # ... and so does one mentioned only in passing in a long story.
+            single |= {number for _, number in kept[1:] if passing(
+                distinct[number], entries_found[number], number in desk_of, len(text))}
             if single or any(lift.unconfirmed(*item) for item in kept[1:]):
                 desks = desks or lift.probabilities(title, text)
                 kept = kept[:1] + [item for item in kept[1:]
