@@ -2,10 +2,10 @@
 
 Prints today's tagger (a frozen copy, ``tests/frozen/``) and the new one side by side,
 on the tuning split, the untouched split and the fresh sets (stories from publishers
-the development set does not have, labelled before any tagger ran; the third fresh set is
-the one nothing is ever tuned on), and holds the new tagger to what it reached on the
-untouched stories every machine has. The issue's
-targets are asserted in ``test_issue_targets_on_the_untouched_split``: for real when
+the development set does not have, labelled before any tagger ran; of the third fresh
+set, the half ``fresh3-untouched`` is never tuned on nor printed story by story), and
+holds the new tagger to what it reached on the untouched stories every machine has. The
+issue's targets are asserted in ``test_issue_targets_on_the_untouched_split``: for real when
 they are met, else an expected failure that says so.
 """
 
