@@ -142,9 +142,9 @@ def events_apart(split: str) -> list[tuple[str, list[list[str]]]]:
     return out
 
 
-if __name__ == "__main__":  # python tests/clusters_real.py [--show]: the figures
+if __name__ == "__main__":  # python tests/clusters_real.py [--show] [--all]: the figures
     import sys
-    for split in (*SPLITS, None):
+    for split in (*SPLITS, None) if "--all" in sys.argv else ("tune-real",):
         print(split or "all as one digest", quality(split).summary())
         if "--show" in sys.argv and split == "tune-real":  # never the untouched one
             for event, groups in events_apart(split):

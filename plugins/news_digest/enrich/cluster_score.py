@@ -46,6 +46,10 @@ _RATE_RE = re.compile(r"≈\d(?:\.\d+)?%$")
 NAME_PENALTY = 0.3  # at most this much less when a headline's names are missing
 # A name weighing the cap (MAX_TERM_WEIGHT) is a quarter of its story: its subject.
 SUBJECT_SQUARE = round(MAX_TERM_WEIGHT ** 2 * SQUARE_SCALE)
+# A brief (a story of fewer terms than this: two or three sentences) tells the event
+# without its places and people: a name it lacks counts this much.
+BRIEF_TERMS = 24
+BRIEF_LACK = 0.25
 
 
 def shared_terms(a: EventTerms, b: EventTerms) -> list[tuple[str, float, float]]:
@@ -137,6 +141,8 @@ def _unnamed(a: EventTerms, b: EventTerms) -> float:
                 amounts += squares[name]
             else:
                 words += squares[name]
+    if len(b.squares) < BRIEF_TERMS:
+        words *= BRIEF_LACK
     return words / max(total, SUBJECT_SQUARE) + amounts / total
 
 
