@@ -74,6 +74,7 @@ _TRUNCATED_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
 # Initials written with points, as some outlets do ("F.B.I.", "U.N."): one word, as
 # others write it ("FBI", "UN"); split at the points they would be single letters.
 _DOTTED_RE = re.compile(r"[A-Z](?<![\w.][A-Z])\.(?:[A-Z]\.)+")
+_DOTTED_HINT_RE = re.compile(r"\.[A-Z]\.")  # found fast (it opens with a literal)
 # Days and months are when, not what: event_dates.py reads them.
 _CALENDAR_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -276,7 +277,7 @@ def strip_dateline(paragraph: str) -> str:
 
 def _undot(text: str) -> str:
     """``text`` with initials written with points as one word: "F.B.I." is "FBI"."""
-    return _DOTTED_RE.sub(_without_points, text) if "." in text else text
+    return _DOTTED_RE.sub(_without_points, text) if _DOTTED_HINT_RE.search(text) else text
 
 
 def _without_points(match: re.Match) -> str:
