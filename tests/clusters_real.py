@@ -1,10 +1,11 @@
 """The real same-event split: real outlets' articles of one event, and how clustering scores.
 
-The labels live in ``tests/data/same_event_real/labels.json``; the text does not: it is
-read at test time from ``giveme5w1h-gold.jsonl`` (``devset_clusters_real.py`` writes it
-from a Giveme5W1H checkout) in ``$DIGEST_CLUSTERS_DEVSET``, ``../shared/clusters-devset/``
-or ``../clusters-devset/`` beside the checkout, so a test that needs it skips where it is
-absent.
+The labels live in ``tests/data/same_event_real/labels.json`` (the gold standard) and
+``labels_news_cluster.json`` (the news_cluster set); the text does not: it is read at
+test time from ``giveme5w1h-gold.jsonl`` and ``giveme5w1h-news-cluster.jsonl``
+(``devset_clusters_real.py`` writes them from a Giveme5W1H checkout) in
+``$DIGEST_CLUSTERS_DEVSET``, ``../shared/clusters-devset/`` or ``../clusters-devset/``
+beside the checkout, so a test that needs it skips where it is absent.
 
 The corpus: 96 articles of November 2016 by 13 British and American outlets, filed by
 Giveme5W1H's authors under 12 headings; as our rule (docs/clusters.md) reads them, 11
@@ -18,6 +19,11 @@ Tower, a shooting near a protest in Seattle).
 The split is fixed by a rule on the event's name, chosen before the method ran on it:
 an event (a distractor: the event it is near) is in ``untouched-real`` when the first
 hex digit of sha256(name) is 0 to 7. Nothing is tuned on that split.
+
+The second set, ``untouched-real-2``: Giveme5W1H's news_cluster articles (2016 to 2018,
+90 outlets), labelled by our rule before the method ever ran on them and never tuned on
+(``labels_news_cluster.json`` says how): 313 stories, 57 events reported two or more
+times, 27 follow-ups, and stories about the same subject days or weeks apart.
 
 Two things the corpus does not give as a digest would: news-please joins an article's
 paragraphs into one string, so the text is cut again into paragraphs of one sentence
@@ -43,7 +49,9 @@ HERE = Path(__file__).parent
 ROOT = HERE.parent
 LABELS = HERE / "data" / "same_event_real" / "labels.json"
 FILE = "giveme5w1h-gold.jsonl"
-SPLITS = ("tune-real", "untouched-real")
+LABELS_2 = HERE / "data" / "same_event_real" / "labels_news_cluster.json"
+FILE_2 = "giveme5w1h-news-cluster.jsonl"
+SPLITS = ("tune-real", "untouched-real", "untouched-real-2")
 OPTIONAL_KINDS = ("follow-up",)
 _SENTENCE_END = re.compile(r"([.!?][\"'\u201d\u2019)]?)\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
 
@@ -54,8 +62,8 @@ def folders() -> list[Path]:
     return found + [ROOT.parent / "shared" / "clusters-devset", ROOT.parent / "clusters-devset"]
 
 
-def text_file() -> Path | None:
-    return next((f / FILE for f in folders() if (f / FILE).is_file()), None)
+def text_file(name: str = FILE) -> Path | None:
+    return next((f / name for f in folders() if (f / name).is_file()), None)
 
 
 def split_of(event: str) -> str:
@@ -66,7 +74,12 @@ def split_of(event: str) -> str:
 
 @cache
 def labels() -> dict[str, dict]:
-    return json.loads(LABELS.read_text(encoding="utf-8"))["stories"]
+    """Every labelled story of both sets (not those left out, each with its reason)."""
+    found = {}
+    for path in (LABELS, LABELS_2):
+        stories = json.loads(path.read_text(encoding="utf-8"))["stories"]
+        found.update((key, label) for key, label in stories.items() if "excluded" not in label)
+    return found
 
 
 def paragraphs(text: str) -> tuple[str, ...]:
@@ -86,10 +99,13 @@ def published(record: dict, label: dict) -> datetime:
 
 @cache
 def records() -> dict[str, dict]:
-    path = text_file()
-    if path is None:
-        return {}
-    return {r["id"]: r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+    found = {}
+    for name in (FILE, FILE_2):
+        path = text_file(name)
+        if path is not None:
+            found.update((r["id"], r) for r in map(json.loads,
+                                                   path.read_text(encoding="utf-8").splitlines()))
+    return found
 
 
 def inputs(split: str | None = None) -> list[C.StoryInput]:
