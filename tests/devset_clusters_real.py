@@ -28,7 +28,8 @@ import sys
 from pathlib import Path
 
 DATASETS = Path("Giveme5W1H/examples/datasets")
-OUTPUTS = {"gold_standard": "giveme5w1h-gold.jsonl", "news_cluster": "giveme5w1h-news-cluster.jsonl"}
+OUTPUTS = {"gold_standard": "giveme5w1h-gold.jsonl",
+           "news_cluster": "giveme5w1h-news-cluster.jsonl"}
 
 
 def record(path: Path) -> dict:
