@@ -13,7 +13,8 @@ by what says they are two events:
   its day is guessed from the time of writing;
 * names: a headline that names someone, somewhere or an amount the other story
   never mentions (another company, another country, another result), by up to
-  ``NAME_PENALTY``.
+  ``NAME_PENALTY``; a brief that names nothing the other lacks is forgiven most of
+  the names it leaves out (``BRIEF_LACK``).
 """
 
 from __future__ import annotations
