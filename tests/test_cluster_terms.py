@@ -105,13 +105,19 @@ def test_a_word_capitalised_only_where_a_sentence_opens_is_no_name():
 
 
 def test_a_missing_headline_name_lowers_a_pair_by_how_much_of_its_story_it_is():
-    from news_digest.enrich.cluster_score import NAME_PENALTY, name_factor  # noqa: PLC0415
+    from news_digest.enrich.cluster_score import (  # noqa: PLC0415
+        BRIEF_LACK,
+        BRIEF_TERMS,
+        NAME_PENALTY,
+        name_factor,
+    )
     from news_digest.enrich.event_text import EventTerms  # noqa: PLC0415
 
     def story(names, **weights):
         return EventTerms(weights, 1.0, names=frozenset(names))
 
-    other = story((), marseille=0.6, wildfire=0.8)
+    background = {f"word{i}": 1e-6 for i in range(BRIEF_TERMS)}  # a story, not a brief
+    other = story((), marseille=0.6, wildfire=0.8, **background)
     # Mentioned once beside the event (a suburb): lowered for its share of the story.
     suburb = story({"mirabeau"}, marseille=0.5, wildfire=0.5, mirabeau=0.2, smoke=0.678)
     assert name_factor(suburb, other) == pytest.approx(1 - NAME_PENALTY * 0.04 / 0.25)
@@ -121,3 +127,16 @@ def test_a_missing_headline_name_lowers_a_pair_by_how_much_of_its_story_it_is():
     # An amount the other story lacks, however light: in full.
     amount = story({"≈6.2bn"}, marseille=0.5, wildfire=0.5, **{"≈6.2bn": 0.2}, smoke=0.678)
     assert name_factor(amount, other) == pytest.approx(1 - NAME_PENALTY)
+    # A brief that names nothing the other lacks: a name it lacks counts BRIEF_LACK.
+    brief = story((), marseille=0.6, wildfire=0.8)
+    assert name_factor(subject, brief) == pytest.approx(1 - NAME_PENALTY * BRIEF_LACK)
+    assert name_factor(amount, brief) == pytest.approx(1 - NAME_PENALTY)  # amounts in full
+    # but not one whose own headline names something the other story lacks.
+    naming = story({"marseille"}, marseille=0.6, wildfire=0.8)
+    assert name_factor(subject, naming) == pytest.approx(1 - NAME_PENALTY)
+
+
+def test_initials_written_with_points_are_one_word():
+    dotted = event_terms("Clinton blames F.B.I. director", ("The F.B.I. reopened the case.",))
+    plain = event_terms("Clinton blames FBI director", ("The FBI reopened the case.",))
+    assert "fbi" in dotted.terms and dotted.weights == pytest.approx(plain.weights)

@@ -209,6 +209,28 @@ def test_a_breach_at_another_company_the_same_week_stays_apart():
     assert not C.profile(story("c" * 16, "Co-op says hackers got data", other)).terms.names
 
 
+def test_a_story_close_to_most_of_a_cluster_joins_it_unless_a_lead_names_another_day():
+    from news_digest.enrich.cluster_merge import agglomerate  # noqa: PLC0415
+
+    # Three reports of one event, and a fourth close to two of them only (a column, a
+    # brief): its mean with the three is 0.46, under MEAN_LINK, over LOOSE_MEAN_LINK.
+    scores = {("a", "b"): 0.8, ("a", "c"): 0.8, ("b", "c"): 0.8, ("a", "d"): 0.69,
+              ("b", "d"): 0.69, ("c", "d"): 0.0}
+    adjacent: dict[str, dict[str, float]] = {}
+    for (x, y), score in scores.items():
+        adjacent.setdefault(x, {})[y] = adjacent.setdefault(y, {})[x] = score
+    assert C.LOOSE_MEAN_LINK <= (0.69 + 0.69) / 3 < C.MEAN_LINK
+
+    def clusters(other_days):
+        return sorted(map(sorted, agglomerate("abcd", adjacent, {}, set(), C.LINK, C.MEAN_LINK,
+                                              C.LOOSE_MEAN_LINK, other_days)))
+
+    assert clusters(lambda x, y: False) == [["a", "b", "c", "d"]]
+    # When the fourth story's lead and one of the three's name different days (a
+    # sprint race the day before the grand prix), the mean must reach MEAN_LINK.
+    assert clusters(lambda x, y: {x, y} == {"c", "d"}) == [["a", "b", "c"], ["d"]]
+
+
 def test_many_stories_are_read_on_several_cores_with_the_same_result(monkeypatch):
     from news_digest.enrich import cluster_parallel
 

@@ -2,12 +2,13 @@
 
 Pure module (no Pelican import), used by ``clusters.py``: the graph of strong pairs,
 its connected parts, and the greedy merging inside a part (strongest pair first,
-guarded by the mean score over all the pairs of two clusters).
+guarded by the mean score over all the pairs of two clusters, and by the days their
+leads name).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 
 def pair_of(a: str, b: str) -> tuple[str, str]:
@@ -47,8 +48,13 @@ def components(keys: Iterable[str], graph: Mapping[str, set[str]]) -> list[list[
 
 def agglomerate(part: Sequence[str], adjacent: Mapping[str, Mapping[str, float]],
                 joins: Mapping[str, set[str]], apart: set[tuple[str, str]],
-                link: float, mean_link: float) -> list[list[str]]:
+                link: float, mean_link: float, loose_mean_link: float | None = None,
+                other_days: Callable[[str, str], bool] | None = None) -> list[list[str]]:
     """Clusters of one connected part: curator joins, then strongest pairs first.
+
+    Two clusters merge through a pair scoring ``link`` or more when the mean score of
+    all their pairs reaches ``mean_link``, or ``loose_mean_link`` when no pair across
+    them is two stories whose leads name different days (``other_days``).
 
     Clusters are numbered; ``between[a][b]`` is the sum of the scores of all pairs
     across clusters ``a`` and ``b``, kept up to date on each merge, so the mean
@@ -92,6 +98,9 @@ def agglomerate(part: Sequence[str], adjacent: Mapping[str, Mapping[str, float]]
         a, b = cluster_of[x], cluster_of[y]
         if a == b or kept_apart(a, b):
             continue
-        if between[a].get(b, 0.0) / (len(members[a]) * len(members[b])) >= mean_link:
+        mean = between[a].get(b, 0.0) / (len(members[a]) * len(members[b]))
+        if mean >= mean_link or (
+                loose_mean_link is not None and mean >= loose_mean_link
+                and not any(other_days(x, y) for x in members[a] for y in members[b])):
             merge(a, b)
     return list(members.values())

@@ -13,7 +13,8 @@ by what says they are two events:
   its day is guessed from the time of writing;
 * names: a headline that names someone, somewhere or an amount the other story
   never mentions (another company, another country, another result), by up to
-  ``NAME_PENALTY``.
+  ``NAME_PENALTY``; a brief that names nothing the other lacks is forgiven most of
+  the names it leaves out (``BRIEF_LACK``).
 """
 
 from __future__ import annotations
@@ -46,6 +47,10 @@ _RATE_RE = re.compile(r"≈\d(?:\.\d+)?%$")
 NAME_PENALTY = 0.3  # at most this much less when a headline's names are missing
 # A name weighing the cap (MAX_TERM_WEIGHT) is a quarter of its story: its subject.
 SUBJECT_SQUARE = round(MAX_TERM_WEIGHT ** 2 * SQUARE_SCALE)
+# A brief (a story of fewer terms than this: two or three sentences) tells the event
+# without its places and people: a name it lacks counts this much (name_factor).
+BRIEF_TERMS = 24
+BRIEF_LACK = 0.25
 
 
 def shared_terms(a: EventTerms, b: EventTerms) -> list[tuple[str, float, float]]:
@@ -105,6 +110,11 @@ def day_factor(a: Profile, b: Profile) -> float:
     return GUESSED_DAY_FACTOR if implicit(a.days) or implicit(b.days) else OTHER_DAY_FACTOR
 
 
+def other_days_named(a: Profile, b: Profile) -> bool:
+    """Whether both leads name a day (none guessed) and they name different days."""
+    return not implicit(a.days) and not implicit(b.days) and same_day(a.days, b.days) is False
+
+
 def lacks(b: EventTerms, name: str) -> bool:
     """Whether story ``b`` never mentions a headline name or amount of another story.
     An amount is mentioned when ``b`` has it at one significant digit: outlets round
@@ -117,14 +127,15 @@ def lacks(b: EventTerms, name: str) -> bool:
                                     if term[0] in "#≈~")
 
 
-def _unnamed(a: EventTerms, b: EventTerms) -> float:
+def _unnamed(a: EventTerms, b: EventTerms, word_share: float = 1.0) -> float:
     """The share of ``a``'s headline names (by squared weight) that ``b`` lacks.
 
     A name (a word) counts by its share of ``a`` too: a name that is a quarter of the
     story (a term at the cap, its subject: Sulawesi, Co-op) counts in full, one the
     story mentions once beside the event (Rotterdam beside Amsterdam, the Andes
-    beside Ayacucho) counts for as much of the story as it is. An amount or a result
-    counts in full whatever its weight: $6.2 billion against no figure is another event.
+    beside Ayacucho) counts for as much of the story as it is; and times
+    ``word_share``. An amount or a result counts in full whatever its weight: $6.2
+    billion against no figure is another event.
     """
     squares = a.squares
     total = sum(squares[n] for n in a.names)
@@ -137,14 +148,28 @@ def _unnamed(a: EventTerms, b: EventTerms) -> float:
                 amounts += squares[name]
             else:
                 words += squares[name]
-    return words / max(total, SUBJECT_SQUARE) + amounts / total
+    return word_share * words / max(total, SUBJECT_SQUARE) + amounts / total
+
+
+def _brief(b: EventTerms) -> bool:
+    return len(b.squares) < BRIEF_TERMS
 
 
 def name_factor(a: EventTerms, b: EventTerms) -> float:
-    """Less when one headline names someone or something the other story never does."""
+    """Less when one headline names someone or something the other story never does.
+
+    A brief (``BRIEF_TERMS``) whose own headline names nothing the other story lacks
+    tells the event in two or three sentences, without its places and people: the
+    other headline's names it lacks count ``BRIEF_LACK`` of their share.
+    """
     if not a.names and not b.names:
         return 1.0
-    return 1.0 - NAME_PENALTY * max(_unnamed(a, b), _unnamed(b, a))
+    a_lacks, b_lacks = _unnamed(b, a), _unnamed(a, b)
+    if not a_lacks and b_lacks and _brief(b):
+        b_lacks = _unnamed(a, b, BRIEF_LACK)
+    elif not b_lacks and a_lacks and _brief(a):
+        a_lacks = _unnamed(b, a, BRIEF_LACK)
+    return 1.0 - NAME_PENALTY * max(a_lacks, b_lacks)
 
 
 def pair_score(a: Profile, b: Profile) -> float:

@@ -22,6 +22,7 @@ from .clusters import (
     ANCHORS,
     EXPLAIN_TERMS,
     LINK,
+    LOOSE_MEAN_LINK,
     MEAN_LINK,
     Clustering,
     Profile,
@@ -68,7 +69,8 @@ def explain_pair(clustering: Clustering, a: str, b: str) -> PairExplanation:
                   f"more than {ANCHOR_CAP} stories around them have)")
     elif score >= LINK:
         reason = f"score {score:.2f} >= {LINK}" + ("" if same else (
-            f", but the mean over the two clusters' pairs is below {MEAN_LINK}"))
+            f", but the mean over the two clusters' pairs is below {MEAN_LINK} (below "
+            f"{LOOSE_MEAN_LINK}, or two of their leads name different days)"))
     else:
         reason = f"score {score:.2f} < {LINK}" + (
             " (in one cluster through other stories)" if same else "")

@@ -15,7 +15,8 @@ Pure module (no Pelican import). See docs/clusters.md for the rule and the metho
   part, clusters are merged greedily, strongest pair first (``cluster_merge.py``):
   two clusters join when their best pair scores ``LINK`` or more and the mean over
   all their pairs (missing pairs count 0) reaches ``MEAN_LINK``, so one bridging
-  story cannot chain two events together. Curator links are applied first (joins)
+  story cannot chain two events together; or ``LOOSE_MEAN_LINK`` when no pair
+  across them has leads that name different days. Curator links are applied first (joins)
   and always (apart).
 * A cluster's id is its lead's key (the earliest story, the key breaking ties), so
   it does not change when unrelated stories are added or removed.
@@ -40,6 +41,7 @@ from .cluster_parallel import map_in_order
 from .cluster_score import (  # noqa: F401  (part of this module's interface)
     EDGE_FLOOR,
     TIME_DECAY,
+    other_days_named,
     pair_score,
     score_pairs,
     shared_terms,
@@ -52,10 +54,15 @@ from .event_text import EventTerms, event_terms
 ANCHORS = 12  # strongest terms of a story that can make it a candidate pair
 LINK = 0.5  # two clusters join only through a pair scoring this much or more
 MEAN_LINK = 0.48  # and when the mean score over all their pairs reaches this
+# or this, when no two stories across them have leads naming different days: real
+# outlets' reports of one event (a column, a brief, a text that lost its lead) can
+# share little with some of the others, while an event the day before or after
+# (a sprint race, the next leg, a neighbour bank's decision) names its own day.
+LOOSE_MEAN_LINK = 0.44
 EXPLAIN_TERMS = 12
 # A previous result is reused only when made by the same method: bump this whenever
 # the terms, the scores or the constants change.
-METHOD = "same-event/4"
+METHOD = "same-event/5"
 
 
 @dataclass(frozen=True)
@@ -192,7 +199,8 @@ def _cluster_parts(parts: Iterable[Sequence[str]], profiles: Mapping[str, Profil
     joined = neighbours(joins)
     found = []
     for part in parts:
-        for keys in agglomerate(part, adjacent, joined, apart, LINK, MEAN_LINK):
+        for keys in agglomerate(part, adjacent, joined, apart, LINK, MEAN_LINK, LOOSE_MEAN_LINK,
+                                lambda x, y: other_days_named(profiles[x], profiles[y])):
             found.append(_make_cluster(keys, profiles))
     return found
 

@@ -71,6 +71,10 @@ _DIGITS = frozenset("0123456789")
 # What aggregators add: "Headline - CNN", "Headline | Reuters", "… [+2345 chars]".
 _PUBLISHER_SUFFIX_RE = re.compile(r"\s+[-|–—]\s+(?:[A-Z][\w.&'’]*\s?){1,4}\s*$")
 _TRUNCATED_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
+# Initials written with points, as some outlets do ("F.B.I.", "U.N."): one word, as
+# others write it ("FBI", "UN"); split at the points they would be single letters.
+_DOTTED_RE = re.compile(r"[A-Z](?<![\w.][A-Z])\.(?:[A-Z]\.)+")
+_DOTTED_HINT_RE = re.compile(r"\.[A-Z]\.")  # found fast (it opens with a literal)
 # Days and months are when, not what: event_dates.py reads them.
 _CALENDAR_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -271,9 +275,18 @@ def strip_dateline(paragraph: str) -> str:
     return paragraph if match is None else f"{paragraph[:match.start()]} {paragraph[match.end():]}"
 
 
+def _undot(text: str) -> str:
+    """``text`` with initials written with points as one word: "F.B.I." is "FBI"."""
+    return _DOTTED_RE.sub(_without_points, text) if _DOTTED_HINT_RE.search(text) else text
+
+
+def _without_points(match: re.Match) -> str:
+    return match[0].replace(".", "")
+
+
 def _read(title: str, paragraphs: Iterable[str]) -> tuple[str, list[str], list[list[str]]]:
     """The headline and paragraphs as far as ``MAX_WORDS``, cleaned, and their words."""
-    title = _PUBLISHER_SUFFIX_RE.sub("", title)
+    title = _undot(_PUBLISHER_SUFFIX_RE.sub("", title))
     kept: list[str] = []
     split = [words(title)]
     told = 0
@@ -282,7 +295,7 @@ def _read(title: str, paragraphs: Iterable[str]) -> tuple[str, list[str], list[l
             text = _TRUNCATED_RE.sub("", text)
         if not kept:
             text = strip_dateline(text)
-        kept.append(text)
+        kept.append(_undot(text))
         split.append(words(text))
         told += len(split[-1])
         if told >= MAX_WORDS:
