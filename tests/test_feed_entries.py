@@ -71,3 +71,15 @@ def _union(planned) -> dict:
         if fmt != "json":
             kinds.setdefault(feeds.entry_kind(c, fmt), set()).update(i.identity for i in items)
     return kinds
+
+
+def test_stories_of_the_archive_alone_are_not_counted():
+    """A big digest's archive holds every story, each in one feed of a kind: nothing to
+    share, so nothing is counted or kept for them."""
+    planned = _feeds()
+    archive_only = record(99, day=9)
+    archive = next(c for c, fmt, _ in planned if c.links.is_archive)
+    uses = feeds.SharedEntries.count_uses([*planned, (archive, "atom", [archive_only]),
+                                           (archive, "rss", [archive_only])])
+    assert not [key for key in uses if key[0] == archive_only.identity]
+    assert uses  # the subscription feeds' stories are counted

@@ -213,10 +213,16 @@ class SharedEntries:
 
     @staticmethod
     def count_uses(feeds) -> Counter:
-        """``feeds``: (channel, format, items) of every feed to be written."""
+        """``feeds``: (channel, format, items) of every feed to be written. Only stories
+        of a subscription feed are counted: a story in its day's archive alone is in
+        one feed of each kind (and a big digest's archive holds every story)."""
+        feeds = [(channel, fmt, items) for channel, fmt, items in feeds
+                 if fmt in ("rss", "atom")]
+        subscribed = {item.identity for channel, _, items in feeds
+                      if not channel.links.is_archive for item in items}
         return Counter((item.identity, *entry_kind(channel, fmt))
-                       for channel, fmt, items in feeds if fmt in ("rss", "atom")
-                       for item in items)
+                       for channel, fmt, items in feeds
+                       for item in items if item.identity in subscribed)
 
     def add(self, fg: FeedGenerator, item: FeedItem, kind: tuple, fill) -> None:
         key = (item.identity, *kind)
