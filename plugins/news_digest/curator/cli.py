@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import argparse
 import sys
+from importlib import import_module
 
-from . import build, check, explain, importer, new_story, ping
+# Each command's module, in the order `--help` lists them. Only the module of the
+# command that runs is imported (a build does not load the importer's HTTP client or
+# the checker); `--help`, no command or an unknown one load them all.
+COMMANDS = {"check": "check", "build": "build", "import": "importer", "new": "new_story",
+            "explain": "explain", "ping": "ping"}
 
 
 def main(argv: list[str] | None = None) -> int:
+    words = sys.argv[1:] if argv is None else argv
+    chosen = COMMANDS.get(words[0]) if words else None
     parser = argparse.ArgumentParser(prog="python -m news_digest",
                                      description="Tools for the news digest.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (check, build, importer, new_story, explain, ping):
-        module.add_parser(commands)
+    for name in [chosen] if chosen else COMMANDS.values():
+        import_module(f"{__package__}.{name}").add_parser(commands)
     args = parser.parse_args(argv)
     return args.run(args)
 

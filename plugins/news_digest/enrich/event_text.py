@@ -35,6 +35,7 @@ from operator import itemgetter
 from .event_numbers import number_terms
 from .names_in_text import written_as_name
 from .word_forms import base_form
+from .word_frequencies import english_frequencies
 from .words import words
 
 # A word as frequent as "said" or more (Zipf 6: once per million words... times a
@@ -109,9 +110,7 @@ _DOUBLE_L_RE = re.compile(r"([aeiou][^aeiou]{1,2}[ae])ll(ed|ing|er|ers)$")
 @cache
 def _frequencies() -> Mapping[str, float]:
     """English word frequencies (``wordfreq``'s small list: words above Zipf 3)."""
-    from wordfreq import get_frequency_dict  # noqa: PLC0415  (loaded when first needed)
-
-    return get_frequency_dict("en", wordlist="small")
+    return english_frequencies()
 
 
 @cache

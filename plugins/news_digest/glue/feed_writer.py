@@ -38,7 +38,7 @@ logger = logging.getLogger(__name__)
 RENDER = {
     "rss": feeds.rss_xml,
     "atom": feeds.atom_xml,
-    "json": lambda channel, items: feeds.json_bytes(feeds.json_feed(channel, items)),
+    "json": lambda channel, items, shared: feeds.json_bytes(feeds.json_feed(channel, items)),
 }
 
 
@@ -108,7 +108,11 @@ class DigestFeedGenerator(Generator):
         # out already.
         speed = self.build.speed
         written: dict[int, feeds.FeedItem] = {}  # a story's item with its text, once
-        for feed in self.build.feed_plan.files:
+        files = self.build.feed_plan.files
+        # A story's entry is made once for all the feeds of a kind that carry it.
+        shared = feeds.SharedEntries(feeds.SharedEntries.count_uses(
+            (feed.channel, feed.format, feed.items) for feed in files))
+        for feed in files:
             target = self.output_path / feed.path
             stories = tuple(self.story_of[id(item)] for item in feed.items)
             key = speed.key_of(("feed", feed.format, feed.channel, stories), 1)
@@ -121,7 +125,7 @@ class DigestFeedGenerator(Generator):
                     full = written[id(item)] = with_text(item, self.story_of[id(item)])
                 items.append(full)
             target.parent.mkdir(parents=True, exist_ok=True)
-            data = RENDER[feed.format](feed.channel, items)
+            data = RENDER[feed.format](feed.channel, items, shared)
             write_bytes_naming(target, data)
             speed.note(feed.path, key, target, data)
         logger.debug("Wrote %d feeds", len(self.build.feed_plan.files))

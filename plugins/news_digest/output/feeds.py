@@ -21,10 +21,14 @@ from __future__ import annotations
 
 import html
 import json
+from collections import Counter
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from feedgen.entry import FeedEntry
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.ext.dc import DcEntryExtension, DcExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
@@ -147,7 +151,9 @@ class AtomLinksExtension(BaseEntryExtension):
 
 def _generator(channel: FeedChannel, items: list[FeedItem], self_type: str) -> FeedGenerator:
     fg = FeedGenerator()
-    fg.load_extension("dc", atom=False, rss=True)
+    # What ``fg.load_extension("dc", atom=False, rss=True)`` registers, without its
+    # failed import of a ``dc_entry`` module on every feed.
+    fg.register_extension("dc", DcExtension, DcEntryExtension, atom=False, rss=True)
     fg.register_extension("digest", BaseExtension, AtomLinksExtension, atom=True, rss=False)
     if channel.links:
         fg.register_extension("history", ChannelLinksExtension, BaseEntryExtension)
@@ -163,9 +169,79 @@ def _generator(channel: FeedChannel, items: list[FeedItem], self_type: str) -> F
     return fg
 
 
-def _entry(fg: FeedGenerator, item: FeedItem, full_text: bool, *, atom: bool,
+class BuiltOnceEntry(FeedEntry):
+    """A feed entry whose XML is built once: each feed it is added to gets a copy.
+
+    feedgen builds an entry's element anew whenever a feed is serialised; a story
+    is in several feeds of one kind (the whole digest, its topics, its publisher,
+    its day), with the same entry in each."""
+
+    _built: dict | None = None
+
+    def _once(self, kind: str, build):
+        if self._built is None:
+            self._built = {}
+        element = self._built.get(kind)
+        if element is None:
+            element = self._built[kind] = build()
+        return deepcopy(element)  # appending it to a feed moves it: keep the original
+
+    def rss_entry(self, extensions=True):
+        return self._once(f"rss{extensions}", lambda: super(BuiltOnceEntry, self).rss_entry(
+            extensions))
+
+    def atom_entry(self, extensions=True):
+        return self._once(f"atom{extensions}", lambda: super(BuiltOnceEntry, self).atom_entry(
+            extensions))
+
+
+def entry_kind(channel: FeedChannel, fmt: str) -> tuple:
+    """What a story's entry depends on besides the story: the format, summary or
+    full text, and (Atom) whether the feed is an archive document."""
+    return (fmt, channel.full_text, fmt == "atom" and channel.links.is_archive)
+
+
+class SharedEntries:
+    """Each story's entry made once per kind of feed (``entry_kind``) and added to
+    every feed of that kind that carries it. ``uses``: how many feeds of each kind
+    carry each story (``count_uses``); an entry is kept only until its last use, so
+    the stories of one feed alone are never held."""
+
+    def __init__(self, uses: Counter | None = None):
+        self.left = uses if uses is not None else Counter()
+        self.made: dict[tuple, FeedEntry] = {}
+
+    @staticmethod
+    def count_uses(feeds) -> Counter:
+        """``feeds``: (channel, format, items) of every feed to be written. Only stories
+        of a subscription feed are counted: a story in its day's archive alone is in
+        one feed of each kind (and a big digest's archive holds every story)."""
+        feeds = [(channel, fmt, items) for channel, fmt, items in feeds
+                 if fmt in ("rss", "atom")]
+        subscribed = {item.identity for channel, _, items in feeds
+                      if not channel.links.is_archive for item in items}
+        return Counter((item.identity, *entry_kind(channel, fmt))
+                       for channel, fmt, items in feeds
+                       for item in items if item.identity in subscribed)
+
+    def add(self, fg: FeedGenerator, item: FeedItem, kind: tuple, fill) -> None:
+        key = (item.identity, *kind)
+        entry = self.made.get(key)
+        if entry is not None:
+            fg.add_entry(entry, order="append")
+        else:
+            entry = fg.add_entry(BuiltOnceEntry(), order="append")
+            fill(entry)
+            if self.left[key] > 1:
+                self.made[key] = entry
+        self.left[key] -= 1
+        if self.left[key] <= 0:
+            self.made.pop(key, None)
+            del self.left[key]
+
+
+def _entry(fe: FeedEntry, item: FeedItem, full_text: bool, *, atom: bool,
            archive: bool = False):
-    fe = fg.add_entry(order="append")
     fe.id(item.guid)
     fe.guid(item.guid, permalink=False)
     fe.title(item.title)
@@ -198,19 +274,30 @@ def _entry(fg: FeedGenerator, item: FeedItem, full_text: bool, *, atom: bool,
     return fe
 
 
-def rss_xml(channel: FeedChannel, items: list[FeedItem]) -> bytes:
-    """An RSS 2.0 document; ``items`` as given (see ``newest_first``)."""
+def rss_xml(channel: FeedChannel, items: list[FeedItem],
+            shared: SharedEntries | None = None) -> bytes:
+    """An RSS 2.0 document; ``items`` as given (see ``newest_first``). ``shared``:
+    the entries of the feeds written before it (one build's feeds)."""
     fg = _generator(channel, items, "application/rss+xml")
+    shared = shared if shared is not None else SharedEntries()
+    kind = entry_kind(channel, "rss")
     for item in items:
-        _entry(fg, item, channel.full_text, atom=False)
+        shared.add(fg, item, kind,
+                   lambda fe, item=item: _entry(fe, item, channel.full_text, atom=False))
     return fg.rss_str(pretty=True)
 
 
-def atom_xml(channel: FeedChannel, items: list[FeedItem]) -> bytes:
-    """An Atom 1.0 document; ``items`` as given (see ``newest_first``)."""
+def atom_xml(channel: FeedChannel, items: list[FeedItem],
+             shared: SharedEntries | None = None) -> bytes:
+    """An Atom 1.0 document; ``items`` as given (see ``newest_first``); ``shared`` as
+    for ``rss_xml``."""
     fg = _generator(channel, items, "application/atom+xml")
+    shared = shared if shared is not None else SharedEntries()
+    kind = entry_kind(channel, "atom")
+    archive = channel.links.is_archive
     for item in items:
-        _entry(fg, item, channel.full_text, atom=True, archive=channel.links.is_archive)
+        shared.add(fg, item, kind, lambda fe, item=item: _entry(
+            fe, item, channel.full_text, atom=True, archive=archive))
     return fg.atom_str(pretty=True)
 
 

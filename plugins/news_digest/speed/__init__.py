@@ -13,7 +13,8 @@ build (``DigestBuild.speed``) and calls it at the few points where it works:
   the content cache saved only when it changed and atomically (``content_cache.py``),
   a story's source path and address worked out once, tag listings written in one
   linear pass (``listings.py``), repeated template fragments rendered once
-  (``fragments.py``);
+  (``fragments.py``), each template compiled once for every generator
+  (``template_code.py``);
 - ``key_of`` / ``reuse`` / ``note``: the same reuse for files written outside the
   writer (feeds);
 - ``previous_clustering`` / ``keep_clustering``: the clustering of the previous build,
@@ -48,6 +49,7 @@ from .paging import PagingWriter
 from .rebuild import Rebuild
 from .reuse_writer import BUDGET, ReusingWriter, page_fingerprints, page_reach
 from .seed_stamp import SEED_HASH, seed_stamp
+from .template_code import SharedTemplateCode, share_compiled_templates
 
 __all__ = ["PREVIOUS_OUTPUT", "SEED_HASH", "Rebuild", "Speed", "guard_content_cache",
            "seed_stamp"]
@@ -77,6 +79,7 @@ class Speed:
         self.fingerprints = None
         self.reach = None  # how deep each page's template reaches (reach.py)
         self.fragments: dict | None = None  # {% memo %} store, once pages are written
+        self.template_code = SharedTemplateCode()  # templates compiled once per build
         self._frozen = False
         # The clustering is kept beside the content cache, in every build that caches.
         self.cluster_folder = (pelican_settings.get("CACHE_PATH")
@@ -111,6 +114,8 @@ class Speed:
         if environment is not None:  # the theme's {% memo %} tag, in every build
             environment.add_extension(MemoExtension)
             environment.extensions[MemoExtension.identifier].speed = self
+            if self.enabled:
+                share_compiled_templates(environment, self.template_code)
         if self.enabled:
             save_cache_only_when_changed(generator)
 

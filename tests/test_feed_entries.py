@@ -1,0 +1,85 @@
+"""A story's feed entry is made once per kind of feed and shared by every feed of that
+kind that carries it (``feeds.SharedEntries``): each feed is byte for byte the feed
+made alone, and no entry is held past the last feed that needs it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from test_feeds import GOV, PUBLIC, SCI, channel, record
+
+from news_digest.output import feeds
+from news_digest.output.feed_history import ChannelLinks
+
+
+def _feeds():
+    """Subscription feeds (summary and full text), an archive document, in every format."""
+    items = [record(n, topics=(GOV,) if n % 2 else (GOV, SCI), source="Other Paper"
+                    if n % 3 else "The Paper", feed="https://paper.example/feed")
+             for n in range(1, 9)]
+    items[2] = dataclasses.replace(items[2], cluster="c1", lead=False,
+                                   related=((items[3].identity, items[3].link),))
+    full = channel("feeds/full.rss.xml", full_text=True)
+    archive = dataclasses.replace(channel("feeds/archive/2020-01-03.atom.xml"),
+                                  links=ChannelLinks(is_archive=True,
+                                                     prev_archive=f"{PUBLIC}/feeds/x.xml"))
+    return [(channel(f"feeds/all.{fmt}.xml"), fmt, items) for fmt in ("rss", "atom")] + [
+        (channel("feeds/topics/science.rss.xml"), "rss", items[1::2]),
+        (channel("feeds/topics/science.atom.xml"), "atom", items[1::2]),
+        (full, "rss", items[:4]), (full, "atom", items[:4]),
+        (archive, "atom", items[2:5]), (archive, "rss", items[2:5]),
+        (channel("feeds/all.json"), "json", items)]
+
+
+RENDER = {"rss": feeds.rss_xml, "atom": feeds.atom_xml}
+
+
+def test_shared_entries_write_the_feeds_made_alone():
+    planned = _feeds()
+    shared = feeds.SharedEntries(feeds.SharedEntries.count_uses(planned))
+    for channel_, fmt, items in planned:
+        if fmt == "json":
+            continue
+        alone = RENDER[fmt](channel_, items)
+        assert RENDER[fmt](channel_, items, shared) == alone, (channel_.self_url, fmt)
+    # Every entry was let go after the last feed that carried it.
+    assert shared.made == {} and not +shared.left
+
+
+def test_an_entry_is_made_once_per_kind(monkeypatch):
+    planned = _feeds()
+    made = []
+    original = feeds._entry
+    monkeypatch.setattr(feeds, "_entry", lambda fe, item, *a, **k: (
+        made.append((item.identity, k["atom"])), original(fe, item, *a, **k))[1])
+    shared = feeds.SharedEntries(feeds.SharedEntries.count_uses(planned))
+    for channel_, fmt, items in planned:
+        if fmt != "json":
+            RENDER[fmt](channel_, items, shared)
+    # Kinds: RSS summary, RSS full text, Atom summary, Atom full text, Atom archive.
+    kinds = _union(planned)
+    assert len(kinds) == 5
+    expected = sorted((identity, kind[0] == "atom") for kind, identities in kinds.items()
+                      for identity in identities)
+    assert sorted(made) == expected
+    assert len(made) < sum(len(items) for _, fmt, items in planned if fmt != "json")
+
+
+def _union(planned) -> dict:
+    kinds: dict[tuple, set] = {}
+    for c, fmt, items in planned:
+        if fmt != "json":
+            kinds.setdefault(feeds.entry_kind(c, fmt), set()).update(i.identity for i in items)
+    return kinds
+
+
+def test_stories_of_the_archive_alone_are_not_counted():
+    """A big digest's archive holds every story, each in one feed of a kind: nothing to
+    share, so nothing is counted or kept for them."""
+    planned = _feeds()
+    archive_only = record(99, day=9)
+    archive = next(c for c, fmt, _ in planned if c.links.is_archive)
+    uses = feeds.SharedEntries.count_uses([*planned, (archive, "atom", [archive_only]),
+                                           (archive, "rss", [archive_only])])
+    assert not [key for key in uses if key[0] == archive_only.identity]
+    assert uses  # the subscription feeds' stories are counted
