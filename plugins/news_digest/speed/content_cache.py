@@ -211,8 +211,23 @@ def save_recent(readers, changed: list[str]) -> bool:
     return True
 
 
+def _saved_already() -> None:
+    """``save_cache`` of readers whose cache was saved and let go."""
+
+
 def _remove(path: str) -> None:
     try:
         os.unlink(path)
     except FileNotFoundError:
         pass
+
+
+def release_entries(generator) -> None:
+    """Empty the saved cache of this generator's readers: it is not read again in
+    this build, and the file on disk is the next build's (nothing may save this
+    empty one over it)."""
+    readers = getattr(generator, "readers", None)
+    if readers is not None and isinstance(getattr(readers, "_cache", None), dict):
+        readers._cache, readers._recent = {}, {}
+        readers._cache_data_policy = False
+        readers.save_cache = _saved_already
