@@ -229,3 +229,23 @@ def test_code_in_the_settings_files_is_keyed(tmp_path):
     conf.write_text("def shout(text):\n    return text.upper() + '!'\n")
     after = cachekey.with_keyed_cache(settings, cachekey.settings_sources(conf))
     assert before["CACHE_PATH"] != after["CACHE_PATH"]
+
+
+def test_the_whole_cache_is_pickled_in_chunks_and_read_back_whole(tmp_path, monkeypatch):
+    """Each chunk has a memo of its own (the memo of one pickle of every story was a
+    100,000-story build's peak of memory); a file cut after a chunk is damage."""
+    monkeypatch.setattr(content_cache, "CHUNK", 3)
+    cache = {f"content/articles/{n:03}.txt": ((n, n), ("<p>text</p>", {"n": n}))
+             for n in range(7)}
+    path = tmp_path / "ArticlesGenerator-Readers"
+    with open(path, "wb") as out:
+        content_cache.dump_chunks(cache, out)
+    data = path.read_bytes()
+    with open(path, "rb") as handle:  # three chunks of 3, 3 and 1 entries, then the end
+        assert [len(pickle.load(handle)) for _ in range(3)] == [3, 3, 1]
+        assert pickle.load(handle) == content_cache.END
+    assert content_cache.load(str(path), open) == cache
+    first_chunk = len(pickle.dumps(dict(list(cache.items())[:3])))
+    path.write_bytes(data[:first_chunk])  # the first chunk whole, the rest gone
+    assert content_cache.load(str(path), open) == {}
+    assert not path.exists()  # set aside as damaged: the next build reads every file

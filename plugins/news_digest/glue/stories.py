@@ -11,6 +11,7 @@ published ones by event (``story_clusters.py``: each story's ``coverage``, and
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from pelican.utils import order_content
@@ -182,3 +183,23 @@ def finish_reading(build, generator) -> None:
     if build.partition is not None:
         build.partition.stories_read(stories)
     cluster_stories(build, generator.articles)
+
+
+def drop_texts_read(generator) -> None:
+    """Every story is clustered and Pelican's content cache is saved (both done when
+    the articles generator has finished reading): no page, feed or listing reads a
+    seed's paragraphs after that (a page shows ``article.content``, made and its
+    reading time counted when the seed was read). Each story keeps its seed and
+    ``republished`` without them: half of what a story holds in memory (about 7 KB
+    of 14 KB for a story of 1,000 words), 700 MB at 100,000 stories, while the pages,
+    feeds and their keys are made."""
+    for name in _STORY_LISTS:
+        for article in getattr(generator, name, None) or ():
+            seed = getattr(article, "seed", None)
+            if seed is not None and seed.paragraphs:
+                article.seed = article.metadata["seed"] = dataclasses.replace(
+                    seed, paragraphs=())
+            shown = getattr(article, "republished", None)
+            if shown is not None and shown.paragraphs:
+                article.republished = article.metadata["republished"] = dataclasses.replace(
+                    shown, paragraphs=())

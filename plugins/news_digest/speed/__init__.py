@@ -40,7 +40,7 @@ from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from . import cluster_record
-from .content_cache import guard_content_cache, save_cache_only_when_changed
+from .content_cache import guard_content_cache, release_entries, save_cache_only_when_changed
 from .fragments import MemoExtension
 from .gc_tuning import fewer_collections
 from .listings import write_listings_linearly
@@ -147,6 +147,14 @@ class Speed:
         # again) and at 10,000 stories its memory goes to the page keys.
         if not self.keeps_pages:
             self.fragments = {}
+
+    def release_content_cache(self, generator) -> None:
+        """The articles generator's content cache is saved (Pelican saves it at the
+        end of ``generate_context``, before ``article_generator_finalized``): its
+        entries, one per story (the reader's metadata dict and the file's stamp beside
+        what the stories share with it), are not read again in this build."""
+        if self.enabled:
+            release_entries(generator)
 
     def freeze_what_was_read(self) -> None:
         """What is read by now lives until the build ends: the garbage collector's

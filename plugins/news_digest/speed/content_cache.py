@@ -23,6 +23,13 @@ that share, in a file beside it (``<cache>.recent``), tied to the whole cache's
 file by its identity (inode, size, modification time): a recent file left beside
 another whole cache (written since, by a build without speed-ups) is ignored.
 Loading reads the whole cache, then the recent entries over it.
+
+The whole cache is pickled in chunks of ``CHUNK`` entries, each a pickle of its own,
+then an end mark (a file without it is damaged). One pickle of every story kept a
+memo of every object pickled until the end: at 100,000 stories its table (tens of
+millions of entries) was the build's peak of memory, about 250 MB over the stories.
+A chunk's memo is let go when the next chunk starts. What stories share across
+chunks (a tag, the settings an author links to) is then stored once per chunk.
 """
 
 
@@ -49,6 +56,8 @@ RECENT_MARK = "news_digest content cache, recent entries"
 # it (and this many): a day's stories are a small share of a big digest.
 RECENT_SHARE = 8
 RECENT_MIN = 500
+CHUNK = 2000  # entries of the whole cache pickled with one memo
+END = "news_digest content cache, end"  # after the last chunk
 
 
 def load(path: str, opener, identity: list | None = None) -> dict:
@@ -59,7 +68,7 @@ def load(path: str, opener, identity: list | None = None) -> dict:
         with opener(path, "rb") as handle:
             if identity is not None:
                 identity.append(_identity(os.fstat(handle.fileno())))
-            data = pickle.load(handle)
+            data = _chunks(handle)
     except FileNotFoundError:
         return {}
     except gzip.BadGzipFile as err:  # an OSError, but the file's fault
@@ -72,6 +81,19 @@ def load(path: str, opener, identity: list | None = None) -> dict:
         return _discard(path, err)
     if not _is_cache(data):
         return _discard(path, TypeError("not a cache of file stamps and data"))
+    return data
+
+
+def _chunks(handle) -> dict:
+    """The entries of every chunk up to the end mark (``save``); anything else is
+    damage (``EOFError``, ``TypeError``...)."""
+    data = pickle.load(handle)
+    if not isinstance(data, dict):
+        raise TypeError("not a cache of file stamps and data")
+    while (chunk := pickle.load(handle)) != END:
+        if not isinstance(chunk, dict):
+            raise TypeError("not a cache of file stamps and data")
+        data.update(chunk)
     return data
 
 
@@ -138,9 +160,9 @@ def save(self) -> None:
     def dump(out) -> None:
         if compress:
             with gzip.GzipFile(fileobj=out, mode="wb", mtime=0) as zipped:
-                pickle.dump(self._cache, zipped)
+                dump_chunks(self._cache, zipped)
         else:
-            pickle.dump(self._cache, out)
+            dump_chunks(self._cache, out)
 
     try:
         os.makedirs(self.settings["CACHE_PATH"], exist_ok=True)
@@ -154,6 +176,14 @@ def save(self) -> None:
     except (pickle.PicklingError, TypeError, AttributeError) as err:
         logger.warning("could not save the content cache %s (%s: %s); the next build reads "
                        "every file again", self._cache_path, type(err).__name__, err)
+
+
+def dump_chunks(cache: dict, out) -> None:
+    """``cache`` as pickles of ``CHUNK`` entries each (a memo each), then ``END``."""
+    entries = list(cache.items())
+    for start in range(0, max(len(entries), 1), CHUNK):
+        pickle.dump(dict(entries[start:start + CHUNK]), out)
+    pickle.dump(END, out)
 
 
 def guard_content_cache() -> None:
@@ -211,8 +241,23 @@ def save_recent(readers, changed: list[str]) -> bool:
     return True
 
 
+def _saved_already() -> None:
+    """``save_cache`` of readers whose cache was saved and let go."""
+
+
 def _remove(path: str) -> None:
     try:
         os.unlink(path)
     except FileNotFoundError:
         pass
+
+
+def release_entries(generator) -> None:
+    """Empty the saved cache of this generator's readers: it is not read again in
+    this build, and the file on disk is the next build's (nothing may save this
+    empty one over it)."""
+    readers = getattr(generator, "readers", None)
+    if readers is not None and isinstance(getattr(readers, "_cache", None), dict):
+        readers._cache, readers._recent = {}, {}
+        readers._cache_data_policy = False
+        readers.save_cache = _saved_already

@@ -72,6 +72,11 @@ INTERNALS = (
              "speed/content_cache.py; glue/signals.py forget_refusals",
              "wrapped: notes that something was read anew; a refused seed is not cached",
              "1278c0b3c9b2"),
+    Internal("pelican.generators:ArticlesGenerator.generate_context",
+             "speed/content_cache.py release_entries; glue/stories.py drop_texts_read",
+             "relied on: it saves the readers' content cache before it sends "
+             "article_generator_finalized, where the cache and the seeds' text are let go",
+             "16f8066e3e5b"),
     Internal("pelican.generators:Generator.get_files", "glue/article_files.py",
              "the articles generator lists every file below ARTICLE_PATHS through the seed "
              "folder rule (seeds/files.py), not only those a reader knows", "1abfc730be9a"),
