@@ -11,6 +11,7 @@ that lists every feed (``/feeds/``) and the OPML file of them all.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -102,16 +103,16 @@ class DigestFeedGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         # A feed whose channel and items are those of the previous build is kept
-        # from it. Its key: the channel and the stories of its items, each
-        # fingerprinted as a page sees a story it links (one object deep: the item is
-        # made of the story's own values), which the story pages have mostly worked
-        # out already.
+        # from it. Its key: the channel, its items as its format writes them
+        # (``feeds.as_written``: an RSS feed shows no event, so a later report of one
+        # leaves it as it was) and the text of their stories (``Speed.text_key``).
         speed = self.build.speed
         written: dict[int, feeds.FeedItem] = {}  # a story's item with its text, once
+        item_keys: dict[tuple[int, tuple], str | None] = {}
+        text_keys: dict[int, str | None] = {}
         for feed in self.build.feed_plan.files:
             target = self.output_path / feed.path
-            stories = tuple(self.story_of[id(item)] for item in feed.items)
-            key = speed.key_of(("feed", feed.format, feed.channel, stories), 1)
+            key = self._key(feed, item_keys, text_keys)
             if speed.reuse(feed.path, key, target):
                 continue
             items = []
@@ -126,6 +127,38 @@ class DigestFeedGenerator(Generator):
             speed.note(feed.path, key, target, data)
         logger.debug("Wrote %d feeds", len(self.build.feed_plan.files))
         self.write_feeds_page(writer)
+
+    def _key(self, feed, item_keys: dict, text_keys: dict) -> str | None:
+        """The key of ``feed``: what its format writes (None: it is written)."""
+        speed = self.build.speed
+        hidden = feeds.unwritten(feed.format, feed.channel)
+        parts = []
+        for item in feed.items:
+            found = item_keys.get((id(item), hidden), False)
+            if found is False:
+                found = item_keys[id(item), hidden] = self._item_key(item, hidden, item_keys)
+            story = self.story_of[id(item)]
+            text = text_keys.get(id(story), False)
+            if text is False:
+                text = text_keys[id(story)] = speed.text_key(story)
+            if found is None or text is None:
+                return None
+            parts.append((found, text))
+        return speed.key_of(("feed", feed.format, feed.channel, tuple(parts)), 1)
+
+    def _item_key(self, item: feeds.FeedItem, hidden: tuple, memo: dict) -> str | None:
+        """The key of ``item`` as its format writes it: the fields it writes (not
+        ``hidden``, which ``feeds.as_written`` blanks), each fingerprinted once per item."""
+        fields = memo.get(id(item))
+        if fields is None:
+            key_of = self.build.speed.key_of
+            fields = memo[id(item)] = tuple((field.name, key_of(getattr(item, field.name), 1))
+                                            for field in dataclasses.fields(item))
+        if any(key is None for _, key in fields):
+            return None
+        shown = "\x1f".join(f"{name}={key}" for name, key in fields if name not in hidden)
+        return hashlib.blake2b(shown.encode("utf-8", "surrogatepass"),
+                               digest_size=16).hexdigest()
 
     def write_feeds_page(self, writer) -> None:
         """``/feeds/``: every feed with its formats, and the OPML file of them all."""

@@ -19,6 +19,7 @@ Channel links (WebSub hub, RFC 5005 archives) are ``feed_history.py``'s.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 from dataclasses import dataclass
@@ -83,6 +84,27 @@ class FeedChannel:
     author: str  # who publishes the digest (Atom needs a feed author)
     full_text: bool = False
     links: ChannelLinks = ChannelLinks()  # WebSub hub, RFC 5005 archive links
+
+
+# What a format does not write of an item: blanked before the item is rendered
+# (``as_written``), so that a feed kept from the previous build is keyed by the
+# written fields only (glue/feed_writer.py). RSS shows no event, Atom no plain-text
+# summary, and an Atom archive no later report of the event (see ``_entry``).
+UNWRITTEN = {"rss": ("summary_text", "source_home", "cluster", "lead", "related"),
+             "atom": ("summary_text", "cluster", "lead"),
+             "json": ()}
+_BLANK = {"summary_text": "", "source_home": "", "cluster": "", "lead": True, "related": ()}
+
+
+def unwritten(fmt: str, channel: FeedChannel) -> tuple[str, ...]:
+    """The item fields a feed of format ``fmt`` on ``channel`` does not write."""
+    fields = UNWRITTEN[fmt]
+    return fields + ("related",) if fmt == "atom" and channel.links.is_archive else fields
+
+
+def as_written(item: FeedItem, fields: tuple[str, ...]) -> FeedItem:
+    """``item`` with ``fields`` (``unwritten``) blanked: what the renderer may read."""
+    return dataclasses.replace(item, **{f: _BLANK[f] for f in fields}) if fields else item
 
 
 def story_id(identity: str) -> str:
@@ -200,17 +222,20 @@ def _entry(fg: FeedGenerator, item: FeedItem, full_text: bool, *, atom: bool,
 
 def rss_xml(channel: FeedChannel, items: list[FeedItem]) -> bytes:
     """An RSS 2.0 document; ``items`` as given (see ``newest_first``)."""
+    hidden = unwritten("rss", channel)
     fg = _generator(channel, items, "application/rss+xml")
     for item in items:
-        _entry(fg, item, channel.full_text, atom=False)
+        _entry(fg, as_written(item, hidden), channel.full_text, atom=False)
     return fg.rss_str(pretty=True)
 
 
 def atom_xml(channel: FeedChannel, items: list[FeedItem]) -> bytes:
     """An Atom 1.0 document; ``items`` as given (see ``newest_first``)."""
+    hidden = unwritten("atom", channel)
     fg = _generator(channel, items, "application/atom+xml")
     for item in items:
-        _entry(fg, item, channel.full_text, atom=True, archive=channel.links.is_archive)
+        _entry(fg, as_written(item, hidden), channel.full_text, atom=True,
+               archive=channel.links.is_archive)
     return fg.atom_str(pretty=True)
 
 
