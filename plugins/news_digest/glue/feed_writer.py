@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -35,6 +36,21 @@ SOURCE_EXTENSION_ANCHOR = "json-feed-source"
 CLUSTER_EXTENSION_ANCHOR = "json-feed-cluster"
 
 logger = logging.getLogger(__name__)
+
+_ITEM_FIELDS = tuple(field.name for field in dataclasses.fields(feeds.FeedItem))
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _is_plain(value) -> bool:
+    """A value whose ``repr`` is all it is: text, numbers, a time, tuples of such and
+    of the feeds' frozen records (a topic)."""
+    if isinstance(value, _PLAIN) or type(value) is datetime:
+        return type(value) in (*_PLAIN, datetime)
+    if type(value) is tuple:
+        return all(_is_plain(v) for v in value)
+    if type(value) is feeds.Topic:
+        return all(type(v) is str for v in (value.slug, value.label, value.url))
+    return False
 
 RENDER = {
     "rss": feeds.rss_xml,
@@ -143,20 +159,23 @@ class DigestFeedGenerator(Generator):
                 text = text_keys[id(story)] = speed.text_key(story)
             if found is None or text is None:
                 return None
-            parts.append((found, text))
-        return speed.key_of(("feed", feed.format, feed.channel, tuple(parts)), 1)
+            parts += (found, text)
+        # One string, hashed once: a tuple of pairs would be hashed pair by pair.
+        return speed.key_of(("feed", feed.format, feed.channel, " ".join(parts)), 1)
 
     def _item_key(self, item: feeds.FeedItem, hidden: tuple, memo: dict) -> str | None:
         """The key of ``item`` as its format writes it: the fields it writes (not
-        ``hidden``, which ``feeds.as_written`` blanks), each fingerprinted once per item."""
-        fields = memo.get(id(item))
-        if fields is None:
-            key_of = self.build.speed.key_of
-            fields = memo[id(item)] = tuple((field.name, key_of(getattr(item, field.name), 1))
-                                            for field in dataclasses.fields(item))
-        if any(key is None for _, key in fields):
+        ``hidden``, which ``feeds.as_written`` blanks). A record holds plain values
+        (text, dates, tuples of them and of frozen dataclasses of them), whose ``repr``
+        says all they are; anything else is fingerprinted."""
+        values = memo.get(id(item))
+        if values is None:
+            values = memo[id(item)] = tuple(
+                (name, value if _is_plain(value) else self.build.speed.key_of(value, 1))
+                for name in _ITEM_FIELDS for value in (getattr(item, name),))
+        if any(value is None for _, value in values):
             return None
-        shown = "\x1f".join(f"{name}={key}" for name, key in fields if name not in hidden)
+        shown = repr(tuple(pair for pair in values if pair[0] not in hidden))
         return hashlib.blake2b(shown.encode("utf-8", "surrogatepass"),
                                digest_size=16).hexdigest()
 
