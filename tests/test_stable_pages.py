@@ -196,3 +196,39 @@ def test_a_list_page_is_not_keyed_by_what_it_does_not_show_of_a_neighbour(tmp_pa
         f"{beside} was written again for a neighbour it does not show"
     fresh = build(tmp_path / "fresh", after, settings=SETTINGS)
     assert stable_tree(again.output) == stable_tree(fresh.output)
+
+
+def test_a_feed_is_keyed_by_what_its_format_writes(tmp_path):
+    """RSS shows no event: a new report of an event leaves the RSS feed of the
+    earlier report's publisher as it was (the same file), while its JSON Feed, which
+    lists the event's other reports (``_cluster``), is written again. A story's text
+    edited changes every feed that carries it. Each update is what a fresh build
+    writes (a feed key leaving out what a format shows would keep a stale feed)."""
+    before = _stories(8)
+    site = build(tmp_path / "site", before, settings=SETTINGS)
+    assert site.code == 0, site.stderr
+    site = build(tmp_path / "site", before, settings=SETTINGS, force=True)
+    rss, json_feed = ("feeds/sources/the-daily-example.rss.xml",
+                      "feeds/sources/the-daily-example.json")
+    inodes = {name: (site.output / name).stat().st_ino for name in (rss, json_feed)}
+    when = (START + timedelta(days=8)).isoformat() + "+00:00"
+    after = {**before, "008-0.txt": seed_text(  # day 7's event, told by another outlet
+        title="Story 0 of day 8", published=when, url="https://other.example/8/0",
+        source="Other Paper", body=(EVENTS[7 * 2 + 1],), extra=(("Topics", "privacy"),))}
+    again = build(tmp_path / "site", after, settings=SETTINGS)
+    assert again.code == 0, again.stderr
+    assert (again.output / rss).stat().st_ino == inodes[rss], f"{rss} was written again"
+    assert (again.output / json_feed).stat().st_ino != inodes[json_feed]
+    assert b"https://news-digest" in (again.output / json_feed).read_bytes()
+    assert b"story-0-of-day-8" in (again.output / json_feed).read_bytes()
+    assert b"story-0-of-day-8" not in (again.output / rss).read_bytes()
+    fresh = build(tmp_path / "fresh", after, settings=SETTINGS)
+    assert stable_tree(again.output) == stable_tree(fresh.output)
+
+    edited = {**after, "007-1.txt": after["007-1.txt"].replace(
+        EVENTS[7 * 2 + 1], EVENTS[7 * 2 + 1] + " Rescuers later counted 214.")}
+    again = build(tmp_path / "site", edited, settings=SETTINGS)
+    assert again.code == 0, again.stderr
+    assert b"Rescuers later counted 214." in (again.output / rss).read_bytes()
+    fresh = build(tmp_path / "fresh2", edited, settings=SETTINGS)
+    assert stable_tree(again.output) == stable_tree(fresh.output)

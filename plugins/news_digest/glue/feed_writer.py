@@ -11,7 +11,9 @@ that lists every feed (``/feeds/``) and the OPML file of them all.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -34,6 +36,21 @@ SOURCE_EXTENSION_ANCHOR = "json-feed-source"
 CLUSTER_EXTENSION_ANCHOR = "json-feed-cluster"
 
 logger = logging.getLogger(__name__)
+
+_ITEM_FIELDS = tuple(field.name for field in dataclasses.fields(feeds.FeedItem))
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _is_plain(value) -> bool:
+    """A value whose ``repr`` is all it is: text, numbers, a time, tuples of such and
+    of the feeds' frozen records (a topic)."""
+    if isinstance(value, _PLAIN) or type(value) is datetime:
+        return type(value) in (*_PLAIN, datetime)
+    if type(value) is tuple:
+        return all(_is_plain(v) for v in value)
+    if type(value) is feeds.Topic:
+        return all(type(v) is str for v in (value.slug, value.label, value.url))
+    return False
 
 RENDER = {
     "rss": feeds.rss_xml,
@@ -102,20 +119,20 @@ class DigestFeedGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         # A feed whose channel and items are those of the previous build is kept
-        # from it. Its key: the channel and the stories of its items, each
-        # fingerprinted as a page sees a story it links (one object deep: the item is
-        # made of the story's own values), which the story pages have mostly worked
-        # out already.
+        # from it. Its key: the channel, its items as its format writes them
+        # (``feeds.as_written``: an RSS feed shows no event, so a later report of one
+        # leaves it as it was) and the text of their stories (``Speed.text_key``).
         speed = self.build.speed
         written: dict[int, feeds.FeedItem] = {}  # a story's item with its text, once
+        item_keys: dict[tuple[int, tuple], str | None] = {}
+        text_keys: dict[int, str | None] = {}
         files = self.build.feed_plan.files
         # A story's entry is made once for all the feeds of a kind that carry it.
         shared = feeds.SharedEntries(feeds.SharedEntries.count_uses(
             (feed.channel, feed.format, feed.items) for feed in files))
         for feed in files:
             target = self.output_path / feed.path
-            stories = tuple(self.story_of[id(item)] for item in feed.items)
-            key = speed.key_of(("feed", feed.format, feed.channel, stories), 1)
+            key = self._key(feed, item_keys, text_keys)
             if speed.reuse(feed.path, key, target):
                 continue
             items = []
@@ -130,6 +147,41 @@ class DigestFeedGenerator(Generator):
             speed.note(feed.path, key, target, data)
         logger.debug("Wrote %d feeds", len(self.build.feed_plan.files))
         self.write_feeds_page(writer)
+
+    def _key(self, feed, item_keys: dict, text_keys: dict) -> str | None:
+        """The key of ``feed``: what its format writes (None: it is written)."""
+        speed = self.build.speed
+        hidden = feeds.unwritten(feed.format, feed.channel)
+        parts = []
+        for item in feed.items:
+            found = item_keys.get((id(item), hidden), False)
+            if found is False:
+                found = item_keys[id(item), hidden] = self._item_key(item, hidden, item_keys)
+            story = self.story_of[id(item)]
+            text = text_keys.get(id(story), False)
+            if text is False:
+                text = text_keys[id(story)] = speed.text_key(story)
+            if found is None or text is None:
+                return None
+            parts += (found, text)
+        # One string, hashed once: a tuple of pairs would be hashed pair by pair.
+        return speed.key_of(("feed", feed.format, feed.channel, " ".join(parts)), 1)
+
+    def _item_key(self, item: feeds.FeedItem, hidden: tuple, memo: dict) -> str | None:
+        """The key of ``item`` as its format writes it: the fields it writes (not
+        ``hidden``, which ``feeds.as_written`` blanks). A record holds plain values
+        (text, dates, tuples of them and of frozen dataclasses of them), whose ``repr``
+        says all they are; anything else is fingerprinted."""
+        values = memo.get(id(item))
+        if values is None:
+            values = memo[id(item)] = tuple(
+                (name, value if _is_plain(value) else self.build.speed.key_of(value, 1))
+                for name in _ITEM_FIELDS for value in (getattr(item, name),))
+        if any(value is None for _, value in values):
+            return None
+        shown = repr(tuple(pair for pair in values if pair[0] not in hidden))
+        return hashlib.blake2b(shown.encode("utf-8", "surrogatepass"),
+                               digest_size=16).hexdigest()
 
     def write_feeds_page(self, writer) -> None:
         """``/feeds/``: every feed with its formats, and the OPML file of them all."""

@@ -19,6 +19,7 @@ Channel links (WebSub hub, RFC 5005 archives) are ``feed_history.py``'s.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 from collections import Counter
@@ -87,6 +88,27 @@ class FeedChannel:
     author: str  # who publishes the digest (Atom needs a feed author)
     full_text: bool = False
     links: ChannelLinks = ChannelLinks()  # WebSub hub, RFC 5005 archive links
+
+
+# What a format does not write of an item: blanked before the item is rendered
+# (``as_written``), so that a feed kept from the previous build is keyed by the
+# written fields only (glue/feed_writer.py). RSS shows no event, Atom no plain-text
+# summary, and an Atom archive no later report of the event (see ``_entry``).
+UNWRITTEN = {"rss": ("summary_text", "source_home", "cluster", "lead", "related"),
+             "atom": ("summary_text", "cluster", "lead"),
+             "json": ()}
+_BLANK = {"summary_text": "", "source_home": "", "cluster": "", "lead": True, "related": ()}
+
+
+def unwritten(fmt: str, channel: FeedChannel) -> tuple[str, ...]:
+    """The item fields a feed of format ``fmt`` on ``channel`` does not write."""
+    fields = UNWRITTEN[fmt]
+    return fields + ("related",) if fmt == "atom" and channel.links.is_archive else fields
+
+
+def as_written(item: FeedItem, fields: tuple[str, ...]) -> FeedItem:
+    """``item`` with ``fields`` (``unwritten``) blanked: what the renderer may read."""
+    return dataclasses.replace(item, **{f: _BLANK[f] for f in fields}) if fields else item
 
 
 def story_id(identity: str) -> str:
@@ -278,12 +300,14 @@ def rss_xml(channel: FeedChannel, items: list[FeedItem],
             shared: SharedEntries | None = None) -> bytes:
     """An RSS 2.0 document; ``items`` as given (see ``newest_first``). ``shared``:
     the entries of the feeds written before it (one build's feeds)."""
+    hidden = unwritten("rss", channel)
     fg = _generator(channel, items, "application/rss+xml")
     shared = shared if shared is not None else SharedEntries()
     kind = entry_kind(channel, "rss")
     for item in items:
-        shared.add(fg, item, kind,
-                   lambda fe, item=item: _entry(fe, item, channel.full_text, atom=False))
+        # What an entry hides (``unwritten``) depends only on its kind.
+        shared.add(fg, item, kind, lambda fe, item=item: _entry(
+            fe, as_written(item, hidden), channel.full_text, atom=False))
     return fg.rss_str(pretty=True)
 
 
@@ -291,13 +315,14 @@ def atom_xml(channel: FeedChannel, items: list[FeedItem],
              shared: SharedEntries | None = None) -> bytes:
     """An Atom 1.0 document; ``items`` as given (see ``newest_first``); ``shared`` as
     for ``rss_xml``."""
+    hidden = unwritten("atom", channel)
     fg = _generator(channel, items, "application/atom+xml")
     shared = shared if shared is not None else SharedEntries()
     kind = entry_kind(channel, "atom")
     archive = channel.links.is_archive
     for item in items:
         shared.add(fg, item, kind, lambda fe, item=item: _entry(
-            fe, item, channel.full_text, atom=True, archive=archive))
+            fe, as_written(item, hidden), channel.full_text, atom=True, archive=archive))
     return fg.atom_str(pretty=True)
 
 

@@ -15,8 +15,9 @@ build (``DigestBuild.speed``) and calls it at the few points where it works:
   linear pass (``listings.py``), repeated template fragments rendered once
   (``fragments.py``), each template compiled once for every generator
   (``template_code.py``);
-- ``key_of`` / ``reuse`` / ``note``: the same reuse for files written outside the
-  writer (feeds);
+- ``key_of`` / ``text_key`` / ``reuse`` / ``note``: the same reuse for files written
+  outside the writer (feeds: keyed by the records they are written from and the
+  stories' text, ``text_key``);
 - ``previous_clustering`` / ``keep_clustering``: the clustering of the previous build,
   so that only what changed is clustered again (``cluster_record.py``);
   ``clustering_tuned``: fewer garbage collections while clustering (``gc_tuning.py``);
@@ -39,6 +40,7 @@ from collections.abc import Mapping
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
+from ..errors import Unfingerprintable
 from . import cluster_record
 from .content_cache import guard_content_cache, release_entries, save_cache_only_when_changed
 from .fragments import MemoExtension
@@ -47,7 +49,7 @@ from .listings import write_listings_linearly
 from .page_memo import PREVIOUS_OUTPUT, PageMemo
 from .paging import PagingWriter
 from .rebuild import Rebuild
-from .reuse_writer import BUDGET, ReusingWriter, page_fingerprints, page_reach
+from .reuse_writer import BUDGET, ReusingWriter, page_fingerprints, page_reach, text_key
 from .seed_stamp import SEED_HASH, seed_stamp
 from .template_code import SharedTemplateCode, share_compiled_templates
 
@@ -169,6 +171,16 @@ class Speed:
     def key_of(self, value, budget: int = BUDGET) -> str | None:
         """The key of a file made of ``value``; None when this build keeps no files."""
         return None if self.fingerprints is None else self.fingerprints.of(value, budget)
+
+    def text_key(self, story) -> str | None:
+        """The key of a story's ``content`` and ``summary`` only (``reuse_writer.text_key``);
+        None when this build keeps no files or the text cannot be keyed."""
+        if self.fingerprints is None:
+            return None
+        try:
+            return text_key(story, self.fingerprints)
+        except Unfingerprintable:
+            return None
 
     def reuse(self, name: str, key: str | None, target) -> bool:
         """Put the previous build's ``name`` at ``target`` when it was made under ``key``."""

@@ -64,7 +64,7 @@ OTHER_CONTENT_SKIPPED = frozenset({"_context", "settings"})
 _MISSING = "<missing>"
 
 
-def _describe_content(content, budget, fingerprints):
+def _refuse_links(content) -> None:
     # Pelican builds ``content``/``summary`` from ``_content`` and the site's URLs;
     # intrasite links ({filename}...) depend on other pages' addresses, so such a
     # page is not compared (it is rendered every time).
@@ -73,12 +73,33 @@ def _describe_content(content, budget, fingerprints):
                                                       "{tag}", "{category}", "{author}",
                                                       "{index}", "|filename|", "|static|")):
         raise Unfingerprintable(f"{content.source_path} links to other pages")
+
+
+def _describe_content(content, budget, fingerprints):
+    _refuse_links(content)
     fields = vars(content)
     stamp = content.metadata.get(SEED_HASH)
     if stamp is None:  # Content.summary and url read its metadata
         return fingerprints.entered(fields, budget, OTHER_CONTENT_SKIPPED)
     return f"{stamp}{SEP}" + fingerprints.entered(  # what to skip: asked once per story
         fields, budget, lambda: CONTENT_SKIPPED | _as_read(fields, content.metadata))
+
+
+def text_key(content, fingerprints: Fingerprints) -> str:
+    """The key of what Pelican makes a story's ``content`` and ``summary`` of (a feed
+    writes both, and nothing else of the story: the rest comes from its own records):
+    ``_content``, the ``summary`` of its metadata, and for a seed the seed's hash
+    standing for what was read (the settings are in the cache folder's key). Not the
+    objects attached to it (its neighbours, its event's other reports). Raises
+    ``Unfingerprintable`` as its page would (links to other pages, a text made by code)."""
+    _refuse_links(content)
+    if hasattr(content, "_get_content"):  # Pelican's hook: code the key cannot see into
+        raise Unfingerprintable(f"{content.source_path} makes its text with _get_content")
+    stamp = content.metadata.get(SEED_HASH)
+    if stamp is None:  # not a seed: every value it holds
+        return fingerprints.of(content, 1)
+    text = content._content
+    return digest(f"{stamp}{SEP}{len(text)}:{text}{SEP}{content.metadata.get('summary')!r}")
 
 
 def _as_read(fields, metadata) -> frozenset:
