@@ -40,6 +40,25 @@ def test_days_ahead_datelines_and_background_are_not_the_event(lead):
     assert lead_days("A headline", [lead], WEDNESDAY) == ()
 
 
+@pytest.mark.parametrize("lead", [
+    "Obama will meet with Sanders on Thursday at the White House.",  # 6 days back: ahead
+    "The bill will likely be tested as soon as Friday, aides said.",  # 5 days back
+    "The court is expected to rule on Friday on the merger.",  # 5 days back
+])
+def test_a_weekday_five_or_six_days_back_is_a_day_ahead(lead):
+    # Written on a Wednesday: a lead names a day that far back as "last Thursday" or by
+    # its date (WEEKDAY_BACK); told by its weekday, it is a day ahead.
+    assert lead_days("A headline", [lead], WEDNESDAY) == ()
+
+
+def test_a_weekday_four_days_back_or_last_is_still_the_event():
+    saturday = at("2025-05-17T09:00:00")
+    assert lead_days("x", ["The fire broke out on Tuesday near the port."], saturday) == (
+        date(2025, 5, 13),)
+    assert lead_days("x", ["The vote was held last Thursday."], WEDNESDAY) == (
+        date(2025, 5, 8),)
+
+
 def test_only_the_lead_is_read():
     story = ["Apple was fined 480 million euros by the European Commission for stopping app "
              "developers from steering users to cheaper offers outside its App Store, the first "

@@ -18,7 +18,9 @@ spans overlap by ``SAME_DAY_OVERLAP`` or more. Only the headline and the first
 paragraph are read (and the second when the first is short): later paragraphs
 recall other days (the first event a follow-up builds on, the background).
 Words that point ahead ("next Tuesday", "until Friday", "starting Sunday") are
-not the event's day.
+not the event's day, nor is a weekday five or six days before the time stamp
+("will meet Sanders on Thursday", written on a Wednesday): a lead names a day that
+far back as "last Thursday" or by its date, and a day ahead is told by its weekday.
 """
 
 from __future__ import annotations
@@ -29,6 +31,10 @@ from datetime import UTC, date, datetime, timedelta
 LEAD_WORDS = 25  # the headline and paragraphs up to this many words are the lead
 SAME_DAY_OVERLAP = 9 * 3600  # seconds two days' spans must share to be one day
 RECENT_DAYS = 7  # an explicit date further back is background, not the event
+# A weekday further back than this (not "last Thursday") is a day ahead ("will meet
+# on Thursday", written on Wednesday): not the event's day. It could hardly be the
+# day of an event whose other reports lie within the window (four days) anyway.
+WEEKDAY_BACK = 4
 
 DAY_SECONDS = 24 * 3600
 
@@ -82,8 +88,10 @@ def lead_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
             if before in _AHEAD:
                 continue
             back = (today.weekday() - _WEEKDAYS.index(match.group(1).lower())) % 7
-            if before == "last" and back == 0:
-                back = 7
+            if before == "last":
+                back = back or 7
+            elif back > WEEKDAY_BACK:
+                continue
             days.add(today - timedelta(days=back))
     lowered = text.lower()
     if any(word in lowered for word in _RELATIVE_WORDS):
