@@ -49,9 +49,17 @@ def labels() -> dict[str, dict]:
     return json.loads(LABELS.read_text(encoding="utf-8"))["stories"]
 
 
+def folders():
+    return R.folders()
+
+
+def text_file():
+    return R.text_file(FILE)
+
+
 @cache
 def records() -> dict[str, dict]:
-    path = R.text_file(FILE)
+    path = text_file()
     if path is None:
         return {}
     return {r["id"]: r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
