@@ -140,3 +140,14 @@ def test_initials_written_with_points_are_one_word():
     dotted = event_terms("Clinton blames F.B.I. director", ("The F.B.I. reopened the case.",))
     plain = event_terms("Clinton blames FBI director", ("The FBI reopened the case.",))
     assert "fbi" in dotted.terms and dotted.weights == pytest.approx(plain.weights)
+
+
+def test_a_us_state_abbreviated_is_the_state():
+    short = event_terms("Prominent Republicans call for Ariz. Gov. Brewer to veto bill",
+                        ("The Ariz. governor returned home on Tuesday.",))
+    full = event_terms("Prominent Republicans call for Arizona Gov. Brewer to veto bill",
+                       ("The Arizona governor returned home on Tuesday.",))
+    assert "arizona" in short.terms and "ariz" not in short.terms
+    assert short.weights == pytest.approx(full.weights) and short.names == full.names
+    # "Mont Blanc" is no Montana: only abbreviations that are no other word are read.
+    assert "mont" in event_terms("Climbers rescued on Mont Blanc", ("Mont Blanc.",)).terms

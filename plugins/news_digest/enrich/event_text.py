@@ -211,15 +211,25 @@ class EventTerms:
 _TERM_OF: dict[str, tuple[str, float] | None] = {}  # word -> (term, weight); None: ignore
 
 
+# US states as American outlets abbreviate them ("Ariz. Gov. Jan Brewer", "R-Tenn."),
+# where the abbreviation is no other word: one term with the name others write.
+_STATE_ABBREVIATIONS = {
+    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california",
+    "colo": "colorado", "conn": "connecticut", "fla": "florida", "mich": "michigan",
+    "minn": "minnesota", "neb": "nebraska", "nev": "nevada", "okla": "oklahoma",
+    "tenn": "tennessee", "wis": "wisconsin", "wyo": "wyoming"}
+
+
 def _term_of(word: str) -> tuple[str, float] | None:
     """A word's term and weight, remembered: a story has a few hundred distinct words."""
     found = _TERM_OF.get(word, False)
     if found is False:
-        weight = word_weight(word)
+        written = _STATE_ABBREVIATIONS.get(word, word)
+        weight = word_weight(written)
         found = None if (weight < MIN_WEIGHT or len(word) < MIN_WORD_LENGTH
                          or word[0] in _DIGITS or word in _WEB_PARTS
                          or word in _CALENDAR_WORDS) \
-            else (normalise_word(word), weight)
+            else (normalise_word(written), weight)
         if len(_TERM_OF) < _TERM_CACHE_SIZE:
             _TERM_OF[word] = found
     return found
@@ -250,7 +260,8 @@ def headline_names(title: str, body: str, given: set[str]) -> set[str]:
         if any(form[0].isupper() and form in body and written_as_name(form, body, title)
                for form in (token, token.capitalize(), token.upper())):
             found.update(words(token))
-    return {w for w in found if w not in given and word_weight(w) >= NAME_RARITY}
+    return {w for w in found if w not in given
+            and word_weight(_STATE_ABBREVIATIONS.get(w, w)) >= NAME_RARITY}
 
 
 def _headline_numbers(title: str, weights: Mapping[str, float]) -> set[str]:
