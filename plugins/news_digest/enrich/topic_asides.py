@@ -21,7 +21,7 @@ have spoken; ``explain`` asks the same questions (``strand_doubted``, ``aside_pa
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from .topic_lift import DOUBT_PROBABILITY, PASSING_CHARS
 from .topic_signals import MONEY
@@ -48,12 +48,14 @@ class Asides:
                        and e[2] >= anchor_weight and e[3] != MONEY}
 
     def keep(self, kept: list[tuple[float, int]], head: dict, text: str, body: dict,
-             scan: Callable[[str], dict], desks: Callable[[], dict]) -> list[tuple[float, int]]:
+             scan: Callable[[str], dict], find: Callable[[str], Iterable[int]],
+             desks: Callable[[], dict]) -> list[tuple[float, int]]:
         """``kept`` ((score, topic number), best first) without the doubted strands and
-        the asides. ``desks`` gives the learned desks' probabilities (asked only when a
-        strand needs them)."""
+        the asides. ``scan`` and ``find`` give the entries of a text (``find`` without
+        money); ``desks`` the learned desks' probabilities (asked only when a strand
+        needs them)."""
         doubted = self.strands_doubted(kept, head, text, body, scan, desks)
-        asides = self.asides(kept, head, text, scan)
+        asides = self.asides(kept, head, text, find)
         if not doubted and not asides:
             return kept
         return [item for item in kept if item[1] not in doubted and item[1] not in asides]
@@ -62,11 +64,15 @@ class Asides:
                         desks: Callable[[], dict]) -> set[int]:
         """The topics given beside a better one, found only further down, whose desks
         the model finds very unlikely."""
-        lift = self.lift
-        seconds = [number for _, number in kept[1:] if number in lift.desk_of]
+        lift, guards = self.lift, self.guards
+        # Under twice the threshold a topic is given only from the opening (the guard).
+        seconds = {number for total, number in kept[1:]
+                   if number in lift.desk_of and total >= guards.developed}
+        if seconds:
+            seconds -= guards.opened(head, ())
         if not seconds:
             return set()
-        opened = self.guards.opened_in(head, text, body, scan)
+        opened = guards.opened_in(head, text, body, scan)
         strands = [number for number in seconds if number not in opened]
         if not strands:
             return set()
@@ -74,9 +80,11 @@ class Asides:
         return {number for number in strands
                 if lift.chance(number, chances) < DOUBT_PROBABILITY}
 
-    def asides(self, kept, head: dict, text: str, scan) -> dict[int, int]:
+    def asides(self, kept, head: dict, text: str, find: Callable[[str], Iterable[int]]
+               ) -> dict[int, int]:
         """Topic number -> the one paragraph (counted from 0) that holds all its anchor
-        phrases, for the topics of ``kept`` that are asides."""
+        phrases, for the topics of ``kept`` that are asides. ``find`` gives the entries
+        found in a text (money, never an anchor, need not be counted)."""
         if len(text) < ASIDE_CHARS or "\n" not in text.strip():
             return {}
         in_headline = {self.named[n] for n in head if n in self.named}
@@ -86,12 +94,16 @@ class Asides:
         paragraphs = paragraphs_of(text)
         if len(paragraphs) < 2:
             return {}
-        where: dict[int, set[int]] = {}
         anchor = self.anchor
-        for place, paragraph in enumerate(paragraphs):
-            for entry in scan(paragraph):
-                topic = anchor.get(entry)
-                if topic in candidates:
-                    where.setdefault(topic, set()).add(place)
-        return {topic: min(places) for topic, places in where.items()
-                if len(places) == 1 and 0 not in places}
+        # A topic with an anchor in the first paragraph is no aside: most topics given
+        # are, and the rest of the story is then not read again.
+        candidates -= {anchor[n] for n in find(paragraphs[0]) if n in anchor}
+        where: dict[int, int] = {}
+        for place, paragraph in enumerate(paragraphs[1:], 1):
+            if not candidates:
+                return {}
+            for topic in {anchor[n] for n in find(paragraph) if n in anchor} & candidates:
+                if where.setdefault(topic, place) != place:  # a second paragraph: no aside
+                    candidates.discard(topic)
+                    del where[topic]
+        return {topic: place for topic, place in where.items() if topic in candidates}

@@ -331,7 +331,7 @@ class Taxonomy:
         kept += [(-total, number) for total, number in extra][: self.max_topics - len(kept)]
         kept = self.guards.keep(kept, head, text, body, self._scan, outside_best)
         if lift and kept:
-            kept = self.asides.keep(kept, head, text, body, self._scan,
+            kept = self.asides.keep(kept, head, text, body, self._scan, self._matcher.entries_in,
                                     lambda: desks or lift.probabilities(title, text))
         if not kept:
             return [self.fallback]
