@@ -2,7 +2,8 @@
 
 Stage: enrich (topics). Pure module (no Pelican). ``topics.Taxonomy.classify`` calls
 ``Asides.keep`` once the phrases, the learned desks and the guards (``topic_guards``)
-have spoken; ``explain`` asks the same questions (``strand_doubted``, ``aside_paragraph``).
+have spoken; ``explain`` asks the same questions (``asides``; a strand's from its
+evidence and the desks it shows).
 
 * **A strand the desks doubt.** A topic given beside a better one with none of its
   phrases in the headline or the opening (a strand the story develops further down,
