@@ -49,9 +49,10 @@ needs_text = pytest.mark.skipif(
 # floor it must hold. There, today's tagger: precision 0.517, recall 0.484; the second
 # round's: 0.867, 0.812, 1.54 clearly wrong per 60; the last round's: 0.885, 0.844, 0.77;
 # this one's (fifth round: vocabulary by family, lifestyle outside the digest): precision
-# 0.905, recall 0.891, 1 clearly wrong (0.77 per 60); the sixth and seventh rounds hold the
-# same. Every figure, on every set: docs/topics.md.
-FLOOR_PRECISION = 0.90
+# 0.905, recall 0.891, 1 clearly wrong (0.77 per 60); the sixth to eighth rounds hold the
+# same; the ninth: precision 0.934, recall 0.891, none clearly wrong (a strand further down
+# that the desks doubt is left out). Every figure, on every set: docs/topics.md.
+FLOOR_PRECISION = 0.93
 FLOOR_RECALL = 0.89
 FLOOR_WRONG_PER_60 = 0.8
 # The targets, on news no one here wrote.

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import sys
 
+from ..enrich.topic_asides import ASIDE_CHARS
 from ..enrich.topic_guards import OPENING_CHARS, OPENING_SHARE, OUTSIDE_NEAR_SHARE
 from ..enrich.topic_lift import (
+    CONFIRM_SHARE,
     DOUBT_PROBABILITY,
     LIFT_PROBABILITY,
     PASSING_CHARS,
@@ -14,11 +16,13 @@ from ..enrich.topic_lift import (
     SURE_PROBABILITY,
 )
 from ..enrich.topic_signals import MONEY
+from ..enrich.topic_text import read_body, site_tail
 from ..enrich.topics import (
     ANCHOR_WEIGHT,
     NEAR_SHARE,
     REAL_PHRASES,
     REAL_POINTS,
+    SHARE_CAP,
     Taxonomy,
     Topic,
     seed_topics,
@@ -46,6 +50,10 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
                 f"{taxonomy.min_share:.0%} of the best, at most {taxonomy.max_topics}; when "
                 f"none reaches {taxonomy.threshold:g}, those >= {near:g} on real evidence")
     lines.append(f"Topics: {', '.join(t.label for t in chosen)}  [{how}]")
+    headline, tail = site_tail(seed.title)
+    if tail:
+        lines.append(f"Headline read as \"{headline}\": \"{tail}\" after it names the site or "
+                     "its sections, not the story (read neither by the phrases nor the desks)")
     kept = {t.slug: t for t in chosen}
     text = "\n".join(seed.paragraphs)
     scored = sorted(taxonomy.score(seed.title, text), key=lambda t: -t.score)
@@ -71,6 +79,9 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
                                len(text)) or verdict
         if not overridden:
             verdict = _guarded(taxonomy, topic, kept.get(topic.slug), outside, opened) or verdict
+        if (not overridden and taxonomy.model is not None and topic.slug not in kept
+                and verdict == _beyond(taxonomy)):
+            verdict = _looked(taxonomy, topic, best, chances, (seed.title, text), opened) or verdict
         lines += _topic_lines(topic, verdict)
     return lines
 
@@ -116,6 +127,7 @@ def _desks(taxonomy: Taxonomy, title: str, text: str) -> list[tuple[str, float, 
     model = taxonomy.model
     if model is None:
         return []
+    title = site_tail(title)[0]
     chances = model.probabilities(title, text)
     return [(desk, chance, [w for w, _ in model.evidence(title, text, desk, 4)])
             for desk, chance in sorted(chances.items(), key=lambda kv: (-kv[1], kv[0]))]
@@ -135,9 +147,9 @@ def _learned(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,
                 f"({SURE_PROBABILITY:g} on light words alone)")
     if given is not None or topic.score < taxonomy.threshold or topic.score == best:
         return None
-    if topic.score < best * taxonomy.min_share:
+    if topic.score < _share_floor(taxonomy, best):
         return None  # left out by the phrases' own rule (see the verdict)
-    phrases = [e for e in topic.evidence if e.kind == "phrases" and e.points > 0]
+    phrases = _phrases(topic)
     times = sum(int(e.in_headline) + e.body_count for e in phrases)
     if len(phrases) == 1 and times <= SINGLE_TIMES and phrases[0].weight <= SINGLE_WEIGHT:
         why = (f"{reads}, under {LIFT_PROBABILITY:g}" if names
@@ -145,14 +157,67 @@ def _learned(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,
         return (f"not kept: a second topic resting on one light phrase (\"{phrases[0].phrase}\""
                 f", weight {phrases[0].weight:g}, {times}x) needs the model's word, and {why}; "
                 "a second phrase of the topic in the story, or a heavier one, would keep it")
-    if (not names and phrases and length >= PASSING_CHARS
-            and all(not e.in_headline and e.body_count == 1 for e in phrases)):
+    if not names and _in_passing(phrases, length):
         return (f"not kept: a second topic mentioned only in passing ({len(phrases)} of its "
                 "phrases, each once in the body, none in the headline, in a story of "
                 f"{PASSING_CHARS} characters or more), and no learned desk speaks for this "
                 "topic; one of its phrases in the headline, or repeated, would keep it")
-    return (f"not kept: a second topic close to the line ({topic.score:g}), and {reads}, "
-            f"under {DOUBT_PROBABILITY:g}")
+    if names and topic.score < taxonomy.threshold * CONFIRM_SHARE:
+        return (f"not kept: a second topic close to the line ({topic.score:g}), and {reads}, "
+                f"under {DOUBT_PROBABILITY:g}")
+    return None
+
+
+def _phrases(topic: Topic) -> list:
+    """The phrases that found a topic; an amount of money in the body is none of them."""
+    return [e for e in topic.evidence if e.kind == "phrases" and e.points > 0
+            and (e.phrase != MONEY or e.in_headline)]
+
+
+def _in_passing(phrases: list, length: int) -> bool:
+    """Each phrase once in the body, none in the headline, in a long story (``passing``)."""
+    return bool(phrases) and length >= PASSING_CHARS and all(
+        not e.in_headline and e.body_count == 1 for e in phrases)
+
+
+def _share_floor(taxonomy: Taxonomy, best: float) -> float:
+    """What a topic beside the best must score (``topics.SHARE_CAP``)."""
+    return min(best * taxonomy.min_share, taxonomy.threshold * SHARE_CAP)
+
+
+def _beyond(taxonomy: Taxonomy) -> str:
+    return f"not kept: beyond the {taxonomy.max_topics} best topics"
+
+
+def _looked(taxonomy: Taxonomy, topic: Topic, best: float, chances: dict[str, float],
+            story: tuple[str, str], opened: set[str]) -> str | None:
+    """Why a topic the phrases would give is left out by a last look (``topic_asides``,
+    and the best topic named only in passing)."""
+    number = next(i for i, t in enumerate(taxonomy.topics) if t.slug == topic.slug)
+    names = taxonomy.lift.desk_of.get(number)
+    body = read_body(story[1])
+    phrases = _phrases(topic)
+    if topic.score == best and not names and _in_passing(phrases, len(body)):
+        return (f"not kept: the best topic, but mentioned only in passing ({len(phrases)} of "
+                "its phrases, each once in the body, none in the headline, in a story of "
+                f"{PASSING_CHARS} characters or more), and no learned desk speaks for this "
+                "topic; one of its phrases in the headline, or repeated, would give it")
+    chance = sum(chances.get(name, 0.0) for name in names or ())
+    if topic.score < best and names and topic.slug not in opened and chance < DOUBT_PROBABILITY:
+        return (f"not kept: a second topic found only further down (none of its phrases in "
+                f"the headline or the first {OPENING_CHARS} characters), and the story reads "
+                f"like {' + '.join(names)} ({chance:.2f}), under {DOUBT_PROBABILITY:g}: neither "
+                "the opening nor the desks speak for it; a phrase of it in the lead would "
+                "keep it")
+    head, _ = taxonomy.record(story[0], story[1])
+    place = taxonomy.asides.asides([(topic.score, number)], head, body, taxonomy.scan)
+    if number in place:
+        return (f"not kept: an aside: all its phrases of weight >= {ANCHOR_WEIGHT:g} sit in "
+                f"one paragraph (paragraph {place[number] + 1}), none in the headline or the "
+                f"first paragraph, in a story of {ASIDE_CHARS} characters or more; its "
+                "phrases in the headline, the first paragraph or a second paragraph would "
+                "keep it")
+    return None
 
 
 def _verdict(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,
@@ -178,14 +243,17 @@ def _verdict(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,
                 "of the words this story uses, or weigh them more")
     if topic.score < threshold:
         if not _real(topic):
+            money = any(e.phrase == MONEY and not e.in_headline for e in topic.evidence)
             return (f"not kept: {topic.score:g} is near the line but rests on one phrase in the "
-                    "body; a second phrase, or one in the headline, would give it")
+                    "body" + (" (an amount of money in the body is no phrase of it)" if money
+                              else "") + "; a second phrase, or one in the headline, would give it")
         return (f"not kept: {topic.score:g} is near the line, and another topic reached "
                 f"{threshold:g}")
-    if topic.score < best * taxonomy.min_share:
+    if topic.score < _share_floor(taxonomy, best):
         return (f"not kept: {topic.score:g} is under {taxonomy.min_share:.0%} of the best "
-                f"topic's {best:g}")
-    return f"not kept: beyond the {taxonomy.max_topics} best topics"
+                f"topic's {best:g} (and under {taxonomy.threshold * SHARE_CAP:g}, "
+                f"{SHARE_CAP:g} times the threshold, which keeps a topic beside any best)")
+    return _beyond(taxonomy)
 
 
 def _anchor(evidence) -> bool:
@@ -197,8 +265,9 @@ def _anchor(evidence) -> bool:
 def _real(topic: Topic) -> bool:
     """Real evidence near the line: enough points from phrases, found as two different
     phrases, one twice in the body, or one in the headline (``topics.REAL_PHRASES``)."""
-    phrases = [e for e in topic.evidence if e.kind == "phrases" and e.points > 0]
-    return (sum(e.points for e in phrases) >= REAL_POINTS
+    phrases = _phrases(topic)
+    return (sum(e.points for e in topic.evidence if e.kind == "phrases" and e.points > 0)
+            >= REAL_POINTS
             and sum(2 if e.in_headline or e.body_count > 1 else 1 for e in phrases)
             >= REAL_PHRASES)
 

@@ -55,6 +55,12 @@ class Guards:
         anchor = self.anchor_topic
         return {anchor[n] for found in (head, lead) for n in found if n in anchor}
 
+    def opened_in(self, head: dict, body_text: str, body: dict,
+                  scan: Callable[[str], dict]) -> set[int]:
+        """``opened`` for a story: its opening is scanned unless the body is all opening."""
+        lead = body if len(body_text) <= OPENING_CHARS else scan(opening(body_text))
+        return self.opened(head, lead)
+
     def keep(self, kept: list[tuple[float, int]], head: dict, body_text: str, body: dict,
              scan: Callable[[str], dict], outside_best: float) -> list[tuple[float, int]]:
         """``kept`` ((score, topic number), best first) without the topics the guards

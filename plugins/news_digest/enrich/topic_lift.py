@@ -65,7 +65,8 @@ def passing(distinct: int, found: int, has_desk: bool, length: int) -> bool:
     """A second topic mentioned only in passing: no learned desk speaks for it, none of
     its phrases is in the headline, each is found once in the body (``distinct`` counts
     a repeat or a headline phrase twice, so it equals ``found`` only then), and the story
-    is long enough (``PASSING_CHARS``) for a mention to be an aside, not its subject."""
+    is long enough (``PASSING_CHARS``) for a mention to be an aside, not its subject.
+    ``topics.classify`` leaves out the best topic too when it is named so (ninth round)."""
     return not has_desk and length >= PASSING_CHARS and 0 < found == distinct
 
 

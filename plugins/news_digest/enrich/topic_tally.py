@@ -41,13 +41,17 @@ def tally(head: dict, body: dict, entries: list, body_points: list, size: int,
         topic, kind, points = body_points[number]
         if kind != 1 or number not in head:  # a keyword counts once
             sums[kind][topic] += points[times if times < MAX_REPEATS else MAX_REPEATS]
-        if kind == 0:
+        if kind != 0:
+            continue
+        if number in head:
             seen[topic] += times
-        if kind == 0 and number not in head:
+        # An amount of money in the body is a price or a figure in passing: it adds to a
+        # score, but is no anchor (in the headline it is: "$325m contract"), and no
+        # phrase that makes evidence real or a topic rest on more than one phrase.
+        elif entries[number][3] != MONEY:
+            seen[topic] += times
             entries_found[topic] += 1
             distinct[topic] += 1 if times == 1 else 2
-            # An amount of money in the body is a price or a figure in passing: it adds
-            # to a score, but is no anchor (in the headline it is: "$325m contract").
-            if entries[number][2] > strongest[topic] and entries[number][3] != MONEY:
+            if entries[number][2] > strongest[topic]:
                 strongest[topic] = entries[number][2]
     return sums, distinct, entries_found, seen, strongest

@@ -32,15 +32,15 @@ desks (``topic_model.py``, trained offline) lifts a topic whose own phrases scor
 under the threshold when the story reads like that topic's desk, and a second topic
 that rests on a single phrase, or sits close to the line, stands only with the model's
 word. It never gives a topic without the curator's words for it, and a ``Topics:``
-header overrides everything (``seed_topics``).
+header overrides everything (``seed_topics``). Then the guards (``topic_guards.py``)
+and the last looks at a long story's asides (``topic_asides.py``) decide.
 
-Matching is on whole words, case-insensitive. Where phrases overlap, the one
-starting first and then the longest wins, for every topic: "health data" is a
-privacy phrase, so its "health" does not also count for Health (list a phrase
-under two topics to count it for both). A phrase in the headline scores
-``headline_weight`` times its weight; in the body its weight, and each repeat
-adds half again, up to ``MAX_REPEATS`` occurrences. The body is read to its first
-``BODY_CHARS`` characters.
+Matching is on whole words, case-insensitive; where phrases overlap, the one starting
+first and then the longest wins, for every topic ("health data" is a privacy phrase:
+its "health" does not count for Health). A phrase in the headline (without a site's
+name after it, ``topic_text.py``) scores ``headline_weight`` times its weight; in
+the body its weight, and each repeat half again, up to ``MAX_REPEATS``. The body is
+read to its first ``topic_text.BODY_CHARS`` characters.
 """
 
 from __future__ import annotations
@@ -52,12 +52,15 @@ from ..errors import UnknownTopics
 from ..seeds.format import Seed, SeedError
 from ..seeds.slugs import slugify_headline
 from .phrase_matcher import PhraseMatcher
+from .topic_asides import Asides
 from .topic_examples import EXAMPLE_WEIGHT, example_words
 from .topic_guards import Guards, opening
 from .topic_lift import SINGLE_TIMES, SINGLE_WEIGHT, SURE_PROBABILITY, DeskLift, passing
 from .topic_model import TopicModel, default_model
 from .topic_signals import MONEY, MONEY_KEY, money_count
 from .topic_tally import MAX_REPEATS, tally
+from .topic_text import read_body as _read  # the part of a body that is read
+from .topic_text import site_tail
 from .topic_types import Evidence, Topic
 from .words import words
 
@@ -65,7 +68,8 @@ PHRASE_WEIGHT = 2.0  # default weight of a phrase given without one
 KEYWORD_WEIGHT = 1.0  # default weight of a keyword
 NEGATIVE_WEIGHT = 2.0  # default penalty of a negative phrase
 REPEAT_BONUS = 0.5  # each repeat after the first adds this share of the weight
-MIN_SHARE = 0.25  # a topic must score at least this share of the best topic
+MIN_SHARE = 0.25  # a topic must score at least this share of the best topic,
+SHARE_CAP = 3.0  # ... or this many times the threshold: a strand the story develops
 KEYWORD_SHARE = 0.5  # keywords add at most this share of the topic's phrase points
 NEAR_SHARE = 0.5  # with no topic at the threshold, topics at this share of it may be given
 REAL_POINTS = 2.0  # ... when their phrases alone score this much (real evidence),
@@ -73,9 +77,6 @@ REAL_PHRASES = 2  # ... from two different phrases, one twice, or one in the hea
 # A topic is given only on a phrase of at least this weight: light, many-sense words
 # ("season", "club", "match") add to a topic's score but cannot make it on their own.
 ANCHOR_WEIGHT = 1.5
-# A story is read to this many characters of its body (about 650 words; the rest of a
-# long story rarely changes its subject, and reading it would cost the time of a build).
-BODY_CHARS = 4000
 
 # "examples" entries are made from a topic's example stories, not listed by a curator.
 KINDS = ("phrases", "keywords", "negative", "examples")
@@ -84,13 +85,6 @@ _REPEAT = [0.0] + [1 + REPEAT_BONUS * (n - 1) for n in range(1, MAX_REPEATS + 1)
 _DEFAULT_WEIGHTS = {"phrases": PHRASE_WEIGHT, "keywords": KEYWORD_WEIGHT,
                     "negative": NEGATIVE_WEIGHT, "examples": EXAMPLE_WEIGHT}
 __all__ = ["Evidence", "Taxonomy", "Topic", "UnknownTopics", "seed_topics"]
-
-def _read(text: str) -> str:
-    """The part of a body that is read: its first ``BODY_CHARS``, cut at a space."""
-    if len(text) <= BODY_CHARS:
-        return text
-    cut = text.rfind(" ", 0, BODY_CHARS)
-    return text[:cut if cut > 0 else BODY_CHARS]
 
 
 def _weighted(entries) -> list[tuple[str, float | None]]:
@@ -154,6 +148,7 @@ class Taxonomy:
         # Subjects the digest does not cover (``outside = true``): scored, never given.
         self.outside = frozenset(n for n, topic in enumerate(topics) if topic.get("outside"))
         self.guards = Guards(self._entries, self.outside, threshold)
+        self.asides = Asides(self._entries, ANCHOR_WEIGHT, self.guards, self.lift)
 
     @classmethod
     def from_settings(cls, digest: Mapping) -> Taxonomy:
@@ -173,9 +168,11 @@ class Taxonomy:
                 counted.extend(self._money * min(found, MAX_REPEATS))
         return Counter(counted) if counted else {}  # a headline often finds nothing
 
-    def _record(self, title: str, text: str) -> tuple[dict, dict]:
+    scan = _scan  # for ``explain``, which asks the guards' and the asides' questions
+
+    def record(self, title: str, text: str) -> tuple[dict, dict]:
         """What the story holds: entry -> times, in the headline and in the body."""
-        return self._scan(title), self._scan(_read(text))
+        return self._scan(site_tail(title)[0]), self._scan(_read(text))
 
     def _group(self, head: dict, body: dict, topics: set | None = None) -> dict[int, list]:
         """Topic number -> [(entry, in headline, body count)]; only ``topics`` if given."""
@@ -246,7 +243,7 @@ class Taxonomy:
     def score(self, title: str, text: str) -> list[Topic]:
         """Every topic with any evidence, unfiltered, in taxonomy order (for ``explain``)."""
         results = []
-        for number, found in sorted(self._group(*self._record(title, text)).items()):
+        for number, found in sorted(self._group(*self.record(title, text)).items()):
             evidence = tuple(Evidence(entry[3], entry[1], entry[2], in_headline, body,
                                       round(-negated, 3))
                              for negated, _, _, entry, in_headline, body in self._ranked(found))
@@ -265,6 +262,7 @@ class Taxonomy:
         one pass over what was found.
         """
         text = _read(text)
+        title = site_tail(title)[0]  # a site's name after the headline is not the story
         head, body = self._scan(title), self._scan(text)
         (phrases, keywords, negative, learned), distinct, entries_found, seen, strongest = tally(
             head, body, self._entries, self._body_points, len(self.topics), self.headline_weight)
@@ -313,7 +311,7 @@ class Taxonomy:
         if not scored and not extra:
             return [self.fallback]
         scored.sort()
-        floor = -scored[0][0] * self.min_share if scored else 0.0
+        floor = min(-scored[0][0] * self.min_share, threshold * SHARE_CAP) if scored else 0.0
         kept = [(-negative_total, number) for negative_total, number
                 in scored[: self.max_topics] if -negative_total >= floor]
         if len(kept) > 1 and lift:
@@ -327,8 +325,14 @@ class Taxonomy:
                 desks = desks or lift.probabilities(title, text)
                 kept = kept[:1] + [item for item in kept[1:]
                                    if lift.confirmed(*item, desks, item[1] in single)]
+        if lift and kept and passing(distinct[kept[0][1]], entries_found[kept[0][1]],
+                                     kept[0][1] in desk_of, len(text)):
+            kept = kept[1:]  # the best topic too, when it is named only in passing
         kept += [(-total, number) for total, number in extra][: self.max_topics - len(kept)]
         kept = self.guards.keep(kept, head, text, body, self._scan, outside_best)
+        if lift and kept:
+            kept = self.asides.keep(kept, head, text, body, self._scan, self._matcher.entries_in,
+                                    lambda: desks or lift.probabilities(title, text))
         if not kept:
             return [self.fallback]
         found = self._group(head, body, {number for _, number in kept})
@@ -343,7 +347,8 @@ class Taxonomy:
 
     def opened(self, title: str, text: str) -> set[str]:
         """The topics (slugs) with a phrase in the headline or the body's opening."""
-        numbers = self.guards.opened(self._scan(title), self._scan(opening(_read(text))))
+        numbers = self.guards.opened(self._scan(site_tail(title)[0]),
+                                     self._scan(opening(_read(text))))
         return {self.topics[number].slug for number in numbers}
 
     def is_outside(self, slug: str) -> bool:
@@ -389,6 +394,3 @@ def seed_topics(taxonomy: Taxonomy, seed: Seed) -> list[Topic]:
     except UnknownTopics as err:
         raise SeedError(seed.path, seed.lines.get("topics", 1), str(err)) from None
     return chosen or taxonomy.classify(seed.title, "\n".join(seed.paragraphs))
-
-
-
