@@ -275,3 +275,24 @@ def test_each_filter_stays_with_its_label_at_every_width(browser, small_site):
                     misplaced.append((width, name, "overflows the page", control))
         assert misplaced == []
         assert errors == []
+
+
+def test_a_linked_story_is_one_highlighted_headline_not_two(browser, tmp_path):
+    # Under the default policy ("link") a story page shows, and the index holds, only
+    # the headline; Pagefind's excerpt was the headline again under the headline.
+    seeds = story_seeds(6, seed=5)
+    site = build(tmp_path, seeds, settings={"DIGEST_DEFAULT_POLICY": "link"})
+    assert site.code == 0, site.stderr
+    titles = {parse_seed(text, name).title for name, text in seeds.items()}
+    word = max(" ".join(titles).split(), key=lambda w: sum(w in t.split() for t in titles))
+    with serve(site.output) as base, open_page(browser, base + "search/") as (page, errors):
+        _type(page, word)
+        found = _wait_for_search(page)
+        items = page.locator("#search-results > li")
+        expect(items).to_have_count(found)
+        for i in range(found):
+            item = items.nth(i)
+            assert item.locator("h2").inner_text() in titles
+            assert item.locator("h2 mark").count() >= 1
+            assert item.locator("p:not(.credit)").count() == 0
+        assert errors == []
