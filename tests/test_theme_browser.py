@@ -236,3 +236,23 @@ def test_the_404_page_is_styled_at_any_address(site, server, browser):
     assert response.status == 404 and heading == "Page not found"
     assert loaded.get("theme/css/style.css") == 200
     assert colour != "none"  # the theme's rule under the header: the stylesheet applied
+
+
+# A count on more than one line (its "· " and its text are boxes of their own).
+_BROKEN_COUNTS = """() => Array.from(document.querySelectorAll('.count')).filter((c) =>
+  new Set(Array.from(c.getClientRects(), (r) => Math.round(r.top))).size > 1)
+  .map((c) => c.textContent)"""
+
+
+@pytest.mark.parametrize("path", ["topics/", "sources/"])
+def test_a_count_never_breaks_between_its_number_and_its_word(site, server, browser, path):
+    # "Social Media & Messaging · 11" at the end of a line and "stories" on the next.
+    ctx, page, _ = _open(browser, server, path)
+    broken = {}
+    for width in range(320, 1301, 5):
+        page.set_viewport_size({"width": width, "height": 900})
+        found = page.evaluate(_BROKEN_COUNTS)
+        if found:
+            broken[width] = found
+    ctx.close()
+    assert broken == {}
