@@ -9,7 +9,7 @@ import pytest
 from tools import ROOT, axe, launched_chromium, serve
 
 from busy_site import COUNT, EDITION, busy_seeds
-from sitebuild import build
+from sitebuild import build, seed_text
 
 pytestmark = pytest.mark.browser
 
@@ -172,3 +172,35 @@ def test_screenshots_of_a_busy_edition(site, server, browser):
                     written.append(stem.with_name(stem.name + "-full.png"))
                 ctx.close()
     assert len(written) == 16 and all(p.stat().st_size > 10_000 for p in written)
+
+
+def test_a_date_in_also_covered_by_stays_on_one_line(browser, tmp_path):
+    # "Also covered by Dutch Daily (18 November" / "2025)" on a phone.
+    first = "https://wire.example/dock-strike"
+    seeds = {f"00{n}_{n:016x}.txt": seed_text(
+                 title=title, source=source, url=url, published=when,
+                 body=("Dockers at Rotterdam walked out on Monday over pay.",),
+                 extra=[("Same event as", first)] if url != first else [])
+             for n, (title, source, url, when) in enumerate([
+                 ("Rotterdam dockers strike over pay", "Wire", first, "2021-03-01T07:00:00Z"),
+                 ("Port of Rotterdam halted by strike", "The Rotterdam Evening Herald",
+                  "https://herald.example/port", "2021-03-01T09:00:00Z"),
+                 ("Rotterdam strike: unions and port talk again", "Wire",
+                  "https://wire.example/dock-talks", "2021-03-01T16:30:00Z")], start=1)}
+    site = build(tmp_path, seeds)
+    assert site.code == 0, site.stderr
+    broken = {}
+    with serve(site.output) as server:
+        ctx = browser.new_context()
+        page = ctx.new_page()
+        page.goto(server + "editions/2021-03-01/", wait_until="load")
+        assert page.locator(".also-covered time").count() == 1
+        for width in range(300, 600, 4):
+            page.set_viewport_size({"width": width, "height": 800})
+            lines = page.evaluate("""() => new Set(Array.from(
+                document.querySelector('.also-covered time').getClientRects(),
+                (r) => Math.round(r.top))).size""")
+            if lines > 1:
+                broken[width] = lines
+        ctx.close()
+    assert broken == {}
