@@ -65,8 +65,9 @@ clean:
 regenerate: $(STAMP)
 	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --ignore-cache
 
+# Missing pages answer 404 with output/404.html, as a static host does.
 serve: $(STAMP)
-	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b 127.0.0.1 -p $(PORT)
+	$(DIGEST) serve -o $(OUTPUTDIR) -p $(PORT)
 
 devserver: $(STAMP)
 	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b 127.0.0.1 -p $(PORT) --ignore-cache

@@ -1,7 +1,7 @@
 """Settings for building the digest locally (``make html``).
 
 ``publishconf.py`` imports everything here and sets the public URL. Every
-``DIGEST_*`` setting and its default is listed in README.md.
+``DIGEST_*`` setting and its default is listed in docs/settings.md.
 """
 
 SITENAME = "The News Digest"
@@ -73,7 +73,7 @@ GZIP_CACHE = False
 CACHE_PATH = ".cache"
 
 # Pelican's own feeds are off (every one of its feed settings): the plugin writes
-# richer ones with feedgen (DIGEST_FEED_* settings, see README.md).
+# richer ones with feedgen (DIGEST_FEED_* settings, see docs/settings.md).
 FEED_ATOM = None
 FEED_RSS = None
 FEED_ALL_ATOM = None
@@ -92,7 +92,7 @@ DIGEST_STRICT = True
 DIGEST_EDITION = "day"  # or "week": one edition per ISO week
 
 # Topics: the curated taxonomy every story is tagged from, in its own file beside
-# this one (README.md, "Topics").
+# this one (docs/topics.md, "Editing the taxonomy").
 DIGEST_TOPICS_FILE = "topics.toml"
 DIGEST_MAX_TOPICS = 5
 DIGEST_FALLBACK_TOPIC = "General"

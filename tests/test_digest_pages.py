@@ -118,6 +118,9 @@ def test_home_pages_paginate_whole_editions_counted_from_the_oldest(tmp_path):
     assert page.xpath("string(//a[@rel='prev']/@href)") == "../../"
     assert page.xpath("//a[@rel='next']") == []
     assert page.xpath("string(//h1)") == "Older news, page 1"
+    # Its tab reads like every other page's: what it is, then the site.
+    assert page.xpath("string(//title)") == "Older news, page 1 · The News Digest"
+    assert site.page("index.html").xpath("string(//title)") == "The News Digest"
     assert not (site.output / "page" / "2").exists()
 
 

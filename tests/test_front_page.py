@@ -325,3 +325,31 @@ def test_a_failed_build_leaves_the_kept_clustering_as_it_was(tmp_path):
     assert failed.code == 1
     assert record.read_bytes() == before
     assert not list(Path(record.parent).glob(cluster_record.PENDING))
+
+
+def test_a_publisher_with_two_reports_of_an_event_is_named_with_each_date(tmp_path):
+    # A wire's update of its own story: "Also covered by Wire, Herald, Wire" read like a
+    # mistake; each of the wire's reports now says its date, the herald's does not.
+    body = ("Dockers at Rotterdam walked out on Monday over pay.",)
+    first = "https://wire.example/dock-strike"
+    seeds = {
+        "001_a.txt": seed_text(title="Rotterdam dockers strike over pay", source="Wire",
+                               url=first, published="2021-03-01T07:00:00Z", body=body),
+        "002_b.txt": seed_text(title="Port of Rotterdam halted by strike", source="Herald",
+                               url="https://herald.example/port", body=body,
+                               published="2021-03-01T09:00:00Z",
+                               extra=[("Same event as", first)]),
+        "003_c.txt": seed_text(title="Rotterdam strike: unions and port talk again",
+                               source="Wire", url="https://wire.example/dock-talks",
+                               published="2021-03-01T16:30:00Z", body=body,
+                               extra=[("Same event as", first)]),
+    }
+    site = build(tmp_path, seeds)
+    assert site.code == 0, site.stderr
+    assert {r["cluster_size"] for r in stories_json(site)} == {3}
+    for page in ("editions/2021-03-01/index.html", "index.html"):
+        [entry] = _entries(site.page(page))
+        [line] = entry.xpath(".//p[@class='also-covered']")
+        assert " ".join("".join(line.itertext()).split()) == \
+            "Also covered by Herald, Wire (1 March 2021)"
+        assert line.xpath("time/@datetime") == ["2021-03-01T16:30:00+00:00"]

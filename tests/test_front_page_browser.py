@@ -9,7 +9,7 @@ import pytest
 from tools import ROOT, axe, launched_chromium, serve
 
 from busy_site import COUNT, EDITION, busy_seeds
-from sitebuild import build
+from sitebuild import build, seed_text
 
 pytestmark = pytest.mark.browser
 
@@ -114,6 +114,47 @@ def test_no_horizontal_scrolling_on_a_phone(site, server, browser):
     assert too_wide == {}
 
 
+# The gap between the end of a story and its previous/next links, and whether the
+# aside beside it (other reports, related stories) reaches lower than the story.
+_PAGER_GAP = """() => {
+  const story = document.querySelector('.story-full').getBoundingClientRect();
+  const pager = document.querySelector('.pager').getBoundingClientRect();
+  const aside = document.querySelector('.story-aside').getBoundingClientRect();
+  return [pager.top - story.bottom, aside.bottom > story.bottom + 40];
+}"""
+
+
+@pytest.fixture(scope="module")
+def linked_site(tmp_path_factory):
+    """The busy day as a fresh clone builds it: the default policy links to each story
+    rather than republishing it, so story pages are short (the tests' sites show the
+    whole text, DIGEST_DEFAULT_POLICY = "full")."""
+    built = build(tmp_path_factory.mktemp("busy-linked"), busy_seeds(),
+                  settings={"DIGEST_DEFAULT_POLICY": "link"})
+    assert built.code == 0, built.stderr
+    return built
+
+
+def test_a_tall_aside_leaves_the_pager_under_the_story(linked_site, browser):
+    # The pager was the grid's second row, under the aside's first-row height: a story
+    # shorter than its "Also covered by" and related stories ended, then a blank
+    # stretch, then "Previous story / Next story".
+    ctx = browser.new_context(viewport=DESKTOP)
+    page = ctx.new_page()
+    gaps, tall = {}, 0
+    with serve(linked_site.output) as server:
+        for path in linked_site.files("stories/*.html"):
+            page.goto(server + str(path.relative_to(linked_site.output)), wait_until="load")
+            if page.locator(".pager").count() and page.locator(".story-aside").count():
+                gap, aside_lower = page.evaluate(_PAGER_GAP)
+                tall += aside_lower
+                if gap > 48:  # the pager's own margin is 2.5rem (40 px)
+                    gaps[path.name] = gap
+    ctx.close()
+    assert tall >= 1, "the busy site must have a story page whose aside is the taller"
+    assert gaps == {}
+
+
 def test_screenshots_of_a_busy_edition(site, server, browser):
     """Light and dark, desktop and phone: the first screen and the whole page."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -131,3 +172,35 @@ def test_screenshots_of_a_busy_edition(site, server, browser):
                     written.append(stem.with_name(stem.name + "-full.png"))
                 ctx.close()
     assert len(written) == 16 and all(p.stat().st_size > 10_000 for p in written)
+
+
+def test_a_date_in_also_covered_by_stays_on_one_line(browser, tmp_path):
+    # "Also covered by Dutch Daily (18 November" / "2025)" on a phone.
+    first = "https://wire.example/dock-strike"
+    seeds = {f"00{n}_{n:016x}.txt": seed_text(
+                 title=title, source=source, url=url, published=when,
+                 body=("Dockers at Rotterdam walked out on Monday over pay.",),
+                 extra=[("Same event as", first)] if url != first else [])
+             for n, (title, source, url, when) in enumerate([
+                 ("Rotterdam dockers strike over pay", "Wire", first, "2021-03-01T07:00:00Z"),
+                 ("Port of Rotterdam halted by strike", "The Rotterdam Evening Herald",
+                  "https://herald.example/port", "2021-03-01T09:00:00Z"),
+                 ("Rotterdam strike: unions and port talk again", "Wire",
+                  "https://wire.example/dock-talks", "2021-03-01T16:30:00Z")], start=1)}
+    site = build(tmp_path, seeds)
+    assert site.code == 0, site.stderr
+    broken = {}
+    with serve(site.output) as server:
+        ctx = browser.new_context()
+        page = ctx.new_page()
+        page.goto(server + "editions/2021-03-01/", wait_until="load")
+        assert page.locator(".also-covered time").count() == 1
+        for width in range(300, 600, 4):
+            page.set_viewport_size({"width": width, "height": 800})
+            lines = page.evaluate("""() => new Set(Array.from(
+                document.querySelector('.also-covered time').getClientRects(),
+                (r) => Math.round(r.top))).size""")
+            if lines > 1:
+                broken[width] = lines
+        ctx.close()
+    assert broken == {}

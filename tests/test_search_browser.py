@@ -245,3 +245,54 @@ def test_first_search_on_1000_stories_fetches_at_most_300_kb(browser, tmp_path_f
               + ", ".join(f"{name} {size:,}" for name, size in largest))
     assert any(name.endswith(".pf_fragment") for name in sizes)  # results were loaded
     assert total <= BUDGET
+
+
+def _beside_or_above(label: dict, control: dict) -> bool:
+    """The label sits just left of its control on one line, or just above it."""
+    same_line = (label["y"] < control["y"] + control["height"]
+                 and control["y"] < label["y"] + label["height"]
+                 and 0 <= control["x"] - (label["x"] + label["width"]) <= 24)
+    above = (abs(control["x"] - label["x"]) <= 2
+             and 0 <= control["y"] - (label["y"] + label["height"]) <= 16)
+    return same_line or above
+
+
+def test_each_filter_stays_with_its_label_at_every_width(browser, small_site):
+    # A label and its list were separate items of one wrapping row: at 1280 px "Order"
+    # could end the first row while its list opened the next one, under "Topic".
+    site, _ = small_site
+    with serve(site.output) as base, open_page(browser, base + "search/") as (page, errors):
+        expect(page.locator("#search-source option").nth(1)).to_be_attached()
+        misplaced = []
+        for width in range(320, 1301, 60):
+            page.set_viewport_size({"width": width, "height": 900})
+            for name in ("topic", "source", "order"):
+                label = page.locator(f"label[for='search-{name}']").bounding_box()
+                control = page.locator(f"#search-{name}").bounding_box()
+                if not _beside_or_above(label, control):
+                    misplaced.append((width, name, label, control))
+                if control["x"] + control["width"] > width:
+                    misplaced.append((width, name, "overflows the page", control))
+        assert misplaced == []
+        assert errors == []
+
+
+def test_a_linked_story_is_one_highlighted_headline_not_two(browser, tmp_path):
+    # Under the default policy ("link") a story page shows, and the index holds, only
+    # the headline; Pagefind's excerpt was the headline again under the headline.
+    seeds = story_seeds(6, seed=5)
+    site = build(tmp_path, seeds, settings={"DIGEST_DEFAULT_POLICY": "link"})
+    assert site.code == 0, site.stderr
+    titles = {parse_seed(text, name).title for name, text in seeds.items()}
+    word = max(" ".join(titles).split(), key=lambda w: sum(w in t.split() for t in titles))
+    with serve(site.output) as base, open_page(browser, base + "search/") as (page, errors):
+        _type(page, word)
+        found = _wait_for_search(page)
+        items = page.locator("#search-results > li")
+        expect(items).to_have_count(found)
+        for i in range(found):
+            item = items.nth(i)
+            assert item.locator("h2").inner_text() in titles
+            assert item.locator("h2 mark").count() >= 1
+            assert item.locator("p:not(.credit)").count() == 0
+        assert errors == []

@@ -236,3 +236,64 @@ def test_the_404_page_is_styled_at_any_address(site, server, browser):
     assert response.status == 404 and heading == "Page not found"
     assert loaded.get("theme/css/style.css") == 200
     assert colour != "none"  # the theme's rule under the header: the stylesheet applied
+
+
+# A count on more than one line (its "· " and its text are boxes of their own).
+_BROKEN_COUNTS = """() => Array.from(document.querySelectorAll('.count')).filter((c) =>
+  new Set(Array.from(c.getClientRects(), (r) => Math.round(r.top))).size > 1)
+  .map((c) => c.textContent)"""
+
+
+@pytest.mark.parametrize("path", ["topics/", "sources/"])
+def test_a_count_never_breaks_between_its_number_and_its_word(site, server, browser, path):
+    # "Social Media & Messaging · 11" at the end of a line and "stories" on the next.
+    ctx, page, _ = _open(browser, server, path)
+    broken = {}
+    for width in range(320, 1301, 5):
+        page.set_viewport_size({"width": width, "height": 900})
+        found = page.evaluate(_BROKEN_COUNTS)
+        if found:
+            broken[width] = found
+    ctx.close()
+    assert broken == {}
+
+
+# Feed links split over two lines ("JSON" / "Feed") or a line that starts with their
+# separator, and each group's heading's distance below the end of the group before it.
+_FEEDS_LAYOUT = """() => {
+  const lines = (e) => new Set(Array.from(e.getClientRects(), (r) => Math.round(r.top))).size;
+  const split = Array.from(document.querySelectorAll('.feed-group a[type]'))
+    .filter((a) => lines(a) > 1).map((a) => a.textContent);
+  const groups = Array.from(document.querySelectorAll('.feed-group'));
+  const gaps = groups.slice(1).map((g, i) =>
+    g.querySelector('h2').getBoundingClientRect().top -
+    groups[i].getBoundingClientRect().bottom);
+  const lineStarts = [];  // a separator that begins a line ("· Atom")
+  for (const li of document.querySelectorAll('.feed-group li')) {
+    for (const node of li.childNodes) {
+      const before = node.previousSibling;
+      if (node.nodeType !== Node.TEXT_NODE || !node.textContent.includes('·') || !before) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const dot = range.getClientRects()[0], link = Array.from(before.getClientRects()).pop();
+      if (dot && link && Math.round(dot.top) !== Math.round(link.top)) {
+        lineStarts.push(li.textContent);
+      }
+    }
+  }
+  return [split.concat(lineStarts), Math.min(...gaps)];
+}"""
+
+
+def test_the_feeds_page_keeps_each_link_whole_and_its_groups_apart(site, server, browser):
+    # At 390 px "JSON Feed" broke after "JSON", and "Topics" sat on the rule that ends
+    # "The whole digest" (4 px below it).
+    ctx, page, _ = _open(browser, server, PAGES["feeds"])
+    found = {}
+    for width in range(320, 1301, 20):
+        page.set_viewport_size({"width": width, "height": 900})
+        split, gap = page.evaluate(_FEEDS_LAYOUT)
+        if split or gap < 16:
+            found[width] = (split, gap)
+    ctx.close()
+    assert found == {}

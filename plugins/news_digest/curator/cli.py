@@ -10,7 +10,7 @@ from importlib import import_module
 # command that runs is imported (a build does not load the importer's HTTP client or
 # the checker); `--help`, no command or an unknown one load them all.
 COMMANDS = {"check": "check", "build": "build", "import": "importer", "new": "new_story",
-            "explain": "explain", "ping": "ping"}
+            "explain": "explain", "ping": "ping", "serve": "serve"}
 
 
 def main(argv: list[str] | None = None) -> int:

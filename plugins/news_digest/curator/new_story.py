@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..seeds.compose import StoryError, safe_url, story_seed
+from ..seeds.headers import timestamp_problem
 from ..seeds.text import text_to_paragraphs
 from ..seeds.urls import is_web_url, url_identity
 from .importer import check_folder
@@ -25,8 +26,7 @@ def parse_published(value: str | None) -> datetime:
     try:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise UsageError(f"--published '{value}' is not an ISO 8601 timestamp: write it like "
-                         "2019-11-01T12:05:50+00:00") from None
+        raise UsageError(f"--published {timestamp_problem(value.strip())}") from None
     if not 1900 <= moment.year <= 2999:
         raise UsageError(f"--published: the year {moment.year} is out of range (1900 to 2999)")
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -10,6 +10,7 @@ new report of the event renders the pages of the others again (speed/).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -35,6 +36,10 @@ class Coverage:
     cluster: str  # the cluster's id: its earliest story's identity (clusters.py)
     lead: str  # identity of the story that leads the cluster
     others: tuple[StoryCard, ...] = ()  # the cluster's other stories, in time order
+    # Publishers with more than one story in the cluster (a wire's update, an outlet's
+    # follow-up): lists name them with each story's date, or "Also covered by Global
+    # Wire Service, Morning Ledger, Global Wire Service" reads like a mistake.
+    repeated: tuple[str, ...] = ()
 
     @property
     def size(self) -> int:
@@ -56,7 +61,10 @@ def coverage_of(clustering: Clustering, cards: Mapping[str, StoryCard],
         if not members:
             continue
         lead = lead_of(members, chosen)
+        publishers = Counter(cards[key].publisher for key in members)
+        repeated = tuple(sorted(name for name, count in publishers.items() if count > 1))
         for key in members:
             result[key] = Coverage(found.id, lead,
-                                   tuple(cards[other] for other in members if other != key))
+                                   tuple(cards[other] for other in members if other != key),
+                                   repeated)
     return result

@@ -10,6 +10,7 @@ documented header it most likely misspells (``suggest``).
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import re
 from collections.abc import Callable
@@ -53,13 +54,37 @@ def _check_headline(value: str, name: str) -> str:
     return value
 
 
+TIMESTAMP_EXAMPLE = "2019-11-01T12:05:50+00:00"
+_ISO_PARTS = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
+_DAY_FIRST = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
+
+
+def timestamp_problem(value: str) -> str:
+    """Why ``value``, which datetime.fromisoformat refused, is not a timestamp, and how
+    to write it: a curator who wrote 2025-11-31 in the right shape learns the day is
+    wrong, not only that the shape is."""
+    start = f"'{value[:80]}' is not an ISO 8601 timestamp"
+    parts = _ISO_PARTS.match(value.strip())
+    if parts:
+        year, month, day = (int(n) for n in parts.group(1, 2, 3))
+        if not 1 <= month <= 12:
+            return f"{start}: there is no month {month} (the month comes after the year)"
+        days = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days:
+            return f"{start}: {calendar.month_name[month]} {year} has {days} days"
+        if parts.group(4) and (int(parts.group(4)) > 23 or int(parts.group(5)) > 59):
+            return f"{start}: the time of day runs from 00:00 to 23:59"
+    if _DAY_FIRST.match(value.strip()):
+        return f"{start}: write the year first, like {TIMESTAMP_EXAMPLE}"
+    return f"{start}: write it like {TIMESTAMP_EXAMPLE}"
+
+
 def _check_published(value: str, name: str) -> datetime:
-    example = "2019-11-01T12:05:50+00:00"
+    example = TIMESTAMP_EXAMPLE
     try:
         published = datetime.fromisoformat(value)
     except ValueError:
-        raise HeaderValueError(f"'{value[:80]}' is not an ISO 8601 timestamp: write it like "
-                           f"{example}") from None
+        raise HeaderValueError(timestamp_problem(value)) from None
     if not 1900 <= published.year <= 2999:
         raise HeaderValueError(f"the year {published.year} is out of range (1900 to 2999)")
     if published.tzinfo is None:  # the format says: no offset means UTC

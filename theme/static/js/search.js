@@ -44,16 +44,36 @@ function excerptNodes(html) {
   });
 }
 
+// A story the digest only links to is indexed by its headline alone, and Pagefind's
+// excerpt is then the headline again: show its highlights in the headline instead.
+function sameText(a, b) {
+  const plain = (text) => text.replace(/\s+/g, " ").trim().replace(/\.$/, "");
+  return plain(a) === plain(b);
+}
+
 function resultItem(data) {
   const item = document.createElement("li");
   const heading = document.createElement("h2");
   const link = document.createElement("a");
   link.href = data.url;
-  link.textContent = data.meta.title || data.url;
+  const title = data.meta.title || data.url;
+  const marked = excerptNodes(data.excerpt || "");
+  const excerptText = marked.map((node) => node.textContent).join("");
   heading.append(link);
-  const excerpt = document.createElement("p");
-  excerpt.append(...excerptNodes(data.excerpt || ""));
-  item.append(heading, excerpt);
+  if (data.meta.title && sameText(excerptText, title)) {
+    const last = marked[marked.length - 1]; // the full stop Pagefind ends it with
+    const stop = /\.\s*$/;
+    if (last && stop.test(excerptText) && !stop.test(title)) {
+      last.textContent = last.textContent.replace(stop, "");
+    }
+    link.append(...marked);
+    item.append(heading);
+  } else {
+    link.textContent = title;
+    const excerpt = document.createElement("p");
+    excerpt.append(...marked);
+    item.append(heading, excerpt);
+  }
   if (data.meta.attribution) {
     const credit = document.createElement("p");
     credit.className = "credit";
