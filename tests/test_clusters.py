@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import random
 import subprocess
 import sys
@@ -18,7 +19,8 @@ import pytest
 
 from news_digest.enrich import clusters as C
 from news_digest.enrich.cluster_links import stories_for_clustering
-from news_digest.enrich.cluster_store import from_plain, to_plain
+from news_digest.enrich.cluster_profiles import LazyProfiles
+from news_digest.enrich.cluster_store import from_plain, from_stored, to_plain, to_stored
 from news_digest.enrich.cluster_why import explain_pair, near_misses
 from news_digest.errors import SeedError
 from news_digest.seeds.format import parse_seed, read_seed
@@ -299,13 +301,22 @@ def _changes(rng: random.Random, current: list, pool: list) -> list:
     return current
 
 
+def _kept(result, how: str):
+    """``result`` as the next build reads it back: plain JSON values, or the record a
+    build keeps (profiles packed, made when read)."""
+    if how == "plain":
+        return from_plain(json.loads(json.dumps(to_plain(result))))
+    return from_stored(pickle.loads(pickle.dumps(to_stored(result))))
+
+
 @pytest.mark.slow
+@pytest.mark.parametrize("how", ["plain", "stored"])
 @pytest.mark.parametrize("seed", range(4))
-def test_an_update_gives_what_clustering_from_scratch_gives(seed):
+def test_an_update_gives_what_clustering_from_scratch_gives(seed, how):
     rng = random.Random(seed)
     pool = dev_inputs()
     current = pool[:]
-    previous = C.cluster(current)
+    previous = _kept(C.cluster(current), how)
     for _ in range(5):
         current = _changes(rng, current, pool)
         updated = C.recluster(previous, current)
@@ -313,7 +324,32 @@ def test_an_update_gives_what_clustering_from_scratch_gives(seed):
         assert updated == scratch
         assert updated.edges == scratch.edges
         assert json.dumps(to_plain(updated)) == json.dumps(to_plain(scratch))
-        previous = from_plain(json.loads(json.dumps(to_plain(updated))))
+        previous = _kept(updated, how)
+
+
+def test_an_update_from_the_kept_record_makes_only_the_profiles_near_a_change():
+    """The record a build keeps is read back lazily: an update equals clustering from
+    scratch, through as many records as builds, and makes the profiles of the stories
+    near a change only; a story it never read is written back as it was read."""
+    inputs = sorted(dev_inputs(), key=lambda s: s.published)
+    previous = _kept(C.cluster(inputs[:-3]), "stored")
+    for end in (-2, -1, len(inputs)):
+        current = inputs[:end] if end < 0 else inputs
+        updated = C.recluster(previous, current)
+        assert isinstance(updated.profiles, LazyProfiles)
+        stored = to_stored(updated)
+        made = set(updated.profiles._made)
+        assert 0 < len(made) < len(current) / 2  # the stories near the change
+        before = {row[0]: row[-1] for row in to_stored(previous)["stories"]}
+        assert all(row[-1] is before[row[0]] for row in stored["stories"]
+                   if row[0] not in made)  # never read: written back as read
+        scratch = C.cluster(current)  # (comparing makes every profile)
+        assert updated == scratch and updated.edges == scratch.edges
+        previous = from_stored(pickle.loads(pickle.dumps(stored)))
+    edited = [replace(inputs[5], paragraphs=inputs[5].paragraphs + ("A correction.",)),
+              *inputs[:5], *inputs[6:]]
+    assert C.recluster(previous, edited) == C.cluster(edited)
+    assert C.recluster(previous, inputs) is previous  # nothing changed: nothing done
 
 
 def test_an_update_reuses_the_profiles_of_unchanged_stories():

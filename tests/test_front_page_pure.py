@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from news_digest.enrich.cluster_links import stories_for_clustering
+from news_digest.enrich.cluster_store import to_plain
 from news_digest.enrich.clusters import LINK, cluster
 from news_digest.enrich.coverage import StoryCard, coverage_of, lead_of
 from news_digest.enrich.front_page import Listed, edition_sections, heading_topic
@@ -228,7 +229,8 @@ def test_a_kept_clustering_reads_back_equal(tmp_path, devset):
     assert dict(again.edges) == pytest.approx(dict(clustering.edges))
 
 
-@pytest.mark.parametrize("damage", ["truncated", "not ours", "edited", "wrong shape"])
+@pytest.mark.parametrize("damage", ["truncated", "not ours", "edited", "wrong shape",
+                                    "older format"])
 def test_a_damaged_clustering_is_dropped_with_one_warning(tmp_path, devset, caplog, damage):
     _, _, clustering = devset
     cluster_record.save_pending(tmp_path, clustering)
@@ -241,9 +243,12 @@ def test_a_damaged_clustering_is_dropped_with_one_warning(tmp_path, devset, capl
         data = b'{"pages": {}}\n' + data
     elif damage == "edited":  # one byte changed: the hash no longer matches
         data = data[:-10] + bytes([data[-10] ^ 1]) + data[-9:]
-    else:  # a record whose hash matches but whose content is not a clustering's
+    elif damage == "wrong shape":  # its hash matches, its content is not a clustering's
         body = pickle.dumps({"clusters": [["no such story"]]})
         data = cluster_record.MAGIC + cluster_record._hash(body) + b"\n" + body
+    else:  # the record before profiles were packed (every profile made on reading)
+        body = pickle.dumps(to_plain(clustering))
+        data = b"news-digest clusters 1 " + cluster_record._hash(body) + b"\n" + body
     path.write_bytes(data)
     with caplog.at_level(logging.WARNING):
         assert cluster_record.load(tmp_path) is None

@@ -1,14 +1,19 @@
-"""A clustering kept between builds, as plain JSON-ready values.
+"""A clustering kept between builds, as plain values.
 
-Pure module (enrich stage). ``to_plain`` gives what a build keeps for the next one;
-``from_plain`` reads it back for ``clusters.recluster``. A result of another
-``clusters.METHOD`` is not reused by ``recluster``.
+Pure module (enrich stage). ``to_plain`` gives a clustering as JSON-ready values and
+``from_plain`` reads it back. What a build keeps for the next one is
+``to_stored``: the same, but each story's terms and anchors packed apart (bytes), so
+that ``from_stored`` makes the profile of a story only when ``clusters.recluster``
+reads it (``cluster_profiles.LazyProfiles``): the few near a change. A result of
+another ``clusters.METHOD`` is not reused by ``recluster``.
 """
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Mapping
 
+from .cluster_profiles import Facts, LazyProfiles
 from .clusters import Clustering, Profile, _make_cluster, _result
 from .event_text import EventTerms
 
@@ -40,6 +45,55 @@ def from_plain(data: Mapping) -> Clustering:
                 days, names in data["profiles"]}
     edges = {(a, b): score for a, b, score in data["edges"]}
     result = _result([_make_cluster(members, profiles) for members in data["clusters"]],
+                     profiles, edges)
+    return Clustering(result.clusters, result.cluster_of, profiles, edges,
+                      method=data.get("method", ""))
+
+
+def pack(profile: Profile) -> bytes:
+    """What a profile holds beyond its ``Facts``: its anchors and terms."""
+    terms, weights = profile.terms.plain()
+    return pickle.dumps((list(profile.anchors), profile.terms.norm, terms, weights,
+                         sorted(profile.terms.names)), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpack(facts: Facts, packed: bytes) -> Profile:
+    anchors, norm, terms, weights, names = pickle.loads(packed)  # noqa: S301 - our record
+    return Profile(facts.key, facts.time,
+                   EventTerms(dict(zip(terms, weights, strict=True)), norm,
+                              names=frozenset(names)),
+                   tuple(anchors), facts.digest, facts.same_as, facts.apart_from, facts.days)
+
+
+def to_stored(clustering: Clustering) -> dict:
+    """What a build keeps for the next one: ``to_plain``'s values, with each story's
+    terms and anchors packed (a profile never read in this build, as it was read)."""
+    profiles = clustering.profiles
+    lazy = isinstance(profiles, LazyProfiles)
+    facts = clustering.facts()
+    return {
+        "method": clustering.method,
+        "stories": [[key, p.time, p.digest, list(p.same_as), list(p.apart_from),
+                     [list(span) for span in p.days],
+                     profiles.packed(key) if lazy else pack(profiles[key])]
+                    for key, p in sorted(facts.items())],
+        "edges": [[a, b, score] for (a, b), score in clustering.edges.items()],
+        "clusters": [list(c.members) for c in clustering.clusters],
+    }
+
+
+def from_stored(data: Mapping) -> Clustering:
+    """``to_stored``'s values back; no story's profile is made until it is read."""
+    facts, packed = {}, {}
+    for key, time, digest, same_as, apart_from, days, blob in data["stories"]:
+        if type(blob) is not bytes:
+            raise TypeError("a story's packed profile is not bytes")
+        facts[key] = Facts(key, time, digest, tuple(same_as), tuple(apart_from),
+                           tuple(tuple(span) for span in days))
+        packed[key] = blob
+    profiles = LazyProfiles(facts, packed, {}, unpack, pack)
+    edges = {(a, b): score for a, b, score in data["edges"]}
+    result = _result([_make_cluster(members, facts) for members in data["clusters"]],
                      profiles, edges)
     return Clustering(result.clusters, result.cluster_of, profiles, edges,
                       method=data.get("method", ""))

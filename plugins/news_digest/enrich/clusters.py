@@ -38,6 +38,7 @@ from .cluster_candidates import WINDOW_SECONDS, TimeIndex  # noqa: F401  (interf
 from .cluster_merge import agglomerate, components, neighbours, reach
 from .cluster_merge import pair_of as _pair
 from .cluster_parallel import map_in_order
+from .cluster_profiles import LazyProfiles, facts_view
 from .cluster_score import (  # noqa: F401  (part of this module's interface)
     EDGE_FLOOR,
     TIME_DECAY,
@@ -120,6 +121,11 @@ class Clustering:
         """Each cluster by its id."""
         return self._by_id
 
+    def facts(self) -> Mapping:
+        """Each story's time, digest, curator's links and lead's days
+        (``cluster_profiles.Facts``), without making its whole profile."""
+        return facts_view(self.profiles)
+
 
 def input_digest(story: StoryInput) -> str:
     """A hash of everything clustering reads from a story."""
@@ -158,7 +164,7 @@ def _edges_of(profiles: Mapping[str, Profile], keys: Iterable[str], index: TimeI
         score_pairs(p, near, profiles, edges)
 
 
-def _links(profiles: Mapping[str, Profile]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+def _links(profiles: Mapping) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
     """The curator's joins and separations between stories that are both present."""
     joins = {_pair(p.key, other) for p in profiles.values() for other in p.same_as
              if other in profiles}
@@ -174,7 +180,7 @@ def _strong(edges: Mapping[tuple[str, str], float]) -> list[tuple[str, str]]:
     return [pair for pair, score in edges.items() if score >= LINK]
 
 
-def _make_cluster(keys: Iterable[str], profiles: Mapping[str, Profile]) -> Cluster:
+def _make_cluster(keys: Iterable[str], profiles: Mapping) -> Cluster:
     members = tuple(sorted(keys, key=lambda k: (profiles[k].time, k)))
     return Cluster(id=members[0], lead=members[0], members=members)
 
@@ -186,9 +192,10 @@ def _result(clusters: Iterable[Cluster], profiles: Mapping[str, Profile],
     return Clustering(ordered, dict(sorted(cluster_of.items())), profiles, edges, METHOD)
 
 
-def _cluster_parts(parts: Iterable[Sequence[str]], profiles: Mapping[str, Profile],
+def _cluster_parts(parts: Iterable[Sequence[str]], profiles: Mapping,
                    edges: Mapping[tuple[str, str], float], joins: set[tuple[str, str]],
                    apart: set[tuple[str, str]]) -> list[Cluster]:
+    """``profiles``: each story's ``Facts`` (or ``Profile``): its days and time."""
     parts = list(parts)
     inside = {key for part in parts for key in part}
     adjacent: dict[str, dict[str, float]] = {}
@@ -236,14 +243,15 @@ def cluster(stories: Iterable[StoryInput]) -> Clustering:
 def _near_in_time(profiles: Mapping[str, Profile], changed: Sequence[Profile]) -> list[Profile]:
     """The stories within three windows of a changed one: all that the candidates of
     the stories an update re-scores depend on (they lie within a window of a change,
-    and their usable anchors on the stories within a window of them)."""
+    and their usable anchors on the stories within a window of them). Only their
+    profiles are made (``cluster_profiles``)."""
     times = sorted(p.time for p in changed)
     reach_seconds = 3 * WINDOW_SECONDS
     found = []
-    for p in profiles.values():
+    for p in facts_view(profiles).values():
         at = bisect_left(times, p.time - reach_seconds)
         if at < len(times) and times[at] <= p.time + reach_seconds:
-            found.append(p)
+            found.append(profiles[p.key])
     return found
 
 
@@ -261,20 +269,19 @@ def recluster(previous: Clustering, stories: Iterable[StoryInput]) -> Clustering
     if previous.method != METHOD:
         return cluster(stories)
     old = previous.profiles
-    profiles: dict[str, Profile] = {}
-    changed: list[str] = []
+    old_facts = facts_view(old)  # every story's digest, without making its profile
     fresh = []
     for story in stories:
-        kept = old.get(story.key)
-        if kept is not None and kept.digest == input_digest(story):
-            profiles[story.key] = kept
-        else:
-            profiles[story.key] = None  # read below, in the stories' order
+        kept = old_facts.get(story.key)
+        if kept is None or kept.digest != input_digest(story):
             fresh.append(story)
-    for made in map_in_order(profile, fresh):
-        profiles[made.key] = made
-        changed.append(made.key)
-    removed = [key for key in old if key not in profiles]
+    made = {p.key: p for p in map_in_order(profile, fresh)}
+    changed = list(made)
+    keys = [story.key for story in stories]
+    profiles = (old.carried(keys, made) if isinstance(old, LazyProfiles)
+                else {key: made.get(key) or old[key] for key in keys})
+    facts = facts_view(profiles)
+    removed = [key for key in old if key not in facts]
     if not changed and not removed:
         return previous
     gone = [old[key] for key in [*changed, *removed] if key in old]
@@ -282,19 +289,19 @@ def recluster(previous: Clustering, stories: Iterable[StoryInput]) -> Clustering
     # Stories now present that share an anchor with a changed story, old or new
     # version, within the window: their anchor counts may have changed.
     near = index.affected_by([*gone, *(profiles[key] for key in changed)])
-    redo = (set(changed) | near) & profiles.keys()  # stories whose candidates are found again
+    redo = (set(changed) | near) & facts.keys()  # stories whose candidates are found again
     touched = redo | set(removed)
-    old_joins, _ = _links(old)
+    old_joins, _ = _links(old_facts)
     dirty = reach(neighbours([*_strong(previous.edges), *old_joins]), touched)
     edges = {pair: score for pair, score in previous.edges.items()
              if pair[0] not in touched and pair[1] not in touched}
     _edges_of(profiles, redo, index, edges)
     del index
     edges = _sorted(edges)
-    joins, apart = _links(profiles)
+    joins, apart = _links(facts)
     graph = neighbours([*_strong(edges), *joins])
-    dirty = reach(graph, (dirty | redo) & profiles.keys())
+    dirty = reach(graph, (dirty | redo) & facts.keys())
     kept_clusters = [c for c in previous.clusters
                      if not any(key in dirty or key in touched for key in c.members)]
-    fresh = _cluster_parts(components(dirty, graph), profiles, edges, joins, apart)
+    fresh = _cluster_parts(components(dirty, graph), facts, edges, joins, apart)
     return _result([*kept_clusters, *fresh], profiles, edges)

@@ -90,7 +90,7 @@ def boundary_problems(clustering: Clustering, in_range: Iterable[str],
     from .related_text import RELATED_FLOOR  # noqa: PLC0415  (see the imports)
 
     low, high = core
-    profiles = clustering.profiles
+    profiles = clustering.facts()  # times only
     members: Mapping[str, tuple[str, ...]] = {
         key: cluster.members for cluster in clustering.clusters for key in cluster.members}
     linked: dict[str, set[str]] = {}

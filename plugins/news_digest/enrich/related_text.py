@@ -37,8 +37,8 @@ RELATED_FLOOR = 0.2
 
 
 def _kept_apart(clustering: Clustering, a: str, b: str) -> bool:
-    profiles = clustering.profiles
-    return b in profiles[a].apart_from or a in profiles[b].apart_from
+    facts = clustering.facts()
+    return b in facts[a].apart_from or a in facts[b].apart_from
 
 
 def related_by_text(clustering: Clustering, limit: int = RELATED_LIMIT,
@@ -47,7 +47,7 @@ def related_by_text(clustering: Clustering, limit: int = RELATED_LIMIT,
     left out."""
     candidates: dict[str, list[tuple[float, str]]] = {}
     cluster_of = clustering.cluster_of
-    profiles = clustering.profiles
+    profiles = clustering.facts()  # times: no story's whole profile is made
     for (a, b), score in clustering.edges.items():
         if score < floor or cluster_of.get(a) is None or cluster_of.get(b) is None:
             continue

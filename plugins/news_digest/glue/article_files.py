@@ -53,13 +53,14 @@ def list_seeds(generator, errors: list[SeedError]) -> list[str]:
     content = generator.path
     seeds = []
     for verdict in article_files(generator.settings, content):
-        shown = printable(display_path(verdict.path))
         if verdict.kind == SEED:
             seeds.append(os.path.relpath(verdict.path, content))
-        elif verdict.kind == HIDDEN:
-            logger.warning("Ignored %s: %s", shown, verdict.reason)
+        elif verdict.kind == HIDDEN:  # the path as shown: worked out for these only
+            logger.warning("Ignored %s: %s", printable(display_path(verdict.path)),
+                           verdict.reason)
         else:
-            errors.append(SeedError(shown, 1, verdict.reason))
+            errors.append(SeedError(printable(display_path(verdict.path)), 1,
+                                    verdict.reason))
     return sorted(seeds)
 
 

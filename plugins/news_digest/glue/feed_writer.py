@@ -39,6 +39,10 @@ logger = logging.getLogger(__name__)
 
 _ITEM_FIELDS = tuple(field.name for field in dataclasses.fields(feeds.FeedItem))
 _PLAIN = (str, int, float, bool, type(None))
+# Fields some format leaves unwritten (``feeds.unwritten``): keyed per format; the
+# others once per item. A field missing here is keyed for every format: never stale.
+HIDEABLE = frozenset({"summary_text", "source_home", "cluster", "lead", "related"})
+SEP = "\x1f"  # never inside a repr or a hex digest
 
 
 def _is_plain(value) -> bool:
@@ -171,17 +175,34 @@ class DigestFeedGenerator(Generator):
         """The key of ``item`` as its format writes it: the fields it writes (not
         ``hidden``, which ``feeds.as_written`` blanks). A record holds plain values
         (text, dates, tuples of them and of frozen dataclasses of them), whose ``repr``
-        says all they are; anything else is fingerprinted."""
-        values = memo.get(id(item))
-        if values is None:
-            values = memo[id(item)] = tuple(
-                (name, value if _is_plain(value) else self.build.speed.key_of(value, 1))
-                for name in _ITEM_FIELDS for value in (getattr(item, name),))
-        if any(value is None for _, value in values):
+        says all they are; anything else is fingerprinted. The fields no format hides
+        are hashed once per item, not once per format (a key may cover more than its
+        format writes, never less)."""
+        parts = memo.get(id(item), False)
+        if parts is False:
+            parts = memo[id(item)] = self._item_parts(item)
+        if parts is None:
             return None
-        shown = repr(tuple(pair for pair in values if pair[0] not in hidden))
+        always, hideable = parts
+        shown = SEP.join([always, *(f"{name}={text}" for name, text in hideable
+                                    if name not in hidden)])
         return hashlib.blake2b(shown.encode("utf-8", "surrogatepass"),
                                digest_size=16).hexdigest()
+
+    def _item_parts(self, item: feeds.FeedItem) -> tuple[str, tuple] | None:
+        """(hash of the fields no format hides, the others as text); None: a field
+        cannot be keyed."""
+        texts = []
+        for name in _ITEM_FIELDS:
+            value = getattr(item, name)
+            text = repr(value) if _is_plain(value) else self.build.speed.key_of(value, 1)
+            if text is None:
+                return None
+            texts.append((name, text))
+        always = SEP.join([f"{name}={text}" for name, text in texts if name not in HIDEABLE])
+        return (hashlib.blake2b(always.encode("utf-8", "surrogatepass"),
+                                digest_size=16).hexdigest(),
+                tuple((name, text) for name, text in texts if name in HIDEABLE))
 
     def write_feeds_page(self, writer) -> None:
         """``/feeds/``: every feed with its formats, and the OPML file of them all."""

@@ -6,14 +6,15 @@ build left its result here, else from scratch; both give the same clusters (a te
 of ``clusters.py`` holds it), so the record only saves time.
 
 The record (``clusters.bin`` in the content cache's folder, which is keyed by the
-plugin's code and settings) is ``cluster_store.to_plain`` of the result, pickled
+plugin's code and settings) is ``cluster_store.to_stored`` of the result, pickled
 (plain lists, strings and numbers: JSON took twice as long to write and read at
-10,000 stories, where the record is 8 MB), after a first line that names the format
-and a hash of the rest. Like the page record (``page_memo.py``) it is written beside
+10,000 stories, where the record is 8 MB; each story's terms packed apart, unpacked
+only for the stories an update re-clusters), after a first line that names the
+format and a hash of the rest. Like the page record (``page_memo.py``) it is written beside
 the current one (``clusters.bin.new``) and becomes current only when the build
 succeeds (``commit``); a failed or killed build's is dropped (``discard``). Both are
 written atomically; a damaged one (cut short, another format, a hash that does not
-match, a shape ``from_plain`` refuses) is removed with one warning and the build
+match, a shape ``from_stored`` refuses) is removed with one warning and the build
 clusters from scratch. The hash is checked before anything is unpickled.
 """
 
@@ -26,14 +27,14 @@ import pickle
 from pathlib import Path
 
 from ..atomic_file import drop_pending, make_current, write_atomically
-from ..enrich.cluster_store import from_plain, to_plain
+from ..enrich.cluster_store import from_stored, to_stored
 from ..enrich.clusters import Clustering
 
 logger = logging.getLogger(__name__)
 
 RECORD = "clusters.bin"
 PENDING = "clusters.bin.new"
-MAGIC = b"news-digest clusters 1 "
+MAGIC = b"news-digest clusters 2 "
 
 
 def _hash(data: bytes) -> bytes:
@@ -48,7 +49,7 @@ def _problem(data: bytes) -> tuple[str, Clustering | None]:
     if head[len(MAGIC):] != _hash(body):
         return "its hash does not match: damaged", None
     try:
-        return "", from_plain(pickle.loads(body))
+        return "", from_stored(pickle.loads(body))
     except Exception as err:  # a record we wrote, yet unreadable: say so, start over
         return f"{type(err).__name__}: {err}"[:200], None
 
@@ -78,7 +79,7 @@ def load(cache_path: str | os.PathLike) -> Clustering | None:
 
 def save_pending(cache_path: str | os.PathLike, clustering: Clustering) -> None:
     """Keep ``clustering`` for the next build, once this one succeeds."""
-    body = pickle.dumps(to_plain(clustering), protocol=pickle.HIGHEST_PROTOCOL)
+    body = pickle.dumps(to_stored(clustering), protocol=pickle.HIGHEST_PROTOCOL)
     head = MAGIC + _hash(body) + b"\n"
     Path(cache_path).mkdir(parents=True, exist_ok=True)
 

@@ -262,14 +262,20 @@ def is_unchangeable(value, _depth: int = 0) -> bool:
     if kind is tuple or kind is frozenset:
         return all(type(v) in _UNCHANGEABLE_ATOMS or is_unchangeable(v, _depth + 1)
                    for v in value)
-    if kind is MappingProxyType:
-        return all(type(k) in _UNCHANGEABLE_ATOMS and is_unchangeable(v, _depth + 1)
-                   for k, v in value.items())
+    if kind is MappingProxyType:  # plain values inline: no call for each
+        return all(type(k) in _UNCHANGEABLE_ATOMS and (
+            type(v) in _UNCHANGEABLE_ATOMS or is_unchangeable(v, _depth + 1))
+            for k, v in value.items())
     if _is_value(value):
         names = _ALL_FIELDS.get(kind)
         if names is None:
             names = _ALL_FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
-        return all(is_unchangeable(getattr(value, name), _depth + 1) for name in names)
+        for name in names:
+            field = getattr(value, name)
+            if type(field) not in _UNCHANGEABLE_ATOMS and not is_unchangeable(field,
+                                                                               _depth + 1):
+                return False
+        return True
     return False
 
 

@@ -56,6 +56,9 @@ def _generated(function) -> bool:
     return code is not None and code.co_filename == "<string>"
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # a frozen dataclass's fields, by type
+
+
 class TypeFacts:
     """The type facts of ``reach.Reach`` (a mixin: memoised per type in ``_statics``
     and ``_hooks``, per object in ``_flat``)."""
@@ -101,10 +104,15 @@ class TypeFacts:
         if kind in (ATOM, CODE, OPAQUE):
             return True
         if kind <= SET:
+            items = self._items(value, kind)
+            # Plain items (a story's paragraphs, a header's lines): no call per item.
             return depth <= MAX_NESTING and all(
-                self._holds_no_objects(v, depth + 1) for v in self._items(value, kind))
+                type(v) in _ATOM_TYPES or self._holds_no_objects(v, depth + 1) for v in items)
         if kind == VALUE:
+            names = _FIELD_NAMES.get(type(value))
+            if names is None:
+                names = _FIELD_NAMES[type(value)] = tuple(
+                    f.name for f in dataclasses.fields(value))
             return depth <= MAX_NESTING and all(
-                self._holds_no_objects(getattr(value, f.name), depth + 1)
-                for f in dataclasses.fields(value))
+                self._holds_no_objects(getattr(value, name), depth + 1) for name in names)
         return False
