@@ -67,18 +67,21 @@ def _apply(span: tuple[int, int]) -> list:
     return [function(item) for item in items[span[0]:span[1]]]
 
 
-def map_in_order(function: Callable[[In], Out], items: Sequence[In]) -> list[Out]:
+def map_in_order(function: Callable[[In], Out], items: Sequence[In], *,
+                 let_go: bool = False) -> list[Out]:
     """``[function(item) for item in items]``, on several cores when it is worth it.
 
     ``function`` must be pure. The workers are forked with the items in memory, so
     only the results travel back. If no worker can be started (a sandbox without
     processes, a worker killed), this process does the work: a result always
-    comes, the same one.
+    comes, the same one. ``let_go``: ``items`` is a list of the caller's own, which
+    this process empties as it goes (each item replaced by None once done), so that
+    what only the items hold is freed while the results are made.
     """
     global _JOB
     workers = _workers(len(items))
     if workers == 1:
-        return [function(item) for item in items]
+        return _each(function, items, let_go)
     size = -(-len(items) // workers)
     spans = [(at, min(at + size, len(items))) for at in range(0, len(items), size)]
     _JOB = (function, items)
@@ -88,7 +91,20 @@ def map_in_order(function: Callable[[In], Out], items: Sequence[In]) -> list[Out
             return [out for part in pool.map(_apply, spans) for out in part]
     except (OSError, RuntimeError) as error:  # BrokenProcessPool is a RuntimeError
         log.info("reading %d stories in one process: %s", len(items), error)
-        return [function(item) for item in items]
+        return _each(function, items, let_go)
     finally:
         _JOB = None
         gc.unfreeze()
+        if let_go:
+            items[:] = [None] * len(items)
+
+
+def _each(function: Callable[[In], Out], items: Sequence[In], let_go: bool) -> list[Out]:
+    if not let_go:
+        return [function(item) for item in items]
+    out = []
+    for at, item in enumerate(items):
+        items[at] = None  # type: ignore[index]  # the caller's list (see map_in_order)
+        out.append(function(item))
+        del item
+    return out
