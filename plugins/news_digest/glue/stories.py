@@ -6,7 +6,9 @@ originals, makes slugs unique, then credits each story (what search engines are 
 under its publisher's policy: canonical link, robots; its description and JSON-LD),
 groups the stories by publisher (``DigestBuild.publishers``) and clusters the
 published ones by event (``story_clusters.py``: each story's ``coverage``, and
-``DigestBuild.related``).
+``DigestBuild.related``). Before they are clustered, Pelican's content cache is saved
+and let go and the stories drop their seeds' text (``drop_texts_read``): the text
+goes as clustering reads it (docs/development.md, "Memory").
 """
 
 from __future__ import annotations
