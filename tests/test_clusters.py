@@ -246,6 +246,21 @@ def test_many_stories_are_read_on_several_cores_with_the_same_result(monkeypatch
     assert json.dumps(to_plain(together)) == json.dumps(to_plain(alone))
 
 
+def test_a_large_digest_is_read_in_this_process_to_keep_memory_bounded(monkeypatch):
+    """Forked workers copy what they read: past PARALLEL_UP_TO stories the profiles
+    are made here, each story's text freed as it is read (issue 22)."""
+    from news_digest.enrich import cluster_parallel
+
+    monkeypatch.setattr(cluster_parallel, "_idle_cores", lambda: 2)
+    assert cluster_parallel._workers(cluster_parallel.PARALLEL_UP_TO) == 2
+    assert cluster_parallel._workers(cluster_parallel.PARALLEL_UP_TO + 1) == 1
+    items = list(range(5))
+    seen = []
+    assert cluster_parallel.map_in_order(
+        lambda x: seen.append(list(items)) or x * 2, items, let_go=True) == [0, 2, 4, 6, 8]
+    assert seen[0] == [None, 1, 2, 3, 4] and seen[-1] == [None] * 5 and items == [None] * 5
+
+
 def test_results_are_deterministic_and_independent_of_input_order():
     inputs = dev_inputs()
     first = C.cluster(inputs)

@@ -230,7 +230,11 @@ def _unique(stories: Iterable[StoryInput]) -> list[StoryInput]:
 def cluster(stories: Iterable[StoryInput]) -> Clustering:
     """Cluster ``stories`` from scratch."""
     stories = _unique(stories)
-    profiles = {p.key: p for p in map_in_order(profile, stories)}
+    # Each story's text is let go as soon as its profile is made (``let_go``): when
+    # the caller keeps no reference to the inputs, clustering a digest from scratch
+    # never holds every story's text beside every profile (issue 22).
+    profiles = {p.key: p for p in map_in_order(profile, stories, let_go=True)}
+    del stories
     edges: dict[tuple[str, str], float] = {}
     _edges_of(profiles, profiles, TimeIndex(profiles.values()), edges, every=True)
     edges = _sorted(edges)
@@ -278,6 +282,7 @@ def recluster(previous: Clustering, stories: Iterable[StoryInput]) -> Clustering
     made = {p.key: p for p in map_in_order(profile, fresh)}
     changed = list(made)
     keys = [story.key for story in stories]
+    del stories, fresh  # their text: read into the profiles
     profiles = (old.carried(keys, made) if isinstance(old, LazyProfiles)
                 else {key: made.get(key) or old[key] for key in keys})
     facts = facts_view(profiles)

@@ -20,7 +20,7 @@ from .reader import SeedReader
 from .search import FinishSearchIndex, StartSearchIndex, index_while_writing
 from .site_files import SiteFilesGenerator, on_content_written
 from .source_pages import SourcesGenerator
-from .stories import drop_texts_read, finish_reading
+from .stories import finish_reading
 from .stories_index_writer import StoriesIndexGenerator
 
 # The digest's generators, in the order Pelican runs them: the search index is made
@@ -104,15 +104,6 @@ def on_articles_read(generator) -> None:
     finish_reading(DigestBuild.of(generator.settings), generator)
 
 
-def on_articles_finalized(generator) -> None:
-    """The articles generator has read, clustered and cached every story: what only
-    that needed is let go before the pages are written."""
-    build = DigestBuild.of(generator.settings)
-    if build is not None:
-        build.speed.release_content_cache(generator)
-        drop_texts_read(generator)
-
-
 def end_build(pelican) -> None:
     build = DigestBuild.of(pelican.settings)
     if build is not None:
@@ -131,7 +122,6 @@ def register() -> None:
     signals.content_object_init.connect(on_content)
     signals.article_generator_context.connect(collect_seed_error)
     signals.article_generator_pretaxonomy.connect(on_articles_read)
-    signals.article_generator_finalized.connect(on_articles_finalized)
     signals.all_generators_finalized.connect(on_all_read)
     signals.finalized.connect(end_build)
     signals.content_written.connect(on_content_written)

@@ -6,7 +6,9 @@ originals, makes slugs unique, then credits each story (what search engines are 
 under its publisher's policy: canonical link, robots; its description and JSON-LD),
 groups the stories by publisher (``DigestBuild.publishers``) and clusters the
 published ones by event (``story_clusters.py``: each story's ``coverage``, and
-``DigestBuild.related``).
+``DigestBuild.related``). Before they are clustered, Pelican's content cache is saved
+and let go and the stories drop their seeds' text (``drop_texts_read``): the text
+goes as clustering reads it (docs/development.md, "Memory").
 """
 
 from __future__ import annotations
@@ -182,17 +184,21 @@ def finish_reading(build, generator) -> None:
     assign_publishers(build, generator, stories)
     if build.partition is not None:
         build.partition.stories_read(stories)
-    cluster_stories(build, generator.articles)
+    # Nothing reads a seed's text after clustering: Pelican's content cache (which
+    # keeps it whole for the next build) is saved now and let go, and the stories
+    # let go of their text while they are clustered (issue 22: the build's peak).
+    build.speed.release_content_cache(generator)
+    cluster_stories(build, generator.articles, lambda: drop_texts_read(generator))
 
 
 def drop_texts_read(generator) -> None:
-    """Every story is clustered and Pelican's content cache is saved (both done when
-    the articles generator has finished reading): no page, feed or listing reads a
-    seed's paragraphs after that (a page shows ``article.content``, made and its
-    reading time counted when the seed was read). Each story keeps its seed and
-    ``republished`` without them: half of what a story holds in memory (about 7 KB
-    of 14 KB for a story of 1,000 words), 700 MB at 100,000 stories, while the pages,
-    feeds and their keys are made."""
+    """Every story is read, Pelican's content cache is saved and the clustering's
+    inputs are made: no page, feed or listing reads a seed's paragraphs after that
+    (a page shows ``article.content``, made and its reading time counted when the
+    seed was read). Each story keeps its seed and ``republished`` without them: half
+    of what a story holds in memory (about 6 KB of 13 KB for a story of 1,000 words),
+    600 MB at 100,000 stories, while the stories are clustered and the pages, feeds
+    and their keys are made."""
     for name in _STORY_LISTS:
         for article in getattr(generator, name, None) or ():
             seed = getattr(article, "seed", None)

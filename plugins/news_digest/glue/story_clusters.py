@@ -32,19 +32,29 @@ def story_card(article) -> StoryCard:
                      published_iso=credit.published_iso, date_text=credit.short_date_text)
 
 
-def cluster_stories(build, articles: list) -> None:
-    """Cluster the published ``articles``; give each its ``coverage``."""
+def cluster_stories(build, articles: list, let_go_of_texts=None) -> None:
+    """Cluster the published ``articles``; give each its ``coverage``.
+
+    ``let_go_of_texts``: called once the clustering's inputs are made (the stories
+    then keep no seed text: ``stories.drop_texts_read``), so that each story's text
+    is freed as soon as its terms are read (``clusters.cluster``)."""
     stories = [a for a in articles if hasattr(a, "identity")]
     inputs, problems = stories_for_clustering(a.seed for a in stories)
     for problem in sorted(problems, key=lambda p: (p.path, p.line)):
         logger.warning("%s", problem)
+    if let_go_of_texts is not None:
+        let_go_of_texts()
+    pending = [inputs]
+    del inputs  # handed over below, kept by no name here: the clustering frees the text
     with build.speed.clustering_tuned():
         previous = build.speed.previous_clustering()
-        result = recluster(previous, inputs) if previous is not None else cluster(inputs)
+        result = (recluster(previous, pending.pop()) if previous is not None
+                  else cluster(pending.pop()))
         changed = result is not previous  # unchanged: the record kept is this result
-        del inputs, previous  # the stories' text and the old result: not needed now
+        del previous  # the old result: not needed now
         if changed:
             build.speed.keep_clustering(result)
+    build.speed.give_back_freed_memory()  # the stories' text and the clustering's work
     if build.partition is not None:  # a partition's boundary stories as in one build
         build.partition.clustered(result, {p.path for p in problems})
     build.related = related_by_text(result)

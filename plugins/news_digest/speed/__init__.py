@@ -42,8 +42,9 @@ from typing import Any
 
 from ..errors import Unfingerprintable
 from . import cluster_record
-from .content_cache import guard_content_cache, release_entries, save_cache_only_when_changed
+from .content_cache import guard_content_cache, save_and_release, save_cache_only_when_changed
 from .fragments import MemoExtension
+from .freed_memory import trim_heap
 from .gc_tuning import fewer_collections
 from .listings import write_listings_linearly
 from .page_memo import PREVIOUS_OUTPUT, PageMemo
@@ -151,12 +152,19 @@ class Speed:
             self.fragments = {}
 
     def release_content_cache(self, generator) -> None:
-        """The articles generator's content cache is saved (Pelican saves it at the
-        end of ``generate_context``, before ``article_generator_finalized``): its
-        entries, one per story (the reader's metadata dict and the file's stamp beside
-        what the stories share with it), are not read again in this build."""
+        """Every story is read: the articles generator's content cache is saved now
+        (not at the end of ``generate_context``, after clustering, as Pelican does)
+        and its entries, one per story (the reader's metadata dict and the file's
+        stamp beside what the stories share with it), are let go: they are not read
+        again in this build, and the cache on disk keeps each seed whole."""
         if self.enabled:
-            release_entries(generator)
+            save_and_release(generator)
+
+    def give_back_freed_memory(self) -> None:
+        """What the build has freed (the stories' text, the clustering's work) goes
+        back to the system: the process is smaller while Pagefind runs beside it."""
+        if self.enabled:
+            trim_heap()
 
     def freeze_what_was_read(self) -> None:
         """What is read by now lives until the build ends: the garbage collector's

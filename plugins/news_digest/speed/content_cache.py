@@ -252,6 +252,15 @@ def _remove(path: str) -> None:
         pass
 
 
+def save_and_release(generator) -> None:
+    """Save the cache of this generator's readers now (when it changed), then let
+    go of its entries (``release_entries``)."""
+    readers = getattr(generator, "readers", None)
+    if readers is not None and getattr(readers, "_cache_data_policy", False):
+        readers.save_cache()
+    release_entries(generator)
+
+
 def release_entries(generator) -> None:
     """Empty the saved cache of this generator's readers: it is not read again in
     this build, and the file on disk is the next build's (nothing may save this

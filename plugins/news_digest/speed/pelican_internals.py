@@ -73,9 +73,10 @@ INTERNALS = (
              "wrapped: notes that something was read anew; a refused seed is not cached",
              "1278c0b3c9b2"),
     Internal("pelican.generators:ArticlesGenerator.generate_context",
-             "speed/content_cache.py release_entries; glue/stories.py drop_texts_read",
-             "relied on: it saves the readers' content cache before it sends "
-             "article_generator_finalized, where the cache and the seeds' text are let go",
+             "speed/content_cache.py save_and_release; glue/stories.py drop_texts_read",
+             "relied on: it sends article_generator_pretaxonomy once every file is read "
+             "into its lists, where the readers' content cache is saved and let go and "
+             "the seeds' text dropped; its own save_cache call after that does nothing",
              "16f8066e3e5b"),
     Internal("pelican.generators:Generator.get_files", "glue/article_files.py",
              "the articles generator lists every file below ARTICLE_PATHS through the seed "
