@@ -12,7 +12,7 @@ them, so a record only ever describes an output that was swapped into place.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -53,9 +53,12 @@ class Rebuild:
                 and is_up_to_date(self.cache_path, self.target, self.inputs))
 
     def process_tuning(self) -> AbstractContextManager:
-        """Over a previous output the whole site is loaded from the cache at once:
-        fewer young collections meanwhile (undone when the context ends)."""
-        return fewer_collections() if self.target.is_dir() else nullcontext()
+        """The whole site is held in memory until the build ends (read from the
+        cache at once over a previous output, read and rendered as it goes in a build
+        from scratch): fewer young collections meanwhile (undone when the context
+        ends). At 10,000 stories from scratch, the collector's passes went from
+        about 3.3 s of CPU to 1.1 s with ``Speed.freeze_what_was_read``."""
+        return fewer_collections()
 
     def built(self) -> None:
         """Pelican finished without error: old cache folders can go."""
