@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import dataclasses
 import html
-import json
 from collections import Counter
 from copy import deepcopy
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
 from .feed_history import ChannelLinks, ChannelLinksExtension, json_hubs
+from .json_text import dumps_indented
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 # A feed with no story still needs a date: a fixed one keeps builds identical.
@@ -379,4 +379,4 @@ def _json_cluster(item: FeedItem, channel: FeedChannel) -> dict:
 
 def json_bytes(feed: dict) -> bytes:
     """Stable serialisation: sorted keys, UTF-8, one trailing newline."""
-    return (json.dumps(feed, sort_keys=True, indent=2, ensure_ascii=False) + "\n").encode()
+    return (dumps_indented(feed, 2, sort_keys=True, ensure_ascii=False) + "\n").encode()
