@@ -72,6 +72,23 @@ class FixedRelativePath:
         return f"FixedRelativePath({self.path!r})"
 
 
+class FixedSaveAs:
+    """A story's ``get_url_setting``, answering ``save_as`` from the value worked out
+    once its slug was final (Pelican formats it again on every use: the writer, the
+    search shards, the pages' checks); any other key as Pelican does."""
+
+    __slots__ = ("save_as", "compute")
+
+    def __init__(self, save_as: str, compute):
+        self.save_as, self.compute = save_as, compute
+
+    def __call__(self, key: str) -> str:
+        return self.save_as if key == "save_as" else self.compute(key)
+
+    def __repr__(self) -> str:  # what a page's fingerprint sees
+        return f"FixedSaveAs({self.save_as!r})"
+
+
 class Speed:
     """The speed-ups of one build (see the module's docstring)."""
 
@@ -132,10 +149,11 @@ class Speed:
     def on_story_addressed(self, article) -> None:
         """The story's slug is final: compute its address once (Pelican recomputes it
         on every use, from a copy of the metadata: seconds over a big digest). Not
-        save_as: Pelican's override_save_as would switch off its check for two pages
-        at one path."""
+        save_as by ``override_save_as``, which would switch off Pelican's check for two
+        pages at one path: its ``get_url_setting`` answers it instead."""
         if self.enabled:
             article.override_url = article.url
+            article.get_url_setting = FixedSaveAs(article.save_as, article.get_url_setting)
 
     def on_all_read(self, generators) -> None:
         """Every generator has read its content; from here on pages are only written."""
