@@ -36,7 +36,7 @@ def dumps_indented(value, indent: int, *, sort_keys: bool = False,
             if not node:
                 return "{}"
             if not all(type(key) is str for key in node):
-                raise _Fallback
+                raise NotImplementedError  # json.dumps writes the whole
             inner = pad(level + 1)
             items = sorted(node.items()) if sort_keys else node.items()
             return "{" + inner + ("," + inner).join(
@@ -52,13 +52,10 @@ def dumps_indented(value, indent: int, *, sort_keys: bool = False,
             return int.__repr__(node)
         if node is True or node is False or node is None:
             return _LITERALS[node]
-        raise _Fallback  # floats (nan, infinity), subclasses, anything else
+        raise NotImplementedError  # floats (nan, infinity), subclasses, anything else
 
     try:
         return text(value, 0)
-    except _Fallback:
+    except NotImplementedError:  # not written here: nothing else raises it
         return json.dumps(value, indent=indent, sort_keys=sort_keys, ensure_ascii=ensure_ascii)
 
-
-class _Fallback(Exception):
-    """A value this module does not write itself: ``json.dumps`` writes the whole."""
