@@ -74,7 +74,7 @@ class Attribution:
             return ""
         return "news agency" if len(self.agencies) == 1 else "news agencies"
 
-    @property
+    @cached_property  # read by every page and list a story appears in
     def published_iso(self) -> str:
         """ISO 8601 with the offset, as ``<time datetime>`` and JSON-LD want it."""
         return self.published.isoformat()

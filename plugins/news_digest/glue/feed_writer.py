@@ -155,6 +155,8 @@ class DigestFeedGenerator(Generator):
     def _key(self, feed, item_keys: dict, text_keys: dict) -> str | None:
         """The key of ``feed``: what its format writes (None: it is written)."""
         speed = self.build.speed
+        if not speed.keeps_pages:  # a build from scratch keeps nothing: no key to work out
+            return None
         hidden = feeds.unwritten(feed.format, feed.channel)
         parts = []
         for item in feed.items:

@@ -8,17 +8,17 @@ headline holds (``</script>``, ``<!--``, quotes): ``<``, ``>`` and ``&`` become
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any
 
 from ..enrich.attribution import Attribution
 from ..seeds.urls import is_web_url
+from .json_text import dumps_indented
 
-_SCRIPT_SAFE = str.maketrans({
-    "<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-    "\u2028": "\\u2028", "\u2029": "\\u2029",
-})
+# Replaced one after another: ``str.translate`` with a table looks up every character
+# (about 50 us a story, most of this module's time in a build).
+_SCRIPT_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
 def _organization(name: str, url: str = "") -> dict[str, str]:
@@ -67,4 +67,7 @@ def news_article(*, headline: str, attribution: Attribution, site_name: str, sit
 
 def script_json(data: Any) -> str:
     """JSON that is safe between ``<script type="application/ld+json">`` tags."""
-    return json.dumps(data, ensure_ascii=False, indent=1).translate(_SCRIPT_SAFE)
+    text = dumps_indented(data, 1, ensure_ascii=False)
+    for character, escaped in _SCRIPT_SAFE:
+        text = text.replace(character, escaped)
+    return text

@@ -96,6 +96,9 @@ INTERNALS = (
     Internal("pelican.contents:Content.url", "speed/__init__.py on_story_addressed",
              "override_url set once the slug is final (Pelican recomputes url on every use)",
              "7fd9b8dd55c6"),
+    Internal("pelican.contents:Content.get_url_setting", "speed/__init__.py on_story_addressed",
+             "answered for save_as from the value worked out once the slug is final "
+             "(Pelican formats save_as again on every use)", "e0eb063bf0a5"),
     Internal("pelican.readers:Readers.__init__", "glue/signals.py add_reader",
              "the seed reader is put into reader_classes['txt'] at readers_init",
              "3026099450bc"),
