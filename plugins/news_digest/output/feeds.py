@@ -22,15 +22,16 @@ from __future__ import annotations
 import dataclasses
 import html
 from collections import Counter
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-import lxml.etree  # noqa: F401 - feedgen.util uses lxml.etree without importing it
+from feedgen.entry import FeedEntry
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.ext.dc import DcEntryExtension, DcExtension
 from feedgen.feed import FeedGenerator
+from feedgen.util import xml_elem
 
-from .feed_entries import StoryEntry
 from .feed_history import ChannelLinks, ChannelLinksExtension, json_hubs
 from .json_text import dumps_indented
 
@@ -145,13 +146,37 @@ def item_html(item: FeedItem, full_text: bool) -> str:
     return f"{body}\n{credit}"
 
 
+class AtomLinksExtension(BaseEntryExtension):
+    """Writes an Atom entry's links and ``<source>`` (feedgen 1.0.0 drops ``rel``
+    from entry links and cannot give the source a home page different from the
+    RSS ``<source url>``)."""
+
+    def __init__(self):
+        self.links: list[tuple[str, str]] = []  # (rel, href)
+        self.source: tuple[str, str, str] | None = None  # (title, home page, feed)
+
+    def extend_atom(self, entry):
+        for old in entry.findall("link"):
+            entry.remove(old)
+        for rel, href in self.links:
+            xml_elem("link", entry, rel=rel, href=href)
+        if self.source:
+            title, home, feed = self.source
+            source = xml_elem("source", entry)
+            xml_elem("title", source).text = title
+            if home:
+                xml_elem("link", source, rel="alternate", href=home)
+            if feed:
+                xml_elem("link", source, rel="self", href=feed)
+        return entry
+
+
 def _generator(channel: FeedChannel, items: list[FeedItem], self_type: str) -> FeedGenerator:
     fg = FeedGenerator()
     # What ``fg.load_extension("dc", atom=False, rss=True)`` registers, without its
-    # failed import of a ``dc_entry`` module on every feed. The entries' extensions
-    # (dc:creator; Atom links and <source>) are written by ``StoryEntry``.
+    # failed import of a ``dc_entry`` module on every feed.
     fg.register_extension("dc", DcExtension, DcEntryExtension, atom=False, rss=True)
-    fg.register_extension("digest", BaseExtension, BaseEntryExtension, atom=True, rss=False)
+    fg.register_extension("digest", BaseExtension, AtomLinksExtension, atom=True, rss=False)
     if channel.links:
         fg.register_extension("history", ChannelLinksExtension, BaseEntryExtension)
         fg.history.links = channel.links
@@ -164,6 +189,32 @@ def _generator(channel: FeedChannel, items: list[FeedItem], self_type: str) -> F
     fg.link(href=channel.link, rel="alternate")
     fg.updated(updated(items))
     return fg
+
+
+class BuiltOnceEntry(FeedEntry):
+    """A feed entry whose XML is built once: each feed it is added to gets a copy.
+
+    feedgen builds an entry's element anew whenever a feed is serialised; a story
+    is in several feeds of one kind (the whole digest, its topics, its publisher,
+    its day), with the same entry in each."""
+
+    _built: dict | None = None
+
+    def _once(self, kind: str, build):
+        if self._built is None:
+            self._built = {}
+        element = self._built.get(kind)
+        if element is None:
+            element = self._built[kind] = build()
+        return deepcopy(element)  # appending it to a feed moves it: keep the original
+
+    def rss_entry(self, extensions=True):
+        return self._once(f"rss{extensions}", lambda: super(BuiltOnceEntry, self).rss_entry(
+            extensions))
+
+    def atom_entry(self, extensions=True):
+        return self._once(f"atom{extensions}", lambda: super(BuiltOnceEntry, self).atom_entry(
+            extensions))
 
 
 def entry_kind(channel: FeedChannel, fmt: str) -> tuple:
@@ -180,7 +231,7 @@ class SharedEntries:
 
     def __init__(self, uses: Counter | None = None):
         self.left = uses if uses is not None else Counter()
-        self.made: dict[tuple, StoryEntry] = {}
+        self.made: dict[tuple, FeedEntry] = {}
 
     @staticmethod
     def count_uses(feeds) -> Counter:
@@ -195,47 +246,54 @@ class SharedEntries:
                        for channel, fmt, items in feeds
                        for item in items if item.identity in subscribed)
 
-    def add(self, fg: FeedGenerator, item: FeedItem, kind: tuple, make) -> None:
-        """Add ``item``'s entry of ``kind`` to ``fg``: the one made for an earlier feed
-        of the kind, else ``make()``."""
+    def add(self, fg: FeedGenerator, item: FeedItem, kind: tuple, fill) -> None:
         key = (item.identity, *kind)
         entry = self.made.get(key)
-        if entry is None:
-            entry = make()
+        if entry is not None:
+            fg.add_entry(entry, order="append")
+        else:
+            entry = fg.add_entry(BuiltOnceEntry(), order="append")
+            fill(entry)
             if self.left[key] > 1:
                 self.made[key] = entry
-        fg.add_entry(entry, order="append")
         self.left[key] -= 1
         if self.left[key] <= 0:
             self.made.pop(key, None)
             del self.left[key]
 
 
-def _entry_fields(item: FeedItem, full_text: bool, *, atom: bool,
-                  archive: bool = False) -> dict:
-    """What a story's entry writes (``feed_entries.StoryEntry``): the summary, or the
-    full text too, its topics, who wrote it and, in Atom, its links and publisher."""
-    fields = {"id": item.guid, "title": item.title, "link": item.link,
-              "published": item.published, "summary": item_html(item, full_text=False),
-              # RSS: content:encoded
-              "content": item_html(item, full_text=True) if full_text else None,
-              "categories": [(t.label, t.url, t.label) for t in item.topics],
-              # One <author> (one dc:creator) naming everyone: feedparser and newsboat
-              # show only the last of several. No byline: the publisher, else readers
-              # show the feed's author (the digest) as the story's.
-              "author": names_text(item.credited),
-              "author_uri": item.source_home if item.source_home and not item.people
-              else "",
-              # RSS 2.0: the url of the publisher's feed, or no <source>
-              "source_feed": item.source_feed,
-              "source": (item.source_name, item.source_home, item.source_feed)}
+def _entry(fe: FeedEntry, item: FeedItem, full_text: bool, *, atom: bool,
+           archive: bool = False):
+    fe.id(item.guid)
+    fe.guid(item.guid, permalink=False)
+    fe.title(item.title)
+    fe.link(href=item.link, rel="alternate")
+    fe.published(item.published)
+    fe.updated(item.published)
+    summary = item_html(item, full_text=False)
+    if full_text:
+        fe.content(item_html(item, full_text=True), type="html")  # RSS: content:encoded
+    fe.summary(summary, type="html")
+    for topic in item.topics:
+        fe.category(term=topic.label, scheme=topic.url, label=topic.label)
     if atom:
         # An archive document of a complete edition never changes (RFC 5005): a later
         # report of one of its events is linked from the subscription feed only.
         related = () if archive else item.related
-        fields["links"] = [("alternate", item.link), ("via", item.original_url),
+        fe.digest.links = [("alternate", item.link), ("via", item.original_url),
                            *(("related", link) for _, link in related)]
-    return fields
+        fe.digest.source = (item.source_name, item.source_home, item.source_feed)
+        # One <author> naming everyone: feedparser and newsboat show only the last of
+        # several. No byline: the publisher, else readers show the feed's author (the
+        # digest) as the story's.
+        uri = {"uri": item.source_home} if item.source_home and not item.people else {}
+        fe.author({"name": names_text(item.credited), **uri})
+    else:
+        if item.source_feed:  # RSS 2.0: the url of the publisher's feed, or no <source>
+            fe.source(url=item.source_feed, title=item.source_name)
+        # One dc:creator: readers that meet several show only the last.
+        fe.dc.dc_creator(names_text(item.credited))
+    return fe
 
 
 def rss_xml(channel: FeedChannel, items: list[FeedItem],
@@ -248,8 +306,8 @@ def rss_xml(channel: FeedChannel, items: list[FeedItem],
     kind = entry_kind(channel, "rss")
     for item in items:
         # What an entry hides (``unwritten``) depends only on its kind.
-        shared.add(fg, item, kind, lambda item=item: StoryEntry(_entry_fields(
-            as_written(item, hidden), channel.full_text, atom=False)))
+        shared.add(fg, item, kind, lambda fe, item=item: _entry(
+            fe, as_written(item, hidden), channel.full_text, atom=False))
     return fg.rss_str(pretty=True)
 
 
@@ -263,8 +321,8 @@ def atom_xml(channel: FeedChannel, items: list[FeedItem],
     kind = entry_kind(channel, "atom")
     archive = channel.links.is_archive
     for item in items:
-        shared.add(fg, item, kind, lambda item=item: StoryEntry(_entry_fields(
-            as_written(item, hidden), channel.full_text, atom=True, archive=archive)))
+        shared.add(fg, item, kind, lambda fe, item=item: _entry(
+            fe, as_written(item, hidden), channel.full_text, atom=True, archive=archive))
     return fg.atom_str(pretty=True)
 
 
