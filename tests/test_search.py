@@ -157,6 +157,39 @@ def test_every_page_links_the_search_page_which_works_without_inline_script(tmp_
     assert form.get("hidden") is not None  # the form only appears once search.js runs
 
 
+def _search_box(site) -> tuple[str, str]:
+    page = site.page("search/index.html")
+    [label] = page.xpath("//label[@for='search-q']")
+    [description] = page.xpath("//head/meta[@name='description']/@content")
+    return " ".join(label.text_content().split()), description
+
+
+def test_the_search_box_says_what_the_policies_let_it_search(tmp_path):
+    """Under ``link`` (the default) a story page shows none of the story's text, so
+    only headlines are indexed: the search page says so, and says more once a policy
+    (or the curator's summary) puts text in the index, in the same output folder."""
+    seeds = {"001_a.txt": seed_text(title="Tram line opens", body=("Trams run at dawn.",))}
+    linked = build(tmp_path, seeds, settings={"DIGEST_DEFAULT_POLICY": "link"})
+    assert linked.code == 0, linked.stderr
+    label, description = _search_box(linked)
+    assert label == "Words in a headline"
+    assert "by words in their headline, by topic" in description
+    assert "Trams run at dawn." not in _story(linked, "Tram line opens").text_content()
+
+    full = build(tmp_path, seeds)  # the test sites republish in full
+    assert full.code == 0, full.stderr
+    label, description = _search_box(full)
+    assert label == "Words in a headline or story"
+    assert "by words in their headline or text, by topic" in description
+
+    summed = dict(seeds, **{"002_b.txt": seed_text(
+        title="Bridge shut", url="https://news.example.com/bridge",
+        extra=[("Summary", "The old bridge closes for repairs.")])})
+    summary = build(tmp_path, summed, settings={"DIGEST_DEFAULT_POLICY": "link"})
+    assert summary.code == 0, summary.stderr
+    assert _search_box(summary)[0] == "Words in a headline or story"
+
+
 def test_a_big_digest_is_indexed_in_date_ordered_shards(tmp_path):
     """Pagefind holds a whole index in memory: more stories than DIGEST_SEARCH_SHARD_SIZE
     are indexed in several bundles, each a complete Pagefind index, cut from the oldest

@@ -70,6 +70,16 @@ class SearchRun:
         self.job.stop()
 
 
+def indexes_text(article) -> bool:
+    """Whether a story page indexes some of the story's text besides its headline:
+    what its policy shows or the curator's summary (``partials/republished.html``).
+    Read from the policy: the paragraphs are let go once the stories are clustered."""
+    shown = getattr(article, "republished", None)
+    if shown is None:  # not a seed: the page shows its whole content
+        return True
+    return shown.policy != "link" or shown.own_summary
+
+
 class _SearchGenerator:
     build = None  # the DigestBuild this class is bound to
 
@@ -87,6 +97,10 @@ class StartSearchIndex(_SearchGenerator):
         stories = [path for path in paths if path]
         self.bundles = shards(stories, digest.search_shard_size)
         self.context["digest_search_bundles"] = [f"{bundle}/" for bundle, _ in self.bundles]
+        # The search page says what its box searches: headlines only, when no story
+        # page shows any of its text (every publisher's policy ``link``, the default).
+        self.context["digest_search_text"] = any(
+            indexes_text(a) for a in self.context.get("articles", ()))
         # No stories, nothing to search: the search page then says it is unavailable.
         self.enabled = digest.search and bool(stories)
 
