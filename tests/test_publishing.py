@@ -313,6 +313,16 @@ def test_publish_names_the_setting_to_change(tmp_path, capsys):
     message = capsys.readouterr().err
     assert "news-digest.example.org" in message and "placeholder" in message
     assert "DIGEST_SITE_URL" in message and "make publish SITEURL=" in message
+    # It says plainly where the address came from: pelicanconf.py's DIGEST_SITE_URL
+    # (publishconf.py copies it into SITEURL), not "now SITEURL gives it".
+    assert "It comes from DIGEST_SITE_URL in pelicanconf.py." in message
+    assert "now SITEURL gives it" not in message
+    build_site(str(ROOT / "publishconf.py"), str(tmp_path / "content"),
+               str(tmp_path / "output"), publish=True,
+               overrides={**build_overrides(tmp_path), "SITEURL": "https://news.example.com"})
+    message = capsys.readouterr().err
+    assert "public address is https://news.example.com, a placeholder" in message
+    assert "It comes from SITEURL (the address given to this build)." in message
 
 
 def test_make_publish_builds_with_the_check():

@@ -65,11 +65,18 @@ def placeholder_message(settings_file: str, settings) -> str:
         return f"{settings_file}: {err}"
     if not is_placeholder(url):
         return ""
-    named = "SITEURL" if is_web_url(settings.get("SITEURL") or "") else "DIGEST_SITE_URL"
-    return (f"{settings_file}: not publishing to {url}: that is a placeholder address, "
-            f"not the site's. Set DIGEST_SITE_URL in pelicanconf.py to the address the "
-            f"site is served from (now {named} gives it), or publish once with "
-            f"`make publish SITEURL=https://your.site/`")
+    # Where the address came from: publishconf.py's SITEURL is DIGEST_SITE_URL unless
+    # the SITEURL environment variable (``make publish SITEURL=...``) gives another.
+    siteurl = (settings.get("SITEURL") or "").rstrip("/")
+    from_siteurl = is_web_url(siteurl) and siteurl != (
+        str(settings.get("DIGEST_SITE_URL") or "")).rstrip("/")
+    source = ("SITEURL (the address given to this build)" if from_siteurl
+              else "DIGEST_SITE_URL in pelicanconf.py")
+    return (f"{settings_file}: not publishing: the site's public address is {url}, "
+            f"a placeholder (a reserved example or test domain), not where the site is "
+            f"served from. It comes from {source}. Set DIGEST_SITE_URL in pelicanconf.py "
+            f"to the site's real address and run `make publish` again, or give it for one "
+            f"build: `make publish SITEURL=https://your.site/`")
 
 
 def _placeholder_refusal(settings_file: str, content: str | None,
