@@ -353,3 +353,44 @@ def test_a_publisher_with_two_reports_of_an_event_is_named_with_each_date(tmp_pa
         assert " ".join("".join(line.itertext()).split()) == \
             "Also covered by Herald, Wire (1 March 2021)"
         assert line.xpath("time/@datetime") == ["2021-03-01T16:30:00+00:00"]
+
+
+def test_the_headline_index_counts_the_other_reports_as_reports(tmp_path):
+    # "Wire and 2 more" read as two more outlets; the count is of the event's other
+    # reports (here one outlet, Herald, and Wire's own update), so it says "reports".
+    body = ("Dockers at Rotterdam walked out on Monday over pay.",)
+    first = "https://wire.example/dock-strike"
+    seeds = {
+        "001_a.txt": seed_text(title="Rotterdam dockers strike over pay", source="Wire",
+                               url=first, published="2021-03-01T07:00:00Z", body=body),
+        "002_b.txt": seed_text(title="Port of Rotterdam halted by strike", source="Herald",
+                               url="https://herald.example/port", body=body,
+                               published="2021-03-01T09:00:00Z",
+                               extra=[("Same event as", first)]),
+        "003_c.txt": seed_text(title="Rotterdam strike: unions and port talk again",
+                               source="Wire", url="https://wire.example/dock-talks",
+                               published="2021-03-01T16:30:00Z", body=body,
+                               extra=[("Same event as", first)]),
+        "004_d.txt": seed_text(title="Library extends its opening hours", source="Courier",
+                               url="https://courier.example/library",
+                               published="2021-03-01T10:00:00Z",
+                               body=("The city library opens until nine from April.",)),
+        "005_e.txt": seed_text(title="New ferry timetable for the islands", source="Courier",
+                               url="https://courier.example/ferry",
+                               published="2021-03-01T11:00:00Z",
+                               body=("Ferries to the islands run hourly from May.",),
+                               extra=[("Same event as", "https://gazette.example/ferry")]),
+        "006_f.txt": seed_text(title="Island ferries to run every hour", source="Gazette",
+                               url="https://gazette.example/ferry",
+                               published="2021-03-01T08:00:00Z",
+                               body=("Ferries to the islands run hourly from May.",)),
+    }
+    site = build(tmp_path, seeds)
+    assert site.code == 0, site.stderr
+    for page in ("editions/2021-03-01/index.html", "index.html"):
+        credits = {" ".join(li.xpath("string(a)").split()):
+                   " ".join(li.xpath("string(span[@class='credit'])").split())
+                   for li in site.page(page).xpath("//nav[@class='edition-index']//li")}
+        assert credits == {"Rotterdam dockers strike over pay": "Wire and 2 more reports",
+                           "Island ferries to run every hour": "Gazette and 1 more report",
+                           "Library extends its opening hours": "Courier"}, page
