@@ -327,12 +327,11 @@ def test_a_failed_build_leaves_the_kept_clustering_as_it_was(tmp_path):
     assert not list(Path(record.parent).glob(cluster_record.PENDING))
 
 
-def test_a_publisher_with_two_reports_of_an_event_is_named_with_each_date(tmp_path):
-    # A wire's update of its own story: "Also covered by Wire, Herald, Wire" read like a
-    # mistake; each of the wire's reports now says its date, the herald's does not.
+def _dock_strike() -> dict[str, str]:
+    """One event, three reports: a wire's story, a herald's and the wire's own update."""
     body = ("Dockers at Rotterdam walked out on Monday over pay.",)
     first = "https://wire.example/dock-strike"
-    seeds = {
+    return {
         "001_a.txt": seed_text(title="Rotterdam dockers strike over pay", source="Wire",
                                url=first, published="2021-03-01T07:00:00Z", body=body),
         "002_b.txt": seed_text(title="Port of Rotterdam halted by strike", source="Herald",
@@ -344,6 +343,12 @@ def test_a_publisher_with_two_reports_of_an_event_is_named_with_each_date(tmp_pa
                                published="2021-03-01T16:30:00Z", body=body,
                                extra=[("Same event as", first)]),
     }
+
+
+def test_a_publisher_with_two_reports_of_an_event_is_named_with_each_date(tmp_path):
+    # A wire's update of its own story: "Also covered by Wire, Herald, Wire" read like a
+    # mistake; each of the wire's reports now says its date, the herald's does not.
+    seeds = _dock_strike()
     site = build(tmp_path, seeds)
     assert site.code == 0, site.stderr
     assert {r["cluster_size"] for r in stories_json(site)} == {3}
@@ -358,19 +363,8 @@ def test_a_publisher_with_two_reports_of_an_event_is_named_with_each_date(tmp_pa
 def test_the_headline_index_counts_the_other_reports_as_reports(tmp_path):
     # "Wire and 2 more" read as two more outlets; the count is of the event's other
     # reports (here one outlet, Herald, and Wire's own update), so it says "reports".
-    body = ("Dockers at Rotterdam walked out on Monday over pay.",)
-    first = "https://wire.example/dock-strike"
     seeds = {
-        "001_a.txt": seed_text(title="Rotterdam dockers strike over pay", source="Wire",
-                               url=first, published="2021-03-01T07:00:00Z", body=body),
-        "002_b.txt": seed_text(title="Port of Rotterdam halted by strike", source="Herald",
-                               url="https://herald.example/port", body=body,
-                               published="2021-03-01T09:00:00Z",
-                               extra=[("Same event as", first)]),
-        "003_c.txt": seed_text(title="Rotterdam strike: unions and port talk again",
-                               source="Wire", url="https://wire.example/dock-talks",
-                               published="2021-03-01T16:30:00Z", body=body,
-                               extra=[("Same event as", first)]),
+        **_dock_strike(),
         "004_d.txt": seed_text(title="Library extends its opening hours", source="Courier",
                                url="https://courier.example/library",
                                published="2021-03-01T10:00:00Z",
