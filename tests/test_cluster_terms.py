@@ -151,3 +151,32 @@ def test_a_us_state_abbreviated_is_the_state():
     assert short.weights == pytest.approx(full.weights) and short.names == full.names
     # "Mont Blanc" is no Montana: only abbreviations that are no other word are read.
     assert "mont" in event_terms("Climbers rescued on Mont Blanc", ("Mont Blanc.",)).terms
+
+
+@pytest.mark.parametrize("word, base", [
+    ("terrorism", "terror"), ("terrorists", "terror"), ("islamist", "islam"),
+    ("extremists", "extreme"), ("jihadist", "jihad"), ("lobbyist", "lobby"),
+    ("apologizes", "apologize"), ("apologises", "apologize"), ("sizes", "size"),
+    ("taxes", "tax"), ("crashes", "crash"), ("passes", "pass"),
+])
+def test_a_doctrine_and_its_followers_are_one_term_and_an_ize_verb_keeps_its_e(word, base):
+    assert normalise_word(word) == base
+
+
+@pytest.mark.parametrize("word", ["assist", "exist", "tourist", "populism", "racist"])
+def test_an_ism_or_ist_word_whose_stem_is_short_or_no_word_is_left_alone(word):
+    assert normalise_word(word) == word
+
+
+def test_terrorism_and_terrorists_meet_and_explain_shows_how_each_story_wrote_it():
+    from news_digest.enrich.cluster_why import told_apart, written_forms  # noqa: PLC0415
+
+    one = ("Obama condemns terrorism after Orlando nightclub massacre",
+           ("Obama called the Orlando massacre an act of terrorism and hate.",))
+    other = ("Trump says terrorists struck Orlando nightclub",
+             ("Trump said the terrorists who struck the Orlando nightclub must be named.",))
+    a, b = event_terms(*one), event_terms(*other)
+    assert "terror" in a.terms & b.terms
+    shown = told_apart("terror", written_forms(*one), written_forms(*other))
+    assert shown == "terror (terrorism / terrorists)"
+    assert told_apart("orlando", written_forms(*one), written_forms(*other)) == "orlando"

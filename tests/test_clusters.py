@@ -407,6 +407,8 @@ def test_explain_cluster_prints_members_and_near_misses(capsys):
     assert out.startswith(f"{lead.name}: Lufthansa pilots strike")
     assert out.count("same event:") == 3 and "not joined:" in out
     assert "shared: lufthansa" in out
+    # a shared term the two stories wrote in different words says which ones
+    assert "ground (grounding / grounded)" in out
     assert "lowered: days apart" in out and "leads name other days x0.60" in out
 
 

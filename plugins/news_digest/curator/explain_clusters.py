@@ -7,23 +7,29 @@ its cluster and its strongest near misses with the shared terms and the score.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from ..enrich import clusters as C
 from ..enrich.cluster_links import stories_for_clustering
-from ..enrich.cluster_why import explain_pair, near_misses
+from ..enrich.cluster_why import explain_pair, near_misses, told_apart, written_forms
 from ..errors import SeedError
 from ..seeds.format import read_seed
 
-
-def _term(term: str) -> str:
-    return term if term[0] not in "#≈~" else f"{term} (number)"
+Forms = Callable[[str], dict[str, frozenset[str]]]  # a story's key -> its written forms
 
 
-def _pair_lines(clustering: C.Clustering, key: str, other: str, label: str) -> list[str]:
+def _term(term: str, key: str, other: str, forms: Forms | None) -> str:
+    if term[0] in "#≈~":
+        return f"{term} (number)"
+    return term if forms is None else told_apart(term, forms(key), forms(other))
+
+
+def _pair_lines(clustering: C.Clustering, key: str, other: str, label: str,
+                forms: Forms | None = None) -> list[str]:
     why = explain_pair(clustering, key, other)
-    shared = ", ".join(f"{_term(t)} {part:.2f}" for t, part in why.shared[:8]) or "nothing"
+    shared = ", ".join(f"{_term(t, key, other, forms)} {part:.2f}"
+                       for t, part in why.shared[:8]) or "nothing"
     lines = [f"  {why.score:.2f}  {label}  ({why.hours_apart:g} h apart: {why.reason})",
              f"        shared: {shared}"]
     if why.factors:
@@ -32,8 +38,10 @@ def _pair_lines(clustering: C.Clustering, key: str, other: str, label: str) -> l
     return lines
 
 
-def cluster_report(clustering: C.Clustering, key: str, label_of: Mapping[str, str]) -> list[str]:
-    """The report for one story, as lines of text."""
+def cluster_report(clustering: C.Clustering, key: str, label_of: Mapping[str, str],
+                   forms: Forms | None = None) -> list[str]:
+    """The report for one story, as lines of text; ``forms`` shows a shared term that
+    the two stories wrote differently ("terror (terrorism / terrorists)")."""
     members = clustering.members(key)
     lines = [f"{label_of[key]}",
              f"Cluster {clustering.cluster_of[key]}: {len(members)} "
@@ -42,9 +50,10 @@ def cluster_report(clustering: C.Clustering, key: str, label_of: Mapping[str, st
              "when no two of their leads name different days)"]
     for other in members:
         if other != key:
-            lines += _pair_lines(clustering, key, other, f"same event: {label_of[other]}")
+            lines += _pair_lines(clustering, key, other, f"same event: {label_of[other]}",
+                                 forms)
     for other, _ in near_misses(clustering, key):
-        lines += _pair_lines(clustering, key, other, f"not joined: {label_of[other]}")
+        lines += _pair_lines(clustering, key, other, f"not joined: {label_of[other]}", forms)
     return lines
 
 
@@ -62,6 +71,13 @@ def run(seeds: list[str], content: str) -> int:
     for problem in problems:
         print(problem)
     clustering = C.cluster(inputs)
+    by_key = {story.key: story for story in inputs}
+    made: dict[str, dict[str, frozenset[str]]] = {}
+
+    def forms(key: str) -> dict[str, frozenset[str]]:
+        if key not in made:
+            made[key] = written_forms(by_key[key].title, by_key[key].paragraphs)
+        return made[key]
     label_of = {s.identity: f"{Path(s.path).name}: {s.title} ({s.source_name})"
                 for s in loaded.values()}
     for number, seed in enumerate(seeds):
@@ -69,5 +85,5 @@ def run(seeds: list[str], content: str) -> int:
         if found is None:
             continue
         print(("\n" if number else "") + "\n".join(
-            cluster_report(clustering, found.identity, label_of)))
+            cluster_report(clustering, found.identity, label_of, forms)))
     return status

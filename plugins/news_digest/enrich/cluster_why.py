@@ -6,7 +6,9 @@ decided their fate, from a ``clusters.Clustering``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 from .cluster_candidates import ANCHOR_CAP, WINDOW_SECONDS, TimeIndex
 from .cluster_score import (
@@ -31,6 +33,7 @@ from .clusters import (
     pair_score,
     shared_terms,
 )
+from .event_text import _read, _term_of
 
 
 @dataclass(frozen=True)
@@ -106,3 +109,22 @@ def near_misses(clustering: Clustering, key: str, limit: int = 3) -> list[tuple[
     found = [(b if a == key else a, score) for (a, b), score in clustering.edges.items()
              if key in (a, b) and clustering.cluster_of[b if a == key else a] != mine]
     return sorted(found, key=lambda item: (-item[1], item[0]))[:limit]
+
+
+def written_forms(title: str, paragraphs: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Each term of a story and the words it wrote for it ("terror": terrorism,
+    terrorists), so that ``explain`` shows what its normalising joined."""
+    forms: dict[str, set[str]] = {}
+    for word in set(chain.from_iterable(_read(title, paragraphs)[2])):
+        found = _term_of(word)
+        if found is not None:
+            forms.setdefault(found[0], set()).add(word)
+    return {term: frozenset(words) for term, words in forms.items()}
+
+
+def told_apart(term: str, a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) -> str:
+    """``term``, and how each story wrote it when they share no word for it."""
+    mine, theirs = a.get(term, frozenset()), b.get(term, frozenset())
+    if not mine or not theirs or mine & theirs:
+        return term
+    return f"{term} ({', '.join(sorted(mine))} / {', '.join(sorted(theirs))})"

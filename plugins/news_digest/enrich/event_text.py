@@ -144,7 +144,8 @@ def normalise_word(word: str) -> str:
         if word.endswith("ies"):
             word = word[:-3] + "y"
         elif word.endswith(("ches", "shes", "sses", "xes", "zes")):
-            word = word[:-2]
+            known = _frequencies()  # "taxes": tax; but "apologizes": apologize, not apologiz
+            word = word[:-1] if word[:-2] not in known and word[:-1] in known else word[:-2]
         else:
             word = word[:-1]
     return base_form(word, _frequencies())

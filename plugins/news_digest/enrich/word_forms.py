@@ -14,6 +14,11 @@ from __future__ import annotations
 from collections.abc import Container
 
 _VOWELS = frozenset("aeiou")
+# A doctrine and its followers are the thing itself: "terrorism" and "terrorists" are
+# "terror", "extremist" is "extreme", "Islamist" is "Islam" (where that is a word of the
+# list, from a stem of at least _DOCTRINE_STEM letters: "assist", "exist" stay).
+_DOCTRINE = ("ism", "ist")
+_DOCTRINE_STEM = 5
 
 
 def _first_word(candidates, known: Container[str]) -> str | None:
@@ -42,5 +47,8 @@ def base_form(word: str, known: Container[str]) -> str:
         return _first_word(candidates, known) or word
     if len(word) == 4 and word.endswith("s") and word[-2] not in "siu":
         return _first_word((word[:-1],), known) or word
+    if word.endswith(_DOCTRINE) and len(word) >= _DOCTRINE_STEM + 3:
+        stem = word[:-3]
+        return _first_word((stem, stem + "e"), known) or word
     return word
 
