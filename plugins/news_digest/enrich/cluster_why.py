@@ -123,8 +123,9 @@ def written_forms(title: str, paragraphs: Iterable[str]) -> dict[str, frozenset[
 
 
 def told_apart(term: str, a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) -> str:
-    """``term``, and how each story wrote it when they share no word for it."""
+    """``term``, and how each story wrote it when they share no word for it (a plural
+    alone is no news: "airline" and "airlines" are shown as "airline")."""
     mine, theirs = a.get(term, frozenset()), b.get(term, frozenset())
-    if not mine or not theirs or mine & theirs:
+    if not mine or not theirs or {w.rstrip("s") for w in mine} & {w.rstrip("s") for w in theirs}:
         return term
     return f"{term} ({', '.join(sorted(mine))} / {', '.join(sorted(theirs))})"
