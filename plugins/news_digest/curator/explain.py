@@ -17,7 +17,7 @@ from ..enrich.topic_lift import (
     SURE_PROBABILITY,
 )
 from ..enrich.topic_signals import MONEY
-from ..enrich.topic_text import read_body, site_tail
+from ..enrich.topic_text import BODY_CHARS, read_body, site_tail, without_chrome
 from ..enrich.topics import (
     ANCHOR_WEIGHT,
     NEAR_SHARE,
@@ -57,6 +57,12 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
                      "its sections, not the story (read neither by the phrases nor the desks)")
     kept = {t.slug: t for t in chosen}
     text = "\n".join(seed.paragraphs)
+    calls: list[str] = []
+    without_chrome(text[:BODY_CHARS], calls)
+    if calls:
+        lines.append(f"Not read: {len(calls)} sentence(s) calling on the reader, the site's "
+                     f"words, not the story's (\"{calls[0][:70]}\"); to have one read, "
+                     "reword it in the seed")
     scored = sorted(taxonomy.score(seed.title, text), key=lambda t: -t.score)
     desks = _desks(taxonomy, seed.title, text)
     if desks:
