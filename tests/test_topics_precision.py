@@ -155,3 +155,33 @@ def test_news_of_an_accident_that_is_business_keeps_its_topic():
 def test_policy_areas_in_their_own_words_are_government_and_policy(title, text):
     """Education, welfare and housing policy as the news names them (seventh round)."""
     assert "government-policy" in slugs(title, text)
+
+
+# The pandemic as a time, not a subject (tenth round): "pandemic-era tutoring", "during
+# COVID", "after the pandemic" are negatives of Health in topics.toml.
+PANDEMIC_ERA = {"pandemic era", "post covid", "post pandemic", "pre pandemic", "pre covid",
+                "during the pandemic", "during covid", "before the pandemic",
+                "since the pandemic", "after the pandemic"}
+TUTORING = ("Why pandemic-era tutoring fell short",
+            "Several evaluations of pandemic-era tutoring programs show smaller gains in "
+            "reading and maths than schools hoped. Districts that set up tutoring after the "
+            "pandemic struggled to hire tutors, and in a post-COVID landscape many pupils met "
+            "them only once a week, researchers said.")
+NURSES = ("Hospitals still short of nurses after the pandemic",
+          "Hospitals across the region are still short of nurses, with patients waiting "
+          "longer for treatment than before the pandemic, the health service said.")
+
+
+def test_the_pandemic_as_a_time_is_not_health_but_health_news_keeps_it():
+    assert "health" not in slugs(*TUTORING)
+    assert "health" in slugs(*NURSES)
+    # Without those negatives, the tutoring story is a health story.
+    settings = digest_settings(str(ROOT / "pelicanconf.py"))
+    topics = [dict(t, negative=[n for n in t.get("negative", ()) if n not in PANDEMIC_ERA])
+              for t in settings.topics]
+    assert {t["slug"] for t in settings.topics if PANDEMIC_ERA <= set(t.get("negative", ()))
+            } == {"health"}
+    without = Taxonomy(topics, max_topics=settings.max_topics,
+                       fallback=settings.fallback_topic, threshold=settings.topic_threshold,
+                       headline_weight=settings.topic_headline_weight)
+    assert "health" in slugs(*TUTORING, taxonomy=without)
