@@ -49,7 +49,7 @@ LEFT_OUT = (
     "percent-days-2019",
     "https://www.philstar.com/showbiz/2020/11/27/2059828/abs-cbn-nagsalita-na-sa-paglayas-ni-bea",
 )
-# The extraction benchmark's pages (``benchmark/ground-truth/<file>``, 2014-2025) that are a
+# The extraction benchmark's pages (``benchmark/ground-truth/<file>``, 2024-2025) that are a
 # news publisher's reporting, features or opinion: most of its 1,000 pages are companies'
 # pages, shops, forums, documentation and listicles of products, which are not news.
 EXTRACTION_NEWS = ("0031", "0034", "0078", "0119", "0120", "0153", "0160", "0174", "0208",
@@ -68,6 +68,20 @@ def seen_hosts() -> set[str]:
     return hosts
 
 
+def site(host: str) -> str:
+    """A host's registered name: "sports.ndtv.com" -> "ndtv.com", "www.bbc.co.uk" -> "bbc.co.uk"."""
+    parts = host.removeprefix("www.").split(".")
+    second_level = len(parts) > 2 and len(parts[-1]) == 2 and parts[-2] in (
+        "co", "com", "org", "net", "gov", "ac")
+    return ".".join(parts[-3:] if second_level else parts[-2:])
+
+
+def is_known(host: str, seen: set[str]) -> bool:
+    """A publisher of an earlier set, under any of its sites' hosts ("sports.ndtv.com" is
+    NDTV, "feeds.mashable.com" Mashable)."""
+    return is_seen(host, seen) or site(host) in {site(h) for h in seen}
+
+
 def htmldate(clones: Path, seen: set[str]):
     listing = set(subprocess.run(
         ["git", "--git-dir", str(clones / "adbar+htmldate" / "repo"), "ls-tree", "-r",
@@ -80,7 +94,7 @@ def htmldate(clones: Path, seen: set[str]):
             where = [f"tests/{d}/{entry['file']}" for d in ("eval", "cache", "test_set")]
             path = next((p for p in where if p in listing), None)
             host = urlparse(url).netloc.removeprefix("www.")
-            if path is None or host in NOT_NEWS or url in LEFT_OUT:
+            if path is None or host in NOT_NEWS or url in LEFT_OUT or is_known(host, seen):
                 continue
             found = _record(clones, HTMLDATE, "htmldate", path, url, seen)
             if found:
@@ -95,7 +109,7 @@ def extraction(clones: Path, seen: set[str]):
         record = json.loads(_git(clones, EXTRACTION, path))
         truth, url = record["ground_truth"], record["url"]
         text = truth.get("main_content") or ""
-        if is_seen(urlparse(url).netloc, seen) or len(text.split()) < 80:
+        if is_known(urlparse(url).netloc, seen) or len(text.split()) < 80:
             continue
         if story_language(truth["title"] + "\n" + text).split("-")[0] != "en":
             continue
