@@ -155,3 +155,55 @@ def test_news_of_an_accident_that_is_business_keeps_its_topic():
 def test_policy_areas_in_their_own_words_are_government_and_policy(title, text):
     """Education, welfare and housing policy as the news names them (seventh round)."""
     assert "government-policy" in slugs(title, text)
+
+
+# The pandemic as a time, not a subject (tenth round): "pandemic-era tutoring", "during
+# COVID", "after the pandemic" are negatives of Health in topics.toml.
+PANDEMIC_ERA = {"pandemic era", "post covid", "post pandemic", "pre pandemic", "pre covid",
+                "during the pandemic", "during covid", "before the pandemic",
+                "since the pandemic", "after the pandemic"}
+TUTORING = ("Why pandemic-era tutoring fell short",
+            "Several evaluations of pandemic-era tutoring programs show smaller gains in "
+            "reading and maths than schools hoped. Districts that set up tutoring after the "
+            "pandemic struggled to hire tutors, and in a post-COVID landscape many pupils met "
+            "them only once a week, researchers said.")
+NURSES = ("Hospitals still short of nurses after the pandemic",
+          "Hospitals across the region are still short of nurses, with patients waiting "
+          "longer for treatment than before the pandemic, the health service said.")
+
+
+def test_the_pandemic_as_a_time_is_not_health_but_health_news_keeps_it():
+    assert "health" not in slugs(*TUTORING)
+    assert "health" in slugs(*NURSES)
+    # Without those negatives, the tutoring story is a health story.
+    assert "health" in slugs(*TUTORING, taxonomy=without_negatives("health", PANDEMIC_ERA))
+
+
+def without_negatives(slug: str, dropped: set[str]) -> Taxonomy:
+    """The default taxonomy without the negatives ``dropped`` of topic ``slug`` (all there)."""
+    settings = digest_settings(str(ROOT / "pelicanconf.py"))
+    topic = next(t for t in settings.topics if t["slug"] == slug)
+    assert dropped <= set(topic["negative"])
+    topics = [dict(t, negative=[n for n in t["negative"] if n not in dropped])
+              if t["slug"] == slug else t for t in settings.topics]
+    return Taxonomy(topics, max_topics=settings.max_topics, fallback=settings.fallback_topic,
+                    threshold=settings.topic_threshold,
+                    headline_weight=settings.topic_headline_weight)
+
+
+# A legislature's or a council's hearings are not a court's (tenth round).
+HEARINGS = {"public hearing", "public hearings", "confirmation hearing",
+            "confirmation hearings", "congressional hearing", "senate hearing",
+            "committee hearing", "planning hearing"}
+PERMITS = ("County to hold public hearing on flood project permits",
+           "The county will hold a public hearing next month on the permits its flood "
+           "projects need, and residents may give testimony online, officials said.")
+BAIL = ("Man denied bail at hearing over warehouse fire",
+        "A judge refused bail at a court hearing on Monday, and prosecutors said the "
+        "testimony of two witnesses placed him at the warehouse.")
+
+
+def test_a_public_hearing_is_not_a_court_but_a_court_hearing_is():
+    assert "law-courts" not in slugs(*PERMITS)
+    assert "law-courts" in slugs(*BAIL)
+    assert "law-courts" in slugs(*PERMITS, taxonomy=without_negatives("law-courts", HEARINGS))

@@ -40,6 +40,11 @@ FRESH2 = HERE / "data" / "topics_devset" / "fresh2.json"
 # ``fresh3-articles.jsonl``), labelled and committed before any tagger ran on them. The
 # set the tagger is never tuned on while the other fresh sets are.
 FRESH3 = HERE / "data" / "topics_devset" / "fresh3.json"
+# The FOURTH fresh set (tenth round): 114 stories of 110 publishers in none of the sets
+# above, 2019-2025, from a date extractor's and an extraction benchmark's test pages
+# (``devset_fresh4.py`` writes ``fresh4-articles.jsonl``), labelled and committed before
+# any tagger ran on them; split in halves like the third.
+FRESH4 = HERE / "data" / "topics_devset" / "fresh4.json"
 SHARED = HERE.parent.parent / "shared"
 FEEDS = SHARED / "realworld-feeds"
 
@@ -87,6 +92,21 @@ def fresh3_halves() -> tuple[tuple[Labelled, ...], tuple[Labelled, ...]]:
     third = fresh_stories(FRESH3)
     return (tuple(s for s in third if not is_fresh3_untouched(s.id)),
             tuple(s for s in third if is_fresh3_untouched(s.id)))
+
+
+def is_fresh4_untouched(story_id: str) -> bool:
+    """The fourth fresh set's split (tenth round, fixed with its labels, before any tagger
+    ran on it), the third's rule: ``fresh4-untouched`` when the first hex digit of sha1(id)
+    is even (56 stories), else ``fresh4-tune`` (58). Only the untouched half's totals are
+    ever printed."""
+    return is_fresh3_untouched(story_id)
+
+
+def fresh4_halves() -> tuple[tuple[Labelled, ...], tuple[Labelled, ...]]:
+    """The fourth fresh set's stories with text here: (fresh4-tune, fresh4-untouched)."""
+    fourth = fresh_stories(FRESH4)
+    return (tuple(s for s in fourth if not is_fresh4_untouched(s.id)),
+            tuple(s for s in fourth if is_fresh4_untouched(s.id)))
 
 
 def labels(path: Path = LABELS) -> list[dict]:

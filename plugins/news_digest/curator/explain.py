@@ -8,6 +8,7 @@ from ..enrich.topic_asides import ASIDE_CHARS
 from ..enrich.topic_guards import OPENING_CHARS, OPENING_SHARE, OUTSIDE_NEAR_SHARE
 from ..enrich.topic_lift import (
     CONFIRM_SHARE,
+    DESK_SHARE,
     DOUBT_PROBABILITY,
     LIFT_PROBABILITY,
     PASSING_CHARS,
@@ -16,7 +17,7 @@ from ..enrich.topic_lift import (
     SURE_PROBABILITY,
 )
 from ..enrich.topic_signals import MONEY
-from ..enrich.topic_text import read_body, site_tail
+from ..enrich.topic_text import BODY_CHARS, read_body, site_tail, without_chrome
 from ..enrich.topics import (
     ANCHOR_WEIGHT,
     NEAR_SHARE,
@@ -56,6 +57,12 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
                      "its sections, not the story (read neither by the phrases nor the desks)")
     kept = {t.slug: t for t in chosen}
     text = "\n".join(seed.paragraphs)
+    calls: list[str] = []
+    without_chrome(text[:BODY_CHARS], calls)
+    if calls:
+        lines.append(f"Not read: {len(calls)} sentence(s) calling on the reader, the site's "
+                     f"words, not the story's (\"{calls[0][:70]}\"); to have one read, "
+                     "reword it in the seed")
     scored = sorted(taxonomy.score(seed.title, text), key=lambda t: -t.score)
     desks = _desks(taxonomy, seed.title, text)
     if desks:
@@ -75,8 +82,8 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
     for topic in scored:
         verdict = _verdict(taxonomy, topic, kept.get(topic.slug), best, overridden)
         if not overridden and taxonomy.model is not None:
-            verdict = _learned(taxonomy, topic, kept.get(topic.slug), best, chances,
-                               len(text)) or verdict
+            verdict = (_learned(taxonomy, topic, kept.get(topic.slug), best, chances,
+                                len(text)) or _crowded(taxonomy, topic, chosen) or verdict)
         if not overridden:
             verdict = _guarded(taxonomy, topic, kept.get(topic.slug), outside, opened) or verdict
         if (not overridden and taxonomy.model is not None and topic.slug not in kept
@@ -165,6 +172,21 @@ def _learned(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,
     if names and topic.score < taxonomy.threshold * CONFIRM_SHARE:
         return (f"not kept: a second topic close to the line ({topic.score:g}), and {reads}, "
                 f"under {DOUBT_PROBABILITY:g}")
+    return None
+
+
+def _crowded(taxonomy: Taxonomy, topic: Topic, chosen: list[Topic]) -> str | None:
+    """Why a topic is left out beside a better one of its own desk (``DeskLift.crowded``)."""
+    numbers = {t.slug: n for n, t in enumerate(taxonomy.topics)}
+    if topic.slug not in numbers or any(t.slug == topic.slug for t in chosen):
+        return None
+    for other in chosen:
+        if (other.slug in numbers and topic.score < DESK_SHARE * other.score
+                and taxonomy.lift.mates(numbers[topic.slug], numbers[other.slug])):
+            return (f"not kept: {other.label} leads the same desk here ({other.score:g}) and "
+                    f"{topic.score:g} is under {DESK_SHARE:.0%} of it: a second topic of one "
+                    "desk so far behind is a mention in passing; its phrases in the headline, "
+                    "or more of them, would keep it")
     return None
 
 

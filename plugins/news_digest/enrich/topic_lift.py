@@ -59,6 +59,7 @@ DOUBT_PROBABILITY = 0.05  # ... probability of at least this
 MATE_PROBABILITY = 0.9  # a desk this sure lifts a second topic of its own ...
 MATE_SHARE = 0.5  # ... scoring at least this share of the threshold
 PASSING_CHARS = 1500  # about 250 words: longer than a feed's summary or a short item
+DESK_SHARE = 0.3  # a topic beside a better one of its own desk needs this share of its score
 
 
 def passing(distinct: int, found: int, has_desk: bool, length: int) -> bool:
@@ -112,6 +113,24 @@ class DeskLift:
             elif chance >= MATE_PROBABILITY and -negative_total >= self.mate_floor:
                 lifted[number] = chance  # a desk-mate with evidence of its own
         return lifted
+
+    def mates(self, number: int, other: int) -> bool:
+        """Whether two topics share a learned desk (Elections and Government & Policy)."""
+        return not set(self.desk_of.get(number, ())).isdisjoint(self.desk_of.get(other, ()))
+
+    def crowded(self, kept: list) -> list:
+        """``kept`` ((score, topic number), best first) without the topics that score under
+        ``DESK_SHARE`` of a better topic of their own desk (tenth round). The desks tell a
+        politics story from a business one, not Elections from Government & Policy: a
+        story the one leads names the other in passing ("the election" in a story about
+        a bill), and a second topic of the same desk at a quarter of the first is such a
+        mention, not a second subject."""
+        out: list = []
+        for total, number in kept:
+            if all(total >= DESK_SHARE * best for best, other in out
+                   if self.mates(number, other)):
+                out.append((total, number))
+        return out
 
     def unconfirmed(self, total: float, number: int) -> bool:
         """A topic beside a better one, close to the line: the model may doubt it."""

@@ -21,6 +21,14 @@ Lauderdale": three parts). A clause of the headline after a dash ("Hating Millen
 of a headline whose first part is short ("Opinion | Is Football Violence a Crime?",
 "Letters: Coddling criminals | Undermining road | Tax dollars"). The part set aside is
 read neither by the phrases nor by the learned desks.
+
+**The page's calls to the reader.** A page's text keeps the site's own lines: "Follow
+News18.com on Twitter, Instagram, Facebook, Telegram, TikTok and on YouTube", "Share on
+Facebook", "Follow Lena on Twitter: @lena". They name platforms, not the story's subject:
+five platform names in a councillor's arrest made it a social-media story. A sentence
+holding such a call to follow or share on a platform (``CHROME``: "Follow" opening a
+sentence, "follow us", "share on", "like us on") is not read (tenth round); "fans who
+follow her on Instagram" is the story's own sentence and is read.
 """
 
 from __future__ import annotations
@@ -31,6 +39,16 @@ BODY_CHARS = 4000
 TAIL_WORDS = 4  # a site's name or its sections: a few words (as ``publisher_names._short``)
 # A separator with a space on each side: "Miami-Dade" and a score "2–1" are not one.
 _SEPARATOR_RE = re.compile(r"\s+(?:\||-{1,2}|–|—|::|»)\s+")
+# A site's calls to its reader to follow or share it on a platform: they are where a page's
+# text names platforms without the story's doing so.
+CHROME = re.compile(
+    r"(?:(?:^|(?<=[.!?] ))follow (?:us|him|her|them|me|@?[\w.]+) on "
+    r"|\b(?:share|like us) on )(?:twitter|facebook|instagram|x|linkedin|whatsapp)\b",
+    re.IGNORECASE | re.MULTILINE)
+_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
+# Literal parts of those calls: a body holding none of them (nearly all) is not searched,
+# as searching every body with CHROME cost more than the rest of the tagging did.
+_HINTS = ("Follow ", "follow us", "hare on", "ike us on")
 
 
 def site_tail(title: str) -> tuple[str, str]:
@@ -49,8 +67,30 @@ def site_tail(title: str) -> tuple[str, str]:
 
 
 def read_body(text: str) -> str:
-    """The part of a body that is read: its first ``BODY_CHARS``, cut at a space."""
-    if len(text) <= BODY_CHARS:
-        return text
-    cut = text.rfind(" ", 0, BODY_CHARS)
-    return text[:cut if cut > 0 else BODY_CHARS]
+    """The part of a body that is read: its first ``BODY_CHARS``, cut at a space, without
+    the sentences that call on the reader (``CHROME``)."""
+    if len(text) > BODY_CHARS:
+        cut = text.rfind(" ", 0, BODY_CHARS)
+        text = text[:cut if cut > 0 else BODY_CHARS]
+    return without_chrome(text) if has_chrome(text) else text
+
+
+def has_chrome(text: str) -> bool:
+    """Whether ``text`` holds a call to the reader (``CHROME``), looked for cheaply."""
+    return any(hint in text for hint in _HINTS) and CHROME.search(text) is not None
+
+
+def without_chrome(text: str, dropped: list[str] | None = None) -> str:
+    """``text`` without its sentences that hold a call to the reader (added to ``dropped``
+    when given, for ``explain``); paragraphs kept. "Follow ... on Twitter" is a call only
+    where it opens a sentence ("fans who follow her on Instagram" is the story's)."""
+    kept = []
+    for paragraph in text.split("\n"):
+        if has_chrome(paragraph):
+            sentences = _SENTENCE_RE.split(paragraph)
+            paragraph = " ".join(s for s in sentences if not CHROME.search(s))
+            if dropped is not None:
+                dropped.extend(s for s in sentences if CHROME.search(s))
+        if paragraph:
+            kept.append(paragraph)
+    return "\n".join(kept)

@@ -329,6 +329,7 @@ class Taxonomy:
                                      kept[0][1] in desk_of, len(text)):
             kept = kept[1:]  # the best topic too, when it is named only in passing
         kept += [(-total, number) for total, number in extra][: self.max_topics - len(kept)]
+        kept = lift.crowded(kept) if lift else kept  # a desk-mate far behind: in passing
         kept = self.guards.keep(kept, head, text, body, self._scan, outside_best)
         if lift and kept:
             kept = self.asides.keep(kept, head, text, body, self._scan, self._matcher.entries_in,

@@ -1,0 +1,72 @@
+"""A page's calls to its reader are not read (issue 18, tenth round).
+
+Pages keep the site's own lines in their text: "Follow News18.com on Twitter, Instagram,
+Facebook, Telegram, TikTok and on YouTube", "Share on Facebook". Their platform names
+made a councillor's arrest a social-media story. A sentence holding such a call to
+follow or share on a platform (``topic_text.CHROME``) is not read; the same platforms
+in the story's own sentences still count. Written items only.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from news_digest.curator.explain import explain
+from news_digest.curator.site_settings import digest_settings
+from news_digest.enrich import topic_text
+from news_digest.enrich.topic_text import read_body
+from news_digest.enrich.topics import Taxonomy
+from news_digest.seeds.format import read_seed
+
+from sitebuild import ROOT, seed_text
+
+HEADLINE = "Councillor arrested over killing of council clerk"
+STORY = ("Police on Monday arrested a suspended councillor in connection with the murder of "
+         "a council clerk during last month's riots, and asked a magistrate for five days' "
+         "custody.",
+         "The councillor, who denies the charges, was detained outside the district court.")
+CALLS = ("Get the best of Daily Courier delivered to your inbox. Follow DailyCourier on "
+         "Twitter, Instagram, Facebook, TikTok and on YouTube.")
+OWN = ("Rioters had organised on Twitter, Instagram and Facebook, police said, and videos of "
+       "the clashes spread on TikTok and YouTube.")
+
+
+@cache
+def default_taxonomy() -> Taxonomy:
+    return Taxonomy.from_settings(digest_settings(str(ROOT / "pelicanconf.py")))
+
+
+def slugs(*body: str) -> list[str]:
+    return [t.slug for t in default_taxonomy().classify(HEADLINE, "\n".join(body))]
+
+
+def test_the_sites_call_to_follow_it_is_not_read():
+    assert slugs(*STORY, CALLS) == ["law-courts"]
+
+
+def test_without_the_rule_its_platforms_make_a_social_media_story(monkeypatch):
+    monkeypatch.setattr(topic_text, "CHROME", re.compile("(?!)"))
+    assert "social-media" in slugs(*STORY, CALLS)
+
+
+def test_the_same_platforms_in_the_storys_own_sentences_count():
+    assert "social-media" in slugs(*STORY, OWN)
+
+
+def test_only_the_calls_are_cut_and_paragraphs_stay():
+    text = ("Fans who follow her on Instagram cheered. Share on Facebook\n"
+            "Follow Lena on Twitter: @lena. The show runs until May.\n"
+            "Like us on Facebook!\nLast line.")
+    assert read_body(text) == ("Fans who follow her on Instagram cheered.\n"
+                               "The show runs until May.\nLast line.")
+    assert read_body("Nothing to cut here.") == "Nothing to cut here."
+
+
+def test_explain_says_what_was_not_read(tmp_path):
+    seed_file = tmp_path / "001_0123456789abcdef.txt"
+    seed_file.write_text(seed_text(title=HEADLINE, body=(*STORY, CALLS)))
+    report = "\n".join(explain(default_taxonomy(), read_seed(seed_file)))
+    assert "Topics: Law & Courts" in report
+    assert ("Not read: 1 sentence(s) calling on the reader, the site's words, not the "
+            "story's (\"Follow DailyCourier on Twitter, Instagram" in report)
