@@ -167,9 +167,11 @@ def split_credits(byline: str, agencies: Iterable[str]) -> tuple[Credit, ...]:
 
 
 def attribution_of(publisher: str, original_url: str, published: datetime, byline: str,
-                   agencies: Iterable[str], zone: str = "") -> Attribution:
-    """An ``Attribution`` from plain values; dates shown in time zone ``zone``."""
-    home = site_home(original_url) if is_web_url(original_url) else ""
+                   agencies: Iterable[str], zone: str = "", home: str = "") -> Attribution:
+    """An ``Attribution`` from plain values; dates shown in time zone ``zone``. The
+    publisher's ``home`` is the sources file's when it names one, else the story's site."""
+    if not home:
+        home = site_home(original_url) if is_web_url(original_url) else ""
     return Attribution(
         publisher=" ".join(publisher.split()),
         publisher_home=home,
@@ -180,10 +182,10 @@ def attribution_of(publisher: str, original_url: str, published: datetime, bylin
     )
 
 
-def attribute(seed, agencies: Iterable[str], zone: str = "") -> Attribution:
+def attribute(seed, agencies: Iterable[str], zone: str = "", home: str = "") -> Attribution:
     """An ``Attribution`` from a parsed ``Seed``; dates shown in time zone ``zone``."""
     return attribution_of(seed.source_name, seed.source_url, seed.published, seed.byline,
-                          agencies, zone)
+                          agencies, zone, home)
 
 
 def publisher_feed(seed) -> str:

@@ -94,7 +94,8 @@ class SeedReader(BaseReader):
             "reading_time": reading_minutes(shown.words) if shown.words else 0,
             # Dates shown in the site's time zone: a story's date is its edition's day.
             "attribution": attribute(seed, digest.agencies,
-                                     self.settings.get("TIMEZONE") or "UTC"),
+                                     self.settings.get("TIMEZONE") or "UTC",
+                                     self.build.home_of(seed.source_name)),
         }
         if authors:
             meta["authors"] = authors
