@@ -157,12 +157,14 @@ def is_agency(name: str, agencies: Iterable[str]) -> bool:
     return bool(agency_matcher(tuple(agencies)).fullmatch(" ".join(name.split())))
 
 
-def split_credits(byline: str, agencies: Iterable[str]) -> tuple[Credit, ...]:
-    """The byline's names, each marked as a person or an agency."""
+def split_credits(byline: str, agencies: Iterable[str],
+                  publisher: str = "") -> tuple[Credit, ...]:
+    """The byline's names (less ``publisher``, see ``split_byline``), each marked as a
+    person or an agency."""
     matcher = agency_matcher(tuple(agencies))
     return tuple(
         Credit(name, AGENCY if matcher.fullmatch(name) else PERSON)
-        for name in split_byline(byline)
+        for name in split_byline(byline, publisher)
     )
 
 
@@ -177,7 +179,7 @@ def attribution_of(publisher: str, original_url: str, published: datetime, bylin
         publisher_home=home,
         original_url=original_url.strip(),
         published=published,
-        credits=split_credits(byline, agencies),
+        credits=split_credits(byline, agencies, publisher),
         zone=zone,
     )
 
