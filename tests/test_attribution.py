@@ -65,6 +65,10 @@ def test_byline_splits_into_people_and_agencies_in_order():
      "By Associated Press in Palm Beach, Florida"),
     ("The Guardian", "Tom McCarthy in New York, Jane Doe",
      "By Tom McCarthy in New York and Jane Doe"),
+    ("Engadget", "https://www.engadget.com/about/editors/mariella-moon", ""),
+    ("The Guardian", "Damian Carrington Environment editor", "By Damian Carrington"),
+    ("The Guardian", "Jessica Elgot Chief political correspondent", "By Jessica Elgot"),
+    ("The Guardian", "Guardian staff reporter", "By Guardian staff reporter"),
     ("CNN", "CNN", "By CNN"),  # the publisher alone is still its byline
     ("The Daily Example", "Staff Reporter", "By Staff Reporter"),
 ])

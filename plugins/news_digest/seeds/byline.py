@@ -3,8 +3,9 @@
 Pure module: no Pelican import. Whether a name is a person or a news agency
 is attribution's job; this only finds the names, and leaves out what a byline's
 commas set beside them but is no name: a job title ("Peter Weber, Senior editor"),
-the publisher itself ("Rob Picheta, CNN"), or a dateline's region ("Associated Press
-in Palm Beach, Florida" is one credit, not two).
+the publisher itself ("Rob Picheta, CNN"), a web address (news-API exports give an
+author's page for a name), or a dateline's region ("Associated Press in Palm Beach,
+Florida" is one credit, not two).
 """
 
 from __future__ import annotations
@@ -20,6 +21,12 @@ _JOB_TITLE = re.compile(
 # "Name in City": a one-word part after it ("Florida", "Quebec") is the city's region.
 _DATELINE = re.compile(r"\sin\s+[A-Z]")
 _REGION = re.compile(r"[A-Z][a-z][\w.-]*")
+# "Damian Carrington Environment editor": a title glued to the name, lowercase but for
+# its first word (The Guardian's feeds).
+_GLUED_TITLE = re.compile(
+    r"(?P<name>\S+(?:\s+\S+)+?)\s+[A-Z]\w*(?:\s+[a-z]\w*)*\s+(?:editor|correspondent"
+    r"|reporter|writer|columnist|producer|analyst|critic|commentator)")
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 def split_byline(byline: str, publisher: str = "") -> list[str]:
@@ -30,7 +37,10 @@ def split_byline(byline: str, publisher: str = "") -> list[str]:
     names: list[str] = []
     for part in _SEPARATORS.split(_BY_PREFIX.sub("", byline.strip())):
         name = " ".join(part.split())
-        if not name or name.casefold() in (n.casefold() for n in names):
+        glued = _GLUED_TITLE.fullmatch(name)
+        name = glued["name"] if glued else name
+        if (not name or _WEB_ADDRESS.fullmatch(name)
+                or name.casefold() in (n.casefold() for n in names)):
             continue
         if names and _DATELINE.search(names[-1]) and _REGION.fullmatch(name):
             names[-1] = f"{names[-1]}, {name}"
