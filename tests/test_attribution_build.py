@@ -232,8 +232,11 @@ def test_a_publisher_s_home_is_the_sources_file_s_on_every_page(tmp_path):
     }
     site = build(tmp_path, seeds, sources=sources, settings={"DIGEST_DEFAULT_POLICY": "link"})
     assert site.code == 0, site.stderr
-    [home] = site.page("sources/the-guardian/index.html").xpath("//a[@class='publisher-home']")
+    source_page = site.page("sources/the-guardian/index.html")
+    [home] = source_page.xpath("//a[@class='publisher-home']")
     assert home.get("href") == home.text_content() == "https://www.theguardian.com/"
+    # and no full stop after it, which read as part of the address
+    assert source_page.xpath("string(//p[@class='lede'])").endswith("theguardian.com/")
     [credit] = site.page("stories/amp-story.html").xpath("//aside//a[@class='publisher']")
     assert credit.get("href") == "https://www.theguardian.com/"
     assert jsonld(site.page("stories/amp-story.html"))["sourceOrganization"]["url"] == (
