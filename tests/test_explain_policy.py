@@ -6,19 +6,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from theme_site import SOURCES, SOURCES_WITHOUT_POLICIES
+
 from sitebuild import ROOT, SAMPLE_SEED, seed_text
-
-SOURCES = '''[[source]]
-name = "Example Herald"
-home = "https://herald.example/"
-feeds = ["https://herald.example/feed.xml"]
-policy = "excerpt"
-
-[[source]]
-name = "Example Gazette"
-home = "https://gazette.example/"
-feeds = ["https://gazette.example/feed.xml"]
-'''
 
 
 def _explain(folder, *seeds, content: bool = True):
@@ -37,23 +27,31 @@ def _shown(stdout: str) -> list[str]:
     return [line for line in stdout.splitlines() if line.startswith("Shown as: ")]
 
 
+def _seeds(folder, *publishers):
+    for publisher in publishers:
+        seed = folder / f"{publisher.split()[-1].lower()}.txt"
+        seed.write_text(seed_text(source=publisher), encoding="utf-8")
+        yield seed
+
+
 def test_explain_says_what_readers_see_and_why(tmp_path):
     (tmp_path / "sources.toml").write_text(SOURCES, encoding="utf-8")
-    seeds = []
-    for name in ("Example Herald", "Example Gazette", "Other Paper"):
-        seed = tmp_path / f"{name.split()[-1].lower()}.txt"
-        seed.write_text(seed_text(source=name), encoding="utf-8")
-        seeds.append(seed)
-    result = _explain(tmp_path, *seeds)
+    result = _explain(tmp_path, *_seeds(tmp_path, "Example Gazette", "The Daily Example",
+                                        "Other Paper"))
     assert result.returncode == 0, result.stderr
     assert _shown(result.stdout) == [
         "Shown as: excerpt (the lead and a link to the original): the policy sources.toml "
-        "gives Example Herald (docs/publishing.md)",
+        "gives Example Gazette (docs/publishing.md)",
         "Shown as: link (the headline, the credit and a link to the original, none of its "
-        "text): DIGEST_DEFAULT_POLICY: sources.toml gives Example Gazette no policy "
-        "(docs/publishing.md)",
+        "text): the policy sources.toml gives The Daily Example (docs/publishing.md)",
         "Shown as: link (the headline, the credit and a link to the original, none of its "
         "text): DIGEST_DEFAULT_POLICY: sources.toml does not name Other Paper "
+        "(docs/publishing.md)"]
+    (tmp_path / "sources.toml").write_text(SOURCES_WITHOUT_POLICIES, encoding="utf-8")
+    result = _explain(tmp_path, *_seeds(tmp_path, "Example Herald"))
+    assert _shown(result.stdout) == [
+        "Shown as: link (the headline, the credit and a link to the original, none of its "
+        "text): DIGEST_DEFAULT_POLICY: sources.toml gives Example Herald no policy "
         "(docs/publishing.md)"]
 
 

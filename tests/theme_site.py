@@ -99,6 +99,7 @@ EXCERPT_STORY = "stories/hospital-waiting-lists-grow.html"
 
 # What a fresh clone's readers see: every publisher on the default policy, `link`.
 POLICIES = ("mixed", "link")
+SOURCES_WITHOUT_POLICIES = re.sub(r'^policy = ".*"\n', "", SOURCES, flags=re.M)
 
 
 def build_theme_site(tmp_path, with_sample: bool = True, policy: str = "mixed",
@@ -107,7 +108,7 @@ def build_theme_site(tmp_path, with_sample: bool = True, policy: str = "mixed",
     the fresh clone's default (``link``: no `policy` in the sources file)."""
     sources = SOURCES
     if policy == "link":
-        sources = re.sub(r'^policy = ".*"\n', "", SOURCES, flags=re.M)
+        sources = SOURCES_WITHOUT_POLICIES
         settings = {"DIGEST_DEFAULT_POLICY": "link", **settings}
     return build(tmp_path, seeds(with_sample), pages={"about.md": ABOUT}, settings=settings,
                  sources=sources)
