@@ -50,6 +50,35 @@ def test_byline_splits_into_people_and_agencies_in_order():
     assert a.byline_text == "By Jane Doe and John Roe, with Reuters (news agency)"
 
 
+@pytest.mark.parametrize(("publisher", "byline", "credited"), [
+    # Real bylines of news-API exports and feeds (/work/shared/realworld-feeds/): the
+    # credit line read "By Rob Picheta and CNN", "By Peter Weber and Senior editor",
+    # "By Elizabeth Cohen, with CNN Senior Medical Correspondent" and "By Associated
+    # Press in Palm Beach and Florida".
+    ("CNN", "Rob Picheta, CNN", "By Rob Picheta"),
+    ("CNN", "Jeremy Herb, Katelyn Polantz and Annie Grayer, CNN",
+     "By Jeremy Herb, Katelyn Polantz and Annie Grayer"),
+    ("CNN", "Hanna Ziady, CNN Business", "By Hanna Ziady"),
+    ("CNN", "Elizabeth Cohen, CNN Senior Medical Correspondent", "By Elizabeth Cohen"),
+    ("Yahoo Entertainment", "Peter Weber, Senior editor", "By Peter Weber"),
+    ("The Guardian", "Associated Press in Palm Beach, Florida",
+     "By Associated Press in Palm Beach, Florida"),
+    ("The Guardian", "Tom McCarthy in New York, Jane Doe",
+     "By Tom McCarthy in New York and Jane Doe"),
+    ("Engadget", "https://www.engadget.com/about/editors/mariella-moon", ""),
+    ("The Guardian", "Damian Carrington Environment editor", "By Damian Carrington"),
+    ("The Guardian", "Jessica Elgot Chief political correspondent", "By Jessica Elgot"),
+    ("The Guardian", "Guardian staff reporter", "By Guardian staff reporter"),
+    ("CNN", "CNN", "By CNN"),  # the publisher alone is still its byline
+    ("The Daily Example", "Staff Reporter", "By Staff Reporter"),
+])
+def test_a_byline_credits_names_not_titles_regions_or_the_publisher(publisher, byline,
+                                                                    credited):
+    a = attribution_of(publisher, "https://news.example/story", WHEN, byline,
+                       DEFAULT_AGENCIES)
+    assert a.byline_text == credited
+
+
 def test_and_news_agencies_is_an_agency_credit_without_a_label():
     a = credit("Jane Doe and news agencies")
     assert a.people == ("Jane Doe",)

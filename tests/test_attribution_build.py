@@ -216,3 +216,31 @@ def test_a_long_source_page_is_paginated_newest_first(tmp_path):
     assert titles == [["Story 5", "Story 4", "Story 3"], ["Story 2", "Story 1"]]
     assert not (site.output / folder / "page/2/index.html").exists()
     assert site.page("sources/index.html").xpath("string(//*[@class='count'])") == "5 stories"
+
+
+def test_a_publisher_s_home_is_the_sources_file_s_on_every_page(tmp_path):
+    # The source page showed "https://amp.theguardian.com/": its newest story's host,
+    # not the home the curator wrote in sources.toml (the story pages linked others).
+    sources = ('[[source]]\nname = "The Guardian"\nhome = "https://www.theguardian.com/"\n'
+               'feeds = ["https://www.theguardian.com/world/rss"]\naliases = ["Guardian"]\n')
+    seeds = {
+        "001_a.txt": seed_text(title="Amp story", source="The Guardian",
+                               published="2021-06-04T12:00:00Z",
+                               url="https://amp.theguardian.com/sport/2021/jun/04/amp-story"),
+        "002_b.txt": seed_text(title="Unlisted story", source="Other Paper",
+                               url="https://m.otherpaper.example/a/unlisted"),
+    }
+    site = build(tmp_path, seeds, sources=sources, settings={"DIGEST_DEFAULT_POLICY": "link"})
+    assert site.code == 0, site.stderr
+    source_page = site.page("sources/the-guardian/index.html")
+    [home] = source_page.xpath("//a[@class='publisher-home']")
+    assert home.get("href") == home.text_content() == "https://www.theguardian.com/"
+    # and no full stop after it, which read as part of the address
+    assert source_page.xpath("string(//p[@class='lede'])").endswith("theguardian.com/")
+    [credit] = site.page("stories/amp-story.html").xpath("//aside//a[@class='publisher']")
+    assert credit.get("href") == "https://www.theguardian.com/"
+    assert jsonld(site.page("stories/amp-story.html"))["sourceOrganization"]["url"] == (
+        "https://www.theguardian.com/")
+    # A publisher the sources file does not name: its story's own site, as before.
+    [other] = site.page("sources/other-paper/index.html").xpath("//a[@class='publisher-home']")
+    assert other.get("href") == "https://m.otherpaper.example/"

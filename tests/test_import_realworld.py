@@ -122,3 +122,28 @@ def test_69_empty_items_are_one_summary_not_69_lines(tmp_path, capsys):
     main(["import", str(FEEDS / "science-twis-2017.rss1.rdf.xml"), "--into",
           str(tmp_path / "articles"), "--verbose"])
     assert capsys.readouterr().err.count(": skipped: no text") == 69
+
+
+@needs_captures
+def test_captured_bylines_credit_people_in_link_policy(tmp_path, capsys):
+    """In link policy the credit line is most of what a story page shows: it credited
+    "By https://www.engadget.com/about/editors/...", "By Rob Picheta and CNN",
+    "By Peter Weber and Senior editor" and "By Associated Press in Palm Beach and
+    Florida" from these captures."""
+    folder = tmp_path / "articles"
+    _, _, _, seeds = _import(capsys, folder, *CAPTURES)
+    assert not any("://" in seed.byline for seed in seeds.values())
+    site = build(tmp_path / "site", {name: (folder / name).read_bytes() for name in seeds},
+                 settings={"DIGEST_DEFAULT_POLICY": "link"})
+    assert site.code == 0, site.stderr
+    wrong = {}
+    for path in site.files("stories/*.html"):
+        page = site.page(path.relative_to(site.output))
+        publisher = page.xpath("string(//aside//*[@class='publisher'])").strip()
+        names = [" ".join(n.text_content().split())
+                 for n in page.xpath("//aside//span[@class='byline']/span[@class!='label']")]
+        own = publisher in names and len(names) > 1  # alone, the publisher is the byline
+        if own or any("://" in n or n.endswith((" editor", " correspondent"))
+                      or n in ("Florida", "Senior editor") for n in names):
+            wrong[path.name] = names
+    assert wrong == {}

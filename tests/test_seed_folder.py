@@ -132,3 +132,16 @@ def test_a_name_that_is_not_utf8_in_a_cached_build(tmp_path):
                  settings={"DIGEST_SEARCH": False})
     assert site.code == 1
     assert "caf\\xe9.txt:1: the file name is not UTF-8 text" in site.stderr
+
+
+def test_check_of_another_content_folder_leaves_its_pages_out_as_its_build_does(tmp_path):
+    # `check /elsewhere/content` refused its pages/about.md as "not a seed" (hand-written
+    # pages go in content/pages/), which is where it was: the rules were the settings'
+    # own content folder's.
+    (tmp_path / "content" / "articles").mkdir(parents=True)
+    (tmp_path / "content" / "pages").mkdir()
+    (tmp_path / "content" / "articles" / "a.txt").write_text(seed_text())
+    (tmp_path / "content" / "pages" / "about.md").write_text("Title: About\n\nHello.\n")
+    result = _cli("check", tmp_path / "content")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == "1 seed(s) checked, 0 refused"

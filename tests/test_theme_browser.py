@@ -1,5 +1,8 @@
 """The theme in a real browser: axe-core, phone width, screenshots, no outside requests.
 
+Every check runs on two sites: one with each republishing policy (``mixed``) and the
+fresh clone's, where every publisher is on the default ``link`` policy.
+
 Debian's Chromium driven by Playwright; the site is served by http.server on
 127.0.0.1. Tools missing locally skip (see tools.py); on CI they fail.
 """
@@ -9,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from theme_site import EXCERPT_STORY, LINK_STORY, build_theme_site
+from theme_site import EXCERPT_STORY, LINK_STORY, POLICIES, build_theme_site
 from tools import ROOT, axe, launched_chromium, serve
 
 pytestmark = pytest.mark.browser
@@ -35,9 +38,9 @@ PAGES = {
 }
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    built = build_theme_site(tmp_path_factory.mktemp("theme"))
+@pytest.fixture(scope="module", params=POLICIES)
+def site(tmp_path_factory, request):
+    built = build_theme_site(tmp_path_factory.mktemp(request.param), policy=request.param)
     assert built.code == 0, built.stderr
     return built
 
@@ -160,15 +163,17 @@ def test_no_horizontal_scrolling_on_a_phone(site, server, browser):
     assert too_wide == {}
 
 
-def test_screenshots_of_home_and_article(site, server, browser):
+def test_screenshots_of_home_and_article(site, server, browser, request):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    policy = request.node.callspec.params["site"]
+    prefix = "" if policy == "mixed" else f"{policy}-"
     written = []
     for width, height in ((390, 844), (1440, 900)):
         for name in ("home", "article"):
             for scheme in ("light", "dark"):
                 ctx, page, _ = _open(browser, server, PAGES[name], color_scheme=scheme,
                                      viewport={"width": width, "height": height})
-                target = SCREENSHOTS / f"{name}-{width}-{scheme}.png"
+                target = SCREENSHOTS / f"{prefix}{name}-{width}-{scheme}.png"
                 page.screenshot(path=str(target), full_page=True)
                 ctx.close()
                 written.append(target)
@@ -244,6 +249,8 @@ _BROKEN_COUNTS = """() => Array.from(document.querySelectorAll('.count')).filter
   .map((c) => c.textContent)"""
 
 
+# The layout sweeps below do not depend on the policy: the mixed site only.
+@pytest.mark.parametrize("site", ["mixed"], indirect=True)
 @pytest.mark.parametrize("path", ["topics/", "sources/"])
 def test_a_count_never_breaks_between_its_number_and_its_word(site, server, browser, path):
     # "Social Media & Messaging · 11" at the end of a line and "stories" on the next.
@@ -285,6 +292,7 @@ _FEEDS_LAYOUT = """() => {
 }"""
 
 
+@pytest.mark.parametrize("site", ["mixed"], indirect=True)
 def test_the_feeds_page_keeps_each_link_whole_and_its_groups_apart(site, server, browser):
     # At 390 px "JSON Feed" broke after "JSON", and "Topics" sat on the rule that ends
     # "The whole digest" (4 px below it).

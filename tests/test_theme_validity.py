@@ -1,4 +1,7 @@
-"""Every generated page passes the Nu Html Checker (vnu) with 0 errors; sizes hold."""
+"""Every generated page passes the Nu Html Checker (vnu) with 0 errors; sizes hold.
+
+The sites are checked with each republishing policy (``mixed``) and as a fresh clone
+builds them, every publisher on the default ``link`` policy."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import json
 import subprocess
 
 import pytest
-from theme_site import build_theme_site
+from theme_site import POLICIES, build_theme_site
 from tools import vnu_jar
 
 from busy_site import busy_seeds
@@ -18,12 +21,17 @@ CSS_LIMIT = 12 * 1024
 ARTICLE_LIMIT = 40 * 1024
 
 
+@pytest.fixture(scope="module", params=POLICIES)
+def policy(request):
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, policy):
     # Two editions a home page and two stories a list page, so the older pages of the
     # home page and of the lists are checked too.
-    built = build_theme_site(tmp_path_factory.mktemp("theme"), DIGEST_EDITIONS_PER_PAGE=2,
-                             DEFAULT_PAGINATION=2)
+    built = build_theme_site(tmp_path_factory.mktemp(f"theme-{policy}"), policy=policy,
+                             DIGEST_EDITIONS_PER_PAGE=2, DEFAULT_PAGINATION=2)
     assert built.code == 0, built.stderr
     assert built.warnings == []
     assert (built.output / "page" / "1" / "index.html").exists()
@@ -39,10 +47,12 @@ def week_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def busy_site(tmp_path_factory):
+def busy_site(tmp_path_factory, policy):
     """A busy day: 50 stories, several reported by several outlets (front page indexes,
-    "Also covered by", related stories)."""
-    built = build(tmp_path_factory.mktemp("busy"), busy_seeds())
+    "Also covered by", related stories), in full text or (``link``) as links."""
+    default = "link" if policy == "link" else "full"
+    built = build(tmp_path_factory.mktemp(f"busy-{policy}"), busy_seeds(),
+                  settings={"DIGEST_DEFAULT_POLICY": default})
     assert built.code == 0, built.stderr
     return built
 

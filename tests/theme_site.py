@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import partial
 
 from sitebuild import SAMPLE_SEED, seed_text
@@ -96,6 +97,18 @@ LINK_STORY = "stories/court-hears-challenge-to-data-retention-law.html"
 EXCERPT_STORY = "stories/hospital-waiting-lists-grow.html"
 
 
-def build_theme_site(tmp_path, with_sample: bool = True, **settings):
+# What a fresh clone's readers see: every publisher on the default policy, `link`.
+POLICIES = ("mixed", "link")
+SOURCES_WITHOUT_POLICIES = re.sub(r'^policy = ".*"\n', "", SOURCES, flags=re.M)
+
+
+def build_theme_site(tmp_path, with_sample: bool = True, policy: str = "mixed",
+                     **settings):
+    """The theme site with each policy (``mixed``, SOURCES'), or with every publisher on
+    the fresh clone's default (``link``: no `policy` in the sources file)."""
+    sources = SOURCES
+    if policy == "link":
+        sources = SOURCES_WITHOUT_POLICIES
+        settings = {"DIGEST_DEFAULT_POLICY": "link", **settings}
     return build(tmp_path, seeds(with_sample), pages={"about.md": ABOUT}, settings=settings,
-                 sources=SOURCES)
+                 sources=sources)

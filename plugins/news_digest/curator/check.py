@@ -31,6 +31,17 @@ def _site(args) -> dict | None:
     return site_settings(args.settings or DEFAULT_SETTINGS_FILE)
 
 
+def _rules_for(settings: dict | None, path: str, rules: dict | None) -> dict | None:
+    """A content folder named (one holding the site's article folders, as ``build
+    FOLDER`` takes it) also leaves out its own pages and static folders, as the build of
+    that folder does: its ``pages/about.md`` was refused as "not a seed"."""
+    if settings is None or rules is None or not any(
+            (Path(path) / folder).is_dir() for folder in settings.get("ARTICLE_PATHS", ())):
+        return rules
+    own = seed_folder_rules(settings, path)["excluded"]
+    return {**rules, "excluded": [*rules["excluded"], *own]}
+
+
 def run(args) -> int:
     try:
         settings = _site(args)
@@ -42,7 +53,8 @@ def run(args) -> int:
         taxonomy = Taxonomy.from_settings(resolve(settings))
         rules = seed_folder_rules(settings, settings["PATH"])
     checked, ignored, errors, seeds = 0, 0, [], []
-    for verdict in (v for path in args.paths for v in classify_path(path, **(rules or {}))):
+    for verdict in (v for path in args.paths
+                    for v in classify_path(path, **(_rules_for(settings, path, rules) or {}))):
         if verdict.kind == HIDDEN:
             ignored += 1
             print(f"note: ignored {verdict.shown}: {verdict.reason}", file=sys.stderr)

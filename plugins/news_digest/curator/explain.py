@@ -28,8 +28,11 @@ from ..enrich.topics import (
     Topic,
     seed_topics,
 )
+from ..errors import SourcesFileError
 from ..seeds.format import SeedError, read_seed
-from .site_settings import DEFAULT_SETTINGS_FILE, SettingsFileError, digest_settings
+from ..settings import resolve
+from .explain_policy import policy_line
+from .site_settings import DEFAULT_SETTINGS_FILE, SettingsFileError, site_settings
 
 _KIND = {"phrases": "phrase", "keywords": "keyword", "negative": "negative",
          "examples": "example word"}
@@ -310,7 +313,8 @@ def run(args) -> int:
 
         return explain_clusters(args.seeds, args.content)
     try:
-        taxonomy = Taxonomy.from_settings(digest_settings(args.settings))
+        settings = site_settings(args.settings)
+        taxonomy = Taxonomy.from_settings(resolve(settings))
     except SettingsFileError as err:
         print(err, file=sys.stderr)
         return 2
@@ -318,7 +322,10 @@ def run(args) -> int:
     for number, path in enumerate(args.seeds):
         try:
             seed = read_seed(path)
-            report = explain(taxonomy, seed)
+            report = explain(taxonomy, seed) + [policy_line(settings, seed.source_name)]
+        except SourcesFileError as err:
+            print(err, file=sys.stderr)
+            return 2
         except SeedError as err:
             print(err, file=sys.stderr)
             status = 1

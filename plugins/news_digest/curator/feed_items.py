@@ -259,14 +259,15 @@ def _longer(*texts: list[str]) -> list[str]:
 
 
 def _byline(names: list[str]) -> str:
-    """People's names, e-mail addresses dropped ('jd@x.org (Jane Doe)' -> 'Jane Doe')."""
+    """People's names, e-mail addresses dropped ('jd@x.org (Jane Doe)' -> 'Jane Doe'),
+    and web addresses (news-API exports give some authors as their page's URL)."""
     kept = []
     for name in names:
         name = clean_line(name or "")
         match = _MAIL_AND_NAME_RE.match(name)
         if match:
             name = (match.group(1) or match.group(2)).strip()
-        if name and not _EMAIL_RE.match(name) and name not in kept:
+        if name and not _EMAIL_RE.match(name) and not is_web_url(name) and name not in kept:
             kept.append(name)
     return ", ".join(kept)
 

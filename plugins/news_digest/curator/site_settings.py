@@ -20,7 +20,10 @@ def site_settings(path: str) -> dict:
 
     if not Path(path).is_file():
         raise SettingsFileError(f"{path}: no such settings file (give one with -s FILE)")
-    settings = read_settings(path, override={SETTINGS_FILE: path})
+    try:
+        settings = read_settings(path, override={SETTINGS_FILE: path})
+    except ValueError as err:  # Pelican's own checks, e.g. a content folder that is missing
+        raise SettingsFileError(f"{path}: {err}") from None
     try:
         resolve(settings)
     except DigestConfigError as err:

@@ -157,33 +157,37 @@ def is_agency(name: str, agencies: Iterable[str]) -> bool:
     return bool(agency_matcher(tuple(agencies)).fullmatch(" ".join(name.split())))
 
 
-def split_credits(byline: str, agencies: Iterable[str]) -> tuple[Credit, ...]:
-    """The byline's names, each marked as a person or an agency."""
+def split_credits(byline: str, agencies: Iterable[str],
+                  publisher: str = "") -> tuple[Credit, ...]:
+    """The byline's names (less ``publisher``, see ``split_byline``), each marked as a
+    person or an agency."""
     matcher = agency_matcher(tuple(agencies))
     return tuple(
         Credit(name, AGENCY if matcher.fullmatch(name) else PERSON)
-        for name in split_byline(byline)
+        for name in split_byline(byline, publisher)
     )
 
 
 def attribution_of(publisher: str, original_url: str, published: datetime, byline: str,
-                   agencies: Iterable[str], zone: str = "") -> Attribution:
-    """An ``Attribution`` from plain values; dates shown in time zone ``zone``."""
-    home = site_home(original_url) if is_web_url(original_url) else ""
+                   agencies: Iterable[str], zone: str = "", home: str = "") -> Attribution:
+    """An ``Attribution`` from plain values; dates shown in time zone ``zone``. The
+    publisher's ``home`` is the sources file's when it names one, else the story's site."""
+    if not home:
+        home = site_home(original_url) if is_web_url(original_url) else ""
     return Attribution(
         publisher=" ".join(publisher.split()),
         publisher_home=home,
         original_url=original_url.strip(),
         published=published,
-        credits=split_credits(byline, agencies),
+        credits=split_credits(byline, agencies, publisher),
         zone=zone,
     )
 
 
-def attribute(seed, agencies: Iterable[str], zone: str = "") -> Attribution:
+def attribute(seed, agencies: Iterable[str], zone: str = "", home: str = "") -> Attribution:
     """An ``Attribution`` from a parsed ``Seed``; dates shown in time zone ``zone``."""
     return attribution_of(seed.source_name, seed.source_url, seed.published, seed.byline,
-                          agencies, zone)
+                          agencies, zone, home)
 
 
 def publisher_feed(seed) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain, count
@@ -49,8 +49,12 @@ def publisher_key(name: str) -> str:
 
 
 def group_by_publisher(stories: Iterable[StoryRef], *, save_as: str = "{slug}",
-                       taken_paths: Iterable[str] = ()) -> list[Publisher]:
+                       taken_paths: Iterable[str] = (),
+                       home_of: Callable[[str], str] = lambda name: "") -> list[Publisher]:
     """Publishers sorted by name, each with its stories newest first.
+
+    A publisher's home is ``home_of(name)`` (the sources file's), else the site of its
+    newest story with an http(s) address (which may be an ``amp.`` or ``m.`` host).
 
     Slugs are unique among publishers and never give a ``save_as`` path that
     is in ``taken_paths`` (author, topic, story pages).
@@ -67,8 +71,9 @@ def group_by_publisher(stories: Iterable[StoryRef], *, save_as: str = "{slug}",
     publishers = []
     for key, members in groups.items():
         newest = members[0]
-        home = next((site_home(s.url) for s in members if is_web_url(s.url)), "")
         name = " ".join(newest.publisher.split())
+        home = home_of(name) or next(
+            (site_home(s.url) for s in members if is_web_url(s.url)), "")
         publishers.append(Publisher(name, slugs[key], home, tuple(members)))
     publishers.sort(key=lambda p: (publisher_key(p.name), p.slug))
     return publishers

@@ -66,6 +66,11 @@ class SourcesFile:
     def policies(self) -> dict[str, str]:
         return publishing_policies(self)
 
+    @cached_property
+    def homes(self) -> dict[str, str]:
+        """``publisher_key`` of every name and alias -> the publisher's ``home``."""
+        return {publisher_key(name): s.home for s in self.sources for name in s.names}
+
 
 def publishing_policies(sources: SourcesFile) -> dict[str, str]:
     """``publisher_key`` of every name and alias in the file -> its policy ("" when the
@@ -80,6 +85,12 @@ def policy_for(sources: SourcesFile | None, publisher: str, default: str) -> str
     if sources is None:
         return default
     return sources.policies.get(publisher_key(publisher)) or default
+
+
+def home_for(sources: SourcesFile | None, publisher: str) -> str:
+    """The home page the sources file gives ``publisher`` (any case or spacing, or an
+    alias); "" when it does not name it, or there is no sources file."""
+    return sources.homes.get(publisher_key(publisher), "") if sources is not None else ""
 
 
 def load_sources(path: str | Path) -> SourcesFile:

@@ -73,7 +73,8 @@ class SeedReader(BaseReader):
         (``seeds.headers.HEADERS``); undocumented headers stay on ``seed.extra``, unread."""
         digest = self.build.settings
         slug = slugify_headline(seed.title, digest.slug_max_length)
-        authors = [Author(name, self.settings) for name in split_byline(seed.byline)]
+        authors = [Author(name, self.settings)
+                   for name in split_byline(seed.byline, seed.source_name)]
         shown = republished(self.build.policy_of(seed.source_name), seed.paragraphs,
                             seed.headers.get("summary", ""))
         meta = {
@@ -94,7 +95,8 @@ class SeedReader(BaseReader):
             "reading_time": reading_minutes(shown.words) if shown.words else 0,
             # Dates shown in the site's time zone: a story's date is its edition's day.
             "attribution": attribute(seed, digest.agencies,
-                                     self.settings.get("TIMEZONE") or "UTC"),
+                                     self.settings.get("TIMEZONE") or "UTC",
+                                     self.build.home_of(seed.source_name)),
         }
         if authors:
             meta["authors"] = authors

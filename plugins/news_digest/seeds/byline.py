@@ -1,7 +1,11 @@
 """Split a byline into the names it credits.
 
 Pure module: no Pelican import. Whether a name is a person or a news agency
-is attribution's job; this only finds the names.
+is attribution's job; this only finds the names, and leaves out what a byline's
+commas set beside them but is no name: a job title ("Peter Weber, Senior editor"),
+the publisher itself ("Rob Picheta, CNN"), a web address (news-API exports give an
+author's page for a name), or a dateline's region ("Associated Press in Palm Beach,
+Florida" is one credit, not two).
 """
 
 from __future__ import annotations
@@ -10,13 +14,39 @@ import re
 
 _SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*", re.IGNORECASE)
 _BY_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
+# A title after a name: a few words ending in what the person does.
+_JOB_TITLE = re.compile(
+    r"(?:[\w.-]+\s+){0,3}(?:editor|correspondent|reporter|writer|columnist|contributor"
+    r"|producer|analyst|critic|commentator)s?", re.IGNORECASE)
+# "Name in City": a one-word part after it ("Florida", "Quebec") is the city's region.
+_DATELINE = re.compile(r"\sin\s+[A-Z]")
+_REGION = re.compile(r"[A-Z][a-z][\w.-]*")
+# "Damian Carrington Environment editor": a title glued to the name, lowercase but for
+# its first word (The Guardian's feeds).
+_GLUED_TITLE = re.compile(
+    r"(?P<name>\S+(?:\s+\S+)+?)\s+[A-Z]\w*(?:\s+[a-z]\w*)*\s+(?:editor|correspondent"
+    r"|reporter|writer|columnist|producer|analyst|critic|commentator)")
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
-def split_byline(byline: str) -> list[str]:
-    """``"By Jane Doe and John Roe"`` -> ``["Jane Doe", "John Roe"]``, in order, no repeats."""
-    names = []
+def split_byline(byline: str, publisher: str = "") -> list[str]:
+    """``"By Jane Doe and John Roe"`` -> ``["Jane Doe", "John Roe"]``, in order, no repeats.
+
+    A part after the first that is a job title is left out, and so is ``publisher``
+    (or a desk of it, "CNN Business") when the byline names someone else."""
+    names: list[str] = []
     for part in _SEPARATORS.split(_BY_PREFIX.sub("", byline.strip())):
         name = " ".join(part.split())
-        if name and name.casefold() not in (n.casefold() for n in names):
+        glued = _GLUED_TITLE.fullmatch(name)
+        name = glued["name"] if glued else name
+        if (not name or _WEB_ADDRESS.fullmatch(name)
+                or name.casefold() in (n.casefold() for n in names)):
+            continue
+        if names and _DATELINE.search(names[-1]) and _REGION.fullmatch(name):
+            names[-1] = f"{names[-1]}, {name}"
+        elif not (names and _JOB_TITLE.fullmatch(name)):
             names.append(name)
-    return names
+    own = " ".join(publisher.split()).casefold()
+    others = [n for n in names
+              if not own or not (n.casefold() == own or n.casefold().startswith(own + " "))]
+    return others or names
