@@ -32,6 +32,7 @@ from .event_text import MAX_TERM_WEIGHT, SQUARE_SCALE, EventTerms
 if TYPE_CHECKING:  # a story's terms, time and days (clusters.py)
     from .clusters import Profile
 
+GUESSED_SPAN = DAY_SECONDS - 1  # a guessed day's span (event_dates.implicit)
 EDGE_FLOOR = 0.2  # pairs below this score are not even kept as weak evidence
 # Reports of one event cluster in their first day; past a day apart a pair must
 # share more to be linked: its score is scaled down to 1 - TIME_DECAY at WINDOW.
@@ -202,8 +203,8 @@ def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profil
         if len(days) == 1 and len(q.days) == 1:  # same_day(), for one day each
             (start_a, end_a), (start_b, end_b) = days[0], q.days[0]
             if min(end_a, end_b) - max(start_a, start_b) < SAME_DAY_OVERLAP:
-                score *= GUESSED_DAY_FACTOR if (end_a - start_a != DAY_SECONDS
-                                                or end_b - start_b != DAY_SECONDS) \
+                score *= GUESSED_DAY_FACTOR if (end_a - start_a == GUESSED_SPAN
+                                                or end_b - start_b == GUESSED_SPAN) \
                     else OTHER_DAY_FACTOR
         else:
             score *= day_factor(p, q)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta
+from itertools import islice
 
 LEAD_WORDS = 25  # the headline and paragraphs up to this many words are the lead
 SAME_DAY_OVERLAP = 9 * 3600  # seconds two days' spans must share to be one day
@@ -48,6 +49,13 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _AHEAD = frozenset({"next", "until", "till", "by", "before", "from", "coming", "every",
                     "since", "starting", "beginning", "effective", "through"})
 _WEEKDAY_RE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# "voted Monday local time", "the early hours of Monday, local time": the event's own
+# day in the zone where it happened, which the outlet does not give (LOCAL_PARAGRAPHS).
+_LOCAL_RE = re.compile(
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? local time\b")
+LOCAL_PARAGRAPHS = 3  # the paragraphs read for a day said in local time
+# A calendar day somewhere on Earth: from UTC+14 (its start) to UTC-12 (its end).
+LOCAL_BEFORE, LOCAL_AFTER = 14 * 3600, 12 * 3600
 _RELATIVE_WORDS = ("yesterday", "today", "tonight", "night", "this morning", "this afternoon",
                    "this evening")
 _RELATIVE_RE = re.compile(
@@ -85,8 +93,9 @@ def lead_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
         for match in _WEEKDAY_RE.finditer(text):
             before = text[max(0, match.start() - 12):match.start()].split()
             before = before[-1].lower() if before else ""
-            if before in _AHEAD:
-                continue
+            if before in _AHEAD and not (before == "by" and text[match.end():match.end() + 2]
+                                           in ("'s", "’s")):
+                continue  # "killed by Sunday's earthquake" is no deadline
             back = (today.weekday() - _WEEKDAYS.index(match.group(1).lower())) % 7
             if before == "last":
                 back = back or 7
@@ -118,15 +127,32 @@ def lead_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
     return tuple(sorted(days))
 
 
+def local_days(paragraphs, published: datetime) -> tuple[date, ...]:
+    """The weekdays the first paragraphs say in local time ("voted Monday local time"):
+    a Japanese outlet's report of a vote in Seattle names its own Wednesday in its
+    lead and the vote's Monday, in Seattle's calendar, further on."""
+    today = published.date()
+    days = set()
+    for paragraph in islice(paragraphs, LOCAL_PARAGRAPHS):
+        if "local time" in paragraph:
+            for match in _LOCAL_RE.finditer(paragraph):
+                back = (today.weekday() - _WEEKDAYS.index(match.group(1).lower())) % 7
+                if back <= WEEKDAY_BACK:
+                    days.add(today - timedelta(days=back))
+    return tuple(sorted(days))
+
+
 def event_days(title: str, paragraphs, published: datetime) -> tuple[tuple[int, int], ...]:
     """The lead's days as spans of POSIX seconds [start, end): what clusters compare.
 
     A lead that names no day tells news of the last day before it was written: its
     span is the 24 hours before the time stamp, marked one second short of a day
-    (``implicit``), as it is weaker evidence than a day the story names.
+    (``implicit``), as it is weaker evidence than a day the story names. A day said
+    in local time (``local_days``) is that day in any time zone, 50 hours.
     """
     days = lead_days(title, paragraphs, published)
-    if not days:
+    local = local_days(paragraphs, published)
+    if not days and not local:
         end = int(published.timestamp())
         return ((end - DAY_SECONDS + 1, end),)
     offset = published.utcoffset() or timedelta(0)
@@ -134,12 +160,15 @@ def event_days(title: str, paragraphs, published: datetime) -> tuple[tuple[int, 
     for day in days:
         start = int((datetime(day.year, day.month, day.day, tzinfo=UTC) - offset).timestamp())
         spans.append((start, start + DAY_SECONDS))
+    for day in local:
+        start = int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
+        spans.append((start - LOCAL_BEFORE, start + DAY_SECONDS + LOCAL_AFTER))
     return tuple(spans)
 
 
 def implicit(spans: tuple[tuple[int, int], ...]) -> bool:
     """Whether ``event_days`` guessed the spans from the time of writing."""
-    return bool(spans) and (spans[0][1] - spans[0][0]) != DAY_SECONDS
+    return bool(spans) and (spans[0][1] - spans[0][0]) == DAY_SECONDS - 1
 
 
 def same_day(a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...]) -> bool | None:
