@@ -3,7 +3,7 @@ time apart lowers a pair's score (cluster_score.py): pure functions, no site."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -73,6 +73,27 @@ def test_explain_says_when_the_days_apart_did_not_lower_a_pair():
     why = explain_pair(C.cluster([first, later]), "a" * 16, "b" * 16)
     assert "both leads name the same day" in why.reason
     assert not any(what == "days apart" for what, _ in why.factors)
+
+
+
+def test_explain_says_when_a_day_said_in_local_time_made_two_leads_one_day():
+    from news_digest.enrich.cluster_why import explain_pair  # noqa: PLC0415
+
+    seattle = timezone(timedelta(hours=-8))
+    tokyo = timezone(timedelta(hours=9))
+    wire = C.StoryInput("a" * 16, datetime(2025, 11, 4, 21, 50, tzinfo=seattle),
+                        "Boeing machinists vote to end strike",
+                        ("Boeing machinists in Seattle voted Monday to accept a contract and "
+                         "end their seven-week strike at the Everett and Renton plants.",))
+    japan = C.StoryInput("b" * 16, datetime(2025, 11, 5, 17, 30, tzinfo=tokyo),
+                         "Boeing machinists end strike; Japanese suppliers ready",
+                         ("Japanese suppliers welcomed the end of the Boeing strike on "
+                          "Wednesday, ready to ship parts to Everett and Renton again.",
+                          "Machinists in Seattle voted Monday local time to accept a contract "
+                          "and end their seven-week strike."))
+    why = explain_pair(C.cluster([wire, japan]), "a" * 16, "b" * 16)
+    assert "one says it in local time" in why.reason
+    assert not any("days" in what for what, _ in why.factors)
 
 
 def test_a_headline_count_is_no_name_but_an_amount_or_a_result_is():

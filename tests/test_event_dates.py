@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from news_digest.enrich.event_dates import event_days, implicit, lead_days, same_day
+from news_digest.enrich.event_dates import event_days, implicit, lead_days, same_day, same_day_said
 
 
 def at(text: str, offset_hours: float = 0) -> datetime:
@@ -103,3 +103,37 @@ def test_days_after_another_event_are_not_the_event_day():
     # new event alike (a player withdrawing two days after a final): not read.
     lead = "The player withdrew from the next tournament, two days after losing the final."
     assert lead_days("A headline", [lead], WEDNESDAY) == ()
+
+
+def test_a_possessive_weekday_after_by_is_the_event_not_a_deadline():
+    # A follow-up: "killed by Sunday's earthquake ... said on Monday" names both days.
+    monday = at("2025-09-15T10:15:00", 4)
+    lead = ("The number of people killed by Sunday's magnitude 6.3 earthquake has risen to "
+            "19, the disaster agency said on Monday.")
+    assert lead_days("x", [lead], monday) == (date(2025, 9, 14), date(2025, 9, 15))
+    # "by Friday" still points ahead.
+    assert lead_days("x", ["Talks must end by Friday, the union said."], WEDNESDAY) == ()
+
+
+def test_a_weekday_said_in_local_time_is_that_day_in_any_time_zone():
+    # A Japanese outlet names its own Wednesday in its lead and the Seattle vote's
+    # Monday "local time" in its second paragraph; the wire wrote "Monday" in Seattle.
+    seattle = event_days("x", ["Boeing factory workers voted Monday to accept a contract."],
+                         at("2025-11-04T21:50:00", -8))
+    tokyo = event_days("x", ["Japanese suppliers welcomed the end of the strike on Wednesday, "
+                             "saying they were ready to increase shipments of parts.",
+                             "Machinists in the Seattle area voted Monday local time to "
+                             "accept a four-year contract."],
+                       at("2025-11-05T17:30:00", 9))
+    assert not implicit(tokyo) and same_day(seattle, tokyo) is True
+    assert same_day_said(seattle, tokyo) == "in local time"
+    # Without "local time" the Monday beyond the lead is not read: Tokyo's Wednesday only.
+    plain = event_days("x", ["Japanese suppliers welcomed the end of the strike on Wednesday, "
+                             "saying they were ready to increase shipments of parts.",
+                             "Machinists in the Seattle area voted Monday to accept it."],
+                       at("2025-11-05T17:30:00", 9))
+    assert same_day(seattle, plain) is False and same_day_said(seattle, plain) == ""
+    # A day in local time is still a day: Saturday's sprint is not Monday's vote.
+    saturday = event_days("x", ["Verstappen won the sprint on Saturday."],
+                          at("2025-11-01T13:20:00", 1))
+    assert same_day(saturday, tokyo) is False

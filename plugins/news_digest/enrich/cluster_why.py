@@ -33,6 +33,7 @@ from .clusters import (
     pair_score,
     shared_terms,
 )
+from .event_dates import same_day_said
 from .event_text import _read, _term_of
 
 
@@ -77,8 +78,13 @@ def explain_pair(clustering: Clustering, a: str, b: str) -> PairExplanation:
     else:
         reason = f"score {score:.2f} < {LINK}" + (
             " (in one cluster through other stories)" if same else "")
+    said = same_day_said(pa.days, pb.days)
     if hours * 3600 > DECAY_AFTER_SECONDS and named_same_day(pa, pb):
         reason += "; not lowered for the days apart: both leads name the same day"
+    elif said:
+        reason += "; both leads name the same day"
+    if said == "in local time":
+        reason += " (one says it in local time, read as that day in any time zone)"
     return PairExplanation(
         factors=_factors(pa, pb),
         score=round(score, 4),

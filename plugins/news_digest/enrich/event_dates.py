@@ -166,6 +166,21 @@ def event_days(title: str, paragraphs, published: datetime) -> tuple[tuple[int, 
     return tuple(spans)
 
 
+def same_day_said(a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...]) -> str:
+    """How two leads that share a day share it, for ``explain``: "" when they do not
+    (or either day is guessed), "in local time" when only through a day said so."""
+    if implicit(a) or implicit(b):
+        return ""
+    found = ""
+    for start_a, end_a in a:
+        for start_b, end_b in b:
+            if min(end_a, end_b) - max(start_a, start_b) >= SAME_DAY_OVERLAP:
+                if end_a - start_a == DAY_SECONDS and end_b - start_b == DAY_SECONDS:
+                    return "named"
+                found = "in local time"
+    return found
+
+
 def implicit(spans: tuple[tuple[int, int], ...]) -> bool:
     """Whether ``event_days`` guessed the spans from the time of writing."""
     return bool(spans) and (spans[0][1] - spans[0][0]) == DAY_SECONDS - 1
