@@ -118,6 +118,39 @@ def test_a_headline_amount_rounded_otherwise_is_mentioned_but_a_rate_is_not():
     assert "≈4%" in norway.names and lacks(england, "≈4%")
 
 
+
+def test_a_headline_change_told_by_the_figures_before_and_after_is_mentioned():
+    from news_digest.enrich.cluster_score import lacks  # noqa: PLC0415
+
+    rise = event_terms("Nintendo puts up US prices of Switch consoles by as much as 14%",
+                       ("Nintendo raised the price of the Switch OLED to $399.99 in the US.",))
+    prices = event_terms("Nintendo raises US Switch prices",
+                         ("The Switch OLED will cost $399.99, up from $349.99.",))
+    assert "≈14%" in rise.names
+    assert not lacks(prices, "≈14%", rise)  # 349.99 to 399.99 is 14.3%
+    assert lacks(prices, "≈14%")  # without the headline's story: not looked for
+    # A change between two figures the headline's story never writes is no mention:
+    # a match report's crowd and capacity are not a firm's 29% rise.
+    shares = event_terms("Bentley shares soar 29% on Schneider buyout",
+                         ("Bentley shares jumped 29% after Schneider agreed to buy it.",))
+    match = event_terms("Liverpool 3, Atalanta 1", ("A crowd of 46,155 at a ground of 59,600.",))
+    assert lacks(match, "≈29%", shares)
+
+
+def test_explain_says_a_headline_change_was_found_in_the_other_storys_figures():
+    from news_digest.enrich.cluster_why import explain_pair  # noqa: PLC0415
+
+    rise = C.StoryInput("a" * 16, T0, "Nintendo puts up US prices of Switch consoles by 14%",
+                        ("Nintendo raised the price of its Switch OLED console to $399.99 in "
+                         "the US, blaming tariffs.",))
+    prices = C.StoryInput("b" * 16, T0 + timedelta(hours=3), "Nintendo raises Switch prices",
+                          ("Nintendo's Switch OLED console will cost $399.99 in the US, up from "
+                           "$349.99, as tariffs bite.",))
+    why = explain_pair(C.cluster([rise, prices]), "a" * 16, "b" * 16)
+    assert "≈14% in a headline is the change between two figures" in why.reason
+    assert not why.factors
+
+
 def test_a_word_capitalised_only_where_a_sentence_opens_is_no_name():
     body = ("Rescuers dug through the mud in Kokkayar on Tuesday. The rescuers found "
             "three survivors. Kokkayar lies in Idukki district.")

@@ -78,6 +78,11 @@ def explain_pair(clustering: Clustering, a: str, b: str) -> PairExplanation:
     else:
         reason = f"score {score:.2f} < {LINK}" + (
             " (in one cluster through other stories)" if same else "")
+    told = sorted({*(n for n in pa.terms.names if _as_change(pb, n, pa)),
+                   *(n for n in pb.terms.names if _as_change(pa, n, pb))})
+    if told:
+        reason += (f"; {', '.join(told)} in a headline is the change between two figures "
+                   f"the other story gives")
     said = same_day_said(pa.days, pb.days)
     if hours * 3600 > DECAY_AFTER_SECONDS and named_same_day(pa, pb):
         reason += "; not lowered for the days apart: both leads name the same day"
@@ -92,6 +97,12 @@ def explain_pair(clustering: Clustering, a: str, b: str) -> PairExplanation:
         hours_apart=round(hours, 1), candidate=candidate, same_cluster=same, reason=reason)
 
 
+def _as_change(b: Profile, name: str, a: Profile) -> bool:
+    """Whether headline ``name`` of ``a`` is mentioned by ``b`` only as a change
+    between two of its figures (``cluster_score.lacks``)."""
+    return lacks(b.terms, name) and not lacks(b.terms, name, a.terms)
+
+
 def _factors(a: Profile, b: Profile) -> tuple[tuple[str, float], ...]:
     found = []
     apart = pair_time_factor(a, b)
@@ -103,8 +114,8 @@ def _factors(a: Profile, b: Profile) -> tuple[tuple[str, float], ...]:
                       else "a lead's day, guessed, differs", days))
     names = name_factor(a.terms, b.terms)
     if names < 1:
-        missing = sorted({*(n for n in a.terms.names if lacks(b.terms, n)),
-                          *(n for n in b.terms.names if lacks(a.terms, n))})
+        missing = sorted({*(n for n in a.terms.names if lacks(b.terms, n, a.terms)),
+                          *(n for n in b.terms.names if lacks(a.terms, n, b.terms))})
         found.append((f"headline names the other lacks ({', '.join(missing)})", names))
     return tuple((what, round(factor, 2)) for what, factor in found)
 
