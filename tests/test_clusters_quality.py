@@ -39,7 +39,7 @@ from sitebuild import SHARED
 SAME_EVENT = Path(__file__).parent / "data" / "same_event"
 SPLITS = ("tune", "untouched-1", "untouched-2", "untouched-3")
 # What the method reaches today, so that a change that loses quality fails here.
-FLOORS = {"tune": (0.98, 0.91, 0), "untouched-1": (0.95, 0.85, 1),  # precision, recall, joined
+FLOORS = {"tune": (0.98, 0.92, 0), "untouched-1": (0.95, 0.85, 1),  # precision, recall, joined
           "untouched-2": (0.95, 0.90, 0), "untouched-3": (0.95, 0.85, 0)}
 # What issue 19 asks for on the development set.
 TARGET_PRECISION = TARGET_RECALL = 0.95

@@ -137,3 +137,17 @@ def test_a_weekday_said_in_local_time_is_that_day_in_any_time_zone():
     saturday = event_days("x", ["Verstappen won the sprint on Saturday."],
                           at("2025-11-01T13:20:00", 1))
     assert same_day(saturday, tokyo) is False
+
+
+def test_the_early_hours_are_overnight_the_day_before_to_the_west():
+    # Belfast's Monday morning: McIlroy won in Augusta on Sunday evening, "in the
+    # early hours" there; the wire, written in Augusta, says Sunday.
+    belfast = at("2025-04-14T09:15:00", 1)
+    lead = "His home town woke up to celebrations after he won the Masters in the early hours."
+    assert lead_days("x", [lead], belfast) == (date(2025, 4, 13), date(2025, 4, 14))
+    augusta = event_days("x", ["Rory McIlroy won the Masters on Sunday."],
+                         at("2025-04-13T20:25:00", -4))
+    assert same_day(event_days("x", [lead], belfast), augusta) is True
+    # "The early hours of Monday" names its day: Monday alone.
+    assert lead_days("x", ["The bus fell in the early hours of Monday."], belfast) == (
+        date(2025, 4, 14),)

@@ -57,10 +57,12 @@ LOCAL_PARAGRAPHS = 3  # the paragraphs read for a day said in local time
 # A calendar day somewhere on Earth: from UTC+14 (its start) to UTC-12 (its end).
 LOCAL_BEFORE, LOCAL_AFTER = 14 * 3600, 12 * 3600
 _RELATIVE_WORDS = ("yesterday", "today", "tonight", "night", "this morning", "this afternoon",
-                   "this evening")
+                   "this evening", "early hours")
+# "In the early hours" is "overnight": the day before in the zones to the west, where
+# the event (a final in Augusta, a vote in Washington) took place in the evening.
 _RELATIVE_RE = re.compile(
-    r"\b(yesterday|today|tonight|last night|overnight|this (?:morning|afternoon|evening))\b",
-    re.IGNORECASE)
+    r"\b(yesterday|today|tonight|last night|overnight|this (?:morning|afternoon|evening)"
+    r"|early hours(?! of))\b", re.IGNORECASE)
 _DATE_RE = re.compile(rf"\b(?:({_MONTH})\s+(\d{{1,2}})|(\d{{1,2}})\s+({_MONTH}))\b")
 # A wire dateline: "BRUSSELS, May 14 (GWS) - ": the day of writing, not of the event.
 _DATELINE_RE = re.compile(
@@ -108,7 +110,7 @@ def lead_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
             word = match.group(1)
             if word == "yesterday":
                 days.add(today - timedelta(days=1))
-            elif word in ("last night", "overnight"):
+            elif word in ("last night", "overnight", "early hours"):
                 days.update((today - timedelta(days=1), today))
             else:
                 days.add(today)
