@@ -111,8 +111,15 @@ def test_a_possessive_weekday_after_by_is_the_event_not_a_deadline():
     lead = ("The number of people killed by Sunday's magnitude 6.3 earthquake has risen to "
             "19, the disaster agency said on Monday.")
     assert lead_days("x", [lead], monday) == (date(2025, 9, 14), date(2025, 9, 15))
-    # "by Friday" still points ahead.
-    assert lead_days("x", ["Talks must end by Friday, the union said."], WEDNESDAY) == ()
+    # So does "the toll from Wednesday's protests ... said on Thursday".
+    thursday = at("2025-06-26T12:10:00", 3)
+    lead = "The death toll from Wednesday's protests has risen to 16, Amnesty said on Thursday."
+    assert lead_days("x", [lead], thursday) == (date(2025, 6, 25), date(2025, 6, 26))
+    # "by Friday" and "from Monday" still point ahead, and "before Friday's vote" too.
+    for lead in ("Talks must end by Friday, the union said.",
+                 "New prices apply from Monday, the firm said.",
+                 "Talks went on before Friday's vote, the union said."):
+        assert lead_days("x", [lead], WEDNESDAY) == ()
 
 
 def test_a_weekday_said_in_local_time_is_that_day_in_any_time_zone():

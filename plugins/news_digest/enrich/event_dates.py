@@ -48,6 +48,9 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 # Words before a weekday that make it another day than the event's.
 _AHEAD = frozenset({"next", "until", "till", "by", "before", "from", "coming", "every",
                     "since", "starting", "beginning", "effective", "through"})
+# But before a weekday's event these tell of it: "killed by Sunday's earthquake", "the
+# toll from Wednesday's protests", "since Friday's quake" (not "by Friday", "from Monday").
+_BACK_BEFORE_POSSESSIVE = frozenset({"by", "from", "since"})
 _WEEKDAY_RE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # "voted Monday local time", "the early hours of Monday, local time": the event's own
 # day in the zone where it happened, which the outlet does not give (LOCAL_PARAGRAPHS).
@@ -95,9 +98,9 @@ def lead_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
         for match in _WEEKDAY_RE.finditer(text):
             before = text[max(0, match.start() - 12):match.start()].split()
             before = before[-1].lower() if before else ""
-            if before in _AHEAD and not (before == "by" and text[match.end():match.end() + 2]
-                                           in ("'s", "’s")):
-                continue  # "killed by Sunday's earthquake" is no deadline
+            if before in _AHEAD and not (before in _BACK_BEFORE_POSSESSIVE
+                                         and text[match.end():match.end() + 2] in ("'s", "’s")):
+                continue
             back = (today.weekday() - _WEEKDAYS.index(match.group(1).lower())) % 7
             if before == "last":
                 back = back or 7
