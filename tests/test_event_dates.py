@@ -115,10 +115,10 @@ def test_a_possessive_weekday_after_by_is_the_event_not_a_deadline():
     thursday = at("2025-06-26T12:10:00", 3)
     lead = "The death toll from Wednesday's protests has risen to 16, Amnesty said on Thursday."
     assert lead_days("x", [lead], thursday) == (date(2025, 6, 25), date(2025, 6, 26))
-    # "by Friday" and "from Monday" still point ahead, and "before Friday's vote" too.
+    # "by Friday" and "from Monday" still point ahead, and "before Tuesday's vote" too.
     for lead in ("Talks must end by Friday, the union said.",
                  "New prices apply from Monday, the firm said.",
-                 "Talks went on before Friday's vote, the union said."):
+                 "Talks went on before Tuesday's vote, the union said."):
         assert lead_days("x", [lead], WEDNESDAY) == ()
 
 
