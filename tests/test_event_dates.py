@@ -6,7 +6,14 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from news_digest.enrich.event_dates import event_days, implicit, lead_days, same_day, same_day_said
+from news_digest.enrich.event_dates import (
+    day_notes,
+    event_days,
+    implicit,
+    lead_days,
+    same_day,
+    same_day_said,
+)
 
 
 def at(text: str, offset_hours: float = 0) -> datetime:
@@ -158,3 +165,20 @@ def test_the_early_hours_are_overnight_the_day_before_to_the_west():
     # "The early hours of Monday" names its day: Monday alone.
     assert lead_days("x", ["The bus fell in the early hours of Monday."], belfast) == (
         date(2025, 4, 14),)
+
+
+def test_a_toll_counted_on_a_day_is_of_an_event_of_that_day_or_the_day_before():
+    # The follow-up counts Tuesday's dead of Monday's quake; the wire told of Monday.
+    manila = at("2025-08-19T09:35:00", 8)
+    lead = "The death toll from a strong earthquake rose to 31 on Tuesday, officials said."
+    assert lead_days("Death toll from Philippine earthquake rises to 31", [lead], manila) == (
+        date(2025, 8, 18), date(2025, 8, 19))
+    wire = event_days("x", ["A magnitude 6.8 earthquake struck on Monday."],
+                      at("2025-08-18T05:20:00"))
+    assert same_day(event_days("Death toll from Philippine earthquake rises to 31", [lead],
+                               manila), wire) is True
+    # Another headline over the same lead: Tuesday only.
+    assert lead_days("Philippine earthquake survivors wait for aid", [lead], manila) == (
+        date(2025, 8, 19),)
+    assert "the day before each (its headline counts a toll)" in day_notes(
+        "Death toll from Philippine earthquake rises to 31", [lead], manila)

@@ -51,6 +51,11 @@ _AHEAD = frozenset({"next", "until", "till", "by", "before", "from", "coming", "
 # But before a weekday's event these tell of it: "killed by Sunday's earthquake", "the
 # toll from Wednesday's protests", "since Friday's quake" (not "by Friday", "from Monday").
 _BACK_BEFORE_POSSESSIVE = frozenset({"by", "from", "since"})
+# A headline that says a toll rose ("Death toll from Philippine quake rises to 31")
+# counts, on the day its lead names, the dead of an event of that day or the day before.
+_TOLL_RE = re.compile(r"\btoll\b.{0,60}\b(?:rises|rose|climbs|climbed|reaches|reached|tops|hits)\b",
+                      re.IGNORECASE)
+TOLL_DAY_BEFORE = True
 _WEEKDAY_RE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # "voted Monday local time", "the early hours of Monday, local time": the event's own
 # day in the zone where it happened, which the outlet does not give (LOCAL_PARAGRAPHS).
@@ -89,8 +94,8 @@ def _month(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")[:3]]
 
 
-def lead_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
-    """The calendar days (in the story's own time zone) its lead puts the event on."""
+def named_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
+    """The calendar days (in the story's own time zone) its lead names."""
     today = published.date()  # ``published`` keeps the outlet's UTC offset
     text = _lead(title, paragraphs)
     days: set[date] = set()
@@ -132,6 +137,16 @@ def lead_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
     return tuple(sorted(days))
 
 
+def lead_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
+    """The calendar days (in the story's own time zone) its lead puts the event on:
+    the days it names (``named_days``), and the day before each when its headline
+    says a toll rose (the dead of an event of that day or the day before)."""
+    days = named_days(title, paragraphs, published)
+    if days and TOLL_DAY_BEFORE and _TOLL_RE.search(title):
+        return tuple(sorted({*days, *(day - timedelta(days=1) for day in days)}))
+    return days
+
+
 def local_days(paragraphs, published: datetime) -> tuple[date, ...]:
     """The weekdays the first paragraphs say in local time ("voted Monday local time"):
     a Japanese outlet's report of a vote in Seattle names its own Wednesday in its
@@ -169,6 +184,21 @@ def event_days(title: str, paragraphs, published: datetime) -> tuple[tuple[int, 
         start = int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
         spans.append((start - LOCAL_BEFORE, start + DAY_SECONDS + LOCAL_AFTER))
     return tuple(spans)
+
+
+def day_notes(title: str, paragraphs, published: datetime) -> str:
+    """The days a story's lead names, as ``explain`` prints them, with the rule that
+    read a day a plain reading would not: "Mon 18 Aug, Tue 19 Aug (the day before: a
+    toll's count)", "Mon 3 Nov in local time", "none (guessed: the day before Tue 19
+    Aug 09:35)"."""
+    paragraphs = tuple(paragraphs)
+    days = [f"{day:%a} {day.day} {day:%b}" for day in named_days(title, paragraphs, published)]
+    if days and TOLL_DAY_BEFORE and _TOLL_RE.search(title):
+        days[-1] += " and the day before each (its headline counts a toll)"
+    days += [f"{day:%a} {day.day} {day:%b} in local time (in any time zone)"
+             for day in local_days(paragraphs, published)]
+    return ", ".join(days) or f"none (guessed: the day before {published:%a} {published.day} " \
+        f"{published:%b %H:%M})"
 
 
 def same_day_said(a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...]) -> str:
