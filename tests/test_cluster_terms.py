@@ -4,6 +4,7 @@ time apart lowers a pair's score (cluster_score.py): pure functions, no site."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -234,3 +235,19 @@ def test_terrorism_and_terrorists_meet_and_explain_shows_how_each_story_wrote_it
     shown = told_apart("terror", written_forms(*one), written_forms(*other))
     assert shown == "terror (terrorism / terrorists)"
     assert told_apart("orlando", written_forms(*one), written_forms(*other)) == "orlando"
+
+
+@pytest.mark.parametrize("headline, said", [
+    ("Japanese suppliers brace for Boeing", "Mon 3 Nov in local time (in any time zone)"),
+    ("Death toll from Philippine earthquake", "and the day before each (its headline counts"),
+])
+def test_explain_cluster_prints_the_days_each_lead_names_and_why(headline, said, capsys):
+    from news_digest.curator.cli import main  # noqa: PLC0415
+    from news_digest.seeds.format import read_seed  # noqa: PLC0415
+
+    same_event = Path(__file__).parent / "data" / "same_event"
+    seed = next(p for p in sorted(same_event.glob("*.txt"))
+                if read_seed(p).title.startswith(headline))
+    assert main(["explain", "--cluster", "--content", str(same_event), str(seed)]) == 0
+    out = capsys.readouterr().out
+    assert "days named: " in out and said in out

@@ -412,20 +412,6 @@ def test_explain_cluster_prints_members_and_near_misses(capsys):
     assert "lowered: days apart" in out and "leads name other days x0.60" in out
 
 
-@pytest.mark.parametrize("headline, said", [
-    ("Japanese suppliers brace for Boeing", "Mon 3 Nov in local time (in any time zone)"),
-    ("Death toll from Philippine earthquake", "and the day before each (its headline counts"),
-])
-def test_explain_cluster_prints_the_days_each_lead_names_and_why(headline, said, capsys):
-    from news_digest.curator.cli import main
-
-    seed = next(p for p in sorted(SAME_EVENT.glob("*.txt"))
-                if read_seed(p).title.startswith(headline))
-    assert main(["explain", "--cluster", "--content", str(SAME_EVENT), str(seed)]) == 0
-    out = capsys.readouterr().out
-    assert "days named: " in out and said in out
-
-
 def test_a_seed_given_twice_under_one_original_url_is_one_story(tmp_path):
     text = seed_text(url="https://news.example/one", body=FINE)
     first = parse_seed(text, str(tmp_path / "001_a.txt"))

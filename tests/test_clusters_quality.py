@@ -125,7 +125,7 @@ def test_precision_and_recall_on_the_development_set(split, capsys):
     assert len(q.joined_distractors) <= joined
 
 
-# The splits where issue 19's targets hold; on the others recall is the gap (0.88 on
+# The splits where issue 19's targets hold; on the others recall is the gap (0.93 on
 # tune, 0.88 on untouched-1, whose BHP distractor is joined too, 0.89 on untouched-3):
 # docs/clusters.md, "What it gets wrong". A strict xfail fails once a split reaches them.
 REACHED = {"untouched-2"}
