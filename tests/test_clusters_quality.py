@@ -182,3 +182,14 @@ def test_real_headlines_about_the_same_firm_or_person_stay_apart(capsys):
         print(f"\nsame-event clusters, real news-API headlines ({len(inputs)} stories): "
               f"{q.summary()}")
     assert q.false_pairs == 0
+
+
+def test_the_misses_list_counts_the_tune_splits_misses_and_refuses_untouched_splits():
+    from cluster_misses import misses  # noqa: PLC0415  (tests/cluster_misses.py)
+
+    listed = misses("tune")
+    assert sum(line.startswith("REQ") for line in listed) == quality("tune").missed_pairs
+    for split in SPLITS:
+        if split.startswith("untouched"):
+            with pytest.raises(SystemExit):
+                misses(split)
