@@ -125,7 +125,8 @@ def test_a_possessive_weekday_after_by_is_the_event_not_a_deadline():
     # "by Friday" and "from Monday" still point ahead, and "before Tuesday's vote" too.
     for lead in ("Talks must end by Friday, the union said.",
                  "New prices apply from Monday, the firm said.",
-                 "Talks went on before Tuesday's vote, the union said."):
+                 "Talks went on before Tuesday's vote, the union said.",
+                 "The bill must pass by Tuesday's deadline, aides said."):
         assert lead_days("x", [lead], WEDNESDAY) == ()
 
 

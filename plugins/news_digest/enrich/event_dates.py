@@ -51,6 +51,7 @@ _AHEAD = frozenset({"next", "until", "till", "by", "before", "from", "coming", "
 # But before a weekday's event these tell of it: "killed by Sunday's earthquake", "the
 # toll from Wednesday's protests", "since Friday's quake" (not "by Friday", "from Monday").
 _BACK_BEFORE_POSSESSIVE = frozenset({"by", "from", "since"})
+_EVENT_OF_DAY_RE = re.compile(r"['’]s\b(?! deadlines?\b)")  # not "by Friday's deadline"
 # A headline that says a toll rose ("Death toll from Philippine quake rises to 31")
 # counts, on the day its lead names, the dead of an event of that day or the day before.
 _TOLL_RE = re.compile(r"\btoll\b.{0,60}\b(?:rises|rose|climbs|climbed|reaches|reached|tops|hits)\b",
@@ -104,7 +105,7 @@ def named_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
             before = text[max(0, match.start() - 12):match.start()].split()
             before = before[-1].lower() if before else ""
             if before in _AHEAD and not (before in _BACK_BEFORE_POSSESSIVE
-                                         and text[match.end():match.end() + 2] in ("'s", "’s")):
+                                         and _EVENT_OF_DAY_RE.match(text, match.end())):
                 continue
             back = (today.weekday() - _WEEKDAYS.index(match.group(1).lower())) % 7
             if before == "last":
