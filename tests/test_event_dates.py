@@ -11,6 +11,7 @@ from news_digest.enrich.event_dates import (
     event_days,
     implicit,
     lead_days,
+    local_days,
     same_day,
     same_day_said,
 )
@@ -152,6 +153,10 @@ def test_a_weekday_said_in_local_time_is_that_day_in_any_time_zone():
     saturday = event_days("x", ["Verstappen won the sprint on Saturday."],
                           at("2025-11-01T13:20:00", 1))
     assert same_day(saturday, tokyo) is False
+    # A day ahead in local time is no more the event's than any day ahead.
+    assert local_days(["Talks run until Tuesday local time."], at("2025-11-05T17:30:00", 9)) == ()
+    assert local_days(["They voted on Tuesday local time."], at("2025-11-05T17:30:00", 9)) == (
+        date(2025, 11, 4),)
 
 
 def test_the_early_hours_are_overnight_the_day_before_to_the_west():

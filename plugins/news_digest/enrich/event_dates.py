@@ -157,8 +157,9 @@ def local_days(paragraphs, published: datetime) -> tuple[date, ...]:
     for paragraph in islice(paragraphs, LOCAL_PARAGRAPHS):
         if "local time" in paragraph:
             for match in _LOCAL_RE.finditer(paragraph):
+                before = paragraph[max(0, match.start() - 12):match.start()].split()
                 back = (today.weekday() - _WEEKDAYS.index(match.group(1).lower())) % 7
-                if back <= WEEKDAY_BACK:
+                if back <= WEEKDAY_BACK and not (before and before[-1].lower() in _AHEAD):
                     days.add(today - timedelta(days=back))
     return tuple(sorted(days))
 
