@@ -3,7 +3,8 @@ time apart lowers a pair's score (cluster_score.py): pure functions, no site."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -75,6 +76,27 @@ def test_explain_says_when_the_days_apart_did_not_lower_a_pair():
     assert not any(what == "days apart" for what, _ in why.factors)
 
 
+
+def test_explain_says_when_a_day_said_in_local_time_made_two_leads_one_day():
+    from news_digest.enrich.cluster_why import explain_pair  # noqa: PLC0415
+
+    seattle = timezone(timedelta(hours=-8))
+    tokyo = timezone(timedelta(hours=9))
+    wire = C.StoryInput("a" * 16, datetime(2025, 11, 4, 21, 50, tzinfo=seattle),
+                        "Boeing machinists vote to end strike",
+                        ("Boeing machinists in Seattle voted Monday to accept a contract and "
+                         "end their seven-week strike at the Everett and Renton plants.",))
+    japan = C.StoryInput("b" * 16, datetime(2025, 11, 5, 17, 30, tzinfo=tokyo),
+                         "Boeing machinists end strike; Japanese suppliers ready",
+                         ("Japanese suppliers welcomed the end of the Boeing strike on "
+                          "Wednesday, ready to ship parts to Everett and Renton again.",
+                          "Machinists in Seattle voted Monday local time to accept a contract "
+                          "and end their seven-week strike."))
+    why = explain_pair(C.cluster([wire, japan]), "a" * 16, "b" * 16)
+    assert "one says it in local time" in why.reason
+    assert not any("days" in what for what, _ in why.factors)
+
+
 def test_a_headline_count_is_no_name_but_an_amount_or_a_result_is():
     body = ("A landslide in Idukki killed 23 people, the Kerala government said; "
             "the bank cut by 50 basis points; Arsenal won 3-1; the fine was $6.2 billion.")
@@ -95,6 +117,39 @@ def test_a_headline_amount_rounded_otherwise_is_mentioned_but_a_rate_is_not():
     norway = event_terms("Norway holds rates at 4%", ("Norges Bank held its rate at 4%.",))
     england = event_terms("Bank of England cuts", ("The Bank of England cut to 3.75%.",))
     assert "≈4%" in norway.names and lacks(england, "≈4%")
+
+
+
+def test_a_headline_change_told_by_the_figures_before_and_after_is_mentioned():
+    from news_digest.enrich.cluster_score import lacks  # noqa: PLC0415
+
+    rise = event_terms("Nintendo puts up US prices of Switch consoles by as much as 14%",
+                       ("Nintendo raised the price of the Switch OLED to $399.99 in the US.",))
+    prices = event_terms("Nintendo raises US Switch prices",
+                         ("The Switch OLED will cost $399.99, up from $349.99.",))
+    assert "≈14%" in rise.names
+    assert not lacks(prices, "≈14%", rise)  # 349.99 to 399.99 is 14.3%
+    assert lacks(prices, "≈14%")  # without the headline's story: not looked for
+    # A change between two figures the headline's story never writes is no mention:
+    # a match report's crowd and capacity are not a firm's 29% rise.
+    shares = event_terms("Bentley shares soar 29% on Schneider buyout",
+                         ("Bentley shares jumped 29% after Schneider agreed to buy it.",))
+    match = event_terms("Liverpool 3, Atalanta 1", ("A crowd of 46,155 at a ground of 59,600.",))
+    assert lacks(match, "≈29%", shares)
+
+
+def test_explain_says_a_headline_change_was_found_in_the_other_storys_figures():
+    from news_digest.enrich.cluster_why import explain_pair  # noqa: PLC0415
+
+    rise = C.StoryInput("a" * 16, T0, "Nintendo puts up US prices of Switch consoles by 14%",
+                        ("Nintendo raised the price of its Switch OLED console to $399.99 in "
+                         "the US, blaming tariffs.",))
+    prices = C.StoryInput("b" * 16, T0 + timedelta(hours=3), "Nintendo raises Switch prices",
+                          ("Nintendo's Switch OLED console will cost $399.99 in the US, up from "
+                           "$349.99, as tariffs bite.",))
+    why = explain_pair(C.cluster([rise, prices]), "a" * 16, "b" * 16)
+    assert "≈14% in a headline is the change between two figures" in why.reason
+    assert not why.factors
 
 
 def test_a_word_capitalised_only_where_a_sentence_opens_is_no_name():
@@ -180,3 +235,19 @@ def test_terrorism_and_terrorists_meet_and_explain_shows_how_each_story_wrote_it
     shown = told_apart("terror", written_forms(*one), written_forms(*other))
     assert shown == "terror (terrorism / terrorists)"
     assert told_apart("orlando", written_forms(*one), written_forms(*other)) == "orlando"
+
+
+@pytest.mark.parametrize("headline, said", [
+    ("Japanese suppliers brace for Boeing", "Mon 3 Nov in local time (in any time zone)"),
+    ("Death toll from Philippine earthquake", "and the day before each (its headline counts"),
+])
+def test_explain_cluster_prints_the_days_each_lead_names_and_why(headline, said, capsys):
+    from news_digest.curator.cli import main  # noqa: PLC0415
+    from news_digest.seeds.format import read_seed  # noqa: PLC0415
+
+    same_event = Path(__file__).parent / "data" / "same_event"
+    seed = next(p for p in sorted(same_event.glob("*.txt"))
+                if read_seed(p).title.startswith(headline))
+    assert main(["explain", "--cluster", "--content", str(same_event), str(seed)]) == 0
+    out = capsys.readouterr().out
+    assert "days named: " in out and said in out

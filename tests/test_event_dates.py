@@ -6,7 +6,15 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from news_digest.enrich.event_dates import event_days, implicit, lead_days, same_day
+from news_digest.enrich.event_dates import (
+    day_notes,
+    event_days,
+    implicit,
+    lead_days,
+    local_days,
+    same_day,
+    same_day_said,
+)
 
 
 def at(text: str, offset_hours: float = 0) -> datetime:
@@ -103,3 +111,80 @@ def test_days_after_another_event_are_not_the_event_day():
     # new event alike (a player withdrawing two days after a final): not read.
     lead = "The player withdrew from the next tournament, two days after losing the final."
     assert lead_days("A headline", [lead], WEDNESDAY) == ()
+
+
+def test_a_possessive_weekday_after_by_is_the_event_not_a_deadline():
+    # A follow-up: "killed by Sunday's earthquake ... said on Monday" names both days.
+    monday = at("2025-09-15T10:15:00", 4)
+    lead = ("The number of people killed by Sunday's magnitude 6.3 earthquake has risen to "
+            "19, the disaster agency said on Monday.")
+    assert lead_days("x", [lead], monday) == (date(2025, 9, 14), date(2025, 9, 15))
+    # So does "the toll from Wednesday's protests ... said on Thursday".
+    thursday = at("2025-06-26T12:10:00", 3)
+    lead = "The death toll from Wednesday's protests has risen to 16, Amnesty said on Thursday."
+    assert lead_days("x", [lead], thursday) == (date(2025, 6, 25), date(2025, 6, 26))
+    # "by Friday" and "from Monday" still point ahead, and "before Tuesday's vote" too.
+    for lead in ("Talks must end by Friday, the union said.",
+                 "New prices apply from Monday, the firm said.",
+                 "Talks went on before Tuesday's vote, the union said.",
+                 "The bill must pass by Tuesday's deadline, aides said."):
+        assert lead_days("x", [lead], WEDNESDAY) == ()
+
+
+def test_a_weekday_said_in_local_time_is_that_day_in_any_time_zone():
+    # A Japanese outlet names its own Wednesday in its lead and the Seattle vote's
+    # Monday "local time" in its second paragraph; the wire wrote "Monday" in Seattle.
+    seattle = event_days("x", ["Boeing factory workers voted Monday to accept a contract."],
+                         at("2025-11-04T21:50:00", -8))
+    tokyo = event_days("x", ["Japanese suppliers welcomed the end of the strike on Wednesday, "
+                             "saying they were ready to increase shipments of parts.",
+                             "Machinists in the Seattle area voted Monday local time to "
+                             "accept a four-year contract."],
+                       at("2025-11-05T17:30:00", 9))
+    assert not implicit(tokyo) and same_day(seattle, tokyo) is True
+    assert same_day_said(seattle, tokyo) == "in local time"
+    # Without "local time" the Monday beyond the lead is not read: Tokyo's Wednesday only.
+    plain = event_days("x", ["Japanese suppliers welcomed the end of the strike on Wednesday, "
+                             "saying they were ready to increase shipments of parts.",
+                             "Machinists in the Seattle area voted Monday to accept it."],
+                       at("2025-11-05T17:30:00", 9))
+    assert same_day(seattle, plain) is False and same_day_said(seattle, plain) == ""
+    # A day in local time is still a day: Saturday's sprint is not Monday's vote.
+    saturday = event_days("x", ["Verstappen won the sprint on Saturday."],
+                          at("2025-11-01T13:20:00", 1))
+    assert same_day(saturday, tokyo) is False
+    # A day ahead in local time is no more the event's than any day ahead.
+    assert local_days(["Talks run until Tuesday local time."], at("2025-11-05T17:30:00", 9)) == ()
+    assert local_days(["They voted on Tuesday local time."], at("2025-11-05T17:30:00", 9)) == (
+        date(2025, 11, 4),)
+
+
+def test_the_early_hours_are_overnight_the_day_before_to_the_west():
+    # Belfast's Monday morning: McIlroy won in Augusta on Sunday evening, "in the
+    # early hours" there; the wire, written in Augusta, says Sunday.
+    belfast = at("2025-04-14T09:15:00", 1)
+    lead = "His home town woke up to celebrations after he won the Masters in the early hours."
+    assert lead_days("x", [lead], belfast) == (date(2025, 4, 13), date(2025, 4, 14))
+    augusta = event_days("x", ["Rory McIlroy won the Masters on Sunday."],
+                         at("2025-04-13T20:25:00", -4))
+    assert same_day(event_days("x", [lead], belfast), augusta) is True
+    # "The early hours of Monday" names its day: Monday alone.
+    assert lead_days("x", ["The bus fell in the early hours of Monday."], belfast) == (
+        date(2025, 4, 14),)
+
+
+def test_a_toll_counted_on_a_day_is_of_an_event_of_that_day_or_the_day_before():
+    # The follow-up counts Tuesday's dead of Monday's quake; the wire told of Monday.
+    manila = at("2025-08-19T09:35:00", 8)
+    lead = "The death toll from a strong earthquake rose to 31 on Tuesday, officials said."
+    assert lead_days("Death toll from Philippine earthquake rises to 31", [lead], manila) == (
+        date(2025, 8, 18), date(2025, 8, 19))
+    wire = event_days("x", ["A magnitude 6.8 earthquake struck on Monday."],
+                      at("2025-08-18T05:20:00"))
+    assert same_day(event_days("Death toll from Philippine earthquake rises to 31", [lead],
+                               manila), wire) is True
+    # Another headline over the same lead: Tuesday only.
+    assert lead_days("Philippine earthquake survivors wait for aid", [lead], manila) == (
+        date(2025, 8, 19),)
+    assert "the day before each (its headline counts a toll)" in day_notes(
+        "Death toll from Philippine earthquake rises to 31", [lead], manila)

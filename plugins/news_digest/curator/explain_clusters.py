@@ -13,10 +13,12 @@ from pathlib import Path
 from ..enrich import clusters as C
 from ..enrich.cluster_links import stories_for_clustering
 from ..enrich.cluster_why import explain_pair, near_misses, told_apart, written_forms
+from ..enrich.event_dates import day_notes
 from ..errors import SeedError
 from ..seeds.format import read_seed
 
 Forms = Callable[[str], dict[str, frozenset[str]]]  # a story's key -> its written forms
+Days = Callable[[str], str]  # a story's key -> the days its lead names (event_dates.day_notes)
 
 
 def _term(term: str, key: str, other: str, forms: Forms | None) -> str:
@@ -26,7 +28,7 @@ def _term(term: str, key: str, other: str, forms: Forms | None) -> str:
 
 
 def _pair_lines(clustering: C.Clustering, key: str, other: str, label: str,
-                forms: Forms | None = None) -> list[str]:
+                forms: Forms | None = None, days: Days | None = None) -> list[str]:
     why = explain_pair(clustering, key, other)
     shared = ", ".join(f"{_term(t, key, other, forms)} {part:.2f}"
                        for t, part in why.shared[:8]) or "nothing"
@@ -35,13 +37,16 @@ def _pair_lines(clustering: C.Clustering, key: str, other: str, label: str,
     if why.factors:
         lines.append("        lowered: " + ", ".join(f"{what} x{factor:.2f}"
                                                   for what, factor in why.factors))
+    if days is not None:
+        lines.append(f"        days named: {days(key)} | {days(other)}")
     return lines
 
 
 def cluster_report(clustering: C.Clustering, key: str, label_of: Mapping[str, str],
-                   forms: Forms | None = None) -> list[str]:
+                   forms: Forms | None = None, days: Days | None = None) -> list[str]:
     """The report for one story, as lines of text; ``forms`` shows a shared term that
-    the two stories wrote differently ("terror (terrorism / terrorists)")."""
+    the two stories wrote differently ("terror (terrorism / terrorists)"), ``days``
+    the days each lead names."""
     members = clustering.members(key)
     lines = [f"{label_of[key]}",
              f"Cluster {clustering.cluster_of[key]}: {len(members)} "
@@ -51,9 +56,10 @@ def cluster_report(clustering: C.Clustering, key: str, label_of: Mapping[str, st
     for other in members:
         if other != key:
             lines += _pair_lines(clustering, key, other, f"same event: {label_of[other]}",
-                                 forms)
+                                 forms, days)
     for other, _ in near_misses(clustering, key):
-        lines += _pair_lines(clustering, key, other, f"not joined: {label_of[other]}", forms)
+        lines += _pair_lines(clustering, key, other, f"not joined: {label_of[other]}", forms,
+                             days)
     return lines
 
 
@@ -78,6 +84,10 @@ def run(seeds: list[str], content: str) -> int:
         if key not in made:
             made[key] = written_forms(by_key[key].title, by_key[key].paragraphs)
         return made[key]
+    def days(key: str) -> str:
+        story = by_key[key]
+        return day_notes(story.title, story.paragraphs, story.published)
+
     label_of = {s.identity: f"{Path(s.path).name}: {s.title} ({s.source_name})"
                 for s in loaded.values()}
     for number, seed in enumerate(seeds):
@@ -85,5 +95,5 @@ def run(seeds: list[str], content: str) -> int:
         if found is None:
             continue
         print(("\n" if number else "") + "\n".join(
-            cluster_report(clustering, found.identity, label_of, forms)))
+            cluster_report(clustering, found.identity, label_of, forms, days)))
     return status

@@ -26,12 +26,13 @@ from typing import TYPE_CHECKING
 
 from .cluster_candidates import WINDOW_SECONDS
 from .event_dates import DAY_SECONDS, SAME_DAY_OVERLAP, implicit, same_day
-from .event_numbers import rough_term
+from .event_numbers import changes, rough_term
 from .event_text import MAX_TERM_WEIGHT, SQUARE_SCALE, EventTerms
 
 if TYPE_CHECKING:  # a story's terms, time and days (clusters.py)
     from .clusters import Profile
 
+GUESSED_SPAN = DAY_SECONDS - 1  # a guessed day's span (event_dates.implicit)
 EDGE_FLOOR = 0.2  # pairs below this score are not even kept as weak evidence
 # Reports of one event cluster in their first day; past a day apart a pair must
 # share more to be linked: its score is scaled down to 1 - TIME_DECAY at WINDOW.
@@ -44,6 +45,7 @@ OTHER_DAY_FACTOR = 0.6
 GUESSED_DAY_FACTOR = 0.8  # the same when a lead names no day (guessed from the time)
 # A percentage under 10 (a rate, inflation, growth) is told to a tenth: 3.75% is not 4%.
 _RATE_RE = re.compile(r"≈\d(?:\.\d+)?%$")
+DERIVED_CHANGES = True  # a headline's percentage is told by two values (lacks)
 NAME_PENALTY = 0.3  # at most this much less when a headline's names are missing
 # A name weighing the cap (MAX_TERM_WEIGHT) is a quarter of its story: its subject.
 SUBJECT_SQUARE = round(MAX_TERM_WEIGHT ** 2 * SQUARE_SCALE)
@@ -115,16 +117,22 @@ def other_days_named(a: Profile, b: Profile) -> bool:
     return not implicit(a.days) and not implicit(b.days) and same_day(a.days, b.days) is False
 
 
-def lacks(b: EventTerms, name: str) -> bool:
+def lacks(b: EventTerms, name: str, a: EventTerms | None = None) -> bool:
     """Whether story ``b`` never mentions a headline name or amount of another story.
     An amount is mentioned when ``b`` has it at one significant digit: outlets round
     one figure differently (a 31% premium, shares up 29%; magnitude 6.8 and 6.7;
-    €16.7bn and $19.4bn)."""
+    €16.7bn and $19.4bn). A percentage of 10 or more is mentioned too when it is the
+    change between two values ``b`` writes, one of which the headline's story ``a``
+    writes too (``changes``: "by as much as 14%" to $399.99, and "$349.99 to $399.99")."""
     if name in b.squares:
         return False
     rough = rough_term(name) if name[0] == "≈" and not _RATE_RE.match(name) else None
-    return rough is None or not any(rough_term(term) == rough for term in b.squares
-                                    if term[0] in "#≈~")
+    if rough is None:
+        return True
+    if any(rough_term(term) == rough for term in b.squares if term[0] in "#≈~"):
+        return False
+    return not (DERIVED_CHANGES and a is not None and name[-1] == "%"
+                and name in changes(b.squares, a.squares))
 
 
 def _unnamed(a: EventTerms, b: EventTerms, word_share: float = 1.0) -> float:
@@ -143,7 +151,7 @@ def _unnamed(a: EventTerms, b: EventTerms, word_share: float = 1.0) -> float:
         return 0.0
     words = amounts = 0
     for name in a.names:
-        if lacks(b, name):
+        if lacks(b, name, a):
             if name[0] in "#≈":
                 amounts += squares[name]
             else:
@@ -202,8 +210,8 @@ def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profil
         if len(days) == 1 and len(q.days) == 1:  # same_day(), for one day each
             (start_a, end_a), (start_b, end_b) = days[0], q.days[0]
             if min(end_a, end_b) - max(start_a, start_b) < SAME_DAY_OVERLAP:
-                score *= GUESSED_DAY_FACTOR if (end_a - start_a != DAY_SECONDS
-                                                or end_b - start_b != DAY_SECONDS) \
+                score *= GUESSED_DAY_FACTOR if (end_a - start_a == GUESSED_SPAN
+                                                or end_b - start_b == GUESSED_SPAN) \
                     else OTHER_DAY_FACTOR
         else:
             score *= day_factor(p, q)

@@ -33,6 +33,7 @@ from .clusters import (
     pair_score,
     shared_terms,
 )
+from .event_dates import same_day_said
 from .event_text import _read, _term_of
 
 
@@ -77,13 +78,29 @@ def explain_pair(clustering: Clustering, a: str, b: str) -> PairExplanation:
     else:
         reason = f"score {score:.2f} < {LINK}" + (
             " (in one cluster through other stories)" if same else "")
+    told = sorted({*(n for n in pa.terms.names if _as_change(pb, n, pa)),
+                   *(n for n in pb.terms.names if _as_change(pa, n, pb))})
+    if told:
+        reason += (f"; {', '.join(told)} in a headline is the change between two figures "
+                   f"the other story gives")
+    said = same_day_said(pa.days, pb.days)
     if hours * 3600 > DECAY_AFTER_SECONDS and named_same_day(pa, pb):
         reason += "; not lowered for the days apart: both leads name the same day"
+    elif said:
+        reason += "; both leads name the same day"
+    if said == "in local time":
+        reason += " (one says it in local time, read as that day in any time zone)"
     return PairExplanation(
         factors=_factors(pa, pb),
         score=round(score, 4),
         shared=tuple((t, round(wa * wb, 4)) for t, wa, wb in shared[:EXPLAIN_TERMS]),
         hours_apart=round(hours, 1), candidate=candidate, same_cluster=same, reason=reason)
+
+
+def _as_change(b: Profile, name: str, a: Profile) -> bool:
+    """Whether headline ``name`` of ``a`` is mentioned by ``b`` only as a change
+    between two of its figures (``cluster_score.lacks``)."""
+    return lacks(b.terms, name) and not lacks(b.terms, name, a.terms)
 
 
 def _factors(a: Profile, b: Profile) -> tuple[tuple[str, float], ...]:
@@ -97,8 +114,8 @@ def _factors(a: Profile, b: Profile) -> tuple[tuple[str, float], ...]:
                       else "a lead's day, guessed, differs", days))
     names = name_factor(a.terms, b.terms)
     if names < 1:
-        missing = sorted({*(n for n in a.terms.names if lacks(b.terms, n)),
-                          *(n for n in b.terms.names if lacks(a.terms, n))})
+        missing = sorted({*(n for n in a.terms.names if lacks(b.terms, n, a.terms)),
+                          *(n for n in b.terms.names if lacks(a.terms, n, b.terms))})
         found.append((f"headline names the other lacks ({', '.join(missing)})", names))
     return tuple((what, round(factor, 2)) for what, factor in found)
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta
+from itertools import islice
 
 LEAD_WORDS = 25  # the headline and paragraphs up to this many words are the lead
 SAME_DAY_OVERLAP = 9 * 3600  # seconds two days' spans must share to be one day
@@ -47,12 +48,30 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 # Words before a weekday that make it another day than the event's.
 _AHEAD = frozenset({"next", "until", "till", "by", "before", "from", "coming", "every",
                     "since", "starting", "beginning", "effective", "through"})
+# But before a weekday's event these tell of it: "killed by Sunday's earthquake", "the
+# toll from Wednesday's protests", "since Friday's quake" (not "by Friday", "from Monday").
+_BACK_BEFORE_POSSESSIVE = frozenset({"by", "from", "since"})
+_EVENT_OF_DAY_RE = re.compile(r"['’]s\b(?! deadlines?\b)")  # not "by Friday's deadline"
+# A headline that says a toll rose ("Death toll from Philippine quake rises to 31")
+# counts, on the day its lead names, the dead of an event of that day or the day before.
+_TOLL_RE = re.compile(r"\btoll\b.{0,60}\b(?:rises|rose|climbs|climbed|reaches|reached|tops|hits)\b",
+                      re.IGNORECASE)
+TOLL_DAY_BEFORE = True
 _WEEKDAY_RE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# "voted Monday local time", "the early hours of Monday, local time": the event's own
+# day in the zone where it happened, which the outlet does not give (LOCAL_PARAGRAPHS).
+_LOCAL_RE = re.compile(
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? local time\b")
+LOCAL_PARAGRAPHS = 3  # the paragraphs read for a day said in local time
+# A calendar day somewhere on Earth: from UTC+14 (its start) to UTC-12 (its end).
+LOCAL_BEFORE, LOCAL_AFTER = 14 * 3600, 12 * 3600
 _RELATIVE_WORDS = ("yesterday", "today", "tonight", "night", "this morning", "this afternoon",
-                   "this evening")
+                   "this evening", "early hours")
+# "In the early hours" is "overnight": the day before in the zones to the west, where
+# the event (a final in Augusta, a vote in Washington) took place in the evening.
 _RELATIVE_RE = re.compile(
-    r"\b(yesterday|today|tonight|last night|overnight|this (?:morning|afternoon|evening))\b",
-    re.IGNORECASE)
+    r"\b(yesterday|today|tonight|last night|overnight|this (?:morning|afternoon|evening)"
+    r"|early hours(?! of))\b", re.IGNORECASE)
 _DATE_RE = re.compile(rf"\b(?:({_MONTH})\s+(\d{{1,2}})|(\d{{1,2}})\s+({_MONTH}))\b")
 # A wire dateline: "BRUSSELS, May 14 (GWS) - ": the day of writing, not of the event.
 _DATELINE_RE = re.compile(
@@ -76,8 +95,8 @@ def _month(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")[:3]]
 
 
-def lead_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
-    """The calendar days (in the story's own time zone) its lead puts the event on."""
+def named_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
+    """The calendar days (in the story's own time zone) its lead names."""
     today = published.date()  # ``published`` keeps the outlet's UTC offset
     text = _lead(title, paragraphs)
     days: set[date] = set()
@@ -85,7 +104,8 @@ def lead_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
         for match in _WEEKDAY_RE.finditer(text):
             before = text[max(0, match.start() - 12):match.start()].split()
             before = before[-1].lower() if before else ""
-            if before in _AHEAD:
+            if before in _AHEAD and not (before in _BACK_BEFORE_POSSESSIVE
+                                         and _EVENT_OF_DAY_RE.match(text, match.end())):
                 continue
             back = (today.weekday() - _WEEKDAYS.index(match.group(1).lower())) % 7
             if before == "last":
@@ -99,7 +119,7 @@ def lead_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
             word = match.group(1)
             if word == "yesterday":
                 days.add(today - timedelta(days=1))
-            elif word in ("last night", "overnight"):
+            elif word in ("last night", "overnight", "early hours"):
                 days.update((today - timedelta(days=1), today))
             else:
                 days.add(today)
@@ -118,15 +138,43 @@ def lead_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
     return tuple(sorted(days))
 
 
+def lead_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
+    """The calendar days (in the story's own time zone) its lead puts the event on:
+    the days it names (``named_days``), and the day before each when its headline
+    says a toll rose (the dead of an event of that day or the day before)."""
+    days = named_days(title, paragraphs, published)
+    if days and TOLL_DAY_BEFORE and _TOLL_RE.search(title):
+        return tuple(sorted({*days, *(day - timedelta(days=1) for day in days)}))
+    return days
+
+
+def local_days(paragraphs, published: datetime) -> tuple[date, ...]:
+    """The weekdays the first paragraphs say in local time ("voted Monday local time"):
+    a Japanese outlet's report of a vote in Seattle names its own Wednesday in its
+    lead and the vote's Monday, in Seattle's calendar, further on."""
+    today = published.date()
+    days = set()
+    for paragraph in islice(paragraphs, LOCAL_PARAGRAPHS):
+        if "local time" in paragraph:
+            for match in _LOCAL_RE.finditer(paragraph):
+                before = paragraph[max(0, match.start() - 12):match.start()].split()
+                back = (today.weekday() - _WEEKDAYS.index(match.group(1).lower())) % 7
+                if back <= WEEKDAY_BACK and not (before and before[-1].lower() in _AHEAD):
+                    days.add(today - timedelta(days=back))
+    return tuple(sorted(days))
+
+
 def event_days(title: str, paragraphs, published: datetime) -> tuple[tuple[int, int], ...]:
     """The lead's days as spans of POSIX seconds [start, end): what clusters compare.
 
     A lead that names no day tells news of the last day before it was written: its
     span is the 24 hours before the time stamp, marked one second short of a day
-    (``implicit``), as it is weaker evidence than a day the story names.
+    (``implicit``), as it is weaker evidence than a day the story names. A day said
+    in local time (``local_days``) is that day in any time zone, 50 hours.
     """
     days = lead_days(title, paragraphs, published)
-    if not days:
+    local = local_days(paragraphs, published)
+    if not days and not local:
         end = int(published.timestamp())
         return ((end - DAY_SECONDS + 1, end),)
     offset = published.utcoffset() or timedelta(0)
@@ -134,12 +182,45 @@ def event_days(title: str, paragraphs, published: datetime) -> tuple[tuple[int, 
     for day in days:
         start = int((datetime(day.year, day.month, day.day, tzinfo=UTC) - offset).timestamp())
         spans.append((start, start + DAY_SECONDS))
+    for day in local:
+        start = int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
+        spans.append((start - LOCAL_BEFORE, start + DAY_SECONDS + LOCAL_AFTER))
     return tuple(spans)
+
+
+def day_notes(title: str, paragraphs, published: datetime) -> str:
+    """The days a story's lead names, as ``explain`` prints them, with the rule that
+    read a day a plain reading would not: "Mon 18 Aug, Tue 19 Aug (the day before: a
+    toll's count)", "Mon 3 Nov in local time", "none (guessed: the day before Tue 19
+    Aug 09:35)"."""
+    paragraphs = tuple(paragraphs)
+    days = [f"{day:%a} {day.day} {day:%b}" for day in named_days(title, paragraphs, published)]
+    if days and TOLL_DAY_BEFORE and _TOLL_RE.search(title):
+        days[-1] += " and the day before each (its headline counts a toll)"
+    days += [f"{day:%a} {day.day} {day:%b} in local time (in any time zone)"
+             for day in local_days(paragraphs, published)]
+    return ", ".join(days) or f"none (guessed: the day before {published:%a} {published.day} " \
+        f"{published:%b %H:%M})"
+
+
+def same_day_said(a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...]) -> str:
+    """How two leads that share a day share it, for ``explain``: "" when they do not
+    (or either day is guessed), "in local time" when only through a day said so."""
+    if implicit(a) or implicit(b):
+        return ""
+    found = ""
+    for start_a, end_a in a:
+        for start_b, end_b in b:
+            if min(end_a, end_b) - max(start_a, start_b) >= SAME_DAY_OVERLAP:
+                if end_a - start_a == DAY_SECONDS and end_b - start_b == DAY_SECONDS:
+                    return "named"
+                found = "in local time"
+    return found
 
 
 def implicit(spans: tuple[tuple[int, int], ...]) -> bool:
     """Whether ``event_days`` guessed the spans from the time of writing."""
-    return bool(spans) and (spans[0][1] - spans[0][0]) != DAY_SECONDS
+    return bool(spans) and (spans[0][1] - spans[0][0]) == DAY_SECONDS - 1
 
 
 def same_day(a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...]) -> bool | None:

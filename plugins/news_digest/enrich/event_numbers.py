@@ -101,3 +101,36 @@ def rough_term(term: str) -> str | None:
         return None
     number, scale, percent = match.groups()
     return f"~{_round(float(number) * _SCALES[scale], 1)}{percent}"
+
+
+MIN_CHANGE = 10  # a change under 10% is told to a tenth, as a rate is: not derived
+
+
+def value_of(term: str) -> float | None:
+    """The value of a number's term as written ("#349.99": 349.99, "#7tn": 7e12);
+    None for a percentage, a score, a year or a rounded term."""
+    match = _VALUE_TERM_RE.match(term)
+    if match is None or term[0] != "#" or match.group(3):
+        return None
+    number, scale, _ = match.groups()
+    return float(number) * _SCALES[scale]
+
+
+def changes(terms, other) -> set[str]:
+    """The percentage changes (at two significant digits, "≈14%") between two values
+    a story writes (``terms``), one of which the ``other`` story writes too: the rise
+    one outlet puts in its headline ("by as much as 14%", to $399.99) and another
+    tells by the prices before and after ($349.99 to $399.99)."""
+    values = sorted({v for v in map(value_of, terms) if v})
+    known = {v for v in map(value_of, other) if v}
+    found = set()
+    for number, low in enumerate(values):
+        for high in values[number + 1:]:
+            if high > 2 * low:
+                break
+            if low not in known and high not in known:
+                continue
+            for change in (100 * (high / low - 1), 100 * (1 - low / high)):
+                if change >= MIN_CHANGE:
+                    found.add(f"≈{_round(change, 2)}%")
+    return found
