@@ -1,0 +1,132 @@
+"""The learned verdict on a second topic: keep or leave out, from the evidence it rests on.
+
+Stage: enrich (topics). Pure module (no Pelican).
+
+Ten rounds of hand rules decide which topics a story's phrases give. The verdict is a
+small logistic regression, learned from the editor's labels on the tuning sets
+(``training/train_topic_verdict.py``, ``make topics-verdict``), over what the tagger
+already knows of each topic scoring near the line or more: its score and its share of
+the best, how many of its phrases were found, how heavy and how often, whether one is
+in the headline or the opening, the story's length, the learned desks' probability
+for it, a negative or an amount of money among them, how strongly the story reads as a
+subject outside the digest, how many topics compete. No feature names a topic or a
+word, so a curator's own topic is judged like the others.
+
+It only takes away: a topic given beside a better one whose probability of being the
+editor's is under the cut is left out. The best topic always stands (a story with real
+evidence is never thrown to General by it), and a ``Topics:`` header overrides it.
+The weights live in ``topic_verdict.json`` beside this module (a few hundred bytes).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+from .topic_signals import MONEY
+from .topic_text import read_body, site_tail
+
+VERDICT_FILE = Path(__file__).with_name("topic_verdict.json")
+POOL_SHARE = 0.5  # of the threshold: the topics judged (and learned from) score this much
+# The evidence, in the order of the weights; for ``explain``, what each says in words.
+FEATURES = {
+    "best": "it is the best topic",
+    "log_score": "its score",
+    "share": "its share of the best topic's score",
+    "log_best": "the best topic's score",
+    "phrases": "how many of its phrases were found",
+    "top_weight": "the weight of its heaviest phrase",
+    "headline": "a phrase of it in the headline",
+    "opening": "a phrase of it in the headline or the opening",
+    "log_length": "the story's length",
+    "desk": "a learned desk speaks for it",
+    "desk_prob": "the learned desks' probability for it",
+    "negative": "a negative phrase of it found",
+    "money": "an amount of money among its phrases",
+    "outside": "how strongly the story reads as a subject outside the digest",
+    "n_given": "how many other topics score near the line",
+    "repeats": "how often its phrases occur in the body",
+}
+
+
+def evidence(taxonomy, head: dict, body: dict, text: str, desks) -> dict[int, list[float]]:
+    """Topic number -> its features (``FEATURES``' order), for every topic of the digest
+    scoring at least ``POOL_SHARE`` of the threshold. ``text`` is the body as read,
+    ``desks()`` gives the learned desks' probabilities."""
+    found = taxonomy._group(head, body)
+    outside, lift = taxonomy.outside, taxonomy.lift
+    totals = {n: taxonomy._total(items) for n, items in found.items()}
+    floor = taxonomy.threshold * POOL_SHARE
+    pool = sorted((-t, n) for n, t in totals.items() if n not in outside and t >= floor)
+    if not pool:
+        return {}
+    best = -pool[0][0]
+    beyond = max((t for n, t in totals.items() if n in outside), default=0.0)
+    opened = taxonomy.guards.opened_in(head, text, body, taxonomy.scan)
+    chances = desks() if any(n in lift.desk_of for _, n in pool) else {}
+    length = math.log1p(len(text))
+    rows = {}
+    for rank, (negated, number) in enumerate(pool):
+        phrases = [(e, h, b) for e, h, b in found[number] if e[1] in ("phrases", "examples")]
+        rows[number] = [
+            float(rank == 0), math.log1p(-negated), -negated / best if best else 0.0,
+            math.log1p(best), math.log1p(len(phrases)),
+            max((e[2] for e, _, _ in phrases), default=0.0),
+            float(any(h for _, h, _ in phrases)), float(number in opened), length,
+            float(number in lift.desk_of),
+            lift.chance(number, chances) if number in lift.desk_of else 0.0,
+            float(any(e[1] == "negative" for e, _, _ in found[number])),
+            float(any(e[3] == MONEY for e, _, _ in phrases)),
+            beyond / best if best else 0.0, float(len(pool) - 1),
+            math.log1p(sum(b for _, _, b in phrases))]
+    return rows
+
+
+class Verdict:
+    """The learned weights: ``chance`` of a topic being the editor's, ``keep`` the rest."""
+
+    def __init__(self, data: dict):
+        if list(data["features"]) != list(FEATURES):
+            raise ValueError(f"{VERDICT_FILE.name}: its features are not this module's")
+        self.mean, self.scale = data["mean"], data["scale"]
+        self.bias, self.weights = data["bias"], data["weights"]
+        self.cut = data["cut"]
+
+    @classmethod
+    def load(cls, path: Path = VERDICT_FILE) -> Verdict | None:
+        return cls(json.loads(path.read_text(encoding="utf-8"))) if path.is_file() else None
+
+    def parts(self, row: list[float]) -> list[float]:
+        """What each feature adds to the log-odds (standardised value times weight)."""
+        return [w * (x - m) / s for w, x, m, s in zip(self.weights, row, self.mean, self.scale,
+                                                    strict=True)]
+
+    def chance(self, row: list[float]) -> float:
+        z = self.bias + sum(self.parts(row))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def keep(self, taxonomy, kept: list, head: dict, body: dict, text: str, desks) -> list:
+        """``kept`` ((score, topic number), best first) without the second topics the
+        verdict finds unlikely to be the editor's (under ``cut``)."""
+        rows = evidence(taxonomy, head, body, text, desks)
+        return kept[:1] + [item for item in kept[1:]
+                           if item[1] not in rows or self.chance(rows[item[1]]) >= self.cut]
+
+    def reasons(self, row: list[float], count: int = 2) -> tuple[list[str], list[str]]:
+        """The evidence that weighed most for and against, in words."""
+        parts = sorted(zip(self.parts(row), FEATURES.values(), strict=True))
+        against = [words for part, words in parts[:count] if part < 0]
+        return [words for part, words in reversed(parts[-count:]) if part > 0], against
+
+
+def story_evidence(taxonomy, title: str, text: str) -> dict[str, list[float]]:
+    """Slug -> features for a story as ``classify`` reads it (for training and ``explain``)."""
+    head, body = taxonomy.record(title, text)
+    read, headline = read_body(text), site_tail(title)[0]
+    rows = evidence(taxonomy, head, body, read,
+                    lambda: taxonomy.lift.probabilities(headline, read))
+    return {taxonomy.topics[n].slug: row for n, row in rows.items()}
+
+
+__all__ = ["FEATURES", "Verdict", "evidence", "story_evidence"]
