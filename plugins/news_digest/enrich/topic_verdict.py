@@ -29,24 +29,29 @@ from .topic_text import read_body, site_tail
 
 VERDICT_FILE = Path(__file__).with_name("topic_verdict.json")
 POOL_SHARE = 0.5  # of the threshold: the topics judged (and learned from) score this much
-# The evidence, in the order of the weights; for ``explain``, what each says in words.
+# The evidence, in the order of the weights; for ``explain``, what each says in words
+# when it is above the training sets' mean, and when it is below.
 FEATURES = {
-    "best": "it is the best topic",
-    "log_score": "its score",
-    "share": "its share of the best topic's score",
-    "log_best": "the best topic's score",
-    "phrases": "how many of its phrases were found",
-    "top_weight": "the weight of its heaviest phrase",
-    "headline": "a phrase of it in the headline",
-    "opening": "a phrase of it in the headline or the opening",
-    "log_length": "the story's length",
-    "desk": "a learned desk speaks for it",
-    "desk_prob": "the learned desks' probability for it",
-    "negative": "a negative phrase of it found",
-    "money": "an amount of money among its phrases",
-    "outside": "how strongly the story reads as a subject outside the digest",
-    "n_given": "how many other topics score near the line",
-    "repeats": "how often its phrases occur in the body",
+    "best": ("it is the best topic", "it is not the best topic"),
+    "log_score": ("its high score", "its low score"),
+    "share": ("its large share of the best topic's score", "its small share of the best "
+              "topic's score"),
+    "log_best": ("a high best score", "a low best score"),
+    "phrases": ("many of its phrases found", "few of its phrases found"),
+    "top_weight": ("a heavy phrase of it", "only light phrases of it"),
+    "headline": ("a phrase of it in the headline", "none of its phrases in the headline"),
+    "opening": ("a phrase of it in the headline or the opening", "none of its phrases in "
+                "the headline or the opening"),
+    "log_length": ("a long story", "a short story"),
+    "desk": ("a learned desk speaks for it", "no learned desk speaks for it"),
+    "desk_prob": ("the learned desks read the story as its desk", "the learned desks do not "
+                  "read the story as its desk"),
+    "negative": ("a negative phrase of it found", "no negative phrase of it found"),
+    "money": ("an amount of money among its phrases", "no amount of money among its phrases"),
+    "outside": ("the story reads as a subject outside the digest", "the story reads little "
+                "as a subject outside the digest"),
+    "n_given": ("many other topics near the line", "few other topics near the line"),
+    "repeats": ("its phrases repeated in the body", "its phrases seldom in the body"),
 }
 
 
@@ -115,7 +120,11 @@ class Verdict:
 
     def reasons(self, row: list[float], count: int = 2) -> tuple[list[str], list[str]]:
         """The evidence that weighed most for and against, in words."""
-        parts = sorted(zip(self.parts(row), FEATURES.values(), strict=True))
+        said = [words[x < m] for x, m, words in zip(row, self.mean, FEATURES.values(),
+                                                    strict=True)]
+        # Whether it is the best topic says nothing of a second topic: not a reason.
+        parts = sorted(part for part in zip(self.parts(row), said, strict=True)
+                       if part[1] not in FEATURES["best"])
         against = [words for part, words in parts[:count] if part < 0]
         return [words for part, words in reversed(parts[-count:]) if part > 0], against
 
