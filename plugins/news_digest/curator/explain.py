@@ -267,8 +267,9 @@ def _learned_verdict(taxonomy: Taxonomy, row: list[float], verdict: str, left_ou
            f"{', '.join(hurt) or 'nothing much'}")
     if left_out and chance < judge.cut:
         return (f"not kept: the learned verdict finds it unlikely to be an editor's second "
-                f"topic ({chance:.2f}, under {judge.cut:g}; {why}); its phrases in the headline "
-                "or the opening, or more of them, would keep it, and a Topics: header sets it")
+                f"topic ({chance:.2f}, under {judge.cut:g}; {why}); one of its phrases in "
+                "the headline, or more of them in the story, would keep it; a Topics: header "
+                "sets it")
     if verdict.startswith("kept"):
         return f"{verdict}; the learned verdict keeps it ({chance:.2f}; {why})"
     return verdict

@@ -47,6 +47,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import cache
 
 from ..errors import UnknownTopics
 from ..seeds.format import Seed, SeedError
@@ -156,10 +157,8 @@ class Taxonomy:
     @classmethod
     def from_settings(cls, digest: Mapping) -> Taxonomy:
         """From the checked settings (``settings.resolve``)."""
-        return cls(digest.topics, max_topics=digest.max_topics,
-                   fallback=digest.fallback_topic,
-                   threshold=digest.topic_threshold,
-                   headline_weight=digest.topic_headline_weight)
+        return cls(digest.topics, max_topics=digest.max_topics, fallback=digest.fallback_topic,
+                   threshold=digest.topic_threshold, headline_weight=digest.topic_headline_weight)
 
     def _scan(self, text: str) -> dict[int, int]:
         """How many times each entry (by number) is found in ``text``: its phrases
@@ -331,12 +330,13 @@ class Taxonomy:
         kept += [(-total, number) for total, number in extra][: self.max_topics - len(kept)]
         kept = lift.crowded(kept) if lift else kept  # a desk-mate far behind: in passing
         kept = self.guards.keep(kept, head, text, body, self._scan, outside_best)
-        chances = lambda: desks or lift.probabilities(title, text)  # noqa: E731
+        chances = cache(lambda: desks or lift.probabilities(title, text))  # once, if asked
         if lift and kept:
             kept = self.asides.keep(kept, head, text, body, self._scan, self._matcher.entries_in,
                                     chances)
         if self.verdict and len(kept) > 1:  # the learned verdict on second topics
-            kept = self.verdict.keep(self, kept, head, body, text, chances)
+            kept = self.verdict.keep(self, kept, head, body, text, chances,
+                                     (phrases, keywords, negative, learned))
         if not kept:
             return [self.fallback]
         found = self._group(head, body, {number for _, number in kept})
@@ -389,9 +389,7 @@ class Taxonomy:
 
 def seed_topics(taxonomy: Taxonomy, seed: Seed) -> list[Topic]:
     """A story's topics: the curator's ``Topics:`` header when given, else classified.
-
-    An unknown topic in the header is a ``SeedError`` on the header's line.
-    """
+    An unknown topic in the header is a ``SeedError`` on the header's line."""
     value = seed.headers.get("topics", "")
     try:
         chosen = taxonomy.override(value)
