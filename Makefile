@@ -16,11 +16,13 @@ N ?= 1000
 PORTAL ?= ../topics-training/portal
 # Portal items of other years, as WikiTimes keeps them (JSON; docs/topics.md, Retraining).
 WIKITIMES ?= ../topics-training/wikitimes
+# The topic dev set's text outside the repository (docs/topics.md, "The learned verdict").
+DIGEST_TOPICS_DEVSET ?= ../topics-devset
 
 DIGEST := $(BIN)/python -m news_digest
 PELICAN := $(BIN)/pelican
 
-.PHONY: help venv html import clean regenerate serve devserver publish test test-fast lint lock bench topics-model
+.PHONY: help venv html import clean regenerate serve devserver publish test test-fast lint lock bench topics-model topics-verdict
 
 help:
 	@echo 'make html        build the site from $(INPUTDIR)/ into $(OUTPUTDIR)/'
@@ -35,6 +37,7 @@ help:
 	@echo 'make lint        ruff over the code'
 	@echo 'make bench       time the build against plain Pelican (N=$(N) stories)'
 	@echo "make topics-model  retrain the topics' learned part from PORTAL=$(PORTAL) and WIKITIMES=$(WIKITIMES)"
+	@echo "make topics-verdict  retrain the topics' learned verdict from the labels and DIGEST_TOPICS_DEVSET=$(DIGEST_TOPICS_DEVSET)"
 
 # The environment is rebuilt when the dependency pins change.
 $(STAMP): pyproject.toml constraints.txt
@@ -92,6 +95,12 @@ bench: $(STAMP)
 # files give the same model, byte for byte.
 topics-model: $(STAMP)
 	$(BIN)/python -m training.train_topic_model $(PORTAL) --wikitimes $(WIKITIMES)
+
+# Retrain the topics' learned verdict (plugins/news_digest/enrich/topic_verdict.json) from
+# the tuning sets' labels (tests/data/topics_devset/) and their text, read from outside the
+# repository (../shared/realworld-feeds and DIGEST_TOPICS_DEVSET); byte for byte the same.
+topics-verdict: $(STAMP)
+	DIGEST_TOPICS_DEVSET=$(DIGEST_TOPICS_DEVSET) $(BIN)/python -m training.train_topic_verdict
 
 # Re-pin every installed package after changing pyproject.toml.
 lock: $(STAMP)

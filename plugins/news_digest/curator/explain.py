@@ -18,6 +18,7 @@ from ..enrich.topic_lift import (
 )
 from ..enrich.topic_signals import MONEY
 from ..enrich.topic_text import BODY_CHARS, read_body, site_tail, without_chrome
+from ..enrich.topic_verdict import story_evidence
 from ..enrich.topics import (
     ANCHOR_WEIGHT,
     NEAR_SHARE,
@@ -82,6 +83,8 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
     best = scored[0].score if scored else 0.0
     chances = {desk: chance for desk, chance, _ in desks}
     opened = taxonomy.opened(seed.title, text)
+    rows = story_evidence(taxonomy, seed.title, text) if taxonomy.verdict else {}
+    judged = _without_verdict(taxonomy, seed.title, text) if rows else set()
     for topic in scored:
         verdict = _verdict(taxonomy, topic, kept.get(topic.slug), best, overridden)
         if not overridden and taxonomy.model is not None:
@@ -92,6 +95,9 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
         if (not overridden and taxonomy.model is not None and topic.slug not in kept
                 and verdict == _beyond(taxonomy)):
             verdict = _looked(taxonomy, topic, best, chances, (seed.title, text), opened) or verdict
+        if not overridden and topic.slug in rows and topic.score < best:
+            verdict = _learned_verdict(taxonomy, rows[topic.slug], verdict,
+                                       topic.slug in judged - set(kept))
         lines += _topic_lines(topic, verdict)
     return lines
 
@@ -243,6 +249,33 @@ def _looked(taxonomy: Taxonomy, topic: Topic, best: float, chances: dict[str, fl
                 "phrases in the headline, the first paragraph or a second paragraph would "
                 "keep it")
     return None
+
+
+def _without_verdict(taxonomy: Taxonomy, title: str, text: str) -> set[str]:
+    """The topics the rules give before the learned verdict has its say."""
+    judge, taxonomy.verdict = taxonomy.verdict, None
+    try:
+        return {t.slug for t in taxonomy.classify(title, text)}
+    finally:
+        taxonomy.verdict = judge
+
+
+def _learned_verdict(taxonomy: Taxonomy, row: list[float], verdict: str, left_out: bool) -> str:
+    """The learned verdict on a second topic (``topic_verdict.py``), in words: the
+    evidence that weighed most for and against it."""
+    judge = taxonomy.verdict
+    chance = judge.chance(row)
+    helped, hurt = judge.reasons(row)
+    why = (f"for it: {', '.join(helped) or 'nothing much'}; against it: "
+           f"{', '.join(hurt) or 'nothing much'}")
+    if left_out and chance < judge.cut:
+        return (f"not kept: the learned verdict finds it unlikely to be an editor's second "
+                f"topic ({chance:.2f}, under {judge.cut:g}; {why}); one of its phrases in "
+                "the headline, or more of them in the story, would keep it; a Topics: header "
+                "sets it")
+    if verdict.startswith("kept"):
+        return f"{verdict}; the learned verdict keeps it ({chance:.2f}; {why})"
+    return verdict
 
 
 def _verdict(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,

@@ -1,10 +1,9 @@
 """Topics from a curated taxonomy: compile once, classify many stories.
 
 Pure module (no Pelican). ``Taxonomy(topics)`` compiles the curator's taxonomy
-file (``DIGEST_TOPICS_FILE``) once: its phrases into a ``PhraseMatcher``
-(``phrase_matcher.py``: linear in a story's length, whatever the size of the
-taxonomy), its entries into numbers whose points for 1 to ``MAX_REPEATS``
-occurrences are worked out in advance.
+file (``DIGEST_TOPICS_FILE``) once: its phrases into a ``PhraseMatcher`` (linear in a
+story's length, whatever the taxonomy's size), its entries into numbers whose points
+for 1 to ``MAX_REPEATS`` occurrences are worked out in advance.
 
 Each topic lists three kinds of vocabulary (see ``pelicanconf.py``):
 
@@ -32,8 +31,9 @@ desks (``topic_model.py``, trained offline) lifts a topic whose own phrases scor
 under the threshold when the story reads like that topic's desk, and a second topic
 that rests on a single phrase, or sits close to the line, stands only with the model's
 word. It never gives a topic without the curator's words for it, and a ``Topics:``
-header overrides everything (``seed_topics``). Then the guards (``topic_guards.py``)
-and the last looks at a long story's asides (``topic_asides.py``) decide.
+header overrides everything (``seed_topics``). Then the guards (``topic_guards.py``),
+the last looks at a long story's asides (``topic_asides.py``) and a learned verdict on
+second topics (``topic_verdict.py``) decide.
 
 Matching is on whole words, case-insensitive; where phrases overlap, the one starting
 first and then the longest wins, for every topic ("health data" is a privacy phrase:
@@ -47,6 +47,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import cache
 
 from ..errors import UnknownTopics
 from ..seeds.format import Seed, SeedError
@@ -62,6 +63,7 @@ from .topic_tally import MAX_REPEATS, tally
 from .topic_text import read_body as _read  # the part of a body that is read
 from .topic_text import site_tail
 from .topic_types import Evidence, Topic
+from .topic_verdict import Verdict
 from .words import words
 
 PHRASE_WEIGHT = 2.0  # default weight of a phrase given without one
@@ -105,6 +107,8 @@ class Taxonomy:
         # plugin, False or None for phrases alone; ``topic_lift.py`` says how they count.
         self.model = default_model() if model is True else (model or None)
         self.lift = DeskLift(self.model, [t.slug for t in self.topics], threshold)
+        # The learned verdict on second topics (``topic_verdict.py``), with the desks only.
+        self.verdict = Verdict.load() if self.model is not None else None
         self.max_topics = max_topics
         self.threshold = threshold
         self.headline_weight = headline_weight
@@ -153,10 +157,8 @@ class Taxonomy:
     @classmethod
     def from_settings(cls, digest: Mapping) -> Taxonomy:
         """From the checked settings (``settings.resolve``)."""
-        return cls(digest.topics, max_topics=digest.max_topics,
-                   fallback=digest.fallback_topic,
-                   threshold=digest.topic_threshold,
-                   headline_weight=digest.topic_headline_weight)
+        return cls(digest.topics, max_topics=digest.max_topics, fallback=digest.fallback_topic,
+                   threshold=digest.topic_threshold, headline_weight=digest.topic_headline_weight)
 
     def _scan(self, text: str) -> dict[int, int]:
         """How many times each entry (by number) is found in ``text``: its phrases
@@ -207,12 +209,9 @@ class Taxonomy:
         return round(max(0.0, phrases + min(keywords, phrases * KEYWORD_SHARE) - negative), 3)
 
     def _ranked(self, found: list) -> list[tuple[float, str, int, tuple, bool, int]]:
-        """Each entry of one topic, best first: (-points, phrase, place in ``found``,
-        entry, in headline, body count).
-
-        The tuples sort best first on their own (no key function to call), and
-        ``found``'s order settles ties, as a stable sort by (-points, phrase) would.
-        """
+        """Each entry of one topic, best first: (-points, phrase, place in ``found``, entry,
+        in headline, body count). The tuples sort on their own (no key function to call),
+        ``found``'s order settles ties, as a stable sort by (-points, phrase) would."""
         ranked = []
         keywords = []
         phrase_points = 0.0
@@ -331,9 +330,13 @@ class Taxonomy:
         kept += [(-total, number) for total, number in extra][: self.max_topics - len(kept)]
         kept = lift.crowded(kept) if lift else kept  # a desk-mate far behind: in passing
         kept = self.guards.keep(kept, head, text, body, self._scan, outside_best)
+        chances = cache(lambda: desks or lift.probabilities(title, text))  # once, if asked
         if lift and kept:
             kept = self.asides.keep(kept, head, text, body, self._scan, self._matcher.entries_in,
-                                    lambda: desks or lift.probabilities(title, text))
+                                    chances)
+        if self.verdict and len(kept) > 1:  # the learned verdict on second topics
+            kept = self.verdict.keep(self, kept, head, body, text, chances,
+                                     (phrases, keywords, negative, learned))
         if not kept:
             return [self.fallback]
         found = self._group(head, body, {number for _, number in kept})
@@ -386,9 +389,7 @@ class Taxonomy:
 
 def seed_topics(taxonomy: Taxonomy, seed: Seed) -> list[Topic]:
     """A story's topics: the curator's ``Topics:`` header when given, else classified.
-
-    An unknown topic in the header is a ``SeedError`` on the header's line.
-    """
+    An unknown topic in the header is a ``SeedError`` on the header's line."""
     value = seed.headers.get("topics", "")
     try:
         chosen = taxonomy.override(value)
