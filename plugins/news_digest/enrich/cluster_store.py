@@ -124,7 +124,7 @@ class PackedEdges(Mapping):
 
     def items(self):
         names = self._names
-        for a, b, score in zip(self._first, self._second, self._scores):
+        for a, b, score in zip(self._first, self._second, self._scores, strict=True):
             yield (names[a], names[b]), score
 
     def __iter__(self):

@@ -220,7 +220,7 @@ def _sorted(edges: dict[tuple[str, str], float]) -> dict[tuple[str, str], float]
     pairs = sorted(edges)
     scores = [edges[pair] for pair in pairs]
     edges.clear()
-    return dict(zip(pairs, scores))
+    return dict(zip(pairs, scores, strict=True))
 
 
 def _unique(stories: Iterable[StoryInput]) -> list[StoryInput]:
