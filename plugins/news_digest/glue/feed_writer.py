@@ -154,6 +154,8 @@ class DigestFeedGenerator(Generator):
             write_bytes_naming(target, data)
             speed.note(feed.path, key, target, data)
         logger.debug("Wrote %d feeds", len(self.build.feed_plan.files))
+        del written, item_keys, text_keys, shared
+        speed.give_back_freed_memory()  # the feeds' entries and keys (issue 22)
         self.write_feeds_page(writer)
 
     def _key(self, feed, item_keys: dict, text_keys: dict) -> str | None:
