@@ -264,6 +264,11 @@ def _near_in_time(profiles: Mapping[str, Profile], changed: Sequence[Profile]) -
     return found
 
 
+def _changed(story: StoryInput, kept) -> bool:
+    """The story is new, or its input is not what its kept facts were made from."""
+    return kept is None or kept.digest != input_digest(story)
+
+
 def recluster(previous: Clustering, stories: Iterable[StoryInput],
               text_freed: Callable[[], object] | None = None) -> Clustering:
     """Cluster ``stories`` (all of them, as now), reusing ``previous`` where nothing changed.
@@ -282,11 +287,8 @@ def recluster(previous: Clustering, stories: Iterable[StoryInput],
         return cluster(stories)
     old = previous.profiles
     old_facts = facts_view(old)  # every story's digest, without making its profile
-    fresh = []
-    for story in stories:
-        kept = old_facts.get(story.key)
-        if kept is None or kept.digest != input_digest(story):
-            fresh.append(story)
+    # (a comprehension: no loop variable is left holding the last story's text)
+    fresh = [story for story in stories if _changed(story, old_facts.get(story.key))]
     made = {p.key: p for p in map_in_order(profile, fresh)}
     changed = list(made)
     keys = [story.key for story in stories]
