@@ -282,10 +282,10 @@ def test_a_build_reclusters_only_what_changed_and_keeps_the_result(tmp_path, mon
     calls = []
     real = story_clusters.recluster
 
-    def counting(previous, inputs):
+    def counting(previous, inputs, text_freed=None):
         inputs = list(inputs)
         calls.append((len(previous.profiles), len(inputs)))
-        return real(previous, inputs)
+        return real(previous, inputs, text_freed)
 
     monkeypatch.setattr(story_clusters, "recluster", counting)
     texts = devset_seeds(20)

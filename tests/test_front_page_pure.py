@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import pickle
+from array import array
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from news_digest.enrich.cluster_links import stories_for_clustering
-from news_digest.enrich.cluster_store import to_plain
+from news_digest.enrich.cluster_store import PackedEdges, from_stored, to_plain, to_stored
 from news_digest.enrich.clusters import LINK, cluster
 from news_digest.enrich.coverage import StoryCard, coverage_of, lead_of
 from news_digest.enrich.front_page import Listed, edition_sections, heading_topic
@@ -227,6 +228,23 @@ def test_a_kept_clustering_reads_back_equal(tmp_path, devset):
     assert (again.clusters, dict(again.cluster_of), again.method) == (
         clustering.clusters, dict(clustering.cluster_of), clustering.method)
     assert dict(again.edges) == pytest.approx(dict(clustering.edges))
+
+
+def test_the_kept_pair_scores_read_back_packed_in_their_order(devset):
+    _, _, clustering = devset
+    stored = pickle.loads(pickle.dumps(to_stored(clustering)))
+    edges = from_stored(stored).edges
+    assert isinstance(edges, PackedEdges) and len(edges) == len(clustering.edges) > 0
+    assert list(edges.items()) == list(clustering.edges.items())  # exact, in the same order
+    pair, score = list(clustering.edges.items())[-1]
+    assert edges[pair] == score and pair in edges and ("x", "y") not in edges
+    others, first, second, scores = stored["edges"]
+    with pytest.raises(ValueError, match="differ in length"):  # a record cut short
+        from_stored({**stored, "edges": [others, first, second, scores[:-8]]})
+    wrong = array("i", first)
+    wrong[-1] = len(clustering.profiles) + len(others)  # a pair of no story
+    with pytest.raises(ValueError, match="names no story"):
+        from_stored({**stored, "edges": [others, wrong.tobytes(), second, scores]})
 
 
 @pytest.mark.parametrize("damage", ["truncated", "not ours", "edited", "wrong shape",

@@ -17,6 +17,7 @@ import pytest
 from pelican import signals
 
 from news_digest.enrich import clusters
+from news_digest.speed import Speed
 from news_digest.speed.freed_memory import trim_heap
 
 from sitebuild import build, seed_text
@@ -125,6 +126,32 @@ def test_each_story_is_clustered_after_its_text_and_the_cache_entries_are_let_go
         assert call["cache entries"] == 0
     # ...and the cache on disk, saved before, keeps every seed whole.
     assert all(seed.paragraphs == BODY for seed in _cached_seeds(tmp_path))
+
+
+def test_an_update_lets_go_of_every_text_before_it_copies_the_kept_pairs(
+        tmp_path, monkeypatch):
+    """An update (the clustering kept from the build before) gives the freed memory
+    back first once no story's text is held any more, before the pairs it keeps are
+    copied into a new table (the daily update's peak at 100,000 stories, issue 22)."""
+    assert build(tmp_path, SEEDS).code == 0  # from scratch: the clustering is kept
+    calls = []
+    real = Speed.give_back_freed_memory
+
+    def watched(self):
+        gc.collect()
+        calls.append(sum(1 for o in gc.get_objects()
+                         if isinstance(o, clusters.StoryInput) and o.paragraphs))
+        return real(self)
+
+    monkeypatch.setattr(Speed, "give_back_freed_memory", watched)
+    seeds = {**SEEDS, "003_c.txt": seed_text(
+        title="Budget walkout explained", url="https://c.example/walkout",
+        published="2020-01-03T09:00:00+00:00", body=BODY)}
+    site = build(tmp_path, seeds)
+    assert site.code == 0, site.stderr
+    # in recluster once the text is read, after clustering, after the story pages,
+    # after the feeds: never a story's text held
+    assert calls == [0, 0, 0, 0]
 
 
 @pytest.mark.skipif(platform.system() != "Linux" or platform.libc_ver()[0] != "glibc",

@@ -4,13 +4,15 @@ Pure module (enrich stage). ``to_plain`` gives a clustering as JSON-ready values
 ``from_plain`` reads it back. What a build keeps for the next one is
 ``to_stored``: the same, but each story's terms and anchors packed apart (bytes), so
 that ``from_stored`` makes the profile of a story only when ``clusters.recluster``
-reads it (``cluster_profiles.LazyProfiles``): the few near a change. A result of
+reads it (``cluster_profiles.LazyProfiles``): the few near a change, and the pair
+scores (``edges``, about 27 a story) as three arrays (``pack_edges``). A result of
 another ``clusters.METHOD`` is not reused by ``recluster``.
 """
 
 from __future__ import annotations
 
 import pickle
+from array import array
 from collections.abc import Mapping
 
 from .cluster_profiles import Facts, LazyProfiles
@@ -77,13 +79,69 @@ def to_stored(clustering: Clustering) -> dict:
                      [list(span) for span in p.days],
                      profiles.packed(key) if lazy else pack(profiles[key])]
                     for key, p in sorted(facts.items())],
-        "edges": [[a, b, score] for (a, b), score in clustering.edges.items()],
+        "edges": pack_edges(clustering.edges, sorted(facts)),
         "clusters": [list(c.members) for c in clustering.clusters],
     }
 
 
+def pack_edges(edges: Mapping[tuple[str, str], float], keys: list[str]) -> list:
+    """The pair scores as ``[other keys, first, second, scores]``: each story of a pair
+    by its place in ``keys`` (then in ``other keys``, for a story ``keys`` lacks) and
+    the scores as machine doubles, in the order of ``edges``. As a list of
+    ``[a, b, score]`` the pair scores were most of the record: at 100,000 stories
+    (2.7 million pairs) reading it back held some 600 MB of lists for a moment, the
+    build's peak of memory over the previous output (issue 22)."""
+    place = {key: number for number, key in enumerate(keys)}
+    others: list[str] = []
+    first, second, scores = array("i"), array("i"), array("d")
+    for (a, b), score in edges.items():
+        for key, column in ((a, first), (b, second)):
+            number = place.get(key)
+            if number is None:
+                number = place[key] = len(place)
+                others.append(key)
+            column.append(number)
+        scores.append(score)
+    return [others, first.tobytes(), second.tobytes(), scores.tobytes()]
+
+
+class PackedEdges(Mapping):
+    """``pack_edges``' pair scores, read as a mapping without being unpacked: every
+    reader of a clustering's ``edges`` iterates them (``items``), and ``recluster``
+    copies the pairs it keeps into a new dict. A pair looked up by key unpacks them
+    all once (nothing in a build does). Each key is the very string of ``keys``."""
+
+    def __init__(self, stored, keys: list[str]):
+        others, first, second, scores = stored
+        self._names = [*keys, *others]
+        self._first, self._second = array("i", first), array("i", second)
+        self._scores = array("d", scores)
+        if not len(self._first) == len(self._second) == len(self._scores):
+            raise ValueError("the pair scores' columns differ in length")
+        if self._first and max(max(self._first), max(self._second)) >= len(self._names):
+            raise ValueError("a pair score names no story")
+        self._dict: dict | None = None
+
+    def items(self):
+        names = self._names
+        for a, b, score in zip(self._first, self._second, self._scores, strict=True):
+            yield (names[a], names[b]), score
+
+    def __iter__(self):
+        return (pair for pair, _ in self.items())
+
+    def __len__(self) -> int:
+        return len(self._scores)
+
+    def __getitem__(self, pair: tuple[str, str]) -> float:
+        if self._dict is None:
+            self._dict = dict(self.items())
+        return self._dict[pair]
+
+
 def from_stored(data: Mapping) -> Clustering:
-    """``to_stored``'s values back; no story's profile is made until it is read."""
+    """``to_stored``'s values back; no story's profile is made until it is read, and
+    the pair scores stay packed (``PackedEdges``)."""
     facts, packed = {}, {}
     for key, time, digest, same_as, apart_from, days, blob in data["stories"]:
         if type(blob) is not bytes:
@@ -92,7 +150,7 @@ def from_stored(data: Mapping) -> Clustering:
                            tuple(tuple(span) for span in days))
         packed[key] = blob
     profiles = LazyProfiles(facts, packed, {}, unpack, pack)
-    edges = {(a, b): score for a, b, score in data["edges"]}
+    edges = PackedEdges(data["edges"], list(facts))
     result = _result([_make_cluster(members, facts) for members in data["clusters"]],
                      profiles, edges)
     return Clustering(result.clusters, result.cluster_of, profiles, edges,

@@ -104,6 +104,14 @@ def on_articles_read(generator) -> None:
     finish_reading(DigestBuild.of(generator.settings), generator)
 
 
+def on_story_pages_written(generator, writer=None) -> None:
+    """The story pages are written: what their rendering freed goes back to the
+    system before the listings, feeds and search are made (issue 22)."""
+    build = DigestBuild.of(generator.settings)
+    if build is not None:
+        build.speed.give_back_freed_memory()
+
+
 def end_build(pelican) -> None:
     build = DigestBuild.of(pelican.settings)
     if build is not None:
@@ -123,5 +131,6 @@ def register() -> None:
     signals.article_generator_context.connect(collect_seed_error)
     signals.article_generator_pretaxonomy.connect(on_articles_read)
     signals.all_generators_finalized.connect(on_all_read)
+    signals.article_writer_finalized.connect(on_story_pages_written)
     signals.finalized.connect(end_build)
     signals.content_written.connect(on_content_written)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from ..diskspace import write_bytes_naming
-from ..output.stories_index import STORIES_JSON, StoryRecord, stories_json
+from ..diskspace import naming
+from ..output.stories_index import STORIES_JSON, StoryRecord, write_stories_json
 
 
 def story_record(article, base_url: str) -> StoryRecord:
@@ -35,7 +35,12 @@ class StoriesIndexGenerator(Generator):
         site = self.build.site
         stories = [a for a in self.context.get("articles", [])
                    if hasattr(a, "identity") and hasattr(a, "coverage")]
-        data = stories_json((story_record(a, site.base_url) for a in stories),
-                            site.name, site.base_url)
         target = Path(self.output_path) / STORIES_JSON
-        write_bytes_naming(target, data)
+        try:
+            with open(target, "wb") as out:
+                write_stories_json((story_record(a, site.base_url) for a in stories),
+                                   site.name, site.base_url, out)
+        except OSError as err:  # a full disk: the error names the file
+            if err.filename is not None:
+                raise
+            raise naming(err, target) from err

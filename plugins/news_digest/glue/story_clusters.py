@@ -48,8 +48,8 @@ def cluster_stories(build, articles: list, let_go_of_texts=None) -> None:
     del inputs  # handed over below, kept by no name here: the clustering frees the text
     with build.speed.clustering_tuned():
         previous = build.speed.previous_clustering()
-        result = (recluster(previous, pending.pop()) if previous is not None
-                  else cluster(pending.pop()))
+        result = (recluster(previous, pending.pop(), build.speed.give_back_freed_memory)
+                  if previous is not None else cluster(pending.pop()))
         changed = result is not previous  # unchanged: the record kept is this result
         del previous  # the old result: not needed now
         if changed:

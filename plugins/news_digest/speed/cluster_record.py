@@ -9,7 +9,8 @@ The record (``clusters.bin`` in the content cache's folder, which is keyed by th
 plugin's code and settings) is ``cluster_store.to_stored`` of the result, pickled
 (plain lists, strings and numbers: JSON took twice as long to write and read at
 10,000 stories, where the record is 8 MB; each story's terms packed apart, unpacked
-only for the stories an update re-clusters), after a first line that names the
+only for the stories an update re-clusters; the pair scores as arrays, read without
+being unpacked: ``cluster_store.PackedEdges``), after a first line that names the
 format and a hash of the rest. Like the page record (``page_memo.py``) it is written beside
 the current one (``clusters.bin.new``) and becomes current only when the build
 succeeds (``commit``); a failed or killed build's is dropped (``discard``). Both are
@@ -34,7 +35,7 @@ logger = logging.getLogger(__name__)
 
 RECORD = "clusters.bin"
 PENDING = "clusters.bin.new"
-MAGIC = b"news-digest clusters 2 "
+MAGIC = b"news-digest clusters 3 "  # 3: the pair scores packed (cluster_store)
 
 
 def _hash(data: bytes) -> bytes:
