@@ -229,7 +229,7 @@ class ReusingWriter(PagingWriter):
         if self.memo is not None:
             self.speed.freeze_what_was_read()
             self.deps: dict[int, TemplateDeps] = {}
-            self.shared: dict[tuple[str, int, int], str] = {}  # site-wide values, once each
+            self.shared: dict[tuple[str, int, int], str] = {}  # site-wide parts, once each
             self.reach = self.speed.reach
 
     # -- the key of one page ------------------------------------------------------
@@ -254,22 +254,30 @@ class ReusingWriter(PagingWriter):
                 raise Beyond(f"it reaches {deepest} objects deep from {name}; page keys go "
                              f"{MAX_BUDGET} deep at most")
             read = self.reach.live_names(found.reads, localcontext) if paginated else ()
+            shared, site = self.shared, context.get
             for name in found.names:
                 value = localcontext.get(name, _MISSING)
-                budget = max(MIN_BUDGET, needed.get(name, 0))
+                budget = needed.get(name, MIN_BUDGET)
+                if budget < MIN_BUDGET:
+                    budget = MIN_BUDGET
                 if name in paginated:  # each page reads its own slice (articles_page)
                     if name in read:  # the list's length, on a page that may show it
                         parts.append(f"{name}#{len(value)}")
-                elif context.get(name, _MISSING) is value:  # the site's, on every page
-                    fingerprint = self.shared.get((name, id(value), budget))
-                    if fingerprint is None:
-                        fingerprint = self.fingerprints.of(value, budget)
-                        self.shared[name, id(value), budget] = fingerprint
-                    parts.append(f"{name}={fingerprint}")
+                    if budget != BUDGET:
+                        parts.append(f"{name}@{budget}")
+                elif site(name, _MISSING) is value:  # the site's, on every page: its
+                    # parts worked out once per build (the value lives as long)
+                    found_parts = shared.get((name, id(value), budget))
+                    if found_parts is None:
+                        found_parts = f"{name}={self.fingerprints.of(value, budget)}"
+                        if budget != BUDGET:
+                            found_parts += f"\x1e{name}@{budget}"
+                        shared[name, id(value), budget] = found_parts
+                    parts.append(found_parts)
                 else:
                     parts.append(f"{name}={self.fingerprints.of(value, budget)}")
-                if budget != BUDGET:
-                    parts.append(f"{name}@{budget}")
+                    if budget != BUDGET:
+                        parts.append(f"{name}@{budget}")
         except (Unfingerprintable, Beyond) as err:
             logger.debug("Rendering %s: %s", localcontext.get("output_file"), err)
             return None
