@@ -55,7 +55,7 @@ def _is_plain(value) -> bool:
     if type(value) in _PLAIN_TYPES:
         return True
     if type(value) is tuple:
-        return all(_is_plain(v) for v in value)
+        return _PLAIN_TYPES.issuperset(map(type, value)) or all(_is_plain(v) for v in value)
     if type(value) is feeds.Topic:
         return all(type(v) is str for v in (value.slug, value.label, value.url))
     return False

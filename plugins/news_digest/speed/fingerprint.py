@@ -137,14 +137,14 @@ class Fingerprints:
     def _container(self, value, kind: int, budget: int) -> tuple[str, bool]:
         if kind == MAPPING:
             items = sorted((repr(k), v) for k, v in value.items())
-            if all(type(v) in _ATOM_TYPES for _, v in items):
+            if _ATOM_TYPES.issuperset(map(type, value.values())):
                 return repr(items), True  # plain values only: repr says it all
             of = self._of
             found = [(k, (repr(v), True) if type(v) in _ATOM_TYPES else of(v, budget))
                      for k, v in items]
             return ("{" + SEP.join([f"{k}:{fp}" for k, (fp, _) in found]),
                     all(flat for _, (_, flat) in found))
-        if all(type(v) in _ATOM_TYPES for v in value):
+        if _ATOM_TYPES.issuperset(map(type, value)):  # plain items: no call for each
             text = repr(sorted(value, key=repr) if kind == SET else tuple(value))
             return text, True
         of = self._of
@@ -180,7 +180,7 @@ class Fingerprints:
             names = _VALUE_FIELDS[type(value)] = tuple(
                 f.name for f in dataclasses.fields(value) if f.name not in SKIPPED)
         items = [getattr(value, field) for field in names]
-        if all(type(v) in _ATOM_TYPES for v in items):
+        if _ATOM_TYPES.issuperset(map(type, items)):
             return SEP.join([name, *map(_text, items)]), True
         of = self._of
         found = [(_text(v), True) if type(v) in _ATOM_TYPES else of(v, budget) for v in items]
@@ -260,9 +260,14 @@ def is_unchangeable(value, _depth: int = 0) -> bool:
     if _depth > MAX_NESTING:
         return False
     if kind is tuple or kind is frozenset:
+        if _UNCHANGEABLE_ATOMS.issuperset(map(type, value)):  # plain items: no call each
+            return True
         return all(type(v) in _UNCHANGEABLE_ATOMS or is_unchangeable(v, _depth + 1)
                    for v in value)
     if kind is MappingProxyType:  # plain values inline: no call for each
+        if _UNCHANGEABLE_ATOMS.issuperset(map(type, value.keys())) and \
+                _UNCHANGEABLE_ATOMS.issuperset(map(type, value.values())):
+            return True
         return all(type(k) in _UNCHANGEABLE_ATOMS and (
             type(v) in _UNCHANGEABLE_ATOMS or is_unchangeable(v, _depth + 1))
             for k, v in value.items())
