@@ -45,6 +45,7 @@ def digest(text: str) -> str:
 
 # What a type is to a fingerprint (worked out once per type); containers first.
 MAPPING, SEQUENCE, SET, ATOM, CODE, SPECIAL, VALUE, OBJECT, OPAQUE = range(9)
+_CONTAINER_MARKS = ("{" + SEP, "[" + SEP, "(" + SEP)  # by kind: MAPPING, SEQUENCE, SET
 
 
 class Fingerprints:
@@ -114,7 +115,7 @@ class Fingerprints:
             return found, True
         if kind <= SET:
             text, flat = self._container(value, kind, budget)
-            found = digest(text)
+            found = digest(_CONTAINER_MARKS[kind] + text)  # which kind: a walk tells them apart
             if flat:  # the same wherever it is met again (kept alive: ids stay unique)
                 self._flat[id(value)] = found
                 self._alive.append(value)
@@ -168,7 +169,7 @@ class Fingerprints:
             text = repr(value)
             if " at 0x" in text:
                 raise Unfingerprintable(f"{name} cannot be compared: {text}")
-            return text, True
+            return f"{name}{SEP}{text}", True  # its type too: a walk refuses reading into it
         if kind == VALUE:  # part of its owner: costs nothing
             return self._value(value, name, budget)
         return f"{name}{SEP}{self.entered(_fields(value), budget)}", False
