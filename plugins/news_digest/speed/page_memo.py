@@ -33,9 +33,12 @@ PENDING = "pages.json.new"
 
 
 class PageMemo:
-    def __init__(self, cache_path: str | os.PathLike, previous_output: str | os.PathLike):
+    def __init__(self, cache_path: str | os.PathLike, previous_output: str | os.PathLike,
+                 code: str = ""):
         self.cache = Path(cache_path)
         self.previous = Path(previous_output)
+        self.code = code  # a stamp of the plugins' code (``up_to_date.code_stamp``)
+        self.same_code = False  # as when the record was written: its depths hold
         self.old, self.old_trees = self._load()
         self.new: dict[str, list] = {}
         self.new_trees: dict[str, list] = {}
@@ -47,6 +50,9 @@ class PageMemo:
                                   "every page is rendered again")
         if record is None or record.get("output") != str(self.previous):
             return {}, {}
+        # The depths a walk found depend on the code of the objects walked: recorded
+        # under other code (a plugin edited), they are not used.
+        self.same_code = record.get("code") == self.code
         texts: dict[str, str] = {}  # one string for each distinct budgets: few
         for entry in record["pages"].values():
             if entry[4] is not None:
@@ -61,7 +67,7 @@ class PageMemo:
     def budgets_of(self, name: str) -> str | None:
         """How deep ``name``'s key went into each name, as recorded (None: not recorded)."""
         old = self.old.get(name)
-        return old[4] if old else None
+        return old[4] if old and self.same_code else None
 
     def digest_of(self, name: str) -> str | None:
         """A hash of the bytes of a page written in this build (None: not known)."""
@@ -125,7 +131,8 @@ class PageMemo:
 
     def save_pending(self, output: str | os.PathLike) -> None:
         """Write the new record, to become the record when the build succeeds."""
-        record = {"output": str(output), "pages": self.new, "trees": self.new_trees}
+        record = {"output": str(output), "pages": self.new, "trees": self.new_trees,
+                  "code": self.code}
         json_record.write(self.cache / PENDING, record)
 
 
