@@ -238,3 +238,9 @@ def test_a_page_records_how_deep_its_key_went_for_the_next_build(tmp_path):
     listings = [entry for name, entry in pages.items() if name.startswith("topics/")
                 and name != "topics/index.html"]
     assert listings and all(entry[4] is None for entry in listings)
+    # Recorded under the plugins' code of the build, which the next one finds the same.
+    code = json.loads(record.read_text(encoding="utf-8"))["code"]
+    again = build(tmp_path / "site", _seeds(EDITS["headline changed"](STORIES)),
+                  settings=SETTINGS)
+    assert again.code == 0, again.stderr
+    assert code and json.loads(record.read_text(encoding="utf-8"))["code"] == code
