@@ -73,6 +73,19 @@ def test_containers_and_text_are_told_apart():
     assert _fp({1, 2}) == _fp({2, 1})
 
 
+def test_what_a_walk_tells_apart_the_fingerprint_tells_apart():
+    """A page may be kept without walking its template again when its key is as
+    before (speed/reuse_writer.py ``_as_before``): what the walk looks at, the key
+    must cover. A list and a set have other methods; two opaque types, other code."""
+    assert _fp([("a",)]) != _fp({("a",)})
+
+    def shown(name):  # a value known by its repr only (OPAQUE: no __dict__)
+        return type(name, (), {"__slots__": (), "__repr__": lambda self: "'x'"})()
+
+    opaque = Fingerprints()
+    assert opaque.of([shown("One")], 1) != opaque.of([shown("Other")], 1)
+
+
 def test_an_object_known_only_by_its_address_cannot_be_compared():
     with pytest.raises(Unfingerprintable):
         _fp([object.__new__(type("Opaque", (), {"__slots__": ()}))])

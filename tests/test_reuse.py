@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import json
 import shutil
 from datetime import timedelta
 from functools import partial
@@ -220,3 +221,26 @@ def test_a_second_outlets_report_renders_the_first_storys_page_again(tmp_path):
     page = site.page(first.relative_to(site.output))
     assert page.xpath("string(//section[@class='coverage']//li/a)") == (
         "Lufthansa strike: 800 flights canceled, including US routes. Here's what to know")
+
+
+def test_a_page_records_how_deep_its_key_went_for_the_next_build(tmp_path):
+    """Each page's record keeps the depth its key went into each name its template
+    reads (a digit a name), so that the next build works out that key first and keeps
+    the page without walking its template when it is the same (the rebuilds above
+    prove such pages equal a fresh build's). A paginated listing records none: its
+    key depends on which of its branches the page takes."""
+    _built(tmp_path / "site", _seeds(STORIES))
+    [record] = (tmp_path / "site" / "cache").glob("*/pages.json")
+    pages = json.loads(record.read_text(encoding="utf-8"))["pages"]
+    stories = {name: entry for name, entry in pages.items() if name.startswith("stories/")}
+    assert len(stories) == len(STORIES)
+    assert all(entry[4] and entry[4].isdigit() for entry in stories.values())
+    listings = [entry for name, entry in pages.items() if name.startswith("topics/")
+                and name != "topics/index.html"]
+    assert listings and all(entry[4] is None for entry in listings)
+    # Recorded under the plugins' code of the build, which the next one finds the same.
+    code = json.loads(record.read_text(encoding="utf-8"))["code"]
+    again = build(tmp_path / "site", _seeds(EDITS["headline changed"](STORIES)),
+                  settings=SETTINGS)
+    assert again.code == 0, again.stderr
+    assert code and json.loads(record.read_text(encoding="utf-8"))["code"] == code

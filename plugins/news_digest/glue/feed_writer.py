@@ -45,13 +45,17 @@ HIDEABLE = frozenset({"summary_text", "source_home", "cluster", "lead", "related
 SEP = "\x1f"  # never inside a repr or a hex digest
 
 
+_PLAIN_TYPES = frozenset({*_PLAIN, datetime})
+
+
 def _is_plain(value) -> bool:
     """A value whose ``repr`` is all it is: text, numbers, a time, tuples of such and
-    of the feeds' frozen records (a topic)."""
-    if isinstance(value, _PLAIN) or type(value) is datetime:
-        return type(value) in (*_PLAIN, datetime)
+    of the feeds' frozen records (a topic). Exact types only (a subclass may carry
+    more than its ``repr`` shows)."""
+    if type(value) in _PLAIN_TYPES:
+        return True
     if type(value) is tuple:
-        return all(_is_plain(v) for v in value)
+        return _PLAIN_TYPES.issuperset(map(type, value)) or all(_is_plain(v) for v in value)
     if type(value) is feeds.Topic:
         return all(type(v) is str for v in (value.slug, value.label, value.url))
     return False

@@ -43,6 +43,7 @@ class PageRecord:
         self.output_path = output_path
         self.newest = newest  # of the whole digest: for pages that list it all
         self.entries: dict[str, SitemapEntry] = {}
+        self._prefix: str | None = None  # the output folder, absolute, with a separator
 
     def note(self, path: str, context) -> None:
         article = context.get("article")
@@ -50,10 +51,21 @@ class PageRecord:
             return  # asked not to be indexed: not in the sitemap either
         if article is not None and getattr(article, "status", "published") != "published":
             return  # a draft or a hidden story
-        relative = os.path.relpath(path, self.output_path).replace(os.sep, "/")
+        relative = self._relative(path).replace(os.sep, "/")
         address = relative[:-len("index.html")] if relative.endswith("index.html") \
             else relative
         self.entries[address] = SitemapEntry(address, self.lastmod(context))
+
+    def _relative(self, path: str) -> str:
+        """``os.path.relpath(path, output_path)``; a page's path is the output folder's
+        joined and normalised (``sanitised_join``), so most need no more than the
+        folder cut off (relpath works out both absolute paths again: 1 % of a day)."""
+        if self._prefix is None:  # "": a relative folder, which depends on the cwd
+            self._prefix = (os.path.join(os.path.normpath(self.output_path), "")
+                            if os.path.isabs(self.output_path) else "")
+        if self._prefix and path.startswith(self._prefix) and os.path.normpath(path) == path:
+            return path[len(self._prefix):]
+        return os.path.relpath(path, self.output_path)
 
     def lastmod(self, context) -> datetime | None:
         """The newest date of the stories the page shows; a page that lists no stories

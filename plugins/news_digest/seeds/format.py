@@ -83,6 +83,9 @@ class SeedWarning:
         return f"{self.path}:{self.line}: {self.message}"
 
 
+_NOT_MAPPINGS = frozenset({str, tuple, datetime})
+
+
 @dataclass(frozen=True)
 class Seed:
     """One news story as delivered."""
@@ -104,9 +107,11 @@ class Seed:
     def __post_init__(self):
         # Every mapping a read-only view over a private copy: a seed cannot change once
         # read, all the way down (the page keys of speed/ rely on it: is_unchangeable).
+        # Text, times and tuples first: a Mapping check (an ABC's) costs more than the
+        # rest of a seed read back from the content cache.
         for f in fields(self):
             value = getattr(self, f.name)
-            if isinstance(value, Mapping):
+            if type(value) not in _NOT_MAPPINGS and isinstance(value, Mapping):
                 object.__setattr__(self, f.name, MappingProxyType(dict(value)))
 
     def __reduce__(self):

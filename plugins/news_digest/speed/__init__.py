@@ -53,6 +53,7 @@ from .rebuild import Rebuild
 from .reuse_writer import BUDGET, ReusingWriter, page_fingerprints, page_reach, text_key
 from .seed_stamp import SEED_HASH, seed_stamp
 from .template_code import SharedTemplateCode, share_compiled_templates
+from .up_to_date import code_stamp
 
 __all__ = ["PREVIOUS_OUTPUT", "SEED_HASH", "Rebuild", "Speed", "guard_content_cache",
            "seed_stamp"]
@@ -111,7 +112,8 @@ class Speed:
         # and the build costs what it did without reuse. The next one records them.
         if (self.enabled and digest.reuse_pages and previous and os.path.isdir(previous)
                 and pelican_settings.get("CACHE_CONTENT")):
-            self.memo = PageMemo(pelican_settings["CACHE_PATH"], previous)
+            self.memo = PageMemo(pelican_settings["CACHE_PATH"], previous,
+                                 code_stamp(pelican_settings))
             self.fingerprints = page_fingerprints()
             self.reach = page_reach(self.fingerprints)
 

@@ -45,6 +45,7 @@ def digest(text: str) -> str:
 
 # What a type is to a fingerprint (worked out once per type); containers first.
 MAPPING, SEQUENCE, SET, ATOM, CODE, SPECIAL, VALUE, OBJECT, OPAQUE = range(9)
+_CONTAINER_MARKS = ("{" + SEP, "[" + SEP, "(" + SEP)  # by kind: MAPPING, SEQUENCE, SET
 
 
 class Fingerprints:
@@ -114,7 +115,7 @@ class Fingerprints:
             return found, True
         if kind <= SET:
             text, flat = self._container(value, kind, budget)
-            found = digest(text)
+            found = digest(_CONTAINER_MARKS[kind] + text)  # which kind: a walk tells them apart
             if flat:  # the same wherever it is met again (kept alive: ids stay unique)
                 self._flat[id(value)] = found
                 self._alive.append(value)
@@ -137,14 +138,14 @@ class Fingerprints:
     def _container(self, value, kind: int, budget: int) -> tuple[str, bool]:
         if kind == MAPPING:
             items = sorted((repr(k), v) for k, v in value.items())
-            if all(type(v) in _ATOM_TYPES for _, v in items):
+            if _ATOM_TYPES.issuperset(map(type, value.values())):
                 return repr(items), True  # plain values only: repr says it all
             of = self._of
             found = [(k, (repr(v), True) if type(v) in _ATOM_TYPES else of(v, budget))
                      for k, v in items]
             return ("{" + SEP.join([f"{k}:{fp}" for k, (fp, _) in found]),
                     all(flat for _, (_, flat) in found))
-        if all(type(v) in _ATOM_TYPES for v in value):
+        if _ATOM_TYPES.issuperset(map(type, value)):  # plain items: no call for each
             text = repr(sorted(value, key=repr) if kind == SET else tuple(value))
             return text, True
         of = self._of
@@ -168,7 +169,7 @@ class Fingerprints:
             text = repr(value)
             if " at 0x" in text:
                 raise Unfingerprintable(f"{name} cannot be compared: {text}")
-            return text, True
+            return f"{name}{SEP}{text}", True  # its type too: a walk refuses reading into it
         if kind == VALUE:  # part of its owner: costs nothing
             return self._value(value, name, budget)
         return f"{name}{SEP}{self.entered(_fields(value), budget)}", False
@@ -180,7 +181,7 @@ class Fingerprints:
             names = _VALUE_FIELDS[type(value)] = tuple(
                 f.name for f in dataclasses.fields(value) if f.name not in SKIPPED)
         items = [getattr(value, field) for field in names]
-        if all(type(v) in _ATOM_TYPES for v in items):
+        if _ATOM_TYPES.issuperset(map(type, items)):
             return SEP.join([name, *map(_text, items)]), True
         of = self._of
         found = [(_text(v), True) if type(v) in _ATOM_TYPES else of(v, budget) for v in items]
@@ -260,9 +261,14 @@ def is_unchangeable(value, _depth: int = 0) -> bool:
     if _depth > MAX_NESTING:
         return False
     if kind is tuple or kind is frozenset:
+        if _UNCHANGEABLE_ATOMS.issuperset(map(type, value)):  # plain items: no call each
+            return True
         return all(type(v) in _UNCHANGEABLE_ATOMS or is_unchangeable(v, _depth + 1)
                    for v in value)
     if kind is MappingProxyType:  # plain values inline: no call for each
+        if _UNCHANGEABLE_ATOMS.issuperset(map(type, value.keys())) and \
+                _UNCHANGEABLE_ATOMS.issuperset(map(type, value.values())):
+            return True
         return all(type(k) in _UNCHANGEABLE_ATOMS and (
             type(v) in _UNCHANGEABLE_ATOMS or is_unchangeable(v, _depth + 1))
             for k, v in value.items())

@@ -3,10 +3,13 @@
 Pure module (no Pelican import). Each page written gets a key (the hash of its
 template sources and of every value the template reads, see ``fingerprint.py``
 and ``template_deps.py``). The record keeps, per page, that key with the size and
-mtime of the file written and a hash of its bytes (a search shard is kept when
-the bytes of its pages are). A later build that computes the same key for a page
-takes the previous file (a hard link, or a copy where links are impossible)
-instead of rendering it again, if the file is still the one recorded.
+mtime of the file written, a hash of its bytes (a search shard is kept when
+the bytes of its pages are) and how deep its key went into each name its template
+reads, as a walk of every branch of the template found it (a digit a name, or
+None: ``ReusingWriter._as_before`` works out the key at those depths first). A
+later build that computes the same key for a page takes the previous file (a hard
+link, or a copy where links are impossible) instead of rendering it again, if the
+file is still the one recorded.
 
 The new record is written beside the old one and only becomes the record when the
 build succeeds (``commit``), like the output folder itself. Both are written
@@ -30,9 +33,12 @@ PENDING = "pages.json.new"
 
 
 class PageMemo:
-    def __init__(self, cache_path: str | os.PathLike, previous_output: str | os.PathLike):
+    def __init__(self, cache_path: str | os.PathLike, previous_output: str | os.PathLike,
+                 code: str = ""):
         self.cache = Path(cache_path)
         self.previous = Path(previous_output)
+        self.code = code  # a stamp of the plugins' code (``up_to_date.code_stamp``)
+        self.same_code = False  # as when the record was written: its depths hold
         self.old, self.old_trees = self._load()
         self.new: dict[str, list] = {}
         self.new_trees: dict[str, list] = {}
@@ -44,15 +50,34 @@ class PageMemo:
                                   "every page is rendered again")
         if record is None or record.get("output") != str(self.previous):
             return {}, {}
+        # The depths a walk found depend on the code of the objects walked: recorded
+        # under other code (a plugin edited), they are not used.
+        self.same_code = record.get("code") == self.code
+        texts: dict[str, str] = {}  # one string for each distinct budgets: few
+        for entry in record["pages"].values():
+            if entry[4] is not None:
+                entry[4] = texts.setdefault(entry[4], entry[4])
         return record["pages"], record["trees"]
+
+    def key_of(self, name: str) -> str | None:
+        """The key ``name`` had in the previous build (None: none)."""
+        old = self.old.get(name)
+        return old[0] if old else None
+
+    def budgets_of(self, name: str) -> str | None:
+        """How deep ``name``'s key went into each name, as recorded (None: not recorded)."""
+        old = self.old.get(name)
+        return old[4] if old and self.same_code else None
 
     def digest_of(self, name: str) -> str | None:
         """A hash of the bytes of a page written in this build (None: not known)."""
         found = self.new.get(name)
         return found[3] if found and len(found) > 3 else None
 
-    def reuse(self, name: str, key: str, target: str | os.PathLike) -> bool:
-        """Put the previous build's ``name`` at ``target`` if its key is ``key``."""
+    def reuse(self, name: str, key: str, target: str | os.PathLike,
+              budgets: str | None = None) -> bool:
+        """Put the previous build's ``name`` at ``target`` if its key is ``key``;
+        ``budgets``: the depths of its key, as this build found them."""
         old = self.old.get(name)
         if not old or old[0] != key:
             return False
@@ -71,19 +96,19 @@ class PageMemo:
                 shutil.copy2(source, target)  # another disk, or no hard links here
         except OSError:
             return False
-        self.new[name] = old
+        self.new[name] = [*old[:4], budgets]
         self.reused.add(name)
         return True
 
     def note(self, name: str, key: str | None, written: str | os.PathLike,
-             data: str | bytes) -> None:
+             data: str | bytes, budgets: str | None = None) -> None:
         """Remember the page just rendered at ``written`` (``data``) under ``key``
         (None: it cannot be reused, but its bytes still make a search shard's key)."""
         info = os.stat(written)
         if isinstance(data, str):
             data = data.encode("utf-8")
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-        self.new[name] = [key, info.st_size, info.st_mtime_ns, digest]
+        self.new[name] = [key, info.st_size, info.st_mtime_ns, digest, budgets]
 
     # -- folders made from pages (a search index shard) ---------------------------
 
@@ -106,7 +131,8 @@ class PageMemo:
 
     def save_pending(self, output: str | os.PathLike) -> None:
         """Write the new record, to become the record when the build succeeds."""
-        record = {"output": str(output), "pages": self.new, "trees": self.new_trees}
+        record = {"output": str(output), "pages": self.new, "trees": self.new_trees,
+                  "code": self.code}
         json_record.write(self.cache / PENDING, record)
 
 
@@ -115,7 +141,7 @@ def _valid(record: dict) -> bool:
     pages, trees = record.get("pages"), record.get("trees")
     return (isinstance(record.get("output"), str)
             and isinstance(pages, dict) and isinstance(trees, dict)
-            and all(_entry(entry, 4) for entry in pages.values())
+            and all(_entry(entry, 5) for entry in pages.values())
             and all(_entry(entry, 3) for entry in trees.values()))
 
 
@@ -123,7 +149,9 @@ def _entry(entry, length: int) -> bool:
     return (isinstance(entry, list) and len(entry) == length
             and (entry[0] is None or isinstance(entry[0], str))
             and type(entry[1]) is int and type(entry[2]) is int
-            and (length == 3 or isinstance(entry[3], str)))
+            and (length == 3 or isinstance(entry[3], str))
+            and (length < 5 or entry[4] is None or (
+                isinstance(entry[4], str) and entry[4].isdigit())))
 
 
 def commit(cache_path: str | os.PathLike) -> None:

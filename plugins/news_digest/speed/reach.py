@@ -66,6 +66,9 @@ class Reach(ObjectWalks, DescribedTypes, TypeFacts):
         self._nodes: dict[tuple, PathNode] = {}  # every node of the build, by its paths
         self._site: dict[tuple[int, int], int | str] = {}
         self._alive: list = []  # memoised by id: kept alive, so ids stay theirs
+        # Whether the last ``needed`` walked every branch of the template (its answer
+        # then holds whichever conditions hold on the page).
+        self.every_branch = False
 
     # -- a page ------------------------------------------------------------------
 
@@ -78,10 +81,12 @@ class Reach(ObjectWalks, DescribedTypes, TypeFacts):
         walked first, whatever the conditions: when that stays within ``enough``
         objects per name, which paths the page takes does not matter; otherwise only
         the paths whose conditions may hold on the page are."""
+        self.every_branch = False
         if enough:
             try:
                 needed = self._walk_trees(self._trees_of(reads, None), values, by_length, site)
                 if max(needed.values(), default=0) <= enough:
+                    self.every_branch = True  # whatever the page's conditions
                     return needed
             except Beyond:
                 pass

@@ -57,6 +57,7 @@ def _generated(function) -> bool:
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # a frozen dataclass's fields, by type
+_PLAIN_CONTAINERS = frozenset({list, tuple, set, frozenset})  # iterated alike each time
 
 
 class TypeFacts:
@@ -104,15 +105,26 @@ class TypeFacts:
         if kind in (ATOM, CODE, OPAQUE):
             return True
         if kind <= SET:
+            if depth > MAX_NESTING:
+                return False
             items = self._items(value, kind)
-            # Plain items (a story's paragraphs, a header's lines): no call per item.
-            return depth <= MAX_NESTING and all(
+            # Plain items (a story's paragraphs, a header's lines): no call per item,
+            # and none at all from a plain container (its items iterated twice at most).
+            if type(items) in _PLAIN_CONTAINERS and _ATOM_TYPES.issuperset(map(type, items)):
+                return True
+            return all(
                 type(v) in _ATOM_TYPES or self._holds_no_objects(v, depth + 1) for v in items)
         if kind == VALUE:
+            if depth > MAX_NESTING:
+                return False
             names = _FIELD_NAMES.get(type(value))
             if names is None:
                 names = _FIELD_NAMES[type(value)] = tuple(
                     f.name for f in dataclasses.fields(value))
-            return depth <= MAX_NESTING and all(
-                self._holds_no_objects(getattr(value, name), depth + 1) for name in names)
+            for name in names:  # plain fields inline: no call for each
+                field = getattr(value, name)
+                if type(field) not in _ATOM_TYPES and not self._holds_no_objects(field,
+                                                                                  depth + 1):
+                    return False
+            return True
         return False

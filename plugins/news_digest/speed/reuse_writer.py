@@ -110,13 +110,24 @@ def _as_read(fields, metadata) -> frozenset:
                      if fields.get(name, _MISSING) is value and is_unchangeable(value))
 
 
+def _extras(value, kind: type) -> str:
+    """The attributes ``value`` carries beyond those its description (``DESCRIBED``)
+    admits: none, normally. A walk (``reach``) refuses a page reading such a value, so
+    its key names them: a key equal to the previous build's then means the walk would
+    find what it found then (``ReusingWriter._key``, a page kept without its walk)."""
+    described = DESCRIBED[kind]
+    extra = set(vars(value)) - described.fields - described.hidden
+    return f"+{sorted(extra)!r}" if extra else ""
+
+
 def _describe_wrapper(wrapper, budget, fingerprints):
-    return f"{wrapper.name!r}{wrapper.slug!r}"  # url/save_as follow from slug and settings
+    # url/save_as follow from slug and settings
+    return f"{wrapper.name!r}{wrapper.slug!r}{_extras(wrapper, URLWrapper)}"
 
 
 def _describe_paginator(paginator, budget, fingerprints):
     return (f"{paginator.name!r}{paginator.url!r}{paginator.count}"
-            f"{paginator.num_pages}{paginator.per_page}")
+            f"{paginator.num_pages}{paginator.per_page}{_extras(paginator, Paginator)}")
 
 
 def _describe_page(page, budget, fingerprints):
@@ -129,12 +140,14 @@ def _describe_page(page, budget, fingerprints):
 def _describe_stable_paginator(paginator, budget, fingerprints):
     # Not its count nor its number of pages: they change with every story (reading
     # them is refused, see DESCRIBED), and the old pages must not.
-    return f"{paginator.name!r}{paginator.url!r}{paginator.per_page}"
+    return (f"{paginator.name!r}{paginator.url!r}{paginator.per_page}"
+            f"{_extras(paginator, StablePaginator)}")
 
 
 def _describe_page_link(page, budget, fingerprints):
     # A page as another links it: its number and address (its stories are refused).
     return (f"{page.number}{page.newest}{page.full_name!r}{page.base_url!r}"
+            f"{_extras(page, PageLink if isinstance(page, PageLink) else StablePage)}"
             f"{_describe_stable_paginator(page.paginator, budget, fingerprints)}")
 
 
@@ -229,50 +242,102 @@ class ReusingWriter(PagingWriter):
         if self.memo is not None:
             self.speed.freeze_what_was_read()
             self.deps: dict[int, TemplateDeps] = {}
-            self.shared: dict[tuple[str, int, int], str] = {}  # site-wide values, once each
+            self.shared: dict[tuple[str, int, int], str] = {}  # site-wide parts, once each
             self.reach = self.speed.reach
+            self._decoded: dict[str, tuple[int, ...]] = {}  # recorded budgets, read once
+            self._texts: dict[str, str] = {}  # one string for each distinct budgets
 
     # -- the key of one page ------------------------------------------------------
 
-    def _key(self, template, context, localcontext, paginated: frozenset) -> str | None:
+    def _key(self, template, context, localcontext, paginated: frozenset,
+             page: str) -> tuple[str | None, str | None]:
+        """(the key of ``page``, its budgets to record: see ``_budgets``); None: it
+        is rendered, and nothing is recorded of it."""
         environment = template.environment
         deps = self.deps.get(id(environment))
         if deps is None:
             deps = self.deps[id(environment)] = TemplateDeps(environment)
         found = deps.of(template.name) if template.name else None
         if found is None:
-            return None
+            return None, None
         if found.reads is None:
             logger.debug("Rendering %s: %s", localcontext.get("output_file"), found.why)
-            return None
-        parts = [found.source]
+            return None, None
         try:
+            kept = self._as_before(found, context, localcontext, paginated, page)
+            if kept is not None:
+                return kept
             needed = self.reach.needed(found.reads, localcontext, paginated, context, BUDGET)
             deepest = max(needed.values(), default=0)
             if deepest > MAX_BUDGET:
                 name = max(needed, key=needed.get)
                 raise Beyond(f"it reaches {deepest} objects deep from {name}; page keys go "
                              f"{MAX_BUDGET} deep at most")
+            every_branch = self.reach.every_branch
             read = self.reach.live_names(found.reads, localcontext) if paginated else ()
-            for name in found.names:
-                value = localcontext.get(name, _MISSING)
-                budget = max(MIN_BUDGET, needed.get(name, 0))
-                if name in paginated:  # each page reads its own slice (articles_page)
-                    if name in read:  # the list's length, on a page that may show it
-                        parts.append(f"{name}#{len(value)}")
-                elif context.get(name, _MISSING) is value:  # the site's, on every page
-                    fingerprint = self.shared.get((name, id(value), budget))
-                    if fingerprint is None:
-                        fingerprint = self.fingerprints.of(value, budget)
-                        self.shared[name, id(value), budget] = fingerprint
-                    parts.append(f"{name}={fingerprint}")
-                else:
-                    parts.append(f"{name}={self.fingerprints.of(value, budget)}")
-                if budget != BUDGET:
-                    parts.append(f"{name}@{budget}")
+            budgets = tuple(max(MIN_BUDGET, needed.get(name, 0)) for name in found.names)
+            key = self._keyed(found, context, localcontext, paginated, budgets, read)
         except (Unfingerprintable, Beyond) as err:
             logger.debug("Rendering %s: %s", localcontext.get("output_file"), err)
+            return None, None
+        return key, (self._budgets(budgets) if every_branch and not paginated else None)
+
+    def _as_before(self, found, context, localcontext, paginated, page):
+        """(key, budgets) when ``page``'s key, worked out at the budgets its walk found
+        in an earlier build, is the key it had in the previous build; None otherwise.
+
+        Then the page is kept without walking its template's paths again (about a
+        tenth of a steady day). Safe because the key covers everything the walk reads:
+        it counts objects as the fingerprints count them, every name at the budget
+        the walk found, and what the walk looks at in an object (its type, its
+        attributes, a described type's attributes beyond its description: ``_extras``,
+        a container's kind, an opaque value's type) is in its fingerprint. So the same
+        key means the same values as far as that walk went, hence the same walk. Only
+        budgets found by a walk of every branch of the template are recorded (one of
+        the live branches only depends on the page's conditions), and none for a
+        paginated listing (whose key also depends on its live names)."""
+        if paginated:
             return None
+        recorded = self.memo.budgets_of(page)
+        if recorded is None or len(recorded) != len(found.names):
+            return None
+        budgets = self._decoded.get(recorded)
+        if budgets is None:
+            budgets = self._decoded[recorded] = tuple(map(int, recorded))
+        key = self._keyed(found, context, localcontext, paginated, budgets, ())
+        return (key, recorded) if self.memo.key_of(page) == key else None
+
+    def _budgets(self, budgets: tuple[int, ...]) -> str:
+        """Budgets as recorded (a digit a name; one string per distinct budgets)."""
+        text = "".join(map(str, budgets))
+        self._decoded.setdefault(text, budgets)
+        return self._texts.setdefault(text, text)
+
+    def _keyed(self, found, context, localcontext, paginated: frozenset,
+               budgets: tuple[int, ...], read) -> str:
+        """The key of a page whose names are fingerprinted ``budgets`` deep."""
+        parts = [found.source]
+        shared, site = self.shared, context.get
+        for name, budget in zip(found.names, budgets, strict=True):
+            value = localcontext.get(name, _MISSING)
+            if name in paginated:  # each page reads its own slice (articles_page)
+                if name in read:  # the list's length, on a page that may show it
+                    parts.append(f"{name}#{len(value)}")
+                if budget != BUDGET:
+                    parts.append(f"{name}@{budget}")
+            elif site(name, _MISSING) is value:  # the site's, on every page: its
+                # parts worked out once per build (the value lives as long)
+                found_parts = shared.get((name, id(value), budget))
+                if found_parts is None:
+                    found_parts = f"{name}={self.fingerprints.of(value, budget)}"
+                    if budget != BUDGET:
+                        found_parts += f"\x1e{name}@{budget}"
+                    shared[name, id(value), budget] = found_parts
+                parts.append(found_parts)
+            else:
+                parts.append(f"{name}={self.fingerprints.of(value, budget)}")
+                if budget != BUDGET:
+                    parts.append(f"{name}@{budget}")
         return digest("\x1e".join(parts))
 
     # -- Pelican's write path, with the check -------------------------------------
@@ -305,10 +370,10 @@ class ReusingWriter(PagingWriter):
         if localcontext["localsiteurl"]:
             context["localsiteurl"] = localcontext["localsiteurl"]
         path = sanitised_join(self.output_path, name)
-        key = None if self.memo is None else self._key(template, context, localcontext,
-                                                        paginated)
+        key, budgets = (None, None) if self.memo is None else self._key(
+            template, context, localcontext, paginated, name)
         if key is not None and name not in self._written_files \
-                and self.memo.reuse(name, key, path):
+                and self.memo.reuse(name, key, path, budgets):
             if self._claim(path, override):
                 logger.info('Kept "%s"', path)
                 signals.content_written.send(path, context=localcontext)
@@ -327,5 +392,5 @@ class ReusingWriter(PagingWriter):
             raise naming(err, path) from err
         logger.info('Writing "%s"', path)
         if self.memo is not None and f.name == path:  # not skipped (os.devnull)
-            self.memo.note(name, key, path, output)
+            self.memo.note(name, key, path, output, budgets)
         signals.content_written.send(path, context=localcontext)

@@ -141,8 +141,23 @@ def read_folders(settings: Mapping[str, Any], settings_file: str | None = None) 
 def input_stamp(cache_path: str, settings: Mapping[str, Any],
                 settings_file: str | None = None) -> str:
     digest = hashlib.sha256(_raw(f"{cache_path}\n"))
+    _stamp_locations(read_folders(settings, settings_file), digest)
+    return digest.hexdigest()
+
+
+def code_stamp(settings: Mapping[str, Any]) -> str:
+    """A stamp of the plugins' code (every PLUGIN_PATHS folder and each plugin in
+    PLUGINS wherever it is installed): the cache folder is keyed by this plugin's
+    code only, so a page kept without its walk (``page_memo``) checks this too."""
+    digest = hashlib.sha256()
+    _stamp_locations([*(settings.get("PLUGIN_PATHS") or ()), *_plugin_locations(settings)],
+                     digest)
+    return digest.hexdigest()
+
+
+def _stamp_locations(locations: Iterable[str], digest) -> None:
     visited: set[tuple[int, int]] = set()
-    for location in read_folders(settings, settings_file):
+    for location in locations:
         if location.startswith("<"):  # a plugin not found: named, nothing to stat
             digest.update(_raw(f"{location}\n"))
             continue
@@ -151,7 +166,6 @@ def input_stamp(cache_path: str, settings: Mapping[str, Any],
             digest.update(_raw(f"{location}\0{info.st_size}\0{info.st_mtime_ns}\n"))
         else:
             _stamps(Path(location), digest, follow=True, visited=visited)
-    return digest.hexdigest()
 
 
 def output_stamp(output: Path) -> str:
