@@ -30,8 +30,8 @@ pytestmark = pytest.mark.slow
 
 FIRST, LAST = date(2025, 7, 15), date(2025, 9, 15)  # the stories built
 # Three partitions, each boundary on a day that events run across (in UTC, the
-# site's zone): two events reported from 20 to 22 July, one from 19 to 20 August.
-BOUNDARIES = ("2025-07-22", "2025-08-20")
+# site's zone): two events reported from 20 to 22 July, one from 18 to 19 August.
+BOUNDARIES = ("2025-07-22", "2025-08-19")
 RANGES = (("2025-01-01", BOUNDARIES[0]), BOUNDARIES, (BOUNDARIES[1], "2026-01-01"))
 BOUNDARY = BOUNDARIES[1]
 
