@@ -19,14 +19,6 @@ SAMPLE_SEED = ROOT / "content" / "articles" / "000_6658c6a34da15a44.txt"
 SHARED = ROOT.parent / "shared"
 
 
-# A story's worth of words with none of the test topics' phrases: past a feed's summary
-# (``topic_tally.SHORT_BODY``), where one phrase once is real evidence.
-LONGER_BODY = (" Readers wrote in about it over the weekend, and the letters page on Monday will "
-               "carry a selection of them, with the usual reminder to keep letters short, to "
-               "sign them and to give a town, so that the editors can check who sent them "
-               "before they are printed in full on the page, as the paper has done for years.")
-
-
 def seed_text(title="A story", published="2020-01-02T03:04:05+00:00", author="Jane Doe",
               source="The Daily Example", url="https://news.example.com/a-story",
               body=("First paragraph.", "Second paragraph."), extra=()) -> str:

@@ -13,7 +13,7 @@ from news_digest.enrich.topic_model import TopicModel
 from news_digest.enrich.topics import Taxonomy, UnknownTopics, seed_topics
 from news_digest.seeds.format import SeedError, parse_seed, read_seed
 
-from sitebuild import LONGER_BODY, ROOT, seed_text
+from sitebuild import ROOT, seed_text
 
 LAW = {"slug": "law-courts", "label": "Law & Courts",
        "phrases": {"lawsuit": 3, "judge": 2, "jury": 2}, "keywords": ["court", "trial"]}
@@ -137,7 +137,7 @@ def test_one_phrase_twice_in_the_body_is_real_evidence_near_the_line():
                "keywords": ["care"]}]
     taxonomy = Taxonomy(health, model=False)
     twice = "Partners in healthcare must protect trust in public healthcare, experts say."
-    once = "Partners in healthcare must protect public trust, experts say." + LONGER_BODY
+    once = "Partners in healthcare must protect public trust, experts say."
     assert slugs(taxonomy, "Caution urged for virtual care", twice) == ["health"]
     assert taxonomy.classify("Caution urged for virtual care", twice)[0].near_line
     assert slugs(taxonomy, "Caution urged for virtual care", once) == ["general"]

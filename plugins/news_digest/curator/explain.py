@@ -17,7 +17,6 @@ from ..enrich.topic_lift import (
     SURE_PROBABILITY,
 )
 from ..enrich.topic_signals import MONEY
-from ..enrich.topic_tally import near_bar
 from ..enrich.topic_text import BODY_CHARS, read_body, site_tail, without_chrome
 from ..enrich.topic_verdict import story_evidence
 from ..enrich.topics import (
@@ -79,8 +78,6 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
                      "to a topic's phrases, or give the topic an example story like it")
     outside = max((t for t in scored if taxonomy.is_outside(t.slug)), key=lambda t: t.score,
                   default=None)
-    named_outside = any(taxonomy.is_outside(t.slug) and any(
-        e.kind in ("phrases", "keywords") for e in t.evidence) for t in scored)
     scored = [t for t in scored if not taxonomy.is_outside(t.slug)] + (
         [outside] if outside else [])
     best = scored[0].score if scored else 0.0
@@ -88,16 +85,13 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
     opened = taxonomy.opened(seed.title, text)
     rows = story_evidence(taxonomy, seed.title, text) if taxonomy.verdict else {}
     judged = _without_verdict(taxonomy, seed.title, text) if rows else set()
-    bar = near_bar(taxonomy.threshold * NEAR_SHARE, REAL_POINTS, REAL_PHRASES,
-                   len(read_body(text)), named_outside)
     for topic in scored:
-        verdict = _verdict(taxonomy, topic, kept.get(topic.slug), best, overridden, bar)
+        verdict = _verdict(taxonomy, topic, kept.get(topic.slug), best, overridden)
         if not overridden and taxonomy.model is not None:
             verdict = (_learned(taxonomy, topic, kept.get(topic.slug), best, chances,
                                 len(text)) or _crowded(taxonomy, topic, chosen) or verdict)
         if not overridden:
-            verdict = (_guarded(taxonomy, topic, kept.get(topic.slug), outside, opened, bar)
-                       or verdict)
+            verdict = _guarded(taxonomy, topic, kept.get(topic.slug), outside, opened) or verdict
         if (not overridden and taxonomy.model is not None and topic.slug not in kept
                 and verdict == _beyond(taxonomy)):
             verdict = _looked(taxonomy, topic, best, chances, (seed.title, text), opened) or verdict
@@ -109,7 +103,7 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
 
 
 def _guarded(taxonomy: Taxonomy, topic: Topic, given: Topic | None, outside: Topic | None,
-             opened: set[str], bar: tuple[float, int]) -> str | None:
+             opened: set[str]) -> str | None:
     """What the guards (``topic_guards.py``) did to a topic, when they decided it."""
     threshold = taxonomy.threshold
     if outside is not None and topic.slug == outside.slug:
@@ -125,7 +119,7 @@ def _guarded(taxonomy: Taxonomy, topic: Topic, given: Topic | None, outside: Top
                 f"{threshold * OUTSIDE_NEAR_SHARE:g}, it does not hold other topics back")
     if given is not None:
         return None
-    could = topic.score >= threshold or (topic.score >= bar[0] and _real(topic, bar))
+    could = topic.score >= threshold or (topic.score >= threshold * NEAR_SHARE and _real(topic))
     if (outside is not None and could and topic.score <= outside.score
             and outside.score >= threshold * OUTSIDE_NEAR_SHARE
             and (outside.score >= threshold or topic.score < threshold)):
@@ -133,7 +127,8 @@ def _guarded(taxonomy: Taxonomy, topic: Topic, given: Topic | None, outside: Top
                 f"this digest does not cover, and {topic.score:g} is not more; list the "
                 "phrases of this topic the story uses, or weigh them more")
     developed = threshold * OPENING_SHARE
-    candidate = topic.score >= threshold or (topic.score >= bar[0] and _real(topic, bar))
+    candidate = topic.score >= threshold or (topic.score >= threshold * NEAR_SHARE
+                                             and _real(topic))
     if (candidate and topic.slug not in opened and topic.score < developed
             and any(e.kind == "phrases" and _anchor(e) for e in topic.evidence)):
         return (f"not kept: none of its phrases is in the headline or the opening (the first "
@@ -284,7 +279,7 @@ def _learned_verdict(taxonomy: Taxonomy, row: list[float], verdict: str, left_ou
 
 
 def _verdict(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,
-             overridden: bool, bar: tuple[float, int]) -> str:
+             overridden: bool) -> str:
     """Why a topic was given or not, in terms a curator can act on."""
     if overridden:
         return ("kept: named in the Topics: header" if given
@@ -293,8 +288,7 @@ def _verdict(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,
     if given is not None:
         if given.near_line:
             return (f"kept near the line: no topic reached {threshold:g}, and this one has "
-                    f"{topic.score:g} (>= {bar[0]:g}) on real evidence" + (
-                        "; in a body this short one phrase is" if bar[1] == 1 else ""))
+                    f"{topic.score:g} (>= {threshold * NEAR_SHARE:g}) on real evidence")
         return f"kept: {topic.score:g} >= {threshold:g}"
     phrases = [e for e in topic.evidence if e.kind == "phrases" and e.points > 0]
     if not any(_anchor(e) for e in phrases):
@@ -302,11 +296,11 @@ def _verdict(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,
         return (f"not kept: no phrase of weight >= {ANCHOR_WEIGHT:g} found (light words "
                 "alone do not give a topic" + ("; an amount of money counts as one only in "
                 "the headline" if money else "") + "); list a stronger phrase this story uses")
-    if topic.score < bar[0]:
+    if topic.score < threshold * NEAR_SHARE:
         return (f"not kept: {topic.score:g} is under the threshold {threshold:g}; list more "
                 "of the words this story uses, or weigh them more")
     if topic.score < threshold:
-        if not _real(topic, bar):
+        if not _real(topic):
             money = any(e.phrase == MONEY and not e.in_headline for e in topic.evidence)
             return (f"not kept: {topic.score:g} is near the line but rests on one phrase in the "
                     "body" + (" (an amount of money in the body is no phrase of it)" if money
@@ -326,15 +320,14 @@ def _anchor(evidence) -> bool:
                                                  or evidence.in_headline)
 
 
-def _real(topic: Topic, bar: tuple[float, int]) -> bool:
+def _real(topic: Topic) -> bool:
     """Real evidence near the line: enough points from phrases, found as two different
-    phrases, one twice in the body, or one in the headline (``topics.REAL_PHRASES``);
-    in a feed's summary, one phrase (``topic_tally.near_bar``)."""
+    phrases, one twice in the body, or one in the headline (``topics.REAL_PHRASES``)."""
     phrases = _phrases(topic)
     return (sum(e.points for e in topic.evidence if e.kind == "phrases" and e.points > 0)
             >= REAL_POINTS
             and sum(2 if e.in_headline or e.body_count > 1 else 1 for e in phrases)
-            >= bar[1])
+            >= REAL_PHRASES)
 
 
 def _topic_lines(topic: Topic, verdict: str) -> list[str]:

@@ -11,21 +11,6 @@ from __future__ import annotations
 from .topic_signals import MONEY
 
 MAX_REPEATS = 5  # body repeats counted per phrase
-# A feed's summary (a headline and a sentence or two) has room for one phrase of its
-# subject ("Jeremy Corbyn faces Tory calls to apologise"): there one heavy phrase, once,
-# is real evidence near the line, where a story needs more (issue 18, twelfth round).
-SHORT_BODY = 300  # characters of the body read
-
-
-def near_bar(near_line: float, real_points: float, real_phrases: int, length: int,
-             outside_named: bool) -> tuple[float, int]:
-    """What a topic under the threshold needs to be given near the line, in a body of
-    ``length`` characters: its score, and its ``distinct`` count (see ``tally``). Not in a
-    summary that names a subject outside the digest, even by a keyword ("killed" beside
-    "taken to hospital" is a crash, not Health)."""
-    if length < SHORT_BODY and not outside_named:
-        return real_points, 1
-    return near_line, real_phrases
 
 
 def tally(head: dict, body: dict, entries: list, body_points: list, size: int,

@@ -24,8 +24,7 @@ A topic is given when its score reaches the threshold. When no topic reaches it,
 story is not thrown to General while it holds real evidence: topics scoring at least
 ``NEAR_SHARE`` of the threshold with at least ``REAL_POINTS`` from their phrases (not
 just keywords or example words), found as two different phrases, one phrase twice
-in the body, or one in the headline, are given ("near the line"); in a feed's summary
-(a body under ``SHORT_BODY`` characters) one phrase of ``REAL_POINTS`` is enough.
+in the body, or one in the headline, are given ("near the line").
 
 A learned part weighs in on close calls (``topic_lift.py``): a linear model of news
 desks (``topic_model.py``, trained offline) lifts a topic whose own phrases scored
@@ -60,7 +59,7 @@ from .topic_guards import Guards, opening
 from .topic_lift import SINGLE_TIMES, SINGLE_WEIGHT, SURE_PROBABILITY, DeskLift, passing
 from .topic_model import TopicModel, default_model
 from .topic_signals import MONEY, MONEY_KEY, money_count
-from .topic_tally import MAX_REPEATS, near_bar, tally
+from .topic_tally import MAX_REPEATS, tally
 from .topic_text import read_body as _read  # the part of a body that is read
 from .topic_text import site_tail
 from .topic_types import Evidence, Topic
@@ -272,8 +271,7 @@ class Taxonomy:
         below = []  # under the threshold with a real phrase: the model may lift them
         sure = []  # ... with light words only: the model must be sure
         threshold = self.threshold
-        near_line, real = near_bar(threshold * NEAR_SHARE, REAL_POINTS, REAL_PHRASES, len(text),
-                                   any(phrases[n] or keywords[n] for n in outside))
+        near_line = threshold * NEAR_SHARE
         lift = self.lift
         lift_floor, desk_of = lift.floor, lift.desk_of
         for number, phrase_points in enumerate(phrases):
@@ -288,7 +286,7 @@ class Taxonomy:
                     scored.append((-total, number))
                     continue
                 if (total >= near_line and phrase_points >= REAL_POINTS
-                        and distinct[number] >= real):
+                        and distinct[number] >= REAL_PHRASES):
                     near.append((-total, number))
                 if number in desk_of and total >= lift_floor and phrase_points:
                     below.append((-total, number))
