@@ -47,6 +47,13 @@ def slugs(title: str, text: str) -> list[str]:
     ("Deputy crosses floor to join rivals",
      "A deputy from the governing coalition crossed the floor on Wednesday, leaving the "
      "grand coalition with a majority of one in the lower chamber.", "government-policy"),
+    # An office-holder elected and not yet sworn in: a government changing hands.
+    ("Campaign chief gets senior post",
+     "The president-elect named his campaign manager as a senior counselor on Tuesday, "
+     "saying she would help him carry out his agenda.", "government-policy"),
+    ("New mayor picks her deputy",
+     "The mayor-elect chose a longtime ally as her first deputy, a week before she takes "
+     "office.", "government-policy"),
 ])
 def test_a_parliaments_story_gets_its_desks_topic(title, text, topic):
     assert topic in slugs(title, text)
