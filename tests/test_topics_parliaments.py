@@ -54,6 +54,15 @@ def slugs(title: str, text: str) -> list[str]:
     ("New mayor picks her deputy",
      "The mayor-elect chose a longtime ally as her first deputy, a week before she takes "
      "office.", "government-policy"),
+    # Parliaments on the Westminster model, beyond their parties' names.
+    ("MSPs back plan for free bus travel",
+     "MSPs at Holyrood voted for the plan by 70 to 50 on Thursday.", "government-policy"),
+    ("Rebels defy whips over trade deal",
+     "Twenty rebel MPs voted against the deal, and two lost the whip within the hour.",
+     "government-policy"),
+    ("Deal faces meaningful vote next week",
+     "The meaningful vote on the deal will be held on Tuesday, with Brexiteers and "
+     "Remainers both threatening to oppose it.", "government-policy"),
 ])
 def test_a_parliaments_story_gets_its_desks_topic(title, text, topic):
     assert topic in slugs(title, text)
