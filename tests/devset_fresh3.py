@@ -252,18 +252,23 @@ def goose(clones: Path, seen: set[str]):
             yield found
 
 
+def one_per_page(records) -> list[dict]:
+    """Each page once: a page kept twice (an evaluation set and its cache, two
+    fixtures of one page, http and https, with and without www) counts once."""
+    found, titles = {}, set()
+    for record in records:
+        key = record["url"].split("://")[-1].removeprefix("www.")
+        if key not in found and record["title"] not in titles:
+            found[key] = record
+            titles.add(record["title"])
+    return list(found.values())
+
+
 def main(argv: list[str]) -> int:
     def collect(clones: Path):
         seen = seen_hosts()
-        # A page kept twice (trafilatura's evaluation and its cache, two fixtures of one
-        # page) counts once.
-        found, titles = {}, set()
-        for record in (*trafilatura(clones, seen), *mercury(clones, seen), *goose(clones, seen)):
-            key = record["url"].split("://")[-1].removeprefix("www.")
-            if key not in found and record["title"] not in titles:
-                found[key] = record
-                titles.add(record["title"])
-        return list(found.values())
+        return one_per_page((*trafilatura(clones, seen), *mercury(clones, seen),
+                             *goose(clones, seen)))
     return run_writer(argv, __doc__, collect)
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from devset_articles import _git, _story, run_writer
-from devset_fresh3 import LABELS, _record, is_seen
+from devset_fresh3 import LABELS, _record, is_seen, one_per_page
 
 from news_digest.enrich.language import story_language
 
@@ -121,13 +121,7 @@ def extraction(clones: Path, seen: set[str]):
 def main(argv: list[str]) -> int:
     def collect(clones: Path):
         seen = seen_hosts()
-        found, titles = {}, set()
-        for record in (*htmldate(clones, seen), *extraction(clones, seen)):
-            key = record["url"].split("://")[-1].removeprefix("www.")
-            if key not in found and record["title"] not in titles:
-                found[key] = record
-                titles.add(record["title"])
-        return list(found.values())
+        return one_per_page((*htmldate(clones, seen), *extraction(clones, seen)))
     return run_writer(argv, __doc__, collect)
 
 

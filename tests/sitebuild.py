@@ -7,16 +7,25 @@ import io
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import lxml.html
 from pelican.log import LimitFilter
 
 from news_digest.curator.build import build_site
+from news_digest.curator.site_settings import digest_settings
+from news_digest.enrich.topics import Taxonomy
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_SEED = ROOT / "content" / "articles" / "000_6658c6a34da15a44.txt"
 SHARED = ROOT.parent / "shared"
+
+
+@cache
+def default_taxonomy() -> Taxonomy:
+    """The taxonomy a fresh clone classifies with (its pelicanconf.py), read once."""
+    return Taxonomy.from_settings(digest_settings(str(ROOT / "pelicanconf.py")))
 
 
 def seed_text(title="A story", published="2020-01-02T03:04:05+00:00", author="Jane Doe",

@@ -14,24 +14,16 @@ Each rule beside the same words where they do make the topic:
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
 from news_digest.curator.explain import explain
-from news_digest.curator.site_settings import digest_settings
 from news_digest.enrich.topic_asides import ASIDE_CHARS
 from news_digest.enrich.topic_lift import PASSING_CHARS
 from news_digest.enrich.topic_text import site_tail
 from news_digest.enrich.topics import Taxonomy
 from news_digest.seeds.format import read_seed
 
-from sitebuild import ROOT, seed_text
-
-
-@cache
-def default_taxonomy() -> Taxonomy:
-    return Taxonomy.from_settings(digest_settings(str(ROOT / "pelicanconf.py")))
+from sitebuild import default_taxonomy, seed_text
 
 
 def slugs(title: str, text: str, taxonomy: Taxonomy | None = None) -> list[str]:

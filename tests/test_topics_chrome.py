@@ -10,16 +10,13 @@ in the story's own sentences still count. Written items only.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from news_digest.curator.explain import explain
-from news_digest.curator.site_settings import digest_settings
 from news_digest.enrich import topic_text
 from news_digest.enrich.topic_text import read_body
-from news_digest.enrich.topics import Taxonomy
 from news_digest.seeds.format import read_seed
 
-from sitebuild import ROOT, seed_text
+from sitebuild import default_taxonomy, seed_text
 
 HEADLINE = "Councillor arrested over killing of council clerk"
 STORY = ("Police on Monday arrested a suspended councillor in connection with the murder of "
@@ -30,11 +27,6 @@ CALLS = ("Get the best of Daily Courier delivered to your inbox. Follow DailyCou
          "Twitter, Instagram, Facebook, TikTok and on YouTube.")
 OWN = ("Rioters had organised on Twitter, Instagram and Facebook, police said, and videos of "
        "the clashes spread on TikTok and YouTube.")
-
-
-@cache
-def default_taxonomy() -> Taxonomy:
-    return Taxonomy.from_settings(digest_settings(str(ROOT / "pelicanconf.py")))
 
 
 def slugs(*body: str) -> list[str]:

@@ -9,17 +9,13 @@ same share, or one of the same desk developed beyond it, stays. Written items on
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
 from news_digest.curator.explain import explain
-from news_digest.curator.site_settings import digest_settings
 from news_digest.enrich import topic_lift
-from news_digest.enrich.topics import Taxonomy
 from news_digest.seeds.format import read_seed
 
-from sitebuild import ROOT, seed_text
+from sitebuild import default_taxonomy, seed_text
 
 HEADLINE = "Voters in Marlow County pick a new sheriff in a tight race"
 RACE = ("Voters in Marlow County cast their ballots on Tuesday in the closest sheriff's race "
@@ -33,11 +29,6 @@ ASIDE = ("The winner takes office in January, weeks after the state legislature 
          "budget that raises the sheriff's pay, and the governor signed it into law.")
 STRAND = ("The budget also cuts the county's road fund, a policy the governor's office "
           "defended before lawmakers and the state senate last month.")
-
-
-@cache
-def default_taxonomy() -> Taxonomy:
-    return Taxonomy.from_settings(digest_settings(str(ROOT / "pelicanconf.py")))
 
 
 def scores(*body: str) -> dict[str, float]:

@@ -9,19 +9,9 @@ items whose words belong to a topic in another sense.
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from news_digest.curator.site_settings import digest_settings
-from news_digest.enrich.topics import Taxonomy
-
-from sitebuild import ROOT
-
-
-@cache
-def taxonomy() -> Taxonomy:
-    return Taxonomy.from_settings(digest_settings(str(ROOT / "pelicanconf.py")))
+from sitebuild import default_taxonomy as taxonomy
 
 
 def slugs(title: str, text: str) -> list[str]:

@@ -14,26 +14,18 @@ merger, a pop star's lawsuit, a former prime minister's death) keep their desk.
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
 from news_digest.curator.explain import explain
-from news_digest.curator.site_settings import digest_settings
 from news_digest.enrich.topics import Taxonomy
 from news_digest.seeds.format import read_seed
 
-from sitebuild import ROOT, seed_text
+from sitebuild import default_taxonomy, seed_text
 
 LAW = {"slug": "law-courts", "label": "Law & Courts",
        "phrases": {"lawsuit": 3, "judge": 2, "jury": 2}, "keywords": ["court", "trial"]}
 FOOD = {"slug": "food", "label": "Food", "outside": True,
         "phrases": {"recipe": 3, "recipes": 3, "ingredients": 1.5, "chef": 2}}
-
-
-@cache
-def default_taxonomy() -> Taxonomy:
-    return Taxonomy.from_settings(digest_settings(str(ROOT / "pelicanconf.py")))
 
 
 def topics(title: str, text: str, taxonomy: Taxonomy | None = None) -> list[str]:

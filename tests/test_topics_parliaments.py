@@ -10,21 +10,11 @@ member", "far-right party"), never "seat", "coalition" or "Labour" alone.
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from news_digest.curator.site_settings import digest_settings
-from news_digest.enrich.topics import Taxonomy
-
-from sitebuild import ROOT
+from sitebuild import default_taxonomy
 
 POLITICS = {"government-policy", "elections"}
-
-
-@cache
-def default_taxonomy() -> Taxonomy:
-    return Taxonomy.from_settings(digest_settings(str(ROOT / "pelicanconf.py")))
 
 
 def slugs(title: str, text: str) -> list[str]:

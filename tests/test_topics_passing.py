@@ -10,15 +10,11 @@ words in the headline, repeated, or in a short item keep it. Written items only.
 
 from __future__ import annotations
 
-from functools import cache
-
 from news_digest.curator.explain import explain
-from news_digest.curator.site_settings import digest_settings
 from news_digest.enrich.topic_lift import PASSING_CHARS, passing
-from news_digest.enrich.topics import Taxonomy
 from news_digest.seeds.format import read_seed
 
-from sitebuild import ROOT, seed_text
+from sitebuild import default_taxonomy, seed_text
 
 HEADLINE = "Hospital tightens visiting rules as flu cases rise"
 OPENING = ("The county hospital will allow one visitor per patient from Monday, its chief "
@@ -43,11 +39,6 @@ ENDING = ("The rules will be looked at again at the end of the month, and the bo
           "chaplaincy and the multi-faith room stay open to everyone as before. The "
           "reception desk will keep a book for messages to patients, and flowers are "
           "still not allowed on the wards. ")
-
-
-@cache
-def default_taxonomy() -> Taxonomy:
-    return Taxonomy.from_settings(digest_settings(str(ROOT / "pelicanconf.py")))
 
 
 def slugs(title: str, text: str) -> list[str]:

@@ -13,19 +13,12 @@ Beside each, news of the same words that keeps its topic.
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
 from news_digest.curator.site_settings import digest_settings
 from news_digest.enrich.topics import Taxonomy
 
-from sitebuild import ROOT
-
-
-@cache
-def default_taxonomy() -> Taxonomy:
-    return Taxonomy.from_settings(digest_settings(str(ROOT / "pelicanconf.py")))
+from sitebuild import ROOT, default_taxonomy
 
 
 def slugs(title: str, text: str, taxonomy: Taxonomy | None = None) -> list[str]:

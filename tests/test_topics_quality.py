@@ -10,24 +10,17 @@ sees only the stories.
 from __future__ import annotations
 
 import json
-from functools import cache
 from pathlib import Path
 
 import pytest
 
 from news_digest.curator.site_settings import digest_settings
-from news_digest.enrich.topics import Taxonomy
 from news_digest.seeds.format import read_seed
 
-from sitebuild import ROOT, SAMPLE_SEED
+from sitebuild import ROOT, SAMPLE_SEED, default_taxonomy
 
 LABELLED = Path(__file__).parent / "data" / "labelled"
 MIN_PRECISION = MIN_RECALL = 0.9
-
-
-@cache
-def default_taxonomy() -> Taxonomy:
-    return Taxonomy.from_settings(digest_settings(str(ROOT / "pelicanconf.py")))
 
 
 def labels() -> dict[str, list[str]]:
