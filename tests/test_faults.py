@@ -113,8 +113,12 @@ def test_kill_9_at_many_points_of_a_1000_story_build(tmp_path, thousand, referen
         assert no_traceback(log)
         if signum == signal.SIGTERM and code == 143:
             stopped += 1
-            assert log.strip().splitlines()[-1] == \
-                "interrupted (SIGTERM); output/ was left as it was", log
+            # Before the swap output/ is left as it was; a signal in the build's last
+            # instants, once output/ and its records are replaced, says so instead.
+            # Either way output/ is the whole build (below).
+            assert log.strip().splitlines()[-1] in (
+                "interrupted (SIGTERM); output/ was left as it was",
+                "interrupted (SIGTERM); output/ holds the complete new build"), log
             assert [name for name in debris(project.folder) if ".building-" in name] == []
         assert stable_tree(project.output) == tree
         assert _caches_whole(project)
