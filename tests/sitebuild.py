@@ -14,8 +14,10 @@ import lxml.html
 from pelican.log import LimitFilter
 
 from news_digest.curator.build import build_site
+from news_digest.curator.explain import explain
 from news_digest.curator.site_settings import digest_settings
 from news_digest.enrich.topics import Taxonomy
+from news_digest.seeds.format import read_seed
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_SEED = ROOT / "content" / "articles" / "000_6658c6a34da15a44.txt"
@@ -47,6 +49,14 @@ def seed_text(title="A story", published="2020-01-02T03:04:05+00:00", author="Ja
 # Pagefind (1.5) writes its filter maps in a random order, which changes these files'
 # hashed names and the entry file naming them; every other output byte is stable.
 PAGEFIND_SHUFFLED = re.compile(r"pagefind(-\d+)?/(filter/|pagefind\.|pagefind-entry\.json)")
+
+
+def explain_report(folder: Path, title: str, paragraphs, taxonomy=None) -> str:
+    """What ``explain`` says of a seed of ``title`` and ``paragraphs`` (written in
+    ``folder``), classified with ``taxonomy`` (the fresh clone's by default)."""
+    seed_file = folder / "001_0123456789abcdef.txt"
+    seed_file.write_text(seed_text(title=title, body=tuple(paragraphs)), encoding="utf-8")
+    return "\n".join(explain(taxonomy or default_taxonomy(), read_seed(seed_file)))
 
 
 def stable_tree(folder: Path) -> dict[str, bytes]:

@@ -16,14 +16,12 @@ from __future__ import annotations
 
 import pytest
 
-from news_digest.curator.explain import explain
 from news_digest.enrich.topic_asides import ASIDE_CHARS
 from news_digest.enrich.topic_lift import PASSING_CHARS
 from news_digest.enrich.topic_text import site_tail
 from news_digest.enrich.topics import Taxonomy
-from news_digest.seeds.format import read_seed
 
-from sitebuild import default_taxonomy, seed_text
+from sitebuild import default_taxonomy, explain_report
 
 
 def slugs(title: str, text: str, taxonomy: Taxonomy | None = None) -> list[str]:
@@ -31,9 +29,7 @@ def slugs(title: str, text: str, taxonomy: Taxonomy | None = None) -> list[str]:
 
 
 def report(tmp_path, title: str, text: str) -> str:
-    seed_file = tmp_path / "001_0123456789abcdef.txt"
-    seed_file.write_text(seed_text(title=title, body=tuple(text.split("\n"))), encoding="utf-8")
-    return "\n".join(explain(default_taxonomy(), read_seed(seed_file)))
+    return explain_report(tmp_path, title, text.split("\n"))
 
 
 # -- a site's name after the headline ------------------------------------------------

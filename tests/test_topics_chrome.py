@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import re
 
-from news_digest.curator.explain import explain
 from news_digest.enrich import topic_text
 from news_digest.enrich.topic_text import read_body
-from news_digest.seeds.format import read_seed
 
-from sitebuild import default_taxonomy, seed_text
+from sitebuild import default_taxonomy, explain_report
 
 HEADLINE = "Councillor arrested over killing of council clerk"
 STORY = ("Police on Monday arrested a suspended councillor in connection with the murder of "
@@ -56,9 +54,7 @@ def test_only_the_calls_are_cut_and_paragraphs_stay():
 
 
 def test_explain_says_what_was_not_read(tmp_path):
-    seed_file = tmp_path / "001_0123456789abcdef.txt"
-    seed_file.write_text(seed_text(title=HEADLINE, body=(*STORY, CALLS)))
-    report = "\n".join(explain(default_taxonomy(), read_seed(seed_file)))
+    report = explain_report(tmp_path, HEADLINE, (*STORY, CALLS))
     assert "Topics: Law & Courts" in report
     assert ("Not read: 1 sentence(s) calling on the reader, the site's words, not the "
             "story's (\"Follow DailyCourier on Twitter, Instagram" in report)

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from news_digest.curator.explain import explain
 from news_digest.enrich import topic_lift
-from news_digest.seeds.format import read_seed
 
-from sitebuild import default_taxonomy, seed_text
+from sitebuild import default_taxonomy, explain_report
 
 HEADLINE = "Voters in Marlow County pick a new sheriff in a tight race"
 RACE = ("Voters in Marlow County cast their ballots on Tuesday in the closest sheriff's race "
@@ -67,9 +65,7 @@ def test_desks_are_shared_only_by_topics_of_one_desk(one, other, mates):
 
 
 def test_explain_says_the_desk_mate_was_left_out(tmp_path):
-    seed_file = tmp_path / "001_0123456789abcdef.txt"
-    seed_file.write_text(seed_text(title=HEADLINE, body=(*RACE, ASIDE)))
-    report = "\n".join(explain(default_taxonomy(), read_seed(seed_file)))
+    report = explain_report(tmp_path, HEADLINE, (*RACE, ASIDE))
     assert "Topics: Elections" in report
     assert ("government-policy (Government & Policy) - not kept: Elections leads the same "
             "desk here" in report)

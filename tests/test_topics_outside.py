@@ -16,11 +16,9 @@ from __future__ import annotations
 
 import pytest
 
-from news_digest.curator.explain import explain
 from news_digest.enrich.topics import Taxonomy
-from news_digest.seeds.format import read_seed
 
-from sitebuild import default_taxonomy, seed_text
+from sitebuild import default_taxonomy, explain_report
 
 LAW = {"slug": "law-courts", "label": "Law & Courts",
        "phrases": {"lawsuit": 3, "judge": 2, "jury": 2}, "keywords": ["court", "trial"]}
@@ -149,11 +147,8 @@ def test_news_from_the_same_worlds_keeps_its_desk(title, text, topic):
 
 def test_explain_says_an_outside_subject_near_the_line_held_a_topic_back(tmp_path):
     taxonomy = Taxonomy([LAW, FOOD], model=False)
-    seed = tmp_path / "supper.txt"
-    seed.write_text(seed_text(title="Supper", body=(
-        "The recipes use few ingredients. A judge and a jury once tasted them.",)),
-        encoding="utf-8")
-    report = "\n".join(explain(taxonomy, read_seed(seed)))
+    report = explain_report(tmp_path, "Supper", (
+        "The recipes use few ingredients. A judge and a jury once tasted them.",), taxonomy)
     assert "Topics: General" in report
     assert ("food (Food) - outside the digest (outside = true): never given; near the line, "
             "it holds back the topics under 5 that do not score more than 4.5") in report
@@ -161,16 +156,14 @@ def test_explain_says_an_outside_subject_near_the_line_held_a_topic_back(tmp_pat
             "this digest does not cover, and 4 is not more") in report
     # A page of the outside subject at the line holds back a topic near the line too.
     title, text = OUTSIDE[3]
-    seed.write_text(seed_text(title=title, body=(text,)), encoding="utf-8")
-    report = "\n".join(explain(default_taxonomy(), read_seed(seed)))
+    report = explain_report(tmp_path, title, (text,))
     assert "Topics: General" in report
     assert ("social-media (Social Media & Messaging) - not kept: the story reads as People & "
             "Human Interest (31)" in report)
     # The recipe's supermarket and price are not even near the line (ninth round: an
     # amount of money in the body is no second phrase).
     title, text = OUTSIDE[0]
-    seed.write_text(seed_text(title=title, body=(text,)), encoding="utf-8")
-    report = "\n".join(explain(default_taxonomy(), read_seed(seed)))
+    report = explain_report(tmp_path, title, (text,))
     assert ("business (Business & Economy) - not kept: 4 is near the line but rests on one "
             "phrase in the body (an amount of money in the body is no phrase of it)" in report)
 

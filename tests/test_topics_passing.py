@@ -10,11 +10,9 @@ words in the headline, repeated, or in a short item keep it. Written items only.
 
 from __future__ import annotations
 
-from news_digest.curator.explain import explain
 from news_digest.enrich.topic_lift import PASSING_CHARS, passing
-from news_digest.seeds.format import read_seed
 
-from sitebuild import default_taxonomy, seed_text
+from sitebuild import default_taxonomy, explain_report
 
 HEADLINE = "Hospital tightens visiting rules as flu cases rise"
 OPENING = ("The county hospital will allow one visitor per patient from Monday, its chief "
@@ -75,9 +73,7 @@ def test_a_topic_a_desk_speaks_for_is_left_to_the_model():
 
 
 def test_explain_says_the_topic_was_mentioned_only_in_passing(tmp_path):
-    seed_file = tmp_path / "001_0123456789abcdef.txt"
-    seed_file.write_text(seed_text(title=HEADLINE, body=tuple(long_story().split("\n"))))
-    report = "\n".join(explain(default_taxonomy(), read_seed(seed_file)))
+    report = explain_report(tmp_path, HEADLINE, long_story().split("\n"))
     assert "Topics: Health" in report
     assert ("social-media (Social Media & Messaging) - not kept: a second topic mentioned "
             "only in passing (3 of its phrases, each once in the body, none in the headline"
