@@ -42,21 +42,26 @@ FIXTURES = [
 ]
 
 
+def feed_stories(data: bytes, name: str) -> list[Story]:
+    """The stories the importer's reader finds in a feed file's bytes (``name``: its file
+    name, which tells the reader its kind)."""
+    with tempfile.TemporaryDirectory() as folder:
+        feed = Path(folder) / name
+        feed.write_bytes(data)
+        return [item for item in read_items(feed) if isinstance(item, Story)]
+
+
 def stories(clones: Path):
     for stem, publisher, repo, commit, path in FIXTURES:
         git = clones / repo.replace("/", "+") / "repo"
         data = subprocess.run(["git", "--git-dir", str(git), "show", f"{commit}:{path}"],
                               capture_output=True, check=True).stdout
-        with tempfile.TemporaryDirectory() as folder:
-            feed = Path(folder) / Path(path).name
-            feed.write_bytes(data)
-            for item in read_items(feed):
-                if isinstance(item, Story):
-                    digest = hashlib.sha1(item.url.encode()).hexdigest()[:10]
-                    yield {"id": f"{stem}:{digest}", "title": item.title,
-                           "text": "\n".join(item.paragraphs), "url": item.url,
-                           "date": item.published.isoformat() if item.published else "",
-                           "publisher": publisher, "via": f"{repo}@{commit[:9]}:{path}"}
+        for item in feed_stories(data, Path(path).name):
+            digest = hashlib.sha1(item.url.encode()).hexdigest()[:10]
+            yield {"id": f"{stem}:{digest}", "title": item.title,
+                   "text": "\n".join(item.paragraphs), "url": item.url,
+                   "date": item.published.isoformat() if item.published else "",
+                   "publisher": publisher, "via": f"{repo}@{commit[:9]}:{path}"}
 
 
 def main(argv: list[str]) -> int:

@@ -58,10 +58,11 @@ EXTRACTION_NEWS = ("0031", "0034", "0078", "0119", "0120", "0153", "0160", "0174
                    "0473", "0475", "0478", "0480")
 
 
-def seen_hosts() -> set[str]:
-    """The hosts of every publisher of the development set and of the three fresh sets."""
+def seen_hosts(names=("labels.json", "fresh.json", "fresh2.json", "fresh3.json")) -> set[str]:
+    """The hosts of every publisher of the labels files ``names``: the development set and
+    the three fresh sets before this one."""
     hosts = set()
-    for name in ("labels.json", "fresh.json", "fresh2.json", "fresh3.json"):
+    for name in names:
         for record in json.loads((LABELS / name).read_text(encoding="utf-8"))["stories"]:
             hosts.add(urlparse(record["url"]).netloc.removeprefix("www."))
             hosts.add(record["publisher"].removeprefix("www."))

@@ -36,21 +36,22 @@ import json
 import re
 import subprocess
 import sys
-import tempfile
 import time
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlparse
 
 from devset_articles import _git, _story, run_writer
-from devset_fresh3 import LABELS, _added_year, _page, _published, _title, body_text, one_per_page
+from devset_feeds import feed_stories
 from devset_fresh3 import NOT_NEWS as NOT_NEWS_EARLIER
-from devset_fresh4 import is_known
+from devset_fresh3 import _added_year, _page, _published, _title, body_text, one_per_page
+from devset_fresh4 import is_known, seen_hosts
 from lxml import etree
 
-from news_digest.curator.feed_items import Story, read_items
 from news_digest.enrich.language import story_language
 
+# The labels of every earlier set: their publishers are not fresh.
+EARLIER = ("labels.json", "fresh.json", "fresh2.json", "fresh3.json", "fresh4.json")
 FUNDUS = ("flairNLP/fundus", "18da6e53592f99cf0ac5770dc63d6ba99ba63ae8")
 MERCURY_FORK = ("jocmp/mercury-parser", "f987e9e0b9766d59595bcbf97ac2ebe0227c5506")
 CAPY = ("jocmp/capyreader", "26d349c3c5cba86a7907fb0ae6c5f1be303a4c07")
@@ -141,16 +142,6 @@ HISTORIC = (
      "https://www.thegatewaypundit.com/2018/08/muellers-prosecutors-take-a-beating-from-"
      "judge-ellis-for-fixating-on-manaforts-expensive-suits-lets-move-on-enough-is-enough/"),
 )
-
-
-def seen_hosts() -> set[str]:
-    """The hosts of every publisher of the development set and of the four fresh sets."""
-    hosts = set()
-    for name in ("labels.json", "fresh.json", "fresh2.json", "fresh3.json", "fresh4.json"):
-        for record in json.loads((LABELS / name).read_text(encoding="utf-8"))["stories"]:
-            hosts.add(urlparse(record["url"]).netloc.removeprefix("www."))
-            hosts.add(record["publisher"].removeprefix("www."))
-    return hosts
 
 
 def is_new(host: str, seen: set[str]) -> bool:
@@ -253,12 +244,8 @@ def feeds(clones: Path, seen: set[str]):
     English items of new publishers with at least 80 words, at most ``FEED_ITEMS`` a feed,
     in the feed's order."""
     for stem, path in FEEDS:
-        with tempfile.TemporaryDirectory() as folder:
-            feed = Path(folder) / Path(path).name
-            feed.write_bytes(_git(clones, CAPY, path))
-            items = [i for i in read_items(feed) if isinstance(i, Story)]
         kept = 0
-        for item in items:
+        for item in feed_stories(_git(clones, CAPY, path), Path(path).name):
             text = "\n".join(item.paragraphs)
             if kept < FEED_ITEMS and is_new(urlparse(item.url).netloc, seen) and _english(
                     item.title, text):
@@ -270,7 +257,7 @@ def feeds(clones: Path, seen: set[str]):
 
 def main(argv: list[str]) -> int:
     def collect(clones: Path):
-        seen = seen_hosts()
+        seen = seen_hosts(EARLIER)
         return one_per_page((*fundus(clones, seen), *historic(clones, seen),
                              *fixtures(clones, seen), *feeds(clones, seen)))
     return run_writer(argv, __doc__, collect)
