@@ -275,3 +275,20 @@ def test_classification_is_deterministic_across_processes():
                              env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin",
                                   "PYTHONPATH": str(ROOT / "plugins")})
         assert json.loads(out.stdout) == here
+
+
+@needs_text
+def test_the_misses_list_counts_a_tuning_sets_errors_and_refuses_untouched_splits():
+    """``tests/topic_misses.py`` lists, for a tuning set, each topic given that is not
+    ``must`` and each ``must`` missed, with explain's evidence; it never lists a held-out
+    split story by story."""
+    from topic_misses import misses  # noqa: PLC0415  (tests/topic_misses.py)
+
+    listed = misses("tuning")
+    scores = score(taggers()["new"], split("tuning"))
+    assert sum(line.startswith("   MISS ") for line in listed) == scores.must - scores.hits
+    assert sum(line.startswith(("   NEAR ", "   WRONG ")) for line in listed) == (
+        scores.judged - scores.hits)
+    for held_out in ("untouched", "fresh3-untouched", "fresh4-untouched"):
+        with pytest.raises(SystemExit):
+            misses(held_out)

@@ -30,13 +30,19 @@ import json
 import math
 import sys
 from pathlib import Path
+from unittest.mock import patch
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "tests")]
 import topics_devset as devset  # noqa: E402
 
 from news_digest.curator.site_settings import digest_settings  # noqa: E402
-from news_digest.enrich.topic_verdict import FEATURES, VERDICT_FILE, story_evidence  # noqa: E402
+from news_digest.enrich.topic_verdict import (  # noqa: E402
+    FEATURES,
+    VERDICT_FILE,
+    Verdict,
+    story_evidence,
+)
 from news_digest.enrich.topics import Taxonomy  # noqa: E402
 
 PENALTIES = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0)
@@ -122,8 +128,10 @@ def totals(given: list[dict], dropped: set) -> tuple[float, float, int]:
 
 
 def train(out: Path) -> dict:
-    taxonomy = Taxonomy.from_settings(digest_settings(str(ROOT / "pelicanconf.py")))
-    taxonomy.verdict = None  # learned on what the rules give, not on its own verdicts
+    # Learned on what the rules give, not on its own verdicts; the file it replaces may
+    # hold other features than this module's, so none is read.
+    with patch.object(Verdict, "load", return_value=None):
+        taxonomy = Taxonomy.from_settings(digest_settings(str(ROOT / "pelicanconf.py")))
     stories = tuning_stories()
     rows, given = examples(taxonomy, stories)
     count = len(FEATURES)
