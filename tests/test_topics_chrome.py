@@ -1,10 +1,14 @@
-"""A page's calls to its reader are not read (issue 18, tenth round).
+"""A page's calls to its reader (issue 18, tenth round) and its links to its other
+stories (thirteenth round) are not read.
 
 Pages keep the site's own lines in their text: "Follow News18.com on Twitter, Instagram,
 Facebook, Telegram, TikTok and on YouTube", "Share on Facebook". Their platform names
 made a councillor's arrest a social-media story. A sentence holding such a call to
 follow or share on a platform (``topic_text.CHROME``) is not read; the same platforms
-in the story's own sentences still count. Written items only.
+in the story's own sentences still count. A line opening with a link label ("READ MORE:",
+"Related:", "YOU MAY ALSO LIKE:") names another story, and a bare "Related articles:"
+lists other stories' headlines under it (``topic_text.without_links``): read, they gave a
+council's cycle lanes the topic of a cup final. Written items only.
 """
 
 from __future__ import annotations
@@ -58,3 +62,45 @@ def test_explain_says_what_was_not_read(tmp_path):
     assert "Topics: Law & Courts" in report
     assert ("Not read: 1 sentence(s) calling on the reader, the site's words, not the "
             "story's (\"Follow DailyCourier on Twitter, Instagram" in report)
+
+
+LANES = "Council approves new cycle lanes for the city centre"
+LANES_OPENING = ("The city council voted on Tuesday to approve eight miles of protected cycle "
+                 "lanes, the centrepiece of its transport policy.")
+LANES_END = "Councillors said the lanes would be built by next spring."
+LINK = "READ MORE: Striker's stoppage-time goal seals cup final win as fans invade pitch"
+LISTED = ("Related articles:", "Striker's stoppage-time goal seals cup final win",
+          "Premier League title race goes to the final day")
+
+
+def lanes(*body: str) -> list[str]:
+    return [t.slug for t in default_taxonomy().classify(LANES, "\n".join(body))]
+
+
+def test_a_line_linking_to_another_story_is_not_read():
+    assert lanes(LANES_OPENING, LINK, LANES_END) == ["government-policy"]
+    assert lanes(LANES_OPENING, *LISTED, LANES_END) == ["government-policy"]
+
+
+def test_without_the_rule_the_linked_stories_give_their_topic(monkeypatch):
+    monkeypatch.setattr(topic_text, "has_links", lambda text: False)
+    assert "sports" in lanes(LANES_OPENING, LINK, LANES_END)
+    assert lanes(LANES_OPENING, *LISTED, LANES_END) == ["sports"]
+
+
+def test_only_the_links_are_cut_and_the_storys_own_lines_stay():
+    text = ("Related charges were filed on Monday.\nRelated: Coach sacked after cup exit\n"
+            "See also:\nA headline listed\nAnother listed headline\nThe match resumes today.\n"
+            "YOU MAY ALSO LIKE: Bank holds rates\nLast line.")
+    assert read_body(text) == ("Related charges were filed on Monday.\n"
+                               "The match resumes today.\nLast line.")
+    # A bare label lists headlines, not sentences: a sentence under it is read.
+    assert read_body("More from us:\nThe minister resigned on Friday.") == (
+        "The minister resigned on Friday.")
+
+
+def test_explain_says_which_links_were_not_read(tmp_path):
+    report = explain_report(tmp_path, LANES, (LANES_OPENING, LINK, LANES_END))
+    assert "Topics: Government & Policy" in report
+    assert ("Not read: 1 line(s) linking to the site's other stories, whose subjects are not "
+            "this one's (\"READ MORE: Striker's stoppage-time goal" in report)

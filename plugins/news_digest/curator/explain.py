@@ -17,7 +17,7 @@ from ..enrich.topic_lift import (
     SURE_PROBABILITY,
 )
 from ..enrich.topic_signals import MONEY
-from ..enrich.topic_text import BODY_CHARS, read_body, site_tail, without_chrome
+from ..enrich.topic_text import BODY_CHARS, read_body, site_tail, without_chrome, without_links
 from ..enrich.topic_verdict import story_evidence
 from ..enrich.topics import (
     ANCHOR_WEIGHT,
@@ -61,6 +61,12 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
                      "its sections, not the story (read neither by the phrases nor the desks)")
     kept = {t.slug: t for t in chosen}
     text = "\n".join(seed.paragraphs)
+    links: list[str] = []
+    without_links(text[:BODY_CHARS], links)
+    if links:
+        lines.append(f"Not read: {len(links)} line(s) linking to the site's other stories, "
+                     f"whose subjects are not this one's (\"{links[0][:70]}\"); to have one "
+                     "read, reword it in the seed")
     calls: list[str] = []
     without_chrome(text[:BODY_CHARS], calls)
     if calls:

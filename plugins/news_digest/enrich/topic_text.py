@@ -29,6 +29,16 @@ five platform names in a councillor's arrest made it a social-media story. A sen
 holding such a call to follow or share on a platform (``CHROME``: "Follow" opening a
 sentence, "follow us", "share on", "like us on") is not read (tenth round); "fans who
 follow her on Instagram" is the story's own sentence and is read.
+
+**The page's links to its other stories.** A page's text keeps the lines that link to
+the site's other stories: "READ MORE: 'Crime out of control in Midlands' as huge policing
+shake-up proposed", "Related: How Trump's $50m golf club became $1.4m", "YOU MAY ALSO
+LIKE: Bank Of England To Hold Borrowing Costs", or a bare "Related Articles:" over a list
+of headlines. Each names another story's subject: read, it gives the story that story's
+topic. A line opening with such a label (``LINK_LABELS``, then a colon) is not read, and
+after a bare label, the short lines under it that end no sentence (the headlines it lists,
+at most ``LINK_LINES``) are not read either (thirteenth round). "Related charges were
+filed" opens no label and is read.
 """
 
 from __future__ import annotations
@@ -49,6 +59,18 @@ _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
 # Literal parts of those calls: a body holding none of them (nearly all) is not searched,
 # as searching every body with CHROME cost more than the rest of the tagging did.
 _HINTS = ("Follow ", "follow us", "hare on", "ike us on")
+
+
+# The labels of a line linking to the site's other stories, lower case; a colon (or "|",
+# ">", "»") follows them, after at most a few words ("Related articles:", "RELATED PHOTOS:").
+LINK_LABELS = ("read more", "related", "also read", "read also", "see also", "must read",
+               "you may also like", "you might also like", "recommended", "don't miss",
+               "more from", "more on this", "most read", "trending", "top stories")
+_LINK_RE = re.compile(r"(?:" + "|".join(re.escape(label) for label in LINK_LABELS)
+                      + r")[ \w'’]{0,20}[:|>»]", re.IGNORECASE)
+LINK_LINES = 6  # a bare label lists at most this many headlines under it
+_LINK_WORDS = 20  # ... each at most this many words, ending no sentence
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", "'")
 
 
 def site_tail(title: str) -> tuple[str, str]:
@@ -72,7 +94,37 @@ def read_body(text: str) -> str:
     if len(text) > BODY_CHARS:
         cut = text.rfind(" ", 0, BODY_CHARS)
         text = text[:cut if cut > 0 else BODY_CHARS]
+    if has_links(text):
+        text = without_links(text)
     return without_chrome(text) if has_chrome(text) else text
+
+
+def has_links(text: str) -> bool:
+    """Whether a line of ``text`` may open with a link label (``LINK_LABELS``): a cheap
+    look for the label at a line's start, before any pattern runs."""
+    lowered = text.lower()
+    return any(lowered.startswith(label) or "\n" + label in lowered for label in LINK_LABELS)
+
+
+def without_links(text: str, dropped: list[str] | None = None) -> str:
+    """``text`` without its lines linking to other stories (added to ``dropped`` when
+    given, for ``explain``): a line opening with a label, and the headlines a bare label
+    lists under it."""
+    kept, listing = [], 0
+    for line in text.split("\n"):
+        label = _LINK_RE.match(line)
+        if label:
+            listing = 0 if line[label.end():].strip() else LINK_LINES
+        elif (listing and line.strip() and len(line.split()) <= _LINK_WORDS
+              and not line.rstrip().endswith(_SENTENCE_END)):
+            listing -= 1
+        else:
+            listing = 0
+            kept.append(line)
+            continue
+        if dropped is not None and line.strip():
+            dropped.append(line.strip())
+    return "\n".join(kept)
 
 
 def has_chrome(text: str) -> bool:
