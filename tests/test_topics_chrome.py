@@ -8,7 +8,9 @@ follow or share on a platform (``topic_text.CHROME``) is not read; the same plat
 in the story's own sentences still count. A line opening with a link label ("READ MORE:",
 "Related:", "YOU MAY ALSO LIKE:") names another story, and a bare "Related articles:"
 lists other stories' headlines under it (``topic_text.without_links``): read, they gave a
-council's cycle lanes the topic of a cup final. Written items only.
+council's cycle lanes the topic of a cup final. A web or e-mail address
+(``topic_text.is_address``: an embedded post's "pic.twitter.com/...") is not read either.
+Written items only.
 """
 
 from __future__ import annotations
@@ -104,3 +106,41 @@ def test_explain_says_which_links_were_not_read(tmp_path):
     assert "Topics: Government & Policy" in report
     assert ("Not read: 1 line(s) linking to the site's other stories, whose subjects are not "
             "this one's (\"READ MORE: Striker's stoppage-time goal" in report)
+
+
+DIESEL = "City bans diesel cars from its centre to cut air pollution"
+DIESEL_STORY = (
+    "The city will ban diesel cars from its centre from January, the mayor said on Monday, "
+    "after air pollution broke legal limits for a third year.",
+    "Clean air for our children starts today pic.twitter.com/Xk3dPq9Lm2",
+    "Residents welcomed the plan. We have waited years for this pic.twitter.com/Hq7Yt2Wm1c",
+    "Shop owners fear fewer customers pic.twitter.com/Pz8Rt5Vb3n",
+    "Details of the low-emission zone are at www.city.gov.uk/clean-air, the council said.")
+
+
+def diesel() -> list[str]:
+    return [t.slug for t in default_taxonomy().classify(DIESEL, "\n".join(DIESEL_STORY))]
+
+
+def test_the_addresses_of_embedded_posts_are_not_read():
+    assert diesel() == ["climate"]
+
+
+def test_without_the_rule_embedded_tweets_make_a_social_media_story(monkeypatch):
+    monkeypatch.setattr(topic_text, "is_address", lambda token: False)
+    assert diesel() == ["climate", "social-media"]
+
+
+def test_only_addresses_are_cut_and_names_prices_and_dates_stay():
+    text = ("See https://x.example/a?b=1, www.flag.govt.nz, ndtv.com/coronavirus and "
+            "news@site.ie. Amazon.com rose; $0.23/W, 3.5/5, 24/7, 11/18/19, U.S./Mexico.")
+    assert read_body(text).split() == [
+        "See", ",", ",", "and", ".", "Amazon.com", "rose;", "$0.23/W,", "3.5/5,", "24/7,",
+        "11/18/19,", "U.S./Mexico."]
+
+
+def test_explain_says_which_addresses_were_not_read(tmp_path):
+    report = explain_report(tmp_path, DIESEL, DIESEL_STORY)
+    assert "Topics: Climate & Environment" in report
+    assert ("Not read: 4 web or e-mail address(es), where the page links, not what the story "
+            "says (\"pic.twitter.com/Xk3dPq9Lm2\")" in report)

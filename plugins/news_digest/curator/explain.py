@@ -17,7 +17,14 @@ from ..enrich.topic_lift import (
     SURE_PROBABILITY,
 )
 from ..enrich.topic_signals import MONEY
-from ..enrich.topic_text import BODY_CHARS, read_body, site_tail, without_chrome, without_links
+from ..enrich.topic_text import (
+    BODY_CHARS,
+    read_body,
+    site_tail,
+    without_addresses,
+    without_chrome,
+    without_links,
+)
 from ..enrich.topic_verdict import story_evidence
 from ..enrich.topics import (
     ANCHOR_WEIGHT,
@@ -67,6 +74,11 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
         lines.append(f"Not read: {len(links)} line(s) linking to the site's other stories, "
                      f"whose subjects are not this one's (\"{links[0][:70]}\"); to have one "
                      "read, reword it in the seed")
+    addresses: list[str] = []
+    without_addresses(text[:BODY_CHARS], addresses)
+    if addresses:
+        lines.append(f"Not read: {len(addresses)} web or e-mail address(es), where the page "
+                     f"links, not what the story says (\"{addresses[0][:70]}\")")
     calls: list[str] = []
     without_chrome(text[:BODY_CHARS], calls)
     if calls:
