@@ -8,7 +8,9 @@ follow or share on a platform (``topic_text.CHROME``) is not read; the same plat
 in the story's own sentences still count. A line opening with a link label ("READ MORE:",
 "Related:", "YOU MAY ALSO LIKE:") names another story, and a bare "Related articles:"
 lists other stories' headlines under it (``topic_text.without_links``): read, they gave a
-council's cycle lanes the topic of a cup final. A web or e-mail address
+council's cycle lanes the topic of a cup final. A line pitching the
+site's newsletter or app (``topic_text.without_pitches``) names its beats, not the
+story's subject. A web or e-mail address
 (``topic_text.is_address``: an embedded post's "pic.twitter.com/...") is not read either.
 Written items only.
 """
@@ -144,3 +146,32 @@ def test_explain_says_which_addresses_were_not_read(tmp_path):
     assert "Topics: Climate & Environment" in report
     assert ("Not read: 4 web or e-mail address(es), where the page links, not what the story "
             "says (\"pic.twitter.com/Xk3dPq9Lm2\")" in report)
+
+
+PITCHES = ("Get the latest news sent straight to your phone by joining our WhatsApp community, "
+           "and follow the debate on Facebook and Twitter.",
+           "SIGN UP FOR OUR NEWSLETTER: the best of sport, from football and cricket to the "
+           "Premier League, in your inbox.")
+
+
+def test_the_sites_pitches_for_its_newsletter_or_app_are_not_read():
+    for pitch in PITCHES:
+        assert lanes(LANES_OPENING, pitch, LANES_END) == ["government-policy"]
+
+
+def test_without_the_rule_the_pitches_beats_give_their_topics(monkeypatch):
+    monkeypatch.setattr(topic_text, "_PITCH_HINTS", ())
+    assert "social-media" in lanes(LANES_OPENING, PITCHES[0], LANES_END)
+    assert lanes(LANES_OPENING, PITCHES[1], LANES_END) == ["sports"]
+
+
+def test_a_story_line_opening_alike_is_read():
+    text = "Sign up for vaccines opens on Monday.\nSubscribers rose by a third.\nLast line."
+    assert read_body(text) == text
+
+
+def test_explain_says_which_pitches_were_not_read(tmp_path):
+    report = explain_report(tmp_path, LANES, (LANES_OPENING, PITCHES[1], LANES_END))
+    assert "Topics: Government & Policy" in report
+    assert ("Not read: 1 line(s) pitching the site's newsletter, alerts or app, its beats, not "
+            "this story's (\"SIGN UP FOR OUR NEWSLETTER" in report)

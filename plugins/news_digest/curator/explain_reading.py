@@ -1,7 +1,8 @@
 """What of a story ``explain`` says the tagger did not read (``enrich/topic_text.py``).
 
-A site's name after the headline, the page's lines linking to its other stories, web and
-e-mail addresses, and the page's calls to the reader: each is set aside before the
+A site's name after the headline, the page's lines linking to its other stories, its
+pitches for its newsletter or app, web and e-mail addresses, and the page's calls to the
+reader: each is set aside before the
 phrases and the learned desks read the story, and ``explain`` names what was set aside,
 so that a curator sees why a word of the page counted for nothing.
 """
@@ -14,6 +15,7 @@ from ..enrich.topic_text import (
     without_addresses,
     without_chrome,
     without_links,
+    without_pitches,
 )
 
 
@@ -30,6 +32,12 @@ def not_read(title: str, text: str) -> list[str]:
     if links:
         lines.append(f"Not read: {len(links)} line(s) linking to the site's other stories, "
                      f"whose subjects are not this one's (\"{links[0][:70]}\"); to have one "
+                     "read, reword it in the seed")
+    pitches: list[str] = []
+    without_pitches(body, pitches)
+    if pitches:
+        lines.append(f"Not read: {len(pitches)} line(s) pitching the site's newsletter, alerts "
+                     f"or app, its beats, not this story's (\"{pitches[0][:70]}\"); to have one "
                      "read, reword it in the seed")
     addresses: list[str] = []
     without_addresses(body, addresses)

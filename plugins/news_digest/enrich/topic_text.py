@@ -40,6 +40,13 @@ after a bare label, the short lines under it that end no sentence (the headlines
 at most ``LINK_LINES``) are not read either (thirteenth round). "Related charges were
 filed" opens no label and is read.
 
+**The page's pitches for its own products.** "Sign up to the Weekly Brief here for news
+and analysis on African business, tech and innovation", "SIGN UP FOR OUR NEWSLETTER", "Get
+the latest news sent straight to your messages by joining our WhatsApp community": a
+line opening with such a pitch (``PITCHES``) that names the site's newsletter, alerts,
+edition, app or community (``PITCH_WORDS``) names the site's beats and channels, not the
+story's subject, and is not read (thirteenth round).
+
 **Web and e-mail addresses.** A page's text keeps the addresses it links to: an embedded
 post's "pic.twitter.com/MYwRz9euaq", "ndtv.com/coronavirus", "www.flag.govt.nz",
 "news@site.ie". Split into words, they read as phrases ("twitter", "coronavirus"): an
@@ -78,6 +85,14 @@ LINK_LABELS = ("read more", "related", "also read", "read also", "see also", "mu
 _LINK_RE = re.compile(r"(?:" + "|".join(re.escape(label) for label in LINK_LABELS)
                       + r")[ \w'’]{0,20}:", re.IGNORECASE)
 _LABEL_CHARS = 40  # the colon is this near the line's start (the longest label, 20 more)
+# A line opening so, and naming one of the site's products, is a pitch for them.
+PITCHES = ("sign up", "subscribe", "get the latest", "get our", "download our", "download the",
+           "join our")
+PITCH_WORDS = ("newsletter", "inbox", "alerts", "brief", "edition", "our app", "the app",
+               "community", "podcast", "notifications")
+# Cheap looks first: a body holding none of these (nearly all) is not split into lines.
+_PITCH_HINTS = ("Sign up", "SIGN UP", "Subscribe", "SUBSCRIBE", "Get the latest", "Get our",
+                "GET OUR", "Download ", "Join our", "JOIN OUR")
 LINK_LINES = 6  # a bare label lists at most this many headlines under it
 _LINK_WORDS = 20  # ... each at most this many words, ending no sentence
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'")
@@ -106,6 +121,8 @@ def read_body(text: str) -> str:
         text = text[:cut if cut > 0 else BODY_CHARS]
     if has_links(text):
         text = without_links(text)
+    if any(hint in text for hint in _PITCH_HINTS):
+        text = without_pitches(text)
     if "/" in text or "@" in text or "www." in text:  # most bodies hold no address
         text = without_addresses(text)
     return without_chrome(text) if has_chrome(text) else text
@@ -164,6 +181,20 @@ def without_chrome(text: str, dropped: list[str] | None = None) -> str:
                 dropped.extend(s for s in sentences if CHROME.search(s))
         if paragraph:
             kept.append(paragraph)
+    return "\n".join(kept)
+
+
+def without_pitches(text: str, dropped: list[str] | None = None) -> str:
+    """``text`` without the lines pitching the site's products (``PITCHES``, naming one of
+    ``PITCH_WORDS``; added to ``dropped`` when given, for ``explain``)."""
+    kept = []
+    for line in text.split("\n"):
+        lowered = line.lstrip().lower()
+        if lowered.startswith(PITCHES) and any(word in lowered for word in PITCH_WORDS):
+            if dropped is not None:
+                dropped.append(line.strip())
+        else:
+            kept.append(line)
     return "\n".join(kept)
 
 
