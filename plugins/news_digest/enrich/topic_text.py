@@ -115,7 +115,8 @@ def site_tail(title: str) -> tuple[str, str]:
 
 def read_body(text: str) -> str:
     """The part of a body that is read: its first ``BODY_CHARS``, cut at a space, without
-    the sentences that call on the reader (``CHROME``)."""
+    the page's own lines (links to its other stories, pitches for its products), its web
+    and e-mail addresses, and the sentences that call on the reader (``CHROME``)."""
     if len(text) > BODY_CHARS:
         cut = text.rfind(" ", 0, BODY_CHARS)
         text = text[:cut if cut > 0 else BODY_CHARS]
@@ -131,7 +132,7 @@ def read_body(text: str) -> str:
 def has_links(text: str) -> bool:
     """Whether a line of ``text`` may open with a link label (``LINK_LABELS``): a look
     at the lines holding a colon near their start (few in a story), before any pattern
-    runs; looking for every label in every body cost a tenth of the tagging time."""
+    runs; looking for every label in every body cost 70 µs a story, a sixth of tagging."""
     colon = text.find(":")
     while colon >= 0:
         start = text.rfind("\n", 0, colon) + 1
