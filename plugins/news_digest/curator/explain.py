@@ -17,7 +17,7 @@ from ..enrich.topic_lift import (
     SURE_PROBABILITY,
 )
 from ..enrich.topic_signals import MONEY
-from ..enrich.topic_text import BODY_CHARS, read_body, site_tail, without_chrome
+from ..enrich.topic_text import read_body, site_tail
 from ..enrich.topic_verdict import story_evidence
 from ..enrich.topics import (
     ANCHOR_WEIGHT,
@@ -33,6 +33,7 @@ from ..errors import SourcesFileError
 from ..seeds.format import SeedError, read_seed
 from ..settings import resolve
 from .explain_policy import policy_line
+from .explain_reading import not_read
 from .site_settings import DEFAULT_SETTINGS_FILE, SettingsFileError, site_settings
 
 _KIND = {"phrases": "phrase", "keywords": "keyword", "negative": "negative",
@@ -55,18 +56,9 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
                 f"{taxonomy.min_share:.0%} of the best, at most {taxonomy.max_topics}; when "
                 f"none reaches {taxonomy.threshold:g}, those >= {near:g} on real evidence")
     lines.append(f"Topics: {', '.join(t.label for t in chosen)}  [{how}]")
-    headline, tail = site_tail(seed.title)
-    if tail:
-        lines.append(f"Headline read as \"{headline}\": \"{tail}\" after it names the site or "
-                     "its sections, not the story (read neither by the phrases nor the desks)")
+    lines += not_read(seed.title, "\n".join(seed.paragraphs))
     kept = {t.slug: t for t in chosen}
     text = "\n".join(seed.paragraphs)
-    calls: list[str] = []
-    without_chrome(text[:BODY_CHARS], calls)
-    if calls:
-        lines.append(f"Not read: {len(calls)} sentence(s) calling on the reader, the site's "
-                     f"words, not the story's (\"{calls[0][:70]}\"); to have one read, "
-                     "reword it in the seed")
     scored = sorted(taxonomy.score(seed.title, text), key=lambda t: -t.score)
     desks = _desks(taxonomy, seed.title, text)
     if desks:
@@ -94,7 +86,9 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
             verdict = _guarded(taxonomy, topic, kept.get(topic.slug), outside, opened) or verdict
         if (not overridden and taxonomy.model is not None and topic.slug not in kept
                 and verdict == _beyond(taxonomy)):
-            verdict = _looked(taxonomy, topic, best, chances, (seed.title, text), opened) or verdict
+            verdict = (_money_led(taxonomy, topic, chosen, chances)
+                       or _looked(taxonomy, topic, best, chances, (seed.title, text), opened)
+                       or verdict)
         if not overridden and topic.slug in rows and topic.score < best:
             verdict = _learned_verdict(taxonomy, rows[topic.slug], verdict,
                                        topic.slug in judged - set(kept))
@@ -182,6 +176,26 @@ def _learned(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,
         return (f"not kept: a second topic close to the line ({topic.score:g}), and {reads}, "
                 f"under {DOUBT_PROBABILITY:g}")
     return None
+
+
+def _money_led(taxonomy: Taxonomy, topic: Topic, chosen: list[Topic],
+               chances: dict[str, float]) -> str | None:
+    """Why a topic resting mostly on amounts of money is left out beside another topic
+    (``topic_signals.money_led``)."""
+    money = sum(e.points for e in topic.evidence if e.phrase == MONEY)
+    rest = sum(e.points for e in topic.evidence if e.kind == "phrases" and e.points > 0) - money
+    others = [t for t in chosen if t.slug not in (topic.slug, taxonomy.fallback.slug)]
+    number = next(i for i, t in enumerate(taxonomy.topics) if t.slug == topic.slug)
+    names = taxonomy.lift.desk_of.get(number)
+    chance = sum(chances.get(name, 0.0) for name in names or ())
+    if money <= rest or not others or (names and chance >= LIFT_PROBABILITY):
+        return None
+    reads = (f"the story reads like {' + '.join(names)} ({chance:.2f}), under "
+             f"{LIFT_PROBABILITY:g}" if names else "no learned desk speaks for it")
+    return (f"not kept: it rests mostly on amounts of money ({money:g} of its {money + rest:g} "
+            f"points of phrases) beside {others[0].label}, given on other evidence, and {reads}:"
+            " a figure of that story, not a story of its own; a phrase of its own in the "
+            "story, or the story read as its desk, would keep it")
 
 
 def _crowded(taxonomy: Taxonomy, topic: Topic, chosen: list[Topic]) -> str | None:

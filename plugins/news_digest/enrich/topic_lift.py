@@ -35,6 +35,8 @@ stories decide alone).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 # Which desks of the model speak for which topic (by slug): a topic's probability is
 # the sum of its desks'. Diplomacy is government policy to an editor. The portal's
 # "Law and crime" desk is mostly arrests and shootings, not courts: Law & Courts is
@@ -113,6 +115,12 @@ class DeskLift:
             elif chance >= MATE_PROBABILITY and -negative_total >= self.mate_floor:
                 lifted[number] = chance  # a desk-mate with evidence of its own
         return lifted
+
+    def reads_as(self, chances: Callable[[], dict[str, float]]) -> Callable[[int], bool]:
+        """Whether the story reads like topic ``number``'s desks (``LIFT_PROBABILITY``;
+        ``chances()`` works the desks out when first asked); never for a topic without."""
+        return lambda number: (number in self.desk_of
+                               and self.chance(number, chances()) >= LIFT_PROBABILITY)
 
     def mates(self, number: int, other: int) -> bool:
         """Whether two topics share a learned desk (Elections and Government & Policy)."""

@@ -58,7 +58,7 @@ from .topic_examples import EXAMPLE_WEIGHT, example_words
 from .topic_guards import Guards, opening
 from .topic_lift import SINGLE_TIMES, SINGLE_WEIGHT, SURE_PROBABILITY, DeskLift, passing
 from .topic_model import TopicModel, default_model
-from .topic_signals import MONEY, MONEY_KEY, money_count
+from .topic_signals import MONEY, MONEY_KEY, money_count, money_led, money_points
 from .topic_tally import MAX_REPEATS, tally
 from .topic_text import read_body as _read  # the part of a body that is read
 from .topic_text import site_tail
@@ -331,6 +331,8 @@ class Taxonomy:
         kept = lift.crowded(kept) if lift else kept  # a desk-mate far behind: in passing
         kept = self.guards.keep(kept, head, text, body, self._scan, outside_best)
         chances = cache(lambda: desks or lift.probabilities(title, text))  # once, if asked
+        if len(kept) > 1 and self._money and lift:  # a figure beside a story: its desk's?
+            kept = money_led(kept, money_points(self, head, body), phrases, lift.reads_as(chances))
         if lift and kept:
             kept = self.asides.keep(kept, head, text, body, self._scan, self._matcher.entries_in,
                                     chances)
