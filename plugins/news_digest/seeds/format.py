@@ -247,8 +247,8 @@ def parse_seed(data: bytes | str, path: str) -> Seed:
 
 
 def _check_body(path: str, paragraphs: tuple[str, ...], values: dict, head: _Head,
-                body_start: int, last_line: int) -> None:
-    """A body, unless the seed says its feed gave only the headline; never both."""
+                body_start: int, last_line: int) -> None:  # a body, or 'Headline only'
+
     headline_only = values.get("headline_only") == "yes"
     if paragraphs and headline_only:
         raise SeedError(path, head.where["headline_only"],
@@ -370,6 +370,10 @@ class _Head:
             raise SeedError(path, body_start + 1,
                             f"this looks like the '{header.name}' header, but the value is not "
                             f"between ** **: write '{header.name}: **...**'")
+        if start and suggest(start.group(1)) is header:  # misspelt: read as the body's start
+            raise SeedError(path, body_start + 1, f"'{start.group(1)}' is not a seed header, so "
+                            f"the story's text starts here and it has no '{header.name}:' "
+                            f"line: did you mean '{header.name}'?")
         misspelt = next(((w, n) for w, n in self.inert if suggest(w) is header), None)
         line = misspelt[1] if misspelt else self.found["title"][1]
         where = (f" ('{misspelt[0]}' on line {line} looks like a misspelling of it)"
