@@ -117,3 +117,16 @@ def test_explain_says_why_it_shows_no_text(tmp_path, capsys):
         "Shown as: link (the headline, the credit and a link to the original, none of its "
         "text): the seed says 'Headline only: **yes**', its feed gave no text to show "
         "(docs/importing.md)")
+
+
+def test_explain_cluster_says_a_headline_is_not_enough(tmp_path, capsys):
+    for name in ("002_b.txt", "003_c.txt"):
+        (tmp_path / name).write_text(SEEDS[name], encoding="utf-8")
+    assert main(["explain", "--cluster", str(tmp_path / "003_c.txt"),
+                 "--content", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Cluster " in out and ": 1 story," in out
+    assert out.rstrip().endswith(
+        "Headline only (no text): a headline alone is too little to tell one event from "
+        "another, so no pair is scored for this story; 'Same event as:' joins it to a "
+        "cluster (docs/clusters.md)")
