@@ -71,6 +71,13 @@ def test_byline_splits_into_people_and_agencies_in_order():
     ("The Guardian", "Guardian staff reporter", "By Guardian staff reporter"),
     ("CNN", "CNN", "By CNN"),  # the publisher alone is still its byline
     ("The Daily Example", "Staff Reporter", "By Staff Reporter"),
+    # Wire credits (the same-event set's reports): editors are not bylined.
+    ("Global Wire Service", "Toby Sterling; editing by Jan Harvey", "By Toby Sterling"),
+    ("Global Wire Service", "Reporting by Ann Lee and Bo Chan; Editing by Dee Fox and Ed "
+     "Gray; Additional reporting by Cy Park", "By Ann Lee, Bo Chan and Cy Park"),
+    # A journal's citation order (Science's feeds: "Hines, P. J."): one person each.
+    ("Science", "Hines, P. J.", "By P. J. Hines"),
+    ("Science", "Kiberstis, P. A., Zahn, L. M.", "By P. A. Kiberstis and L. M. Zahn"),
 ])
 def test_a_byline_credits_names_not_titles_regions_or_the_publisher(publisher, byline,
                                                                     credited):

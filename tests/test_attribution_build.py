@@ -244,3 +244,20 @@ def test_a_publisher_s_home_is_the_sources_file_s_on_every_page(tmp_path):
     # A publisher the sources file does not name: its story's own site, as before.
     [other] = site.page("sources/other-paper/index.html").xpath("//a[@class='publisher-home']")
     assert other.get("href") == "https://m.otherpaper.example/"
+
+
+
+def test_editors_and_initials_are_not_credited_as_people(tmp_path):
+    """The credit read "By Toby Sterling and editing by Jan Harvey" (a wire credit of
+    the same-event set) and "By Hines and P. J." (Science's citation order)."""
+    seeds = {"001_a.txt": seed_text(title="Wire story", author="Toby Sterling; editing by "
+                                    "Jan Harvey", url="https://news.example.com/wire"),
+             "002_b.txt": seed_text(title="Journal brief", author="Hines, P. J.",
+                                    url="https://news.example.com/brief")}
+    built = build(tmp_path, seeds)
+    assert built.code == 0, built.stderr
+    for slug, person in [("wire-story", "Toby Sterling"), ("journal-brief", "P. J. Hines")]:
+        page = story_page(built, slug)
+        credit = " ".join(page.xpath("string(//p[@class='credit-line'])").split())
+        assert credit.endswith(f"· By {person}")
+        assert [a["name"] for a in jsonld(page)["author"]] == [person]

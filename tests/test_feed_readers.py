@@ -42,12 +42,17 @@ SEEDS = {
                            extra=(("Feed", "https://daily.example/rss.xml"),)),
     "004_d.txt": seed_text(title="One person", author="Dee Solo", source="Other Paper",
                            published="2020-01-04T07:00:00Z", url="https://other.example/one"),
+    # Its feed gave only the headline and link: the item is the headline and the credit.
+    "005_e.txt": seed_text(title="Only a headline", author="Eve Brief", body=(),
+                           published="2020-01-04T06:00:00Z", url="https://daily.example/bare",
+                           extra=(("Headline only", "yes"),)),
 }
 CREDITED = {
     "Two people wrote this": ["Jane Doe", "John Roe"],
     "Nobody signed this": ["Other Paper"],  # the publisher, never the digest
     "Three and an agency": ["Ann Lee", "Bo Chan", "Cy Park", "PTI"],
     "One person": ["Dee Solo"],
+    "Only a headline": ["Eve Brief"],
 }
 
 
@@ -95,7 +100,9 @@ def test_json_feed_items_credit_and_describe_themselves(site):
     page = site.page("feeds/index.html")
     for item in feed["items"]:
         assert [a["name"] for a in item["authors"]] == CREDITED[item["title"]]
-        assert item["summary"] == "First paragraph."
+        assert item["summary"] == ("First paragraph." if item["title"] != "Only a headline"
+                                   else "The Daily Example, 4 January 2020: “Only a headline”. "
+                                   "The digest credits the story and links to the original.")
         about = item["_source"]["about"]
         assert about == f"{PUBLIC}/feeds/#json-feed-source"
         assert page.xpath("//*[@id='json-feed-source']")  # the anchor it names exists

@@ -97,7 +97,8 @@ def test_new_refuses_bad_input_with_messages_and_writes_nothing(tmp_path):
     result = _new(tmp_path, *STORY, input="\n  \n")
     assert result.returncode == 2
     assert result.stderr.strip() == ("new: the story text is empty: a seed needs at least "
-                                     "one paragraph")
+                                     "one paragraph (or --headline-only for a story shown "
+                                     "by its headline and link alone)")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -109,3 +110,23 @@ def test_new_refuses_a_story_already_in_the_folder(tmp_path):
     assert result.stderr.strip() == ("new: https://valleytimes.example/council-budget is "
                                      f"already a seed: {existing}")
     assert [p.name for p in tmp_path.iterdir()] == ["003_x.txt"]
+
+
+def test_new_writes_a_headline_only_story_that_builds_as_a_link(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    result = _new(folder, *STORY, "--headline-only", "--published", "2024-05-06T07:08:09Z")
+    assert result.returncode == 0, result.stderr
+    seed = read_seed(result.stdout.strip())
+    assert (seed.paragraphs, seed.headers["headline_only"]) == ((), "yes")
+    site = build(tmp_path / "site", {p.name: p.read_bytes() for p in folder.iterdir()})
+    assert site.code == 0, site.stderr
+    page = site.page("stories/council-approves-budget.html")
+    assert page.xpath("//main//div[contains(@class, 'body')]") == []
+    assert page.xpath("string(//p[@class='read-original'])") == (
+        "Read the original at The Valley Times")
+    both = _new(folder, "--title", "Other", "--source", "V", "--url", "https://v.example/o",
+                "--headline-only", "--body", "Text.")
+    assert both.returncode == 2
+    assert both.stderr.strip() == ("new: --headline-only is a story without text: leave out "
+                                   "--body and --body-file, or --headline-only")

@@ -175,8 +175,22 @@ def test_a_link_page_shows_the_credit_and_a_link_and_none_of_the_text(site):
     assert page.xpath("//main//*[@data-pagefind-body]/text()") == [
         "Court hears challenge to data retention law"]  # only the headline is indexed
     assert page.xpath("//p[@class='reading-time']") == []
-    [read] = page.xpath("//p[@class='read-there']/a")
-    assert read.text_content() == "Read it at The Daily Example"
+    # One call to the original, in the credit block, naming the publisher; the note
+    # under the headline says why there is no text and links nowhere.
+    original = page.xpath("string(//script[@type='application/ld+json'])")
+    based_on = json.loads(original)["isBasedOn"]
+    links = page.xpath(f"//main//a[@href='{based_on}']")
+    assert [a.text_content() for a in links] == ["Read the original at The Daily Example"]
+    assert links[0].xpath("ancestor::aside/@aria-label") == ["Source"]
+    [note] = page.xpath("//p[@class='read-there']")
+    assert note.xpath(".//a") == []
+    assert note.text_content().strip() == (
+        "The News Digest links to this story rather than republishing it.")
+    # The feeds credit the same original, once.
+    feed = feedparser.parse((site.output / "feeds/all.atom.xml").read_bytes())
+    [entry] = [e for e in feed.entries if e.title == page.xpath("string(//h1)")]
+    item = lxml.html.fromstring(entry.content[0].value)
+    assert item.xpath("//a/@href") == [based_on]
     assert page.xpath("//head/link[@rel='canonical']/@href") == [f"{PUBLIC}/{LINK_STORY}"]
     assert page.xpath("//head/meta[@name='robots']") == []
 

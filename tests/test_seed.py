@@ -9,7 +9,7 @@ import pytest
 
 from news_digest.seeds.format import HEADERS, SeedError, parse_seed, read_seed, render_seed
 
-from sitebuild import ROOT, SAMPLE_SEED, seed_text
+from sitebuild import ROOT, SAMPLE_SEED, build, seed_text
 
 
 def test_real_sample_seed():
@@ -148,6 +148,8 @@ def _refused(data: str | bytes) -> SeedError:
     (seed_text().replace("# A story", "#A story"), 1, "write a space after the '#'"),
     (seed_text(extra=[("Publshed at", "2019-11-01")], published=None), 7,
      "('Publshed at' on line 7 looks like a misspelling of it)"),
+    (seed_text().replace("Original:", "Orginal:"), 7, "'Orginal' is not a seed header, so "
+     "the story's text starts here and it has no 'Original:' line: did you mean 'Original'?"),
     (seed_text(title="x" * 301), 1, "characters long"),
     (seed_text().replace("First paragraph.", "First \x07 paragraph."), 9, "U+0007"),
 ])
@@ -221,3 +223,26 @@ def test_a_seed_cannot_change_once_read():
     assert pickle.loads(pickle.dumps(seed)) == seed
     assert pickle.loads(pickle.dumps(seed)).lines == seed.lines
     assert is_unchangeable(seed)
+
+
+def test_a_build_names_each_broken_seeds_file_line_and_fix(tmp_path):
+    """Four kinds of broken seed in one build: each reported with its file, its line and
+    the fix, no traceback, and nothing of them published."""
+    seeds = {"001_a.txt": seed_text().replace("Original:", "Orginal:"),
+             "002_b.txt": seed_text(published="2019-02-30T10:00:00Z", url="https://x.example/b"),
+             "003_c.txt": seed_text(body=("Caf\xe9.",), url="https://x.example/c").encode(
+                 "latin-1"),
+             "004_d.txt": seed_text(url="https://x.example/d").replace("# A story", "A story"),
+             "005_e.txt": seed_text(url="https://x.example/e", title="The good one")}
+    site = build(tmp_path, seeds)
+    assert site.code != 0
+    assert "Traceback" not in site.stderr
+    articles = tmp_path / "content" / "articles"
+    for name, line, fix in [
+            ("001_a.txt", 7, "did you mean 'Original'?"),
+            ("002_b.txt", 3, "February 2019 has 28 days"),
+            ("003_c.txt", 9, "re-save the file as UTF-8"),
+            ("004_d.txt", 1, "a seed starts with a '# <headline>' line")]:
+        assert any(entry.strip().startswith(f"{articles / name}:{line}: ") and fix in entry
+                   for entry in site.stderr.splitlines()), (name, site.stderr)
+    assert "The good one" not in site.stderr

@@ -369,7 +369,8 @@ def run(args) -> int:
     for number, path in enumerate(args.seeds):
         try:
             seed = read_seed(path)
-            report = explain(taxonomy, seed) + [policy_line(settings, seed.source_name)]
+            report = explain(taxonomy, seed) + [policy_line(settings, seed.source_name,
+                                                            not seed.paragraphs)]
         except SourcesFileError as err:
             print(err, file=sys.stderr)
             return 2

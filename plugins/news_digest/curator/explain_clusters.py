@@ -94,6 +94,10 @@ def run(seeds: list[str], content: str) -> int:
         found = loaded.get(Path(seed).resolve())
         if found is None:
             continue
-        print(("\n" if number else "") + "\n".join(
-            cluster_report(clustering, found.identity, label_of, forms, days)))
+        report = cluster_report(clustering, found.identity, label_of, forms, days)
+        if not found.paragraphs:
+            report.append("Headline only (no text): a headline alone is too little to tell "
+                          "one event from another, so no pair is scored for this story; "
+                          "'Same event as:' joins it to a cluster (docs/clusters.md)")
+        print(("\n" if number else "") + "\n".join(report))
     return status

@@ -15,8 +15,11 @@ SHOWN = {"link": "the headline, the credit and a link to the original, none of i
          "full": "the whole text, with the credit and a link to the original"}
 
 
-def policy_line(settings: dict, publisher: str) -> str:
+def policy_line(settings: dict, publisher: str, headline_only: bool = False) -> str:
     """``Shown as: link (...): <why>``; a bad sources file raises ``SourcesFileError``."""
+    if headline_only:
+        return (f"Shown as: link ({SHOWN['link']}): the seed says 'Headline only: **yes**', "
+                "its feed gave no text to show (docs/importing.md)")
     default = resolve(settings).default_policy
     path = sources_file_path(settings)
     sources = load_sources(path) if path.is_file() else None

@@ -258,6 +258,16 @@ def _longer(*texts: list[str]) -> list[str]:
     return best
 
 
+def no_text(story: Story, policy: str) -> Skipped | None:
+    """Why a story without text is skipped under ``policy``; None when it is not.
+    Under ``link`` a headline, its publisher, date and link are what the digest shows."""
+    if story.paragraphs or policy == "link":
+        return None
+    return Skipped(story.label, f"no text (neither description nor content), and the "
+                   f"policy of {story.source_name} is '{policy}', which shows the text "
+                   "(under 'link' it is imported with its headline only)", "no text")
+
+
 def _byline(names: list[str]) -> str:
     """People's names, e-mail addresses dropped ('jd@x.org (Jane Doe)' -> 'Jane Doe'),
     and web addresses (news-API exports give some authors as their page's URL)."""
@@ -280,7 +290,8 @@ def _story(label: str, *, title: str, url: str, base: str, published: datetime |
            raw_date: str, byline: str, source_name: str, paragraphs: list[str],
            language: str = "", aggregated: bool = False, feed_url: str = ""
            ) -> Story | Skipped:
-    """Validate one item's fields; the first missing one is the reason to skip it."""
+    """Validate one item's fields; the first missing one is the reason to skip it (the
+    text may be missing: ``no_text`` says when that is a reason)."""
     if not url:
         return Skipped(label, "no link")
     if not is_web_url(url) and not urlsplit(url).scheme and is_web_url(base):
@@ -294,8 +305,8 @@ def _story(label: str, *, title: str, url: str, base: str, published: datetime |
     if published is None:
         return Skipped(label, f"date '{_short(raw_date)}' is not understood" if raw_date
                        else "no date (neither published nor updated)", "no date")
-    if not paragraphs:
-        return Skipped(label, "no text (neither description nor content)", "no text")
+    # No text (only a headline and a link, as in Science's feeds) is still a story: the
+    # importer keeps it under the link policy and skips it under the others (no_text).
     source_name = source_name or (urlsplit(url).hostname or "")
     return Story(title=title, published=published.replace(microsecond=0), byline=byline,
                  source_name=source_name, url=url, paragraphs=tuple(paragraphs), label=label,

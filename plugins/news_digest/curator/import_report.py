@@ -15,6 +15,7 @@ from .story_clean import Candidate
 @dataclass
 class Tally:
     imported: int = 0
+    headline_only: int = 0  # of the imported: no text in the feed (link policy)
     duplicates: int = 0
     dropped: int = 0  # by the sources file's rules
     skipped: Counter = field(default_factory=Counter)
@@ -31,6 +32,9 @@ class Tally:
                                      sorted(self.skipped.items(), key=lambda kv: -kv[1])) + ")"
         if self.dropped:
             line += f", dropped by rules {self.dropped}"
+        if self.headline_only:
+            line += (f"; headline only: {self.headline_only} of the {self.imported} "
+                     f"{'to import' if self.dry_run else 'imported'} (the feed gives no text)")
         fetched = self.feeds["new"] + self.feeds["unchanged"]
         if fetched or self.failed:
             parts = [f"{self.feeds[k]} {label}" for k, label in

@@ -15,12 +15,12 @@ from pathlib import Path
 
 from ..enrich.publisher_names import PublisherTable
 from ..enrich.rules import Verdict, judge
-from ..enrich.sources_file import SourcesFile, SourcesFileError, load_sources
+from ..enrich.sources_file import SourcesFile, SourcesFileError, load_sources, policy_for
 from ..errors import UsageError
 from ..seeds.compose import StoryError, safe_url, story_seed
 from ..seeds.urls import url_identity
 from ..settings import SETTINGS
-from .feed_items import Skipped, Story
+from .feed_items import Skipped, Story, no_text
 from .fetch import FetchPolicy, new_session, user_agent
 from .fetch_state import FetchState, load_state, save_state
 from .import_feeds import FeedResult, plan_jobs, read_job, record
@@ -49,6 +49,7 @@ class Config:
     sources: SourcesFile | None
     state_path: Path
     policy: FetchPolicy
+    default_policy: str = "link"  # DIGEST_DEFAULT_POLICY: what a story may show
 
 
 def load_config(args) -> Config:
@@ -83,7 +84,7 @@ def load_config(args) -> Config:
                          backoff=given(args.backoff, "DIGEST_FETCH_BACKOFF"),
                          agent=user_agent(settings["DIGEST_SITE_URL"]))
     state_path = Path(args.state) if args.state else base / settings["DIGEST_IMPORT_STATE"]
-    return Config(sources, state_path, policy)
+    return Config(sources, state_path, policy, settings["DIGEST_DEFAULT_POLICY"])
 
 
 def read_feeds(jobs, state: FetchState, policy: FetchPolicy, verbose: bool) -> list[FeedResult]:
@@ -134,6 +135,24 @@ def candidates_of(results: list[FeedResult], tally: Tally, verbose: bool) -> lis
     return found
 
 
+def with_text_or_link(candidates: list[Candidate], config: Config, tally: Tally,
+                      verbose: bool) -> list[Candidate]:
+    """Stories without text kept only where their publisher's policy is ``link``
+    (known once the publisher is named): the others are skipped, with the reason."""
+    kept = []
+    for candidate in candidates:
+        story = candidate.story
+        skipped = no_text(story, policy_for(config.sources, story.source_name,
+                                            config.default_policy))
+        if skipped is None:
+            kept.append(candidate)
+            continue
+        tally.skipped[skipped.kind] += 1
+        if verbose:
+            print(skipped, file=sys.stderr)
+    return kept
+
+
 def publisher_table(sources: SourcesFile | None, seen: list[tuple[str, str]]) -> PublisherTable:
     table = PublisherTable()
     for source in sources.sources if sources else ():
@@ -175,7 +194,8 @@ def write_stories(entries, folder: Path, number: int, known: dict, progress: Pro
                 str(folder / seed_name(number, identity)), title=story.title,
                 published=story.published, byline=story.byline, source_name=story.source_name,
                 url=story.url, paragraphs=story.paragraphs,
-                headers={"feed": candidate.feed, "language": story.language})
+                headers={"feed": candidate.feed, "language": story.language,
+                         "headline_only": "" if story.paragraphs else "yes"})
         except StoryError as err:
             tally.skipped["not a valid seed"] += 1
             if verbose:
@@ -185,6 +205,11 @@ def write_stories(entries, folder: Path, number: int, known: dict, progress: Pro
         number = int(path.name.split("_", 1)[0]) + 1
         known[seed.identity] = path
         tally.imported += 1
+        if not story.paragraphs:
+            tally.headline_only += 1
+            if verbose:
+                progress.note(f"{story.label}: imported with its headline only (the feed "
+                              f"gives no text): {path.name}")
     return number
 
 
@@ -214,7 +239,7 @@ def run(args) -> int:
     known, seen = read_originals(folder)
     candidates = candidates_of(results, tally, args.verbose)
     cleaned = clean_stories(candidates, publisher_table(config.sources, seen), args.source or "")
-    entries = judged(cleaned)
+    entries = judged(with_text_or_link(cleaned, config, tally, args.verbose))
     if args.dry_run:
         dry_run(entries, known, config.sources, tally)
         return 1 if tally.failed else 0
@@ -236,6 +261,8 @@ def dry_run(entries, known: dict, sources: SourcesFile | None, tally: Tally) -> 
     tally.dropped = sum(1 for _, v, _ in marked if not v.kept)
     tally.duplicates = sum(1 for _, v, dup in marked if v.kept and dup)
     tally.imported = sum(1 for _, v, dup in marked if v.kept and not dup)
+    tally.headline_only = sum(1 for c, v, dup in marked
+                              if v.kept and not dup and not c.story.paragraphs)
     print(tally.summary())
 
 

@@ -1,7 +1,7 @@
 """``new --title ... --source ... --url ...``: a seed for a story typed in by hand.
 
-The body is required (``--body``, ``--body-file`` or standard input): a seed
-without text is refused by the parser, so ``new`` never writes one.
+The body is required (``--body``, ``--body-file`` or standard input), unless
+``--headline-only`` says there is none (the seed then says ``Headline only: **yes**``).
 """
 
 from __future__ import annotations
@@ -33,6 +33,11 @@ def parse_published(value: str | None) -> datetime:
 
 
 def read_body(args) -> list[str]:
+    if args.headline_only:
+        if args.body is not None or args.body_file is not None:
+            raise UsageError("--headline-only is a story without text: leave out --body and "
+                             "--body-file, or --headline-only")
+        return []
     if args.body is not None and args.body_file is not None:
         raise UsageError("give the text with --body or with --body-file, not both")
     if args.body is not None:
@@ -47,10 +52,12 @@ def read_body(args) -> list[str]:
         text = sys.stdin.read()
     else:
         raise UsageError("no story text: give it with --body TEXT (once per paragraph), "
-                         "--body-file FILE, or on standard input")
+                         "--body-file FILE, or on standard input (or --headline-only for a "
+                         "story shown by its headline and link alone)")
     paragraphs = text_to_paragraphs(text)
     if not paragraphs:
-        raise UsageError("the story text is empty: a seed needs at least one paragraph")
+        raise UsageError("the story text is empty: a seed needs at least one paragraph (or "
+                         "--headline-only for a story shown by its headline and link alone)")
     return paragraphs
 
 
@@ -83,7 +90,8 @@ def run(args) -> int:
     try:
         seed, text = story_seed(str(folder / seed_name(number, identity)), title=args.title,
                                 published=published, byline=args.author or "",
-                                source_name=args.source, url=args.url, paragraphs=paragraphs)
+                                source_name=args.source, url=args.url, paragraphs=paragraphs,
+                                headers={"headline_only": "" if paragraphs else "yes"})
         path = write_new(folder, number, seed.identity, text)
     except StoryError as err:
         print(f"new: not written: {err}", file=sys.stderr)
@@ -111,6 +119,9 @@ def add_parser(commands) -> None:
     parser.add_argument("--body-file", metavar="FILE",
                         help="read the story text from FILE ('-' for standard input), "
                              "one paragraph per line")
+    parser.add_argument("--headline-only", action="store_true",
+                        help="a story without text, shown by its headline, credit and link "
+                             "(the seed says 'Headline only: **yes**')")
     parser.add_argument("--into", default="content/articles/", metavar="FOLDER",
                         help="seed folder to write into (default: content/articles/)")
     parser.set_defaults(run=run)

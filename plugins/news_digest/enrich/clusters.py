@@ -140,7 +140,10 @@ def profile(story: StoryInput) -> Profile:
         key=story.key,
         time=story.published.astimezone(UTC).timestamp(),
         terms=terms,
-        anchors=terms.strongest(ANCHORS),
+        # A headline alone (a headline-only story: no text) is too little to tell one
+        # event from another: such a story is never a candidate pair, and joins a
+        # cluster only through the curator's Same event as:.
+        anchors=terms.strongest(ANCHORS) if story.paragraphs else (),
         digest=input_digest(story),
         same_as=tuple(sorted(set(story.same_as) - {story.key})),
         apart_from=tuple(sorted(set(story.apart_from) - {story.key})),

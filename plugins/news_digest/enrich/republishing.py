@@ -10,6 +10,9 @@ why the default is what it is.
 - ``excerpt``: the lead (the first paragraph, cut to ``EXCERPT_WORDS`` words) and a link.
 - ``full``: the whole text, the credit and a link, with the publisher's permission.
 
+A story whose feed gave only its headline (``Headline only: **yes**``, no text) is
+shown as a ``link`` story under any policy: there is no text to show.
+
 ``republished(...)`` gives what a story's page, lists, feeds and search index show;
 ``search_signals(policy)`` what search engines are told about that page.
 """
@@ -72,6 +75,8 @@ def republished(policy: str, paragraphs: tuple[str, ...] | list[str],
     if policy not in POLICIES:
         raise ValueError(f"policy {policy!r} is not one of {POLICIES}")
     own = " ".join(own_summary.split())
+    if not paragraphs:  # a headline-only story: whatever the policy, nothing to show
+        return Republished("link", (), own, bool(own))
     if policy == "full":
         shown = tuple(paragraphs)
         return Republished(policy, shown, own or (shown[0] if shown else ""), bool(own))

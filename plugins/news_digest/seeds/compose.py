@@ -58,11 +58,12 @@ def story_seed(path: str, *, title: str, published: datetime, byline: str, sourc
     """The ``Seed`` and its rendered text; ``StoryError`` if it cannot be a valid seed.
 
     ``headers`` are further documented headers (``headers.HEADERS`` keys, e.g. ``feed``,
-    ``language``), written after ``Original:``; empty values are left out."""
+    ``language``), written after ``Original:``; empty values are left out. A story
+    without text needs ``headline_only="yes"`` among them."""
     body = [p for p in (clean_line(p) for p in paragraphs) if p]
-    if not body:
+    if not body and (headers or {}).get("headline_only") != "yes":
         raise StoryError("no text")
-    if looks_like_header(body[0]):
+    if body and looks_like_header(body[0]):
         body[0] = WORD_JOINER + body[0]
     name = clean_line(source_name).replace("[", "(").replace("]", ")")
     seed = Seed(

@@ -128,7 +128,7 @@ class Seed:
     @property
     def lead(self) -> str:
         """The curator's ``Summary:`` when given, else the first paragraph."""
-        return self.headers.get("summary") or self.paragraphs[0]
+        return self.headers.get("summary") or (self.paragraphs[0] if self.paragraphs else "")
 
 
 def header_line(line: str) -> tuple[str, str] | None:
@@ -229,9 +229,7 @@ def parse_seed(data: bytes | str, path: str) -> Seed:
     body_start = head.read(lines)
     values = head.values(lines, body_start)
     paragraphs = tuple(p for p in (line.strip() for line in lines[body_start:]) if p)
-    if not paragraphs:
-        raise SeedError(path, len(lines),
-                        "no body: add the story's text, one paragraph per line, after the headers")
+    _check_body(path, paragraphs, values, head, body_start, len(lines))
     source_name, source_url = values["original"]
     return Seed(
         path=path,
@@ -246,6 +244,21 @@ def parse_seed(data: bytes | str, path: str) -> Seed:
         lines={**head.where, "body": body_start + 1},
         warnings=tuple(head.warnings),
     )
+
+
+def _check_body(path: str, paragraphs: tuple[str, ...], values: dict, head: _Head,
+                body_start: int, last_line: int) -> None:  # a body, or 'Headline only'
+
+    headline_only = values.get("headline_only") == "yes"
+    if paragraphs and headline_only:
+        raise SeedError(path, head.where["headline_only"],
+                        f"'Headline only: **yes**' but the story has text (from line "
+                        f"{body_start + 1}): remove this line, or the text")
+    if not paragraphs and not headline_only:
+        raise SeedError(path, last_line,
+                        "no body: add the story's text, one paragraph per line, after the "
+                        "headers (for a story whose feed gives only its headline and link, "
+                        "write 'Headline only: **yes**' instead)")
 
 
 def _text_follows(lines: list[str], index: int) -> bool:
@@ -357,6 +370,10 @@ class _Head:
             raise SeedError(path, body_start + 1,
                             f"this looks like the '{header.name}' header, but the value is not "
                             f"between ** **: write '{header.name}: **...**'")
+        if start and suggest(start.group(1)) is header:  # misspelt: read as the body's start
+            raise SeedError(path, body_start + 1, f"'{start.group(1)}' is not a seed header, so "
+                            f"the story's text starts here and it has no '{header.name}:' "
+                            f"line: did you mean '{header.name}'?")
         misspelt = next(((w, n) for w, n in self.inert if suggest(w) is header), None)
         line = misspelt[1] if misspelt else self.found["title"][1]
         where = (f" ('{misspelt[0]}' on line {line} looks like a misspelling of it)"

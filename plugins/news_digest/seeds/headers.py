@@ -198,6 +198,9 @@ HEADERS: tuple[Header, ...] = (
            "with, given the same way"),
     Header("Lead story", _check_yes_no, "yes: this story leads its cluster on the front "
            "page, instead of the earliest report (docs/front-page.md)"),
+    Header("Headline only", _check_yes_no, "yes: the publisher's feed gave only the "
+           "headline and link, so the seed has no body; the story is shown as under the "
+           "link policy (docs/importing.md)"),
 )
 BY_KEY = {key: h for h in HEADERS for key in (h.key, *map(_snake, h.aliases))}
 # Kept on Seed fields of their own; the other documented headers go to Seed.headers.
