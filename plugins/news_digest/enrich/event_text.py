@@ -31,6 +31,7 @@ from itertools import chain
 from operator import itemgetter
 
 from .event_numbers import number_terms
+from .event_quotes import quote_terms
 from .event_words import (  # noqa: F401  (word_weight, normalise_word: this module's interface)
     _STATE_ABBREVIATIONS,
     _TERM_OF,
@@ -267,6 +268,7 @@ def event_terms(title: str, paragraphs: Iterable[str]) -> EventTerms:
     if not norm:
         return EventTerms({}, 0.0)
     weights = capped({term: score / norm for term, score in kept})
+    weights.update(dict.fromkeys(quote_terms(title, paragraphs), 0.0))  # weigh nothing
     named = headline_names(title, "\n".join(paragraphs), given)
     names = {found[0] for found in map(_term_of, named)
              if found is not None and found[0] in weights}
