@@ -297,3 +297,25 @@ def test_a_quoted_run_of_common_words_is_no_quote_term():
                                            "she said.",)) == []
     assert quote_terms("Minister speaks", ("\u201cA gift to smugglers,\u201d she said.",)) == [
         "\u201ca gift to smugglers"]
+
+
+def test_a_headline_given_name_is_checked_as_the_surname_the_story_writes_after_it():
+    """Fox's "Trump slams Hillary aide Huma" against reports that name Huma Abedin
+    once, by her full name (a given name weighs a quarter and falls out of their
+    terms): the headline's "Huma" is the person the others call Abedin."""
+    from news_digest.enrich.cluster_score import name_factor  # noqa: PLC0415
+
+    sacked = event_terms("Premier sacks adviser Ingrid over leaked memo", (
+        "Premier Lars Dahlgren sacked his adviser Ingrid Solheimsvik on Tuesday over a "
+        "leaked memo on the Narvik harbour contract.",
+        "Ingrid Solheimsvik said she had not leaked the memo.", "Ingrid, 41, will appeal."))
+    other = event_terms("Dahlgren sacks adviser over leaked Narvik memo", (
+        "Premier Lars Dahlgren dismissed adviser Solheimsvik on Tuesday over the leaked "
+        "Narvik harbour memo.",))
+    assert "solheimsvik" in sacked.names and "ingrid" not in sacked.names
+    assert name_factor(sacked, other) == 1.0
+    # A firm's name is no given name: the body writes it alone as often as before
+    # another capitalised word.
+    firm = event_terms("Schneider to buy Bentley", (
+        "Schneider Electric agreed to buy Bentley Systems.", "Schneider will pay cash."))
+    assert "schneider" in firm.names

@@ -60,6 +60,7 @@ TERMS_KEPT = 48  # the strongest terms that stand for the story
 MAX_TERM_WEIGHT = 0.5  # no term of a story's unit vector weighs more (capped())
 CAP_ROUNDS = 6
 NAME_RARITY = 2.5  # headline names at least this rare (word_weight) are checked
+GIVEN_NAME_AS_SURNAME = True  # a headline's given name is checked as its surname (surname_of)
 # Only the start of a long story is read: news tells the event first, and what comes
 # after (background, other events) would add cost and noise, not evidence.
 MAX_WORDS = 300
@@ -161,6 +162,34 @@ def headline_names(title: str, body: str, given: set[str]) -> set[str]:
             found.update(words(token))
     return {w for w in found if w not in given
             and word_weight(_STATE_ABBREVIATIONS.get(w, w)) >= NAME_RARITY}
+
+
+_FOLLOWING_NAME_RE = re.compile(r" ([A-Z][\w'’-]*)")
+
+
+def surname_of(name: str, body: str, lowered: str, weights: Mapping[str, float]) -> str:
+    """A headline name that the story's body writes, more often than not, before one
+    other capitalised word (a given name before a surname: "Huma" of "Huma Abedin") is
+    that word's term, where the story keeps it: other reports name the person by the
+    surname ("abedin") and may leave the given name out. Any other name is itself."""
+    followers: Counter = Counter()
+    seen = 0
+    at = lowered.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if body[at].isupper() and not (at and body[at - 1].isalnum()) and not (
+                end < len(body) and body[end].isalnum()):
+            seen += 1
+            follows = _FOLLOWING_NAME_RE.match(body, end)
+            if follows:
+                followers[follows[1]] += 1
+        at = lowered.find(name, end)
+    if not followers:
+        return name
+    word, times = min(followers.items(), key=lambda item: (-item[1], item[0]))
+    found = _term_of(word.lower())
+    return found[0] if (2 * times > seen and found is not None and found[0] in weights
+                        and found[0] != name) else name
 
 
 def _headline_numbers(title: str, weights: Mapping[str, float]) -> set[str]:
@@ -269,9 +298,13 @@ def event_terms(title: str, paragraphs: Iterable[str]) -> EventTerms:
         return EventTerms({}, 0.0)
     weights = capped({term: score / norm for term, score in kept})
     weights.update(dict.fromkeys(quote_terms(title, paragraphs), 0.0))  # weigh nothing
-    named = headline_names(title, "\n".join(paragraphs), given)
+    body = "\n".join(paragraphs)
+    named = headline_names(title, body, given)
     names = {found[0] for found in map(_term_of, named)
              if found is not None and found[0] in weights}
+    if names and GIVEN_NAME_AS_SURNAME:
+        lowered = body.lower()
+        names = {surname_of(name, body, lowered, weights) for name in names}
     names.update(_headline_numbers(title, weights))
     return EventTerms(weights, norm, names=frozenset(names))
 
