@@ -40,11 +40,13 @@ def quote_terms(title: str, paragraphs: Iterable[str]) -> list[str]:
             continue
         for match in _QUOTE_RE.finditer(text):
             said = _WORD_RE.findall(match[1].lower().translate(_APOSTROPHES))
+            if len(said) < QUOTE_WORDS:
+                continue
+            rare = list(map(word_weight, said))
             for start in range(len(said) - QUOTE_WORDS + 1):
-                run = said[start:start + QUOTE_WORDS]
-                rarity = sum(map(word_weight, run))
+                rarity = sum(rare[start:start + QUOTE_WORDS])
                 if rarity >= QUOTE_RARITY:
-                    found[QUOTE_MARK + " ".join(run)] = rarity
+                    found[QUOTE_MARK + " ".join(said[start:start + QUOTE_WORDS])] = rarity
     if len(found) > QUOTES_KEPT:
         found = dict(heapq.nsmallest(QUOTES_KEPT, found.items(),
                                      key=lambda item: (-item[1], item[0])))
