@@ -119,6 +119,8 @@ def quoted_runs(terms: Iterable[str]) -> list[str]:
         while len(words) < MAX_QUOTED and tuple(words[1 - QUOTE_WORDS:]) in follows:
             words.append(follows[tuple(words[1 - QUOTE_WORDS:])])
         found.append(" ".join(words))
+    if not found and runs:  # runs that only follow one another ("no no no no no")
+        found.append(" ".join(runs[0]))
     return sorted(found, key=lambda run: (-len(run), run))
 
 
