@@ -116,7 +116,8 @@ def day_factor(a: Profile, b: Profile) -> float:
     the two stories quote the same words (``event_quotes``): one utterance, whose
     reactions and reports name their own days."""
     if same_day(a.days, b.days) is not False or (
-            QUOTES_OVER_DAYS and quoted_alike(a.terms.terms & b.terms.terms)):
+            QUOTES_OVER_DAYS and a.terms.quoted and b.terms.quoted
+            and quoted_alike(a.terms.terms & b.terms.terms)):
         return 1.0
     return GUESSED_DAY_FACTOR if implicit(a.days) or implicit(b.days) else OTHER_DAY_FACTOR
 
@@ -202,6 +203,7 @@ def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profil
     each factor computed only while the score can still reach the floor."""
     key, termset, squares, time, days = p.key, p.terms.terms, p.terms.squares, p.time, p.days
     names = p.terms.names
+    quoted = QUOTES_OVER_DAYS and p.terms.quoted
     floor, scale, sqrt = EDGE_FLOOR, SQUARE_SCALE, math.sqrt
     for other in others:
         q = profiles[other]
@@ -219,7 +221,7 @@ def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profil
         if len(days) == 1 and len(q.days) == 1:  # same_day(), for one day each
             (start_a, end_a), (start_b, end_b) = days[0], q.days[0]
             if (min(end_a, end_b) - max(start_a, start_b) < SAME_DAY_OVERLAP
-                    and not (QUOTES_OVER_DAYS and quoted_alike(common))):
+                    and not (quoted and terms.quoted and quoted_alike(common))):
                 score *= GUESSED_DAY_FACTOR if (end_a - start_a == GUESSED_SPAN
                                                 or end_b - start_b == GUESSED_SPAN) \
                     else OTHER_DAY_FACTOR

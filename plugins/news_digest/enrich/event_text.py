@@ -31,7 +31,7 @@ from itertools import chain
 from operator import itemgetter
 
 from .event_numbers import number_terms
-from .event_quotes import quote_terms
+from .event_quotes import QUOTE_MARK, quote_terms
 from .event_words import (  # noqa: F401  (word_weight, normalise_word: this module's interface)
     _STATE_ABBREVIATIONS,
     _TERM_OF,
@@ -87,7 +87,7 @@ class EventTerms:
     ``explain`` and the record kept between builds). Immutable once made.
     """
 
-    __slots__ = ("squares", "_weights", "norm", "names")
+    __slots__ = ("squares", "_weights", "norm", "names", "quoted")
 
     def __init__(self, weights: Mapping[str, float], norm: float,
                  names: frozenset[str] = frozenset()):
@@ -96,6 +96,8 @@ class EventTerms:
         object.__setattr__(self, "_weights", array("d", weights.values()))
         object.__setattr__(self, "norm", norm)  # the vector's length before scaling
         object.__setattr__(self, "names", names)  # the headline's names (who, where)
+        # whether it holds a quote term (event_quotes): most pairs need not look for one
+        object.__setattr__(self, "quoted", any(t[0] == QUOTE_MARK for t in self.squares))
 
     def __setattr__(self, name, value):
         raise AttributeError(f"EventTerms is immutable: cannot set {name}")
