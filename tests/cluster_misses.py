@@ -1,43 +1,74 @@
-"""Every pair a written tuning split misses, and every near-miss distractor, with why.
+"""Every pair a tuning split misses or joins wrongly, and every near-miss distractor, with why.
 
-    .venv/bin/python tests/cluster_misses.py [tune]
+    .venv/bin/python tests/cluster_misses.py [tune | tune-real | tune-basil]
 
-Prints, for the written development set's split (tests/data/same_event, "tune" by
-default), each pair of one event that the clusters keep apart (REQ: a required pair;
-FU: a pair with a follow-up, which counts neither way in precision and recall) and
-each distractor that scores ``NEAR`` or more with a story of the event it is near,
-each with its score, similarity, hours apart and factors (``cluster_why.explain_pair``),
-so that a round can group the misses by class before changing anything
-(docs/clusters.md). An untouched split is refused: it is never read story by story.
+Prints, for a tuning split (the written development set's "tune", by default; the real
+articles' "tune-real"; BASIL's "tune-basil"), each pair of one event that the clusters
+keep apart (REQ: a required pair; FU: a pair with a follow-up, which counts neither way
+in precision and recall), each pair of two events that they join (WRONG), and each
+distractor (on BASIL, where every story is watched as one: each story of another
+event) that scores ``NEAR`` or more with a story of the event it is near (DIS), each
+with its score, similarity, hours apart and factors (``cluster_why.explain_pair``), so
+that a round can group the misses by class before changing anything (docs/clusters.md).
+An untouched split is refused: it is never read story by story.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from itertools import combinations
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import clusters_basil as B  # noqa: E402
+import clusters_real as R  # noqa: E402
 import test_clusters_quality as Q  # noqa: E402
 
 from news_digest.enrich import clusters as C  # noqa: E402
 from news_digest.enrich.cluster_links import stories_for_clustering  # noqa: E402
-from news_digest.enrich.cluster_score import similarity  # noqa: E402
+from news_digest.enrich.cluster_score import pair_score, similarity  # noqa: E402
 from news_digest.enrich.cluster_why import explain_pair  # noqa: E402
 
 NEAR = 0.3  # a distractor scoring this much with its event is shown
+TUNE_SPLITS = ("tune", "tune-real", "tune-basil")
+
+
+def _written(split: str) -> tuple[list, dict[str, dict], dict[str, str], dict[str, str]]:
+    labels, seeds = Q.labels(), Q.seeds()
+    chosen = {name: seed for name, seed in seeds.items() if labels[name]["split"] == split}
+    inputs, _ = stories_for_clustering(chosen.values())
+    return (inputs, {n: labels[n] for n in chosen},
+            {n: seed.identity for n, seed in chosen.items()},
+            {n: seeds[n].title for n in chosen})
+
+
+def _real(split: str) -> tuple[list, dict[str, dict], dict[str, str], dict[str, str]]:
+    chosen = {k: v for k, v in R.labels().items() if v["split"] == split}
+    return (R.inputs(split), chosen, {k: k[:16] for k in chosen},
+            {k: f"{v.get('publisher', '')} {R.records()[k]['date'][:10]}: "
+                f"{R.records()[k]['title']}" for k, v in chosen.items()})
+
+
+def _basil(split: str) -> tuple[list, dict[str, dict], dict[str, str], dict[str, str]]:
+    chosen = {k: v for k, v in B.labels().items() if v["split"] == split}
+    return (B.inputs(split), chosen, {k: k for k in chosen},
+            {k: f"{B.records()[k]['publisher']} {B.records()[k]['date']}: "
+                f"{B.records()[k]['title']}" for k in chosen})
+
+
+READERS: dict[str, Callable] = {"tune": _written, "tune-real": _real, "tune-basil": _basil}
 
 
 def misses(split: str = "tune") -> list[str]:
     """The lines to print for ``split``."""
-    if split.startswith("untouched") or split not in Q.SPLITS:
-        raise SystemExit(f"{split}: only the tune split is listed story by story")
-    labels, seeds = Q.labels(), Q.seeds()
-    chosen = {name: seed for name, seed in seeds.items() if labels[name]["split"] == split}
-    inputs, _ = stories_for_clustering(chosen.values())
+    if split.startswith("untouched") or split not in TUNE_SPLITS:
+        raise SystemExit(f"{split}: only a tune split ({', '.join(TUNE_SPLITS)}) is listed "
+                         "story by story")
+    inputs, labels, key, title = READERS[split](split)
     result = C.cluster(inputs)
-    key = {name: seed.identity for name, seed in chosen.items()}
+    watched_all = split == "tune-basil"  # BASIL: every story is watched as a distractor
 
     def line(tag: str, a: str, b: str) -> list[str]:
         why = explain_pair(result, key[a], key[b])
@@ -45,22 +76,27 @@ def misses(split: str = "tune") -> list[str]:
         factors = ", ".join(f"{what} x{factor}" for what, factor in why.factors) or "none"
         return [f"{tag} {why.score:.2f} (similarity {similarity(pa.terms, pb.terms):.2f}, "
                 f"{why.hours_apart} h apart; lowered: {factors})",
-                *(f"    {n} [{labels[n]['kind']}] {seeds[n].title}" for n in (a, b)),
+                *(f"    {n} [{labels[n]['kind']}] {title[n]}" for n in (a, b)),
                 "    shared: " + ", ".join(term for term, _ in why.shared[:10])]
 
+    def watched(a: str, b: str) -> bool:  # a distractor (any story, on BASIL) and b
+        if watched_all:
+            return a < b and labels[a]["event"] != labels[b]["event"]
+        return (labels[a]["kind"] == "distractor" and labels[b]["kind"] != "distractor"
+                and labels[b]["event"] == labels[a]["near"])
+
     lines = []
-    for a, b in combinations(sorted(chosen), 2):
+    for a, b in combinations(sorted(labels), 2):
         kinds = (labels[a]["kind"], labels[b]["kind"])
-        if (labels[a]["event"] != labels[b]["event"] or "distractor" in kinds
-                or result.cluster_of[key[a]] == result.cluster_of[key[b]]):
-            continue
-        lines += line("FU " if "follow-up" in kinds else "REQ", a, b)
-    for a in sorted(chosen):
-        if labels[a]["kind"] != "distractor":
-            continue
-        for b in sorted(chosen):
-            if (labels[b]["event"] == labels[a]["near"] and labels[b]["kind"] != "distractor"
-                    and explain_pair(result, key[a], key[b]).score >= NEAR):
+        together = result.cluster_of[key[a]] == result.cluster_of[key[b]]
+        if together and labels[a]["event"] != labels[b]["event"]:
+            lines += line("WRONG", a, b)
+        elif not together and labels[a]["event"] == labels[b]["event"]:
+            lines += line("FU " if "follow-up" in kinds else "REQ", a, b)
+    for a in sorted(labels):
+        for b in sorted(labels):
+            if (watched(a, b) and result.cluster_of[key[a]] != result.cluster_of[key[b]]
+                    and pair_score(result.profiles[key[a]], result.profiles[key[b]]) >= NEAR):
                 lines += line("DIS", a, b)
     return lines
 

@@ -251,3 +251,71 @@ def test_explain_cluster_prints_the_days_each_lead_names_and_why(headline, said,
     assert main(["explain", "--cluster", "--content", str(same_event), str(seed)]) == 0
     out = capsys.readouterr().out
     assert "days named: " in out and said in out
+
+
+FRIDAY = T0 + timedelta(days=3)  # Friday 14 March
+REMARKS = ("Regional party chairman Oskar Lindqvist drew calls to resign on Friday after "
+           "telling donors that the Baltic pipeline was \u201ca folly of the minister's "
+           "choosing and a gift to smugglers.\u201d",
+           "Lindqvist later said his words on the pipeline had been taken out of context.")
+PRESSURE = ("Senators kept up the pressure on party chairman Oskar Lindqvist on Sunday to "
+            "apologise for calling the Baltic pipeline \"a folly of the minister\u2019s "
+            "choosing and a gift to smugglers\".",
+            "Two senators said Lindqvist should resign over his remarks on the pipeline.")
+
+
+def test_two_stories_that_quote_the_same_words_are_not_lowered_for_their_leads_days():
+    """One statement, and a reaction two days later whose lead names its own day: the
+    quotation both carry is one utterance (event_quotes.py); paraphrased, the
+    reaction's Sunday against the statement's Friday keeps them apart."""
+    from news_digest.enrich.cluster_why import explain_pair  # noqa: PLC0415
+
+    said = C.StoryInput("a" * 16, FRIDAY, "Lindqvist criticised over pipeline remarks", REMARKS)
+    quoted = C.StoryInput("b" * 16, FRIDAY + timedelta(days=2),
+                          "Senators keep pressure on Lindqvist over pipeline remarks", PRESSURE)
+    told = C.StoryInput("c" * 16, quoted.published, quoted.title, (PRESSURE[0].replace(
+        "\"a folly of the minister\u2019s choosing and a gift to smugglers\"",
+        "a mistake chosen by the minister that helps smugglers"), PRESSURE[1]))
+    a, b, c = map(C.profile, (said, quoted, told))
+    assert "\u201cfolly of the minister's" in a.terms.terms & b.terms.terms
+    assert C.pair_score(a, b) >= C.LINK > C.pair_score(a, c)
+    result = C.cluster([said, quoted])
+    assert result.cluster_of["b" * 16] == result.cluster_of["a" * 16]
+    why = explain_pair(result, "a" * 16, "b" * 16)
+    assert ("not lowered for the days their leads name: both quote the same words "
+            "(\u201cfolly of the minister's choosing and a\u201d, \u201ca gift to smugglers\u201d)"
+            ) in why.reason  # the runs rare enough, joined where they overlap
+    assert not any("days" in what and "apart" not in what for what, _ in why.factors)
+    assert all(term[0] != "\u201c" for term, _ in why.shared)  # quote terms weigh nothing
+    assert C.cluster([said, told]).cluster_of["c" * 16] == "c" * 16
+
+
+def test_a_quoted_run_of_common_words_is_no_quote_term():
+    from news_digest.enrich.event_quotes import quote_terms  # noqa: PLC0415
+
+    assert quote_terms("Minister speaks", ("\u201cAs a result of that, we will see,\u201d "
+                                           "she said.",)) == []
+    assert quote_terms("Minister speaks", ("\u201cA gift to smugglers,\u201d she said.",)) == [
+        "\u201ca gift to smugglers"]
+
+
+def test_a_headline_given_name_is_checked_as_the_surname_the_story_writes_after_it():
+    """Fox's "Trump slams Hillary aide Huma" against reports that name Huma Abedin
+    once, by her full name (a given name weighs a quarter and falls out of their
+    terms): the headline's "Huma" is the person the others call Abedin."""
+    from news_digest.enrich.cluster_score import name_factor  # noqa: PLC0415
+
+    sacked = event_terms("Premier sacks adviser Ingrid over leaked memo", (
+        "Premier Lars Dahlgren sacked his adviser Ingrid Solheimsvik on Tuesday over a "
+        "leaked memo on the Narvik harbour contract.",
+        "Ingrid Solheimsvik said she had not leaked the memo.", "Ingrid, 41, will appeal."))
+    other = event_terms("Dahlgren sacks adviser over leaked Narvik memo", (
+        "Premier Lars Dahlgren dismissed adviser Solheimsvik on Tuesday over the leaked "
+        "Narvik harbour memo.",))
+    assert "solheimsvik" in sacked.names and "ingrid" not in sacked.names
+    assert name_factor(sacked, other) == 1.0
+    # A firm's name is no given name: the body writes it alone as often as before
+    # another capitalised word.
+    firm = event_terms("Schneider to buy Bentley", (
+        "Schneider Electric agreed to buy Bentley Systems.", "Schneider will pay cash."))
+    assert "schneider" in firm.names

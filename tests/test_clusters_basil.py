@@ -62,3 +62,11 @@ def test_basil_clustered_as_one_digest(text, capsys):
     with capsys.disabled():
         print(f"\nsame-event clusters, BASIL, all 300 as one digest: {summary(q)}")
     assert q.precision >= 0.98 and not q.joined_distractors
+
+
+def test_the_misses_list_counts_tune_basils_missed_and_wrong_pairs(text):
+    from cluster_misses import misses  # noqa: PLC0415  (tests/cluster_misses.py)
+
+    listed, q = misses("tune-basil"), B.quality("tune-basil")
+    assert sum(line.startswith("REQ") for line in listed) == q.missed_pairs
+    assert sum(line.startswith("WRONG") for line in listed) == q.false_pairs

@@ -189,7 +189,7 @@ def test_the_misses_list_counts_the_tune_splits_misses_and_refuses_untouched_spl
 
     listed = misses("tune")
     assert sum(line.startswith("REQ") for line in listed) == quality("tune").missed_pairs
-    for split in SPLITS:
+    for split in (*SPLITS, "untouched-real", "untouched-real-2", "untouched-basil"):
         if split.startswith("untouched"):
             with pytest.raises(SystemExit):
                 misses(split)

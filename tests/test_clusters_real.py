@@ -66,3 +66,11 @@ def test_real_articles_clustered_as_one_digest(text, capsys):
 def test_the_paragraphs_are_cut_at_sentence_ends():
     assert R.paragraphs('He said "No." Then 3 left. (It rained.) "Why?" she asked') == (
         'He said "No."', "Then 3 left.", "(It rained.)", '"Why?" she asked')
+
+
+def test_the_misses_list_counts_tune_reals_missed_and_wrong_pairs(text):
+    from cluster_misses import misses  # noqa: PLC0415  (tests/cluster_misses.py)
+
+    listed, q = misses("tune-real"), R.quality("tune-real")
+    assert sum(line.startswith("REQ") for line in listed) == q.missed_pairs
+    assert sum(line.startswith("WRONG") for line in listed) == q.false_pairs

@@ -10,7 +10,8 @@ by what says they are two events:
   unless both leads name the event's day and it is the same one;
 * days: leads that put their events on different days (``event_dates.py``), by
   ``OTHER_DAY_FACTOR``, or ``GUESSED_DAY_FACTOR`` when a lead names no day and
-  its day is guessed from the time of writing;
+  its day is guessed from the time of writing; not when both quote the same words
+  (``event_quotes.py``: one statement, its reports and reactions on their own days);
 * names: a headline that names someone, somewhere or an amount the other story
   never mentions (another company, another country, another result), by up to
   ``NAME_PENALTY``; a brief that names nothing the other lacks is forgiven most of
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING
 from .cluster_candidates import WINDOW_SECONDS
 from .event_dates import DAY_SECONDS, SAME_DAY_OVERLAP, implicit, same_day
 from .event_numbers import changes, rough_term
+from .event_quotes import quoted_alike
 from .event_text import MAX_TERM_WEIGHT, SQUARE_SCALE, EventTerms
 
 if TYPE_CHECKING:  # a story's terms, time and days (clusters.py)
@@ -43,6 +45,9 @@ DAYS_OVER_TIME = True  # no decay when both leads name the same day (named_same_
 # linked: a firm's second ruling, a team's next match, a race the day before.
 OTHER_DAY_FACTOR = 0.6
 GUESSED_DAY_FACTOR = 0.8  # the same when a lead names no day (guessed from the time)
+# Two stories that quote the same words (event_quotes) tell one utterance: the days
+# their leads name do not lower them (a reaction's day against the statement's).
+QUOTES_OVER_DAYS = True
 # A percentage under 10 (a rate, inflation, growth) is told to a tenth: 3.75% is not 4%.
 _RATE_RE = re.compile(r"≈\d(?:\.\d+)?%$")
 DERIVED_CHANGES = True  # a headline's percentage is told by two values (lacks)
@@ -56,11 +61,12 @@ BRIEF_LACK = 0.25
 
 
 def shared_terms(a: EventTerms, b: EventTerms) -> list[tuple[str, float, float]]:
-    """(term, its weight in ``a``, in ``b``) for each term both stories have, strongest first."""
+    """(term, its weight in ``a``, in ``b``) for each term both stories have, strongest
+    first; not the quote terms, which weigh nothing (``event_quotes``)."""
     if len(b.weights) < len(a.weights):
         return [(t, wa, wb) for t, wb, wa in shared_terms(b, a)]
     other = b.weights
-    return sorted(((t, w, other[t]) for t, w in a.weights.items() if t in other),
+    return sorted(((t, w, other[t]) for t, w in a.weights.items() if t in other and w),
                   key=lambda item: (-item[1] * item[2], item[0]))
 
 
@@ -106,8 +112,12 @@ def pair_time_factor(a: Profile, b: Profile) -> float:
 
 
 def day_factor(a: Profile, b: Profile) -> float:
-    """``OTHER_DAY_FACTOR`` when the two leads name different days, else 1."""
-    if same_day(a.days, b.days) is not False:
+    """``OTHER_DAY_FACTOR`` when the two leads name different days, else 1; 1 too when
+    the two stories quote the same words (``event_quotes``): one utterance, whose
+    reactions and reports name their own days."""
+    if same_day(a.days, b.days) is not False or (
+            QUOTES_OVER_DAYS and a.terms.quoted and b.terms.quoted
+            and quoted_alike(a.terms.terms & b.terms.terms)):
         return 1.0
     return GUESSED_DAY_FACTOR if implicit(a.days) or implicit(b.days) else OTHER_DAY_FACTOR
 
@@ -193,6 +203,7 @@ def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profil
     each factor computed only while the score can still reach the floor."""
     key, termset, squares, time, days = p.key, p.terms.terms, p.terms.squares, p.time, p.days
     names = p.terms.names
+    quoted = QUOTES_OVER_DAYS and p.terms.quoted
     floor, scale, sqrt = EDGE_FLOOR, SQUARE_SCALE, math.sqrt
     for other in others:
         q = profiles[other]
@@ -209,7 +220,8 @@ def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profil
             score *= time_factor(time - q.time)
         if len(days) == 1 and len(q.days) == 1:  # same_day(), for one day each
             (start_a, end_a), (start_b, end_b) = days[0], q.days[0]
-            if min(end_a, end_b) - max(start_a, start_b) < SAME_DAY_OVERLAP:
+            if (min(end_a, end_b) - max(start_a, start_b) < SAME_DAY_OVERLAP
+                    and not (quoted and terms.quoted and quoted_alike(common))):
                 score *= GUESSED_DAY_FACTOR if (end_a - start_a == GUESSED_SPAN
                                                 or end_b - start_b == GUESSED_SPAN) \
                     else OTHER_DAY_FACTOR

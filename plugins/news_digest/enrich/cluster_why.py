@@ -33,8 +33,11 @@ from .clusters import (
     pair_score,
     shared_terms,
 )
-from .event_dates import same_day_said
+from .event_dates import same_day, same_day_said
+from .event_quotes import QUOTE_MARK, QUOTE_WORDS
 from .event_text import _read, _term_of
+
+MAX_QUOTED = 40  # words of a quotation explain shows
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,10 @@ def explain_pair(clustering: Clustering, a: str, b: str) -> PairExplanation:
     if told:
         reason += (f"; {', '.join(told)} in a headline is the change between two figures "
                    f"the other story gives")
+    quoted = quoted_runs(t for t in pa.terms.terms & pb.terms.terms if t[0] == QUOTE_MARK)
+    if quoted and same_day(pa.days, pb.days) is False:
+        reason += ("; not lowered for the days their leads name: both quote the same words ("
+                   + ", ".join(f"\u201c{run}\u201d" for run in quoted[:2]) + ")")
     said = same_day_said(pa.days, pb.days)
     if hours * 3600 > DECAY_AFTER_SECONDS and named_same_day(pa, pb):
         reason += "; not lowered for the days apart: both leads name the same day"
@@ -95,6 +102,26 @@ def explain_pair(clustering: Clustering, a: str, b: str) -> PairExplanation:
         score=round(score, 4),
         shared=tuple((t, round(wa * wb, 4)) for t, wa, wb in shared[:EXPLAIN_TERMS]),
         hours_apart=round(hours, 1), candidate=candidate, same_cluster=same, reason=reason)
+
+
+def quoted_runs(terms: Iterable[str]) -> list[str]:
+    """Quote terms (runs of ``QUOTE_WORDS`` words) joined again where they overlap, as
+    the words were quoted: "a gift to smugglers", "gift to smugglers and" are "a gift
+    to smugglers and"; the longest first."""
+    runs = sorted(term[1:].split() for term in terms)
+    follows = {tuple(run[:-1]): run[-1] for run in runs}
+    middles = {tuple(run[1:]) for run in runs}
+    found = []
+    for run in runs:
+        if tuple(run[:-1]) in middles:  # another run starts before it
+            continue
+        words = list(run)
+        while len(words) < MAX_QUOTED and tuple(words[1 - QUOTE_WORDS:]) in follows:
+            words.append(follows[tuple(words[1 - QUOTE_WORDS:])])
+        found.append(" ".join(words))
+    if not found and runs:  # runs that only follow one another ("no no no no no")
+        found.append(" ".join(runs[0]))
+    return sorted(found, key=lambda run: (-len(run), run))
 
 
 def _as_change(b: Profile, name: str, a: Profile) -> bool:

@@ -9,8 +9,9 @@ Pure module (no Pelican import). See docs/clusters.md for the rule and the metho
   their ``ANCHORS`` strongest terms (``cluster_candidates.py``), so the cost grows
   with the stories and their neighbours in time, not with every pair. A pair's
   score (``cluster_score.py``) is how much of each story the other tells, lowered
-  for stories days apart, for leads that name different days and for a headline
-  name the other story never mentions.
+  for stories days apart, for leads that name different days (not when both quote
+  the same words: ``event_quotes.py``) and for a headline name the other story
+  never mentions.
 * Pairs scoring at least ``EDGE_FLOOR`` are the edges of a graph. In each connected
   part, clusters are merged greedily, strongest pair first (``cluster_merge.py``):
   two clusters join when their best pair scores ``LINK`` or more and the mean over
@@ -63,7 +64,7 @@ LOOSE_MEAN_LINK = 0.44
 EXPLAIN_TERMS = 12
 # A previous result is reused only when made by the same method: bump this whenever
 # the terms, the scores or the constants change.
-METHOD = "same-event/8"
+METHOD = "same-event/9"
 
 
 @dataclass(frozen=True)

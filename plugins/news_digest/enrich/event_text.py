@@ -24,25 +24,25 @@ from __future__ import annotations
 import heapq
 import math
 import re
-import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from functools import cache
 from itertools import chain
 from operator import itemgetter
 
 from .event_numbers import number_terms
+from .event_quotes import QUOTE_MARK, quote_terms
+from .event_words import (  # noqa: F401  (word_weight, normalise_word: this module's interface)
+    _STATE_ABBREVIATIONS,
+    _TERM_OF,
+    _frequencies,
+    _term_of,
+    normalise_word,
+    word_weight,
+)
 from .names_in_text import written_as_name
-from .word_forms import base_form
-from .word_frequencies import english_frequencies
 from .words import words
 
-# A word as frequent as "said" or more (Zipf 6: once per million words... times a
-# thousand) says nothing; weights grow by one per tenfold rarer word.
-COMMON_ZIPF = 6.0
-# Words missing from the frequency list (rarer than Zipf 3: most names) count as this.
-RARE_ZIPF = 2.0
 RARITY_POWER = 1.0  # a term's weight grows with its rarity to this power
 HEADLINE_BONUS = 1.0  # a term in the headline counts this much more
 TAIL_WEIGHT = 0.5  # a term first seen in the last paragraph counts this much
@@ -54,21 +54,18 @@ _NAME = r"[A-Z][\w'’]*"
 # that the pattern opens with a character class, which the regex engine skips to fast.
 _CAPITAL_RUN_RE = re.compile(rf"[A-Z](?<!\w[A-Z])[\w'’]*(?:(?:-| +){_NAME})+")
 _TOKEN_RE = re.compile(r"[\w'’-]+")
-_TERM_CACHE_SIZE = 500_000
 _BY_SCORE_THEN_TERM = itemgetter(1, 0)
 _AGENCY_RE = re.compile(r"\s*\((?:[A-Z][A-Za-z]*[ .&/-]?){1,4}\)\s*")
 TERMS_KEPT = 48  # the strongest terms that stand for the story
 MAX_TERM_WEIGHT = 0.5  # no term of a story's unit vector weighs more (capped())
 CAP_ROUNDS = 6
 NAME_RARITY = 2.5  # headline names at least this rare (word_weight) are checked
+GIVEN_NAME_AS_SURNAME = True  # a headline's given name is checked as its surname (surname_of)
 # Only the start of a long story is read: news tells the event first, and what comes
 # after (background, other events) would add cost and noise, not evidence.
 MAX_WORDS = 300
 SQUARE_SCALE = 10**12
-MIN_WORD_LENGTH = 2
-MIN_WEIGHT = 1.0  # words commoner than Zipf 5 ("police", "court") never stand for an event
 
-_DIGITS = frozenset("0123456789")
 # What aggregators add: "Headline - CNN", "Headline | Reuters", "… [+2345 chars]".
 _PUBLISHER_SUFFIX_RE = re.compile(r"\s+[-|–—]\s+(?:[A-Z][\w.&'’]*\s?){1,4}\s*$")
 _TRUNCATED_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
@@ -76,81 +73,10 @@ _TRUNCATED_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
 # others write it ("FBI", "UN"); split at the points they would be single letters.
 _DOTTED_RE = re.compile(r"[A-Z](?<![\w.][A-Z])\.(?:[A-Z]\.)+")
 _DOTTED_HINT_RE = re.compile(r"\.[A-Z]\.")  # found fast (it opens with a literal)
-# Days and months are when, not what: event_dates.py reads them.
-_CALENDAR_WORDS = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "yesterday", "today", "tonight", "overnight"})
 _HAS_DIGIT = re.compile(r"\d")
 _PLAIN_COUNT_RE = re.compile(r"≈\d+$")  # a whole number without unit: a count
 # "50-point cut", "25 basis points": an amount, not a count.
 _POINTS_RE = re.compile(r"\b(\d+)[- ](?:basis[- ])?(?:points?|bps|bp)\b", re.IGNORECASE)
-_WEB_PARTS = frozenset({"com", "www", "org", "net", "http", "https"})  # of Booking.com
-# British spellings that differ from American ones by more than a suffix rule.
-_SPELLING = {
-    "defence": "defense", "offence": "offense", "licence": "license", "pretence": "pretense",
-    "centre": "center", "centres": "centers", "metre": "meter", "metres": "meters",
-    "kilometre": "kilometer", "kilometres": "kilometers", "litre": "liter", "litres": "liters",
-    "theatre": "theater", "fibre": "fiber", "calibre": "caliber", "programme": "program",
-    "programmes": "programs", "tyre": "tire", "tyres": "tires", "aluminium": "aluminum",
-    "grey": "gray", "cheque": "check", "mould": "mold", "plough": "plow", "kerb": "curb",
-    "diarrhoea": "diarrhea", "oestrogen": "estrogen", "paediatric": "pediatric",
-    "manoeuvre": "maneuver", "catalogue": "catalog", "dialogue": "dialog",
-    "colour": "color", "labour": "labor", "favour": "favor", "honour": "honor",
-    "neighbour": "neighbor", "behaviour": "behavior", "harbour": "harbor", "rumour": "rumor",
-    "vigour": "vigor", "humour": "humor", "armour": "armor", "endeavour": "endeavor",
-    "leveled": "leveled", "levelled": "leveled",
-}
-# -ise for -ize, and travelled for traveled: only where the American form is a word.
-_ISE_RE = re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)$")
-_DOUBLE_L_RE = re.compile(r"([aeiou][^aeiou]{1,2}[ae])ll(ed|ing|er|ers)$")
-
-
-@cache
-def _frequencies() -> Mapping[str, float]:
-    """English word frequencies (``wordfreq``'s small list: words above Zipf 3)."""
-    return english_frequencies()
-
-
-@cache
-def word_weight(word: str) -> float:
-    """How much a shared word says that two stories report one event: 0 for "the"."""
-    frequency = _frequencies().get(word)
-    zipf = math.log10(frequency) + 9 if frequency else RARE_ZIPF
-    return max(0.0, COMMON_ZIPF - zipf)
-
-
-@cache
-def normalise_word(word: str) -> str:
-    """One spelling for a word however an outlet writes it (accents, UK/US, plurals)."""
-    if not word.isascii():
-        latin = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
-        if len(latin) < len(word) // 2:  # another script (삼성, Αθήνα): kept as written
-            return word
-        word = latin
-    elif word not in _frequencies() and len(word) > 4:
-        # German transliteration of a name (Osnabrueck) meets the accent-less form
-        # (Osnabruck, from Osnabrück); only for words outside the list (names), so
-        # that "queue" or "blue" are left alone.
-        word = word.replace("ae", "a").replace("oe", "o").replace("ue", "u")
-    word = _SPELLING.get(word, word)
-    if len(word) > 5:
-        for pattern, american in ((_ISE_RE, r"iz\1"), (_DOUBLE_L_RE, r"\1l\2")):
-            changed = pattern.sub(american, word)
-            if changed != word and changed in _frequencies():
-                word = changed
-    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        if word.endswith("ies"):
-            word = word[:-3] + "y"
-        elif word.endswith(("ches", "shes", "sses", "xes", "zes")):
-            known = _frequencies()  # "taxes": tax; but "apologizes": apologize, not apologiz
-            word = word[:-1] if word[:-2] not in known and word[:-1] in known else word[:-2]
-        else:
-            word = word[:-1]
-    return base_form(word, _frequencies())
-
-
 class EventTerms:
     """A story's strongest terms, ``weights[term]`` already scaled to unit length.
 
@@ -161,7 +87,7 @@ class EventTerms:
     ``explain`` and the record kept between builds). Immutable once made.
     """
 
-    __slots__ = ("squares", "_weights", "norm", "names")
+    __slots__ = ("squares", "_weights", "norm", "names", "quoted")
 
     def __init__(self, weights: Mapping[str, float], norm: float,
                  names: frozenset[str] = frozenset()):
@@ -170,6 +96,8 @@ class EventTerms:
         object.__setattr__(self, "_weights", array("d", weights.values()))
         object.__setattr__(self, "norm", norm)  # the vector's length before scaling
         object.__setattr__(self, "names", names)  # the headline's names (who, where)
+        # whether it holds a quote term (event_quotes): most pairs need not look for one
+        object.__setattr__(self, "quoted", any(t[0] == QUOTE_MARK for t in self.squares))
 
     def __setattr__(self, name, value):
         raise AttributeError(f"EventTerms is immutable: cannot set {name}")
@@ -209,33 +137,6 @@ class EventTerms:
         return list(self.squares), self._weights.tolist()
 
 
-_TERM_OF: dict[str, tuple[str, float] | None] = {}  # word -> (term, weight); None: ignore
-
-
-# US states as American outlets abbreviate them ("Ariz. Gov. Jan Brewer", "R-Tenn."),
-# where the abbreviation is no other word: one term with the name others write.
-_STATE_ABBREVIATIONS = {
-    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california",
-    "colo": "colorado", "conn": "connecticut", "fla": "florida", "mich": "michigan",
-    "minn": "minnesota", "neb": "nebraska", "nev": "nevada", "okla": "oklahoma",
-    "tenn": "tennessee", "wis": "wisconsin", "wyo": "wyoming"}
-
-
-def _term_of(word: str) -> tuple[str, float] | None:
-    """A word's term and weight, remembered: a story has a few hundred distinct words."""
-    found = _TERM_OF.get(word, False)
-    if found is False:
-        written = _STATE_ABBREVIATIONS.get(word, word)
-        weight = word_weight(written)
-        found = None if (weight < MIN_WEIGHT or len(word) < MIN_WORD_LENGTH
-                         or word[0] in _DIGITS or word in _WEB_PARTS
-                         or word in _CALENDAR_WORDS) \
-            else (normalise_word(written), weight)
-        if len(_TERM_OF) < _TERM_CACHE_SIZE:
-            _TERM_OF[word] = found
-    return found
-
-
 def leading_name_words(paragraphs: Iterable[str], counts: Mapping[str, int]) -> set[str]:
     """Words that only ever open a run of capitalised words: given names and the like.
 
@@ -263,6 +164,34 @@ def headline_names(title: str, body: str, given: set[str]) -> set[str]:
             found.update(words(token))
     return {w for w in found if w not in given
             and word_weight(_STATE_ABBREVIATIONS.get(w, w)) >= NAME_RARITY}
+
+
+_FOLLOWING_NAME_RE = re.compile(r" ([A-Z][\w'’-]*)")
+
+
+def surname_of(name: str, body: str, lowered: str, weights: Mapping[str, float]) -> str:
+    """A headline name that the story's body writes, more often than not, before one
+    other capitalised word (a given name before a surname: "Huma" of "Huma Abedin") is
+    that word's term, where the story keeps it: other reports name the person by the
+    surname ("abedin") and may leave the given name out. Any other name is itself."""
+    followers: Counter = Counter()
+    seen = 0
+    at = lowered.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if body[at].isupper() and not (at and body[at - 1].isalnum()) and not (
+                end < len(body) and body[end].isalnum()):
+            seen += 1
+            follows = _FOLLOWING_NAME_RE.match(body, end)
+            if follows:
+                followers[follows[1]] += 1
+        at = lowered.find(name, end)
+    if not followers:
+        return name
+    word, times = min(followers.items(), key=lambda item: (-item[1], item[0]))
+    found = _term_of(word.lower())
+    return found[0] if (2 * times > seen and found is not None and found[0] in weights
+                        and found[0] != name) else name
 
 
 def _headline_numbers(title: str, weights: Mapping[str, float]) -> set[str]:
@@ -370,9 +299,14 @@ def event_terms(title: str, paragraphs: Iterable[str]) -> EventTerms:
     if not norm:
         return EventTerms({}, 0.0)
     weights = capped({term: score / norm for term, score in kept})
-    named = headline_names(title, "\n".join(paragraphs), given)
+    weights.update(dict.fromkeys(quote_terms(title, paragraphs), 0.0))  # weigh nothing
+    body = "\n".join(paragraphs)
+    named = headline_names(title, body, given)
     names = {found[0] for found in map(_term_of, named)
              if found is not None and found[0] in weights}
+    if names and GIVEN_NAME_AS_SURNAME:
+        lowered = body.lower()
+        names = {surname_of(name, body, lowered, weights) for name in names}
     names.update(_headline_numbers(title, weights))
     return EventTerms(weights, norm, names=frozenset(names))
 

@@ -1,0 +1,128 @@
+"""A word as clustering weighs and writes it (``enrich/`` stage).
+
+Pure module (no Pelican import), used by ``event_text.py`` and ``event_quotes.py``.
+Each word weighs how rare it is in English at large (``wordfreq``'s frequency list:
+0 for "the" and "said", up to 4 for names and words the list does not know), and is
+written one way however an outlet writes it: case, accents (Charité, Charite), German
+transliteration of names (Osnabrueck), British and American spelling (defence,
+defense; travelled, traveled), plurals and a verb's forms (``word_forms.py``), a US
+state as American outlets abbreviate it (Ariz.).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Mapping
+from functools import cache
+
+from .word_forms import base_form
+from .word_frequencies import english_frequencies
+
+# A word as frequent as "said" or more (Zipf 6: once per million words... times a
+# thousand) says nothing; weights grow by one per tenfold rarer word.
+COMMON_ZIPF = 6.0
+# Words missing from the frequency list (rarer than Zipf 3: most names) count as this.
+RARE_ZIPF = 2.0
+_TERM_CACHE_SIZE = 500_000
+MIN_WORD_LENGTH = 2
+MIN_WEIGHT = 1.0  # words commoner than Zipf 5 ("police", "court") never stand for an event
+
+_DIGITS = frozenset("0123456789")
+# Days and months are when, not what: event_dates.py reads them.
+_CALENDAR_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "yesterday", "today", "tonight", "overnight"})
+_WEB_PARTS = frozenset({"com", "www", "org", "net", "http", "https"})  # of Booking.com
+# British spellings that differ from American ones by more than a suffix rule.
+_SPELLING = {
+    "defence": "defense", "offence": "offense", "licence": "license", "pretence": "pretense",
+    "centre": "center", "centres": "centers", "metre": "meter", "metres": "meters",
+    "kilometre": "kilometer", "kilometres": "kilometers", "litre": "liter", "litres": "liters",
+    "theatre": "theater", "fibre": "fiber", "calibre": "caliber", "programme": "program",
+    "programmes": "programs", "tyre": "tire", "tyres": "tires", "aluminium": "aluminum",
+    "grey": "gray", "cheque": "check", "mould": "mold", "plough": "plow", "kerb": "curb",
+    "diarrhoea": "diarrhea", "oestrogen": "estrogen", "paediatric": "pediatric",
+    "manoeuvre": "maneuver", "catalogue": "catalog", "dialogue": "dialog",
+    "colour": "color", "labour": "labor", "favour": "favor", "honour": "honor",
+    "neighbour": "neighbor", "behaviour": "behavior", "harbour": "harbor", "rumour": "rumor",
+    "vigour": "vigor", "humour": "humor", "armour": "armor", "endeavour": "endeavor",
+    "leveled": "leveled", "levelled": "leveled",
+}
+# -ise for -ize, and travelled for traveled: only where the American form is a word.
+_ISE_RE = re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)$")
+_DOUBLE_L_RE = re.compile(r"([aeiou][^aeiou]{1,2}[ae])ll(ed|ing|er|ers)$")
+
+
+@cache
+def _frequencies() -> Mapping[str, float]:
+    """English word frequencies (``wordfreq``'s small list: words above Zipf 3)."""
+    return english_frequencies()
+
+
+@cache
+def word_weight(word: str) -> float:
+    """How much a shared word says that two stories report one event: 0 for "the"."""
+    frequency = _frequencies().get(word)
+    zipf = math.log10(frequency) + 9 if frequency else RARE_ZIPF
+    return max(0.0, COMMON_ZIPF - zipf)
+
+
+@cache
+def normalise_word(word: str) -> str:
+    """One spelling for a word however an outlet writes it (accents, UK/US, plurals)."""
+    if not word.isascii():
+        latin = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+        if len(latin) < len(word) // 2:  # another script (삼성, Αθήνα): kept as written
+            return word
+        word = latin
+    elif word not in _frequencies() and len(word) > 4:
+        # German transliteration of a name (Osnabrueck) meets the accent-less form
+        # (Osnabruck, from Osnabrück); only for words outside the list (names), so
+        # that "queue" or "blue" are left alone.
+        word = word.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+    word = _SPELLING.get(word, word)
+    if len(word) > 5:
+        for pattern, american in ((_ISE_RE, r"iz\1"), (_DOUBLE_L_RE, r"\1l\2")):
+            changed = pattern.sub(american, word)
+            if changed != word and changed in _frequencies():
+                word = changed
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        if word.endswith("ies"):
+            word = word[:-3] + "y"
+        elif word.endswith(("ches", "shes", "sses", "xes", "zes")):
+            known = _frequencies()  # "taxes": tax; but "apologizes": apologize, not apologiz
+            word = word[:-1] if word[:-2] not in known and word[:-1] in known else word[:-2]
+        else:
+            word = word[:-1]
+    return base_form(word, _frequencies())
+
+
+_TERM_OF: dict[str, tuple[str, float] | None] = {}  # word -> (term, weight); None: ignore
+
+
+# US states as American outlets abbreviate them ("Ariz. Gov. Jan Brewer", "R-Tenn."),
+# where the abbreviation is no other word: one term with the name others write.
+_STATE_ABBREVIATIONS = {
+    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california",
+    "colo": "colorado", "conn": "connecticut", "fla": "florida", "mich": "michigan",
+    "minn": "minnesota", "neb": "nebraska", "nev": "nevada", "okla": "oklahoma",
+    "tenn": "tennessee", "wis": "wisconsin", "wyo": "wyoming"}
+
+
+def _term_of(word: str) -> tuple[str, float] | None:
+    """A word's term and weight, remembered: a story has a few hundred distinct words."""
+    found = _TERM_OF.get(word, False)
+    if found is False:
+        written = _STATE_ABBREVIATIONS.get(word, word)
+        weight = word_weight(written)
+        found = None if (weight < MIN_WEIGHT or len(word) < MIN_WORD_LENGTH
+                         or word[0] in _DIGITS or word in _WEB_PARTS
+                         or word in _CALENDAR_WORDS) \
+            else (normalise_word(written), weight)
+        if len(_TERM_OF) < _TERM_CACHE_SIZE:
+            _TERM_OF[word] = found
+    return found
