@@ -20,8 +20,8 @@ from news_digest.enrich import clusters
 from news_digest.glue.digest_pages import DigestGenerator
 from news_digest.output import feeds
 from news_digest.speed import Speed
-from news_digest.speed.page_memo import PageMemo
 from news_digest.speed.freed_memory import trim_heap
+from news_digest.speed.page_memo import PageMemo
 
 from sitebuild import build, seed_text
 
