@@ -220,7 +220,7 @@ class Fingerprints:
             self._alive.append(fields)
         of = self._of
         return split[0] + SEP + SEP.join([f"{k}={of(v, budget)[0]}"
-                                          for k, v in zip(split[1], split[2])])
+                                          for k, v in zip(split[1], split[2], strict=True)])
 
 
 def _text(value) -> str:
