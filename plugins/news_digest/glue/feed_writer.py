@@ -152,8 +152,8 @@ class DigestFeedGenerator(Generator):
         files = self.build.feed_plan.files
         # What a feed leaves unwritten, by format and channel: a few kinds (RSS, Atom,
         # an Atom archive, JSON Feed). Each item's keys for all of them are worked out
-        # at once, and only the keys kept: an item's texts, held until every feed was
-        # keyed, were 1 KB a story (issue 22).
+        # at once, and only the keys kept: an item's texts (its summary, the links of
+        # its event's other reports) were held until every feed was keyed (issue 22).
         hiddens = sorted({feeds.unwritten(feed.format, feed.channel) for feed in files})
         item_keys: dict[int, tuple[str, ...] | None] = {}  # id of an item -> its keys
         text_keys: dict[int, str | None] = {}
@@ -183,9 +183,9 @@ class DigestFeedGenerator(Generator):
         logger.debug("Wrote %d feeds", len(self.build.feed_plan.files))
         del written, item_keys, text_keys, shared
         self.write_feeds_page(writer)
-        # Nothing reads the feeds' records after this: a record for every story (about
-        # 1.7 KB each) and the map to the stories are let go before the source pages,
-        # editions, sitemaps and search index are made (issue 22).
+        # Nothing reads the feeds' records after this: a record for every story (19 MB
+        # at 10,000 stories, tracemalloc) and the map to the stories are let go before
+        # the source pages, editions, sitemaps and search index are made (issue 22).
         self.build.feed_plan.let_go_of_items()
         self.story_of = {}
         speed.give_back_freed_memory()  # the feeds' records, entries and keys
