@@ -17,8 +17,11 @@ import pytest
 from pelican import signals
 
 from news_digest.enrich import clusters
+from news_digest.glue.digest_pages import DigestGenerator
+from news_digest.output import feeds
 from news_digest.speed import Speed
 from news_digest.speed.freed_memory import trim_heap
+from news_digest.speed.page_memo import PageMemo
 
 from sitebuild import build, seed_text
 
@@ -152,6 +155,42 @@ def test_an_update_lets_go_of_every_text_before_it_copies_the_kept_pairs(
     # in recluster once the text is read, after clustering, after the story pages,
     # after the feeds: never a story's text held
     assert calls == [0, 0, 0, 0]
+
+
+def test_no_feed_record_nor_key_memo_outlives_its_use(tmp_path, monkeypatch):
+    """Once the feeds are written, no feed record (one per story) is held while the
+    source pages and editions are made; once every page is keyed, the fingerprints
+    hold nothing while the record of the pages is written (the ends of a daily
+    update's peak at 100,000 stories, issue 22). In a build from scratch and in an
+    update, which keys every feed."""
+    seen_feeds, seen_keys = [], []
+    real_output, real_save = DigestGenerator.generate_output, PageMemo.save_pending
+
+    def editions_watched(self, writer):
+        gc.unfreeze()  # what was read is frozen (gc_tuning.py): get_objects omits it
+        gc.collect()
+        seen_feeds.append(sum(1 for o in gc.get_objects() if isinstance(o, feeds.FeedItem)))
+        gc.freeze()
+        return real_output(self, writer)
+
+    def save_watched(self, output):
+        [build] = [o for o in gc.get_objects() if isinstance(o, Speed) and o.memo is self]
+        seen_keys.append(build.fingerprints.of(("a new value",), 1) and
+                         len(build.fingerprints._alive))
+        return real_save(self, output)
+
+    monkeypatch.setattr(DigestGenerator, "generate_output", editions_watched)
+    monkeypatch.setattr(PageMemo, "save_pending", save_watched)
+    assert build(tmp_path, SEEDS).code == 0
+    seeds = {**SEEDS, "003_c.txt": seed_text(
+        title="Budget walkout explained", url="https://c.example/walkout",
+        published="2020-01-03T09:00:00+00:00", body=BODY)}
+    site = build(tmp_path, seeds)
+    assert site.code == 0, site.stderr
+    assert seen_feeds == [0, 0]
+    # The update (the only build that keys pages and records them): the value just
+    # fingerprinted, and nothing else
+    assert seen_keys == [1]
 
 
 @pytest.mark.skipif(platform.system() != "Linux" or platform.libc_ver()[0] != "glibc",

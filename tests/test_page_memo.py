@@ -39,3 +39,24 @@ def test_the_plugins_code_stamp_changes_with_a_plugins_file(tmp_path):
     assert code_stamp(settings) == before
     (plugins / "__init__.py").write_text("X = 22\n", encoding="utf-8")
     assert code_stamp(settings) != before
+
+
+def test_a_kept_page_moves_its_entry_and_a_rendered_one_drops_it(tmp_path):
+    """No page's entry is held twice (issue 22: 220,000 entries at 100,000 stories):
+    a page kept takes its previous entry, with this build's depths, and a page
+    rendered again lets go of its previous one."""
+    (tmp_path / "cache").mkdir()
+    _recorded(tmp_path, "code-1")
+    previous = tmp_path / "output"
+    (previous / "stories" / "b.html").write_text("<p>B</p>", encoding="utf-8")
+    memo = PageMemo(tmp_path / "cache", previous, "code-1")
+    new = tmp_path / "new"
+    entry = memo.old["stories/a.html"]
+    assert memo.reuse("stories/a.html", "key-a", new / "stories" / "a.html", "2211")
+    assert memo.new["stories/a.html"] is entry and entry[0] == "key-a" and entry[4] == "2211"
+    assert "stories/a.html" not in memo.old
+    assert (new / "stories" / "a.html").read_text(encoding="utf-8") == "<p>A</p>"
+    memo.old["stories/b.html"] = ["key-b", 1, 1, "0" * 32, None]
+    (new / "stories" / "b.html").write_text("<p>B2</p>", encoding="utf-8")
+    memo.note("stories/b.html", "key-b2", new / "stories" / "b.html", "<p>B2</p>")
+    assert "stories/b.html" not in memo.old and memo.new["stories/b.html"][0] == "key-b2"

@@ -60,6 +60,10 @@ def _is_plain(value) -> bool:
         return all(type(v) is str for v in (value.slug, value.label, value.url))
     return False
 
+def _hashed(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
 RENDER = {
     "rss": feeds.rss_xml,
     "atom": feeds.atom_xml,
@@ -67,30 +71,41 @@ RENDER = {
 }
 
 
-def feed_item(article, base_url: str) -> feeds.FeedItem:
+def feed_item(article, base_url: str, same: dict | None = None) -> feeds.FeedItem:
     """A published story as the plain record the feeds are made from, but for its
     summary and text (``with_text``): the plan needs only dates, topics and sources,
-    and a feed kept from the previous build needs no text at all."""
-    topics = tuple(feeds.Topic(tag.slug, str(tag), f"{base_url}/{tag.url}")
-                   for tag in getattr(article, "tags", None) or ())
+    and a feed kept from the previous build needs no text at all. ``same``: values
+    met before, by value (``_same``), for the records of one build to share them."""
+    same = {} if same is None else same
+    topics = _same(same, tuple(_same(same, feeds.Topic(tag.slug, str(tag),
+                                                       f"{base_url}/{tag.url}"))
+                               for tag in getattr(article, "tags", None) or ()))
     people = tuple(str(a) for a in getattr(article, "authors", None) or ()
                    if getattr(article, "byline", ""))  # Pelican's default author is no byline
     attribution = getattr(article, "attribution", None)
     seed = getattr(article, "seed", None)
     coverage = getattr(article, "coverage", None)
     return feeds.FeedItem(
-        identity=article.identity, title=article.title, link=f"{base_url}/{article.url}",
+        identity=article.identity, title=article.title,
+        link=_same(same, f"{base_url}/{article.url}"),
         published=article.date, summary_html="", content_html="",
         original_url=article.source_url, source_name=article.source,
-        source_home=(attribution and attribution.publisher_home) or site_home(
-            article.source_url),
+        source_home=_same(same, (attribution and attribution.publisher_home) or site_home(
+            article.source_url)),
         source_slug=article.source_slug, topics=topics, people=people,
-        source_feed=publisher_feed(seed) if seed is not None else "",
+        source_feed=_same(same, publisher_feed(seed) if seed is not None else ""),
         summary_text=getattr(article, "description", ""),
         cluster=coverage.cluster if coverage else "",
         lead=not coverage or coverage.lead == article.identity,
-        related=tuple((card.identity, f"{base_url}/{card.url}")
+        related=tuple((card.identity, _same(same, f"{base_url}/{card.url}"))
                       for card in coverage.others) if coverage else ())
+
+
+def _same(same: dict, value):
+    """The value equal to ``value`` met first (a topic, a publisher's address, a
+    story's link that its event's other reports name too): one object instead of one
+    per story (the feeds' records are held from planning to the last feed written)."""
+    return same.setdefault(value, value)
 
 
 def with_text(item: feeds.FeedItem, article) -> feeds.FeedItem:
@@ -110,7 +125,9 @@ class DigestFeedGenerator(Generator):
     def generate_context(self) -> None:
         base_url = self.build.site.base_url
         stories = [a for a in self.context.get("articles", []) if hasattr(a, "identity")]
-        items = [feed_item(a, base_url) for a in stories]
+        same: dict = {}
+        items = [feed_item(a, base_url, same) for a in stories]
+        del same
         self.story_of = {id(item): story for item, story in zip(items, stories, strict=True)}
         zone = ZoneInfo(self.settings.get("TIMEZONE") or "UTC")
         about = f"{base_url}/{FEEDS_PAGE_URL}#{SOURCE_EXTENSION_ANCHOR}"
@@ -132,11 +149,17 @@ class DigestFeedGenerator(Generator):
         # leaves it as it was) and the text of their stories (``Speed.text_key``).
         speed = self.build.speed
         written: dict[int, feeds.FeedItem] = {}  # a story's item with its text, once
-        item_keys: dict[tuple[int, tuple], str | None] = {}
+        files = self.build.feed_plan.files
+        # What a feed leaves unwritten, by format and channel: a few kinds (RSS, Atom,
+        # an Atom archive, JSON Feed). Each item's keys for all of them are worked out
+        # at once, and only the keys kept: an item's texts (its summary, the links of
+        # its event's other reports) were held until every feed was keyed (issue 22).
+        hiddens = sorted({feeds.unwritten(feed.format, feed.channel) for feed in files})
+        item_keys: dict[int, tuple[str, ...] | None] = {}  # id of an item -> its keys
         text_keys: dict[int, str | None] = {}
         to_write = []
-        for feed in self.build.feed_plan.files:
-            key = self._key(feed, item_keys, text_keys)
+        for feed in files:
+            key = self._key(feed, hiddens, item_keys, text_keys)
             if not speed.reuse(feed.path, key, self.output_path / feed.path):
                 to_write.append((feed, key))
         # A story's entry is made once for all the feeds of a kind that carry it, and
@@ -159,47 +182,54 @@ class DigestFeedGenerator(Generator):
             speed.note(feed.path, key, target, data)
         logger.debug("Wrote %d feeds", len(self.build.feed_plan.files))
         del written, item_keys, text_keys, shared
-        speed.give_back_freed_memory()  # the feeds' entries and keys (issue 22)
         self.write_feeds_page(writer)
+        # Nothing reads the feeds' records after this: a record for every story (19 MB
+        # at 10,000 stories, tracemalloc) and the map to the stories are let go before
+        # the source pages, editions, sitemaps and search index are made (issue 22).
+        self.build.feed_plan.let_go_of_items()
+        self.story_of = {}
+        speed.give_back_freed_memory()  # the feeds' records, entries and keys
 
-    def _key(self, feed, item_keys: dict, text_keys: dict) -> str | None:
-        """The key of ``feed``: what its format writes (None: it is written)."""
+    def _key(self, feed, hiddens: list, item_keys: dict, text_keys: dict) -> str | None:
+        """The key of ``feed``: what its format writes (None: it is written).
+        ``hiddens``: what each kind of feed leaves unwritten; ``item_keys``: each
+        item's keys for those kinds, in their order."""
         speed = self.build.speed
         if not speed.keeps_pages:  # a build from scratch keeps nothing: no key to work out
             return None
-        hidden = feeds.unwritten(feed.format, feed.channel)
+        which = hiddens.index(feeds.unwritten(feed.format, feed.channel))
         parts = []
         for item in feed.items:
-            found = item_keys.get((id(item), hidden), False)
+            found = item_keys.get(id(item), False)
             if found is False:
-                found = item_keys[id(item), hidden] = self._item_key(item, hidden, item_keys)
+                found = item_keys[id(item)] = self._item_keys(item, hiddens)
             story = self.story_of[id(item)]
             text = text_keys.get(id(story), False)
             if text is False:
                 text = text_keys[id(story)] = speed.text_key(story)
             if found is None or text is None:
                 return None
-            parts += (found, text)
-        # One string, hashed once: a tuple of pairs would be hashed pair by pair.
-        return speed.key_of(("feed", feed.format, feed.channel, " ".join(parts)), 1)
+            parts += (found[which], text)
+        # One string, hashed once: a tuple of pairs would be hashed pair by pair, and
+        # a tuple holding the string would be kept, with its text, to the build's end
+        # (the fingerprints keep what they memoise alive).
+        return _hashed(SEP.join(("feed", feed.format, speed.key_of(feed.channel, 1),
+                                 " ".join(parts))))
 
-    def _item_key(self, item: feeds.FeedItem, hidden: tuple, memo: dict) -> str | None:
-        """The key of ``item`` as its format writes it: the fields it writes (not
-        ``hidden``, which ``feeds.as_written`` blanks). A record holds plain values
-        (text, dates, tuples of them and of frozen dataclasses of them), whose ``repr``
-        says all they are; anything else is fingerprinted. The fields no format hides
-        are hashed once per item, not once per format (a key may cover more than its
-        format writes, never less)."""
-        parts = memo.get(id(item), False)
-        if parts is False:
-            parts = memo[id(item)] = self._item_parts(item)
+    def _item_keys(self, item: feeds.FeedItem, hiddens: list) -> tuple[str, ...] | None:
+        """The keys of ``item`` as each kind of feed writes it: the fields it writes
+        (not those of ``hiddens``, which ``feeds.as_written`` blanks). A record holds
+        plain values (text, dates, tuples of them and of frozen dataclasses of them),
+        whose ``repr`` says all they are; anything else is fingerprinted. The fields no
+        format hides are hashed once per item, not once per format (a key may cover
+        more than its format writes, never less)."""
+        parts = self._item_parts(item)
         if parts is None:
             return None
         always, hideable = parts
-        shown = SEP.join([always, *(f"{name}={text}" for name, text in hideable
-                                    if name not in hidden)])
-        return hashlib.blake2b(shown.encode("utf-8", "surrogatepass"),
-                               digest_size=16).hexdigest()
+        return tuple(_hashed(SEP.join([always, *(f"{name}={text}" for name, text in hideable
+                                                 if name not in hidden)]))
+                     for hidden in hiddens)
 
     def _item_parts(self, item: feeds.FeedItem) -> tuple[str, tuple] | None:
         """(hash of the fields no format hides, the others as text); None: a field
@@ -212,9 +242,7 @@ class DigestFeedGenerator(Generator):
                 return None
             texts.append((name, text))
         always = SEP.join([f"{name}={text}" for name, text in texts if name not in HIDEABLE])
-        return (hashlib.blake2b(always.encode("utf-8", "surrogatepass"),
-                                digest_size=16).hexdigest(),
-                tuple((name, text) for name, text in texts if name in HIDEABLE))
+        return (_hashed(always), tuple((name, text) for name, text in texts if name in HIDEABLE))
 
     def write_feeds_page(self, writer) -> None:
         """``/feeds/``: every feed with its formats, and the OPML file of them all."""

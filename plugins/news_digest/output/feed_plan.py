@@ -103,6 +103,11 @@ class FeedPlan:
     def links(self) -> FeedLinks:
         return FeedLinks(self.site, self.topics, self.sources)
 
+    def let_go_of_items(self) -> None:
+        """The feeds are written: forget their files and items (a record per story);
+        the links and groups, which pages show, stay."""
+        self.files, self.archives = [], []
+
 
 @dataclass(frozen=True)
 class FeedLinks:

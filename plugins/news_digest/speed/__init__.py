@@ -244,6 +244,11 @@ class Speed:
         """Every page is written: leave the record for the ``build`` command to commit."""
         self.close()
         if self.memo is not None:
+            # Every key is made: the memos of the keys and walks go before the record
+            # is written (its text, the end of the build's largest moments).
+            self.fingerprints.let_go()
+            self.reach.let_go()
+            self.memo.old = {}
             self.memo.save_pending(self.memo.previous)
             if self.memo.reused:
                 print(f"Kept {len(self.memo.reused)} of {len(self.memo.new)} pages and feeds "

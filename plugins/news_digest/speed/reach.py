@@ -70,6 +70,11 @@ class Reach(ObjectWalks, DescribedTypes, TypeFacts):
         # then holds whichever conditions hold on the page).
         self.every_branch = False
 
+    def let_go(self) -> None:
+        """Forget the walks made (and the objects kept for them): no page is left."""
+        for memo in (self._memo, self._marked, self._flat, self._site, self._alive):
+            memo.clear()
+
     # -- a page ------------------------------------------------------------------
 
     def needed(self, reads: TemplateReads, values: Mapping[str, Any],
