@@ -18,6 +18,19 @@ from ..enrich.topic_text import (
     without_pitches,
 )
 
+# What the topics set aside before reading a body: (the reader that sets it aside, what it
+# is, why it is not the story's, whether rewording it in the seed has it read).
+SET_ASIDE = (
+    (without_links, "line(s) linking to the site's other stories",
+     "whose subjects are not this one's", True),
+    (without_pitches, "line(s) pitching the site's newsletter, alerts or app",
+     "its beats, not this story's", True),
+    (without_addresses, "web or e-mail address(es)",
+     "where the page links, not what the story says", False),
+    (without_chrome, "sentence(s) calling on the reader",
+     "the site's words, not the story's", True),
+)
+
 
 def not_read(title: str, text: str) -> list[str]:
     """The report's lines on what of the headline and the body was not read."""
@@ -27,27 +40,10 @@ def not_read(title: str, text: str) -> list[str]:
         lines.append(f"Headline read as \"{headline}\": \"{tail}\" after it names the site or "
                      "its sections, not the story (read neither by the phrases nor the desks)")
     body = text[:BODY_CHARS]
-    links: list[str] = []
-    without_links(body, links)
-    if links:
-        lines.append(f"Not read: {len(links)} line(s) linking to the site's other stories, "
-                     f"whose subjects are not this one's (\"{links[0][:70]}\"); to have one "
-                     "read, reword it in the seed")
-    pitches: list[str] = []
-    without_pitches(body, pitches)
-    if pitches:
-        lines.append(f"Not read: {len(pitches)} line(s) pitching the site's newsletter, alerts "
-                     f"or app, its beats, not this story's (\"{pitches[0][:70]}\"); to have one "
-                     "read, reword it in the seed")
-    addresses: list[str] = []
-    without_addresses(body, addresses)
-    if addresses:
-        lines.append(f"Not read: {len(addresses)} web or e-mail address(es), where the page "
-                     f"links, not what the story says (\"{addresses[0][:70]}\")")
-    calls: list[str] = []
-    without_chrome(body, calls)
-    if calls:
-        lines.append(f"Not read: {len(calls)} sentence(s) calling on the reader, the site's "
-                     f"words, not the story's (\"{calls[0][:70]}\"); to have one read, "
-                     "reword it in the seed")
+    for reader, what, why, rewordable in SET_ASIDE:
+        found: list[str] = []
+        reader(body, found)
+        if found:
+            reword = "; to have one read, reword it in the seed" if rewordable else ""
+            lines.append(f"Not read: {len(found)} {what}, {why} (\"{found[0][:70]}\"){reword}")
     return lines
