@@ -102,6 +102,16 @@ def targets_missed(items) -> list[str]:
     return missed
 
 
+def _new_english_set(path, at_least: int, earlier: list[dict]) -> list[dict]:
+    """A fresh set's labels: at least ``at_least`` English stories, none of whose ids or
+    publishers is in ``earlier``."""
+    new = labels(path)
+    assert len(new) >= at_least and {r["lang"] for r in new} == {"en"}
+    assert not {r["publisher"] for r in new} & {r["publisher"] for r in earlier}
+    assert not {r["id"] for r in new} & {r["id"] for r in earlier}
+    return new
+
+
 def test_dev_set_is_broad_and_well_formed():
     records = labels()
     topics = {t["slug"] for t in digest_settings(str(ROOT / "pelicanconf.py"))["DIGEST_TOPICS"]
@@ -121,39 +131,24 @@ def test_dev_set_is_broad_and_well_formed():
     untouched = sum(is_untouched(r["id"]) for r in records)
     assert untouched >= len(records) / 3
     # The fresh set: at least 100 English stories of publishers the dev set does not have.
-    fresh = labels(FRESH)
-    assert len(fresh) >= 100 and {r["lang"] for r in fresh} == {"en"}
-    assert not {r["publisher"] for r in fresh} & {r["publisher"] for r in records}
-    assert not {r["id"] for r in fresh} & {r["id"] for r in records}
+    fresh = _new_english_set(FRESH, 100, records)
     # The second fresh set: at least 60 English stories of publishers in neither.
-    second = labels(FRESH2)
-    assert len(second) >= 60 and {r["lang"] for r in second} == {"en"}
-    assert not {r["publisher"] for r in second} & {r["publisher"] for r in records + fresh}
-    assert not {r["id"] for r in second} & {r["id"] for r in records + fresh}
+    second = _new_english_set(FRESH2, 60, records + fresh)
     # The third fresh set: at least 120 English stories of publishers in none of the three,
     # about a fifth of them outside the taxonomy.
-    third = labels(FRESH3)
-    assert len(third) >= 120 and {r["lang"] for r in third} == {"en"}
     earlier = records + fresh + second
-    assert not {r["publisher"] for r in third} & {r["publisher"] for r in earlier}
-    assert not {r["id"] for r in third} & {r["id"] for r in earlier}
+    third = _new_english_set(FRESH3, 120, earlier)
     assert len({r["publisher"] for r in third}) >= 100
     outside = [r for r in third if not r["must"] and set(r["ok"]) <= {"general"}]
     assert 0.15 * len(third) <= len(outside) <= 0.3 * len(third)
     # The fourth: at least 100 English stories of publishers in none of the four sets.
-    fourth = labels(FRESH4)
-    assert len(fourth) >= 100 and {r["lang"] for r in fourth} == {"en"}
     earlier += third
-    assert not {r["publisher"] for r in fourth} & {r["publisher"] for r in earlier}
-    assert not {r["id"] for r in fourth} & {r["id"] for r in earlier}
+    fourth = _new_english_set(FRESH4, 100, earlier)
     assert len({r["publisher"] for r in fourth}) >= 100
     # The fifth: at least 90 English stories of publishers in none of the five sets, most of
     # them of 2022 or later, with stories outside the taxonomy and about half untouched.
-    fifth = labels(FRESH5)
-    assert len(fifth) >= 90 and {r["lang"] for r in fifth} == {"en"}
     earlier += fourth
-    assert not {r["publisher"] for r in fifth} & {r["publisher"] for r in earlier}
-    assert not {r["id"] for r in fifth} & {r["id"] for r in earlier}
+    fifth = _new_english_set(FRESH5, 90, earlier)
     assert len({r["publisher"] for r in fifth}) >= 50
     assert sum(r["year"] >= 2022 for r in fifth) >= 0.9 * len(fifth)
     assert 0.4 * len(fifth) <= sum(is_fresh5_untouched(r["id"]) for r in fifth) <= 0.6 * len(fifth)
