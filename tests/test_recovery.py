@@ -15,6 +15,7 @@ import os
 import pickle
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 from pathlib import Path
@@ -260,6 +261,27 @@ def test_a_full_disk_is_one_clear_error_and_the_next_build_succeeds(tmp_path, wh
     again = project.build()  # FULL_AT unset: space was freed
     assert again.returncode == 0, again.stderr
     assert stable_tree(project.output) == stable_tree(reference.output)
+
+
+def test_a_replaced_output_never_keeps_a_staging_name(tmp_path, monkeypatch):
+    """Swapped in by an exchange or by two renames, the previous output is set aside
+    under a replaced tree's name at once: its deletion runs on after the build exits,
+    and a staging name (``.output.building-*``) would say a build is unfinished."""
+    monkeypatch.setattr(output_swap, "remove_in_background", lambda folders: None)
+    ways = {"exchange": output_swap._exchange, "renames": lambda first, second: False}
+    for way, exchange in ways.items():
+        monkeypatch.setattr(output_swap, "_exchange", exchange)
+        work = tmp_path / way
+        target = work / "output"
+        target.mkdir(parents=True)
+        (target / "index.html").write_text("yesterday")
+        staging = Path(tempfile.mkdtemp(prefix=output_swap.staging_prefix(target), dir=work))
+        (staging / "index.html").write_text("today")
+        old = output_swap.swap_in(staging, target)
+        assert (target / "index.html").read_text() == "today"
+        assert old.name.startswith(".output.old-")
+        assert (old / "output" / "index.html").read_text() == "yesterday"
+        assert [p.name for p in work.iterdir() if ".building-" in p.name] == []
 
 
 # -- output/ that cannot be renamed -----------------------------------------------------

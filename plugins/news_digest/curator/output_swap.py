@@ -73,7 +73,7 @@ def swap_in(staging: Path, target: Path) -> Path | None:
             os.rename(staging, target)
             return None
         if _exchange(staging, target):
-            old = staging  # the staging name now holds the previous output
+            old = _set_aside(staging, target)  # the staging name holds the previous output
         else:
             old = Path(tempfile.mkdtemp(prefix=old_prefix(target), dir=target.parent))
             try:
@@ -92,6 +92,22 @@ def swap_in(staging: Path, target: Path) -> Path | None:
             raise Unswappable(err.errno, err.strerror, str(target)) from err
         raise
     remove_in_background([old])
+    return old
+
+
+def _set_aside(previous: Path, target: Path) -> Path:
+    """Give the replaced tree a replaced tree's name (``.output.old-*``): a staging
+    name left behind would say a build is unfinished, while its deletion runs on
+    after the build exited. Where that rename fails, it is deleted under its name."""
+    try:
+        old = Path(tempfile.mkdtemp(prefix=old_prefix(target), dir=target.parent))
+    except OSError:  # a full disk: no room for one more folder
+        return previous
+    try:
+        os.rename(previous, old / target.name)
+    except OSError:
+        old.rmdir()
+        return previous
     return old
 
 
