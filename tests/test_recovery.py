@@ -13,6 +13,7 @@ import gzip
 import json
 import os
 import pickle
+import signal
 import subprocess
 import sys
 import tempfile
@@ -261,6 +262,26 @@ def test_a_full_disk_is_one_clear_error_and_the_next_build_succeeds(tmp_path, wh
     again = project.build()  # FULL_AT unset: space was freed
     assert again.returncode == 0, again.stderr
     assert stable_tree(project.output) == stable_tree(reference.output)
+
+
+def test_a_signal_as_the_staging_folder_is_made_leaves_none(tmp_path, monkeypatch):
+    """SIGTERM in the instant between making the staging folder and remembering it:
+    the signal waits until it is remembered, so the interrupted build deletes it."""
+    make = tempfile.mkdtemp
+
+    def made_then_signalled(*args, **kwargs):
+        folder = make(*args, **kwargs)
+        if ".building-" in os.path.basename(folder):
+            os.kill(os.getpid(), signal.SIGTERM)
+        return folder
+
+    monkeypatch.setattr(tempfile, "mkdtemp", made_then_signalled)
+    site = build(tmp_path, SEEDS, settings=QUIET)
+    assert site.code == 143, site.stderr
+    last = site.stderr.strip().splitlines()[-1]
+    assert last.startswith("interrupted (SIGTERM); ")
+    assert last.endswith("output/ was left as it was")
+    assert list(tmp_path.glob(".output.building-*")) == []
 
 
 def test_a_replaced_output_never_keeps_a_staging_name(tmp_path, monkeypatch):

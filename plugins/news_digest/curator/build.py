@@ -223,8 +223,9 @@ class _Build:
         from ..glue.digest_build import DigestBuild  # noqa: PLC0415
 
         remove_debris(self.target)  # of killed builds: we hold the lock
-        self.staging = Path(tempfile.mkdtemp(prefix=staging_prefix(self.target),
-                                             dir=self.target.parent))
+        with interrupts.deferred():  # made and remembered together, so cleaned up
+            self.staging = Path(tempfile.mkdtemp(prefix=staging_prefix(self.target),
+                                                 dir=self.target.parent))
         # PREVIOUS_OUTPUT: pages whose inputs are unchanged are kept from there.
         override = {SETTINGS_FILE: self.settings_file, **self.overrides,
                     "OUTPUT_PATH": str(self.staging), PREVIOUS_OUTPUT: str(self.target)}
