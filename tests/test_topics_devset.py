@@ -310,6 +310,6 @@ def test_the_misses_list_counts_a_tuning_sets_errors_and_refuses_untouched_split
     assert sum(line.startswith("   MISS ") for line in listed) == scores.must - scores.hits
     assert sum(line.startswith(("   NEAR ", "   WRONG ")) for line in listed) == (
         scores.judged - scores.hits)
-    for held_out in ("untouched", "fresh3-untouched", "fresh4-untouched"):
+    for held_out in ("untouched", "fresh3-untouched", "fresh4-untouched", "fresh5-untouched"):
         with pytest.raises(SystemExit):
             misses(held_out)
