@@ -55,3 +55,20 @@ def test_explain_says_it_rests_on_figures(tmp_path):
             in report)
     assert "beside Government & Policy, given on other evidence, and the story reads like " \
            "business (" in report
+
+
+def test_explain_names_the_missing_anchor_of_a_topic_resting_on_amounts(tmp_path):
+    # Business here scores 6.5 on four salaries and one "business": amounts in the body
+    # are no anchor, so it was never a candidate, and explain says that, not that the
+    # learned desks turned down a second topic on one light phrase (fourteenth round).
+    title = "Software maker's salary spreadsheet leaked online"
+    body = ("A spreadsheet of salaries at a large software company was leaked online this "
+            "week. Junior engineers are paid $120,000 a year, senior engineers $180,000 and "
+            "principal engineers $250,000, it shows, with bonuses of $20,000 to $60,000.",
+            "The company said the leak did not change how its business sets pay.")
+    assert slugs(title, *body) == ["technology"]
+    line = next(line for line in explain_report(tmp_path, title, body).split("\n")
+                if "business (Business & Economy)" in line)
+    assert "not kept: no phrase of weight >= 1.5 found" in line
+    assert "an amount of money counts as one only in the headline" in line
+    assert "needs the model's word" not in line

@@ -79,3 +79,62 @@ def test_explain_says_the_topic_was_mentioned_only_in_passing(tmp_path):
             "only in passing (3 of its phrases, each once in the body, none in the headline"
             in report)
     assert "one of its phrases in the headline, or repeated, would keep it" in report
+
+
+# A column about the paper's readers names politics in passing: the White House in its
+# opening, the Senate, a bill and the federal government once each further down. The
+# learned desks do not read it as politics (fourteenth round, ``best_in_passing``).
+COLUMN = "What a year of letters taught our newsroom about trust"
+COLUMN_BODY = (
+    "Every Monday the letters arrive in a grey crate, and every Monday two of us read them "
+    "aloud before the morning meeting. This year there were more of them than in any year "
+    "since the paper moved to its building by the river, and most of them were about us, "
+    "not about the White House: what we get wrong, what we leave out, and why readers "
+    "stopped believing what we print.",
+    "The most common complaint was not bias but distance. Readers told us they could tell "
+    "when a reporter had never visited the street in a story, never sat in the kitchen of "
+    "the family quoted, never waited at the bus stop that was the subject of a week of "
+    "coverage. They noticed when a quote came from a press release and when it came from a "
+    "person.",
+    "Some letters were angry about stories from far away, about the Senate or about a bill "
+    "in a distant capital, and asked why a local paper spent its pages on them. Others "
+    "asked us to explain the federal government's role in the price of their heating, and "
+    "a few wanted to know who pays for the paper at all.",
+    "We answered as many as we could. The answers taught us more than the letters did: when "
+    "we explained how a story was reported, who we called and who did not call back, "
+    "readers wrote again, and the second letter was almost always kinder than the first. "
+    "People forgive mistakes they can see being made in good faith.",
+    "So next year we will print a short note under every long story saying how it was "
+    "reported, and we will keep reading the letters aloud on Mondays. The crate is already "
+    "filling up, and the first letter of the new year asks, politely, why this note is so "
+    "long.",
+)
+
+
+def test_a_best_topic_named_only_in_passing_needs_its_desks_word():
+    text = "\n".join(COLUMN_BODY)
+    assert len(text) >= PASSING_CHARS
+    assert [t.slug for t in default_taxonomy().score(COLUMN, text)][:1] == ["government-policy"]
+    assert slugs(COLUMN, text) == ["general"]
+    # One of its phrases in the headline makes politics the column's subject.
+    assert slugs(COLUMN.replace("trust", "the White House"), text) == ["government-policy"]
+
+
+def test_the_desks_reading_a_story_as_the_best_topics_keep_it():
+    lift = default_taxonomy().lift
+    number = next(n for n, slugs in lift.desk_of.items() if slugs == ("politics", "international"))
+    assert lift.best_in_passing(number, 4, 4, 4000, lambda: {"politics": 0.1}) is True
+    assert lift.best_in_passing(number, 4, 4, 4000, lambda: {"politics": 0.3,
+                                                           "international": 0.1}) is False
+    assert lift.best_in_passing(number, 5, 4, 4000, lambda: {"politics": 0.1}) is False
+    assert lift.best_in_passing(number, 4, 4, PASSING_CHARS - 1, lambda: {}) is False
+
+
+def test_explain_says_the_best_topic_was_named_only_in_passing(tmp_path):
+    report = explain_report(tmp_path, COLUMN, COLUMN_BODY)
+    assert "Topics: General" in report
+    assert ("government-policy (Government & Policy) - not kept: the best topic, but "
+            "mentioned only in passing (4 of its phrases, each once in the body, none in the "
+            "headline, in a story of 1500 characters or more), and the story reads like "
+            "politics + international (0." in report)
+    assert "or the story read as its desk, would give it" in report

@@ -146,22 +146,23 @@ def _desks(taxonomy: Taxonomy, title: str, text: str) -> list[tuple[str, float, 
 def _learned(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,
              chances: dict[str, float], length: int = 0) -> str | None:
     """What the learned desks did to a topic, when they decided it (else None)."""
-    lift = taxonomy.lift
     number = next(i for i, t in enumerate(taxonomy.topics) if t.slug == topic.slug)
-    names = lift.desk_of.get(number)
+    names = taxonomy.lift.desk_of.get(number)
     chance = sum(chances.get(name, 0.0) for name in names) if names else None
     reads = f"the story reads like {' + '.join(names)} ({chance:.2f})" if names else ""
     if given is not None and given.lifted:
         return (f"kept, lifted: its phrases scored {topic.score:g}, under "
                 f"{taxonomy.threshold:g}, and {reads}, at least {LIFT_PROBABILITY:g} "
                 f"({SURE_PROBABILITY:g} on light words alone)")
-    if given is not None or topic.score < taxonomy.threshold or topic.score == best:
+    if (given is not None or topic.score < taxonomy.threshold or topic.score == best
+            or not any(_anchor(e) for e in _phrases(topic))):  # ``_verdict`` says why
         return None
     if topic.score < _share_floor(taxonomy, best):
         return None  # left out by the phrases' own rule (see the verdict)
     phrases = _phrases(topic)
     times = sum(int(e.in_headline) + e.body_count for e in phrases)
-    if len(phrases) == 1 and times <= SINGLE_TIMES and phrases[0].weight <= SINGLE_WEIGHT:
+    if (len(phrases) == 1 and times <= SINGLE_TIMES and phrases[0].weight <= SINGLE_WEIGHT
+            and (not names or chance < LIFT_PROBABILITY)):  # else the model gave its word
         why = (f"{reads}, under {LIFT_PROBABILITY:g}" if names
                else "no learned desk speaks for this topic")
         return (f"not kept: a second topic resting on one light phrase (\"{phrases[0].phrase}\""
@@ -242,18 +243,22 @@ def _looked(taxonomy: Taxonomy, topic: Topic, best: float, chances: dict[str, fl
     names = taxonomy.lift.desk_of.get(number)
     body = read_body(story[1])
     phrases = _phrases(topic)
-    if topic.score == best and not names and _in_passing(phrases, len(body)):
+    chance = sum(chances.get(name, 0.0) for name in names or ())
+    reads = f"the story reads like {' + '.join(names or ())} ({chance:.2f})"
+    if (topic.score == best and _in_passing(phrases, len(body))
+            and (not names or chance < LIFT_PROBABILITY)):  # ``DeskLift.best_in_passing``
+        why = (f"{reads}, under {LIFT_PROBABILITY:g}" if names
+               else "no learned desk speaks for this topic")
         return (f"not kept: the best topic, but mentioned only in passing ({len(phrases)} of "
                 "its phrases, each once in the body, none in the headline, in a story of "
-                f"{PASSING_CHARS} characters or more), and no learned desk speaks for this "
-                "topic; one of its phrases in the headline, or repeated, would give it")
-    chance = sum(chances.get(name, 0.0) for name in names or ())
+                f"{PASSING_CHARS} characters or more), and {why}; one of its phrases in the "
+                f"headline, or repeated{', or the story read as its desk,' if names else ''} "
+                "would give it")
     if topic.score < best and names and topic.slug not in opened and chance < DOUBT_PROBABILITY:
         return (f"not kept: a second topic found only further down (none of its phrases in "
-                f"the headline or the first {OPENING_CHARS} characters), and the story reads "
-                f"like {' + '.join(names)} ({chance:.2f}), under {DOUBT_PROBABILITY:g}: neither "
-                "the opening nor the desks speak for it; a phrase of it in the lead would "
-                "keep it")
+                f"the headline or the first {OPENING_CHARS} characters), and {reads}, under "
+                f"{DOUBT_PROBABILITY:g}: neither the opening nor the desks speak for it; a "
+                "phrase of it in the lead would keep it")
     head, _ = taxonomy.record(story[0], story[1])
     place = taxonomy.asides.asides([(topic.score, number)], head, body, taxonomy.scan)
     if number in place:
