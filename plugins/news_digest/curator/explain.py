@@ -245,15 +245,11 @@ def _looked(taxonomy: Taxonomy, topic: Topic, best: float, chances: dict[str, fl
     phrases = _phrases(topic)
     chance = sum(chances.get(name, 0.0) for name in names or ())
     reads = f"the story reads like {' + '.join(names or ())} ({chance:.2f})"
-    if (topic.score == best and _in_passing(phrases, len(body))
-            and (not names or chance < LIFT_PROBABILITY)):  # ``DeskLift.best_in_passing``
-        why = (f"{reads}, under {LIFT_PROBABILITY:g}" if names
-               else "no learned desk speaks for this topic")
+    if topic.score == best and not names and _in_passing(phrases, len(body)):
         return (f"not kept: the best topic, but mentioned only in passing ({len(phrases)} of "
                 "its phrases, each once in the body, none in the headline, in a story of "
-                f"{PASSING_CHARS} characters or more), and {why}; one of its phrases in the "
-                f"headline, or repeated{', or the story read as its desk,' if names else ''} "
-                "would give it")
+                f"{PASSING_CHARS} characters or more), and no learned desk speaks for this "
+                "topic; one of its phrases in the headline, or repeated, would give it")
     if topic.score < best and names and topic.slug not in opened and chance < DOUBT_PROBABILITY:
         return (f"not kept: a second topic found only further down (none of its phrases in "
                 f"the headline or the first {OPENING_CHARS} characters), and {reads}, under "

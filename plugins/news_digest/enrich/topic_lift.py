@@ -69,8 +69,7 @@ def passing(distinct: int, found: int, has_desk: bool, length: int) -> bool:
     its phrases is in the headline, each is found once in the body (``distinct`` counts
     a repeat or a headline phrase twice, so it equals ``found`` only then), and the story
     is long enough (``PASSING_CHARS``) for a mention to be an aside, not its subject.
-    ``topics.classify`` leaves out the best topic too when it is named so
-    (``DeskLift.best_in_passing``)."""
+    ``topics.classify`` leaves out the best topic too when it is named so (ninth round)."""
     return not has_desk and length >= PASSING_CHARS and 0 < found == distinct
 
 
@@ -126,16 +125,6 @@ class DeskLift:
     def mates(self, number: int, other: int) -> bool:
         """Whether two topics share a learned desk (Elections and Government & Policy)."""
         return not set(self.desk_of.get(number, ())).isdisjoint(self.desk_of.get(other, ()))
-
-    def best_in_passing(self, number: int, distinct: int, found: int, length: int,
-                        chances: Callable[[], dict[str, float]]) -> bool:
-        """Whether the best topic is named only in passing (``passing``, whatever its
-        desks) and nothing else speaks for it: no learned desk does (ninth round), or the
-        story does not read like its desks (``LIFT_PROBABILITY``, fourteenth round: a
-        column about the press that names the White House, a bill and the federal
-        government once each is not a politics story). ``chances()`` works the desks out."""
-        return passing(distinct, found, False, length) and (
-            number not in self.desk_of or self.chance(number, chances()) < LIFT_PROBABILITY)
 
     def crowded(self, kept: list) -> list:
         """``kept`` ((score, topic number), best first) without the topics that score under

@@ -324,13 +324,13 @@ class Taxonomy:
                 desks = desks or lift.probabilities(title, text)
                 kept = kept[:1] + [item for item in kept[1:]
                                    if lift.confirmed(*item, desks, item[1] in single)]
-        chances = cache(lambda: desks or lift.probabilities(title, text))  # once, if asked
-        if lift and kept and lift.best_in_passing(kept[0][1], distinct[kept[0][1]],
-                                                  entries_found[kept[0][1]], len(text), chances):
+        if lift and kept and passing(distinct[kept[0][1]], entries_found[kept[0][1]],
+                                     kept[0][1] in desk_of, len(text)):
             kept = kept[1:]  # the best topic too, when it is named only in passing
         kept += [(-total, number) for total, number in extra][: self.max_topics - len(kept)]
         kept = lift.crowded(kept) if lift else kept  # a desk-mate far behind: in passing
         kept = self.guards.keep(kept, head, text, body, self._scan, outside_best)
+        chances = cache(lambda: desks or lift.probabilities(title, text))  # once, if asked
         if len(kept) > 1 and self._money and lift:  # a figure beside a story: its desk's?
             kept = money_led(kept, money_points(self, head, body), phrases, lift.reads_as(chances))
         if lift and kept:
