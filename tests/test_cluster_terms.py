@@ -319,3 +319,42 @@ def test_a_headline_given_name_is_checked_as_the_surname_the_story_writes_after_
     firm = event_terms("Schneider to buy Bentley", (
         "Schneider Electric agreed to buy Bentley Systems.", "Schneider will pay cash."))
     assert "schneider" in firm.names
+
+
+def test_a_headline_name_the_other_story_writes_beyond_its_strongest_terms_is_mentioned():
+    """Huffington Post's "Nancy Pelosi Says Rashida Tlaib's ... Comment No Worse Than
+    Trump" against the New York Times' report on Tlaib, which names Pelosi in its 273rd
+    word, too late and too seldom for its 48 strongest terms: Pelosi is mentioned, not
+    missing (a term of no weight, marked, that the similarity does not read), and
+    ``explain`` says so."""
+    from news_digest.enrich.cluster_score import name_factor, similarity  # noqa: PLC0415
+    from news_digest.enrich.cluster_why import explain_pair  # noqa: PLC0415
+    from news_digest.enrich.event_text import MENTION_MARK, TERMS_KEPT  # noqa: PLC0415
+
+    said_text = ("Varnholt says Okonjo's outburst no worse than the mayor's", (
+        "Council leader Varnholt said on Friday that councillor Okonjo's outburst was no "
+        "worse than the mayor's.",))
+    colour = [f"vel{a}{b}x" for a in "abcdefgh" for b in "abcdefgh"][:TERMS_KEPT + 12]
+    long_text = ("Councillor Okonjo's outburst upends the council", (
+        "Councillor Okonjo's outburst at the council upended its plans on Friday.",
+        *(" ".join(colour[i:i + 10]) + "." for i in range(0, len(colour), 10)),
+        "Varnholt, the council leader, defended her."))
+    said, long_report = event_terms(*said_text), event_terms(*long_text)
+    assert "varnholt" in said.names
+    assert not long_report.weights.get("varnholt")
+    assert long_report.weights[MENTION_MARK + "varnholt"] == 0.0
+    assert name_factor(said, long_report) == 1.0
+    why = explain_pair(C.cluster([C.StoryInput("a" * 16, T0, *said_text),
+                                  C.StoryInput("b" * 16, T0, *long_text)]), "a" * 16, "b" * 16)
+    assert "varnholt in a headline is named by the other story, though not among its " \
+        "strongest terms" in why.reason
+    assert not why.factors
+    # A mention weighs nothing and meets only another story's mention: the similarity
+    # is that of the terms the two stories weigh.
+    stripped = C.EventTerms({t: w for t, w in long_report.weights.items()
+                             if t[0] != MENTION_MARK}, long_report.norm)
+    assert similarity(said, long_report) == similarity(said, stripped)
+    # A name the other story never writes is still missing.
+    unnamed = event_terms("Councillor Okonjo's outburst upends the council", (
+        "Councillor Okonjo's outburst at the council upended its plans on Friday.",))
+    assert name_factor(said, unnamed) < 1.0

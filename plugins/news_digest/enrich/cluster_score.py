@@ -29,7 +29,7 @@ from .cluster_candidates import WINDOW_SECONDS
 from .event_dates import DAY_SECONDS, SAME_DAY_OVERLAP, implicit, same_day
 from .event_numbers import changes, rough_term
 from .event_quotes import quoted_alike
-from .event_text import MAX_TERM_WEIGHT, SQUARE_SCALE, EventTerms
+from .event_text import MAX_TERM_WEIGHT, MENTION_MARK, SQUARE_SCALE, EventTerms
 
 if TYPE_CHECKING:  # a story's terms, time and days (clusters.py)
     from .clusters import Profile
@@ -134,7 +134,7 @@ def lacks(b: EventTerms, name: str, a: EventTerms | None = None) -> bool:
     €16.7bn and $19.4bn). A percentage of 10 or more is mentioned too when it is the
     change between two values ``b`` writes, one of which the headline's story ``a``
     writes too (``changes``: "by as much as 14%" to $399.99, and "$349.99 to $399.99")."""
-    if name in b.squares:
+    if name in b.squares or MENTION_MARK + name in b.squares:  # a name it writes (mentioned_names)
         return False
     rough = rough_term(name) if name[0] == "≈" and not _RATE_RE.match(name) else None
     if rough is None:

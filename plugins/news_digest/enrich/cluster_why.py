@@ -35,7 +35,7 @@ from .clusters import (
 )
 from .event_dates import same_day, same_day_said
 from .event_quotes import QUOTE_MARK, QUOTE_WORDS
-from .event_text import _read, _term_of
+from .event_text import MENTION_MARK, _read, _term_of
 
 MAX_QUOTED = 40  # words of a quotation explain shows
 
@@ -86,6 +86,11 @@ def explain_pair(clustering: Clustering, a: str, b: str) -> PairExplanation:
     if told:
         reason += (f"; {', '.join(told)} in a headline is the change between two figures "
                    f"the other story gives")
+    named = sorted({*(n for n in pa.terms.names if MENTION_MARK + n in pb.terms.squares),
+                    *(n for n in pb.terms.names if MENTION_MARK + n in pa.terms.squares)})
+    if named:
+        reason += (f"; {', '.join(named)} in a headline is named by the other story, though "
+                   f"not among its strongest terms")
     quoted = quoted_runs(t for t in pa.terms.terms & pb.terms.terms if t[0] == QUOTE_MARK)
     if quoted and same_day(pa.days, pb.days) is False:
         reason += ("; not lowered for the days their leads name: both quote the same words ("

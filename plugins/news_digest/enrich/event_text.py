@@ -77,6 +77,12 @@ _HAS_DIGIT = re.compile(r"\d")
 _PLAIN_COUNT_RE = re.compile(r"≈\d+$")  # a whole number without unit: a count
 # "50-point cut", "25 basis points": an amount, not a count.
 _POINTS_RE = re.compile(r"\b(\d+)[- ](?:basis[- ])?(?:points?|bps|bp)\b", re.IGNORECASE)
+# A name the story writes within the words read but not among its strongest terms is
+# kept as a term of no weight under this mark ("@pelosi"): a headline's name that the
+# other story writes there is mentioned (cluster_score.lacks), not missing.
+MENTION_MARK = "@"
+
+
 class EventTerms:
     """A story's strongest terms, ``weights[term]`` already scaled to unit length.
 
@@ -151,6 +157,17 @@ def leading_name_words(paragraphs: Iterable[str], counts: Mapping[str, int]) -> 
         for word in words(run)[:-1]:
             leading[word] = leading.get(word, 0) + 1
     return {word for word, times in leading.items() if times >= counts.get(word, 0) - 1}
+
+
+def mentioned_names(terms: Mapping[str, list], weights: Mapping[str, float],
+                    body: str) -> list[str]:
+    """The names the story writes (a rare word of the words read, ``NAME_RARITY`` or
+    more, found capitalised in ``body``) that are not among its ``weights``, marked
+    (``MENTION_MARK``): Pelosi named in the 273rd word of a report that is about
+    Tlaib. They weigh nothing; ``cluster_score.lacks`` reads them."""
+    return [MENTION_MARK + term for term, (weight, _, _, _) in terms.items()
+            if weight >= NAME_RARITY and term not in weights and term.isalpha()
+            and (term.capitalize() in body or term.upper() in body)]
 
 
 def headline_names(title: str, body: str, given: set[str]) -> set[str]:
@@ -301,6 +318,7 @@ def event_terms(title: str, paragraphs: Iterable[str]) -> EventTerms:
     weights = capped({term: score / norm for term, score in kept})
     weights.update(dict.fromkeys(quote_terms(title, paragraphs), 0.0))  # weigh nothing
     body = "\n".join(paragraphs)
+    weights.update(dict.fromkeys(mentioned_names(terms, weights, body), 0.0))  # nor these
     named = headline_names(title, body, given)
     names = {found[0] for found in map(_term_of, named)
              if found is not None and found[0] in weights}
