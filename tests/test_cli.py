@@ -30,3 +30,45 @@ def test_check_lists_every_bad_file(tmp_path):
                              "2019-11-01T12:05:50+00:00") for line in lines)
     assert any("bad2.txt:1: byte 0xFF is not UTF-8" in line for line in lines)
     assert lines[-1] == "3 seed(s) checked, 2 refused"
+
+
+def test_check_names_the_header_a_mistaken_one_stands_for(tmp_path):
+    """'Source:', 'URL:' or 'Link:' in place of 'Original:' was refused at the title line
+    with no hint ('Orginal:' had one): now each is named at its own line, with the
+    'Original:' line to write, made of what the curator wrote where it can be."""
+    line = "Original: [The Daily Example](https://news.example.com/a-story)"
+    seeds = {
+        "source.txt": seed_text().replace("Original:", "Source:"),
+        "url.txt": seed_text().replace(line, "URL: https://news.example.com/a-story"),
+        "link.txt": seed_text().replace("Original:", "link:"),
+        "bold.txt": seed_text().replace(line, "Source: **The Daily Example**"),
+        "time.txt": seed_text().replace("Published at:", "Time:"),
+        # Beside its 'Original:' line a 'Source:' may mean something else: no hint.
+        "note.txt": seed_text(extra=(("Source", "Reuters"),)),
+    }
+    for name, text in seeds.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = _check(tmp_path)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    fix = ("'Original' is the header for the publisher's name and the story's URL, written as "
+           "a Markdown link: write 'Original: ")
+    start = "is not a seed header, so the story's text starts here and it has no 'Original:' line"
+    for expected in [
+            f"source.txt:7: 'Source' {start}: {fix}[The Daily Example](https://news.example.com"
+            "/a-story)'",
+            f"url.txt:7: 'URL' {start}: {fix}[Publisher name](https://news.example.com/a-story)'",
+            f"link.txt:7: 'link' {start}: {fix}[The Daily Example](https://news.example.com"
+            "/a-story)'",
+            "bold.txt:7: no 'Original:' line: add 'Original: [Publisher name](https://example."
+            "org/story)' naming the publisher and its URL ('Source' on line 7 may stand for it)",
+            "time.txt:3: no publication date: add 'Published at: **2019-11-01T12:05:50+00:00**' "
+            "below the title ('Time' on line 3 may stand for it)"]:
+        assert any(line.endswith(expected) for line in lines), (expected, result.stderr)
+    [note] = [line for line in lines if "note.txt" in line]
+    assert note.endswith("note.txt:9: 'Source' is not a seed header, so the line is ignored: "
+                         "remove it, or use one of the seed headers (Published at, Author, "
+                         "Original, Summary, Topics, Language, Feed, Same event as, Not same "
+                         "event as, Lead story, Headline only); if it is the story's first "
+                         "paragraph, put another paragraph before it")
+    assert lines[-1] == "6 seed(s) checked, 5 refused"

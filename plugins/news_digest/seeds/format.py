@@ -35,7 +35,9 @@ from .headers import (
     MAX_HEADLINE_CHARS,
     Header,
     _check_original,
+    hint,
     normalise_key,
+    resemblance,
     suggest,
 )
 from .safe_read import read_capped
@@ -326,8 +328,7 @@ class _Head:
         if key == "title":
             fix = "the headline is the '# ' line"
         else:
-            header = suggest(written)
-            fix = (f"did you mean '{header.name}'?" if header else
+            fix = (hint(written, value, misspelt_only=True) or
                    "remove it, or use one of the seed headers (" +
                    ", ".join(h.name for h in HEADERS[1:]) + "); if it is the story's first "
                    "paragraph, put another paragraph before it")
@@ -357,10 +358,10 @@ class _Head:
         start = _KEY_START_RE.match(first_body)
         if header.key == "title":
             first = next((n for n, raw in enumerate(lines, 1) if raw.strip()), 1)
-            hint = (": write a space after the '#'" if lines[first - 1].strip().startswith("#")
-                    else "")
+            space = (": write a space after the '#'" if lines[first - 1].strip().startswith("#")
+                     else "")
             raise SeedError(path, first, f"no title: a seed starts with a '# <headline>' "
-                            f"line{hint}")
+                            f"line{space}")
         if start and normalise_key(start.group(1)) == header.key:  # written another way
             if header.key == "original":
                 try:
@@ -373,11 +374,10 @@ class _Head:
         if start and suggest(start.group(1)) is header:  # misspelt: read as the body's start
             raise SeedError(path, body_start + 1, f"'{start.group(1)}' is not a seed header, so "
                             f"the story's text starts here and it has no '{header.name}:' "
-                            f"line: did you mean '{header.name}'?")
+                            f"line: {hint(start.group(1), first_body[start.end():])}")
         misspelt = next(((w, n) for w, n in self.inert if suggest(w) is header), None)
         line = misspelt[1] if misspelt else self.found["title"][1]
-        where = (f" ('{misspelt[0]}' on line {line} looks like a misspelling of it)"
-                 if misspelt else "")
+        where = f" ('{misspelt[0]}' on line {line} {resemblance(misspelt[0])})" if misspelt else ""
         if header.key == "published_at":
             raise SeedError(path, line, "no publication date: add 'Published at: "
                             f"**2019-11-01T12:05:50+00:00**' below the title{where}")

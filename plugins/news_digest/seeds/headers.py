@@ -164,6 +164,10 @@ class Header:
     check: Callable[[str, str], object]  # (value, name) -> what the story keeps
     becomes: str  # what the value becomes, for people (docs/curating.md, messages)
     aliases: tuple[str, ...] = ()  # other spellings curators use
+    # Other names curators write for it by mistake ('Source:' for 'Original:'): never
+    # read as it (a curator's 'Source: **...**' may mean something else), only named in
+    # the hint that says how to write it (``hint``).
+    mistaken: tuple[str, ...] = ()
     required: bool = False
     metadata: str | None = None  # the story attribute (Pelican metadata key) set from it
 
@@ -177,12 +181,14 @@ HEADERS: tuple[Header, ...] = (
            required=True),
     Header("Published at", _check_published,
            "the publication time (date); ISO 8601, no offset means UTC",
-           aliases=("published", "date"), required=True),
+           aliases=("published", "date"), required=True,
+           mistaken=("time", "timestamp", "datetime", "pubdate", "publication date")),
     Header("Author", _visible, "the byline, split into people and agencies (authors)",
            aliases=("authors", "byline", "by")),
     Header("Original", _check_original,
            "the publisher's name and the story's URL, written as a Markdown link",
-           required=True),
+           required=True, mistaken=("source", "url", "link", "source url", "original url",
+                                    "original link", "story url", "article url")),
     Header("Summary", _visible, "the summary shown in lists and feeds instead of the first "
            "paragraph"),
     Header("Topics", _visible, "the story's topics, instead of the classifier's (names or "
@@ -203,6 +209,7 @@ HEADERS: tuple[Header, ...] = (
            "link policy (docs/importing.md)"),
 )
 BY_KEY = {key: h for h in HEADERS for key in (h.key, *map(_snake, h.aliases))}
+MISTAKEN = {_snake(name): h for h in HEADERS for name in h.mistaken}
 # Kept on Seed fields of their own; the other documented headers go to Seed.headers.
 CORE = frozenset({"title", "published_at", "author", "original"})
 
@@ -222,6 +229,8 @@ def normalise_key(key: str) -> str:
 def suggest(written: str) -> Header | None:
     """The documented header an unknown key is most likely a misspelling of."""
     key = _snake(written)
+    if key in MISTAKEN:
+        return MISTAKEN[key]
     candidates = {k: h for k, h in BY_KEY.items() if k != "title"}
     # 0.82: one letter off in a short name ("Autor", "Topcs"); not "Update" for "Date"
     close = difflib.get_close_matches(key, list(candidates), n=1, cutoff=0.82)
@@ -230,3 +239,33 @@ def suggest(written: str) -> Header | None:
     if len(key) >= 3:  # an abbreviation: 'Lang', 'Pub'
         return next((h for k, h in candidates.items() if k.startswith(key)), None)
     return None
+
+
+def hint(written: str, value: str = "", misspelt_only: bool = False) -> str | None:
+    """How to fix an unknown header key ``written`` (its value as written after the
+    colon): the documented header it misspells, or the one it stands for and how that
+    one is written ('Source: [P](url)' is 'Original: [P](url)'); None for neither.
+    ``misspelt_only`` for a line that may be meant as it is (a 'Source: **Reuters**'
+    beside the 'Original:' line): only a misspelling is named."""
+    header = suggest(written)
+    if header is None:
+        return None
+    if _snake(written) not in MISTAKEN:
+        return f"did you mean '{header.name}'?"
+    if misspelt_only:
+        return None
+    value = value.strip().strip("*").strip()
+    if header.key != "original":
+        example = f"{header.name}: **{value or '...'}**"
+    elif _LINK_RE.match(value):
+        example = f"Original: {value}"
+    else:
+        url = value if value.startswith(("http://", "https://")) else "https://example.org/story"
+        example = f"Original: [Publisher name]({url})"
+    return f"'{header.name}' is the header for {header.becomes}: write '{example}'"
+
+
+def resemblance(written: str) -> str:
+    """What an unknown key that ``suggest`` maps to a header is to that header."""
+    return ("may stand for it" if _snake(written) in MISTAKEN
+            else "looks like a misspelling of it")
