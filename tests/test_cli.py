@@ -72,3 +72,18 @@ def test_check_names_the_header_a_mistaken_one_stands_for(tmp_path):
                          "event as, Lead story, Headline only); if it is the story's first "
                          "paragraph, put another paragraph before it")
     assert lines[-1] == "6 seed(s) checked, 5 refused"
+
+
+def test_check_names_the_last_line_of_a_seed_with_no_body(tmp_path):
+    """'No body' named the line after the file's last (a final newline ends a line, it
+    starts none): an editor asked for line 9 of an 8-line file."""
+    headers = seed_text(body=()).rstrip("\n")  # 7 lines, the last the 'Original:' line
+    seeds = {"newline.txt": (headers + "\n", 7), "none.txt": (headers, 7),
+             "blank.txt": (headers + "\n\n", 8), "blanks.txt": (headers + "\n\n  \n\n", 10),
+             "crlf.txt": (headers.replace("\n", "\r\n") + "\r\n\r\n", 8)}
+    for name, (text, _) in seeds.items():
+        (tmp_path / name).write_bytes(text.encode("utf-8"))
+    result = _check(tmp_path)
+    for name, (text, line) in seeds.items():
+        assert len(text.splitlines()) == line  # what an editor shows as the last line
+        assert f"{name}:{line}: no body: add the story's text" in result.stderr, name

@@ -45,7 +45,7 @@ def test_a_seed_without_a_body_says_so_or_is_refused(tmp_path, capsys):
     assert main(["check", str(folder)]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err and "001_a.txt" not in err
-    assert (f"{folder / '002_none.txt'}:9: no body: add the story's text, one paragraph per "
+    assert (f"{folder / '002_none.txt'}:8: no body: add the story's text, one paragraph per "
             "line, after the headers (for a story whose feed gives only its headline and "
             "link, write 'Headline only: **yes**' instead)") in err
     assert (f"{folder / '003_both.txt'}:9: 'Headline only: **yes**' but the story has text "

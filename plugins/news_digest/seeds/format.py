@@ -231,7 +231,7 @@ def parse_seed(data: bytes | str, path: str) -> Seed:
     body_start = head.read(lines)
     values = head.values(lines, body_start)
     paragraphs = tuple(p for p in (line.strip() for line in lines[body_start:]) if p)
-    _check_body(path, paragraphs, values, head, body_start, len(lines))
+    _check_body(path, paragraphs, values, head, body_start, len(lines) - (lines[-1] == ""))
     source_name, source_url = values["original"]
     return Seed(
         path=path,
@@ -250,7 +250,7 @@ def parse_seed(data: bytes | str, path: str) -> Seed:
 
 def _check_body(path: str, paragraphs: tuple[str, ...], values: dict, head: _Head,
                 body_start: int, last_line: int) -> None:  # a body, or 'Headline only'
-
+    # last_line: as an editor numbers it (a final newline ends a line, starts none)
     headline_only = values.get("headline_only") == "yes"
     if paragraphs and headline_only:
         raise SeedError(path, head.where["headline_only"],
