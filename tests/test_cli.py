@@ -87,3 +87,12 @@ def test_check_names_the_last_line_of_a_seed_with_no_body(tmp_path):
     for name, (text, line) in seeds.items():
         assert len(text.splitlines()) == line  # what an editor shows as the last line
         assert f"{name}:{line}: no body: add the story's text" in result.stderr, name
+
+
+def test_check_says_an_empty_date_is_empty(tmp_path):
+    """'Published at: ****' read "'' is not an ISO 8601 timestamp"."""
+    (tmp_path / "empty.txt").write_text(seed_text(published=""), encoding="utf-8")
+    result = _check(tmp_path)
+    assert result.stderr.splitlines()[-2].endswith(
+        "empty.txt:3: 'Published at:' is empty: write the time the story was published, "
+        "like 2019-11-01T12:05:50+00:00")

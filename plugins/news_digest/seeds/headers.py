@@ -81,6 +81,9 @@ def timestamp_problem(value: str) -> str:
 
 def _check_published(value: str, name: str) -> datetime:
     example = TIMESTAMP_EXAMPLE
+    if not value:  # 'Published at: ****'
+        raise HeaderValueError(f"'{name}:' is empty: write the time the story was published, "
+                               f"like {example}")
     try:
         published = datetime.fromisoformat(value)
     except ValueError:
