@@ -96,3 +96,21 @@ def test_check_says_an_empty_date_is_empty(tmp_path):
     assert result.stderr.splitlines()[-2].endswith(
         "empty.txt:3: 'Published at:' is empty: write the time the story was published, "
         "like 2019-11-01T12:05:50+00:00")
+
+
+def test_check_names_a_seed_saved_as_utf16_or_utf32(tmp_path):
+    """Notepad's "Unicode" (UTF-16 with a byte-order mark) was refused as "a binary
+    file, not a seed" for its NUL bytes, though its text is all there."""
+    text = seed_text()
+    seeds = {"utf16.txt": text.encode("utf-16"), "utf16be.txt": text.encode("utf-16-be"),
+             "utf32.txt": text.encode("utf-32"), "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00"}
+    for name, data in seeds.items():
+        (tmp_path / name).write_bytes(data)
+    lines = _check(tmp_path).stderr.splitlines()
+    for name, wide in [("utf16.txt", "UTF-16"), ("utf16be.txt", "UTF-16"),
+                       ("utf32.txt", "UTF-32")]:
+        assert any(line.endswith(f"{name}:1: the file is saved as {wide}, not UTF-8: re-save "
+                                 "it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)")
+                   for line in lines), (name, lines)
+    assert any(line.endswith("binary.txt:3: contains a NUL byte: this is a binary file, not "
+                             "a seed") for line in lines), lines

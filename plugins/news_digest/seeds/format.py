@@ -27,6 +27,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ..errors import HeaderValueError, SeedError, UnreadableFile
+from .decode import MAX_SEED_BYTES, decode_seed
 from .headers import (
     BY_KEY,
     CORE,
@@ -54,8 +55,6 @@ from .urls import url_identity
 __all__ = ["HEADERS", "MAX_HEADER_CHARS", "MAX_HEADLINE_CHARS", "MAX_SEED_BYTES", "Seed",
            "SeedError", "SeedWarning", "looks_like_header", "parse_seed", "read_seed",
            "read_seed_bytes", "render_seed"]
-
-MAX_SEED_BYTES = 1_000_000
 
 # A title line: '#', then a space, then the headline ("#MeToo" is text, as in Markdown).
 _TITLE_RE = re.compile(r"^#(?:[ \t]+(.*?))?[ \t]*$")
@@ -146,26 +145,6 @@ def looks_like_header(line: str) -> bool:
     """True when a line would be read as a title or header line, not as body text."""
     line = line.strip()
     return bool(_TITLE_RE.match(line) or header_line(line))
-
-
-def decode_seed(data: bytes, path: str) -> str:
-    """Bytes to text: UTF-8 with or without BOM, any line ending, nothing binary."""
-    if len(data) > MAX_SEED_BYTES:
-        raise SeedError(path, 1, f"the file is {len(data) / 1e6:.1f} MB; a seed may be at "
-                        f"most {MAX_SEED_BYTES / 1e6:.0f} MB: shorten the story or split it")
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise SeedError(path, data.count(b"\n", 0, nul) + 1,
-                        "contains a NUL byte: this is a binary file, not a seed")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        bad = data[err.start]
-        raise SeedError(
-            path, data.count(b"\n", 0, err.start) + 1,
-            f"byte 0x{bad:02X} is not UTF-8: re-save the file as UTF-8",
-        ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_seed(path: str | Path) -> Seed:
