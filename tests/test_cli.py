@@ -114,3 +114,23 @@ def test_check_names_a_seed_saved_as_utf16_or_utf32(tmp_path):
                    for line in lines), (name, lines)
     assert any(line.endswith("binary.txt:3: contains a NUL byte: this is a binary file, not "
                              "a seed") for line in lines), lines
+
+
+def test_check_names_a_header_written_without_its_stars(tmp_path):
+    """'Author: Jane Doe' (no ** **) started the body, so the 'Original:' line after it
+    was text and the seed was refused at line 1 for having none; a 'Summary: ...' so
+    written after the headers became the first paragraph without a word."""
+    seeds = {"author.txt": seed_text().replace("Author: **Jane Doe**", "Author: Jane Doe"),
+             "summary.txt": seed_text(body=("Summary: In short.", "", "The story."))}
+    for name, text in seeds.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    lines = _check(tmp_path).stderr.splitlines()
+    assert any(line.endswith(
+        "author.txt:5: this looks like the 'Author' header, but the value is not between "
+        "** **, so the story's text starts here and no line after it is a header: write "
+        "'Author: **...**'") for line in lines), lines
+    assert any(line.endswith(
+        "summary.txt:9: this line starts like the 'Summary' header but its value is not "
+        "between ** **, so it is the story's first paragraph: if it is the header, write "
+        "'Summary: **...**'") for line in lines), lines
+    assert lines[-1] == "2 seed(s) checked, 1 refused"

@@ -36,6 +36,7 @@ from .headers import (
     MAX_HEADLINE_CHARS,
     Header,
     _check_original,
+    example_line,
     hint,
     normalise_key,
     resemblance,
@@ -211,6 +212,7 @@ def parse_seed(data: bytes | str, path: str) -> Seed:
     values = head.values(lines, body_start)
     paragraphs = tuple(p for p in (line.strip() for line in lines[body_start:]) if p)
     _check_body(path, paragraphs, values, head, body_start, len(lines) - (lines[-1] == ""))
+    head.header_like_body(lines, body_start)
     source_name, source_url = values["original"]
     return Seed(
         path=path,
@@ -314,6 +316,18 @@ class _Head:
         self.warnings.append(SeedWarning(
             self.path, number, f"'{written}' is not a seed header, so the line is ignored: {fix}"))
 
+    def header_like_body(self, lines: list[str], body_start: int) -> None:
+        """Warn when the body's first line starts like a seed header written without ** **
+        and, as header lines are, is followed by a blank line and more text."""
+        start = _KEY_START_RE.match(lines[body_start].strip()) if body_start < len(lines) else None
+        header = BY_KEY.get(normalise_key(start.group(1))) if start else None
+        if header and header.key != "title" and not _text_follows(lines, body_start) and any(
+                line.strip() for line in lines[body_start + 1:]):
+            self.warnings.append(SeedWarning(
+                self.path, body_start + 1, f"this line starts like the '{header.name}' header "
+                "but its value is not between ** **, so it is the story's first paragraph: if "
+                f"it is the header, write '{example_line(header)}'"))
+
     def values(self, lines: list[str], body_start: int) -> dict[str, object]:
         """Every documented header checked, in the order of ``HEADERS``."""
         values: dict[str, object] = {}
@@ -350,6 +364,11 @@ class _Head:
             raise SeedError(path, body_start + 1,
                             f"this looks like the '{header.name}' header, but the value is not "
                             f"between ** **: write '{header.name}: **...**'")
+        other = BY_KEY.get(normalise_key(start.group(1))) if start else None
+        if other and other.key != "title":  # another header, written so the body starts there
+            raise SeedError(path, body_start + 1, f"this looks like the '{other.name}' header, "
+                            "but the value is not between ** **, so the story's text starts "
+                            f"here and no line after it is a header: write '{example_line(other)}'")
         if start and suggest(start.group(1)) is header:  # misspelt: read as the body's start
             raise SeedError(path, body_start + 1, f"'{start.group(1)}' is not a seed header, so "
                             f"the story's text starts here and it has no '{header.name}:' "

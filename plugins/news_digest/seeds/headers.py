@@ -272,3 +272,10 @@ def resemblance(written: str) -> str:
     """What an unknown key that ``suggest`` maps to a header is to that header."""
     return ("may stand for it" if _snake(written) in MISTAKEN
             else "looks like a misspelling of it")
+
+
+def example_line(header: Header) -> str:
+    """How a header's line is written, its value a placeholder."""
+    if header.key == "original":
+        return "Original: [Publisher name](https://example.org/story)"
+    return f"{header.name}: **...**"
