@@ -134,3 +134,21 @@ def test_check_names_a_header_written_without_its_stars(tmp_path):
         "between ** **, so it is the story's first paragraph: if it is the header, write "
         "'Summary: **...**'") for line in lines), lines
     assert lines[-1] == "2 seed(s) checked, 1 refused"
+
+
+def test_check_says_how_to_write_a_missing_title(tmp_path):
+    """'## Headline' was told to "write a space after the '#'", which it has; a
+    'Title: **...**' header (inert: the headline is the '# ' line) was not named."""
+    text = seed_text(title="Council votes")
+    seeds = {"two.txt": text.replace("# Council", "## Council"),
+             "header.txt": text.replace("# Council votes\n\n", "").replace(
+                 "Original:", "Title: **Council votes**\n\nOriginal:"),
+             "space.txt": text.replace("# Council", "#Council")}
+    for name, text in seeds.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    lines = _check(tmp_path).stderr.splitlines()
+    start = "no title: a seed starts with a '# <headline>' line: "
+    for expected in [f"two.txt:1: {start}the headline is a level-1 heading, written with one '#'",
+                     f"header.txt:5: {start}write this 'Title:' line as '# Council votes'",
+                     f"space.txt:1: {start}write a space after the '#'"]:
+        assert any(line.endswith(expected) for line in lines), (expected, lines)

@@ -41,6 +41,7 @@ from .headers import (
     normalise_key,
     resemblance,
     suggest,
+    title_hint,
 )
 from .safe_read import read_capped
 from .text_checks import (
@@ -349,12 +350,11 @@ class _Head:
         path = self.path
         first_body = lines[body_start].strip() if body_start < len(lines) else ""
         start = _KEY_START_RE.match(first_body)
-        if header.key == "title":
-            first = next((n for n, raw in enumerate(lines, 1) if raw.strip()), 1)
-            space = (": write a space after the '#'" if lines[first - 1].strip().startswith("#")
-                     else "")
-            raise SeedError(path, first, f"no title: a seed starts with a '# <headline>' "
-                            f"line{space}")
+        if header.key == "title":  # at an inert 'Title:' line, else at the first line
+            first = self.where.get("title") or next(
+                (n for n, raw in enumerate(lines, 1) if raw.strip()), 1)
+            raise SeedError(path, first, "no title: a seed starts with a '# <headline>' line"
+                            + title_hint(lines[first - 1].strip(), self.extra.get("title")))
         if start and normalise_key(start.group(1)) == header.key:  # written another way
             if header.key == "original":
                 try:

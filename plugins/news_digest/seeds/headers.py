@@ -279,3 +279,13 @@ def example_line(header: Header) -> str:
     if header.key == "original":
         return "Original: [Publisher name](https://example.org/story)"
     return f"{header.name}: **...**"
+
+
+def title_hint(first: str, title_header: str | None) -> str:
+    """The fix for a seed with no '# ' title line, from its first line (stripped) and
+    the value of a 'Title: **...**' header, which is inert, if it has one."""
+    if title_header is not None:
+        return f": write this 'Title:' line as '# {title_header[:80]}'"
+    if first.startswith("##"):
+        return ": the headline is a level-1 heading, written with one '#'"
+    return ": write a space after the '#'" if first.startswith("#") else ""
