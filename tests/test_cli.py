@@ -152,3 +152,17 @@ def test_check_says_how_to_write_a_missing_title(tmp_path):
                      f"header.txt:5: {start}write this 'Title:' line as '# Council votes'",
                      f"space.txt:1: {start}write a space after the '#'"]:
         assert any(line.endswith(expected) for line in lines), (expected, lines)
+
+
+def test_check_names_text_after_the_original_link(tmp_path):
+    """'Original: [P](url) (paywalled)' was refused for a space in the URL
+    "https://.../a-story) (paywalled"."""
+    (tmp_path / "after.txt").write_text(seed_text().replace(
+        "a-story)", "a-story) (paywalled)"), encoding="utf-8")
+    (tmp_path / "parens.txt").write_text(seed_text(url="https://news.example.com/a_(b)"),
+                                         encoding="utf-8")
+    result = _check(tmp_path)
+    assert result.stderr.splitlines()[-2].endswith(
+        "after.txt:7: text after the link ('(paywalled)'): the 'Original:' line is the link "
+        "alone, like 'Original: [Publisher name](https://example.org/story)'")
+    assert result.stderr.splitlines()[-1] == "2 seed(s) checked, 1 refused"

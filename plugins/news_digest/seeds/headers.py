@@ -31,6 +31,8 @@ MAX_HEADER_CHARS = 2_000
 MAX_AHEAD = timedelta(days=1)
 MIN_UTC_OFFSET, MAX_UTC_OFFSET = timedelta(hours=12), timedelta(hours=14)  # -12:00..+14:00
 _LINK_RE = re.compile(r"^\[(.*)\]\((.*)\)$")
+# '[P](url) (paywalled)': a link, then text (a URL with parentheses is not taken for one).
+_TEXT_AFTER_LINK_RE = re.compile(r"^\[[^\[\]]*\]\([^()\s]*\)\s*(\S.*)$")
 
 
 def _snake(key: str) -> str:
@@ -114,6 +116,10 @@ def _check_original(value: str, name: str) -> tuple[str, str]:
     if value.count("](") > 1:
         raise HeaderValueError("two links on the 'Original:' line: keep the one to the story, "
                            f"like {example}")
+    after = _TEXT_AFTER_LINK_RE.match(value)
+    if after:
+        raise HeaderValueError(f"text after the link ('{after.group(1)[:80]}'): the "
+                               f"'Original:' line is the link alone, like {example}")
     link = _LINK_RE.match(value)
     if not link:
         raise HeaderValueError(f"'Original:' must be a Markdown link like {example}")
