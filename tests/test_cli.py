@@ -166,3 +166,18 @@ def test_check_names_text_after_the_original_link(tmp_path):
         "after.txt:7: text after the link ('(paywalled)'): the 'Original:' line is the link "
         "alone, like 'Original: [Publisher name](https://example.org/story)'")
     assert result.stderr.splitlines()[-1] == "2 seed(s) checked, 1 refused"
+
+
+def test_check_says_how_to_write_a_time_zone_name(tmp_path):
+    """'... UTC' after a timestamp was told only to "write it like ...+00:00"."""
+    seeds = {"name.txt": seed_text(published="2019-11-01T12:05:50 UTC"),
+             "both.txt": seed_text(published="2019-11-01T12:05:50Z GMT")}
+    for name, text in seeds.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    lines = _check(tmp_path).stderr.splitlines()
+    for expected in [
+            "name.txt:3: '2019-11-01T12:05:50 UTC' is not an ISO 8601 timestamp: write the "
+            "time zone as an offset, like 2019-11-01T12:05:50+00:00 for UTC",
+            "both.txt:3: '2019-11-01T12:05:50Z GMT' is not an ISO 8601 timestamp: remove "
+            "'GMT', the offset before it says the time zone"]:
+        assert any(line.endswith(expected) for line in lines), (expected, lines)

@@ -59,6 +59,8 @@ def _check_headline(value: str, name: str) -> str:
 TIMESTAMP_EXAMPLE = "2019-11-01T12:05:50+00:00"
 _ISO_PARTS = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
 _DAY_FIRST = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
+_ZONE_NAME = re.compile(r"\s*\b(UTC|GMT)\s*$", re.IGNORECASE)
+_OFFSET_END = re.compile(r"(?:[+-]\d{2}(?::?\d{2})?|Z)$")
 
 
 def timestamp_problem(value: str) -> str:
@@ -76,6 +78,12 @@ def timestamp_problem(value: str) -> str:
             return f"{start}: {calendar.month_name[month]} {year} has {days} days"
         if parts.group(4) and (int(parts.group(4)) > 23 or int(parts.group(5)) > 59):
             return f"{start}: the time of day runs from 00:00 to 23:59"
+    zone = _ZONE_NAME.search(value)
+    if zone and parts:  # '2019-11-01T12:05:50 UTC'
+        bare = value[:zone.start()].strip()
+        if _OFFSET_END.search(bare):
+            return f"{start}: remove '{zone.group(1)}', the offset before it says the time zone"
+        return f"{start}: write the time zone as an offset, like {bare}+00:00 for UTC"
     if _DAY_FIRST.match(value.strip()):
         return f"{start}: write the year first, like {TIMESTAMP_EXAMPLE}"
     return f"{start}: write it like {TIMESTAMP_EXAMPLE}"
