@@ -71,7 +71,7 @@ def test_check_names_the_header_a_mistaken_one_stands_for(tmp_path):
                          "Original, Summary, Topics, Language, Feed, Same event as, Not same "
                          "event as, Lead story, Headline only); if it is the story's first "
                          "paragraph, put another paragraph before it")
-    assert lines[-1] == "6 seed(s) checked, 5 refused"
+    assert lines[-1] == "6 seed(s) checked, 5 refused, 1 warning"  # note.txt's
 
 
 def test_check_names_the_last_line_of_a_seed_with_no_body(tmp_path):
@@ -133,7 +133,7 @@ def test_check_names_a_header_written_without_its_stars(tmp_path):
         "summary.txt:9: this line starts like the 'Summary' header but its value is not "
         "between ** **, so it is the story's first paragraph: if it is the header, write "
         "'Summary: **...**'") for line in lines), lines
-    assert lines[-1] == "2 seed(s) checked, 1 refused"
+    assert lines[-1] == "2 seed(s) checked, 1 refused, 1 warning"
 
 
 def test_check_says_how_to_write_a_missing_title(tmp_path):
