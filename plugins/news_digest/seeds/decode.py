@@ -1,5 +1,6 @@
 """A seed file's bytes to text: UTF-8 with or without a byte-order mark, any line
-ending, nothing binary, nothing too large.
+ending, nothing binary, nothing too large; and the characters no part of a seed may
+hold (``check_characters``).
 
 Pure module (seeds stage). Every refusal is a ``SeedError`` naming the file, the line
 and the fix; a file saved as UTF-16 or UTF-32 (Windows Notepad's "Unicode") is named
@@ -8,9 +9,25 @@ as such, not as a binary file, since its text is all there.
 
 from __future__ import annotations
 
+import re
+
 from ..errors import SeedError
+from .text_checks import (
+    BIDI_CONTROLS_RE,
+    XML_UNSAFE_ASTRAL_RE,
+    XML_UNSAFE_BMP,
+    describe,
+    may_hold_astral_noncharacter,
+    unclosed_bidi_control,
+)
 
 MAX_SEED_BYTES = 1_000_000
+# C0 and C1 controls other than tab and newline: never valid in a story, and
+# most of them are not even allowed in XML feeds.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Every character check_characters looks at, in one class: one scan of the text.
+_SUSPECT_RE = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{XML_UNSAFE_BMP}"
+                         "\u202a-\u202e\u2066-\u2069]")
 
 # Byte-order marks of the wide encodings, UTF-32's first (its LE mark starts as UTF-16's).
 _WIDE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
@@ -53,3 +70,40 @@ def decode_seed(data: bytes, path: str) -> str:
             f"byte 0x{bad:02X} is not UTF-8: re-save the file as UTF-8",
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def check_characters(text: str, path: str, data: bytes | None) -> None:
+    """Characters no part of a seed may hold, found in one scan of the text (the
+    line is counted only for the one refused): controls, characters XML cannot
+    carry, and bidirectional controls, which must be closed on their line."""
+    def line_of(index: int) -> int:
+        return text.count("\n", 0, index) + 1
+
+    bidi = False
+    for match in _SUSPECT_RE.finditer(text):
+        ch = match.group()
+        if BIDI_CONTROLS_RE.match(ch):
+            bidi = True
+        elif _CONTROL_RE.match(ch):
+            raise SeedError(path, line_of(match.start()),
+                            f"contains the control character U+{ord(ch):04X}: remove it")
+        else:
+            raise _xml_unsafe(path, line_of(match.start()), ch)
+    if data is None or may_hold_astral_noncharacter(data):
+        bad = XML_UNSAFE_ASTRAL_RE.search(text)
+        if bad:
+            raise _xml_unsafe(path, line_of(bad.start()), bad.group())
+    if bidi:
+        for number, line in enumerate(text.split("\n"), 1):
+            unclosed = unclosed_bidi_control(line)
+            if unclosed:
+                _, name = unclosed
+                raise SeedError(path, number,
+                                f"a bidirectional control ({name}) is never closed on this "
+                                "line, so it would reverse the text shown after it: close "
+                                "it (U+202C, or U+2069 for an isolate) or remove it")
+
+
+def _xml_unsafe(path: str, line: int, ch: str) -> SeedError:
+    return SeedError(path, line, f"contains {describe(ch)}, a character feeds (XML) cannot "
+                     "carry: remove it")

@@ -27,7 +27,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ..errors import HeaderValueError, SeedError, UnreadableFile
-from .decode import MAX_SEED_BYTES, decode_seed
+from .decode import MAX_SEED_BYTES, check_characters, decode_seed
 from .headers import (
     BY_KEY,
     CORE,
@@ -44,14 +44,6 @@ from .headers import (
     title_hint,
 )
 from .safe_read import read_capped
-from .text_checks import (
-    BIDI_CONTROLS_RE,
-    XML_UNSAFE_ASTRAL_RE,
-    XML_UNSAFE_BMP,
-    describe,
-    may_hold_astral_noncharacter,
-    unclosed_bidi_control,
-)
 from .urls import url_identity
 
 __all__ = ["HEADERS", "MAX_HEADER_CHARS", "MAX_HEADLINE_CHARS", "MAX_SEED_BYTES", "Seed",
@@ -66,12 +58,6 @@ _ORIGINAL_RE = re.compile(r"^(original)\s*:\s*(\[.*?)\s*$", re.IGNORECASE)
 # A line that starts like a header whose value is written another way.
 _KEY_START_RE = re.compile(r"^([A-Za-z][A-Za-z0-9 _-]{0,39}?)\s*:")
 _LINK_RE = re.compile(r"^\[(.*)\]\((.*)\)$")
-# C0 and C1 controls other than tab and newline: never valid in a story, and
-# most of them are not even allowed in XML feeds.
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Every character _check_characters looks at, in one class: one scan of the text.
-_SUSPECT_RE = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{XML_UNSAFE_BMP}"
-                         "\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -163,48 +149,11 @@ def read_seed_bytes(path: str | Path) -> bytes:
         raise SeedError(str(path), 1, err.reason) from None
 
 
-def _check_characters(text: str, path: str, data: bytes | None) -> None:
-    """Characters no part of a seed may hold, found in one scan of the text (the
-    line is counted only for the one refused): controls, characters XML cannot
-    carry, and bidirectional controls, which must be closed on their line."""
-    def line_of(index: int) -> int:
-        return text.count("\n", 0, index) + 1
-
-    bidi = False
-    for match in _SUSPECT_RE.finditer(text):
-        ch = match.group()
-        if BIDI_CONTROLS_RE.match(ch):
-            bidi = True
-        elif _CONTROL_RE.match(ch):
-            raise SeedError(path, line_of(match.start()),
-                            f"contains the control character U+{ord(ch):04X}: remove it")
-        else:
-            raise _xml_unsafe(path, line_of(match.start()), ch)
-    if data is None or may_hold_astral_noncharacter(data):
-        bad = XML_UNSAFE_ASTRAL_RE.search(text)
-        if bad:
-            raise _xml_unsafe(path, line_of(bad.start()), bad.group())
-    if bidi:
-        for number, line in enumerate(text.split("\n"), 1):
-            unclosed = unclosed_bidi_control(line)
-            if unclosed:
-                _, name = unclosed
-                raise SeedError(path, number,
-                                f"a bidirectional control ({name}) is never closed on this "
-                                "line, so it would reverse the text shown after it: close "
-                                "it (U+202C, or U+2069 for an isolate) or remove it")
-
-
-def _xml_unsafe(path: str, line: int, ch: str) -> SeedError:
-    return SeedError(path, line, f"contains {describe(ch)}, a character feeds (XML) cannot "
-                     "carry: remove it")
-
-
 def parse_seed(data: bytes | str, path: str) -> Seed:
     """Parse a seed's bytes (or text) into a ``Seed``; raise ``SeedError`` if broken."""
     text = decode_seed(data, path) if isinstance(data, bytes) else (
         data.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
-    _check_characters(text, path, data if isinstance(data, bytes) else None)
+    check_characters(text, path, data if isinstance(data, bytes) else None)
     if not text.strip():
         raise SeedError(path, 1, "the file is empty: a seed needs a title, headers and a body")
     lines = text.split("\n")
