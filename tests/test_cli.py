@@ -181,3 +181,13 @@ def test_check_says_how_to_write_a_time_zone_name(tmp_path):
             "both.txt:3: '2019-11-01T12:05:50Z GMT' is not an ISO 8601 timestamp: remove "
             "'GMT', the offset before it says the time zone"]:
         assert any(line.endswith(expected) for line in lines), (expected, lines)
+
+
+def test_check_warns_of_an_empty_header(tmp_path):
+    """'Summary: ****' was left out without a word; 'Author: ****' means no author."""
+    (tmp_path / "empty.txt").write_text(seed_text(author="", extra=(("Summary", ""),)),
+                                        encoding="utf-8")
+    lines = _check(tmp_path).stderr.splitlines()
+    assert lines[0].endswith("empty.txt:9: 'Summary:' is empty, so the line is ignored: write "
+                             "its value between the ** **, or remove the line"), lines
+    assert lines[1:] == ["1 seed(s) checked, 0 refused, 1 warning"]

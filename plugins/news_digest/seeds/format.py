@@ -288,7 +288,11 @@ class _Head:
                 continue
             value, number = self.found[header.key]
             if not value.strip() and not header.required:
-                continue  # 'Author: ****': no author
+                if header.key != "author":  # 'Author: ****' is documented: no author
+                    self.warnings.append(SeedWarning(
+                        self.path, number, f"'{header.name}:' is empty, so the line is "
+                        "ignored: write its value between the ** **, or remove the line"))
+                continue
             try:
                 values[header.key] = header.check(value.strip(), header.name)
             except HeaderValueError as problem:
