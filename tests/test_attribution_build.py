@@ -139,6 +139,29 @@ def test_a_source_page_lists_its_stories_newest_first(site):
     assert {"noopener", "noreferrer"} <= rel_tokens(original)
 
 
+def test_list_credits_name_where_the_original_link_goes(site):
+    """A screen reader's list of links read "original" once per story on every list
+    page; each link is now named "original at <publisher>". Sighted readers still see
+    "original" after the publisher's name (the rest is visually hidden, by the
+    stylesheet's one rule for it)."""
+    lists = [p for p in site.files("**/*.html") if not p.parent.name == "stories"]
+    seen = 0
+    for path in lists:
+        page = site.page(str(path.relative_to(site.output)))
+        for credit in page.xpath("//p[@class='credit'][a[@class='original']]"):
+            [original] = credit.xpath("a[@class='original']")
+            publisher = credit.xpath("string(*[@class='publisher'])")
+            assert original.text_content() == f"original at {publisher}", path
+            [hidden] = original.xpath("span[@class='visually-hidden']")
+            assert (original.text, hidden.text) == ("original", f" at {publisher}")
+            seen += 1
+        names = [" ".join(a.text_content().split()) for a in page.xpath("//a")]
+        assert "original" not in names, path
+    assert seen >= 10  # the front page, editions, topics, sources, archives
+    css = (site.output / "theme/css/style.css").read_text(encoding="utf-8")
+    assert ".visually-hidden { position: absolute;" in css
+
+
 def test_self_canonical_uses_the_page_address(tmp_path):
     site = build(tmp_path, {"001_a.txt": seed_text(title="Self story")},
                  settings={"DIGEST_DEFAULT_POLICY": "excerpt", "SITEURL": SITEURL,

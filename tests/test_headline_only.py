@@ -19,6 +19,9 @@ from sitebuild import build, seed_text
 HEADLINE_ONLY = (("Headline only", "yes"),)
 SNAILS = "A quiet week for garden snails"
 FLOOD = "Storm floods coastal town as river bursts its banks"
+CARBON = "Catalyst turns carbon chains into rings"
+HIV = "Gut bacteria and HIV acquisition"
+MEASLES = "Measles vaccine trial begins in Ghana"
 FLOOD_BODY = ("A storm flooded the coastal town of Marlow Bay on Tuesday after the river "
               "Wend burst its banks, and two hundred homes were evacuated.",
               "Rescue crews used boats to reach residents; the storm is expected to ease.")
@@ -30,6 +33,15 @@ SEEDS = {
                            body=FLOOD_BODY, published="2020-03-03T09:00:00Z"),
     "003_c.txt": seed_text(title=FLOOD, source="Bay Herald", url="https://herald.example/flood",
                            body=(), extra=HEADLINE_ONLY, published="2020-03-03T10:00:00Z"),
+    # From a headline alone, one light word is no evidence: "carbon" (a Climate phrase)
+    # in chemistry, "acquisition" (a Business one) beside HIV.
+    "004_d.txt": seed_text(title=CARBON, source="Lab Letters", url="https://lab.example/carbon",
+                           body=(), extra=HEADLINE_ONLY, published="2020-03-04T08:00:00Z"),
+    "005_e.txt": seed_text(title=HIV, source="Clinic Weekly", url="https://clinic.example/hiv",
+                           body=(), extra=HEADLINE_ONLY, published="2020-03-04T09:00:00Z"),
+    "006_f.txt": seed_text(title=MEASLES, source="Health Wire",
+                           url="https://wire.example/measles", body=(), extra=HEADLINE_ONLY,
+                           published="2020-03-04T10:00:00Z"),
 }
 
 
@@ -45,7 +57,7 @@ def test_a_seed_without_a_body_says_so_or_is_refused(tmp_path, capsys):
     assert main(["check", str(folder)]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err and "001_a.txt" not in err
-    assert (f"{folder / '002_none.txt'}:9: no body: add the story's text, one paragraph per "
+    assert (f"{folder / '002_none.txt'}:8: no body: add the story's text, one paragraph per "
             "line, after the headers (for a story whose feed gives only its headline and "
             "link, write 'Headline only: **yes**' instead)") in err
     assert (f"{folder / '003_both.txt'}:9: 'Headline only: **yes**' but the story has text "
@@ -88,6 +100,14 @@ def test_it_gets_topics_from_its_headline_only_and_joins_no_event(site):
         (site.output / "stories.json").read_bytes())["stories"]}
     # Nothing in the headline names a topic, and there is nothing else to read.
     assert by_publisher["Garden Weekly"]["topics"] == ["General"]
+    # A headline alone gives its best topic only, and only at the threshold: not one
+    # light word near the line (Climate for "carbon"), nor a second topic (Business for
+    # "acquisition"), which a story's text would have had to bear out.
+    assert by_publisher["Lab Letters"]["topics"] == ["General"]
+    assert by_publisher["Clinic Weekly"]["topics"] == ["Health"]
+    assert by_publisher["Health Wire"]["topics"] == ["Health"]
+    page = site.page("stories/gut-bacteria-and-hiv-acquisition.html")
+    assert [a.text_content() for a in page.xpath("//div[@class='topics']//a")] == ["Health"]
     # The same headline as the Courier's report, but a headline alone is no evidence.
     assert by_publisher["Bay Herald"]["cluster_size"] == 1
     assert by_publisher["Coast Courier"]["cluster_size"] == 1
@@ -112,7 +132,8 @@ def test_explain_says_why_it_shows_no_text(tmp_path, capsys):
     assert main(["explain", str(seed_file)]) == 0
     out, err = capsys.readouterr()
     assert "Traceback" not in err
-    assert "Topics: General" in out
+    assert "Topics: General  [from the headline alone (the story has no text): its best " \
+        "topic only, and only when it reaches 5; else General]" in out
     assert out.rstrip().endswith(
         "Shown as: link (the headline, the credit and a link to the original, none of its "
         "text): the seed says 'Headline only: **yes**', its feed gave no text to show "

@@ -28,7 +28,7 @@ REFUSED = {
     "huge_headline.txt": (1, "characters long"),
     "javascript_link.txt": (7, "not an absolute http(s) URL"),
     "latin1_bytes.txt": (9, "byte 0xE9 is not UTF-8"),
-    "no_body.txt": (9, "no body"),
+    "no_body.txt": (8, "no body"),
     "no_date.txt": (1, "no publication date"),
     "no_original.txt": (1, "no 'Original:' line"),
     "no_title.txt": (1, "no title"),

@@ -106,6 +106,16 @@ def _visible_body(page) -> str:
                     for e in page.xpath("//main//div[contains(@class, 'body')]"))
 
 
+def _one_link_to_original(page):
+    """The page's one link to its original (JSON-LD ``isBasedOn``), in the credit block;
+    the note by the text (``read-there``) links nowhere."""
+    ld = json.loads(page.xpath("string(//script[@type='application/ld+json'])"))
+    links = page.xpath(f"//main//a[@href='{ld['isBasedOn']}']")
+    assert [a.xpath("ancestor::aside/@aria-label") for a in links] == [["Source"]]
+    assert page.xpath("//p[@class='read-there']//a") == []
+    return links[0]
+
+
 def test_every_story_page_previews_as_an_article(site):
     """extruct reads Open Graph and JSON-LD from every story page; they agree with each
     other, with the canonical link and with what the page shows."""
@@ -162,8 +172,12 @@ def test_an_excerpt_page_shows_the_lead_and_a_link(site):
     assert len(body.xpath("p")) == 1
     assert len(body.text_content().split()) <= EXCERPT_WORDS
     assert body.get("data-pagefind-body") is not None  # the index holds what is shown
-    [more] = page.xpath("//p[@class='read-there']/a")
-    assert more.text_content() == "Continue reading at Example Gazette"
+    # One call to the original, in the credit block, as on a link page; the note after
+    # the lead says where the rest is and links nowhere.
+    assert _one_link_to_original(page).text_content() == "Read the original at Example Gazette"
+    assert page.xpath("string(//p[@class='read-there'])").strip() == (
+        "This is the opening of the story: the rest is at Example Gazette, through "
+        '"Read the original" above.')
     assert page.xpath("//head/link[@rel='canonical']/@href") == [f"{PUBLIC}/{EXCERPT_STORY}"]
     assert page.xpath("string(//p[@class='reading-time'])") == "1 min read"
 
@@ -177,14 +191,10 @@ def test_a_link_page_shows_the_credit_and_a_link_and_none_of_the_text(site):
     assert page.xpath("//p[@class='reading-time']") == []
     # One call to the original, in the credit block, naming the publisher; the note
     # under the headline says why there is no text and links nowhere.
-    original = page.xpath("string(//script[@type='application/ld+json'])")
-    based_on = json.loads(original)["isBasedOn"]
-    links = page.xpath(f"//main//a[@href='{based_on}']")
-    assert [a.text_content() for a in links] == ["Read the original at The Daily Example"]
-    assert links[0].xpath("ancestor::aside/@aria-label") == ["Source"]
-    [note] = page.xpath("//p[@class='read-there']")
-    assert note.xpath(".//a") == []
-    assert note.text_content().strip() == (
+    original = _one_link_to_original(page)
+    assert original.text_content() == "Read the original at The Daily Example"
+    based_on = original.get("href")
+    assert page.xpath("string(//p[@class='read-there'])").strip() == (
         "The News Digest links to this story rather than republishing it.")
     # The feeds credit the same original, once.
     feed = feedparser.parse((site.output / "feeds/all.atom.xml").read_bytes())

@@ -135,7 +135,7 @@ def _refused(data: str | bytes) -> SeedError:
     (seed_text(url="javascript:alert(1)"), 7, "not an absolute http(s) URL"),
     (seed_text(url="/relative/story"), 7, "not an absolute http(s) URL"),
     (seed_text(url="data:text/html,hi"), 7, "not an absolute http(s) URL"),
-    (seed_text(body=()), 9, "no body"),
+    (seed_text(body=()), 8, "no body"),
     (seed_text().replace("Original: [The Daily Example](https://news.example.com/a-story)",
                          "Original: https://news.example.com/a-story"), 7, "Markdown link"),
     (seed_text(extra=[("Author", "Someone Else")]), 9, "given twice"),

@@ -103,7 +103,7 @@ def test_check_judges_named_files_as_the_build_does(tmp_path):
     assert f"warning: {tmp_path / 'Story.TXT'}:9: 'Autor' is not a seed header, so the line " \
            "is ignored: did you mean 'Author'?" in lines
     assert f"note: ignored {tmp_path / '.hidden.txt'}: hidden file" in result.stderr
-    assert lines[-1] == "3 seed(s) checked, 2 refused, 1 ignored"
+    assert lines[-1] == "3 seed(s) checked, 2 refused, 1 ignored, 1 warning"
 
 
 def test_explain_refuses_a_link_to_dev_zero(tmp_path):

@@ -125,6 +125,18 @@ def test_the_import_command_reports_a_bad_sources_file_and_writes_nothing(tmp_pa
     assert list(folder.iterdir()) == []
 
 
+def test_a_misnamed_table_is_named_at_its_line(tmp_path):
+    """'[[sources]]' on line 12 was reported at line 1, with no hint."""
+    path = write(tmp_path, GOOD.replace("\n[[source]]\nname = \"Rundschau\"",
+                                        "\n[[sources]]\nname = \"Rundschau\""))
+    result = subprocess.run([sys.executable, "-m", "news_digest", "import", "--sources",
+                             str(path), "--into", str(tmp_path)], capture_output=True,
+                            text=True, cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (2, (
+        f"import: {path}:12: unknown key 'sources' (did you mean [[source]]?): the file holds "
+        "[[source]] tables only\n"))
+
+
 def test_without_a_sources_file_import_needs_feeds(tmp_path):
     folder = tmp_path / "articles"
     folder.mkdir()

@@ -52,7 +52,7 @@ def run(args) -> int:
     if settings is not None:
         taxonomy = Taxonomy.from_settings(resolve(settings))
         rules = seed_folder_rules(settings, settings["PATH"])
-    checked, ignored, errors, seeds = 0, 0, [], []
+    checked, ignored, warned, errors, seeds = 0, 0, 0, [], []
     for verdict in (v for path in args.paths
                     for v in classify_path(path, **(_rules_for(settings, path, rules) or {}))):
         if verdict.kind == HIDDEN:
@@ -73,7 +73,9 @@ def run(args) -> int:
         seeds.append(seed)
         for warning in seed.warnings:
             print(f"warning: {warning}", file=sys.stderr)
+        warned += len(seed.warnings)
     for kept, gone, url in find_duplicates((s.path, s.source_url) for s in seeds):
+        warned += 1
         print(f"warning: duplicate story: {kept} and {gone} have the same original {url}; "
               f"the build keeps {kept} and leaves out {gone} (delete one of them)",
               file=sys.stderr)
@@ -81,7 +83,10 @@ def run(args) -> int:
     for err in errors:
         print(err, file=sys.stderr)
     summary = f"{checked} seed(s) checked, {len({e.path for e in errors})} refused"
-    print(summary + (f", {ignored} ignored" if ignored else ""), file=sys.stderr)
+    summary += f", {ignored} ignored" if ignored else ""
+    # A warning scrolled away above a long run is counted where the run ends.
+    warnings = f", {warned} warning" + ("s" if warned > 1 else "") if warned else ""
+    print(summary + warnings, file=sys.stderr)
     return 1 if errors or not checked else 0
 
 

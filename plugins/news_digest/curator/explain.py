@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from ..enrich.story_topics import headline_rule, seed_topics
 from ..enrich.topic_asides import ASIDE_CHARS
 from ..enrich.topic_guards import OPENING_CHARS, OPENING_SHARE, OUTSIDE_NEAR_SHARE
 from ..enrich.topic_lift import (
@@ -27,7 +28,6 @@ from ..enrich.topics import (
     SHARE_CAP,
     Taxonomy,
     Topic,
-    seed_topics,
 )
 from ..errors import SourcesFileError
 from ..seeds.format import SeedError, read_seed
@@ -52,6 +52,7 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
     lines = [f"{seed.path}: {seed.title}"]
     near = taxonomy.threshold * NEAR_SHARE
     how = (f"set by the curator (Topics: on line {seed.lines.get('topics')})" if overridden
+           else headline_rule(taxonomy) if not seed.paragraphs
            else f"classified: score >= {taxonomy.threshold:g} and >= "
                 f"{taxonomy.min_share:.0%} of the best, at most {taxonomy.max_topics}; when "
                 f"none reaches {taxonomy.threshold:g}, those >= {near:g} on real evidence")
@@ -92,6 +93,8 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
         if not overridden and topic.slug in rows and topic.score < best:
             verdict = _learned_verdict(taxonomy, rows[topic.slug], verdict,
                                        topic.slug in judged - set(kept))
+        if not overridden and not seed.paragraphs and topic.slug not in kept:
+            verdict = f"not kept: {headline_rule(taxonomy)}"
         lines += _topic_lines(topic, verdict)
     return lines
 

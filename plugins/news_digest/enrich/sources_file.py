@@ -119,8 +119,11 @@ def parse_sources(text: str, path: str, base: Path = Path(".")) -> SourcesFile:
     lines = text.replace("\r\n", "\n").split("\n")
     for key in table:
         if key != "source":
+            close = " (did you mean [[source]]?)" if difflib.get_close_matches(
+                key, ["source"]) else ""
             raise SourcesFileError(path, _key_line(lines, 0, len(lines), key),
-                                   f"unknown key '{key}': the file holds [[source]] tables only")
+                                   f"unknown key '{key}'{close}: the file holds [[source]] "
+                                   "tables only")
     entries = table.get("source", [])
     if not isinstance(entries, list):
         raise SourcesFileError(path, _key_line(lines, 0, len(lines), "source"),
@@ -246,8 +249,10 @@ def _blocks(lines: list[str], count: int) -> list[tuple[int, int]]:
 
 
 def _key_line(lines: list[str], first: int, end: int, key: str, needle: str = "") -> int:
-    """1-based line of ``key = `` in lines[first:end] (or of ``needle`` after it)."""
-    key_re = re.compile(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\")\s*=")
+    """1-based line of ``key = `` or a ``[key]``/``[[key]]`` table in lines[first:end] (or
+    of ``needle`` after it)."""
+    name = rf"(?:{re.escape(key)}|\"{re.escape(key)}\")"
+    key_re = re.compile(rf"^\s*(?:{name}\s*=|\[\[?\s*{name}\s*\]\]?)")
     at = next((n for n in range(first, end) if key_re.match(lines[n])), None)
     if at is None:
         return first + 1

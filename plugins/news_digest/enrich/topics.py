@@ -31,7 +31,7 @@ desks (``topic_model.py``, trained offline) lifts a topic whose own phrases scor
 under the threshold when the story reads like that topic's desk, and a second topic
 that rests on a single phrase, or sits close to the line, stands only with the model's
 word. It never gives a topic without the curator's words for it, and a ``Topics:``
-header overrides everything (``seed_topics``). Then the guards (``topic_guards.py``),
+header overrides everything (``story_topics.seed_topics``). Then the guards (``topic_guards.py``),
 the last looks at a long story's asides (``topic_asides.py``) and a learned verdict on
 second topics (``topic_verdict.py``) decide.
 
@@ -50,9 +50,9 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 
 from ..errors import UnknownTopics
-from ..seeds.format import Seed, SeedError
 from ..seeds.slugs import slugify_headline
 from .phrase_matcher import PhraseMatcher
+from .story_topics import seed_topics
 from .topic_asides import Asides
 from .topic_examples import EXAMPLE_WEIGHT, example_words
 from .topic_guards import Guards, opening
@@ -388,13 +388,3 @@ class Taxonomy:
                 chosen.append(topic)
         return chosen
 
-
-def seed_topics(taxonomy: Taxonomy, seed: Seed) -> list[Topic]:
-    """A story's topics: the curator's ``Topics:`` header when given, else classified.
-    An unknown topic in the header is a ``SeedError`` on the header's line."""
-    value = seed.headers.get("topics", "")
-    try:
-        chosen = taxonomy.override(value)
-    except UnknownTopics as err:
-        raise SeedError(seed.path, seed.lines.get("topics", 1), str(err)) from None
-    return chosen or taxonomy.classify(seed.title, "\n".join(seed.paragraphs))

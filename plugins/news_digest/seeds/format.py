@@ -27,6 +27,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ..errors import HeaderValueError, SeedError, UnreadableFile
+from .decode import MAX_SEED_BYTES, check_characters, decode_seed
 from .headers import (
     BY_KEY,
     CORE,
@@ -35,25 +36,19 @@ from .headers import (
     MAX_HEADLINE_CHARS,
     Header,
     _check_original,
+    example_line,
+    hint,
     normalise_key,
+    resemblance,
     suggest,
+    title_hint,
 )
 from .safe_read import read_capped
-from .text_checks import (
-    BIDI_CONTROLS_RE,
-    XML_UNSAFE_ASTRAL_RE,
-    XML_UNSAFE_BMP,
-    describe,
-    may_hold_astral_noncharacter,
-    unclosed_bidi_control,
-)
 from .urls import url_identity
 
 __all__ = ["HEADERS", "MAX_HEADER_CHARS", "MAX_HEADLINE_CHARS", "MAX_SEED_BYTES", "Seed",
            "SeedError", "SeedWarning", "looks_like_header", "parse_seed", "read_seed",
            "read_seed_bytes", "render_seed"]
-
-MAX_SEED_BYTES = 1_000_000
 
 # A title line: '#', then a space, then the headline ("#MeToo" is text, as in Markdown).
 _TITLE_RE = re.compile(r"^#(?:[ \t]+(.*?))?[ \t]*$")
@@ -63,12 +58,6 @@ _ORIGINAL_RE = re.compile(r"^(original)\s*:\s*(\[.*?)\s*$", re.IGNORECASE)
 # A line that starts like a header whose value is written another way.
 _KEY_START_RE = re.compile(r"^([A-Za-z][A-Za-z0-9 _-]{0,39}?)\s*:")
 _LINK_RE = re.compile(r"^\[(.*)\]\((.*)\)$")
-# C0 and C1 controls other than tab and newline: never valid in a story, and
-# most of them are not even allowed in XML feeds.
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Every character _check_characters looks at, in one class: one scan of the text.
-_SUSPECT_RE = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{XML_UNSAFE_BMP}"
-                         "\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -146,26 +135,6 @@ def looks_like_header(line: str) -> bool:
     return bool(_TITLE_RE.match(line) or header_line(line))
 
 
-def decode_seed(data: bytes, path: str) -> str:
-    """Bytes to text: UTF-8 with or without BOM, any line ending, nothing binary."""
-    if len(data) > MAX_SEED_BYTES:
-        raise SeedError(path, 1, f"the file is {len(data) / 1e6:.1f} MB; a seed may be at "
-                        f"most {MAX_SEED_BYTES / 1e6:.0f} MB: shorten the story or split it")
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise SeedError(path, data.count(b"\n", 0, nul) + 1,
-                        "contains a NUL byte: this is a binary file, not a seed")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        bad = data[err.start]
-        raise SeedError(
-            path, data.count(b"\n", 0, err.start) + 1,
-            f"byte 0x{bad:02X} is not UTF-8: re-save the file as UTF-8",
-        ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def read_seed(path: str | Path) -> Seed:
     """Read and parse one seed file."""
     return parse_seed(read_seed_bytes(path), str(path))
@@ -180,48 +149,11 @@ def read_seed_bytes(path: str | Path) -> bytes:
         raise SeedError(str(path), 1, err.reason) from None
 
 
-def _check_characters(text: str, path: str, data: bytes | None) -> None:
-    """Characters no part of a seed may hold, found in one scan of the text (the
-    line is counted only for the one refused): controls, characters XML cannot
-    carry, and bidirectional controls, which must be closed on their line."""
-    def line_of(index: int) -> int:
-        return text.count("\n", 0, index) + 1
-
-    bidi = False
-    for match in _SUSPECT_RE.finditer(text):
-        ch = match.group()
-        if BIDI_CONTROLS_RE.match(ch):
-            bidi = True
-        elif _CONTROL_RE.match(ch):
-            raise SeedError(path, line_of(match.start()),
-                            f"contains the control character U+{ord(ch):04X}: remove it")
-        else:
-            raise _xml_unsafe(path, line_of(match.start()), ch)
-    if data is None or may_hold_astral_noncharacter(data):
-        bad = XML_UNSAFE_ASTRAL_RE.search(text)
-        if bad:
-            raise _xml_unsafe(path, line_of(bad.start()), bad.group())
-    if bidi:
-        for number, line in enumerate(text.split("\n"), 1):
-            unclosed = unclosed_bidi_control(line)
-            if unclosed:
-                _, name = unclosed
-                raise SeedError(path, number,
-                                f"a bidirectional control ({name}) is never closed on this "
-                                "line, so it would reverse the text shown after it: close "
-                                "it (U+202C, or U+2069 for an isolate) or remove it")
-
-
-def _xml_unsafe(path: str, line: int, ch: str) -> SeedError:
-    return SeedError(path, line, f"contains {describe(ch)}, a character feeds (XML) cannot "
-                     "carry: remove it")
-
-
 def parse_seed(data: bytes | str, path: str) -> Seed:
     """Parse a seed's bytes (or text) into a ``Seed``; raise ``SeedError`` if broken."""
     text = decode_seed(data, path) if isinstance(data, bytes) else (
         data.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
-    _check_characters(text, path, data if isinstance(data, bytes) else None)
+    check_characters(text, path, data if isinstance(data, bytes) else None)
     if not text.strip():
         raise SeedError(path, 1, "the file is empty: a seed needs a title, headers and a body")
     lines = text.split("\n")
@@ -229,7 +161,8 @@ def parse_seed(data: bytes | str, path: str) -> Seed:
     body_start = head.read(lines)
     values = head.values(lines, body_start)
     paragraphs = tuple(p for p in (line.strip() for line in lines[body_start:]) if p)
-    _check_body(path, paragraphs, values, head, body_start, len(lines))
+    _check_body(path, paragraphs, values, head, body_start, len(lines) - (lines[-1] == ""))
+    head.header_like_body(lines, body_start)
     source_name, source_url = values["original"]
     return Seed(
         path=path,
@@ -248,7 +181,7 @@ def parse_seed(data: bytes | str, path: str) -> Seed:
 
 def _check_body(path: str, paragraphs: tuple[str, ...], values: dict, head: _Head,
                 body_start: int, last_line: int) -> None:  # a body, or 'Headline only'
-
+    # last_line: as an editor numbers it (a final newline ends a line, starts none)
     headline_only = values.get("headline_only") == "yes"
     if paragraphs and headline_only:
         raise SeedError(path, head.where["headline_only"],
@@ -326,13 +259,24 @@ class _Head:
         if key == "title":
             fix = "the headline is the '# ' line"
         else:
-            header = suggest(written)
-            fix = (f"did you mean '{header.name}'?" if header else
+            fix = (hint(written, value, misspelt_only=True) or
                    "remove it, or use one of the seed headers (" +
                    ", ".join(h.name for h in HEADERS[1:]) + "); if it is the story's first "
                    "paragraph, put another paragraph before it")
         self.warnings.append(SeedWarning(
             self.path, number, f"'{written}' is not a seed header, so the line is ignored: {fix}"))
+
+    def header_like_body(self, lines: list[str], body_start: int) -> None:
+        """Warn when the body's first line starts like a seed header written without ** **
+        and, as header lines are, is followed by a blank line and more text."""
+        start = _KEY_START_RE.match(lines[body_start].strip()) if body_start < len(lines) else None
+        header = BY_KEY.get(normalise_key(start.group(1))) if start else None
+        if header and header.key != "title" and not _text_follows(lines, body_start) and any(
+                line.strip() for line in lines[body_start + 1:]):
+            self.warnings.append(SeedWarning(
+                self.path, body_start + 1, f"this line starts like the '{header.name}' header "
+                "but its value is not between ** **, so it is the story's first paragraph: if "
+                f"it is the header, write '{example_line(header)}'"))
 
     def values(self, lines: list[str], body_start: int) -> dict[str, object]:
         """Every documented header checked, in the order of ``HEADERS``."""
@@ -344,7 +288,11 @@ class _Head:
                 continue
             value, number = self.found[header.key]
             if not value.strip() and not header.required:
-                continue  # 'Author: ****': no author
+                if header.key != "author":  # 'Author: ****' is documented: no author
+                    self.warnings.append(SeedWarning(
+                        self.path, number, f"'{header.name}:' is empty, so the line is "
+                        "ignored: write its value between the ** **, or remove the line"))
+                continue
             try:
                 values[header.key] = header.check(value.strip(), header.name)
             except HeaderValueError as problem:
@@ -355,12 +303,11 @@ class _Head:
         path = self.path
         first_body = lines[body_start].strip() if body_start < len(lines) else ""
         start = _KEY_START_RE.match(first_body)
-        if header.key == "title":
-            first = next((n for n, raw in enumerate(lines, 1) if raw.strip()), 1)
-            hint = (": write a space after the '#'" if lines[first - 1].strip().startswith("#")
-                    else "")
-            raise SeedError(path, first, f"no title: a seed starts with a '# <headline>' "
-                            f"line{hint}")
+        if header.key == "title":  # at an inert 'Title:' line, else at the first line
+            first = self.where.get("title") or next(
+                (n for n, raw in enumerate(lines, 1) if raw.strip()), 1)
+            raise SeedError(path, first, "no title: a seed starts with a '# <headline>' line"
+                            + title_hint(lines[first - 1].strip(), self.extra.get("title")))
         if start and normalise_key(start.group(1)) == header.key:  # written another way
             if header.key == "original":
                 try:
@@ -370,14 +317,18 @@ class _Head:
             raise SeedError(path, body_start + 1,
                             f"this looks like the '{header.name}' header, but the value is not "
                             f"between ** **: write '{header.name}: **...**'")
+        other = BY_KEY.get(normalise_key(start.group(1))) if start else None
+        if other and other.key != "title":  # another header, written so the body starts there
+            raise SeedError(path, body_start + 1, f"this looks like the '{other.name}' header, "
+                            "but the value is not between ** **, so the story's text starts "
+                            f"here and no line after it is a header: write '{example_line(other)}'")
         if start and suggest(start.group(1)) is header:  # misspelt: read as the body's start
             raise SeedError(path, body_start + 1, f"'{start.group(1)}' is not a seed header, so "
                             f"the story's text starts here and it has no '{header.name}:' "
-                            f"line: did you mean '{header.name}'?")
+                            f"line: {hint(start.group(1), first_body[start.end():])}")
         misspelt = next(((w, n) for w, n in self.inert if suggest(w) is header), None)
         line = misspelt[1] if misspelt else self.found["title"][1]
-        where = (f" ('{misspelt[0]}' on line {line} looks like a misspelling of it)"
-                 if misspelt else "")
+        where = f" ('{misspelt[0]}' on line {line} {resemblance(misspelt[0])})" if misspelt else ""
         if header.key == "published_at":
             raise SeedError(path, line, "no publication date: add 'Published at: "
                             f"**2019-11-01T12:05:50+00:00**' below the title{where}")

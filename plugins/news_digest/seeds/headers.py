@@ -31,6 +31,8 @@ MAX_HEADER_CHARS = 2_000
 MAX_AHEAD = timedelta(days=1)
 MIN_UTC_OFFSET, MAX_UTC_OFFSET = timedelta(hours=12), timedelta(hours=14)  # -12:00..+14:00
 _LINK_RE = re.compile(r"^\[(.*)\]\((.*)\)$")
+# '[P](url) (paywalled)': a link, then text (a URL with parentheses is not taken for one).
+_TEXT_AFTER_LINK_RE = re.compile(r"^\[[^\[\]]*\]\([^()\s]*\)\s*(\S.*)$")
 
 
 def _snake(key: str) -> str:
@@ -57,6 +59,8 @@ def _check_headline(value: str, name: str) -> str:
 TIMESTAMP_EXAMPLE = "2019-11-01T12:05:50+00:00"
 _ISO_PARTS = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
 _DAY_FIRST = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
+_ZONE_NAME = re.compile(r"\s*\b(UTC|GMT)\s*$", re.IGNORECASE)
+_OFFSET_END = re.compile(r"(?:[+-]\d{2}(?::?\d{2})?|Z)$")
 
 
 def timestamp_problem(value: str) -> str:
@@ -74,6 +78,12 @@ def timestamp_problem(value: str) -> str:
             return f"{start}: {calendar.month_name[month]} {year} has {days} days"
         if parts.group(4) and (int(parts.group(4)) > 23 or int(parts.group(5)) > 59):
             return f"{start}: the time of day runs from 00:00 to 23:59"
+    zone = _ZONE_NAME.search(value)
+    if zone and parts:  # '2019-11-01T12:05:50 UTC'
+        bare = value[:zone.start()].strip()
+        if _OFFSET_END.search(bare):
+            return f"{start}: remove '{zone.group(1)}', the offset before it says the time zone"
+        return f"{start}: write the time zone as an offset, like {bare}+00:00 for UTC"
     if _DAY_FIRST.match(value.strip()):
         return f"{start}: write the year first, like {TIMESTAMP_EXAMPLE}"
     return f"{start}: write it like {TIMESTAMP_EXAMPLE}"
@@ -81,6 +91,9 @@ def timestamp_problem(value: str) -> str:
 
 def _check_published(value: str, name: str) -> datetime:
     example = TIMESTAMP_EXAMPLE
+    if not value:  # 'Published at: ****'
+        raise HeaderValueError(f"'{name}:' is empty: write the time the story was published, "
+                               f"like {example}")
     try:
         published = datetime.fromisoformat(value)
     except ValueError:
@@ -111,6 +124,10 @@ def _check_original(value: str, name: str) -> tuple[str, str]:
     if value.count("](") > 1:
         raise HeaderValueError("two links on the 'Original:' line: keep the one to the story, "
                            f"like {example}")
+    after = _TEXT_AFTER_LINK_RE.match(value)
+    if after:
+        raise HeaderValueError(f"text after the link ('{after.group(1)[:80]}'): the "
+                               f"'Original:' line is the link alone, like {example}")
     link = _LINK_RE.match(value)
     if not link:
         raise HeaderValueError(f"'Original:' must be a Markdown link like {example}")
@@ -164,6 +181,10 @@ class Header:
     check: Callable[[str, str], object]  # (value, name) -> what the story keeps
     becomes: str  # what the value becomes, for people (docs/curating.md, messages)
     aliases: tuple[str, ...] = ()  # other spellings curators use
+    # Other names curators write for it by mistake ('Source:' for 'Original:'): never
+    # read as it (a curator's 'Source: **...**' may mean something else), only named in
+    # the hint that says how to write it (``hint``).
+    mistaken: tuple[str, ...] = ()
     required: bool = False
     metadata: str | None = None  # the story attribute (Pelican metadata key) set from it
 
@@ -177,12 +198,14 @@ HEADERS: tuple[Header, ...] = (
            required=True),
     Header("Published at", _check_published,
            "the publication time (date); ISO 8601, no offset means UTC",
-           aliases=("published", "date"), required=True),
+           aliases=("published", "date"), required=True,
+           mistaken=("time", "timestamp", "datetime", "pubdate", "publication date")),
     Header("Author", _visible, "the byline, split into people and agencies (authors)",
            aliases=("authors", "byline", "by")),
     Header("Original", _check_original,
            "the publisher's name and the story's URL, written as a Markdown link",
-           required=True),
+           required=True, mistaken=("source", "url", "link", "source url", "original url",
+                                    "original link", "story url", "article url")),
     Header("Summary", _visible, "the summary shown in lists and feeds instead of the first "
            "paragraph"),
     Header("Topics", _visible, "the story's topics, instead of the classifier's (names or "
@@ -203,6 +226,7 @@ HEADERS: tuple[Header, ...] = (
            "link policy (docs/importing.md)"),
 )
 BY_KEY = {key: h for h in HEADERS for key in (h.key, *map(_snake, h.aliases))}
+MISTAKEN = {_snake(name): h for h in HEADERS for name in h.mistaken}
 # Kept on Seed fields of their own; the other documented headers go to Seed.headers.
 CORE = frozenset({"title", "published_at", "author", "original"})
 
@@ -222,6 +246,8 @@ def normalise_key(key: str) -> str:
 def suggest(written: str) -> Header | None:
     """The documented header an unknown key is most likely a misspelling of."""
     key = _snake(written)
+    if key in MISTAKEN:
+        return MISTAKEN[key]
     candidates = {k: h for k, h in BY_KEY.items() if k != "title"}
     # 0.82: one letter off in a short name ("Autor", "Topcs"); not "Update" for "Date"
     close = difflib.get_close_matches(key, list(candidates), n=1, cutoff=0.82)
@@ -230,3 +256,50 @@ def suggest(written: str) -> Header | None:
     if len(key) >= 3:  # an abbreviation: 'Lang', 'Pub'
         return next((h for k, h in candidates.items() if k.startswith(key)), None)
     return None
+
+
+def hint(written: str, value: str = "", misspelt_only: bool = False) -> str | None:
+    """How to fix an unknown header key ``written`` (its value as written after the
+    colon): the documented header it misspells, or the one it stands for and how that
+    one is written ('Source: [P](url)' is 'Original: [P](url)'); None for neither.
+    ``misspelt_only`` for a line that may be meant as it is (a 'Source: **Reuters**'
+    beside the 'Original:' line): only a misspelling is named."""
+    header = suggest(written)
+    if header is None:
+        return None
+    if _snake(written) not in MISTAKEN:
+        return f"did you mean '{header.name}'?"
+    if misspelt_only:
+        return None
+    value = value.strip().strip("*").strip()
+    if header.key != "original":
+        example = f"{header.name}: **{value or '...'}**"
+    elif _LINK_RE.match(value):
+        example = f"Original: {value}"
+    else:
+        url = value if value.startswith(("http://", "https://")) else "https://example.org/story"
+        example = f"Original: [Publisher name]({url})"
+    return f"'{header.name}' is the header for {header.becomes}: write '{example}'"
+
+
+def resemblance(written: str) -> str:
+    """What an unknown key that ``suggest`` maps to a header is to that header."""
+    return ("may stand for it" if _snake(written) in MISTAKEN
+            else "looks like a misspelling of it")
+
+
+def example_line(header: Header) -> str:
+    """How a header's line is written, its value a placeholder."""
+    if header.key == "original":
+        return "Original: [Publisher name](https://example.org/story)"
+    return f"{header.name}: **...**"
+
+
+def title_hint(first: str, title_header: str | None) -> str:
+    """The fix for a seed with no '# ' title line, from its first line (stripped) and
+    the value of a 'Title: **...**' header, which is inert, if it has one."""
+    if title_header is not None:
+        return f": write this 'Title:' line as '# {title_header[:80]}'"
+    if first.startswith("##"):
+        return ": the headline is a level-1 heading, written with one '#'"
+    return ": write a space after the '#'" if first.startswith("#") else ""
