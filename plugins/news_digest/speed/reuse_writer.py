@@ -81,8 +81,10 @@ def _describe_content(content, budget, fingerprints):
     stamp = content.metadata.get(SEED_HASH)
     if stamp is None:  # Content.summary and url read its metadata
         return fingerprints.entered(fields, budget, OTHER_CONTENT_SKIPPED)
-    return f"{stamp}{SEP}" + fingerprints.entered(  # what to skip: asked once per story
-        fields, budget, lambda: CONTENT_SKIPPED | _as_read(fields, content.metadata))
+    found = fingerprints.entered(  # what to skip: asked once per story
+        fields, budget, lambda: CONTENT_SKIPPED | _as_read(fields, content.metadata)
+        | fingerprints.stand_ins(content, fields))
+    return f"{stamp}{SEP}{fingerprints.stood_in(fields)}{SEP}{found}"
 
 
 def text_key(content, fingerprints: Fingerprints) -> str:
