@@ -110,3 +110,41 @@ def test_a_story_added_earlier_becomes_related_and_only_pages_showing_it_change(
                     and name not in rendered]
     assert len(kept_stories) >= len(STORIES) // 2
 
+
+
+def test_a_story_s_text_and_json_ld_are_keyed_by_its_seed_not_hashed_again(tmp_path,
+                                                                           monkeypatch):
+    """The text a story's reader gave, and its JSON-LD (made of the story's own
+    values), count in its keys by its seed's stamp and the values the story holds:
+    neither is hashed again to key its page and feeds."""
+    from news_digest.glue import stories as glue_stories  # noqa: PLC0415
+    from news_digest.speed import fingerprint, story_key  # noqa: PLC0415
+
+    marker = "Zanzibarquill"  # a word no other text has
+    seeds = list(STORIES[:8])
+    seeds[3] = dataclasses.replace(seeds[3], paragraphs=(*seeds[3].paragraphs, marker))
+    site = tmp_path / "site"
+    assert build(site, _seeds(seeds)).code == 0
+    assert build(site, _seeds(seeds), force=True).code == 0  # records each page's key
+    hashed, walked = [], []
+    real_digest = fingerprint.digest
+
+    def digest(text):
+        hashed.append(marker in text)
+        return real_digest(text)
+
+    def walk(self):
+        walked.append(self)
+        return tuple(self.inputs().values())
+
+    for module in (fingerprint, story_key):
+        monkeypatch.setattr(module, "digest", digest)
+    monkeypatch.setattr(glue_stories.JsonLd, "__fingerprint__", walk)
+    seeds[5] = dataclasses.replace(seeds[5], title="A headline changed")
+    again = build(site, _seeds(seeds))
+    assert again.code == 0 and "Kept " in again.stderr, again.stderr
+    assert hashed and not any(hashed)  # keys were made, none of them of the text
+    assert not walked
+    page = next(p for p in (again.output / "stories").iterdir()
+                if marker in p.read_text(encoding="utf-8"))
+    assert '"@type": "NewsArticle"' in page.read_text(encoding="utf-8")

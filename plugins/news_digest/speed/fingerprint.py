@@ -68,11 +68,14 @@ class Fingerprints:
         self._alive: list = []  # keeps memoised objects alive, so ids stay theirs
         self._stood_in: dict[int, str] = {}  # id(vars) -> its values standing in (below)
         self._within: dict[type, Callable | None] = {}  # type -> its __fingerprint_in__
+        # source path -> the text its reader gave (a glue sets it: ``note_texts_read``)
+        self.texts_read: dict[str, object] = {}
 
     def let_go(self) -> None:
         """Forget every fingerprint worked out (and the objects kept for them): the
         build's keys are all made."""
-        for memo in (self._memo, self._flat, self._split, self._alive, self._stood_in):
+        for memo in (self._memo, self._flat, self._split, self._alive, self._stood_in,
+                     self.texts_read):
             memo.clear()
 
     def _kind(self, value) -> tuple[int, Callable | None, bool]:
