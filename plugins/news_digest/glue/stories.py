@@ -18,6 +18,7 @@ import logging
 
 from pelican.utils import order_content
 
+from ..enrich.attribution import Attribution
 from ..enrich.publishers import StoryRef, find_duplicates, group_by_publisher
 from ..enrich.republishing import search_signals
 from ..errors import SeedErrors
@@ -77,6 +78,20 @@ class JsonLd:
 
     def __fingerprint__(self) -> tuple:
         return tuple(self.inputs().values())  # in the order inputs() gives them
+
+    def __fingerprint_in__(self, owner) -> tuple | None:
+        """What it adds to the key of ``owner`` when ``owner`` is its own story, whose
+        key holds the story's headline, credit and description already (its own
+        attributes, of these exact types: a text and a frozen dataclass count whole at
+        any depth): the site's name and address, the page's, and the topics' names.
+        None otherwise (another holder, a subclass): then it counts whole."""
+        article = self.article
+        if (owner is not article or type(self) is not JsonLd
+                or type(article.title) is not str or type(article.description) is not str
+                or type(article.attribution) is not Attribution):
+            return None
+        return (self.site_name, self.site_url, self.page_url,
+                tuple(str(t) for t in getattr(article, "tags", None) or ()))
 
     def __html__(self) -> str:  # Jinja prints this unescaped: it is already script-safe
         return script_json(self.data())

@@ -42,7 +42,12 @@ from typing import Any
 
 from ..errors import Unfingerprintable
 from . import cluster_record
-from .content_cache import guard_content_cache, save_and_release, save_cache_only_when_changed
+from .content_cache import (
+    guard_content_cache,
+    note_texts_read,
+    save_and_release,
+    save_cache_only_when_changed,
+)
 from .fragments import MemoExtension
 from .freed_memory import trim_heap
 from .gc_tuning import fewer_collections
@@ -50,8 +55,9 @@ from .listings import write_listings_linearly
 from .page_memo import PREVIOUS_OUTPUT, PageMemo
 from .paging import PagingWriter
 from .rebuild import Rebuild
-from .reuse_writer import BUDGET, ReusingWriter, page_fingerprints, page_reach, text_key
+from .reuse_writer import BUDGET, ReusingWriter, page_fingerprints, page_reach
 from .seed_stamp import SEED_HASH, seed_stamp
+from .story_key import text_key
 from .template_code import SharedTemplateCode, share_compiled_templates
 from .up_to_date import code_stamp
 
@@ -140,6 +146,8 @@ class Speed:
                 share_compiled_templates(environment, self.template_code)
         if self.enabled:
             save_cache_only_when_changed(generator)
+        if self.fingerprints is not None:  # a story's text as read: keyed by its seed
+            note_texts_read(generator, self.fingerprints.texts_read)
 
     def on_content(self, content) -> None:
         """A story's relative source path never changes once its Content is made;

@@ -270,3 +270,29 @@ def release_entries(generator) -> None:
         readers._cache, readers._recent = {}, {}
         readers._cache_data_policy = False
         readers.save_cache = _saved_already
+
+
+def note_texts_read(generator, texts: dict) -> None:
+    """Note in ``texts``, by source path, the text each file's reader gave this build
+    (read anew, or from the content cache: the same entry as its metadata, the seed's
+    stamp among them). A story that still holds that very text is keyed by its seed's
+    stamp, not by hashing its text again (``reuse_writer``): the text follows from
+    the seed, the settings and the code, as the stamp's other values do."""
+    readers = getattr(generator, "readers", None)
+    if readers is None:
+        return
+    get_cached_data, cache_data = readers.get_cached_data, readers.cache_data
+
+    def get_and_note(filename, default=None):
+        found = get_cached_data(filename, default)
+        if found is not default and type(found) is tuple and found:
+            texts[filename] = found[0]
+        return found
+
+    def cache_and_note(filename, data):
+        if type(data) is tuple and data:
+            texts[filename] = data[0]
+        cache_data(filename, data)
+
+    readers.get_cached_data = get_and_note
+    readers.cache_data = cache_and_note

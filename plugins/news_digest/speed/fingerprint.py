@@ -45,6 +45,7 @@ def digest(text: str) -> str:
 
 # What a type is to a fingerprint (worked out once per type); containers first.
 MAPPING, SEQUENCE, SET, ATOM, CODE, SPECIAL, VALUE, OBJECT, OPAQUE = range(9)
+_UNSET = object()
 _CONTAINER_MARKS = ("{" + SEP, "[" + SEP, "(" + SEP)  # by kind: MAPPING, SEQUENCE, SET
 
 
@@ -65,11 +66,16 @@ class Fingerprints:
         # per attribute cost 56 bytes more: about 7 MB at 10,000 stories)
         self._split: dict[int, tuple[str, tuple, tuple]] = {}
         self._alive: list = []  # keeps memoised objects alive, so ids stay theirs
+        self._stood_in: dict[int, str] = {}  # id(vars) -> its values standing in (below)
+        self._within: dict[type, Callable | None] = {}  # type -> its __fingerprint_in__
+        # source path -> the text its reader gave (a glue sets it: ``note_texts_read``)
+        self.texts_read: dict[str, object] = {}
 
     def let_go(self) -> None:
         """Forget every fingerprint worked out (and the objects kept for them): the
         build's keys are all made."""
-        for memo in (self._memo, self._flat, self._split, self._alive):
+        for memo in (self._memo, self._flat, self._split, self._alive, self._stood_in,
+                     self.texts_read):
             memo.clear()
 
     def _kind(self, value) -> tuple[int, Callable | None, bool]:
@@ -194,6 +200,38 @@ class Fingerprints:
         of = self._of
         found = [(_text(v), True) if type(v) in _ATOM_TYPES else of(v, budget) for v in items]
         return SEP.join([name, *(fp for fp, _ in found)]), all(flat for _, flat in found)
+
+    def stand_ins(self, owner, fields: Mapping) -> frozenset:
+        """The attributes of ``owner`` (its ``vars``, ``fields``) whose value says, with
+        ``__fingerprint_in__(owner)``, what it adds to a key that covers ``owner``'s
+        other attributes (JSON-LD made of its story's headline, credit and
+        description: walking it again was a fifth of a story's fingerprint). What it
+        says must hold no objects (it then counts the same at any depth); they are
+        left out of ``owner``'s attributes and it stands in for them (``stood_in``).
+        Called once per owner and build, as its attributes are split."""
+        found, within = [], self._within
+        for name, value in fields.items():
+            kind = type(value)
+            method = within.get(kind, _UNSET)
+            if method is _UNSET:
+                method = within[kind] = getattr(kind, "__fingerprint_in__", None)
+            if method is None:
+                continue
+            said = method(value, owner)
+            if said is None:
+                continue
+            text, flat = self._of(said, 0)
+            if flat:
+                found.append(f"{name}={kind.__qualname__}{SEP}{text}")
+        if not found:
+            return frozenset()
+        found.sort()
+        self._stood_in[id(fields)] = SEP.join(found)
+        return frozenset(part.partition("=")[0] for part in found)
+
+    def stood_in(self, fields: Mapping) -> str:
+        """What ``stand_ins`` found for the object whose ``vars`` are ``fields``."""
+        return self._stood_in.get(id(fields), "")
 
     def entered(self, fields: Mapping, budget: int,
                 skip: frozenset | Callable[[], frozenset] = SKIPPED) -> str:

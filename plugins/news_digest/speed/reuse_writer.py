@@ -38,10 +38,10 @@ from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError
 
 from ..diskspace import naming
-from .fingerprint import SEP, Fingerprints, Unfingerprintable, digest, is_unchangeable
+from .fingerprint import Fingerprints, Unfingerprintable, digest
 from .paging import PageLink, PagingWriter, StablePage, StablePaginator
 from .reach import Beyond, Described, Reach
-from .seed_stamp import SEED_HASH
+from .story_key import describe_content
 from .template_deps import TemplateDeps
 
 logger = logging.getLogger(__name__)
@@ -57,59 +57,7 @@ logger = logging.getLogger(__name__)
 MIN_BUDGET = 1
 BUDGET = 2
 MAX_BUDGET = 4
-# A seed's metadata is what its hash stands for, copied onto its attributes by
-# Pelican: hash them once. Other content's metadata is hashed with it.
-CONTENT_SKIPPED = frozenset({"_context", "settings", "metadata"})
-OTHER_CONTENT_SKIPPED = frozenset({"_context", "settings"})
 _MISSING = "<missing>"
-
-
-def _refuse_links(content) -> None:
-    # Pelican builds ``content``/``summary`` from ``_content`` and the site's URLs;
-    # intrasite links ({filename}...) depend on other pages' addresses, so such a
-    # page is not compared (it is rendered every time).
-    if "{" in content._content and any(
-            marker in content._content for marker in ("{filename}", "{static}", "{attach}",
-                                                      "{tag}", "{category}", "{author}",
-                                                      "{index}", "|filename|", "|static|")):
-        raise Unfingerprintable(f"{content.source_path} links to other pages")
-
-
-def _describe_content(content, budget, fingerprints):
-    _refuse_links(content)
-    fields = vars(content)
-    stamp = content.metadata.get(SEED_HASH)
-    if stamp is None:  # Content.summary and url read its metadata
-        return fingerprints.entered(fields, budget, OTHER_CONTENT_SKIPPED)
-    return f"{stamp}{SEP}" + fingerprints.entered(  # what to skip: asked once per story
-        fields, budget, lambda: CONTENT_SKIPPED | _as_read(fields, content.metadata))
-
-
-def text_key(content, fingerprints: Fingerprints) -> str:
-    """The key of what Pelican makes a story's ``content`` and ``summary`` of (a feed
-    writes both, and nothing else of the story: the rest comes from its own records):
-    ``_content``, the ``summary`` of its metadata, and for a seed the seed's hash
-    standing for what was read (the settings are in the cache folder's key). Not the
-    objects attached to it (its neighbours, its event's other reports). Raises
-    ``Unfingerprintable`` as its page would (links to other pages, a text made by code)."""
-    _refuse_links(content)
-    if hasattr(content, "_get_content"):  # Pelican's hook: code the key cannot see into
-        raise Unfingerprintable(f"{content.source_path} makes its text with _get_content")
-    stamp = content.metadata.get(SEED_HASH)
-    if stamp is None:  # not a seed: every value it holds
-        return fingerprints.of(content, 1)
-    text = content._content
-    return digest(f"{stamp}{SEP}{len(text)}:{text}{SEP}{content.metadata.get('summary')!r}")
-
-
-def _as_read(fields, metadata) -> frozenset:
-    """Attributes still holding the very value the seed reader gave, of a type that
-    cannot change: the seed's hash stands for them (hashing a story's seed, credit
-    and topics was most of a rebuild's fingerprinting)."""
-    return frozenset(name for name, value in metadata.items()
-                     if fields.get(name, _MISSING) is value and is_unchangeable(value))
-
-
 def _extras(value, kind: type) -> str:
     """The attributes ``value`` carries beyond those its description (``DESCRIBED``)
     admits: none, normally. A walk (``reach``) refuses a page reading such a value, so
@@ -160,7 +108,7 @@ def _describe_stable_page(page, budget, fingerprints):
 SPECIAL = {PageLink: _describe_page_link, StablePage: _describe_stable_page,
            Page: _describe_page, StablePaginator: _describe_stable_paginator,
            Paginator: _describe_paginator, URLWrapper: _describe_wrapper,
-           Content: _describe_content}
+           Content: describe_content}
 
 
 def page_fingerprints() -> Fingerprints:
