@@ -11,7 +11,8 @@ build (``DigestBuild.speed``) and calls it at the few points where it works:
   ``template_paths.py`` and walked on each page's values by ``reach.py``);
 - ``on_generator_init`` / ``on_content`` / ``on_story_addressed`` / ``on_all_read``:
   the content cache saved only when it changed and atomically (``content_cache.py``),
-  a story's source path and address worked out once, tag listings written in one
+  a story's source path and address and a page's address worked out once
+  (``fix_page_addresses``), tag listings written in one
   linear pass (``listings.py``), repeated template fragments rendered once
   (``fragments.py``), each template compiled once for every generator
   (``template_code.py``);
