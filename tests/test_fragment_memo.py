@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 
 import jinja2
 import pytest
@@ -128,3 +129,38 @@ def test_story_items_link_right_from_every_depth(tmp_path):
     # Older pages of a list are two folders further down (topics/x/page/N/).
     assert depths == {0, 2, 4}, depths
     assert checked > 40
+
+
+class CountedFeed:
+    """A feed link whose every attribute read is counted."""
+
+    def __init__(self, path, reads):
+        self._path, self._reads = path, reads
+
+    def __getattr__(self, name):
+        self._reads.append(name)
+        return {"path": self._path, "type": "application/atom+xml"}.get(name, name)
+
+
+def test_the_digest_feed_links_are_rendered_once_per_page_depth(tmp_path):
+    """Every page links the digest's feeds, the same at every page of one depth: the
+    theme renders them once per depth, head and footer, and every page shows them."""
+    theme = Path(__file__).resolve().parents[1] / "theme" / "templates"
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(theme)), autoescape=True,
+                             extensions=[MemoExtension], trim_blocks=True, lstrip_blocks=True)
+    with_store(env, speed_of(tmp_path))
+    reads = []
+    site_feeds = [CountedFeed("feeds/all.atom.xml", reads)]
+    page_feeds = [CountedFeed("feeds/topic.atom.xml", [])]
+    pages = [("..", page_feeds), ("..", []), ("../..", page_feeds)]
+    for name in ("partials/feed_links.html", "partials/feed_links_head.html"):
+        template = env.get_template(name)
+        shown = [template.render(SITEURL=siteurl, page_feeds=feeds,
+                                 digest_site_feeds=site_feeds) for siteurl, feeds in pages]
+        assert all(f'href="{siteurl}/feeds/all.atom.xml"' in text
+                   for (siteurl, _), text in zip(pages, shown, strict=True))
+        assert 'href="../feeds/topic.atom.xml"' in shown[0]
+        assert "topic.atom.xml" not in shown[1]
+    # Each link's attributes read once per depth (two of the three pages' depths):
+    # four in the footer (path, type, title, label), three in the head.
+    assert len(reads) == 2 * (4 + 3), reads

@@ -89,3 +89,34 @@ def test_fewer_collections_only_for_the_duration_even_on_error():
     with pytest.raises(RuntimeError), fewer_collections():
         raise RuntimeError("a build failed")
     assert gc.get_threshold() == before
+
+
+def test_a_page_formats_its_address_once(tmp_path, monkeypatch):
+    """Every page's menu links the site's pages (about/, ...): once every generator
+    has read its content, a page answers its url and save_as from the values worked
+    out then, the same as Pelican's, instead of formatting them on every use."""
+    from pelican.contents import Page
+    from pelican.settings import DEFAULT_CONFIG
+
+    from news_digest.settings import resolve
+    from news_digest.speed import Speed
+
+    settings = {**DEFAULT_CONFIG, "PAGE_URL": "{slug}/", "PAGE_SAVE_AS": "{slug}/index.html",
+                "PATH": str(tmp_path)}
+    page = Page("text", metadata={"title": "About", "slug": "about"}, settings=settings,
+                source_path=str(tmp_path / "pages" / "about.md"))
+    expected = (page.url, page.save_as)
+
+    class PagesGenerator:  # the lists of Pelican's pages generator
+        pages, hidden_pages, draft_pages = [page], [], []
+
+    speed = Speed({"CACHE_CONTENT": True, "CACHE_PATH": str(tmp_path / "cache")}, resolve({}))
+    speed.on_all_read([PagesGenerator()])
+    formatted = []
+    monkeypatch.setattr(Page, "_expand_settings",
+                        lambda self, key, klass=None: formatted.append(key) or "")
+    assert [(page.url, page.save_as) for _ in range(3)] == [expected] * 3
+    assert formatted == []
+    speed.on_all_read([PagesGenerator()])  # a second call leaves it as it is
+    assert (page.url, page.save_as) == expected and formatted == []
+    speed.close()

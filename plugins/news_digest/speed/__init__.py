@@ -11,7 +11,8 @@ build (``DigestBuild.speed``) and calls it at the few points where it works:
   ``template_paths.py`` and walked on each page's values by ``reach.py``);
 - ``on_generator_init`` / ``on_content`` / ``on_story_addressed`` / ``on_all_read``:
   the content cache saved only when it changed and atomically (``content_cache.py``),
-  a story's source path and address worked out once, tag listings written in one
+  a story's source path and address and a page's address worked out once
+  (``fix_page_addresses``), tag listings written in one
   linear pass (``listings.py``), repeated template fragments rendered once
   (``fragments.py``), each template compiled once for every generator
   (``template_code.py``);
@@ -97,6 +98,42 @@ class FixedSaveAs:
         return f"FixedSaveAs({self.save_as!r})"
 
 
+class FixedAddress:
+    """A page's (``pages/``, not a story's) ``get_url_setting``, answering ``url`` and
+    ``save_as`` from the values worked out once every generator has read its content:
+    Pelican formats both again on every use, and every page of the site links the
+    site's pages (the menu of ``base.html``); any other key as Pelican does."""
+
+    __slots__ = ("url", "save_as", "compute")
+
+    def __init__(self, url: str, save_as: str, compute):
+        self.url, self.save_as, self.compute = url, save_as, compute
+
+    def __call__(self, key: str) -> str:
+        if key == "url":
+            return self.url
+        return self.save_as if key == "save_as" else self.compute(key)
+
+    def __repr__(self) -> str:  # what a page's fingerprint sees
+        return f"FixedAddress({self.url!r}, {self.save_as!r})"
+
+
+# The lists of Pelican's pages generator whose pages are final once it has read them.
+PAGE_LISTS = ("pages", "hidden_pages", "draft_pages", "translations",
+              "hidden_translations", "draft_translations")
+
+
+def fix_page_addresses(generator) -> None:
+    """Each page of ``generator`` (Pelican's pages generator) answers its ``url`` and
+    ``save_as`` from the values it has now: its slug and metadata are final."""
+    for name in PAGE_LISTS:
+        for page in getattr(generator, name, ()):
+            if not hasattr(page, "identity") and not isinstance(
+                    page.__dict__.get("get_url_setting"), FixedAddress):
+                page.get_url_setting = FixedAddress(page.url, page.save_as,
+                                                    page.get_url_setting)
+
+
 class Speed:
     """The speed-ups of one build (see the module's docstring)."""
 
@@ -174,6 +211,8 @@ class Speed:
         for generator in generators:
             if all(hasattr(generator, name) for name in ("dates", "tags", "authors")):
                 write_listings_linearly(generator)
+            elif hasattr(generator, "hidden_pages"):
+                fix_page_addresses(generator)
         # Fragments are kept only in builds that render every page: a build over a
         # previous output renders only what changed (they would seldom be used
         # again) and at 10,000 stories its memory goes to the page keys.

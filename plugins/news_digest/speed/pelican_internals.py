@@ -99,6 +99,10 @@ INTERNALS = (
     Internal("pelican.contents:Content.get_url_setting", "speed/__init__.py on_story_addressed",
              "answered for save_as from the value worked out once the slug is final "
              "(Pelican formats save_as again on every use)", "e0eb063bf0a5"),
+    Internal("pelican.contents:Content.get_url_setting", "speed/__init__.py fix_page_addresses",
+             "a page's (pages/) url and save_as answered from the values worked out once "
+             "every generator has read its content (base.html links them on every page)",
+             "e0eb063bf0a5"),
     Internal("pelican.readers:Readers.__init__", "glue/signals.py add_reader",
              "the seed reader is put into reader_classes['txt'] at readers_init",
              "3026099450bc"),
