@@ -28,6 +28,7 @@ from urllib.parse import urlparse
 
 from devset_articles import _git, _story, run_writer
 from devset_fresh3 import LABELS, _record, is_seen, one_per_page
+from topics_devset import site
 
 from news_digest.enrich.language import story_language
 
@@ -67,14 +68,6 @@ def seen_hosts(names=("labels.json", "fresh.json", "fresh2.json", "fresh3.json")
             hosts.add(urlparse(record["url"]).netloc.removeprefix("www."))
             hosts.add(record["publisher"].removeprefix("www."))
     return hosts
-
-
-def site(host: str) -> str:
-    """A host's registered name: "sports.ndtv.com" -> "ndtv.com", "www.bbc.co.uk" -> "bbc.co.uk"."""
-    parts = host.removeprefix("www.").split(".")
-    second_level = len(parts) > 2 and len(parts[-1]) == 2 and parts[-2] in (
-        "co", "com", "org", "net", "gov", "ac")
-    return ".".join(parts[-3:] if second_level else parts[-2:])
 
 
 def is_known(host: str, seen: set[str]) -> bool:

@@ -3,14 +3,14 @@
     DIGEST_TOPICS_DEVSET=/work/topics-devset .venv/bin/python tests/topic_misses.py [SET...]
 
 SET is one of the tuning sets (``tuning``, ``fresh``, ``fresh2``, ``fresh3-tune``,
-``fresh4-tune``, ``fresh5-tune``; all of them by default). For each English story of the
-set that is not fully right, prints the topics given that are not ``must`` (``NEAR`` a near
-miss, ``WRONG`` clearly wrong; ``ok`` topics are not errors and are not listed) and the
-``must`` topics missed (``MISS``), each with the lines ``explain`` gives for that topic (its
-score, what made it so, the phrases that found it), so that a round can group the errors by
-cause before changing anything (docs/topics.md). An untouched split (``untouched``,
-``fresh3-untouched``, ``fresh4-untouched``, ``fresh5-untouched``) is refused: it is never
-read story by story.
+``fresh4-tune``, ``fresh5-tune``, ``fresh6-tune``; all of them by default). For each English
+story of the set that is not fully right, prints the topics given that are not ``must``
+(``NEAR`` a near miss, ``WRONG`` clearly wrong; ``ok`` topics are not errors and are not
+listed) and the ``must`` topics missed (``MISS``), each with the lines ``explain`` gives for
+that topic (its score, what made it so, the phrases that found it), so that a round can
+group the errors by cause before changing anything (docs/topics.md). An untouched split
+(``untouched``, ``fresh3-untouched``, ``fresh4-untouched``, ``fresh5-untouched``,
+``fresh6-untouched``) is refused: it is never read story by story.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from topics_devset import (  # noqa: E402
     fresh3_halves,
     fresh4_halves,
     fresh5_halves,
+    fresh6_halves,
     fresh_stories,
     stories,
 )
@@ -43,6 +44,7 @@ TUNING = {
     "fresh3-tune": lambda: list(fresh3_halves()[0]),
     "fresh4-tune": lambda: list(fresh4_halves()[0]),
     "fresh5-tune": lambda: list(fresh5_halves()[0]),
+    "fresh6-tune": lambda: list(fresh6_halves()[0]),
 }
 
 

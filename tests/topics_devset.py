@@ -51,6 +51,16 @@ FRESH4 = HERE / "data" / "topics_devset" / "fresh4.json"
 # (``devset_fresh5.py`` writes ``fresh5-articles.jsonl``), labelled and committed before
 # any tagger ran on them; split in halves like the fourth.
 FRESH5 = HERE / "data" / "topics_devset" / "fresh5.json"
+# The SIXTH fresh set (topics-data6): stories of publishers in none of the sets above, most
+# of them about US politics (AllSides, 2012-2020) and December 2023's human interest,
+# sport and entertainment (Webz.io), ``devset_fresh6.py`` writes ``fresh6-articles.jsonl``;
+# labelled and committed before any tagger ran on them; split in halves by publisher.
+FRESH6 = HERE / "data" / "topics_devset" / "fresh6.json"
+# Its desk check at scale: more AllSides stories of the same publishers, not labelled, each
+# with the desk its AllSides topic names (``fresh6-desks.jsonl``, same writer).
+FRESH6_DESKS = "fresh6-desks.jsonl"
+DESKS = {"politics": {"government-policy", "elections"}, "technology": {"technology"},
+         "business": {"business"}, "sports": {"sports"}}
 SHARED = HERE.parent.parent / "shared"
 FEEDS = SHARED / "realworld-feeds"
 
@@ -127,6 +137,44 @@ def fresh5_halves() -> tuple[tuple[Labelled, ...], tuple[Labelled, ...]]:
     fifth = fresh_stories(FRESH5)
     return (tuple(s for s in fifth if not is_fresh5_untouched(s.id)),
             tuple(s for s in fifth if is_fresh5_untouched(s.id)))
+
+
+def site(host: str) -> str:
+    """A host's registered name: "sports.ndtv.com" -> "ndtv.com", "www.bbc.co.uk" -> "bbc.co.uk"
+    (the writers compare publishers by it; the sixth set is split by it)."""
+    parts = host.removeprefix("www.").split(".")
+    second_level = len(parts) > 2 and len(parts[-1]) == 2 and parts[-2] in (
+        "co", "com", "org", "net", "gov", "ac")
+    return ".".join(parts[-3:] if second_level else parts[-2:])
+
+
+def is_fresh6_untouched(publisher: str) -> bool:
+    """The sixth fresh set's split, fixed with its labels before any tagger ran on it, by
+    PUBLISHER so that no publisher is in both halves (the set has up to three stories a
+    publisher): ``fresh6-untouched`` when the first hex digit of sha1 of the publisher's
+    site is even, else ``fresh6-tune``. Only the untouched half's totals are ever printed."""
+    return is_fresh3_untouched(site(publisher))
+
+
+def fresh6_halves() -> tuple[tuple[Labelled, ...], tuple[Labelled, ...]]:
+    """The sixth fresh set's stories with text here: (fresh6-tune, fresh6-untouched)."""
+    sixth = fresh_stories(FRESH6)
+    return (tuple(s for s in sixth if not is_fresh6_untouched(s.publisher)),
+            tuple(s for s in sixth if is_fresh6_untouched(s.publisher)))
+
+
+def desk_stories() -> list[tuple[str, str, str]]:
+    """The sixth set's desk check: (desk, title, text) of each story of
+    ``fresh6-desks.jsonl`` found here (none where it is absent)."""
+    found = []
+    for folder in extra_folders():
+        path = folder / FRESH6_DESKS
+        if path.is_file() and not found:
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    record = json.loads(line)
+                    found.append((record["desk"], record["title"], record["text"]))
+    return found
 
 
 def labels(path: Path = LABELS) -> list[dict]:
@@ -250,12 +298,10 @@ def outside_rate(tag: Callable[[str, str], Iterable[str]],
 
 def desk_rates(tag: Callable[[str, str], Iterable[str]], items: Iterable[Labelled]) -> dict:
     """Per desk (a story's must topics name it), the share of stories given a desk topic."""
-    desks = {"politics": {"government-policy", "elections"}, "technology": {"technology"},
-             "business": {"business"}, "sports": {"sports"}}
-    counts = {desk: [0, 0] for desk in desks}
+    counts = {desk: [0, 0] for desk in DESKS}
     for story in items:
         given = set(tag(story.title, story.text))
-        for desk, topics in desks.items():
+        for desk, topics in DESKS.items():
             if story.must & topics:
                 counts[desk][1] += 1
                 counts[desk][0] += bool(given & topics)
