@@ -288,7 +288,11 @@ def test_fifth_fresh_set_side_by_side(capsys):
 def test_sixth_fresh_set_side_by_side(capsys):
     results = side_by_side(capsys, FRESH6, fresh6_halves, "fresh6", "devset_fresh6.py",
                            "since topics-data6")
-    assert results
+    # Measured once after the labels' commit, before anything was tuned on it
+    # (docs/topics.md): today's 0.488 precision and 41 clearly wrong topics, the current
+    # tagger's 0.664 and 7; politics 52 of 57 (today's 48).
+    assert results["new"].precision > results["today"].precision
+    assert results["new"].wrong < results["today"].wrong
 
 
 def test_desks_at_scale(capsys):
@@ -312,7 +316,10 @@ def test_desks_at_scale(capsys):
         print(f"\ndesks at scale ({len(found)} AllSides stories of the sixth set's publishers, "
               "not labelled; stories given their desk's topic, target 95 %):")
         print("\n".join(lines))
-    assert rates
+    # Measured when the set came (docs/topics.md): politics 455 of 496 (92 %; today's 79 %),
+    # business 84 % (82 %), sports 7 of 7, technology 7 of 20 (today's 10). Only what holds
+    # is asserted: the current tagger gives more politics stories a politics topic.
+    assert rates["new"]["politics"] > rates["today"]["politics"]
 
 
 @needs_text
