@@ -23,6 +23,8 @@ BODY = ("Premier Lars Dahlgren and opposition leader Ingrid Solheimsvik argued o
      ["^dahlgren>meet", "^solheimsvik>meet"]),  # "will meet": a verb; its object
     ("Solheimsvik meets Dahlgren, drops block on harbour contract",
      ["^dahlgren>meet", "^solheimsvik>meet"]),  # "meets": the same head
+    ("Dahlgren Is Pressed to Veto Harbour Bill",
+     ["^dahlgren>press", "^dahlgren>veto"]),  # and what he is pressed to do
     ("Dahlgren's adviser resigns over leaked memo", []),  # the adviser resigns
     ("Narvik harbour: the contract, explained", []),  # no verb after a name
 ])

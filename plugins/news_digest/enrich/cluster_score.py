@@ -221,6 +221,7 @@ def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profil
     each factor computed only while the score can still reach the floor."""
     key, termset, squares, time, days = p.key, p.terms.terms, p.terms.squares, p.time, p.days
     names = p.terms.names
+    acts = p.terms.quoted or p.terms.headed  # one_act() can hold for p
     floor, scale, sqrt = EDGE_FLOOR, SQUARE_SCALE, math.sqrt
     for other in others:
         q = profiles[other]
@@ -238,7 +239,8 @@ def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profil
         if len(days) == 1 and len(q.days) == 1:  # same_day(), for one day each
             (start_a, end_a), (start_b, end_b) = days[0], q.days[0]
             if (min(end_a, end_b) - max(start_a, start_b) < SAME_DAY_OVERLAP
-                    and not one_act(p.terms, terms, common)):
+                    and not (acts and (terms.quoted or terms.headed)
+                             and one_act(p.terms, terms, common))):
                 score *= GUESSED_DAY_FACTOR if (end_a - start_a == GUESSED_SPAN
                                                 or end_b - start_b == GUESSED_SPAN) \
                     else OTHER_DAY_FACTOR

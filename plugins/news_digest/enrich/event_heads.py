@@ -6,10 +6,12 @@ Pure module (no Pelican import), used by ``event_text.py`` (the terms) and
 A headline says who did what: "Bernie Sanders Meets President Obama", "Obama Will
 Meet With Sanders On Thursday". Its head is its first verb that follows a name (a
 word in a verb's form: "meets", "vetoed", "raising", or after "to", "will" and the
-like: "to veto"), with the names just before it (its subject: the run of names that
-ends where the verb's helpers begin) and those within ``HEAD_WINDOW`` words after it
-(its object). Each name and the verb make a head term ("^sander>meet"), normalised
-as every term is (``event_words``: "Meets" and "meet" are "meet").
+like: "to veto") and the word right after it, when that is no name, after "to" or not
+(what is done: "Announces Veto", "Is Pressed to Veto"), with the names just before
+the verb (its subject: the run of names that ends where the verb's helpers begin)
+and those within ``HEAD_WINDOW`` words after it (its object). Each name and each of
+the two actions make a head term ("^sander>meet"), normalised as every term is
+(``event_words``: "Meets" and "meet" are "meet").
 
 Head terms weigh nothing in the similarity. Two stories whose headlines share one
 tell the same person doing the same thing, one action, so the days their leads name
@@ -47,24 +49,42 @@ _NO_ACTION = frozenset(
 
 def _word(token: str) -> tuple[str, str]:
     """The token without a possessive, as written and lower-cased."""
-    written = _POSSESSIVE_RE.sub("", token)
+    written = _POSSESSIVE_RE.sub("", token) if "'" in token or "’" in token else token
     return written, written.lower()
 
 
+# What a token is whatever the story (remembered: headlines repeat their words):
+# (as written, lower-cased, a name's term or None, an action's term or None).
+_TOKENS: dict[str, tuple[str, str, str | None, str | None]] = {}
+_TOKENS_KEPT = 200_000
+
+
+def _token(token: str) -> tuple[str, str, str | None, str | None]:
+    found = _TOKENS.get(token)
+    if found is None:
+        written, word = _word(token)
+        name = action = None
+        if word not in _CALENDAR_WORDS and len(word) >= 3:
+            spelled = _STATE_ABBREVIATIONS.get(word, word)
+            weight = word_weight(spelled)
+            if written[0].isupper() and weight >= NAME_WEIGHT:
+                name = normalise_word(spelled)
+            if weight >= ACTION_WEIGHT and word not in _NO_ACTION:
+                action = normalise_word(word)
+        found = (written, word, name, action)
+        if len(_TOKENS) < _TOKENS_KEPT:
+            _TOKENS[token] = found
+    return found
+
+
 def _kind(token: str, body: str, title: str) -> tuple[str | None, str]:
-    """("name", term), ("action", term) or (None, "")."""
-    written, word = _word(token)
-    if word in _CALENDAR_WORDS or len(word) < 3:
-        return None, ""
-    spelled = _STATE_ABBREVIATIONS.get(word, word)
-    weight = word_weight(spelled)
-    if written[0].isupper() and weight >= NAME_WEIGHT and any(
-            form in body and written_as_name(form, body, title)
-            for form in (written, word.capitalize())):
-        return "name", normalise_word(spelled)
-    if weight >= ACTION_WEIGHT and word not in _NO_ACTION:
-        return "action", normalise_word(word)
-    return None, ""
+    """("name", term), ("action", term) or (None, ""): a name when the story writes it
+    as one (``written_as_name``)."""
+    written, word, name, action = _token(token)
+    if name is not None and any(form in body and written_as_name(form, body, title)
+                                for form in (written, word.capitalize())):
+        return "name", name
+    return ("action", action) if action is not None else (None, "")
 
 
 def _inflected(word: str, term: str) -> bool:
@@ -97,11 +117,14 @@ def head_terms(title: str, body: str) -> list[str]:
         while back >= 0 and kinds[back][0] == "name":
             names.add(kinds[back][1])
             back -= 1
-        for after in tokens[at + 1:at + 1 + HEAD_WINDOW]:
-            kind, name = _kind(after, body, title)
-            if kind == "name":
-                names.add(name)
-        return sorted(f"{HEAD_MARK}{name}>{term}" for name in names)
+        after = [_kind(token, body, title) for token in tokens[at + 1:at + 1 + HEAD_WINDOW]]
+        names.update(name for kind, name in after if kind == "name")
+        actions = {term}
+        if after and tokens[at + 1].lower() == "to":  # "Pressed to Veto": what is done
+            after = after[1:]
+        if after and after[0][0] == "action":  # "Announces Veto", "Pressed to Veto"
+            actions.add(after[0][1])
+        return sorted(f"{HEAD_MARK}{name}>{action}" for name in names for action in actions)
     return []
 
 
