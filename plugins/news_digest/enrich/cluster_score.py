@@ -11,7 +11,9 @@ by what says they are two events:
 * days: leads that put their events on different days (``event_dates.py``), by
   ``OTHER_DAY_FACTOR``, or ``GUESSED_DAY_FACTOR`` when a lead names no day and
   its day is guessed from the time of writing; not when both quote the same words
-  (``event_quotes.py``: one statement, its reports and reactions on their own days);
+  (``event_quotes.py``: one statement, its reports and reactions on their own days),
+  nor when both headlines tell the same person doing the same thing
+  (``event_heads.py``: one action, announced on one day and done on another);
 * names: a headline that names someone, somewhere or an amount the other story
   never mentions (another company, another country, another result), by up to
   ``NAME_PENALTY``; a brief that names nothing the other lacks is forgiven most of
@@ -27,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from .cluster_candidates import WINDOW_SECONDS
 from .event_dates import DAY_SECONDS, SAME_DAY_OVERLAP, implicit, same_day
+from .event_heads import headed_alike
 from .event_numbers import changes, rough_term
 from .event_quotes import quoted_alike
 from .event_text import MAX_TERM_WEIGHT, MENTION_MARK, SQUARE_SCALE, EventTerms
@@ -48,6 +51,9 @@ GUESSED_DAY_FACTOR = 0.8  # the same when a lead names no day (guessed from the 
 # Two stories that quote the same words (event_quotes) tell one utterance: the days
 # their leads name do not lower them (a reaction's day against the statement's).
 QUOTES_OVER_DAYS = True
+# Nor when their headlines tell the same person doing the same thing (event_heads):
+# "Obama Will Meet With Sanders On Thursday", "Bernie Sanders Meets President Obama".
+HEADS_OVER_DAYS = True
 # A percentage under 10 (a rate, inflation, growth) is told to a tenth: 3.75% is not 4%.
 _RATE_RE = re.compile(r"≈\d(?:\.\d+)?%$")
 DERIVED_CHANGES = True  # a headline's percentage is told by two values (lacks)
@@ -114,12 +120,24 @@ def pair_time_factor(a: Profile, b: Profile) -> float:
 def day_factor(a: Profile, b: Profile) -> float:
     """``OTHER_DAY_FACTOR`` when the two leads name different days, else 1; 1 too when
     the two stories quote the same words (``event_quotes``): one utterance, whose
-    reactions and reports name their own days."""
-    if same_day(a.days, b.days) is not False or (
-            QUOTES_OVER_DAYS and a.terms.quoted and b.terms.quoted
-            and quoted_alike(a.terms.terms & b.terms.terms)):
+    reactions and reports name their own days; or when their headlines tell the same
+    person doing the same thing (``event_heads``: one action)."""
+    if same_day(a.days, b.days) is not False or one_act(a.terms, b.terms):
         return 1.0
     return GUESSED_DAY_FACTOR if implicit(a.days) or implicit(b.days) else OTHER_DAY_FACTOR
+
+
+def one_act(a: EventTerms, b: EventTerms, common=None) -> bool:
+    """Whether two stories quote the same words or their headlines tell the same person
+    doing the same thing: one utterance or action, whatever days their leads name.
+    ``common``: their shared terms, where the caller has them."""
+    quoted = QUOTES_OVER_DAYS and a.quoted and b.quoted
+    headed = HEADS_OVER_DAYS and a.headed and b.headed
+    if not (quoted or headed):
+        return False
+    if common is None:
+        common = a.terms & b.terms
+    return (quoted and quoted_alike(common)) or (headed and headed_alike(common))
 
 
 def other_days_named(a: Profile, b: Profile) -> bool:
@@ -203,7 +221,7 @@ def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profil
     each factor computed only while the score can still reach the floor."""
     key, termset, squares, time, days = p.key, p.terms.terms, p.terms.squares, p.time, p.days
     names = p.terms.names
-    quoted = QUOTES_OVER_DAYS and p.terms.quoted
+    acts = p.terms.quoted or p.terms.headed  # one_act() can hold for p
     floor, scale, sqrt = EDGE_FLOOR, SQUARE_SCALE, math.sqrt
     for other in others:
         q = profiles[other]
@@ -221,7 +239,8 @@ def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profil
         if len(days) == 1 and len(q.days) == 1:  # same_day(), for one day each
             (start_a, end_a), (start_b, end_b) = days[0], q.days[0]
             if (min(end_a, end_b) - max(start_a, start_b) < SAME_DAY_OVERLAP
-                    and not (quoted and terms.quoted and quoted_alike(common))):
+                    and not (acts and (terms.quoted or terms.headed)
+                             and one_act(p.terms, terms, common))):
                 score *= GUESSED_DAY_FACTOR if (end_a - start_a == GUESSED_SPAN
                                                 or end_b - start_b == GUESSED_SPAN) \
                     else OTHER_DAY_FACTOR

@@ -34,6 +34,7 @@ from .clusters import (
     shared_terms,
 )
 from .event_dates import same_day, same_day_said
+from .event_heads import HEAD_MARK
 from .event_quotes import QUOTE_MARK, QUOTE_WORDS
 from .event_text import MENTION_MARK, _read, _term_of
 
@@ -95,6 +96,11 @@ def explain_pair(clustering: Clustering, a: str, b: str) -> PairExplanation:
     if quoted and same_day(pa.days, pb.days) is False:
         reason += ("; not lowered for the days their leads name: both quote the same words ("
                    + ", ".join(f"\u201c{run}\u201d" for run in quoted[:2]) + ")")
+    heads = sorted(t[1:].replace(">", " ") for t in pa.terms.terms & pb.terms.terms
+                   if t[0] == HEAD_MARK)
+    if heads and same_day(pa.days, pb.days) is False:
+        reason += ("; not lowered for the days their leads name: both headlines tell the "
+                   "same person doing the same thing (" + ", ".join(heads[:3]) + ")")
     said = same_day_said(pa.days, pb.days)
     if hours * 3600 > DECAY_AFTER_SECONDS and named_same_day(pa, pb):
         reason += "; not lowered for the days apart: both leads name the same day"

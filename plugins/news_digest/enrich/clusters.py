@@ -10,7 +10,8 @@ Pure module (no Pelican import). See docs/clusters.md for the rule and the metho
   with the stories and their neighbours in time, not with every pair. A pair's
   score (``cluster_score.py``) is how much of each story the other tells, lowered
   for stories days apart, for leads that name different days (not when both quote
-  the same words: ``event_quotes.py``) and for a headline name the other story
+  the same words, ``event_quotes.py``, or their headlines tell the same person doing
+  the same thing, ``event_heads.py``) and for a headline name the other story
   never mentions.
 * Pairs scoring at least ``EDGE_FLOOR`` are the edges of a graph. In each connected
   part, clusters are merged greedily, strongest pair first (``cluster_merge.py``):
@@ -64,7 +65,7 @@ LOOSE_MEAN_LINK = 0.44
 EXPLAIN_TERMS = 12
 # A previous result is reused only when made by the same method: bump this whenever
 # the terms, the scores or the constants change.
-METHOD = "same-event/10"
+METHOD = "same-event/11"
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Mapping
 from itertools import chain
 from operator import itemgetter
 
+from .event_heads import HEAD_MARK, head_terms
 from .event_numbers import number_terms
 from .event_quotes import QUOTE_MARK, quote_terms
 from .event_words import (  # noqa: F401  (word_weight, normalise_word: this module's interface)
@@ -93,7 +94,7 @@ class EventTerms:
     ``explain`` and the record kept between builds). Immutable once made.
     """
 
-    __slots__ = ("squares", "_weights", "norm", "names", "quoted")
+    __slots__ = ("squares", "_weights", "norm", "names", "quoted", "headed")
 
     def __init__(self, weights: Mapping[str, float], norm: float,
                  names: frozenset[str] = frozenset()):
@@ -104,6 +105,8 @@ class EventTerms:
         object.__setattr__(self, "names", names)  # the headline's names (who, where)
         # whether it holds a quote term (event_quotes): most pairs need not look for one
         object.__setattr__(self, "quoted", any(t[0] == QUOTE_MARK for t in self.squares))
+        # and a head term (event_heads): who did what, in its headline
+        object.__setattr__(self, "headed", any(t[0] == HEAD_MARK for t in self.squares))
 
     def __setattr__(self, name, value):
         raise AttributeError(f"EventTerms is immutable: cannot set {name}")
@@ -319,6 +322,7 @@ def event_terms(title: str, paragraphs: Iterable[str]) -> EventTerms:
     weights.update(dict.fromkeys(quote_terms(title, paragraphs), 0.0))  # weigh nothing
     body = "\n".join(paragraphs)
     weights.update(dict.fromkeys(mentioned_names(terms, weights, body), 0.0))  # nor these
+    weights.update(dict.fromkeys(head_terms(title, body), 0.0))  # nor who did what
     named = headline_names(title, body, given)
     names = {found[0] for found in map(_term_of, named)
              if found is not None and found[0] in weights}

@@ -1,6 +1,7 @@
 """A word as clustering weighs and writes it (``enrich/`` stage).
 
-Pure module (no Pelican import), used by ``event_text.py`` and ``event_quotes.py``.
+Pure module (no Pelican import), used by ``event_text.py``, ``event_quotes.py`` and
+``event_heads.py``.
 Each word weighs how rare it is in English at large (``wordfreq``'s frequency list:
 0 for "the" and "said", up to 4 for names and words the list does not know), and is
 written one way however an outlet writes it: case, accents (Charité, Charite), German

@@ -1,0 +1,133 @@
+"""Who did what: the head event of a story's headline, as terms (``enrich/`` stage).
+
+Pure module (no Pelican import), used by ``event_text.py`` (the terms) and
+``cluster_score.py`` (what a shared head changes).
+
+A headline says who did what: "Bernie Sanders Meets President Obama", "Obama Will
+Meet With Sanders On Thursday". Its head is its first verb that follows a name (a
+word in a verb's form: "meets", "vetoed", "raising", or after "to", "will" and the
+like: "to veto") and the word right after it, when that is no name, after "to" or not
+(what is done: "Announces Veto", "Is Pressed to Veto"), with the names just before
+the verb (its subject: the run of names that ends where the verb's helpers begin)
+and those within ``HEAD_WINDOW`` words after it (its object). Each name and each of
+the two actions make a head term ("^sander>meet"), normalised as every term is
+(``event_words``: "Meets" and "meet" are "meet").
+
+Head terms weigh nothing in the similarity. Two stories whose headlines share one
+tell the same person doing the same thing, one action, so the days their leads name
+(an announcement's day against the meeting's) do not lower their score
+(``cluster_score.day_factor``), as for a quotation two stories share. The subject is
+the name right before the verb: "Hillary Clinton aide blames ..." is the aide's
+letter, not Clinton blaming, so it makes no head term with "Clinton".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .event_words import _CALENDAR_WORDS, _STATE_ABBREVIATIONS, normalise_word, word_weight
+from .names_in_text import written_as_name
+
+HEAD_MARK = "^"  # a head term opens with it: ^sander>meet
+HEAD_WINDOW = 3  # names this many words after the verb are its object
+NAME_WEIGHT = 1.0  # a name at least this rare (word_weight): "Obama", "Trump", not "New"
+ACTION_WEIGHT = 0.5  # a verb at least this rare: "wins", "cuts", not "says"
+_TOKEN_RE = re.compile(r"[^\W\d_][\w'’]*")
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+# What may stand between a subject and its verb, and what makes the next word a verb.
+_HELPERS = frozenset("to will may would could can must is are was were has have had be "
+                     "been being not".split())
+_ENDINGS = ("s", "ed", "ing")
+_TO_VERB = frozenset("to will may would could can must".split())
+# Words that are no action of the event: saying, reporting, and the function words.
+_NO_ACTION = frozenset(
+    "say said says tell told report reported new year years time people would could also "
+    "first last week day one two three after before over amid more than about into against "
+    "while when where what why how who will its his her their this that with from for and "
+    "but has have had was were are".split())
+
+
+def _word(token: str) -> tuple[str, str]:
+    """The token without a possessive, as written and lower-cased."""
+    written = _POSSESSIVE_RE.sub("", token) if "'" in token or "’" in token else token
+    return written, written.lower()
+
+
+# What a token is whatever the story (remembered: headlines repeat their words):
+# (as written, lower-cased, a name's term or None, an action's term or None).
+_TOKENS: dict[str, tuple[str, str, str | None, str | None]] = {}
+_TOKENS_KEPT = 200_000
+
+
+def _token(token: str) -> tuple[str, str, str | None, str | None]:
+    found = _TOKENS.get(token)
+    if found is None:
+        written, word = _word(token)
+        name = action = None
+        if word not in _CALENDAR_WORDS and len(word) >= 3:
+            spelled = _STATE_ABBREVIATIONS.get(word, word)
+            weight = word_weight(spelled)
+            if written[0].isupper() and weight >= NAME_WEIGHT:
+                name = normalise_word(spelled)
+            if weight >= ACTION_WEIGHT and word not in _NO_ACTION:
+                action = normalise_word(word)
+        found = (written, word, name, action)
+        if len(_TOKENS) < _TOKENS_KEPT:
+            _TOKENS[token] = found
+    return found
+
+
+def _kind(token: str, body: str, title: str) -> tuple[str | None, str]:
+    """("name", term), ("action", term) or (None, ""): a name when the story writes it
+    as one (``written_as_name``)."""
+    written, word, name, action = _token(token)
+    if name is not None and any(form in body and written_as_name(form, body, title)
+                                for form in (written, word.capitalize())):
+        return "name", name
+    return ("action", action) if action is not None else (None, "")
+
+
+def _inflected(word: str, term: str) -> bool:
+    """Whether ``word`` is a form of its ``term`` with an ending ("meets", "vetoed",
+    "raising"), not another spelling of it ("harbour" is "harbor")."""
+    return word != term and word.endswith(_ENDINGS)
+
+
+def head_terms(title: str, body: str) -> list[str]:
+    """The head terms of the headline ``title`` (the module's docstring), sorted; none
+    when it has no verb after a name. ``body``: the story's text as read. The words
+    are looked at only as far as the head's object."""
+    tokens = _TOKEN_RE.findall(title)
+    kinds: list[tuple[str | None, str]] = []
+    named = False
+    for at, token in enumerate(tokens):
+        kind, term = _kind(token, body, title)
+        kinds.append((kind, term))
+        if kind == "name":
+            named = True
+            continue
+        before = tokens[at - 1].lower() if at else ""
+        if not (named and kind == "action" and (_inflected(_word(token)[1], term)
+                                                or before in _TO_VERB)):
+            continue
+        names = set()
+        back = at - 1
+        while back >= 0 and tokens[back].lower() in _HELPERS:
+            back -= 1
+        while back >= 0 and kinds[back][0] == "name":
+            names.add(kinds[back][1])
+            back -= 1
+        after = [_kind(token, body, title) for token in tokens[at + 1:at + 1 + HEAD_WINDOW]]
+        names.update(name for kind, name in after if kind == "name")
+        actions = {term}
+        if after and tokens[at + 1].lower() == "to":  # "Pressed to Veto": what is done
+            after = after[1:]
+        if after and after[0][0] == "action":  # "Announces Veto", "Pressed to Veto"
+            actions.add(after[0][1])
+        return sorted(f"{HEAD_MARK}{name}>{action}" for name in names for action in actions)
+    return []
+
+
+def headed_alike(common) -> bool:
+    """Whether two stories' shared terms ``common`` hold a head term."""
+    return any(term[0] == HEAD_MARK for term in common)
