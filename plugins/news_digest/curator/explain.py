@@ -1,6 +1,6 @@
 """``explain SEED...``: why a story gets its topics, phrase by phrase.
 
-The report: the headline, the topics
+The report: the headline, the seed's warnings (as ``check`` prints them), the topics
 and how they were chosen, what of the story was not read, the learned desks, each
 topic scored with its evidence and its verdict (``explain_verdicts.py``), and what
 readers are shown (``explain_policy.py``). ``--cluster`` is ``explain_clusters.py``.
@@ -17,6 +17,7 @@ from ..enrich.topics import NEAR_SHARE, Taxonomy, Topic
 from ..errors import SourcesFileError
 from ..seeds.format import SeedError, read_seed
 from ..settings import resolve
+from .check import warning_lines
 from .explain_policy import policy_line
 from .explain_reading import not_read
 from .explain_verdicts import (
@@ -45,7 +46,7 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
     """The report for one seed, as lines of text."""
     chosen = seed_topics(taxonomy, seed)
     overridden = bool(taxonomy.override(seed.headers.get("topics", "")))
-    lines = [f"{seed.path}: {seed.title}"]
+    lines = [f"{seed.path}: {seed.title}", *warning_lines(seed)]
     near = taxonomy.threshold * NEAR_SHARE
     how = (f"set by the curator (Topics: on line {seed.lines.get('topics')})" if overridden
            else headline_rule(taxonomy) if not seed.paragraphs

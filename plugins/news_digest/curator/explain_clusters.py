@@ -16,6 +16,7 @@ from ..enrich.cluster_why import explain_pair, near_misses, told_apart, written_
 from ..enrich.event_dates import day_notes
 from ..errors import SeedError
 from ..seeds.format import read_seed
+from .check import warning_lines
 
 Forms = Callable[[str], dict[str, frozenset[str]]]  # a story's key -> its written forms
 Days = Callable[[str], str]  # a story's key -> the days its lead names (event_dates.day_notes)
@@ -95,6 +96,7 @@ def run(seeds: list[str], content: str) -> int:
         if found is None:
             continue
         report = cluster_report(clustering, found.identity, label_of, forms, days)
+        report[1:1] = warning_lines(found)  # as ``check`` and ``explain`` name them
         if not found.paragraphs:
             report.append("Headline only (no text): a headline alone is too little to tell "
                           "one event from another, so no pair is scored for this story; "

@@ -175,7 +175,7 @@ def parse_seed(data: bytes | str, path: str) -> Seed:
         headers={k: v for k, v in values.items() if k not in CORE},
         extra=head.extra,
         lines={**head.where, "body": body_start + 1},
-        warnings=tuple(head.warnings),
+        warnings=tuple(sorted(head.warnings, key=lambda w: w.line)),  # in file order
     )
 
 
