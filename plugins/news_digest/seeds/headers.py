@@ -46,7 +46,13 @@ def _visible(value: str, name: str) -> str:
     return value
 
 
+_BLANKS_RE = re.compile(r"[ \t]{2,}|\t")
+
+
 def _check_headline(value: str, name: str) -> str:
+    """The headline, a tab or a run of spaces in it one space (as ``import`` writes it:
+    a tab typed into a headline reached the page's <title> and every feed's title)."""
+    value = _BLANKS_RE.sub(" ", value)
     if not has_visible_character(value):
         raise HeaderValueError("the headline is empty or has no visible character: write "
                            "'# <headline>'")
