@@ -29,3 +29,24 @@ def test_a_tab_or_spaces_in_a_headline_are_one_space_everywhere(tmp_path):
     assert [t.text for t in rss.iterfind("channel/item/title")] == ["Tabs in the headline"]
     [item] = json.loads((site.output / "feeds/all.json").read_bytes())["items"]
     assert item["title"] == "Tabs in the headline"
+
+
+def test_an_original_link_with_a_title_or_a_tab_is_named_for_what_it_is(tmp_path):
+    """'[P](url "title")' (Markdown's link title) was refused as an address with a space,
+    and a tab in an address was called a space."""
+    seeds = {"titled.txt": seed_text(url='https://paper.example/1 "The story"'),
+             "tab.txt": seed_text(url="https://paper.example/a\tb"),
+             "space.txt": seed_text(url="https://paper.example/a b")}
+    for name, text in seeds.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = _check(tmp_path)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    for expected in [
+            "titled.txt:7: a link title (\"The story\") after the address: the 'Original:' link "
+            "is the address alone, like 'Original: [The Daily Example](https://paper.example/1)'",
+            "tab.txt:7: 'https://paper.example/a\tb' contains a tab: write the address "
+            "without it (or percent-encoded)",
+            "space.txt:7: 'https://paper.example/a b' contains a space (%20 in an address): "
+            "write the address without it (or percent-encoded)"]:
+        assert any(line.endswith(expected) for line in lines), (expected, lines)

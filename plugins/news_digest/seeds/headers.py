@@ -125,6 +125,10 @@ def _check_url(value: str, name: str) -> str:
     return value
 
 
+# A Markdown link's optional title after its address: "title", 'title' or (title).
+_LINK_TITLE_RE = re.compile(r"""^(\S+)[ \t]+("[^"]*"|'[^']*'|\([^()]*\))$""")
+
+
 def _check_original(value: str, name: str) -> tuple[str, str]:
     example = "'Original: [Publisher name](https://example.org/story)'"
     if value.count("](") > 1:
@@ -143,6 +147,11 @@ def _check_original(value: str, name: str) -> tuple[str, str]:
                            "text: write ( ) instead")
     if url.startswith("<") and url.endswith(">"):  # [name](<url>), CommonMark's form
         url = url[1:-1].strip()
+    titled = _LINK_TITLE_RE.match(url)
+    if titled:  # [name](url "title"): Markdown's link title, not part of the address
+        raise HeaderValueError(f"a link title ({titled.group(2)[:60]}) after the address: the "
+                               "'Original:' link is the address alone, like 'Original: "
+                               f"[{publisher[:40]}]({titled.group(1)[:120]})'")
     if not publisher:
         raise HeaderValueError("the 'Original:' link has no publisher name between [ ]")
     if not has_visible_character(publisher):
