@@ -50,3 +50,12 @@ def test_an_original_link_with_a_title_or_a_tab_is_named_for_what_it_is(tmp_path
             "space.txt:7: 'https://paper.example/a b' contains a space (%20 in an address): "
             "write the address without it (or percent-encoded)"]:
         assert any(line.endswith(expected) for line in lines), (expected, lines)
+
+
+def test_a_lower_case_z_is_utc_as_rfc_3339_allows(tmp_path):
+    """'2024-05-06t07:08:09z' (RFC 3339 allows both letters lower-case) was refused as not
+    ISO 8601; the story is dated 07:08:09 UTC, as with 'Z'."""
+    site = build(tmp_path, {"001_a.txt": seed_text(published="2024-05-06t07:08:09z")})
+    assert site.code == 0, site.stderr
+    [item] = json.loads((site.output / "feeds/all.json").read_bytes())["items"]
+    assert item["date_published"] == "2024-05-06T07:08:09+00:00"

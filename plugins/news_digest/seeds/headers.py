@@ -100,8 +100,8 @@ def _check_published(value: str, name: str) -> datetime:
     if not value:  # 'Published at: ****'
         raise HeaderValueError(f"'{name}:' is empty: write the time the story was published, "
                                f"like {example}")
-    try:
-        published = datetime.fromisoformat(value)
+    try:  # RFC 3339 allows a lower-case 'z' (UTC); Python reads only 'Z'
+        published = datetime.fromisoformat(value[:-1] + "Z" if value.endswith("z") else value)
     except ValueError:
         raise HeaderValueError(timestamp_problem(value)) from None
     if not 1900 <= published.year <= 2999:
