@@ -207,3 +207,17 @@ def test_explain_prints_the_warnings_check_prints(tmp_path):
         assert result.returncode == 0, result.stderr
         lines = result.stdout.splitlines()
         assert lines[1:3] == warned, (args, result.stdout)
+
+
+def test_explain_cluster_names_a_content_folder_that_does_not_exist(tmp_path):
+    """A mistyped --content clustered the story alone and said nothing of it."""
+    seed = tmp_path / "story.txt"
+    seed.write_text(seed_text(), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "news_digest", "explain", "--cluster",
+                             "--content", str(tmp_path / "contnet"), str(seed)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (f"explain --cluster: the content folder '{tmp_path / 'contnet'}' "
+                             "does not exist: run it in the site's folder, or name the seeds' "
+                             "folder with --content FOLDER\n")

@@ -7,6 +7,7 @@ its cluster and its strongest near misses with the shared terms and the score.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -66,6 +67,11 @@ def cluster_report(clustering: C.Clustering, key: str, label_of: Mapping[str, st
 
 def run(seeds: list[str], content: str) -> int:
     folder = Path(content)
+    if not folder.is_dir():  # else each story was clustered alone, without a word
+        print(f"explain --cluster: the content folder '{content}' does not exist: run it in "
+              "the site's folder, or name the seeds' folder with --content FOLDER",
+              file=sys.stderr)
+        return 2
     paths = sorted({*folder.rglob("*.txt"), *(Path(s) for s in seeds)})
     loaded, status = {}, 0
     for path in paths:
