@@ -59,3 +59,14 @@ def test_a_lower_case_z_is_utc_as_rfc_3339_allows(tmp_path):
     assert site.code == 0, site.stderr
     [item] = json.loads((site.output / "feeds/all.json").read_bytes())["items"]
     assert item["date_published"] == "2024-05-06T07:08:09+00:00"
+
+
+def test_a_language_written_by_its_name_is_refused_with_its_tag(tmp_path):
+    """'Language: **English**' was refused with the general example (en, de, pt-BR)."""
+    seed = tmp_path / "named.txt"
+    seed.write_text(seed_text(extra=(("Language", "English"),)), encoding="utf-8")
+    result = _check(seed)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{seed}:9: 'English' is not a BCP 47 language tag: write its tag, "
+        "'Language: **en**'")

@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from functools import cached_property
 
 from ..errors import HeaderValueError
-from .language_tags import canonical_language_tag
+from .language_tags import canonical_language_tag, tag_for_name
 from .story_refs import reference_problem
 from .text_checks import has_visible_character
 from .url_checks import web_url_problem
@@ -166,8 +166,10 @@ def _check_original(value: str, name: str) -> tuple[str, str]:
 def _check_language(value: str, name: str) -> str:
     tag = canonical_language_tag(value)
     if tag is None:
-        raise HeaderValueError(f"'{value[:80]}' is not a BCP 47 language tag: write the "
-                           "story's language as a tag like en, de or pt-BR")
+        named = tag_for_name(value)
+        fix = (f"write its tag, '{name}: **{named}**'" if named
+               else "write the story's language as a tag like en, de or pt-BR")
+        raise HeaderValueError(f"'{value[:80]}' is not a BCP 47 language tag: {fix}")
     return tag
 
 
