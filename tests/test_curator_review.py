@@ -70,3 +70,31 @@ def test_a_language_written_by_its_name_is_refused_with_its_tag(tmp_path):
     assert result.stderr.splitlines()[0] == (
         f"{seed}:9: 'English' is not a BCP 47 language tag: write its tag, "
         "'Language: **en**'")
+
+
+def test_a_story_named_as_its_own_event_or_both_ways_is_named(tmp_path):
+    """'Same event as:' naming the story itself (its own Original pasted) and a story
+    named in both 'Same event as:' and 'Not same event as:' were taken without a word:
+    the build warns with file and line (the stories are published), check refuses."""
+    own = "https://news.example.com/own"
+    seeds = {"001_own.txt": seed_text(title="Own story", url=own,
+                                      extra=(("Same event as", own),)),
+             "002_both.txt": seed_text(title="Both ways", url="https://news.example.com/b",
+                                       extra=(("Same event as", "003_other.txt"),
+                                              ("Not same event as", "003_other.txt"))),
+             "003_other.txt": seed_text(title="Other story", url="https://news.example.com/c")}
+    site = build(tmp_path, seeds)
+    assert site.code == 0, site.stderr
+    assert len(site.files("stories/*.html")) == 3
+    own_line = ("001_own.txt:9: 'Same event as: https://news.example.com/own' names this story "
+                "itself: name the other story (its original URL, identity or seed file name), "
+                "or remove the reference")
+    both_line = ("002_both.txt:10: 1 story is named in both 'Same event as:' and 'Not same "
+                 "event as:' (kept apart): keep each in one")
+    for expected in (own_line, both_line):
+        assert any(expected in warning for warning in site.warnings), (expected, site.warnings)
+    result = _check(tmp_path / "content" / "articles")
+    assert result.returncode == 1
+    for expected in (own_line, both_line):
+        assert any(line.endswith(expected) for line in result.stderr.splitlines()), (
+            expected, result.stderr)
