@@ -46,6 +46,15 @@ def seed_text(title="A story", published="2020-01-02T03:04:05+00:00", author="Ja
     return "\n".join(lines) + "\n"
 
 
+def feed_paragraphs(markup: str) -> list[str]:
+    """The text of each paragraph of a feed item's HTML, which must be paragraphs only:
+    no bare text beside them (a lead outside its ``<p>``), nothing else at the top."""
+    parts = lxml.html.fragments_fromstring(markup)
+    assert parts and all(not isinstance(part, str) and part.tag == "p"
+                         and not (part.tail or "").strip() for part in parts), markup
+    return [" ".join(part.text_content().split()) for part in parts]
+
+
 # Pagefind (1.5) writes its filter maps in a random order, which changes these files'
 # hashed names and the entry file naming them; every other output byte is stable.
 PAGEFIND_SHUFFLED = re.compile(r"pagefind(-\d+)?/(filter/|pagefind\.|pagefind-entry\.json)")

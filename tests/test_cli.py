@@ -191,3 +191,33 @@ def test_check_warns_of_an_empty_header(tmp_path):
     assert lines[0].endswith("empty.txt:9: 'Summary:' is empty, so the line is ignored: write "
                              "its value between the ** **, or remove the line"), lines
     assert lines[1:] == ["1 seed(s) checked, 0 refused, 1 warning"]
+
+
+def test_explain_prints_the_warnings_check_prints(tmp_path):
+    """``explain`` printed its report of a seed whose empty or mistaken header lines were
+    ignored without a word: now it names each, with file and line, as ``check`` does."""
+    seed = tmp_path / "warned.txt"
+    seed.write_text(seed_text(extra=(("Summary", ""), ("Source", "Reuters"))), encoding="utf-8")
+    warned = [line for line in _check(seed).stderr.splitlines() if line.startswith("warning:")]
+    assert [line.split(": ", 2)[1] for line in warned] == [f"{seed}:9", f"{seed}:10"]
+    for args in (["explain", str(seed)], ["explain", "--cluster", "--content", str(tmp_path),
+                                          str(seed)]):
+        result = subprocess.run([sys.executable, "-m", "news_digest", *args],
+                                capture_output=True, text=True, cwd=ROOT)
+        assert result.returncode == 0, result.stderr
+        lines = result.stdout.splitlines()
+        assert lines[1:3] == warned, (args, result.stdout)
+
+
+def test_explain_cluster_names_a_content_folder_that_does_not_exist(tmp_path):
+    """A mistyped --content clustered the story alone and said nothing of it."""
+    seed = tmp_path / "story.txt"
+    seed.write_text(seed_text(), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "news_digest", "explain", "--cluster",
+                             "--content", str(tmp_path / "contnet"), str(seed)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (f"explain --cluster: the content folder '{tmp_path / 'contnet'}' "
+                             "does not exist: run it in the site's folder, or name the seeds' "
+                             "folder with --content FOLDER\n")

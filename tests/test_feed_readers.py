@@ -20,7 +20,7 @@ import lxml.etree
 import pytest
 from tools import require
 
-from sitebuild import ROOT, build, seed_text
+from sitebuild import ROOT, build, feed_paragraphs, seed_text
 
 # Real builds read back by newsboat and feedparser: the slow tier (make test), not make test-fast.
 pytestmark = pytest.mark.slow
@@ -54,6 +54,7 @@ CREDITED = {
     "One person": ["Dee Solo"],
     "Only a headline": ["Eve Brief"],
 }
+PUBLISHER = {"Nobody signed this": "Other Paper", "One person": "Other Paper"}  # else Daily
 
 
 @pytest.fixture(scope="module")
@@ -117,8 +118,9 @@ def newsboat() -> str:
     return found
 
 
-def newsboat_items(tmp: Path, feed: Path) -> dict[str, str]:
-    """Title -> author of each item of ``feed`` as newsboat stores it after a reload."""
+def newsboat_items(tmp: Path, feed: Path, column: str = "author") -> dict[str, str]:
+    """Title -> author (or another ``column`` of newsboat's ``rss_item`` table: ``content``)
+    of each item of ``feed`` as newsboat stores it after a reload."""
     tmp.mkdir(parents=True, exist_ok=True)
     urls, cache, config = tmp / "urls", tmp / "cache.db", tmp / "config"
     urls.write_text(feed.as_uri() + "\n", encoding="utf-8")
@@ -129,7 +131,7 @@ def newsboat_items(tmp: Path, feed: Path) -> dict[str, str]:
         env={**os.environ, "HOME": str(tmp)})
     assert result.returncode == 0, result.stderr
     with sqlite3.connect(cache) as db:
-        return dict(db.execute("SELECT title, author FROM rss_item"))
+        return dict(db.execute(f"SELECT title, {column} FROM rss_item"))  # noqa: S608
 
 
 def test_newsboat_shows_every_author_and_never_the_digest(site, tmp_path):
@@ -142,6 +144,20 @@ def test_newsboat_shows_every_author_and_never_the_digest(site, tmp_path):
             for name in CREDITED[title]:
                 assert name in author, (path.name, title, author)
             assert SITE_NAME not in author, (path.name, title)
+
+
+def test_newsboat_and_feedparser_read_the_lead_and_the_credit_as_paragraphs(site, tmp_path):
+    """The lead was bare text before the credit's <p>: readers ran the two together."""
+    for n, path in enumerate(feed_paths(site)):
+        contents = newsboat_items(tmp_path / str(n), path, "content")
+        read = {e.title: e.summary for e in feedparser.parse(path.read_bytes()).entries}
+        assert set(contents) == set(read) <= set(CREDITED), path.name
+        for title, content in contents.items():
+            lead = [] if title == "Only a headline" else ["First paragraph."]
+            publisher = PUBLISHER.get(title, "The Daily Example")
+            expected = [*lead, f"Originally published by {publisher}."]
+            assert feed_paragraphs(content) == feed_paragraphs(read[title]) == expected, (
+                path.name, title)
 
 
 def test_newsboat_imports_the_opml_file_of_every_feed(site, tmp_path):

@@ -28,7 +28,7 @@ from news_digest.seeds.urls import is_web_url
 from news_digest.settings import SETTINGS, DigestConfigError, resolve
 from news_digest.speed.fragments import MemoExtension
 
-from sitebuild import ROOT, build, seed_text
+from sitebuild import ROOT, build, feed_paragraphs, seed_text
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 DC = "{http://purl.org/dc/elements/1.1/}"
@@ -269,9 +269,9 @@ def test_full_text_switches_the_body_in_every_format():
         bodies = [rss.findtext(f".//{CONTENT}encoded") or rss.findtext(".//item/description"),
                   atom.findtext(f".//{ATOM}content") or atom.findtext(f".//{ATOM}summary"),
                   js["items"][0]["content_html"]]
-        for body in bodies:
-            assert ("Second 1." in body) is full
-            assert "Lead 1 &amp; more" in body and "paper.example/1" in body
+        for body in bodies:  # paragraphs only: the lead was bare text before the credit
+            assert feed_paragraphs(body) == ["Lead 1 & more", *(["Second 1."] if full else []),
+                                             "Originally published by The Paper."]
 
 
 def test_newest_first_caps_and_breaks_ties_by_identity():
@@ -425,8 +425,9 @@ def test_rss_items_point_to_our_pages_and_credit_the_original(tmp_path):
     # No byline: the publisher is credited, never the digest's own name.
     assert [c.text for c in middle.findall(f"{DC}creator")] == ["Other Paper"]
     assert middle.find("source") is None  # no Feed: header: no <source> pointing elsewhere
-    assert "Middle lead." in middle.findtext("description")
-    assert "second paragraph" not in middle.findtext("description")
+    # The lead in its own paragraph, then the credit: no bare text beside a paragraph.
+    assert feed_paragraphs(middle.findtext("description")) == [
+        "Middle lead.", "Originally published by Other Paper."]
     assert root.findtext("channel/language") == "en"
 
 
@@ -476,12 +477,12 @@ def test_max_items_and_full_text_settings(tmp_path):
     site = built(tmp_path, settings={"DIGEST_FEED_MAX_ITEMS": 2, "DIGEST_FEED_FULL_TEXT": True})
     parsed = feedparser.parse((site.output / "feeds/all.rss.xml").read_bytes())
     assert [e.title for e in parsed.entries] == ["Newest story", "Middle story"]
-    assert "New second paragraph." in parsed.entries[0].content[0].value
     atom = feedparser.parse((site.output / "feeds/all.atom.xml").read_bytes())
-    assert "New second paragraph." in atom.entries[0].content[0].value
     feed = json.loads((site.output / "feeds/all.json").read_bytes())
     assert len(feed["items"]) == 2
-    assert "New second paragraph." in feed["items"][0]["content_html"]
+    for body in (parsed.entries[0].content[0].value, atom.entries[0].content[0].value,
+                 feed["items"][0]["content_html"]):
+        assert "New second paragraph." in feed_paragraphs(body)
 
 
 @pytest.mark.parametrize("value", [None, "/news", "news-digest.example.org"])

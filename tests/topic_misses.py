@@ -69,7 +69,7 @@ def misses(name: str, taxonomy: Taxonomy | None = None) -> list[str]:
         if not errors:
             continue
         seed = SimpleNamespace(path=f"{name}:{story.id}", title=story.title, headers={},
-                               lines={}, paragraphs=story.text.split("\n"))
+                               lines={}, paragraphs=story.text.split("\n"), warnings=())
         report = explain(taxonomy, seed)
         lines.append(f"== {name} {story.id} ({story.publisher}, {story.year}): {story.title}")
         lines.append(f"   given {given}; must {sorted(story.must)}; ok {sorted(story.ok)}; "

@@ -42,6 +42,12 @@ def _rules_for(settings: dict | None, path: str, rules: dict | None) -> dict | N
     return {**rules, "excluded": [*rules["excluded"], *own]}
 
 
+def warning_lines(seed) -> list[str]:
+    """A seed's warnings (``Seed.warnings``) as ``check`` and ``explain`` print them:
+    ``warning: file:line: what was left out and how to fix it``."""
+    return [f"warning: {warning}" for warning in seed.warnings]
+
+
 def run(args) -> int:
     try:
         settings = _site(args)
@@ -71,8 +77,8 @@ def run(args) -> int:
             errors.append(err)
             continue
         seeds.append(seed)
-        for warning in seed.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
+        for line in warning_lines(seed):
+            print(line, file=sys.stderr)
         warned += len(seed.warnings)
     for kept, gone, url in find_duplicates((s.path, s.source_url) for s in seeds):
         warned += 1

@@ -7,6 +7,7 @@ its cluster and its strongest near misses with the shared terms and the score.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from ..enrich.cluster_why import explain_pair, near_misses, told_apart, written_
 from ..enrich.event_dates import day_notes
 from ..errors import SeedError
 from ..seeds.format import read_seed
+from .check import warning_lines
 
 Forms = Callable[[str], dict[str, frozenset[str]]]  # a story's key -> its written forms
 Days = Callable[[str], str]  # a story's key -> the days its lead names (event_dates.day_notes)
@@ -65,6 +67,11 @@ def cluster_report(clustering: C.Clustering, key: str, label_of: Mapping[str, st
 
 def run(seeds: list[str], content: str) -> int:
     folder = Path(content)
+    if not folder.is_dir():  # else each story was clustered alone, without a word
+        print(f"explain --cluster: the content folder '{content}' does not exist: run it in "
+              "the site's folder, or name the seeds' folder with --content FOLDER",
+              file=sys.stderr)
+        return 2
     paths = sorted({*folder.rglob("*.txt"), *(Path(s) for s in seeds)})
     loaded, status = {}, 0
     for path in paths:
@@ -95,6 +102,7 @@ def run(seeds: list[str], content: str) -> int:
         if found is None:
             continue
         report = cluster_report(clustering, found.identity, label_of, forms, days)
+        report[1:1] = warning_lines(found)  # as ``check`` and ``explain`` name them
         if not found.paragraphs:
             report.append("Headline only (no text): a headline alone is too little to tell "
                           "one event from another, so no pair is scored for this story; "

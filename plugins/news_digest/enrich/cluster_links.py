@@ -77,8 +77,19 @@ def stories_for_clustering(seeds: Iterable[Seed]) -> tuple[list[StoryInput], lis
                         seed.path, line, f"'{HEADER_LABELS[header]}: {ref[:80]}' names no "
                         "story of this digest: check the URL, or remove the reference if "
                         "that story was removed"))
-                elif other != key:
+                elif other == key:  # a copy of its own Original: the link meant is lost
+                    problems.append(LinkProblem(
+                        seed.path, line, f"'{HEADER_LABELS[header]}: {ref[:80]}' names this "
+                        "story itself: name the other story (its original URL, identity or "
+                        "seed file name), or remove the reference"))
+                else:
                     found.append(other)
+        both = sorted(set(resolved[SAME_EVENT]) & set(resolved[NOT_SAME_EVENT]))
+        if both:  # kept apart (clusters.py), but the curator meant one of the two
+            problems.append(LinkProblem(
+                seed.path, seed.lines.get(NOT_SAME_EVENT, 1),
+                f"{len(both)} stor{'y is' if len(both) == 1 else 'ies are'} named in both "
+                "'Same event as:' and 'Not same event as:' (kept apart): keep each in one"))
         inputs.append(StoryInput(
             key=key, published=seed.published, title=seed.title,
             paragraphs=tuple(seed.paragraphs),

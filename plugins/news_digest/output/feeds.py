@@ -139,11 +139,16 @@ def updated(items: list[FeedItem]) -> datetime:
 
 
 def item_html(item: FeedItem, full_text: bool) -> str:
-    """The item's body: summary or full text, then a credit line linking the original."""
-    body = item.content_html if full_text else item.summary_html
+    """The item's body, paragraphs only: the summary (its own ``<p>``: it is one line of
+    text) or the full text (the page's paragraphs; the summary when the page shows no
+    text, as a ``link`` story with the curator's ``Summary:``), then a credit paragraph
+    linking the original. No bare text beside a paragraph: readers that sanitise or restyle an
+    item (newsboat, feedparser's users) read each part as a block of its own."""
+    body = (item.content_html if full_text else "") or (
+        f"<p>{item.summary_html}</p>" if item.summary_html else "")
     credit = (f'<p>Originally published by <a href="{html.escape(item.original_url)}">'
               f"{html.escape(item.source_name)}</a>.</p>")
-    return f"{body}\n{credit}"
+    return f"{body}\n{credit}" if body else credit
 
 
 class AtomLinksExtension(BaseEntryExtension):

@@ -47,11 +47,17 @@ from .safe_read import read_capped
 from .urls import url_identity
 
 __all__ = ["HEADERS", "MAX_HEADER_CHARS", "MAX_HEADLINE_CHARS", "MAX_SEED_BYTES", "Seed",
-           "SeedError", "SeedWarning", "looks_like_header", "parse_seed", "read_seed",
-           "read_seed_bytes", "render_seed"]
+           "SeedError", "SeedWarning", "looks_like_header", "parse_seed", "read_headline",
+           "read_seed", "read_seed_bytes", "render_seed", "write_headline"]
 
 # A title line: '#', then a space, then the headline ("#MeToo" is text, as in Markdown).
 _TITLE_RE = re.compile(r"^#(?:[ \t]+(.*?))?[ \t]*$")
+# Markdown's closing sequence of a heading: a run of '#' at the end of the line after a
+# space or tab, or the whole text ("# Headline #" is "Headline"; "C#", "#1" are kept).
+_CLOSING_RE = re.compile(r"(?:^|[ \t]+)#+$")
+# Markdown's escaped '#' ("We're \#", "C\# \#"): a literal '#', never a closing one.
+_ESCAPED_HASH = "\\#"
+_BEFORE_ESCAPED_HASH_RE = re.compile(r"(?<=\\)#")
 _HEADER_RE = re.compile(r"^([A-Za-z][A-Za-z0-9 _-]{0,39}?)\s*:\s*\*\*(.*)\*\*\s*$")
 # ``Original:`` is written as a Markdown link (the line is a header when it starts so).
 _ORIGINAL_RE = re.compile(r"^(original)\s*:\s*(\[.*?)\s*$", re.IGNORECASE)
@@ -129,6 +135,24 @@ def header_line(line: str) -> tuple[str, str] | None:
     return (match.group(1), match.group(2).strip()) if match else None
 
 
+def read_headline(written: str) -> str:
+    """The headline of a title line's text (after '# '), read as Markdown reads a
+    heading: its closing '#'s dropped, then each '\\#' a '#'."""
+    return _CLOSING_RE.sub("", written).replace(_ESCAPED_HASH, "#")
+
+
+def write_headline(headline: str) -> str:
+    """The text after '# ' that ``read_headline`` reads as ``headline``: a '#' after a
+    backslash gets one more, and a run of '#' that would read as closing ones ("Ranked #")
+    is escaped ("Ranked \\#"), as Markdown writes a literal '#'."""
+    text = _BEFORE_ESCAPED_HASH_RE.sub(_ESCAPED_HASH, headline)
+    closing = _CLOSING_RE.search(text)
+    if closing:
+        run = text.index("#", closing.start())
+        text = text[:run] + "\\" + text[run:]
+    return text
+
+
 def looks_like_header(line: str) -> bool:
     """True when a line would be read as a title or header line, not as body text."""
     line = line.strip()
@@ -175,7 +199,7 @@ def parse_seed(data: bytes | str, path: str) -> Seed:
         headers={k: v for k, v in values.items() if k not in CORE},
         extra=head.extra,
         lines={**head.where, "body": body_start + 1},
-        warnings=tuple(head.warnings),
+        warnings=tuple(sorted(head.warnings, key=lambda w: w.line)),  # in file order
     )
 
 
@@ -220,7 +244,14 @@ class _Head:
                 continue
             title = _TITLE_RE.match(line)
             if title:
-                self._add("title", "# ", title.group(1) or "", number, title_line=True)
+                written = title.group(1) or ""
+                headline = read_headline(written)
+                if written and not headline.strip():
+                    raise SeedError(self.path, number, f"the headline '{written[:40]}' is only "
+                                    "Markdown's closing '#'s, which are not part of it: write "
+                                    "the headline after '# ' (a '#' of the headline itself is "
+                                    "written '\\#')")
+                self._add("title", "# ", headline, number, title_line=True)
                 continue
             header = header_line(line)
             if header is None:
@@ -338,7 +369,8 @@ class _Head:
 
 def render_seed(seed: Seed) -> str:
     """A ``Seed`` back in the seed format; ``parse_seed`` of it gives the same story."""
-    out = [f"# {seed.title}", "", f"Published at: **{seed.published.isoformat()}**", ""]
+    out = [f"# {write_headline(seed.title)}", "",
+           f"Published at: **{seed.published.isoformat()}**", ""]
     if seed.byline:
         out += [f"Author: **{seed.byline}**", ""]
     out += [f"Original: [{seed.source_name}]({seed.source_url})", ""]

@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from functools import cached_property
 
 from ..errors import HeaderValueError
-from .language_tags import canonical_language_tag
+from .language_tags import canonical_language_tag, tag_for_name
 from .story_refs import reference_problem
 from .text_checks import has_visible_character
 from .url_checks import web_url_problem
@@ -46,7 +46,13 @@ def _visible(value: str, name: str) -> str:
     return value
 
 
+_BLANKS_RE = re.compile(r"[ \t]{2,}|\t")
+
+
 def _check_headline(value: str, name: str) -> str:
+    """The headline, a tab or a run of spaces in it one space (as ``import`` writes it:
+    a tab typed into a headline reached the page's <title> and every feed's title)."""
+    value = _BLANKS_RE.sub(" ", value)
     if not has_visible_character(value):
         raise HeaderValueError("the headline is empty or has no visible character: write "
                            "'# <headline>'")
@@ -94,8 +100,8 @@ def _check_published(value: str, name: str) -> datetime:
     if not value:  # 'Published at: ****'
         raise HeaderValueError(f"'{name}:' is empty: write the time the story was published, "
                                f"like {example}")
-    try:
-        published = datetime.fromisoformat(value)
+    try:  # RFC 3339 allows a lower-case 'z' (UTC); Python reads only 'Z'
+        published = datetime.fromisoformat(value[:-1] + "Z" if value.endswith("z") else value)
     except ValueError:
         raise HeaderValueError(timestamp_problem(value)) from None
     if not 1900 <= published.year <= 2999:
@@ -119,6 +125,10 @@ def _check_url(value: str, name: str) -> str:
     return value
 
 
+# A Markdown link's optional title after its address: "title", 'title' or (title).
+_LINK_TITLE_RE = re.compile(r"""^(\S+)[ \t]+("[^"]*"|'[^']*'|\([^()]*\))$""")
+
+
 def _check_original(value: str, name: str) -> tuple[str, str]:
     example = "'Original: [Publisher name](https://example.org/story)'"
     if value.count("](") > 1:
@@ -137,6 +147,11 @@ def _check_original(value: str, name: str) -> tuple[str, str]:
                            "text: write ( ) instead")
     if url.startswith("<") and url.endswith(">"):  # [name](<url>), CommonMark's form
         url = url[1:-1].strip()
+    titled = _LINK_TITLE_RE.match(url)
+    if titled:  # [name](url "title"): Markdown's link title, not part of the address
+        raise HeaderValueError(f"a link title ({titled.group(2)[:60]}) after the address: the "
+                               "'Original:' link is the address alone, like 'Original: "
+                               f"[{publisher[:40]}]({titled.group(1)[:120]})'")
     if not publisher:
         raise HeaderValueError("the 'Original:' link has no publisher name between [ ]")
     if not has_visible_character(publisher):
@@ -151,8 +166,10 @@ def _check_original(value: str, name: str) -> tuple[str, str]:
 def _check_language(value: str, name: str) -> str:
     tag = canonical_language_tag(value)
     if tag is None:
-        raise HeaderValueError(f"'{value[:80]}' is not a BCP 47 language tag: write the "
-                           "story's language as a tag like en, de or pt-BR")
+        named = tag_for_name(value)
+        fix = (f"write its tag, '{name}: **{named}**'" if named
+               else "write the story's language as a tag like en, de or pt-BR")
+        raise HeaderValueError(f"'{value[:80]}' is not a BCP 47 language tag: {fix}")
     return tag
 
 

@@ -35,3 +35,18 @@ def canonical_language_tag(value: str) -> str | None:
         f"-{region.upper()}" if region else "")
     return head + tag[max(match.end(g) for g in ("language", "script", "region")
                           if match.group(g)):]
+
+
+# A language written by its name, as a curator types it: the tag to write instead.
+_BY_NAME = {
+    "english": "en", "german": "de", "deutsch": "de", "french": "fr", "français": "fr",
+    "francais": "fr", "spanish": "es", "español": "es", "espanol": "es", "portuguese": "pt",
+    "português": "pt", "italian": "it", "italiano": "it", "dutch": "nl", "nederlands": "nl",
+    "hindi": "hi", "chinese": "zh", "japanese": "ja", "korean": "ko", "arabic": "ar",
+    "russian": "ru", "turkish": "tr", "polish": "pl", "swedish": "sv", "ukrainian": "uk",
+}
+
+
+def tag_for_name(value: str) -> str | None:
+    """The tag of a language written by its name (``English`` -> ``en``), else None."""
+    return _BY_NAME.get(value.strip().lower())

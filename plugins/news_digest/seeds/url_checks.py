@@ -25,6 +25,10 @@ _HOST_LABEL_RE = re.compile(r"[a-z0-9_-]{1,63}")  # hyphens anywhere: real hosts
 _CONFUSABLE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE")
 
 
+# Blanks named as a curator types them ("a space" for a tab was wrong).
+_BLANKS = {" ": "a space (%20 in an address)", "\t": "a tab"}
+
+
 def web_url_problem(url: str) -> str | None:
     """None for a URL we may link to; else ``what is wrong: how to fix``."""
     fix = "give the story's full address, starting with https://"
@@ -36,7 +40,7 @@ def web_url_problem(url: str) -> str | None:
                 "than the one written): write the address with '/' or %5C")
     bad = _NEVER_IN_URL_RE.search(url)
     if bad:
-        what = "a space" if bad.group().isspace() else describe(bad.group())
+        what = _BLANKS.get(bad.group()) or describe(bad.group())
         return f"'{shown}' contains {what}: write the address without it (or percent-encoded)"
     try:
         parts = urlsplit(url)

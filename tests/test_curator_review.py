@@ -1,0 +1,100 @@
+"""Mistakes a curator makes by hand, found in a review (qa-small3): each seed built or
+checked for real, and the output read back."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import lxml.etree
+
+from sitebuild import ROOT, build, seed_text
+
+
+def _check(*paths):
+    return subprocess.run([sys.executable, "-m", "news_digest", "check", *map(str, paths)],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def test_a_tab_or_spaces_in_a_headline_are_one_space_everywhere(tmp_path):
+    """A tab typed into a headline reached the page's <title>, the feeds' titles and
+    JSON Feed as a tab (``import`` already wrote one space)."""
+    site = build(tmp_path, {"001_a.txt": seed_text(title="Tabs\tin  the \t headline")})
+    assert site.code == 0, site.stderr
+    page = site.page("stories/tabs-in-the-headline.html")
+    assert page.xpath("string(//h1)").strip() == "Tabs in the headline"
+    assert page.findtext(".//title").startswith("Tabs in the headline ·")
+    rss = lxml.etree.fromstring((site.output / "feeds/all.rss.xml").read_bytes())
+    assert [t.text for t in rss.iterfind("channel/item/title")] == ["Tabs in the headline"]
+    [item] = json.loads((site.output / "feeds/all.json").read_bytes())["items"]
+    assert item["title"] == "Tabs in the headline"
+
+
+def test_an_original_link_with_a_title_or_a_tab_is_named_for_what_it_is(tmp_path):
+    """'[P](url "title")' (Markdown's link title) was refused as an address with a space,
+    and a tab in an address was called a space."""
+    seeds = {"titled.txt": seed_text(url='https://paper.example/1 "The story"'),
+             "tab.txt": seed_text(url="https://paper.example/a\tb"),
+             "space.txt": seed_text(url="https://paper.example/a b")}
+    for name, text in seeds.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = _check(tmp_path)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    for expected in [
+            "titled.txt:7: a link title (\"The story\") after the address: the 'Original:' link "
+            "is the address alone, like 'Original: [The Daily Example](https://paper.example/1)'",
+            "tab.txt:7: 'https://paper.example/a\tb' contains a tab: write the address "
+            "without it (or percent-encoded)",
+            "space.txt:7: 'https://paper.example/a b' contains a space (%20 in an address): "
+            "write the address without it (or percent-encoded)"]:
+        assert any(line.endswith(expected) for line in lines), (expected, lines)
+
+
+def test_a_lower_case_z_is_utc_as_rfc_3339_allows(tmp_path):
+    """'2024-05-06t07:08:09z' (RFC 3339 allows both letters lower-case) was refused as not
+    ISO 8601; the story is dated 07:08:09 UTC, as with 'Z'."""
+    site = build(tmp_path, {"001_a.txt": seed_text(published="2024-05-06t07:08:09z")})
+    assert site.code == 0, site.stderr
+    [item] = json.loads((site.output / "feeds/all.json").read_bytes())["items"]
+    assert item["date_published"] == "2024-05-06T07:08:09+00:00"
+
+
+def test_a_language_written_by_its_name_is_refused_with_its_tag(tmp_path):
+    """'Language: **English**' was refused with the general example (en, de, pt-BR)."""
+    seed = tmp_path / "named.txt"
+    seed.write_text(seed_text(extra=(("Language", "English"),)), encoding="utf-8")
+    result = _check(seed)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{seed}:9: 'English' is not a BCP 47 language tag: write its tag, "
+        "'Language: **en**'")
+
+
+def test_a_story_named_as_its_own_event_or_both_ways_is_named(tmp_path):
+    """'Same event as:' naming the story itself (its own Original pasted) and a story
+    named in both 'Same event as:' and 'Not same event as:' were taken without a word:
+    the build warns with file and line (the stories are published), check refuses."""
+    own = "https://news.example.com/own"
+    seeds = {"001_own.txt": seed_text(title="Own story", url=own,
+                                      extra=(("Same event as", own),)),
+             "002_both.txt": seed_text(title="Both ways", url="https://news.example.com/b",
+                                       extra=(("Same event as", "003_other.txt"),
+                                              ("Not same event as", "003_other.txt"))),
+             "003_other.txt": seed_text(title="Other story", url="https://news.example.com/c")}
+    site = build(tmp_path, seeds)
+    assert site.code == 0, site.stderr
+    assert len(site.files("stories/*.html")) == 3
+    own_line = ("001_own.txt:9: 'Same event as: https://news.example.com/own' names this story "
+                "itself: name the other story (its original URL, identity or seed file name), "
+                "or remove the reference")
+    both_line = ("002_both.txt:10: 1 story is named in both 'Same event as:' and 'Not same "
+                 "event as:' (kept apart): keep each in one")
+    for expected in (own_line, both_line):
+        assert any(expected in warning for warning in site.warnings), (expected, site.warnings)
+    result = _check(tmp_path / "content" / "articles")
+    assert result.returncode == 1
+    for expected in (own_line, both_line):
+        assert any(line.endswith(expected) for line in result.stderr.splitlines()), (
+            expected, result.stderr)
