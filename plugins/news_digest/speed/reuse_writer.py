@@ -176,6 +176,26 @@ def page_reach(fingerprints: Fingerprints) -> Reach:
     return Reach(fingerprints.kind_of, DESCRIBED)
 
 
+# On a paginated listing's recorded budgets: a paginated name its page reads (its
+# length is in the key) has its digit READ more (a paginated name's budget is 1).
+READ = MAX_BUDGET + 1
+
+
+def _decode_paged(recorded: str, names: tuple[str, ...],
+                  paginated: frozenset) -> tuple[tuple[int, ...], frozenset] | None:
+    """(budgets, names read) of a paginated listing's recorded digits; None when they
+    do not fit the names paginated on this page (then it is walked)."""
+    budgets, read = [], set()
+    for name, digit in zip(names, map(int, recorded), strict=True):
+        if digit >= READ:
+            if name not in paginated:
+                return None
+            read.add(name)
+            digit -= READ
+        budgets.append(digit)
+    return tuple(budgets), frozenset(read)
+
+
 class ReusingWriter(PagingWriter):
     """The build's writer, keeping what ``speed`` (the build's ``Speed``, bound to the
     class made for the build) says may be kept."""
@@ -194,6 +214,7 @@ class ReusingWriter(PagingWriter):
             self.reach = self.speed.reach
             self._decoded: dict[str, tuple[int, ...]] = {}  # recorded budgets, read once
             self._texts: dict[str, str] = {}  # one string for each distinct budgets
+            self._paged: dict[tuple, tuple | None] = {}  # a listing's, decoded once
 
     # -- the key of one page ------------------------------------------------------
 
@@ -228,7 +249,9 @@ class ReusingWriter(PagingWriter):
         except (Unfingerprintable, Beyond) as err:
             logger.debug("Rendering %s: %s", localcontext.get("output_file"), err)
             return None, None
-        return key, (self._budgets(budgets) if every_branch and not paginated else None)
+        if paginated:  # its live names too (``_as_before``)
+            return key, self._budgets(budgets, found.names, paginated, read)
+        return key, (self._budgets(budgets) if every_branch else None)
 
     def _as_before(self, found, context, localcontext, paginated, page):
         """(key, budgets) when ``page``'s key, worked out at the budgets its walk found
@@ -240,25 +263,52 @@ class ReusingWriter(PagingWriter):
         the walk found, and what the walk looks at in an object (its type, its
         attributes, a described type's attributes beyond its description: ``_extras``,
         a container's kind, an opaque value's type) is in its fingerprint. So the same
-        key means the same values as far as that walk went, hence the same walk. Only
-        budgets found by a walk of every branch of the template are recorded (one of
-        the live branches only depends on the page's conditions), and none for a
-        paginated listing (whose key also depends on its live names)."""
-        if paginated:
-            return None
+        key means the same values as far as that walk went, hence the same walk. For
+        a page that is not a paginated listing, only budgets found by a walk of every
+        branch of the template are recorded.
+
+        A paginated listing's walk follows the branches its conditions leave
+        (``{% if articles_page.newest %}``), and its key also says which paginated
+        names those branches read (their length: ``read``), so both are recorded
+        (``_budgets``). The same key still means the same walk: a condition's test is
+        read in the branch around it (``template_statements.s_If``,
+        ``template_expressions.e_CondExpr``), so the value of every condition that
+        decides a live branch lies on a path that walk followed, within the budgets
+        recorded, or is a paginated name's truth, its length, which the key holds
+        since the name is read there. Same values, same live branches, same paths
+        walked, same budgets and names read."""
         recorded = self.memo.budgets_of(page)
         if recorded is None or len(recorded) != len(found.names):
             return None
-        budgets = self._decoded.get(recorded)
-        if budgets is None:
-            budgets = self._decoded[recorded] = tuple(map(int, recorded))
-        key = self._keyed(found, context, localcontext, paginated, budgets, ())
+        if paginated:
+            decoded = self._paged.get((recorded, paginated, found.names))
+            if decoded is None:
+                decoded = self._paged[recorded, paginated, found.names] = _decode_paged(
+                    recorded, found.names, paginated)
+            if decoded is None:
+                return None
+            budgets, read = decoded
+        else:
+            budgets, read = self._decoded.get(recorded), ()
+            if budgets is None:
+                budgets = self._decoded[recorded] = tuple(map(int, recorded))
+        key = self._keyed(found, context, localcontext, paginated, budgets, read)
         return (key, recorded) if self.memo.key_of(page) == key else None
 
-    def _budgets(self, budgets: tuple[int, ...]) -> str:
-        """Budgets as recorded (a digit a name; one string per distinct budgets)."""
-        text = "".join(map(str, budgets))
-        self._decoded.setdefault(text, budgets)
+    def _budgets(self, budgets: tuple[int, ...], names: tuple[str, ...] = (),
+                 paginated: frozenset = frozenset(), read=()) -> str | None:
+        """Budgets as recorded (a digit a name; one string per distinct budgets). On
+        a paginated listing, a paginated name's digit is ``READ`` more when the page
+        reads it (its length is in the key); None when a digit cannot say it."""
+        if paginated:
+            digits = [budget + READ if name in paginated and name in read else budget
+                      for name, budget in zip(names, budgets, strict=True)]
+            if max(digits, default=0) > 9:
+                return None
+            text = "".join(map(str, digits))
+        else:
+            text = "".join(map(str, budgets))
+            self._decoded.setdefault(text, budgets)
         return self._texts.setdefault(text, text)
 
     def _keyed(self, found, context, localcontext, paginated: frozenset,
