@@ -25,6 +25,7 @@ from ..output import feeds
 from ..output.feed_plan import plan_feeds
 from ..output.opml import opml_bytes
 from ..output.stories_index import STORIES_JSON
+from ..output.uris import as_uri
 from ..seeds.urls import site_home
 
 FEEDS_PAGE_URL = "feeds/"
@@ -89,11 +90,11 @@ def feed_item(article, base_url: str, same: dict | None = None) -> feeds.FeedIte
         identity=article.identity, title=article.title,
         link=_same(same, f"{base_url}/{article.url}"),
         published=article.date, summary_html="", content_html="",
-        original_url=article.source_url, source_name=article.source,
-        source_home=_same(same, (attribution and attribution.publisher_home) or site_home(
-            article.source_url)),
+        original_url=as_uri(article.source_url), source_name=article.source,
+        source_home=_same(same, as_uri((attribution and attribution.publisher_home)
+                                       or site_home(article.source_url))),
         source_slug=article.source_slug, topics=topics, people=people,
-        source_feed=_same(same, publisher_feed(seed) if seed is not None else ""),
+        source_feed=_same(same, as_uri(publisher_feed(seed)) if seed is not None else ""),
         summary_text=getattr(article, "description", ""),
         cluster=coverage.cluster if coverage else "",
         lead=not coverage or coverage.lead == article.identity,
