@@ -9,6 +9,7 @@ import json
 import feedparser
 
 from news_digest.output.uris import as_uri
+
 from sitebuild import build, seed_text
 
 TYPED = "https://bücher.example/straße/ärger?q=ä#teil"
