@@ -18,7 +18,8 @@ build (``DigestBuild.speed``) and calls it at the few points where it works:
   (``template_code.py``);
 - ``key_of`` / ``text_key`` / ``reuse`` / ``note``: the same reuse for files written
   outside the writer (feeds: keyed by the records they are written from and the
-  stories' text, ``text_key``);
+  stories' text, ``text_key``); ``file_writes``: those files written by a thread of
+  their own in a build from scratch (``background_writes.py``);
 - ``previous_clustering`` / ``keep_clustering``: the clustering of the previous build,
   so that only what changed is clustered again (``cluster_record.py``);
   ``clustering_tuned``: fewer garbage collections while clustering (``gc_tuning.py``);
@@ -43,6 +44,7 @@ from typing import Any
 
 from ..errors import Unfingerprintable
 from . import cluster_record
+from .background_writes import BackgroundWrites, Writes
 from .content_cache import (
     guard_content_cache,
     note_texts_read,
@@ -268,6 +270,12 @@ class Speed:
     def note(self, name: str, key: str | None, target, data: bytes | str) -> None:
         if self.memo is not None:
             self.memo.note(name, key, target, data)
+
+    def file_writes(self) -> Writes:
+        """What writes many files (the feeds), each folder made once: by a thread of
+        its own in a build from scratch, which notes nothing (``background_writes.py``),
+        at once otherwise (``note`` reads each file back as soon as it is written)."""
+        return BackgroundWrites() if self.enabled and self.memo is None else Writes()
 
     # -- the clustering kept between builds ----------------------------------------
 
