@@ -1,14 +1,19 @@
-"""Files written by a thread of their own (``speed/background_writes.py``): the feeds of a
-build from scratch."""
+"""Files written by a thread of their own (``speed/background_writes.py``): the feeds and
+story pages of a build from scratch."""
 
 from __future__ import annotations
 
+import os
 import threading
+from functools import partial
 
 import pytest
+from pelican.plugins import signals
 
 from news_digest.speed import background_writes
-from news_digest.speed.background_writes import BackgroundWrites, Writes
+from news_digest.speed.background_writes import BackgroundWrites, Writes, WritingBehind
+
+from sitebuild import build, seed_text
 
 
 @pytest.mark.parametrize("kind", [Writes, BackgroundWrites])
@@ -48,3 +53,51 @@ def test_a_build_failing_meanwhile_keeps_its_own_error(tmp_path):
     with pytest.raises(KeyError), BackgroundWrites() as files:
         files.write(str(tmp_path / "one.xml"), b"1")
         raise KeyError("the build's own error")
+
+
+def test_what_follows_a_page_runs_once_its_file_is_on_disk_in_order(tmp_path):
+    behind, seen = WritingBehind(), []
+
+    def follow(n):
+        seen.append((n, (tmp_path / f"{n}.html").read_bytes()))
+
+    for n in range(20):
+        behind.write(str(tmp_path / f"{n}.html"), str(n).encode())
+        behind.after(partial(follow, n))
+        assert [s[0] for s in seen] == list(range(len(seen))) and len(seen) <= n
+    behind.close()
+    assert seen == [(n, str(n).encode()) for n in range(20)]
+
+
+def test_a_build_from_scratch_writes_its_story_pages_behind_and_tells_after(
+        tmp_path, monkeypatch):
+    """Each story page's file is written by another thread while the next renders;
+    Pelican's ``content_written`` (and the search index) hears of a page only once its
+    file is whole on disk. The site is the same as a build without speed-ups
+    (``test_speed.py``)."""
+    by_thread, missing = {}, []
+    real = background_writes.write_bytes_naming
+    monkeypatch.setattr(background_writes, "write_bytes_naming", lambda path, data: (
+        # (the build writes into a staging folder beside output/)
+        by_thread.setdefault(os.path.basename(path), threading.current_thread().name),
+        real(path, data)))
+
+    def written(path, context=None):
+        if not os.path.isfile(path):
+            missing.append(path)
+
+    signals.content_written.connect(written)
+    try:
+        seeds = {f"{n:03d}_s.txt": seed_text(
+            title=f"Story number {n}", source=f"Paper {n % 3}",
+            url=f"https://paper{n % 3}.example/{n}", published=f"2020-01-{n + 1:02d}T08:00:00Z",
+            body=("The council voted on the budget for the new library.",))
+            for n in range(12)}
+        site = build(tmp_path, seeds, search=True)
+    finally:
+        signals.content_written.disconnect(written)
+    assert site.code == 0, site.stderr
+    stories = [p.name for p in site.files("stories/*.html")]
+    assert len(stories) == 12 and not missing
+    assert {by_thread.get(page) for page in stories} == {"digest-writes"}
+    assert site.files("pagefind*/pagefind-entry.json")
