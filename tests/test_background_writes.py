@@ -69,18 +69,17 @@ def test_what_follows_a_page_runs_once_its_file_is_on_disk_in_order(tmp_path):
     assert seen == [(n, str(n).encode()) for n in range(20)]
 
 
-def test_a_build_from_scratch_writes_its_story_pages_behind_and_tells_after(
+def test_a_build_from_scratch_writes_its_pages_behind_and_tells_after(
         tmp_path, monkeypatch):
-    """Each story page's file is written by another thread while the next renders;
+    """Each story, edition and source page's file is written by another thread while
+    the next renders;
     Pelican's ``content_written`` (and the search index) hears of a page only once its
     file is whole on disk. The site is the same as a build without speed-ups
     (``test_speed.py``)."""
     by_thread, missing = {}, []
     real = background_writes.write_bytes_naming
     monkeypatch.setattr(background_writes, "write_bytes_naming", lambda path, data: (
-        # (the build writes into a staging folder beside output/)
-        by_thread.setdefault(os.path.basename(path), threading.current_thread().name),
-        real(path, data)))
+        by_thread.setdefault(str(path), threading.current_thread().name), real(path, data)))
 
     def written(path, context=None):
         if not os.path.isfile(path):
@@ -97,7 +96,13 @@ def test_a_build_from_scratch_writes_its_story_pages_behind_and_tells_after(
     finally:
         signals.content_written.disconnect(written)
     assert site.code == 0, site.stderr
-    stories = [p.name for p in site.files("stories/*.html")]
-    assert len(stories) == 12 and not missing
-    assert {by_thread.get(page) for page in stories} == {"digest-writes"}
+    assert not missing
+    # The build writes into a staging folder beside output/: the paths' ends are compared.
+    pages = [p.relative_to(site.output).as_posix() for pattern in (
+        "stories/*.html", "editions/*/index.html", "sources/*/index.html")
+        for p in site.files(pattern)]
+    assert len(pages) == 12 + 12 + 3  # a story a day, from three publishers
+    threads = {page: {name for path, name in by_thread.items()
+                      if path.replace(os.sep, "/").endswith("/" + page)} for page in pages}
+    assert all(names == {"digest-writes"} for names in threads.values()), threads
     assert site.files("pagefind*/pagefind-entry.json")
