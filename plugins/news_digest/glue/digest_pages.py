@@ -189,11 +189,6 @@ class DigestGenerator(Generator):
         self.context["EDITIONS_URL"] = EDITIONS_URL
 
     def generate_output(self, writer):
-        # From scratch, each page's file is written by a thread while the next renders.
-        with self.build.speed.pages_written_behind():
-            self._write_pages(writer)
-
-    def _write_pages(self, writer):
         relative = self.settings.get("RELATIVE_URLS", False)
         index = self.get_template("index")
         for page in self.build.home_pages:

@@ -13,13 +13,13 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
-import os
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
+from ..diskspace import write_bytes_naming
 from ..enrich.attribution import publisher_feed
 from ..output import feeds
 from ..output.feed_plan import plan_feeds
@@ -168,18 +168,18 @@ class DigestFeedGenerator(Generator):
         # 70 MB at 20,000 stories, when the build's memory peaks).
         shared = feeds.SharedEntries(feeds.SharedEntries.count_uses(
             (feed.channel, feed.format, feed.items) for feed, _ in to_write))
-        with speed.file_writes() as files:  # by a thread of their own, from scratch
-            for feed, key in to_write:
-                target = os.path.join(self.output_path, feed.path)
-                items = []
-                for item in feed.items:
-                    full = written.get(id(item))
-                    if full is None:
-                        full = written[id(item)] = with_text(item, self.story_of[id(item)])
-                    items.append(full)
-                data = RENDER[feed.format](feed.channel, items, shared)
-                files.write(target, data)
-                speed.note(feed.path, key, target, data)
+        for feed, key in to_write:
+            target = self.output_path / feed.path
+            items = []
+            for item in feed.items:
+                full = written.get(id(item))
+                if full is None:
+                    full = written[id(item)] = with_text(item, self.story_of[id(item)])
+                items.append(full)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            data = RENDER[feed.format](feed.channel, items, shared)
+            write_bytes_naming(target, data)
+            speed.note(feed.path, key, target, data)
         logger.debug("Wrote %d feeds", len(self.build.feed_plan.files))
         del written, item_keys, text_keys, shared
         self.write_feeds_page(writer)

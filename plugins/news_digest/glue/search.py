@@ -11,7 +11,6 @@ build's ``SearchRun`` (``DigestBuild.search``), which a failed build stops.
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 
 from ..output.search_plan import ANCHOR, shard_key, shards
@@ -139,19 +138,16 @@ def index_while_writing(generators) -> None:
     def generate_articles(write) -> None:
         search.begin()
         run = search.build.search
-        # From scratch, each story page's file is written by a thread while the next
-        # page renders; Pagefind is told of a page once it is on disk.
-        with search.build.speed.pages_written_behind() as once_written:
-            if run is None:
-                write_stories(write)
-                return
+        if run is None:
+            write_stories(write)
+            return
 
-            def write_and_tell(name, *args, **kwargs):
-                result = write(name, *args, **kwargs)
-                once_written(partial(run.written, name))
-                return result
+        def write_and_tell(name, *args, **kwargs):
+            result = write(name, *args, **kwargs)
+            run.written(name)
+            return result
 
-            write_stories(write_and_tell)
+        write_stories(write_and_tell)
         run.hand_over_rest()  # a page not written (none expected): index anyway
 
     articles.generate_articles = generate_articles

@@ -20,11 +20,6 @@ class SourcesGenerator(Generator):
         self.context.setdefault("DIGEST_SOURCES_URL", self.build.settings.sources_url)
 
     def generate_output(self, writer):
-        # From scratch, each page's file is written by a thread while the next renders.
-        with self.build.speed.pages_written_behind():
-            self._write_pages(writer)
-
-    def _write_pages(self, writer):
         digest = self.build.settings
         publishers = self.build.publishers
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])

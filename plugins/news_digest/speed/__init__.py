@@ -18,8 +18,7 @@ build (``DigestBuild.speed``) and calls it at the few points where it works:
   (``template_code.py``);
 - ``key_of`` / ``text_key`` / ``reuse`` / ``note``: the same reuse for files written
   outside the writer (feeds: keyed by the records they are written from and the
-  stories' text, ``text_key``); ``file_writes``: those files written by a thread of
-  their own in a build from scratch (``background_writes.py``);
+  stories' text, ``text_key``);
 - ``previous_clustering`` / ``keep_clustering``: the clustering of the previous build,
   so that only what changed is clustered again (``cluster_record.py``);
   ``clustering_tuned``: fewer garbage collections while clustering (``gc_tuning.py``);
@@ -38,13 +37,12 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from collections.abc import Mapping
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from ..errors import Unfingerprintable
 from . import cluster_record
-from .background_writes import BackgroundWrites, Writes, WritingBehind
 from .content_cache import (
     guard_content_cache,
     note_texts_read,
@@ -136,10 +134,6 @@ def fix_page_addresses(generator) -> None:
                                                     page.get_url_setting)
 
 
-def _at_once(then: Callable[[], object]) -> None:
-    then()
-
-
 class Speed:
     """The speed-ups of one build (see the module's docstring)."""
 
@@ -150,7 +144,6 @@ class Speed:
         self.reach = None  # how deep each page's template reaches (reach.py)
         self.fragments: dict | None = None  # {% memo %} store, once pages are written
         self.page: tuple | None = None  # the address of the page being rendered (memo)
-        self.writer = None  # the build's ReusingWriter, once Pelican has made it
         self.template_code = SharedTemplateCode()  # templates compiled once per build
         self._frozen = False
         # The clustering is kept beside the content cache, in every build that caches.
@@ -275,36 +268,6 @@ class Speed:
     def note(self, name: str, key: str | None, target, data: bytes | str) -> None:
         if self.memo is not None:
             self.memo.note(name, key, target, data)
-
-    @contextmanager
-    def pages_written_behind(self) -> Iterator[Callable[[Callable[[], object]], None]]:
-        """While the block runs, a build from scratch writes each page's file by a thread
-        of its own while the next page renders (``background_writes.WritingBehind``):
-        what it yields, ``after(then)``, runs ``then`` once the pages written so far
-        are on disk; so does Pelican's ``content_written`` of each page. Every page is
-        on disk, and every ``then`` run, when the block ends. Otherwise (a build that
-        keeps pages, ``DIGEST_SPEED = False``) pages are written at once and ``then``
-        runs at once."""
-        writer = self.writer
-        if not self.enabled or self.memo is not None or writer is None \
-                or writer.behind is not None:
-            yield _at_once
-            return
-        behind = writer.behind = WritingBehind()
-        try:
-            yield behind.after
-        except BaseException:
-            writer.behind = None
-            behind.abort()
-            raise
-        writer.behind = None
-        behind.close()
-
-    def file_writes(self) -> Writes:
-        """What writes many files (the feeds), each folder made once: by a thread of
-        its own in a build from scratch, which notes nothing (``background_writes.py``),
-        at once otherwise (``note`` reads each file back as soon as it is written)."""
-        return BackgroundWrites() if self.enabled and self.memo is None else Writes()
 
     # -- the clustering kept between builds ----------------------------------------
 

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import logging
 import os
-from functools import partial
 
 from pelican.contents import Content
 from pelican.paginator import Page, Paginator
@@ -188,8 +187,6 @@ class ReusingWriter(PagingWriter):
         self.memo = self.speed.memo
         self.fingerprints = self.speed.fingerprints
         self.folders: set[str] = set()  # made already in this build
-        self.behind = None  # a WritingBehind while pages are written one behind
-        self.speed.writer = self
         if self.memo is not None:
             self.speed.freeze_what_was_read()
             self.deps: dict[int, TemplateDeps] = {}
@@ -337,12 +334,6 @@ class ReusingWriter(PagingWriter):
             output = template.render(localcontext)
         finally:
             self.speed.page = None
-        if self.behind is not None:  # the file by a thread; the signal once it is written
-            if self._claim(path, override):  # else skipped, as into os.devnull
-                self.behind.write(path, output.encode("utf-8"))
-            logger.info('Writing "%s"', path)
-            self.behind.after(partial(signals.content_written.send, path, context=localcontext))
-            return
         folder = os.path.dirname(path)
         if folder not in self.folders:
             os.makedirs(folder, exist_ok=True)
