@@ -54,6 +54,9 @@ EDITS = {
     "headline changed": _edit(9, title="An entirely different headline"),
     "date moved": _edit(3, published=STORIES[3].published + timedelta(days=40)),
     "topics chosen by hand": _edit(12, headers={"topics": "privacy"}),
+    # Shown on list pages only inside macros imported without context (story_item,
+    # attribution_compact, byline): their reads count at the lists' call sites.
+    "byline changed": _edit(7, byline="By Ada Example and Bo Example, Reuters"),
     "story added": lambda seeds: [*seeds, dataclasses.replace(
         STORIES[0], title="A late story", source_url="https://late.example/story",
         published=STORIES[0].published + timedelta(hours=1))],

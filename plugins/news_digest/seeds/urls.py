@@ -6,6 +6,7 @@ Pure module: no Pelican import.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -13,6 +14,17 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 def is_web_url(url: str) -> bool:
     """True for an absolute http(s) URL with a host: the only kind we ever link to."""
+    # Asked again and again of the same addresses (each story's JSON-LD asks it of the
+    # site's and of its publisher's home): a text's answer is remembered.
+    return _is_web_text(url) if type(url) is str else _is_web_url(url)
+
+
+@lru_cache(maxsize=4096)
+def _is_web_text(url: str) -> bool:
+    return _is_web_url(url)
+
+
+def _is_web_url(url) -> bool:
     try:
         parts = urlsplit(url.strip())
         return parts.scheme.lower() in _DEFAULT_PORTS and bool(parts.hostname)

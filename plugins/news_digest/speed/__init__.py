@@ -143,6 +143,7 @@ class Speed:
         self.fingerprints = None
         self.reach = None  # how deep each page's template reaches (reach.py)
         self.fragments: dict | None = None  # {% memo %} store, once pages are written
+        self.page: tuple | None = None  # the address of the page being rendered (memo)
         self.template_code = SharedTemplateCode()  # templates compiled once per build
         self._frozen = False
         # The clustering is kept beside the content cache, in every build that caches.

@@ -6,14 +6,18 @@ Rendering it there four or five times was most of the time spent on listing page
 With this tag the theme renders it once per story, heading and page depth, and reuses
 the text everywhere else.
 
-A fragment is kept per place in the templates, per page address (the context's
-``SITEURL`` and ``localsiteurl``: Pelican rewrites the links in a summary with the
-latter) and per value named in the tag: strings and numbers by value, any other
-object by identity. It must depend on nothing else. The store belongs to the build
-(``Speed.fragments``, made once every generator has read its content: pages are
-written only after that, and dropped when the build ends), reached through the
-extension of each Jinja environment of the build; without it (a template rendered
-outside a build, ``DIGEST_SPEED = False``) the fragment is rendered every time.
+A fragment is kept per place in the templates, per address of the page being written
+(its ``SITEURL`` and ``localsiteurl``, and the ``localsiteurl`` of Pelican's shared
+context, with which a story's summary rewrites its links: ``Speed.page``, set by the
+build's writer around each render), per ``SITEURL`` and ``localsiteurl`` of the context
+the tag runs in, and per value named in the tag: strings and numbers by value, any
+other object by identity. It must depend on nothing else: a macro imported without
+context names in the tag the arguments its fragment reads (``{% memo article,
+SITEURL %}``). The store belongs to the build (``Speed.fragments``, made once every
+generator has read its content: pages are written only after that, and dropped when
+the build ends), reached through the extension of each Jinja environment of the
+build; without it (a template rendered outside a build, ``DIGEST_SPEED = False``) the
+fragment is rendered every time.
 
 Pure module: Jinja only. The page keys of ``reuse_writer`` are not affected: a page
 still names, and is keyed on, every value its fragments read.
@@ -47,10 +51,11 @@ class MemoExtension(Extension):
         return nodes.CallBlock(call, [], [], body).set_lineno(lineno)
 
     def _render(self, place, context, values, caller):
-        store = self.speed.fragments if self.speed is not None else None
+        speed = self.speed
+        store = speed.fragments if speed is not None else None
         if store is None:
             return caller()
-        key = (place, context.get("SITEURL"), context.get("localsiteurl"),
+        key = (place, speed.page, context.get("SITEURL"), context.get("localsiteurl"),
                *map(_part, values))
         kept = store.get(key)
         if kept is None:

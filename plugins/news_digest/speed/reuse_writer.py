@@ -376,7 +376,14 @@ class ReusingWriter(PagingWriter):
                 logger.info('Kept "%s"', path)
                 signals.content_written.send(path, context=localcontext)
             return
-        output = template.render(localcontext)
+        # The page's address, for the {% memo %} fragments its templates render (the
+        # summary of a story links with the shared context's localsiteurl).
+        self.speed.page = (localcontext.get("SITEURL"), localcontext["localsiteurl"],
+                           context.get("localsiteurl"))
+        try:
+            output = template.render(localcontext)
+        finally:
+            self.speed.page = None
         folder = os.path.dirname(path)
         if folder not in self.folders:
             os.makedirs(folder, exist_ok=True)
