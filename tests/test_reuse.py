@@ -17,7 +17,7 @@ from pelican.settings import DEFAULT_CONFIG
 from benchmarks.corpus import stories
 from news_digest.glue.reader import SEED_HASH
 from news_digest.seeds.format import render_seed
-from news_digest.speed.reuse_writer import BUDGET, page_fingerprints
+from news_digest.speed.page_descriptions import BUDGET, page_fingerprints
 
 from sitebuild import ROOT, stable_tree
 from sitebuild import build as build_site_with

@@ -53,10 +53,11 @@ from .fragments import MemoExtension
 from .freed_memory import trim_heap
 from .gc_tuning import fewer_collections
 from .listings import write_listings_linearly
+from .page_descriptions import BUDGET, page_fingerprints, page_reach
 from .page_memo import PREVIOUS_OUTPUT, PageMemo
 from .paging import PagingWriter
 from .rebuild import Rebuild
-from .reuse_writer import BUDGET, ReusingWriter, page_fingerprints, page_reach
+from .reuse_writer import ReusingWriter
 from .seed_stamp import SEED_HASH, seed_stamp
 from .story_key import text_key
 from .template_code import SharedTemplateCode, share_compiled_templates

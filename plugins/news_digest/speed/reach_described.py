@@ -2,7 +2,7 @@
 
 Pure module (no Pelican import; stage: speed): the part of ``reach`` that walks the
 types ``fingerprint.py`` describes its own way (Pelican's content, paginators, URL
-wrappers: ``reuse_writer.DESCRIBED`` says what each description covers), or that
+wrappers: ``page_descriptions.DESCRIBED`` says what each description covers), or that
 describe themselves (``__fingerprint__``). An attribute the description covers is
 walked on; one it leaves out, an attribute it does not know of, a property or method
 it does not vouch for, or the object used whole when the description does not cover
