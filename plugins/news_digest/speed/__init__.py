@@ -61,6 +61,7 @@ from .reuse_writer import ReusingWriter
 from .seed_stamp import SEED_HASH, seed_stamp
 from .story_key import text_key
 from .template_code import SharedTemplateCode, share_compiled_templates
+from .template_record import TemplateAnalyses
 from .up_to_date import code_stamp
 
 __all__ = ["PREVIOUS_OUTPUT", "SEED_HASH", "Rebuild", "Speed", "guard_content_cache",
@@ -161,6 +162,8 @@ class Speed:
                                  code_stamp(pelican_settings))
             self.fingerprints = page_fingerprints()
             self.reach = page_reach(self.fingerprints)
+            # each template's analysis, kept between builds (template_record.py)
+            self.templates = TemplateAnalyses(pelican_settings["CACHE_PATH"])
 
     @property
     def keeps_pages(self) -> bool:
@@ -299,6 +302,7 @@ class Speed:
             self.reach.let_go()
             self.memo.old = {}
             self.memo.save_pending(self.memo.previous)
+            self.templates.save()
             if self.memo.reused:
                 print(f"Kept {len(self.memo.reused)} of {len(self.memo.new)} pages and feeds "
                       "unchanged since the previous build", file=sys.stderr)

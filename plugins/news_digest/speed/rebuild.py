@@ -18,7 +18,7 @@ from typing import Any
 
 from ..atomic_file import remove_stale_temps
 from ..settings import sources_file_path
-from . import cluster_record, page_memo
+from . import cluster_record, page_memo, template_record
 from .cache_key import prune, settings_sources, with_keyed_cache
 from .gc_tuning import FROM_SCRATCH_YOUNG_THRESHOLD, fewer_collections
 from .up_to_date import input_stamp, is_up_to_date, remember
@@ -41,6 +41,7 @@ class Rebuild:
             cluster_record.discard(self.cache_path)
             if force:  # render every page again, not only those whose inputs changed
                 page_memo.forget(self.cache_path)
+                template_record.forget(self.cache_path)
             self.inputs = input_stamp(self.cache_path, self.settings, settings_file)
         self.force = force
 

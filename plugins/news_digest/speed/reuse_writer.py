@@ -95,7 +95,7 @@ class ReusingWriter(PagingWriter):
         environment = template.environment
         deps = self.deps.get(id(environment))
         if deps is None:
-            deps = self.deps[id(environment)] = TemplateDeps(environment)
+            deps = self.deps[id(environment)] = self.speed.templates.deps(environment)
         found = deps.of(template.name) if template.name else None
         if found is None:
             return None, None

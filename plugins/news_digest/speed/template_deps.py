@@ -7,6 +7,10 @@ and on the source of those templates. Jinja's ``meta`` finds both statically;
 (``Dependencies.reads``), which ``reach.py`` walks on each page's values. A
 template whose paths cannot be followed (``{% include name %}``, an unknown
 extension tag, ...: ``Dependencies.why``) has its pages always rendered.
+
+Each analysis notes the text of every template it asked the loader for (``_asked``),
+so that the next build can take it from its record (``template_record``) when all of
+those are as they were.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from jinja2 import meta
 from jinja2.exceptions import TemplateNotFound
 
 from .template_paths import TemplateReads, Unanalysable, template_reads
+from .template_record import reads_of, reads_plain, source_digest
 
 
 @dataclass(frozen=True)
@@ -28,19 +33,85 @@ class Dependencies:
     why: str = ""  # why its pages cannot be kept, when they cannot
 
 
-class TemplateDeps:
-    """Dependencies of templates in one Jinja environment, worked out once each."""
+def _plain(found: Dependencies | None) -> tuple | None:
+    if found is None:
+        return None
+    return (found.names, found.source, found.why,
+            None if found.reads is None else reads_plain(found.reads))
 
-    def __init__(self, environment):
+
+def _dependencies(plain: tuple | None) -> Dependencies | None:
+    if plain is None:
+        return None
+    names, source, why, reads = plain
+    return Dependencies(tuple(names), source, None if reads is None else reads_of(reads), why)
+
+
+class TemplateDeps:
+    """Dependencies of templates in one Jinja environment, worked out once each.
+
+    ``kept``: analyses of an earlier build or another environment alike
+    (``template_record.TemplateAnalyses``), each as (the text of every template it
+    asked for, hashed, by name: None when not found; the analysis as plain values);
+    one is taken when those texts are still the loader's. New ones are added to it."""
+
+    def __init__(self, environment, kept: dict | None = None, analyses=None):
         self.environment = environment
+        self.kept = {} if kept is None else kept
+        self.analyses = analyses  # counts the templates analysed
         self._own: dict[str, tuple[frozenset, tuple, str] | None] = {}
         self._trees: dict = {}
         self._total: dict[str, Dependencies | None] = {}
+        self._digests: dict[str, str | None] = {}  # the loader's text, hashed, by name
+        self._asked: set[str] = set()  # the names the current analysis asked for
 
     def of(self, name: str) -> Dependencies | None:
         if name not in self._total:
-            self._total[name] = self._collect(name)
+            self._total[name] = self._kept(name)
+            if self._total[name] is False:
+                self._asked = set()
+                found = self._total[name] = self._collect(name)
+                asked = tuple(sorted((n, self._digest(n)) for n in self._asked))
+                self.kept[name] = (asked, _plain(found))
+                if self.analyses is not None:
+                    self.analyses.analysed += 1
         return self._total[name]
+
+    def _kept(self, name: str):
+        """The kept analysis of ``name`` when every text it read is unchanged; False
+        when there is none."""
+        entry = self.kept.get(name)
+        if entry is None:
+            return False
+        asked, plain = entry
+        try:
+            if all(self._digest(n) == digest for n, digest in asked):
+                return _dependencies(plain)
+        except (TypeError, ValueError):  # not what this code writes: analyse anew
+            pass
+        return False
+
+    def _digest(self, name: str) -> str | None:
+        """The text the loader gives for ``name`` now, hashed (None: not found)."""
+        if name not in self._digests:
+            try:
+                source = self.environment.loader.get_source(self.environment, name)[0]
+            except TemplateNotFound:
+                self._digests[name] = None
+            else:
+                self._digests[name] = source_digest(source)
+        return self._digests[name]
+
+    def _source(self, name: str) -> str:
+        """The loader's text of ``name`` (raises TemplateNotFound), noted as asked."""
+        self._asked.add(name)
+        try:
+            source = self.environment.loader.get_source(self.environment, name)[0]
+        except TemplateNotFound:
+            self._digests.setdefault(name, None)
+            raise
+        self._digests.setdefault(name, source_digest(source))
+        return source
 
     def _collect(self, name: str) -> Dependencies | None:
         try:
@@ -76,15 +147,16 @@ class TemplateDeps:
 
     def _tree(self, name: str):
         """``name`` parsed (raises TemplateNotFound)."""
+        self._asked.add(name)
         if name not in self._trees:
-            source, _, _ = self.environment.loader.get_source(self.environment, name)
-            self._trees[name] = self.environment.parse(source)
+            self._trees[name] = self.environment.parse(self._source(name))
         return self._trees[name]
 
     def _parse(self, name: str) -> tuple[frozenset, tuple, str] | None:
+        self._asked.add(name)
         if name not in self._own:
             try:
-                source, _, _ = self.environment.loader.get_source(self.environment, name)
+                source = self._source(name)
             except TemplateNotFound:
                 self._own[name] = None
                 return None
