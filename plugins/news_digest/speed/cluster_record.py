@@ -22,7 +22,6 @@ clusters from scratch. The hash is checked before anything is unpickled.
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import pickle
 from pathlib import Path
@@ -30,8 +29,7 @@ from pathlib import Path
 from ..atomic_file import drop_pending, make_current, write_atomically
 from ..enrich.cluster_store import from_stored, to_stored
 from ..enrich.clusters import Clustering
-
-logger = logging.getLogger(__name__)
+from .json_record import read_or_discard
 
 RECORD = "clusters.bin"
 PENDING = "clusters.bin.new"
@@ -57,25 +55,8 @@ def _problem(data: bytes) -> tuple[str, Clustering | None]:
 
 def load(cache_path: str | os.PathLike) -> Clustering | None:
     """The previous build's clustering, or None (none kept, or a damaged one)."""
-    path = Path(cache_path) / RECORD
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as err:
-        logger.warning("build record %s could not be read (%s); the stories are clustered "
-                       "anew", path, err)
-        return None
-    problem, clustering = _problem(data)
-    if clustering is not None:
-        return clustering
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
-    logger.warning("discarded the damaged build record %s (%s); the stories are clustered "
-                   "anew", path, problem)
-    return None
+    return read_or_discard(Path(cache_path) / RECORD, _problem,
+                           "the stories are clustered anew")
 
 
 def save_pending(cache_path: str | os.PathLike, clustering: Clustering) -> None:

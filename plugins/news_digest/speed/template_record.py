@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import logging
 import os
 import pickle
 from pathlib import Path
@@ -41,9 +40,8 @@ from jinja2.tests import TESTS
 
 from ..atomic_file import write_bytes_atomically
 from .cache_key import PACKAGE, source_files
+from .json_record import read_or_discard
 from .template_refs import PathNode, TemplateReads
-
-logger = logging.getLogger(__name__)
 
 RECORD = "templates.bin"
 MAGIC = b"news-digest templates 1 "
@@ -163,25 +161,8 @@ def _problem(data: bytes) -> tuple[str, dict | None]:
 
 def load(cache_path: str | os.PathLike) -> dict:
     """The kept analyses ({environment key: {template: entry}}); {} when there are none."""
-    path = Path(cache_path) / RECORD
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return {}
-    except OSError as err:
-        logger.warning("build record %s could not be read (%s); every template is analysed "
-                       "anew", path, err)
-        return {}
-    problem, record = _problem(data)
-    if record is not None:
-        return record
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
-    logger.warning("discarded the damaged build record %s (%s); every template is analysed "
-                   "anew", path, problem)
-    return {}
+    return read_or_discard(Path(cache_path) / RECORD, _problem,
+                           "every template is analysed anew") or {}
 
 
 def save(cache_path: str | os.PathLike, record: dict) -> None:
