@@ -61,12 +61,17 @@ def _versions() -> dict[str, str]:
     return found
 
 
-def cache_key(settings: Mapping[str, Any]) -> str:
-    """16 hex digits naming the cache folder for these settings and this plugin code."""
-    digest = hashlib.sha256()
+def add_source_files(digest) -> None:
+    """Feed this plugin's code (each source file's name and bytes) into ``digest``."""
     for path in source_files():
         digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
+
+
+def cache_key(settings: Mapping[str, Any]) -> str:
+    """16 hex digits naming the cache folder for these settings and this plugin code."""
+    digest = hashlib.sha256()
+    add_source_files(digest)
     keyed = {k: _plain(v) for k, v in settings.items()
              if k not in UNKEYED and not k.startswith(PREFIX)}
     keyed["DIGEST"] = _plain(resolve(settings))

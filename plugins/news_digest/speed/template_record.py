@@ -39,7 +39,7 @@ from jinja2.filters import FILTERS
 from jinja2.tests import TESTS
 
 from ..atomic_file import write_bytes_atomically
-from .cache_key import PACKAGE, source_files
+from .cache_key import add_source_files
 from .json_record import read_or_discard
 from .template_refs import PathNode, TemplateReads
 
@@ -89,9 +89,7 @@ def _loader(loader) -> object:
 
 def _plugin_code() -> str:
     digest = hashlib.blake2b(digest_size=16)
-    for path in source_files():
-        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
+    add_source_files(digest)
     return digest.hexdigest()
 
 
