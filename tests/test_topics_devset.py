@@ -68,7 +68,7 @@ needs_text = pytest.mark.skipif(
 # split precision 0.903 -> 0.913), the eleventh too (learned verdict; whole untouched
 # split 0.913 -> 0.923), the twelfth and thirteenth the same here (the page's own lines
 # not read, a figure beside another story: whole untouched split unchanged, 0.923).
-# Every figure, on every set: docs/topics.md.
+# The current figures: docs/topics.md; every round's, on every set: docs/history/topics.md.
 FLOOR_PRECISION = 0.93
 FLOOR_RECALL = 0.89
 FLOOR_WRONG_PER_60 = 0.8
@@ -209,7 +209,7 @@ def test_new_tagger_against_todays_on_both_splits_and_the_fresh_set(capsys):
         # must not steer the tuning.
         print("tuning split, new tagger, stories not fully right:")
         print("\n".join(results["tuning", "new"].misses))
-        # Since the seventh round both fresh sets are tuning sets too (docs/topics.md).
+        # Since the seventh round both fresh sets are tuning sets too (docs/history/topics.md).
         # fresh3-tune is a tuning set since the eighth round, fresh4-tune since the tenth;
         # fresh3-untouched and fresh4-untouched are never printed story by story.
         for part in ("fresh", "fresh2", "fresh3-tune", "fresh4-tune"):
@@ -258,7 +258,7 @@ def side_by_side(capsys, path, halves, name: str, writer: str, since: str) -> di
 def test_third_fresh_set_side_by_side(capsys):
     results = side_by_side(capsys, FRESH3, fresh3_halves, "fresh3", "devset_fresh3.py",
                            "since the eighth round")
-    # Measured once when the set came (docs/topics.md): today's 0.460 precision and 41
+    # Measured once when the set came (docs/history/topics.md): today's 0.460 precision and 41
     # clearly wrong topics, the current tagger's 0.659 and 15. The current tagger must stay
     # ahead of today's, as on the first fresh set.
     assert results["new"].precision > results["today"].precision
@@ -269,7 +269,7 @@ def test_fourth_fresh_set_side_by_side(capsys):
     results = side_by_side(capsys, FRESH4, fresh4_halves, "fresh4", "devset_fresh4.py",
                            "since the tenth round")
     # Measured once when the set came, before the tenth round changed anything
-    # (docs/topics.md): today's 0.429 precision and 41 clearly wrong topics, the ninth
+    # (docs/history/topics.md): today's 0.429 precision and 41 clearly wrong topics, the ninth
     # round's 0.618 and 11.
     assert results["new"].precision > results["today"].precision
     assert results["new"].wrong < results["today"].wrong
@@ -278,7 +278,7 @@ def test_fourth_fresh_set_side_by_side(capsys):
 def test_fifth_fresh_set_side_by_side(capsys):
     results = side_by_side(capsys, FRESH5, fresh5_halves, "fresh5", "devset_fresh5.py",
                            "since the fourteenth round")
-    # Measured once when the set came, before anything was tuned on it (docs/topics.md):
+    # Measured once when the set came, before anything was tuned on it (docs/history/topics.md):
     # today's 0.530 precision and 25 clearly wrong topics, the twelfth round's 0.742 and 7;
     # fresh5-tune is a tuning set since the fourteenth round (tests/topic_misses.py).
     assert results["new"].precision > results["today"].precision
@@ -289,7 +289,7 @@ def test_sixth_fresh_set_side_by_side(capsys):
     results = side_by_side(capsys, FRESH6, fresh6_halves, "fresh6", "devset_fresh6.py",
                            "since topics-data6")
     # Measured once after the labels' commit, before anything was tuned on it
-    # (docs/topics.md): today's 0.488 precision and 41 clearly wrong topics, the current
+    # (docs/history/topics.md): today's 0.488 precision and 41 clearly wrong topics, the current
     # tagger's 0.664 and 7; politics 52 of 57 (today's 48).
     assert results["new"].precision > results["today"].precision
     assert results["new"].wrong < results["today"].wrong
@@ -316,7 +316,7 @@ def test_desks_at_scale(capsys):
         print(f"\ndesks at scale ({len(found)} AllSides stories of the sixth set's publishers, "
               "not labelled; stories given their desk's topic, target 95 %):")
         print("\n".join(lines))
-    # Measured when the set came (docs/topics.md): politics 455 of 496 (92 %; today's 79 %),
+    # Measured when the set came (docs/history/topics.md): politics 455 of 496 (92 %; today's 79 %),
     # business 84 % (82 %), sports 7 of 7, technology 7 of 20 (today's 10). Only what holds
     # is asserted: the current tagger gives more politics stories a politics topic.
     assert rates["new"]["politics"] > rates["today"]["politics"]
