@@ -23,7 +23,7 @@ from ..errors import TaxonomyFileError
 from .words import words
 
 TOPIC_KEYS = ("slug", "label", "phrases", "keywords", "negative", "examples", "outside",
-              "not_beside")
+              "not_beside", "backdrop")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _VOCABULARY = ('a list of words or phrases, or a table of "phrase" = weight (a number '
                "above 0, at most 10)")
@@ -140,7 +140,20 @@ def check_topics(data: dict[str, Any], lines: _Lines) -> tuple[dict[str, Any], .
     for number, topic in enumerate(topics):
         if "not_beside" in topic:
             _check_not_beside(lines, number, topic, slugs)
+        if "backdrop" in topic:
+            _check_backdrop(lines, number, topic)
     return tuple(topics)
+
+
+def _check_backdrop(lines: _Lines, number: int, topic: dict) -> None:
+    """``backdrop``: phrases of this topic that name a story's time or setting."""
+    name, value = f"topics[{number}].backdrop", topic["backdrop"]
+    own = {" ".join(words(p)) for p in (topic.get("phrases") or ())}
+    if not isinstance(value, list):
+        raise lines.error(number, name, value, "a list of this topic's phrases", "backdrop")
+    for phrase in value:
+        if not isinstance(phrase, str) or " ".join(words(phrase)) not in own:
+            raise lines.error(number, name, phrase, "one of this topic's phrases", "backdrop")
 
 
 def _check_not_beside(lines: _Lines, number: int, topic: dict, slugs: dict) -> None:
