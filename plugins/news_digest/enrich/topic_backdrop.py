@@ -30,12 +30,16 @@ class Backdrop:
     def __init__(self, topics: Iterable[Mapping], entries: list[tuple]):
         self.entries = entries
         self.lists: dict[int, frozenset[int]] = {}
+        self.phrases: dict[int, frozenset[int]] = {}  # each listed topic's phrase entries
         for number, topic in enumerate(topics):
             keys = {" ".join(words(phrase)) for phrase in topic.get("backdrop") or ()}
             found = frozenset(e for e, (owner, kind, _, shown, _) in enumerate(entries)
                               if owner == number and kind == "phrases" and shown in keys)
             if found:
                 self.lists[number] = found
+                self.phrases[number] = frozenset(
+                    e for e, (owner, kind, *_) in enumerate(entries)
+                    if owner == number and kind in ("phrases", "examples"))
 
     def __bool__(self) -> bool:
         return bool(self.lists)
@@ -46,16 +50,15 @@ class Backdrop:
         None when it has no backdrop words in the story or one is in the headline.
         ``points(weight, in_headline, body count)`` is ``Taxonomy._points``."""
         listed = self.lists.get(number)
-        if not listed or any(e in head for e in listed):
+        if not listed or not listed.isdisjoint(head) or listed.isdisjoint(body):
             return None
         backdrop = total = 0.0
-        for e in {*head, *body}:
-            owner, kind, weight, *_ = self.entries[e]
-            if owner == number and kind in ("phrases", "examples"):
-                found = points(weight, e in head, body.get(e, 0))
-                total += found
-                backdrop += found if e in listed else 0.0
-        return (backdrop, total) if backdrop else None
+        mine = self.phrases[number]
+        for e in mine.intersection(body).union(mine.intersection(head)):
+            found = points(self.entries[e][2], e in head, body.get(e, 0))
+            total += found
+            backdrop += found if e in listed else 0.0
+        return backdrop, total
 
     def is_backdrop(self, share: tuple[float, float] | None) -> bool:
         return share is not None and share[0] > SHARE * share[1]

@@ -55,8 +55,7 @@ class NotBeside:
         for other, left in self.rules.get(number, ()):
             if other in others:
                 found = [(self.entries[e], e in head, body.get(e, 0))
-                         for e in {*head, *body}
-                         if self.entries[e][0] == number and e not in left]
+                         for e in {*head, *body} - left if self.entries[e][0] == number]
                 heaviest = max((entry[2] for entry, *_ in found
                                 if entry[1] in ("phrases", "examples")), default=0.0)
                 return other, total(found), heaviest
