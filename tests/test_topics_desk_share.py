@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from news_digest.enrich import topic_lift
+from news_digest.enrich import topic_beside, topic_lift
 
 from sitebuild import default_taxonomy, explain_report
 
@@ -45,6 +45,8 @@ def test_a_desk_mate_far_behind_the_best_topic_is_left_out():
 
 def test_without_the_rule_the_phrases_give_both(monkeypatch):
     monkeypatch.setattr(topic_lift, "DESK_SHARE", 0.0)
+    # The campaign's words left to Elections (``not_beside``) would leave it out as well.
+    monkeypatch.setattr(topic_beside.NotBeside, "keep", lambda self, kept, *_: kept)
     assert list(scores(*RACE, ASIDE)) == ["elections", "government-policy"]
 
 

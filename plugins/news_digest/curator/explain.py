@@ -18,6 +18,7 @@ from ..errors import SourcesFileError
 from ..seeds.format import SeedError, read_seed
 from ..settings import resolve
 from .check import warning_lines
+from .explain_beside import backdrop, backdrop_topics, beside
 from .explain_policy import policy_line
 from .explain_reading import not_read
 from .explain_verdicts import (
@@ -75,6 +76,11 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
     opened = taxonomy.opened(seed.title, text)
     rows = story_evidence(taxonomy, seed.title, text) if taxonomy.verdict else {}
     judged = without_verdict(taxonomy, seed.title, text) if rows else set()
+    # The verdict judges the topics beside the best one the rules before it give (a topic
+    # left out as the story's backdrop is not that best).
+    left = backdrop_topics(taxonomy, seed.title, text) if rows else set()
+    judged_best = max((t.score for t in scored if t.slug in judged and t.slug not in left),
+                      default=best) if left else best
     for topic in scored:
         verdict = rule_verdict(taxonomy, topic, kept.get(topic.slug), best, overridden)
         if not overridden and taxonomy.model is not None:
@@ -87,9 +93,12 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
             verdict = (money_led(taxonomy, topic, chosen, chances)
                        or looked(taxonomy, topic, best, chances, (seed.title, text), opened)
                        or verdict)
-        if not overridden and topic.slug in rows and topic.score < best:
+        if not overridden and topic.slug in rows and topic.score < judged_best:
             verdict = learned_verdict(taxonomy, rows[topic.slug], verdict,
                                       topic.slug in judged - set(kept))
+        if not overridden and seed.paragraphs:  # the tagger's last rule (not_beside)
+            verdict = beside(taxonomy, topic, chosen, seed.title, text, verdict)
+            verdict = backdrop(taxonomy, topic, chosen, seed.title, text, verdict)
         if not overridden and not seed.paragraphs and topic.slug not in kept:
             verdict = f"not kept: {headline_rule(taxonomy)}"
         lines += _topic_lines(topic, verdict)

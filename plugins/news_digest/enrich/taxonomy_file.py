@@ -20,8 +20,10 @@ from types import MappingProxyType
 from typing import Any
 
 from ..errors import TaxonomyFileError
+from .words import words
 
-TOPIC_KEYS = ("slug", "label", "phrases", "keywords", "negative", "examples", "outside")
+TOPIC_KEYS = ("slug", "label", "phrases", "keywords", "negative", "examples", "outside",
+              "not_beside", "backdrop")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _VOCABULARY = ('a list of words or phrases, or a table of "phrase" = weight (a number '
                "above 0, at most 10)")
@@ -135,7 +137,43 @@ def check_topics(data: dict[str, Any], lines: _Lines) -> tuple[dict[str, Any], .
         if not isinstance(topic.get("outside", False), bool):
             raise lines.error(number, f"{where}.outside", topic["outside"],
                               "true (a subject the digest does not cover) or false", "outside")
+    for number, topic in enumerate(topics):
+        if "not_beside" in topic:
+            _check_not_beside(lines, number, topic, slugs)
+        if "backdrop" in topic:
+            _check_backdrop(lines, number, topic)
     return tuple(topics)
+
+
+def _check_backdrop(lines: _Lines, number: int, topic: dict) -> None:
+    """``backdrop``: phrases of this topic that name a story's time or setting."""
+    name, value = f"topics[{number}].backdrop", topic["backdrop"]
+    own = {" ".join(words(p)) for p in (topic.get("phrases") or ())}
+    if not isinstance(value, list):
+        raise lines.error(number, name, value, "a list of this topic's phrases", "backdrop")
+    for phrase in value:
+        if not isinstance(phrase, str) or " ".join(words(phrase)) not in own:
+            raise lines.error(number, name, phrase, "one of this topic's phrases", "backdrop")
+
+
+def _check_not_beside(lines: _Lines, number: int, topic: dict, slugs: dict) -> None:
+    """``not_beside``: another topic's slug -> phrases or keywords of this topic."""
+    name, value = f"topics[{number}].not_beside", topic["not_beside"]
+    if not isinstance(value, dict):
+        raise lines.error(number, name, value, "a table: another topic's slug = [its "
+                          "phrases or keywords that do not count beside that topic]", "not_beside")
+    own = {" ".join(words(p)) for kind in ("phrases", "keywords")
+           for p in (topic.get(kind) or ())}
+    for other, phrases in value.items():
+        if other not in slugs or other == topic["slug"]:
+            raise lines.error(number, f"{name}.{other}", phrases,
+                              "the slug of another topic of this file", other)
+        if not isinstance(phrases, list):
+            raise lines.error(number, f"{name}.{other}", phrases, "a list of phrases", other)
+        for phrase in phrases:
+            if not isinstance(phrase, str) or " ".join(words(phrase)) not in own:
+                raise lines.error(number, f"{name}.{other}", phrase,
+                                  "one of this topic's phrases or keywords", other)
 
 
 def _check_examples(lines: _Lines, number: int, name: str, value: Any) -> None:

@@ -54,6 +54,8 @@ from ..seeds.slugs import slugify_headline
 from .phrase_matcher import PhraseMatcher
 from .story_topics import seed_topics
 from .topic_asides import Asides
+from .topic_backdrop import Backdrop
+from .topic_beside import NotBeside
 from .topic_examples import EXAMPLE_WEIGHT, example_words
 from .topic_guards import Guards, opening
 from .topic_lift import SINGLE_TIMES, SINGLE_WEIGHT, SURE_PROBABILITY, DeskLift, passing
@@ -153,6 +155,9 @@ class Taxonomy:
         self.outside = frozenset(n for n, topic in enumerate(topics) if topic.get("outside"))
         self.guards = Guards(self._entries, self.outside, threshold)
         self.asides = Asides(self._entries, ANCHOR_WEIGHT, self.guards, self.lift)
+        # Words a topic leaves to another given beside it (``not_beside``, topic_beside.py).
+        self.beside = NotBeside(topics, self._entries, threshold, ANCHOR_WEIGHT)
+        self.backdrop = Backdrop(topics, self._entries)  # a story's time: topic_backdrop.py
 
     @classmethod
     def from_settings(cls, digest: Mapping) -> Taxonomy:
@@ -336,9 +341,13 @@ class Taxonomy:
         if lift and kept:
             kept = self.asides.keep(kept, head, text, body, self._scan, self._matcher.entries_in,
                                     chances)
+        if self.backdrop and kept:  # a topic resting on the story's time or setting
+            kept = self.backdrop.keep(kept, head, body, self._points)
         if self.verdict and len(kept) > 1:  # the learned verdict on second topics
             kept = self.verdict.keep(self, kept, head, body, text, chances,
                                      (phrases, keywords, negative, learned))
+        if self.beside and len(kept) > 1:  # a topic's words left to the other topic given
+            kept = self.beside.keep(kept, head, body, self._total)
         if not kept:
             return [self.fallback]
         found = self._group(head, body, {number for _, number in kept})

@@ -1,0 +1,78 @@
+"""``explain``'s words for two curator's lists: ``not_beside`` and ``backdrop``.
+
+``not_beside`` (``enrich/topic_beside.py``) is the tagger's last rule: a topic whose
+``not_beside`` table names a topic given beside it is kept only when the rest of its
+evidence reaches the threshold. ``backdrop`` (``enrich/topic_backdrop.py``) leaves out a
+topic resting on words of the story's time or setting. Each says what it made of a topic,
+and that it left the topic out only when the topic is given without it.
+"""
+
+from __future__ import annotations
+
+from ..enrich.topics import Taxonomy, Topic
+
+
+def beside(taxonomy: Taxonomy, topic: Topic, chosen: list[Topic], title: str, text: str,
+           verdict: str) -> str:
+    """``verdict``, or what the ``not_beside`` rule made of ``topic`` beside ``chosen``."""
+    rules, numbers = taxonomy.beside, {t.slug: n for n, t in enumerate(taxonomy.topics)}
+    number = numbers.get(topic.slug)
+    if not rules or number not in rules.rules:
+        return verdict
+    others = {numbers[t.slug] for t in chosen if t.slug in numbers and t.slug != topic.slug}
+    head, body = taxonomy.record(title, text)
+    rest = rules.rest(number, others, head, body, taxonomy._total)
+    if rest is None:
+        return verdict
+    other, points, heaviest = rest
+    label = taxonomy.topics[other].label
+    words = (f"beside {label}, given, the words it leaves to {label} (not_beside) do not "
+             f"count, and the rest of its evidence scores {points:g}")
+    if rules.stands(rest):
+        return f"{verdict}; {words}, at least {rules.threshold:g}" if verdict.startswith(
+            "kept") else verdict
+    if any(t.slug == topic.slug for t in chosen) or topic.slug not in _without(taxonomy,
+                                                                               title, text):
+        return verdict
+    short = (f"under {rules.threshold:g}" if points < rules.threshold else
+             f"with no phrase of weight >= {rules.anchor:g}")
+    return (f"not kept: {words}, {short}: a topic of its own here only with more of its "
+            f"own words (a bill, a minister, a policy); a Topics: header sets it")
+
+
+def _without(taxonomy: Taxonomy, title: str, text: str, rule: str = "beside") -> set[str]:
+    """The topics given without the rule ``rule`` (``beside`` or ``backdrop``)."""
+    rules = getattr(taxonomy, rule)
+    setattr(taxonomy, rule, None)
+    try:
+        return {t.slug for t in taxonomy.classify(title, text)}
+    finally:
+        setattr(taxonomy, rule, rules)
+
+
+def backdrop(taxonomy: Taxonomy, topic: Topic, chosen: list[Topic], title: str, text: str,
+             verdict: str) -> str:
+    """``verdict``, or why ``topic`` was left out as the story's backdrop (``backdrop``)."""
+    rules, numbers = taxonomy.backdrop, {t.slug: n for n, t in enumerate(taxonomy.topics)}
+    number = numbers.get(topic.slug)
+    if not rules or number not in rules.lists or any(t.slug == topic.slug for t in chosen):
+        return verdict
+    head, body = taxonomy.record(title, text)
+    share = rules.share(number, head, body, taxonomy._points)
+    if not rules.is_backdrop(share) or topic.slug not in _without(taxonomy, title, text,
+                                                                  "backdrop"):
+        return verdict
+    return (f"not kept: it rests on the story's backdrop ({share[0]:g} of its {share[1]:g} "
+            "points of phrases from words listed under backdrop, none of them in the "
+            "headline): the story's time or setting, not its subject; one of them in the "
+            "headline, or more of the topic's own words, would give it")
+
+
+def backdrop_topics(taxonomy: Taxonomy, title: str, text: str) -> set[str]:
+    """The topics (slugs) that rest on the story's backdrop: left out before the verdict."""
+    rules = taxonomy.backdrop
+    if not rules:
+        return set()
+    head, body = taxonomy.record(title, text)
+    return {taxonomy.topics[n].slug for n in rules.lists
+            if rules.is_backdrop(rules.share(n, head, body, taxonomy._points))}

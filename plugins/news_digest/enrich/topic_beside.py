@@ -1,0 +1,76 @@
+"""Words a topic leaves to another topic when the story is given that one (``not_beside``).
+
+Stage: enrich (topics). Pure module (no Pelican). ``topics.Taxonomy.classify`` calls
+``NotBeside.keep`` last, on the topics it would give; ``explain`` asks the same question.
+
+A curator may list, under a topic's ``[topics.not_beside]`` table, phrases (or keywords) of
+the topic that name another topic's actors rather than its own subject:
+
+    [topics.not_beside]
+    elections = ["democrats", "republicans", "gop", "presidential", "political"]
+
+In a story given Elections, the parties, the politicians and the offices they run for are
+the contest's: those words do not count for Government & Policy there, which is then kept
+only when the rest of its evidence (a bill, a minister, a budget, a policy area) reaches
+the threshold on its own, with a phrase of weight ``anchor`` or more. Given beside any
+other topic, or alone, every word counts as before. The rule only ever leaves a topic out
+beside the topic it names, so a story keeps that topic and is never thrown to General.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+from .words import words
+
+
+class NotBeside:
+    """The compiled ``not_beside`` tables: topic -> [(other topic, its entries left)]."""
+
+    def __init__(self, topics: Iterable[Mapping], entries: list[tuple], threshold: float,
+                 anchor: float):
+        topics = list(topics)
+        number_of = {topic["slug"]: n for n, topic in enumerate(topics)}
+        self.entries, self.threshold, self.anchor = entries, threshold, anchor
+        self.rules: dict[int, list[tuple[int, frozenset[int]]]] = {}
+        for number, topic in enumerate(topics):
+            for other, phrases in (topic.get("not_beside") or {}).items():
+                keys = {" ".join(words(phrase)) for phrase in phrases}
+                left = frozenset(e for e, (owner, kind, _, shown, _) in enumerate(entries)
+                                 if owner == number and kind in ("phrases", "keywords")
+                                 and shown in keys)
+                if other in number_of and left:
+                    self.rules.setdefault(number, []).append((number_of[other], left))
+
+    def __bool__(self) -> bool:
+        return bool(self.rules)
+
+    def rest(self, number: int, others: Iterable[int], head: Mapping, body: Mapping,
+             total: Callable[[list], float]) -> tuple[int, float, float] | None:
+        """For topic ``number`` beside the topics ``others``: (the topic it leaves words to,
+        what the rest of its evidence scores, the weight of its heaviest phrase left); None
+        when no rule applies. ``head`` and ``body`` map entry numbers to times found;
+        ``total`` scores [(entry, in headline, body count)] (``Taxonomy._total``)."""
+        others = set(others)
+        for other, left in self.rules.get(number, ()):
+            if other in others:
+                found = [(self.entries[e], e in head, body.get(e, 0))
+                         for e in {*head, *body} - left if self.entries[e][0] == number]
+                heaviest = max((entry[2] for entry, *_ in found
+                                if entry[1] in ("phrases", "examples")), default=0.0)
+                return other, total(found), heaviest
+        return None
+
+    def stands(self, rest: tuple[int, float, float] | None) -> bool:
+        """Whether a topic stands beside the topic it leaves its words to."""
+        return rest is None or (rest[1] >= self.threshold and rest[2] >= self.anchor)
+
+    def keep(self, kept: list, head: Mapping, body: Mapping,
+             total: Callable[[list], float]) -> list:
+        """``kept`` ((score, topic number), best first) without the topics whose evidence,
+        beside the topic they leave words to, does not reach the threshold."""
+        if len(kept) < 2 or not any(number in self.rules for _, number in kept):
+            return kept
+        given = {number for _, number in kept}
+        return [(score, number) for score, number in kept if number not in self.rules
+                or self.stands(self.rest(number, given - {number}, head, body, total))]

@@ -1,0 +1,70 @@
+"""Words of a story's time or setting, not its subject (``backdrop``, issue 18).
+
+A story of 2020 names the pandemic as its time, several times over: a police inquiry, a
+year of television, a city's crime. Health lists the pandemic's names under ``backdrop``
+in ``topics.toml``: Health resting mostly on them, none in the headline, is not given.
+Written items only.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from news_digest.enrich.taxonomy_file import TaxonomyFileError, load_taxonomy
+from news_digest.enrich.topics import Taxonomy
+
+from sitebuild import ROOT, default_taxonomy, explain_report
+
+HEADLINE = "Police watchdog still waiting for bodycam footage of the Elm Street arrest"
+INQUIRY = ("The city's police watchdog said on Monday it had asked the department six times "
+           "for the bodycam footage of the Elm Street arrest, and that the pandemic had been "
+           "used as a reason for delay since the spring.",
+           "Investigators said the coronavirus had slowed interviews with officers, but that "
+           "the pandemic could no longer explain why the footage of the arrest, made during a "
+           "protest, was still withheld. The department said the pandemic had left its records "
+           "unit short of staff and that it would hand over the recordings within a month.")
+WARD = ("Doctors at the city's hospital said the pandemic had filled the wards, and that "
+        "patients waiting for surgery would wait longer as nurses were moved to intensive "
+        "care.",)
+
+
+def given(title: str, *body: str, taxonomy: Taxonomy | None = None) -> list[str]:
+    return [t.slug for t in (taxonomy or default_taxonomy()).classify(title, "\n".join(body))]
+
+
+def without_backdrop() -> Taxonomy:
+    return Taxonomy([{k: v for k, v in t.items() if k != "backdrop"}
+                     for t in load_taxonomy(ROOT / "topics.toml")])
+
+
+def test_the_pandemic_as_a_storys_time_gives_no_health():
+    assert "health" not in given(HEADLINE, *INQUIRY)
+
+
+def test_without_the_list_it_would():
+    assert "health" in given(HEADLINE, *INQUIRY, taxonomy=without_backdrop())
+
+
+def test_the_pandemic_in_the_headline_keeps_health():
+    assert "health" in given("Pandemic delays police inquiry into the Elm Street arrest",
+                             *INQUIRY)
+
+
+def test_a_story_with_health_words_of_its_own_keeps_health():
+    assert "health" in given("Hospital wards full as surgery waits grow", *WARD, *INQUIRY[1:])
+
+
+def test_explain_says_it_rests_on_the_backdrop(tmp_path):
+    report = explain_report(tmp_path, HEADLINE, INQUIRY)
+    assert "health (Health) - not kept: it rests on the story's backdrop (" in report
+    assert "none of them in the headline): the story's time or setting" in report
+
+
+def test_a_backdrop_word_must_be_a_phrase_of_the_topic(tmp_path):
+    path = tmp_path / "topics.toml"
+    path.write_text('[[topics]]\nslug = "h"\nlabel = "H"\nphrases = ["pandemic"]\n'
+                    'backdrop = ["covid"]\n')
+    with pytest.raises(TaxonomyFileError) as err:
+        load_taxonomy(path)
+    assert "topics[0].backdrop" in str(err.value) and "one of this topic's phrases" in str(
+        err.value)

@@ -1,0 +1,98 @@
+"""Words a topic leaves to another topic given beside it (``not_beside``, issue 18).
+
+The rubric's rule (``tests/data/topics_devset/README.md``): in a story about an election,
+the parties, the politicians and the offices they run for are the contest's actors, so
+Government & Policy is given beside Elections only when the story develops governing (a
+bill, a budget, a policy) in words of its own. ``topics.toml`` lists those actors' words
+under Government & Policy's ``[topics.not_beside] elections``. Written items only.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from news_digest.enrich.taxonomy_file import TaxonomyFileError, load_taxonomy
+from news_digest.enrich.topics import Taxonomy
+
+from sitebuild import ROOT, default_taxonomy, explain_report
+
+HEADLINE = "Democrats rally behind Senator Okafor as the primary race tightens"
+RACE = ("Senator Dana Okafor drew a crowd of Democrats to a rally in Harlow on Saturday, "
+        "three weeks before the party's primary, as a new poll showed her lead over the "
+        "former mayor shrinking to four points among likely voters.",
+        "Republicans have put up two candidates for the seat, and the presidential campaign "
+        "of the party's front-runner is expected to visit the state before the vote. "
+        "Political analysts said turnout among young voters would decide the election, and "
+        "both campaigns are spending heavily on advertising.")
+POLICY = ("Okafor's bill to cap rent increases, which passed the committee last month, "
+          "is the centre of her campaign: the legislation would also fund social housing, "
+          "a policy the governor's budget left out, and her opponents want to repeal the "
+          "state's rent control ordinance.")
+PARTY = ("Democrats and Republicans traded blame on Monday over the party leaders' failure "
+         "to agree, and political analysts said the party's senators were divided.",)
+
+
+def given(*body: str, taxonomy: Taxonomy | None = None) -> list[str]:
+    return [t.slug for t in (taxonomy or default_taxonomy()).classify(HEADLINE, "\n".join(body))]
+
+
+def without_rule() -> Taxonomy:
+    """The default taxonomy with no ``not_beside`` table."""
+    topics = [{k: v for k, v in t.items() if k != "not_beside"}
+              for t in load_taxonomy(ROOT / "topics.toml")]
+    return Taxonomy(topics)
+
+
+def test_a_campaign_story_is_elections_alone():
+    assert given(*RACE) == ["elections"]
+
+
+def test_without_the_rule_its_party_words_give_government_too():
+    assert set(given(*RACE, taxonomy=without_rule())) == {"elections", "government-policy"}
+
+
+def test_a_campaign_that_develops_a_policy_keeps_government():
+    assert set(given(*RACE, POLICY)) == {"elections", "government-policy"}
+
+
+def test_party_words_without_an_election_still_give_government():
+    assert "government-policy" in [t.slug for t in default_taxonomy().classify(
+        "Democrats and Republicans trade blame as the senators fail to agree", PARTY[0])]
+
+
+def test_explain_says_what_the_words_left_to_elections_leave(tmp_path):
+    report = explain_report(tmp_path, HEADLINE, RACE)
+    assert "Topics: Elections" in report
+    assert ("government-policy (Government & Policy) - not kept: beside Elections, given, "
+            "the words it leaves to Elections (not_beside) do not count, and the rest of "
+            "its evidence scores") in report
+    kept = explain_report(tmp_path, HEADLINE, (*RACE, POLICY))
+    assert "(not_beside) do not count, and the rest of its evidence scores" in kept
+    assert "at least 5" in kept
+
+
+GOOD = '[[topics]]\nslug = "p"\nlabel = "P"\nphrases = ["privacy", "data"]\n'
+OTHER = '\n[[topics]]\nslug = "q"\nlabel = "Q"\nphrases = ["quiz"]\n'
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    (GOOD + 'not_beside = ["data"]\n' + OTHER, "topics[0].not_beside", "another topic's slug"),
+    (GOOD + 'not_beside = {r = ["data"]}\n' + OTHER, "topics[0].not_beside.r",
+     "the slug of another topic"),
+    (GOOD + 'not_beside = {p = ["data"]}\n' + OTHER, "topics[0].not_beside.p",
+     "the slug of another topic"),
+    (GOOD + 'not_beside = {q = ["gdpr"]}\n' + OTHER, "topics[0].not_beside.q",
+     "one of this topic's phrases or keywords"),
+])
+def test_a_malformed_not_beside_table_is_refused(tmp_path, text, name, expected):
+    path = tmp_path / "topics.toml"
+    path.write_text(text)
+    with pytest.raises(TaxonomyFileError) as err:
+        load_taxonomy(path)
+    assert name in str(err.value) and expected in str(err.value)
+
+
+def test_a_good_not_beside_table_is_read(tmp_path):
+    path = tmp_path / "topics.toml"
+    path.write_text(GOOD + 'not_beside = {q = ["Data"]}\n' + OTHER)
+    assert dict(load_taxonomy(path)[0]["not_beside"]) == {"q": ("Data",)}
