@@ -220,7 +220,7 @@ def pair_score(a: Profile, b: Profile) -> float:
 def kind_bonus(a: EventTerms, b: EventTerms) -> float:
     """``HEAD_BONUS`` when both headlines tell the same person doing the same kind of
     act (``event_heads.same_kind_of_act``: "Aide Quits", "aide steps down"), else 1."""
-    if HEAD_BONUS != 1.0 and a.headed and b.headed and same_kind_of_act(a.terms & b.terms):
+    if HEAD_BONUS != 1.0 and a.headed == 2 == b.headed and same_kind_of_act(a.terms & b.terms):
         return HEAD_BONUS
     return 1.0
 
@@ -233,7 +233,7 @@ def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profil
     key, termset, squares, time, days = p.key, p.terms.terms, p.terms.squares, p.time, p.days
     names = p.terms.names
     acts = p.terms.quoted or p.terms.headed  # one_act() can hold for p
-    headed = p.terms.headed and HEAD_BONUS != 1.0  # kind_bonus() can raise p's pairs
+    kinded = p.terms.headed == 2 and HEAD_BONUS != 1.0  # kind_bonus() can raise p's pairs
     scale, sqrt = SQUARE_SCALE, math.sqrt
     for other in others:
         q = profiles[other]
@@ -244,7 +244,8 @@ def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profil
         covered = min(sum(map(squares.__getitem__, common)),
                       sum(map(terms.squares.__getitem__, common)))
         score = sqrt(covered / scale)
-        bonus = HEAD_BONUS if headed and terms.headed and same_kind_of_act(common) else 1.0
+        bonus = HEAD_BONUS if kinded and terms.headed == 2 and same_kind_of_act(common) \
+            else 1.0
         floor = EDGE_FLOOR / bonus  # the score before the bonus must reach this
         if score < floor:
             continue

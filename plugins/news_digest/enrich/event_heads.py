@@ -32,6 +32,7 @@ from .names_in_text import written_as_name
 
 HEAD_MARK = "^"  # a head term opens with it: ^sander>meet
 KIND_MARK = "="  # a head term of a kind of act (event_verbs) opens its act with it: ^lauten>=resign
+KIND_AT = ">" + KIND_MARK  # in a head term of a kind of act
 VERB_KINDS = True  # a head's verb in a class of event_verbs adds its class's term
 HEAD_WINDOW = 3  # names this many words after the verb are its object
 NAME_WEIGHT = 1.0  # a name at least this rare (word_weight): "Obama", "Trump", not "New"
@@ -169,10 +170,8 @@ def headed_alike(common) -> bool:
 def same_kind_of_act(common) -> bool:
     """Whether two stories' shared terms ``common`` hold a head term of a kind of act
     (``event_verbs``): the same subject doing the same kind of thing."""
-    return any(term[0] == HEAD_MARK and _KIND_AT in term for term in common)
+    return any(term[0] == HEAD_MARK and KIND_AT in term for term in common)
 
-
-_KIND_AT = ">" + KIND_MARK
 
 
 def kinds_told(a: Iterable[str], b: Iterable[str]) -> list[tuple[str, str, list[str], list[str]]]:
@@ -182,12 +181,12 @@ def kinds_told(a: Iterable[str], b: Iterable[str]) -> list[tuple[str, str, list[
     a, b = set(a), set(b)
     found = []
     for term in sorted(a & b):
-        if term[0] != HEAD_MARK or _KIND_AT not in term:
+        if term[0] != HEAD_MARK or KIND_AT not in term:
             continue
-        name, kind = term[1:].split(_KIND_AT)
+        name, kind = term[1:].split(KIND_AT)
         found.append((name, kind, *(sorted(
             t[len(name) + 2:] for t in terms
-            if t.startswith(f"{HEAD_MARK}{name}>") and _KIND_AT not in t
+            if t.startswith(f"{HEAD_MARK}{name}>") and KIND_AT not in t
             and verb_class(*t[len(name) + 2:].split(" ")) == kind.removesuffix(PASSIVE_MARK))
             for terms in (a, b))))
     return found
