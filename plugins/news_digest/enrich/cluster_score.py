@@ -18,6 +18,10 @@ by what says they are two events:
   never mentions (another company, another country, another result), by up to
   ``NAME_PENALTY``; a brief that names nothing the other lacks is forgiven most of
   the names it leaves out (``BRIEF_LACK``).
+
+It is raised by ``HEAD_BONUS`` (and capped at 1) when both headlines tell the same
+person doing the same kind of act (``event_heads``, ``event_verbs``: "quits", "steps
+down").
 """
 
 from __future__ import annotations

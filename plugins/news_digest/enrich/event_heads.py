@@ -19,6 +19,13 @@ tell the same person doing the same thing, one action, so the days their leads n
 (``cluster_score.day_factor``), as for a quotation two stories share. The subject is
 the name right before the verb: "Hillary Clinton aide blames ..." is the aide's
 letter, not Clinton blaming, so it makes no head term with "Clinton".
+
+A verb of the lexicon of news acts (``event_verbs``: "quits", "steps down", "Is Sworn
+In") adds a term of its kind of act for its subject ("^lauten>=resign"; marked passive
+after "is", "was" and the like: "=urge/passive"), not for its object, whose role
+differs ("Solheimsvik slams Dahlgren"). Two stories sharing one tell the same person
+doing the same kind of act, whichever verbs they chose: their score is raised
+(``cluster_score.kind_bonus``) and ``explain`` shows the verbs (``kinds_told``).
 """
 
 from __future__ import annotations
@@ -171,7 +178,6 @@ def same_kind_of_act(common) -> bool:
     """Whether two stories' shared terms ``common`` hold a head term of a kind of act
     (``event_verbs``): the same subject doing the same kind of thing."""
     return any(term[0] == HEAD_MARK and KIND_AT in term for term in common)
-
 
 
 def kinds_told(a: Iterable[str], b: Iterable[str]) -> list[tuple[str, str, list[str], list[str]]]:
