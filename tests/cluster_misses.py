@@ -28,7 +28,7 @@ import test_clusters_quality as Q  # noqa: E402
 
 from news_digest.enrich import clusters as C  # noqa: E402
 from news_digest.enrich.cluster_links import stories_for_clustering  # noqa: E402
-from news_digest.enrich.cluster_score import pair_score, similarity  # noqa: E402
+from news_digest.enrich.cluster_score import kind_bonus, pair_score, similarity  # noqa: E402
 from news_digest.enrich.cluster_why import explain_pair  # noqa: E402
 
 NEAR = 0.3  # a distractor scoring this much with its event is shown
@@ -74,8 +74,10 @@ def misses(split: str = "tune") -> list[str]:
         why = explain_pair(result, key[a], key[b])
         pa, pb = result.profiles[key[a]], result.profiles[key[b]]
         factors = ", ".join(f"{what} x{factor}" for what, factor in why.factors) or "none"
+        raised = kind_bonus(pa.terms, pb.terms)
         return [f"{tag} {why.score:.2f} (similarity {similarity(pa.terms, pb.terms):.2f}, "
-                f"{why.hours_apart} h apart; lowered: {factors})",
+                f"{why.hours_apart} h apart; lowered: {factors}"
+                + (f"; raised x{raised}: the same kind of act" if raised > 1 else "") + ")",
                 *(f"    {n} [{labels[n]['kind']}] {title[n]}" for n in (a, b)),
                 "    shared: " + ", ".join(term for term, _ in why.shared[:10])]
 

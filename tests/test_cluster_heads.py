@@ -24,7 +24,8 @@ BODY = ("Premier Lars Dahlgren and opposition leader Ingrid Solheimsvik argued o
     ("Solheimsvik meets Dahlgren, drops block on harbour contract",
      ["^dahlgren>meet", "^solheimsvik>meet"]),  # "meets": the same head
     ("Dahlgren Is Pressed to Veto Harbour Bill",
-     ["^dahlgren>press", "^dahlgren>veto"]),  # and what he is pressed to do
+     ["^dahlgren>=urge/passive", "^dahlgren>press", "^dahlgren>veto"]),  # and what he
+    # is pressed to do; his kind of act (event_verbs) is marked passive: he is urged
     ("Dahlgren's adviser resigns over leaked memo", []),  # the adviser resigns
     ("Narvik harbour: the contract, explained", []),  # no verb after a name
 ])

@@ -18,6 +18,10 @@ by what says they are two events:
   never mentions (another company, another country, another result), by up to
   ``NAME_PENALTY``; a brief that names nothing the other lacks is forgiven most of
   the names it leaves out (``BRIEF_LACK``).
+
+It is raised by ``HEAD_BONUS`` (and capped at 1) when both headlines tell the same
+person doing the same kind of act (``event_heads``, ``event_verbs``: "quits", "steps
+down").
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from .cluster_candidates import WINDOW_SECONDS
 from .event_dates import DAY_SECONDS, SAME_DAY_OVERLAP, implicit, same_day
-from .event_heads import headed_alike
+from .event_heads import headed_alike, same_kind_of_act
 from .event_numbers import changes, rough_term
 from .event_quotes import quoted_alike
 from .event_text import MAX_TERM_WEIGHT, MENTION_MARK, SQUARE_SCALE, EventTerms
@@ -54,6 +58,9 @@ QUOTES_OVER_DAYS = True
 # Nor when their headlines tell the same person doing the same thing (event_heads):
 # "Obama Will Meet With Sanders On Thursday", "Bernie Sanders Meets President Obama".
 HEADS_OVER_DAYS = True
+# And a pair whose headlines tell the same person doing the same kind of act, in the
+# same verb or another of its kind (event_verbs: "quits", "steps down"), counts more.
+HEAD_BONUS = 1.1
 # A percentage under 10 (a rate, inflation, growth) is told to a tenth: 3.75% is not 4%.
 _RATE_RE = re.compile(r"≈\d(?:\.\d+)?%$")
 DERIVED_CHANGES = True  # a headline's percentage is told by two values (lacks)
@@ -210,8 +217,16 @@ def name_factor(a: EventTerms, b: EventTerms) -> float:
 
 def pair_score(a: Profile, b: Profile) -> float:
     """How strongly two stories look like one event (the module's docstring)."""
-    return (similarity(a.terms, b.terms) * pair_time_factor(a, b) * day_factor(a, b)
-            * name_factor(a.terms, b.terms))
+    return min(1.0, similarity(a.terms, b.terms) * pair_time_factor(a, b) * day_factor(a, b)
+               * name_factor(a.terms, b.terms) * kind_bonus(a.terms, b.terms))
+
+
+def kind_bonus(a: EventTerms, b: EventTerms) -> float:
+    """``HEAD_BONUS`` when both headlines tell the same person doing the same kind of
+    act (``event_heads.same_kind_of_act``: "Aide Quits", "aide steps down"), else 1."""
+    if HEAD_BONUS != 1.0 and a.headed == 2 == b.headed and same_kind_of_act(a.terms & b.terms):
+        return HEAD_BONUS
+    return 1.0
 
 
 def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profile],
@@ -222,7 +237,8 @@ def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profil
     key, termset, squares, time, days = p.key, p.terms.terms, p.terms.squares, p.time, p.days
     names = p.terms.names
     acts = p.terms.quoted or p.terms.headed  # one_act() can hold for p
-    floor, scale, sqrt = EDGE_FLOOR, SQUARE_SCALE, math.sqrt
+    kinded = p.terms.headed == 2 and HEAD_BONUS != 1.0  # kind_bonus() can raise p's pairs
+    scale, sqrt = SQUARE_SCALE, math.sqrt
     for other in others:
         q = profiles[other]
         terms = q.terms
@@ -232,6 +248,9 @@ def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profil
         covered = min(sum(map(squares.__getitem__, common)),
                       sum(map(terms.squares.__getitem__, common)))
         score = sqrt(covered / scale)
+        bonus = HEAD_BONUS if kinded and terms.headed == 2 and same_kind_of_act(common) \
+            else 1.0
+        floor = EDGE_FLOOR / bonus  # the score before the bonus must reach this
         if score < floor:
             continue
         if abs(time - q.time) > DECAY_AFTER_SECONDS and not named_same_day(p, q):
@@ -250,4 +269,4 @@ def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profil
             if names or terms.names:
                 score *= name_factor(p.terms, terms)
             if score >= floor:
-                edges[(key, other) if key < other else (other, key)] = score
+                edges[(key, other) if key < other else (other, key)] = min(1.0, score * bonus)

@@ -13,6 +13,7 @@ from itertools import chain
 from .cluster_candidates import ANCHOR_CAP, WINDOW_SECONDS, TimeIndex
 from .cluster_score import (
     DECAY_AFTER_SECONDS,
+    HEAD_BONUS,
     OTHER_DAY_FACTOR,
     day_factor,
     lacks,
@@ -34,7 +35,7 @@ from .clusters import (
     shared_terms,
 )
 from .event_dates import same_day, same_day_said
-from .event_heads import HEAD_MARK
+from .event_heads import HEAD_MARK, KIND_MARK, kinds_told
 from .event_quotes import QUOTE_MARK, QUOTE_WORDS
 from .event_text import MENTION_MARK, _read, _term_of
 
@@ -97,10 +98,18 @@ def explain_pair(clustering: Clustering, a: str, b: str) -> PairExplanation:
         reason += ("; not lowered for the days their leads name: both quote the same words ("
                    + ", ".join(f"\u201c{run}\u201d" for run in quoted[:2]) + ")")
     heads = sorted(t[1:].replace(">", " ") for t in pa.terms.terms & pb.terms.terms
-                   if t[0] == HEAD_MARK)
-    if heads and same_day(pa.days, pb.days) is False:
+                   if t[0] == HEAD_MARK and KIND_MARK not in t)
+    kinds = [f"{name}: {' / '.join(mine)}" if mine == theirs else
+             f"{name}: {' / '.join(mine)} \u2248 {' / '.join(theirs)}"
+             for name, _, mine, theirs in kinds_told(pa.terms.terms, pb.terms.terms)]
+    if (heads or kinds) and same_day(pa.days, pb.days) is False:
         reason += ("; not lowered for the days their leads name: both headlines tell the "
-                   "same person doing the same thing (" + ", ".join(heads[:3]) + ")")
+                   "same person doing the same " + ("thing (" + ", ".join(heads[:3]) if heads
+                                                    else "kind of thing (" + ", ".join(kinds[:3]))
+                   + ")")
+    if kinds and HEAD_BONUS != 1.0:
+        reason += (f"; raised x{HEAD_BONUS}: both headlines tell the same person doing the "
+                   "same kind of thing (" + ", ".join(kinds[:3]) + ")")
     said = same_day_said(pa.days, pb.days)
     if hours * 3600 > DECAY_AFTER_SECONDS and named_same_day(pa, pb):
         reason += "; not lowered for the days apart: both leads name the same day"

@@ -19,16 +19,28 @@ tell the same person doing the same thing, one action, so the days their leads n
 (``cluster_score.day_factor``), as for a quotation two stories share. The subject is
 the name right before the verb: "Hillary Clinton aide blames ..." is the aide's
 letter, not Clinton blaming, so it makes no head term with "Clinton".
+
+A verb of the lexicon of news acts (``event_verbs``: "quits", "steps down", "Is Sworn
+In") adds a term of its kind of act for its subject ("^lauten>=resign"; marked passive
+after "is", "was" and the like: "=urge/passive"), not for its object, whose role
+differs ("Solheimsvik slams Dahlgren"). Two stories sharing one tell the same person
+doing the same kind of act, whichever verbs they chose: their score is raised
+(``cluster_score.kind_bonus``) and ``explain`` shows the verbs (``kinds_told``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+from .event_verbs import IRREGULAR, verb_base, verb_class
 from .event_words import _CALENDAR_WORDS, _STATE_ABBREVIATIONS, normalise_word, word_weight
 from .names_in_text import written_as_name
 
 HEAD_MARK = "^"  # a head term opens with it: ^sander>meet
+KIND_MARK = "="  # a head term of a kind of act (event_verbs) opens its act with it: ^lauten>=resign
+KIND_AT = ">" + KIND_MARK  # in a head term of a kind of act
+VERB_KINDS = True  # a head's verb in a class of event_verbs adds its class's term
 HEAD_WINDOW = 3  # names this many words after the verb are its object
 NAME_WEIGHT = 1.0  # a name at least this rare (word_weight): "Obama", "Trump", not "New"
 ACTION_WEIGHT = 0.5  # a verb at least this rare: "wins", "cuts", not "says"
@@ -39,6 +51,11 @@ _HELPERS = frozenset("to will may would could can must is are was were has have 
                      "been being not".split())
 _ENDINGS = ("s", "ed", "ing")
 _TO_VERB = frozenset("to will may would could can must".split())
+# A verb right after one of these is passive: its subject undergoes the act ("Strzok Is
+# Fired"), so its kind of act is marked; "Is Sworn In" is taking office all the same.
+_PASSIVE = frozenset("is are was were be been being".split())
+PASSIVE_MARK = "/passive"
+PASSIVE_SAME = frozenset({"take-office"})
 # Words that are no action of the event: saying, reporting, and the function words.
 _NO_ACTION = frozenset(
     "say said says tell told report reported new year years time people would could also "
@@ -89,8 +106,24 @@ def _kind(token: str, body: str, title: str) -> tuple[str | None, str]:
 
 def _inflected(word: str, term: str) -> bool:
     """Whether ``word`` is a form of its ``term`` with an ending ("meets", "vetoed",
-    "raising"), not another spelling of it ("harbour" is "harbor")."""
-    return word != term and word.endswith(_ENDINGS)
+    "raising"), not another spelling of it ("harbour" is "harbor"), or a form of a
+    verb of ``event_verbs`` ("won", "sworn", "ousted")."""
+    if word != term and word.endswith(_ENDINGS):
+        return True
+    return VERB_KINDS and (word in IRREGULAR or verb_base(word) not in (None, word))
+
+
+def _acts(word: str, term: str, following: str) -> tuple[str, str | None]:
+    """The act term of the head's verb ``word`` (its ``term``; ``following``: the next
+    word, lower case), as the lexicon's base where it knows it ("won" is "win"), and
+    its kind of act or None (``event_verbs``: "quits" and "steps down" are "resign")."""
+    if not VERB_KINDS:
+        return term, None
+    base = verb_base(word)
+    kind = verb_class(word, following)
+    if kind is not None and base is not None and verb_class(base) != kind:  # "steps down"
+        return f"{base} {following}", kind
+    return (normalise_word(base) if base else term), kind
 
 
 def head_terms(title: str, body: str) -> list[str]:
@@ -110,24 +143,56 @@ def head_terms(title: str, body: str) -> list[str]:
         if not (named and kind == "action" and (_inflected(_word(token)[1], term)
                                                 or before in _TO_VERB)):
             continue
-        names = set()
+        subject = set()
         back = at - 1
         while back >= 0 and tokens[back].lower() in _HELPERS:
             back -= 1
         while back >= 0 and kinds[back][0] == "name":
-            names.add(kinds[back][1])
+            subject.add(kinds[back][1])
             back -= 1
         after = [_kind(token, body, title) for token in tokens[at + 1:at + 1 + HEAD_WINDOW]]
-        names.update(name for kind, name in after if kind == "name")
-        actions = {term}
+        names = subject | {name for kind, name in after if kind == "name"}
+        following = tokens[at + 1].lower() if at + 1 < len(tokens) else ""
+        act, act_kind = _acts(_word(token)[1], term, following)
+        actions = {act}
         if after and tokens[at + 1].lower() == "to":  # "Pressed to Veto": what is done
             after = after[1:]
         if after and after[0][0] == "action":  # "Announces Veto", "Pressed to Veto"
             actions.add(after[0][1])
-        return sorted(f"{HEAD_MARK}{name}>{action}" for name in names for action in actions)
+        heads = {f"{HEAD_MARK}{name}>{action}" for name in names for action in actions}
+        if (act_kind and before in _PASSIVE and act_kind not in PASSIVE_SAME
+                and not token.lower().endswith("ing")):  # "is raising" is no passive
+            act_kind += PASSIVE_MARK  # "Dahlgren Is Pressed": he is urged, he urges not
+        if act_kind:  # its subject doing this kind of act (not its object: roles differ)
+            heads.update(f"{HEAD_MARK}{name}>{KIND_MARK}{act_kind}" for name in subject)
+        return sorted(heads)
     return []
 
 
 def headed_alike(common) -> bool:
     """Whether two stories' shared terms ``common`` hold a head term."""
     return any(term[0] == HEAD_MARK for term in common)
+
+
+def same_kind_of_act(common) -> bool:
+    """Whether two stories' shared terms ``common`` hold a head term of a kind of act
+    (``event_verbs``): the same subject doing the same kind of thing."""
+    return any(term[0] == HEAD_MARK and KIND_AT in term for term in common)
+
+
+def kinds_told(a: Iterable[str], b: Iterable[str]) -> list[tuple[str, str, list[str], list[str]]]:
+    """For each head term of a kind of act that the terms ``a`` and ``b`` share, (the
+    subject, the kind, the verbs each headline told it with): what ``explain`` shows
+    ("lauten", "resign", ["quit"], ["step down"])."""
+    a, b = set(a), set(b)
+    found = []
+    for term in sorted(a & b):
+        if term[0] != HEAD_MARK or KIND_AT not in term:
+            continue
+        name, kind = term[1:].split(KIND_AT)
+        found.append((name, kind, *(sorted(
+            t[len(name) + 2:] for t in terms
+            if t.startswith(f"{HEAD_MARK}{name}>") and KIND_AT not in t
+            and verb_class(*t[len(name) + 2:].split(" ")) == kind.removesuffix(PASSIVE_MARK))
+            for terms in (a, b))))
+    return found

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Mapping
 from itertools import chain
 from operator import itemgetter
 
-from .event_heads import HEAD_MARK, head_terms
+from .event_heads import HEAD_MARK, KIND_AT, head_terms
 from .event_numbers import number_terms
 from .event_quotes import QUOTE_MARK, quote_terms
 from .event_words import (  # noqa: F401  (word_weight, normalise_word: this module's interface)
@@ -105,8 +105,11 @@ class EventTerms:
         object.__setattr__(self, "names", names)  # the headline's names (who, where)
         # whether it holds a quote term (event_quotes): most pairs need not look for one
         object.__setattr__(self, "quoted", any(t[0] == QUOTE_MARK for t in self.squares))
-        # and a head term (event_heads): who did what, in its headline
-        object.__setattr__(self, "headed", any(t[0] == HEAD_MARK for t in self.squares))
+        # and a head term (event_heads): who did what, in its headline; 2 when one tells
+        # a kind of act (event_verbs), which only a pair of two such stories looks for
+        heads = [t for t in self.squares if t[0] == HEAD_MARK]
+        object.__setattr__(self, "headed", (2 if any(KIND_AT in t for t in heads) else 1)
+                           if heads else 0)
 
     def __setattr__(self, name, value):
         raise AttributeError(f"EventTerms is immutable: cannot set {name}")
