@@ -1,5 +1,5 @@
-"""Mistakes a curator makes by hand, found in a review (qa-small3): each seed built or
-checked for real, and the output read back."""
+"""Mistakes a curator makes by hand, found in reviews: each seed built or checked for
+real, and the output read back."""
 
 from __future__ import annotations
 
@@ -98,3 +98,14 @@ def test_a_story_named_as_its_own_event_or_both_ways_is_named(tmp_path):
     for expected in (own_line, both_line):
         assert any(line.endswith(expected) for line in result.stderr.splitlines()), (
             expected, result.stderr)
+
+
+def test_a_misspelt_topic_is_refused_with_the_topic_meant(tmp_path):
+    """'Topics: **Sport, Techology**' named the whole taxonomy but not the two meant."""
+    site = build(tmp_path, {"001_a.txt": seed_text(extra=(("Topics", "Sport, Techology"),)),
+                            "002_b.txt": seed_text(extra=(("Topics", "astrology"),),
+                                                   url="https://news.example.com/b")})
+    assert site.code == 1
+    assert "001_a.txt:9: unknown topic 'Sport' (did you mean 'sports'?), 'Techology' (did " \
+        "you mean 'technology'?): use a slug or label of the taxonomy (privacy, " in site.stderr
+    assert "002_b.txt:9: unknown topic 'astrology': use a slug" in site.stderr  # none close
