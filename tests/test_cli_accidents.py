@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from news_digest.curator import check, cli, explain
+
 from sitebuild import ROOT, SAMPLE_SEED
 
 
