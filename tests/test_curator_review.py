@@ -109,3 +109,13 @@ def test_a_misspelt_topic_is_refused_with_the_topic_meant(tmp_path):
     assert "001_a.txt:9: unknown topic 'Sport' (did you mean 'sports'?), 'Techology' (did " \
         "you mean 'technology'?): use a slug or label of the taxonomy (privacy, " in site.stderr
     assert "002_b.txt:9: unknown topic 'astrology': use a slug" in site.stderr  # none close
+
+
+def test_an_original_written_as_its_address_alone_is_told_the_link_to_write(tmp_path):
+    """'Original: https://...' was told the general example, without its own address."""
+    seed = seed_text().replace("[The Daily Example](https://news.example.com/a-story)",
+                               "**https://news.example.com/a-story**")
+    site = build(tmp_path, {"001_a.txt": seed})
+    assert site.code == 1
+    assert "001_a.txt:7: 'Original:' must be a Markdown link like 'Original: [Publisher " \
+        "name](https://news.example.com/a-story)'" in site.stderr
