@@ -9,6 +9,8 @@ import sys
 
 import lxml.etree
 
+from news_digest.curator.cli import main
+
 from sitebuild import ROOT, build, seed_text
 
 
@@ -119,3 +121,22 @@ def test_an_original_written_as_its_address_alone_is_told_the_link_to_write(tmp_
     assert site.code == 1
     assert "001_a.txt:7: 'Original:' must be a Markdown link like 'Original: [Publisher " \
         "name](https://news.example.com/a-story)'" in site.stderr
+
+
+def test_explain_cluster_speaks_of_the_copy_the_build_keeps(tmp_path, capsys):
+    """Of two seeds of one original URL, 'explain --cluster' showed the left-out copy's
+    headline for the kept one, and explained the left-out one as if it were published."""
+    seeds = {"115_a.txt": seed_text(title="Dup one"),
+             "116_b.txt": seed_text(title="Dup two", source="Other")}
+    site = build(tmp_path, seeds)
+    assert site.code == 0, site.stderr
+    [story] = json.loads((site.output / "stories.json").read_bytes())["stories"]
+    assert story["headline"] == "Dup one"
+    articles = tmp_path / "content" / "articles"
+    capsys.readouterr()  # the build's own lines
+    assert main(["explain", "--cluster", "--content", str(articles),
+                 str(articles / "115_a.txt"), str(articles / "116_b.txt")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "115_a.txt: Dup one (The Daily Example)"
+    assert out[-2:] == ["116_b.txt: Dup two (Other)", "Left out: the same original as "
+                        "115_a.txt, which the build keeps (delete one of them)"]
