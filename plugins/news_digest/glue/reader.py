@@ -88,6 +88,10 @@ class SeedReader(BaseReader):
             "source_url": seed.source_url,
             "source_slug": slugify_headline(seed.source_name, 60),
             "byline": seed.byline,
+            # The story's own language when it is not the site's (Language: **de** on an
+            # English digest): the headline and text carry it as lang="de" on every page.
+            "text_lang": other_language(seed.headers.get("language", ""),
+                                        self.settings.get("DEFAULT_LANG") or "en"),
             "identity": seed.identity,
             "seed": seed,
             # Here, so that Pelican's content cache keeps them with the story.
@@ -105,3 +109,10 @@ class SeedReader(BaseReader):
                 meta[header.metadata] = seed.headers[header.key]
         return meta
 
+
+def other_language(tag: str, site_language: str) -> str:
+    """``tag`` when its language is not the site's (``de`` on an ``en`` site), else ""
+    (``en-GB`` on an ``en`` site is the site's language)."""
+    def primary(value: str) -> str:
+        return value.split("-")[0].casefold()
+    return tag if tag and primary(tag) != primary(site_language) else ""
