@@ -140,3 +140,16 @@ def test_explain_cluster_speaks_of_the_copy_the_build_keeps(tmp_path, capsys):
     assert out[0] == "115_a.txt: Dup one (The Daily Example)"
     assert out[-2:] == ["116_b.txt: Dup two (Other)", "Left out: the same original as "
                         "115_a.txt, which the build keeps (delete one of them)"]
+
+
+def test_explain_given_the_seed_folder_says_to_name_its_seeds(tmp_path, capsys):
+    """'explain content/articles' said the folder was 'not a regular file' and to
+    'replace it by the seed file itself or remove it': the curator's content folder."""
+    site = build(tmp_path, {"001_a.txt": seed_text()})
+    assert site.code == 0, site.stderr
+    articles = tmp_path / "content" / "articles"
+    capsys.readouterr()
+    for args in (["explain", str(articles)], ["explain", "--cluster", str(articles)]):
+        assert main(args) == 2
+        assert capsys.readouterr().err == (f"explain: {articles} is a folder: name the "
+                                           f"seeds in it, like '{articles / '*.txt'}'\n")
