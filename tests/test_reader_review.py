@@ -32,3 +32,17 @@ def test_a_story_in_another_language_is_marked_with_it_wherever_its_words_show(t
     other = site.page("stories/council-tax-rises.html")
     assert other.xpath("//li[@class='pager-next']//span[@lang='de']/text()") == [
         "Neue Glasfaserförderung"]
+
+
+def test_a_story_in_a_language_written_right_to_left_reads_right_to_left(tmp_path):
+    """A Hebrew headline ending in '!' showed the mark at its left end, its start."""
+    hebrew = seed_text(title="שלום עולם!", url="https://haaretz.example/a",
+                       extra=(("Language", "he"),), body=("פסקה ראשונה.",))
+    site = build(tmp_path, {"001_he.txt": hebrew})
+    assert site.code == 0, site.stderr
+    [path] = site.files("stories/*.html")
+    story = site.page(path.relative_to(site.output))
+    assert [(e.tag, e.get("lang"), e.get("dir")) for e in story.xpath("//*[@dir]")] == [
+        ("h1", "he", "rtl"), ("div", "he", "rtl")]
+    index = site.page("index.html")
+    assert index.xpath("//*[@class='story-title']/@dir") == ["rtl"]
