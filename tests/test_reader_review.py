@@ -46,3 +46,13 @@ def test_a_story_in_a_language_written_right_to_left_reads_right_to_left(tmp_pat
         ("h1", "he", "rtl"), ("div", "he", "rtl")]
     index = site.page("index.html")
     assert index.xpath("//*[@class='story-title']/@dir") == ["rtl"]
+
+
+def test_a_time_with_a_fraction_of_a_second_is_valid_html(tmp_path):
+    """'Published at: **...12:05:50.123Z**' gave <time datetime="...50.123000+00:00">,
+    which the Nu Html Checker refuses (at most three digits)."""
+    site = build(tmp_path, {"001_a.txt": seed_text(published="2019-11-01T12:05:50.123456Z")})
+    assert site.code == 0, site.stderr
+    for page in ("index.html", "stories/a-story.html"):
+        assert set(site.page(page).xpath("//time[contains(@datetime, 'T')]/@datetime")) == {
+            "2019-11-01T12:05:50.123+00:00"}, page
