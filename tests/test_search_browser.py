@@ -27,7 +27,7 @@ pytestmark = pytest.mark.browser
 
 BUDGET = 300_000  # bytes the first search may fetch on a 1,000-story site
 SAMPLE = "000_6658c6a34da15a44.txt"
-SAMPLE_CREDIT = "The Times of India · 1 November 2019 · By PTI"
+SAMPLE_CREDIT = "The Times of India · 1 November 2019 · By PTI (news agency)"
 SAMPLE_ONLY = "spyware Pegasus"  # in the sample seed's body, in no generated story
 MARKUP_BODY = "Zebrafish <img src=x onerror=alert(1)> & <b>bold</b> stay text."
 
