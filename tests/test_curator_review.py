@@ -153,3 +153,18 @@ def test_explain_given_the_seed_folder_says_to_name_its_seeds(tmp_path, capsys):
         assert main(args) == 2
         assert capsys.readouterr().err == (f"explain: {articles} is a folder: name the "
                                            f"seeds in it, like '{articles / '*.txt'}'\n")
+
+
+def test_explain_cluster_names_broken_seeds_on_standard_error(tmp_path, capsys):
+    """A broken seed elsewhere in the folder was printed into the report, on standard
+    output; it goes to standard error, as check and the build say it."""
+    site = build(tmp_path, {"001_a.txt": seed_text()})
+    assert site.code == 0, site.stderr
+    articles = tmp_path / "content" / "articles"
+    (articles / "002_b.txt").write_text("# No date\n\nBody.\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["explain", "--cluster", "--content", str(articles),
+                 str(articles / "001_a.txt")]) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith("001_a.txt: A story (The Daily Example)\n")
+    assert err.startswith(f"{articles / '002_b.txt'}:1: no publication date")

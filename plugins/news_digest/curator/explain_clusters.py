@@ -81,12 +81,12 @@ def run(seeds: list[str], content: str) -> int:
     for path in paths:
         try:
             loaded[path.resolve()] = read_seed(path)
-        except SeedError as err:
-            print(err)
+        except SeedError as err:  # as check and the build say it, on standard error
+            print(err, file=sys.stderr)
             status = 1
     inputs, problems = stories_for_clustering(loaded.values())
     for problem in problems:
-        print(problem)
+        print(problem, file=sys.stderr)
     clustering = C.cluster(inputs)
     by_key = {story.key: story for story in inputs}
     made: dict[str, dict[str, frozenset[str]]] = {}
