@@ -25,7 +25,7 @@ class StoryCard:
     headline: str
     publisher: str
     url: str  # its page, relative to the site
-    published_iso: str  # for <time datetime>
+    published_iso: str  # for <time datetime> (attribution.time_datetime)
     date_text: str  # the site's one date format, in the site's time zone
     date_time_text: str = ""  # with the time (``1 March 2021, 16:30 UTC``), as story pages
 
