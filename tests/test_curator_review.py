@@ -168,3 +168,12 @@ def test_explain_cluster_names_broken_seeds_on_standard_error(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert out.startswith("001_a.txt: A story (The Daily Example)\n")
     assert err.startswith(f"{articles / '002_b.txt'}:1: no publication date")
+
+
+def test_a_seed_saved_as_windows_1252_is_told_what_its_byte_is(tmp_path):
+    """'byte 0x93 is not UTF-8' left the curator to guess which character it was."""
+    seed = seed_text(title="Minister says \u201cno\u201d").encode("cp1252")
+    site = build(tmp_path, {"001_a.txt": seed})
+    assert site.code == 1
+    assert "001_a.txt:1: byte 0x93 is not UTF-8 ('\u201c' in Windows-1252, Notepad's " \
+        "\"ANSI\"): re-save the file as UTF-8" in site.stderr
