@@ -1,5 +1,5 @@
-"""Mistakes a curator makes by hand, found in a review (qa-small3): each seed built or
-checked for real, and the output read back."""
+"""Mistakes a curator makes by hand, found in reviews: each seed built or checked for
+real, and the output read back."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import subprocess
 import sys
 
 import lxml.etree
+
+from news_digest.curator.cli import main
 
 from sitebuild import ROOT, build, seed_text
 
@@ -98,3 +100,80 @@ def test_a_story_named_as_its_own_event_or_both_ways_is_named(tmp_path):
     for expected in (own_line, both_line):
         assert any(line.endswith(expected) for line in result.stderr.splitlines()), (
             expected, result.stderr)
+
+
+def test_a_misspelt_topic_is_refused_with_the_topic_meant(tmp_path):
+    """'Topics: **Sport, Techology**' named the whole taxonomy but not the two meant."""
+    site = build(tmp_path, {"001_a.txt": seed_text(extra=(("Topics", "Sport, Techology"),)),
+                            "002_b.txt": seed_text(extra=(("Topics", "astrology"),),
+                                                   url="https://news.example.com/b")})
+    assert site.code == 1
+    assert "001_a.txt:9: unknown topic 'Sport' (did you mean 'sports'?), 'Techology' (did " \
+        "you mean 'technology'?): use a slug or label of the taxonomy (privacy, " in site.stderr
+    assert "002_b.txt:9: unknown topic 'astrology': use a slug" in site.stderr  # none close
+
+
+def test_an_original_written_as_its_address_alone_is_told_the_link_to_write(tmp_path):
+    """'Original: https://...' was told the general example, without its own address."""
+    seed = seed_text().replace("[The Daily Example](https://news.example.com/a-story)",
+                               "**https://news.example.com/a-story**")
+    site = build(tmp_path, {"001_a.txt": seed})
+    assert site.code == 1
+    assert "001_a.txt:7: 'Original:' must be a Markdown link like 'Original: [Publisher " \
+        "name](https://news.example.com/a-story)'" in site.stderr
+
+
+def test_explain_cluster_speaks_of_the_copy_the_build_keeps(tmp_path, capsys):
+    """Of two seeds of one original URL, 'explain --cluster' showed the left-out copy's
+    headline for the kept one, and explained the left-out one as if it were published."""
+    seeds = {"115_a.txt": seed_text(title="Dup one"),
+             "116_b.txt": seed_text(title="Dup two", source="Other")}
+    site = build(tmp_path, seeds)
+    assert site.code == 0, site.stderr
+    [story] = json.loads((site.output / "stories.json").read_bytes())["stories"]
+    assert story["headline"] == "Dup one"
+    articles = tmp_path / "content" / "articles"
+    capsys.readouterr()  # the build's own lines
+    assert main(["explain", "--cluster", "--content", str(articles),
+                 str(articles / "115_a.txt"), str(articles / "116_b.txt")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "115_a.txt: Dup one (The Daily Example)"
+    assert out[-2:] == ["116_b.txt: Dup two (Other)", "Left out: the same original as "
+                        "115_a.txt, which the build keeps (delete one of them)"]
+
+
+def test_explain_given_the_seed_folder_says_to_name_its_seeds(tmp_path, capsys):
+    """'explain content/articles' said the folder was 'not a regular file' and to
+    'replace it by the seed file itself or remove it': the curator's content folder."""
+    site = build(tmp_path, {"001_a.txt": seed_text()})
+    assert site.code == 0, site.stderr
+    articles = tmp_path / "content" / "articles"
+    capsys.readouterr()
+    for args in (["explain", str(articles)], ["explain", "--cluster", str(articles)]):
+        assert main(args) == 2
+        assert capsys.readouterr().err == (f"explain: {articles} is a folder: name the "
+                                           f"seeds in it, like '{articles / '*.txt'}'\n")
+
+
+def test_explain_cluster_names_broken_seeds_on_standard_error(tmp_path, capsys):
+    """A broken seed elsewhere in the folder was printed into the report, on standard
+    output; it goes to standard error, as check and the build say it."""
+    site = build(tmp_path, {"001_a.txt": seed_text()})
+    assert site.code == 0, site.stderr
+    articles = tmp_path / "content" / "articles"
+    (articles / "002_b.txt").write_text("# No date\n\nBody.\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["explain", "--cluster", "--content", str(articles),
+                 str(articles / "001_a.txt")]) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith("001_a.txt: A story (The Daily Example)\n")
+    assert err.startswith(f"{articles / '002_b.txt'}:1: no publication date")
+
+
+def test_a_seed_saved_as_windows_1252_is_told_what_its_byte_is(tmp_path):
+    """'byte 0x93 is not UTF-8' left the curator to guess which character it was."""
+    seed = seed_text(title="Minister says \u201cno\u201d").encode("cp1252")
+    site = build(tmp_path, {"001_a.txt": seed})
+    assert site.code == 1
+    assert "001_a.txt:1: byte 0x93 is not UTF-8 ('\u201c' in Windows-1252, Notepad's " \
+        "\"ANSI\"): re-save the file as UTF-8" in site.stderr

@@ -360,6 +360,18 @@ def test_a_publisher_with_two_reports_of_an_event_is_named_with_each_date(tmp_pa
         assert line.xpath("time/@datetime") == ["2021-03-01T16:30:00+00:00"]
 
 
+def test_two_reports_of_one_publisher_on_one_day_are_told_apart_by_their_time(tmp_path):
+    # Under the herald's story both of the wire's reports are named, on one day:
+    # "Also covered by Wire (1 March 2021), Wire (1 March 2021)" read as a repetition.
+    site = build(tmp_path, _dock_strike())
+    assert site.code == 0, site.stderr
+    herald = next(e for e in _entries(site.page("topics/general/index.html"))
+                  if e.xpath("string(.//h2)").strip() == "Port of Rotterdam halted by strike")
+    [line] = herald.xpath(".//p[@class='also-covered']")
+    assert " ".join("".join(line.itertext()).split()) == (
+        "Also covered by Wire (1 March 2021, 07:00 UTC), Wire (1 March 2021, 16:30 UTC)")
+
+
 def test_the_headline_index_counts_the_other_reports_as_reports(tmp_path):
     # "Wire and 2 more" read as two more outlets; the count is of the event's other
     # reports (here one outlet, Herald, and Wire's own update), so it says "reports".

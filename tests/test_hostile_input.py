@@ -206,7 +206,7 @@ def test_only_documented_headers_become_metadata(tmp_path):
     assert set(metadata) == {
         "title", "date", "slug", "digest_base_slug", "summary", "source", "source_url",
         "source_slug", "byline", "identity", "seed", "reading_time", "attribution",
-        "authors", "topics", "tags", "seed_hash", "republished"}
+        "authors", "topics", "tags", "seed_hash", "republished", "lang_attributes"}
     seed = metadata["seed"]
     assert len(seed.extra) == len(pelican_names) and len(seed.warnings) == len(pelican_names)
     assert metadata["slug"] == "dev-plain" and metadata["title"] == "Dev: plain"

@@ -50,7 +50,7 @@ def test_story_pages_mark_headline_and_body_with_filters_meta_and_date(tmp_path)
     assert regions[0].text_content() == seed.title
     assert [p.text_content() for p in regions[1].xpath("./p")] == list(seed.paragraphs)
     assert _values(page, "data-pagefind-meta", "attribution") == [
-        "The Times of India · 1 November 2019 · By PTI"]
+        "The Times of India · 1 November 2019 · By PTI (news agency)"]  # as lists credit it
     assert _values(page, "data-pagefind-filter", "source") == ["The Times of India"]
     assert _values(page, "data-pagefind-filter", "topic") == [
         a.text_content() for a in page.xpath("//*[@class='topics']//a")]
@@ -63,6 +63,24 @@ def test_story_pages_mark_headline_and_body_with_filters_meta_and_date(tmp_path)
     assert _values(tram, "data-pagefind-filter", "topic") == ["Technology", "Government & Policy"]
     # Sorted on one clock: 01:30 at +05:30 is the previous evening in UTC.
     assert _values(tram, "data-pagefind-sort", "date") == ["2021-02-28T20:00:00Z"]
+
+
+def test_a_search_result_credits_the_byline_as_the_story_page_does(tmp_path):
+    # The result's credit line is the lists' one: the people the byline credits, not the
+    # byline as written (a journal's citation order, a wire story's editor).
+    seeds = {"001_a.txt": seed_text(title="Electrons leave", author="Yeston, J.",
+                                    url="https://news.example.com/electrons"),
+             "002_b.txt": seed_text(title="Markets fall", author="Reporting by Jane Doe; "
+                                    "Editing by John Roe", url="https://news.example.com/m")}
+    site = build(tmp_path, seeds)
+    assert site.code == 0, site.stderr
+    for title, credited in (("Electrons leave", "By J. Yeston"),
+                            ("Markets fall", "By Jane Doe")):
+        page = _story(site, title)
+        shown = " ".join(page.xpath("string(//*[@class='byline'])").split())
+        assert shown == credited
+        assert _values(page, "data-pagefind-meta", "attribution") == [
+            f"The Daily Example · 2 January 2020 · {credited}"]
 
 
 def test_build_indexes_only_story_pages(tmp_path):

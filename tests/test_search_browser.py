@@ -27,7 +27,7 @@ pytestmark = pytest.mark.browser
 
 BUDGET = 300_000  # bytes the first search may fetch on a 1,000-story site
 SAMPLE = "000_6658c6a34da15a44.txt"
-SAMPLE_CREDIT = "The Times of India · 1 November 2019 · By PTI"
+SAMPLE_CREDIT = "The Times of India · 1 November 2019 · By PTI (news agency)"
 SAMPLE_ONLY = "spyware Pegasus"  # in the sample seed's body, in no generated story
 MARKUP_BODY = "Zebrafish <img src=x onerror=alert(1)> & <b>bold</b> stay text."
 
@@ -295,4 +295,21 @@ def test_a_linked_story_is_one_highlighted_headline_not_two(browser, tmp_path):
             assert item.locator("h2").inner_text() in titles
             assert item.locator("h2 mark").count() >= 1
             assert item.locator("p:not(.credit)").count() == 0
+        assert errors == []
+
+
+def test_a_word_in_no_story_finds_nothing_rather_than_its_first_letter(browser, tmp_path):
+    # Pagefind searches ever shorter starts of a word it does not know: "xyzzyq" found
+    # the story with an "X", one letter highlighted. A longer start still finds its word.
+    seeds = {"001_a.txt": seed_text(title="Polycomb steps to inactivate X",
+                                    body=("Cells silence one X chromosome early.",))}
+    site = build(tmp_path, seeds)
+    assert site.code == 0, site.stderr
+    with serve(site.output) as base, open_page(browser, base + "search/") as (page, errors):
+        _type(page, "xyzzyq")
+        expect(_status(page)).to_have_text("No stories found.")
+        expect(page.locator("#search-results > li")).to_have_count(0)
+        page.locator("#search-q").fill("")
+        _type(page, "inactivates")
+        _wait_for_count(page, 1)
         assert errors == []

@@ -156,8 +156,8 @@ def test_check_refuses_an_unknown_topic_with_file_and_line(tmp_path):
     result = _cli("check", tmp_path)
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert any(line.endswith("bad.txt:9: unknown topic 'Sportz': use a slug or label of "
-                             "the taxonomy (privacy, cybersecurity, surveillance, "
+    assert any(line.endswith("bad.txt:9: unknown topic 'Sportz' (did you mean 'sports'?): use a "
+                             "slug or label of the taxonomy (privacy, cybersecurity, surveillance, "
                              "government-policy, law-courts, technology, business, "
                              "social-media, human-rights, misinformation, elections, health, "
                              "climate, science, sports, general)") for line in lines)

@@ -9,6 +9,7 @@ say so, so code that catches ``ValueError`` keeps working.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -94,10 +95,17 @@ class UnknownTopics(DigestError, ValueError):
     """A curator named topics that are not in the taxonomy."""
 
     def __init__(self, names: Sequence[str], known: Sequence[str]):
-        shown = ", ".join(repr(n) for n in names)
+        shown = ", ".join(repr(n) + _did_you_mean(n, known) for n in names)
         super().__init__(f"unknown topic {shown}: use a slug or label of the taxonomy "
                          f"({', '.join(known)})")
         self.names = tuple(names)
+
+
+def _did_you_mean(name: str, slugs: Sequence[str]) -> str:
+    """`` (did you mean 'sports'?)`` for a misspelt topic (``Sport``, ``Techology``)."""
+    written = "-".join(name.casefold().replace("&", " ").split())
+    close = difflib.get_close_matches(written, slugs, n=1, cutoff=0.75)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 class SettingsFileError(DigestError):

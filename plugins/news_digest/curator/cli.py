@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from importlib import import_module
 
@@ -22,7 +23,17 @@ def main(argv: list[str] | None = None) -> int:
     for name in [chosen] if chosen else COMMANDS.values():
         import_module(f"{__package__}.{name}").add_parser(commands)
     args = parser.parse_args(argv)
-    return args.run(args)
+    try:
+        code = args.run(args)
+        sys.stdout.flush()  # a reader gone (`explain ... | head`) shows here, not at exit
+    except KeyboardInterrupt:  # the commands that write anything handle it themselves
+        print(f"{args.command}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader of standard output went away: stop quietly, as a shell tool does.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE
+    return code
 
 
 if __name__ == "__main__":

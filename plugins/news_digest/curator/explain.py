@@ -9,6 +9,7 @@ readers are shown (``explain_policy.py``). ``--cluster`` is ``explain_clusters.p
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from ..enrich.story_topics import headline_rule, seed_topics
 from ..enrich.topic_text import site_tail
@@ -127,6 +128,11 @@ def _topic_lines(topic: Topic, verdict: str) -> list[str]:
 
 
 def run(args) -> int:
+    folder = next((path for path in args.seeds if Path(path).is_dir()), None)
+    if folder is not None:  # 'explain content/articles': its seeds were meant
+        print(f"explain: {folder} is a folder: name the seeds in it, like "
+              f"'{Path(folder) / '*.txt'}'", file=sys.stderr)
+        return 2
     if args.cluster:
         from .explain_clusters import run as explain_clusters  # noqa: PLC0415
 

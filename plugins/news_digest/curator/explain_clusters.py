@@ -65,6 +65,10 @@ def cluster_report(clustering: C.Clustering, key: str, label_of: Mapping[str, st
     return lines
 
 
+def _label(seed) -> str:
+    return f"{Path(seed.path).name}: {seed.title} ({seed.source_name})"
+
+
 def run(seeds: list[str], content: str) -> int:
     folder = Path(content)
     if not folder.is_dir():  # else each story was clustered alone, without a word
@@ -77,12 +81,12 @@ def run(seeds: list[str], content: str) -> int:
     for path in paths:
         try:
             loaded[path.resolve()] = read_seed(path)
-        except SeedError as err:
-            print(err)
+        except SeedError as err:  # as check and the build say it, on standard error
+            print(err, file=sys.stderr)
             status = 1
     inputs, problems = stories_for_clustering(loaded.values())
     for problem in problems:
-        print(problem)
+        print(problem, file=sys.stderr)
     clustering = C.cluster(inputs)
     by_key = {story.key: story for story in inputs}
     made: dict[str, dict[str, frozenset[str]]] = {}
@@ -95,11 +99,18 @@ def run(seeds: list[str], content: str) -> int:
         story = by_key[key]
         return day_notes(story.title, story.paragraphs, story.published)
 
-    label_of = {s.identity: f"{Path(s.path).name}: {s.title} ({s.source_name})"
-                for s in loaded.values()}
+    kept: dict = {}  # seeds of one original URL are one story: the first, as clustered
+    for loaded_seed in loaded.values():
+        kept.setdefault(loaded_seed.identity, loaded_seed)
+    label_of = {key: _label(s) for key, s in kept.items()}
     for number, seed in enumerate(seeds):
         found = loaded.get(Path(seed).resolve())
         if found is None:
+            continue
+        if kept[found.identity] is not found:
+            print(("\n" if number else "") + f"{_label(found)}\nLeft out: the same original "
+                  f"as {Path(kept[found.identity].path).name}, which the build keeps (delete "
+                  "one of them)")
             continue
         report = cluster_report(clustering, found.identity, label_of, forms, days)
         report[1:1] = warning_lines(found)  # as ``check`` and ``explain`` name them

@@ -25,8 +25,9 @@ class StoryCard:
     headline: str
     publisher: str
     url: str  # its page, relative to the site
-    published_iso: str  # for <time datetime>
+    published_iso: str  # for <time datetime> (attribution.time_datetime)
     date_text: str  # the site's one date format, in the site's time zone
+    date_time_text: str = ""  # with the time (``1 March 2021, 16:30 UTC``), as story pages
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,9 @@ class Coverage:
     # follow-up): lists name them with each story's date, or "Also covered by Global
     # Wire Service, Morning Ledger, Global Wire Service" reads like a mistake.
     repeated: tuple[str, ...] = ()
+    # Of those, the ones with two of these stories on one day: named with each one's
+    # time too, or "Wire (1 March 2021), Wire (1 March 2021)" is a repetition again.
+    timed: tuple[str, ...] = ()
 
     @property
     def size(self) -> int:
@@ -64,7 +68,8 @@ def coverage_of(clustering: Clustering, cards: Mapping[str, StoryCard],
         publishers = Counter(cards[key].publisher for key in members)
         repeated = tuple(sorted(name for name, count in publishers.items() if count > 1))
         for key in members:
-            result[key] = Coverage(found.id, lead,
-                                   tuple(cards[other] for other in members if other != key),
-                                   repeated)
+            others = tuple(cards[other] for other in members if other != key)
+            days = Counter((card.publisher, card.date_text) for card in others)
+            timed = tuple(sorted({name for (name, _), count in days.items() if count > 1}))
+            result[key] = Coverage(found.id, lead, others, repeated, timed)
     return result

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import os
 
+from markupsafe import Markup
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author
 
@@ -88,6 +89,11 @@ class SeedReader(BaseReader):
             "source_url": seed.source_url,
             "source_slug": slugify_headline(seed.source_name, 60),
             "byline": seed.byline,
+            # The story's own language when it is not the site's (Language: **de** on an
+            # English digest): its headline and text carry ' lang="de"' on every page
+            # (and ' dir="rtl"' for a language written right to left); "" otherwise.
+            "lang_attributes": lang_attributes(seed.headers.get("language", ""),
+                                               self.settings.get("DEFAULT_LANG") or "en"),
             "identity": seed.identity,
             "seed": seed,
             # Here, so that Pelican's content cache keeps them with the story.
@@ -105,3 +111,21 @@ class SeedReader(BaseReader):
                 meta[header.metadata] = seed.headers[header.key]
         return meta
 
+
+# Written right to left: these languages (in their usual script), and any language
+# written in these scripts (BCP 47 script subtags, ISO 15924).
+RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "ks", "ps", "sd",
+                           "syr", "ug", "ur", "yi"})
+RTL_SCRIPTS = frozenset({"adlm", "arab", "hebr", "nkoo", "rohg", "syrc", "thaa"})
+
+
+def lang_attributes(tag: str, site_language: str) -> Markup:
+    """`` lang="de"`` for a story in a language that is not the site's (``de`` on an
+    ``en`` site; ``en-GB`` is the site's language), with `` dir="rtl"`` for one written
+    right to left (``ar``, ``he``, ``az-Arab``); empty otherwise."""
+    parts = tag.casefold().split("-")
+    if not tag or parts[0] == site_language.split("-")[0].casefold():
+        return Markup("")
+    script = next((p for p in parts[1:] if len(p) == 4 and p.isalpha()), "")
+    rtl = script in RTL_SCRIPTS if script else parts[0] in RTL_LANGUAGES
+    return Markup(' lang="{}"{}').format(tag, Markup(' dir="rtl"') if rtl else "")

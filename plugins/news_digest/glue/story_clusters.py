@@ -29,7 +29,8 @@ def story_card(article) -> StoryCard:
     credit = article.attribution
     return StoryCard(identity=article.identity, headline=article.title,
                      publisher=credit.publisher, url=article.url,
-                     published_iso=credit.published_iso, date_text=credit.short_date_text)
+                     published_iso=credit.time_datetime, date_text=credit.short_date_text,
+                     date_time_text=credit.date_text)
 
 
 def cluster_stories(build, articles: list, let_go_of_texts=None) -> None:

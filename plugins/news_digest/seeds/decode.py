@@ -67,9 +67,20 @@ def decode_seed(data: bytes, path: str) -> str:
         bad = data[err.start]
         raise SeedError(
             path, data.count(b"\n", 0, err.start) + 1,
-            f"byte 0x{bad:02X} is not UTF-8: re-save the file as UTF-8",
+            f"byte 0x{bad:02X} is not UTF-8{_legacy_hint(bad)}: re-save the file as UTF-8",
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _legacy_hint(byte: int) -> str:
+    """What a byte UTF-8 refused reads as in Windows-1252 (Latin-1's superset, Notepad's
+    "ANSI", what Word saves as plain text), which most such files are: `` ('“' in
+    Windows-1252, Notepad's "ANSI")``; "" for a byte that encoding lacks too."""
+    try:
+        shown = bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+    return f" ('{shown}' in Windows-1252, Notepad's \"ANSI\")" if shown.isprintable() else ""
 
 
 def check_characters(text: str, path: str, data: bytes | None) -> None:

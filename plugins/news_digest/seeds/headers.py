@@ -140,6 +140,9 @@ def _check_original(value: str, name: str) -> tuple[str, str]:
                                f"'Original:' line is the link alone, like {example}")
     link = _LINK_RE.match(value)
     if not link:
+        bare = value.strip("*<> \t")  # the address alone: 'Original: https://...'
+        if bare.startswith(("http://", "https://")) and not any(c.isspace() for c in bare):
+            example = f"'Original: [Publisher name]({bare[:300]})'"
         raise HeaderValueError(f"'Original:' must be a Markdown link like {example}")
     publisher, url = link.group(1).strip(), link.group(2).strip()
     if "[" in publisher or "]" in publisher:

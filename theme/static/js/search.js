@@ -97,6 +97,26 @@ async function showMore(mine) {
   }
 }
 
+// A word in no story makes Pagefind search ever shorter starts of it, down to one
+// letter: "xyzzyq" found every story with an "X" (Pagefind issues 599 and 780). Those
+// are not what was asked: when no word the best result highlights starts with the
+// first three letters of a word searched for (all of a shorter one), none was found.
+// A longer start still finds its words ("inactivates" finds "inactivate").
+function sharedStart(a, b) {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n += 1;
+  return n;
+}
+
+async function nearMissesOnly(term, best) {
+  const words = term.toLowerCase().split(/\s+/);
+  const marks = excerptNodes((await best.data()).excerpt || "")
+    .filter((node) => node.nodeName === "MARK")
+    .map((node) => node.textContent.toLowerCase());
+  return marks.length > 0 && !marks.some((mark) => words.some(
+    (word) => sharedStart(mark, word) >= Math.min(3, word.length)));
+}
+
 function chosenFilters() {
   const filters = {};
   if (topic.value) filters.topic = topic.value;
@@ -127,6 +147,7 @@ async function runSearch() {
     console.error(error);
     return;
   }
+  if (term && found.length > 0 && (await nearMissesOnly(term, found[0]))) found = [];
   if (mine !== generation) return; // a newer search took over
   results = found;
   shown = 0;
