@@ -177,3 +177,25 @@ def test_a_seed_saved_as_windows_1252_is_told_what_its_byte_is(tmp_path):
     assert site.code == 1
     assert "001_a.txt:1: byte 0x93 is not UTF-8 ('\u201c' in Windows-1252, Notepad's " \
         "\"ANSI\"): re-save the file as UTF-8" in site.stderr
+
+
+def test_explain_cluster_of_a_seed_outside_the_content_folder_says_so(tmp_path, capsys):
+    """A seed imported into another folder was clustered with the site's content folder
+    (the default) and reported as '1 story', as if its own folder's reports of the same
+    event had been looked at: the curator is told, and how to name its folder."""
+    site = build(tmp_path, {"001_a.txt": seed_text()})
+    assert site.code == 0, site.stderr
+    elsewhere = tmp_path / "imported"
+    elsewhere.mkdir()
+    (elsewhere / "002_b.txt").write_text(seed_text(title="Another"), encoding="utf-8")
+    capsys.readouterr()
+    content = str(tmp_path / "content")
+    assert main(["explain", "--cluster", "--content", content,
+                 str(elsewhere / "002_b.txt")]) == 0
+    err = capsys.readouterr().err
+    assert err == (f"explain --cluster: {elsewhere / '002_b.txt'} is not in the content folder "
+                   f"'{content}': it is clustered with that folder's stories, not with those "
+                   f"beside it; to cluster it with its own folder, add --content {elsewhere}\n")
+    assert main(["explain", "--cluster", "--content", content,
+                 str(tmp_path / "content" / "articles" / "001_a.txt")]) == 0
+    assert capsys.readouterr().err == ""

@@ -76,6 +76,13 @@ def run(seeds: list[str], content: str) -> int:
               "the site's folder, or name the seeds' folder with --content FOLDER",
               file=sys.stderr)
         return 2
+    root = folder.resolve()
+    for seed in seeds:  # else "1 story" reads as "no other report", when it was not looked for
+        if not Path(seed).resolve().is_relative_to(root):
+            print(f"explain --cluster: {seed} is not in the content folder '{content}': it is "
+                  f"clustered with that folder's stories, not with those beside it; to "
+                  f"cluster it with its own folder, add --content {Path(seed).parent}",
+                  file=sys.stderr)
     paths = sorted({*folder.rglob("*.txt"), *(Path(s) for s in seeds)})
     loaded, status = {}, 0
     for path in paths:
