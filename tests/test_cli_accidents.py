@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -40,3 +41,13 @@ def test_explain_into_a_pipe_nobody_reads_stops_quietly():
         os.close(pipe)
     assert result.stderr == ""
     assert result.returncode == 141
+
+
+def test_the_lock_names_the_holding_build_as_it_was_typed(monkeypatch):
+    """A second build named the first as 'python -m news_digest.curator build', a
+    command that does not exist."""
+    from news_digest.curator import build_lock
+    main_file = str(Path(build_lock.__file__).parent.parent / "__main__.py")
+    monkeypatch.setattr(sys, "argv", [main_file, "build", "--no-wait"])
+    assert build_lock._command() == (f"{os.path.basename(sys.executable)} -m news_digest "
+                                     "build --no-wait")

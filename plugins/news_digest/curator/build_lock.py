@@ -100,5 +100,5 @@ def _command() -> str:
     """This process's command line as it was typed (``python -m news_digest ...``)."""
     words = list(sys.argv)
     if words and words[0].endswith("__main__.py"):
-        words[0] = f"{os.path.basename(sys.executable)} -m {__package__}"
+        words[0] = f"{os.path.basename(sys.executable)} -m {__package__.partition('.')[0]}"
     return " ".join(words)
