@@ -154,9 +154,10 @@ class Speed:
                                else None)
         previous = pelican_settings.get(PREVIOUS_OUTPUT)
         # Into an empty output folder (a first build, after `make clean`, CI's fresh
-        # clone) there is nothing to keep: no keys are worked out, no record is left,
-        # and the build costs what it did without reuse. The next one records them.
-        if (self.enabled and digest.reuse_pages and previous and os.path.isdir(previous)
+        # clone) there is nothing to keep, but the keys are worked out and recorded all
+        # the same, so that the next build keeps what did not change (``first_build``).
+        self.from_scratch = not (previous and os.path.isdir(previous))
+        if (self.enabled and digest.reuse_pages and previous
                 and pelican_settings.get("CACHE_CONTENT")):
             self.memo = PageMemo(pelican_settings["CACHE_PATH"], previous,
                                  code_stamp(pelican_settings))
@@ -167,6 +168,8 @@ class Speed:
 
     @property
     def keeps_pages(self) -> bool:
+        """Pages' keys are worked out and recorded (over a previous output, to keep
+        what did not change; into an empty one, for the next build)."""
         return self.memo is not None
 
     # -- Pelican's objects --------------------------------------------------------
@@ -221,7 +224,7 @@ class Speed:
         # Fragments are kept only in builds that render every page: a build over a
         # previous output renders only what changed (they would seldom be used
         # again) and at 10,000 stories its memory goes to the page keys.
-        if not self.keeps_pages:
+        if self.from_scratch:
             self.fragments = {}
 
     def release_content_cache(self, generator) -> None:
