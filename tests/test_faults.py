@@ -200,8 +200,8 @@ def _indexers(project: Project) -> list[int]:
     return found
 
 
-def _start_and_wait_for_pagefind(project: Project):
-    process = project.start()
+def _start_and_wait_for_pagefind(project: Project, *extra: str):
+    process = project.start(*extra)
     deadline = time.monotonic() + 600
     while process.poll() is None and time.monotonic() < deadline:
         if _indexers(project):
@@ -217,7 +217,9 @@ def test_kill_9_while_pagefind_writes_into_the_staging_folder(tmp_path, searchab
         if previous:
             project.touch_seed()
         before = stable_tree(project.output) if previous else None
-        process = _start_and_wait_for_pagefind(project)
+        # Over its output every shard would be kept (the first build recorded its
+        # pages): --force renders and indexes them again.
+        process = _start_and_wait_for_pagefind(project, *(("--force",) if previous else ()))
         os.kill(process.pid, signal.SIGKILL)  # only the build: its Pagefind runs on
         process.wait()
         orphans = _indexers(project)

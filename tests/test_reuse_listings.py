@@ -65,9 +65,10 @@ def test_a_days_story_walks_only_the_listing_pages_it_changes(tmp_path, walked):
     after = {**before, **_stories(1, per_day=1, first_day=8)}  # a new day, a new story
     again = build(tmp_path / "site", after, settings=SETTINGS)
     assert again.code == 0, again.stderr
-    fresh = build(tmp_path / "fresh", after, settings=SETTINGS)
-    assert stable_tree(again.output) == stable_tree(fresh.output)
     older = [f"topics/privacy/page/{n}/index.html" for n in (1, 2, 3, 4)]
     assert not set(older) & set(walked), walked  # kept without their walk
     assert "topics/privacy/index.html" in walked  # its stories changed: walked again
     assert "Kept " in again.stderr
+    # (a build from scratch walks every page: it records them for the next build)
+    fresh = build(tmp_path / "fresh", after, settings=SETTINGS)
+    assert stable_tree(again.output) == stable_tree(fresh.output)

@@ -149,6 +149,7 @@ class DigestFeedGenerator(Generator):
         # (``feeds.as_written``: an RSS feed shows no event, so a later report of one
         # leaves it as it was) and the text of their stories (``Speed.text_key``).
         speed = self.build.speed
+        speed.let_go_of_page_memos()
         written: dict[int, feeds.FeedItem] = {}  # a story's item with its text, once
         files = self.build.feed_plan.files
         # What a feed leaves unwritten, by format and channel: a few kinds (RSS, Atom,
@@ -196,7 +197,7 @@ class DigestFeedGenerator(Generator):
         ``hiddens``: what each kind of feed leaves unwritten; ``item_keys``: each
         item's keys for those kinds, in their order."""
         speed = self.build.speed
-        if not speed.keeps_pages:  # a build from scratch keeps nothing: no key to work out
+        if not speed.keeps_pages:  # no record of pages (no cache, DIGEST_REUSE_PAGES off)
             return None
         which = hiddens.index(feeds.unwritten(feed.format, feed.channel))
         parts = []

@@ -154,9 +154,10 @@ class Speed:
                                else None)
         previous = pelican_settings.get(PREVIOUS_OUTPUT)
         # Into an empty output folder (a first build, after `make clean`, CI's fresh
-        # clone) there is nothing to keep: no keys are worked out, no record is left,
-        # and the build costs what it did without reuse. The next one records them.
-        if (self.enabled and digest.reuse_pages and previous and os.path.isdir(previous)
+        # clone) there is nothing to keep, but the keys are worked out and recorded all
+        # the same, so that the next build keeps what did not change (``first_build``).
+        self.from_scratch = not (previous and os.path.isdir(previous))
+        if (self.enabled and digest.reuse_pages and previous
                 and pelican_settings.get("CACHE_CONTENT")):
             self.memo = PageMemo(pelican_settings["CACHE_PATH"], previous,
                                  code_stamp(pelican_settings))
@@ -167,6 +168,8 @@ class Speed:
 
     @property
     def keeps_pages(self) -> bool:
+        """Pages' keys are worked out and recorded (over a previous output, to keep
+        what did not change; into an empty one, for the next build)."""
         return self.memo is not None
 
     # -- Pelican's objects --------------------------------------------------------
@@ -221,7 +224,7 @@ class Speed:
         # Fragments are kept only in builds that render every page: a build over a
         # previous output renders only what changed (they would seldom be used
         # again) and at 10,000 stories its memory goes to the page keys.
-        if not self.keeps_pages:
+        if self.from_scratch:
             self.fragments = {}
 
     def release_content_cache(self, generator) -> None:
@@ -248,6 +251,21 @@ class Speed:
         if self.enabled and not self._frozen:
             gc.freeze()
             self._frozen = True
+
+    def let_go_of_page_memos(self) -> None:
+        """Called before the feeds are written. In a build from scratch, which
+        records every page's key (nothing to keep, every page is written and walked),
+        the memos of the fingerprints and walks made so far go: held on, they were
+        the build's peak of memory (at 10,000 stories 375 MB instead of 298 MB
+        without keys; 334 MB once let go). Pages keyed later work out their stories'
+        fingerprints once more; the texts as read stay (they key the feeds' text)."""
+        if self.fingerprints is None or not self.from_scratch:
+            return
+        texts = dict(self.fingerprints.texts_read)
+        self.fingerprints.let_go()
+        self.fingerprints.texts_read.update(texts)
+        self.reach.let_go()
+        trim_heap()
 
     # -- files written outside the writer (feeds) ---------------------------------
 

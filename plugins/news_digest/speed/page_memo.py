@@ -46,6 +46,8 @@ class PageMemo:
         self._folders: set[str] = set()  # made already in this build
 
     def _load(self) -> tuple[dict[str, list], dict[str, list]]:
+        if not self.previous.is_dir():  # a build from scratch: it only records
+            return {}, {}
         record = json_record.read(self.cache / RECORD, _valid,
                                   "every page is rendered again")
         if record is None or record.get("output") != str(self.previous):

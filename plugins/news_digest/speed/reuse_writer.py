@@ -22,7 +22,8 @@ key covers (Python code over objects, a listing's other pages, a path deeper tha
 
 Only ``python -m news_digest build`` turns it on: it builds into a fresh folder and
 names the previous output in the private setting ``PREVIOUS_OUTPUT_PATH``; when that
-folder does not exist, there is nothing to keep and nothing is worked out.
+folder does not exist (a build from scratch), nothing is kept but every key is still
+worked out and recorded, so that the next build keeps what did not change.
 """
 
 from __future__ import annotations
