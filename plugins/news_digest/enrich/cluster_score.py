@@ -19,6 +19,10 @@ by what says they are two events:
   ``NAME_PENALTY``; a brief that names nothing the other lacks is forgiven most of
   the names it leaves out (``BRIEF_LACK``).
 
+A pair whose shared terms are essentially one word (``one_term``: a subject, Brexit, a
+country, a firm, and nothing else distinctive) is lowered by ``ONE_TERM_FACTOR``, which
+holds it under ``LINK``: one word is a subject, not an event.
+
 It is raised by ``HEAD_BONUS`` (and capped at 1) when both headlines tell the same
 person doing the same kind of act (``event_heads``, ``event_verbs``: "quits", "steps
 down").
@@ -33,9 +37,9 @@ from typing import TYPE_CHECKING
 
 from .cluster_candidates import WINDOW_SECONDS
 from .event_dates import DAY_SECONDS, SAME_DAY_OVERLAP, implicit, same_day
-from .event_heads import headed_alike, same_kind_of_act
+from .event_heads import HEAD_MARK, headed_alike, same_kind_of_act
 from .event_numbers import changes, rough_term
-from .event_quotes import quoted_alike
+from .event_quotes import QUOTE_MARK, quoted_alike
 from .event_text import MAX_TERM_WEIGHT, MENTION_MARK, SQUARE_SCALE, EventTerms
 
 if TYPE_CHECKING:  # a story's terms, time and days (clusters.py)
@@ -71,6 +75,16 @@ SUBJECT_SQUARE = round(MAX_TERM_WEIGHT ** 2 * SQUARE_SCALE)
 # without its places and people: a name it lacks counts this much (name_factor).
 BRIEF_TERMS = 24
 BRIEF_LACK = 0.25
+# Two stories sharing one word and nothing else distinctive tell one subject, not one
+# event (two BBC briefs of one day on Brexit: the subject at the cap scores 0.5 alone).
+# When the shared terms but the strongest cover less than ONE_TERM_REST of the story
+# they cover least, and none is a number, a quotation, a head, a mention or a name
+# of either headline, the score is lowered by ONE_TERM_FACTOR: with the strongest
+# at the cap (a quarter), 0.9 * sqrt(0.25 + 0.05) = 0.49, under LINK (0.5).
+ONE_TERM_REST = 0.05
+ONE_TERM_FACTOR = 0.9
+_ONE_TERM_REST_SQUARE = round(ONE_TERM_REST * SQUARE_SCALE)
+_DISTINCT_MARKS = frozenset("#≈~" + QUOTE_MARK + HEAD_MARK + MENTION_MARK)
 
 
 def shared_terms(a: EventTerms, b: EventTerms) -> list[tuple[str, float, float]]:
@@ -100,6 +114,36 @@ def similarity(a: EventTerms, b: EventTerms) -> float:
     covered = min(sum(map(a.squares.__getitem__, common)),
                   sum(map(b.squares.__getitem__, common)))
     return math.sqrt(covered / SQUARE_SCALE)
+
+
+def one_term(a: EventTerms, b: EventTerms, common=None) -> str | None:
+    """The one word two stories share, when it is all they share (``ONE_TERM_REST``):
+    the shared terms but the strongest cover less than ``ONE_TERM_REST`` of the story
+    they cover least, and none of them is a number, a quotation, a head, a mention or
+    a name of either headline. ``None`` otherwise."""
+    if common is None:
+        common = a.terms & b.terms
+    if not common:
+        return None
+    sides = sorted((sum(map(squares.__getitem__, common)), n, squares)
+                   for n, squares in enumerate((a.squares, b.squares)))
+    if sides[0][0] < sides[1][0]:  # the story they cover least (both when even)
+        sides = sides[:1]
+    top = None
+    for covered, _, squares in sides:
+        top = min(common, key=lambda t: (-squares[t], t))
+        if covered - squares[top] >= _ONE_TERM_REST_SQUARE:
+            return None
+    named = a.names | b.names
+    for term in common:
+        if term != top and (term[0] in _DISTINCT_MARKS or term in named):
+            return None
+    return top
+
+
+def one_term_factor(a: EventTerms, b: EventTerms, common=None) -> float:
+    """``ONE_TERM_FACTOR`` when two stories share essentially one word (``one_term``)."""
+    return ONE_TERM_FACTOR if ONE_TERM_FACTOR != 1.0 and one_term(a, b, common) else 1.0
 
 
 def time_factor(seconds_apart: float) -> float:
@@ -218,7 +262,8 @@ def name_factor(a: EventTerms, b: EventTerms) -> float:
 def pair_score(a: Profile, b: Profile) -> float:
     """How strongly two stories look like one event (the module's docstring)."""
     return min(1.0, similarity(a.terms, b.terms) * pair_time_factor(a, b) * day_factor(a, b)
-               * name_factor(a.terms, b.terms) * kind_bonus(a.terms, b.terms))
+               * name_factor(a.terms, b.terms) * kind_bonus(a.terms, b.terms)
+               * one_term_factor(a.terms, b.terms))
 
 
 def kind_bonus(a: EventTerms, b: EventTerms) -> float:
@@ -245,14 +290,18 @@ def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profil
         common = termset & terms.terms
         if not common:
             continue
-        covered = min(sum(map(squares.__getitem__, common)),
-                      sum(map(terms.squares.__getitem__, common)))
+        mine, theirs = sum(map(squares.__getitem__, common)), \
+            sum(map(terms.squares.__getitem__, common))
+        covered = min(mine, theirs)
         score = sqrt(covered / scale)
         bonus = HEAD_BONUS if kinded and terms.headed == 2 and same_kind_of_act(common) \
             else 1.0
         floor = EDGE_FLOOR / bonus  # the score before the bonus must reach this
         if score < floor:
             continue
+        if covered - max(map((squares if mine <= theirs else terms.squares).__getitem__,
+                             common)) < _ONE_TERM_REST_SQUARE:  # one word only? (one_term)
+            score *= one_term_factor(p.terms, terms, common)
         if abs(time - q.time) > DECAY_AFTER_SECONDS and not named_same_day(p, q):
             score *= time_factor(time - q.time)
         if len(days) == 1 and len(q.days) == 1:  # same_day(), for one day each

@@ -19,6 +19,8 @@ from .cluster_score import (
     lacks,
     name_factor,
     named_same_day,
+    one_term,
+    one_term_factor,
     pair_time_factor,
 )
 from .clusters import (
@@ -53,7 +55,8 @@ class PairExplanation:
     same_cluster: bool
     reason: str
     # What lowered the shared terms' similarity, as (what, factor), in the score's order:
-    # the time apart, leads naming different days, headline names the other lacks.
+    # the time apart, leads naming different days, headline names the other lacks, one
+    # word shared (cluster_score.one_term).
     factors: tuple[tuple[str, float], ...] = ()
 
 
@@ -164,6 +167,10 @@ def _factors(a: Profile, b: Profile) -> tuple[tuple[str, float], ...]:
         missing = sorted({*(n for n in a.terms.names if lacks(b.terms, n, a.terms)),
                           *(n for n in b.terms.names if lacks(a.terms, n, b.terms))})
         found.append((f"headline names the other lacks ({', '.join(missing)})", names))
+    single = one_term_factor(a.terms, b.terms)
+    if single < 1:
+        found.append((f"little but one word shared ({one_term(a.terms, b.terms)}): a subject, "
+                      "not an event", single))
     return tuple((what, round(factor, 2)) for what, factor in found)
 
 
