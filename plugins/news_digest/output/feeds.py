@@ -9,7 +9,8 @@ identity (never from the site URL or the build date), the original publication
 time, the summary (or the text the story's page shows), one category per topic
 (scheme/domain = the topic page), the publisher (RSS ``<source>`` naming its feed,
 Atom ``<source>`` and ``link rel="via"``, JSON Feed ``_source``), the other stories
-of its event (Atom ``link rel="related"``, JSON Feed ``_cluster``) and who wrote it:
+of its event (Atom ``link rel="related"``, JSON Feed ``_cluster``), its language when
+not the site's (Atom ``xml:lang``, RSS ``dc:language``, JSON Feed ``language``) and who wrote it:
 the byline (RSS one ``dc:creator`` and Atom one ``<author>`` naming everyone, as
 readers such as newsboat and feedparser show only the last of several; JSON Feed one
 ``authors`` entry per person), else the publisher, so that no reader credits the
@@ -66,6 +67,7 @@ class FeedItem:
     cluster: str = ""  # the id of its cluster (enrich/clusters.py), "" when not known
     lead: bool = True  # it leads its cluster
     related: tuple[tuple[str, str], ...] = ()  # (identity, link) of its cluster's others
+    language: str = ""  # the story's language when not the site's (seeds/language_tags.py)
 
     @property
     def guid(self) -> str:
@@ -159,8 +161,11 @@ class AtomLinksExtension(BaseEntryExtension):
     def __init__(self):
         self.links: list[tuple[str, str]] = []  # (rel, href)
         self.source: tuple[str, str, str] | None = None  # (title, home page, feed)
+        self.language = ""  # xml:lang of the entry (RFC 4287 2), "" for the feed's
 
     def extend_atom(self, entry):
+        if self.language:
+            entry.set("{http://www.w3.org/XML/1998/namespace}lang", self.language)
         for old in entry.findall("link"):
             entry.remove(old)
         for rel, href in self.links:
@@ -288,6 +293,7 @@ def _entry(fe: FeedEntry, item: FeedItem, full_text: bool, *, atom: bool,
         fe.digest.links = [("alternate", item.link), ("via", item.original_url),
                            *(("related", link) for _, link in related)]
         fe.digest.source = (item.source_name, item.source_home, item.source_feed)
+        fe.digest.language = item.language
         # One <author> naming everyone: feedparser and newsboat show only the last of
         # several. No byline: the publisher, else readers show the feed's author (the
         # digest) as the story's.
@@ -298,6 +304,8 @@ def _entry(fe: FeedEntry, item: FeedItem, full_text: bool, *, atom: bool,
             fe.source(url=item.source_feed, title=item.source_name)
         # One dc:creator: readers that meet several show only the last.
         fe.dc.dc_creator(names_text(item.credited))
+        if item.language:  # RSS 2.0 has a channel's language only
+            fe.dc.dc_language(item.language)
     return fe
 
 
@@ -371,6 +379,7 @@ def _json_item(item: FeedItem, channel: FeedChannel) -> dict:
         "authors": authors,
         "_source": source,
         **({"_cluster": _json_cluster(item, channel)} if item.cluster else {}),
+        **({"language": item.language} if item.language else {}),
     }
 
 
