@@ -9,6 +9,7 @@ import json
 
 import feedparser
 import lxml.etree
+import lxml.html
 import pytest
 from test_feed_readers import newsboat_items
 
@@ -74,6 +75,21 @@ def test_feedparser_reads_the_german_story_in_german_and_the_others_in_english(s
                                        "A report from London": ("en", "en")}  # the feed's
     assert {e.title: e.get("language") for e in rss.entries} == {
         GERMAN: "de", "A report in English": None, "A report from London": None}
+
+
+def test_the_credit_line_and_topic_labels_of_a_german_story_are_read_in_english(site):
+    """They are the digest's words, in the site's language, as on the story's page."""
+    atom = lxml.etree.parse(site.output / "feeds/all.atom.xml").getroot()
+    marked = {}
+    for entry in atom.iter(f"{ATOM}entry"):
+        credit = lxml.html.fragments_fromstring(entry.findtext(f"{ATOM}summary"))[-1]
+        marked[entry.findtext(f"{ATOM}title")] = (
+            credit.get("lang"), {c.get(XML_LANG) for c in entry.iter(f"{ATOM}category")})
+    assert marked == {GERMAN: ("en", {"en"}), "A report in English": (None, {None}),
+                      "A report from London": (None, {None})}
+    [german] = [i for i in json.loads((site.output / "feeds/all.json").read_bytes())["items"]
+                if i["title"] == GERMAN]
+    assert '<p lang="en">Originally published by' in german["content_html"]
 
 
 @pytest.mark.slow
