@@ -3,8 +3,10 @@ machines: the tests skip there). Nothing is copied into the repository."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import feedparser
 import pytest
 
 from news_digest.curator.cli import main
@@ -147,3 +149,29 @@ def test_captured_bylines_credit_people_in_link_policy(tmp_path, capsys):
                       or n in ("Florida", "Senior editor") for n in names):
             wrong[path.name] = names
     assert wrong == {}
+
+
+@needs_captures
+def test_imported_german_and_slovak_stories_carry_their_language_in_the_feeds(tmp_path, capsys):
+    """Imported, built on an English digest, read back: a feed reader (and its screen
+    reader) read Golem.de's story in German and Aktuality.sk's in Slovak; the Guardian's
+    (en-GB) and Livemint's (en) are in the feed's language."""
+    folder = tmp_path / "articles"
+    captures = ("golem-de-2023.rss1.rdf.xml", "aktuality-sk-2021.rss.xml",
+                "guardian-us-2018.rss.xml", "livemint-news-2019.rss.xml")
+    *_, seeds = _import(capsys, folder, *(FEEDS / c for c in captures))
+    site = build(tmp_path / "site", {name: (folder / name).read_bytes() for name in seeds})
+    assert site.code == 0, site.stderr
+    read = {}
+    for path in site.files("feeds/sources/*.atom.xml"):  # one publisher's each
+        stem = path.name.removesuffix(".atom.xml")
+        atom = feedparser.parse(path.read_bytes())
+        rss = feedparser.parse((path.parent / f"{stem}.rss.xml").read_bytes())
+        items = json.loads((path.parent / f"{stem}.json").read_bytes())["items"]
+        assert atom.entries and not atom.bozo and not rss.bozo
+        read[atom.feed.title.split(": ")[-1]] = {
+            (entry.summary_detail.language, item.get("language"), json_item.get("language"))
+            for entry, item, json_item in zip(atom.entries, rss.entries, items, strict=True)}
+    english = {("en", None, None)}
+    assert read == {"Golem.de": {("de", "de", "de")}, "Aktuality.sk": {("sk", "sk", "sk")},
+                    "The Guardian": english, "Livemint": english}

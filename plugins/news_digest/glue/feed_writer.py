@@ -26,6 +26,7 @@ from ..output.feed_plan import plan_feeds
 from ..output.opml import opml_bytes
 from ..output.stories_index import STORIES_JSON
 from ..output.uris import as_uri
+from ..seeds.language_tags import foreign_language
 from ..seeds.urls import site_home
 
 FEEDS_PAGE_URL = "feeds/"
@@ -72,11 +73,13 @@ RENDER = {
 }
 
 
-def feed_item(article, base_url: str, same: dict | None = None) -> feeds.FeedItem:
+def feed_item(article, base_url: str, same: dict | None = None,
+              site_language: str = "en") -> feeds.FeedItem:
     """A published story as the plain record the feeds are made from, but for its
     summary and text (``with_text``): the plan needs only dates, topics and sources,
     and a feed kept from the previous build needs no text at all. ``same``: values
-    met before, by value (``_same``), for the records of one build to share them."""
+    met before, by value (``_same``), for the records of one build to share them.
+    ``site_language``: its language is carried only when it is another (as its pages)."""
     same = {} if same is None else same
     topics = _same(same, tuple(_same(same, feeds.Topic(tag.slug, str(tag),
                                                        f"{base_url}/{tag.url}"))
@@ -99,7 +102,8 @@ def feed_item(article, base_url: str, same: dict | None = None) -> feeds.FeedIte
         cluster=coverage.cluster if coverage else "",
         lead=not coverage or coverage.lead == article.identity,
         related=tuple((card.identity, _same(same, f"{base_url}/{card.url}"))
-                      for card in coverage.others) if coverage else ())
+                      for card in coverage.others) if coverage else (),
+        language=foreign_language(getattr(article, "language", ""), site_language))
 
 
 def _same(same: dict, value):
@@ -127,7 +131,8 @@ class DigestFeedGenerator(Generator):
         base_url = self.build.site.base_url
         stories = [a for a in self.context.get("articles", []) if hasattr(a, "identity")]
         same: dict = {}
-        items = [feed_item(a, base_url, same) for a in stories]
+        language = self.build.site.language
+        items = [feed_item(a, base_url, same, language) for a in stories]
         del same
         self.story_of = {id(item): story for item, story in zip(items, stories, strict=True)}
         zone = ZoneInfo(self.settings.get("TIMEZONE") or "UTC")

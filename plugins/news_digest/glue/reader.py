@@ -22,6 +22,7 @@ from ..enrich.republishing import republished
 from ..enrich.topics import seed_topics
 from ..seeds.byline import split_byline
 from ..seeds.format import HEADERS, Seed, SeedError, parse_seed, read_seed_bytes
+from ..seeds.language_tags import foreign_language
 from ..seeds.slugs import slugify_headline
 from ..speed import SEED_HASH, seed_stamp
 
@@ -123,9 +124,10 @@ def lang_attributes(tag: str, site_language: str) -> Markup:
     """`` lang="de"`` for a story in a language that is not the site's (``de`` on an
     ``en`` site; ``en-GB`` is the site's language), with `` dir="rtl"`` for one written
     right to left (``ar``, ``he``, ``az-Arab``); empty otherwise."""
-    parts = tag.casefold().split("-")
-    if not tag or parts[0] == site_language.split("-")[0].casefold():
+    tag = foreign_language(tag, site_language)
+    if not tag:
         return Markup("")
+    parts = tag.casefold().split("-")
     script = next((p for p in parts[1:] if len(p) == 4 and p.isalpha()), "")
     rtl = script in RTL_SCRIPTS if script else parts[0] in RTL_LANGUAGES
     return Markup(' lang="{}"{}').format(tag, Markup(' dir="rtl"') if rtl else "")

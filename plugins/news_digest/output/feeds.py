@@ -9,7 +9,8 @@ identity (never from the site URL or the build date), the original publication
 time, the summary (or the text the story's page shows), one category per topic
 (scheme/domain = the topic page), the publisher (RSS ``<source>`` naming its feed,
 Atom ``<source>`` and ``link rel="via"``, JSON Feed ``_source``), the other stories
-of its event (Atom ``link rel="related"``, JSON Feed ``_cluster``) and who wrote it:
+of its event (Atom ``link rel="related"``, JSON Feed ``_cluster``), its language when
+not the site's (Atom ``xml:lang``, RSS ``dc:language``, JSON Feed ``language``) and who wrote it:
 the byline (RSS one ``dc:creator`` and Atom one ``<author>`` naming everyone, as
 readers such as newsboat and feedparser show only the last of several; JSON Feed one
 ``authors`` entry per person), else the publisher, so that no reader credits the
@@ -30,8 +31,8 @@ from feedgen.entry import FeedEntry
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.ext.dc import DcEntryExtension, DcExtension
 from feedgen.feed import FeedGenerator
-from feedgen.util import xml_elem
 
+from .feed_atom import AtomLinksExtension
 from .feed_history import ChannelLinks, ChannelLinksExtension, json_hubs
 from .json_text import dumps_indented
 
@@ -66,6 +67,7 @@ class FeedItem:
     cluster: str = ""  # the id of its cluster (enrich/clusters.py), "" when not known
     lead: bool = True  # it leads its cluster
     related: tuple[tuple[str, str], ...] = ()  # (identity, link) of its cluster's others
+    language: str = ""  # the story's language when not the site's (seeds/language_tags.py)
 
     @property
     def guid(self) -> str:
@@ -138,7 +140,7 @@ def updated(items: list[FeedItem]) -> datetime:
     return max((i.published for i in items), default=EMPTY_FEED_DATE)
 
 
-def item_html(item: FeedItem, full_text: bool) -> str:
+def item_html(item: FeedItem, full_text: bool, site_language: str = "") -> str:
     """The item's body, paragraphs only: the summary (its own ``<p>``: it is one line of
     text) or the full text (the page's paragraphs; the summary when the page shows no
     text, as a ``link`` story with the curator's ``Summary:``), then a credit paragraph
@@ -146,34 +148,11 @@ def item_html(item: FeedItem, full_text: bool) -> str:
     item (newsboat, feedparser's users) read each part as a block of its own."""
     body = (item.content_html if full_text else "") or (
         f"<p>{item.summary_html}</p>" if item.summary_html else "")
-    credit = (f'<p>Originally published by <a href="{html.escape(item.original_url)}">'
+    # A story in another language (``item.language``): the credit is in the site's.
+    lang = f' lang="{html.escape(site_language)}"' if item.language and site_language else ""
+    credit = (f'<p{lang}>Originally published by <a href="{html.escape(item.original_url)}">'
               f"{html.escape(item.source_name)}</a>.</p>")
     return f"{body}\n{credit}" if body else credit
-
-
-class AtomLinksExtension(BaseEntryExtension):
-    """Writes an Atom entry's links and ``<source>`` (feedgen 1.0.0 drops ``rel``
-    from entry links and cannot give the source a home page different from the
-    RSS ``<source url>``)."""
-
-    def __init__(self):
-        self.links: list[tuple[str, str]] = []  # (rel, href)
-        self.source: tuple[str, str, str] | None = None  # (title, home page, feed)
-
-    def extend_atom(self, entry):
-        for old in entry.findall("link"):
-            entry.remove(old)
-        for rel, href in self.links:
-            xml_elem("link", entry, rel=rel, href=href)
-        if self.source:
-            title, home, feed = self.source
-            source = xml_elem("source", entry)
-            xml_elem("title", source).text = title
-            if home:
-                xml_elem("link", source, rel="alternate", href=home)
-            if feed:
-                xml_elem("link", source, rel="self", href=feed)
-        return entry
 
 
 def _generator(channel: FeedChannel, items: list[FeedItem], self_type: str) -> FeedGenerator:
@@ -268,16 +247,16 @@ class SharedEntries:
 
 
 def _entry(fe: FeedEntry, item: FeedItem, full_text: bool, *, atom: bool,
-           archive: bool = False):
+           archive: bool = False, site_language: str = ""):
     fe.id(item.guid)
     fe.guid(item.guid, permalink=False)
     fe.title(item.title)
     fe.link(href=item.link, rel="alternate")
     fe.published(item.published)
     fe.updated(item.published)
-    summary = item_html(item, full_text=False)
+    summary = item_html(item, False, site_language)
     if full_text:
-        fe.content(item_html(item, full_text=True), type="html")  # RSS: content:encoded
+        fe.content(item_html(item, True, site_language), type="html")  # RSS: content:encoded
     fe.summary(summary, type="html")
     for topic in item.topics:
         fe.category(term=topic.label, scheme=topic.url, label=topic.label)
@@ -288,6 +267,7 @@ def _entry(fe: FeedEntry, item: FeedItem, full_text: bool, *, atom: bool,
         fe.digest.links = [("alternate", item.link), ("via", item.original_url),
                            *(("related", link) for _, link in related)]
         fe.digest.source = (item.source_name, item.source_home, item.source_feed)
+        fe.digest.language = (item.language, site_language)
         # One <author> naming everyone: feedparser and newsboat show only the last of
         # several. No byline: the publisher, else readers show the feed's author (the
         # digest) as the story's.
@@ -298,6 +278,8 @@ def _entry(fe: FeedEntry, item: FeedItem, full_text: bool, *, atom: bool,
             fe.source(url=item.source_feed, title=item.source_name)
         # One dc:creator: readers that meet several show only the last.
         fe.dc.dc_creator(names_text(item.credited))
+        if item.language:  # RSS 2.0 has a channel's language only
+            fe.dc.dc_language(item.language)
     return fe
 
 
@@ -312,7 +294,8 @@ def rss_xml(channel: FeedChannel, items: list[FeedItem],
     for item in items:
         # What an entry hides (``unwritten``) depends only on its kind.
         shared.add(fg, item, kind, lambda fe, item=item: _entry(
-            fe, as_written(item, hidden), channel.full_text, atom=False))
+            fe, as_written(item, hidden), channel.full_text, atom=False,
+            site_language=channel.language))
     return fg.rss_str(pretty=True)
 
 
@@ -327,7 +310,8 @@ def atom_xml(channel: FeedChannel, items: list[FeedItem],
     archive = channel.links.is_archive
     for item in items:
         shared.add(fg, item, kind, lambda fe, item=item: _entry(
-            fe, as_written(item, hidden), channel.full_text, atom=True, archive=archive))
+            fe, as_written(item, hidden), channel.full_text, atom=True, archive=archive,
+            site_language=channel.language))
     return fg.atom_str(pretty=True)
 
 
@@ -365,12 +349,13 @@ def _json_item(item: FeedItem, channel: FeedChannel) -> dict:
         "external_url": item.original_url,
         "title": item.title,
         "summary": item.summary_text,
-        "content_html": item_html(item, channel.full_text),
+        "content_html": item_html(item, channel.full_text, channel.language),
         "date_published": item.published.isoformat(),
         "tags": [topic.label for topic in item.topics],
         "authors": authors,
         "_source": source,
         **({"_cluster": _json_cluster(item, channel)} if item.cluster else {}),
+        **({"language": item.language} if item.language else {}),
     }
 
 

@@ -50,3 +50,12 @@ _BY_NAME = {
 def tag_for_name(value: str) -> str | None:
     """The tag of a language written by its name (``English`` -> ``en``), else None."""
     return _BY_NAME.get(value.strip().lower())
+
+
+def foreign_language(tag: str, site_language: str) -> str:
+    """``tag`` (a story's ``Language:``, canonical) when it is not the site's language:
+    ``de`` on an ``en`` site; "" for ``en-GB`` there (same primary language) or no tag.
+    What the story's pages mark (``lang``) and its feed items carry."""
+    if not tag or tag.split("-")[0].casefold() == site_language.split("-")[0].casefold():
+        return ""
+    return tag
