@@ -155,7 +155,7 @@ class Speed:
         previous = pelican_settings.get(PREVIOUS_OUTPUT)
         # Into an empty output folder (a first build, after `make clean`, CI's fresh
         # clone) there is nothing to keep, but the keys are worked out and recorded all
-        # the same, so that the next build keeps what did not change (``first_build``).
+        # the same, so that the next build keeps what did not change (``from_scratch``).
         self.from_scratch = not (previous and os.path.isdir(previous))
         if (self.enabled and digest.reuse_pages and previous
                 and pelican_settings.get("CACHE_CONTENT")):
