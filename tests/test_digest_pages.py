@@ -117,9 +117,12 @@ def test_home_pages_paginate_whole_editions_counted_from_the_oldest(tmp_path):
     page = site.page("page/1/index.html")
     assert page.xpath("string(//a[@rel='prev']/@href)") == "../../"
     assert page.xpath("//a[@rel='next']") == []
-    assert page.xpath("string(//h1)") == "Older news, page 1"
-    # Its tab reads like every other page's: what it is, then the site.
-    assert page.xpath("string(//title)") == "Older news, page 1 · The News Digest"
+    # Named by its editions' days, oldest first (its number, counted from the oldest
+    # page, would say nothing to a reader); its tab reads like every other page's.
+    days = [h.text_content() for h in page.xpath("//section[@class='edition']/header/h2")]
+    assert page.xpath("string(//h1)") == f"Older news: {days[-1]} to {days[0]}"
+    assert page.xpath("string(//title)") == f"Older news: {days[-1]} to {days[0]} · The News Digest"
+    assert page.xpath("string(//nav[@class='pagination']/span)") == "Page 1"
     assert site.page("index.html").xpath("string(//title)") == "The News Digest"
     assert not (site.output / "page" / "2").exists()
 
