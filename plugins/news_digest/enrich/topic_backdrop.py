@@ -1,7 +1,8 @@
 """Words that name a story's time or setting, not its subject (``backdrop``).
 
 Stage: enrich (topics). Pure module (no Pelican). ``topics.Taxonomy.classify`` calls
-``Backdrop.keep`` last, on the topics it would give; ``explain`` asks the same question.
+``Backdrop.keep`` on the topics it would give, before the learned verdict (so the topic
+beside it becomes the best one); ``explain`` asks the same question.
 
 A curator may list some of a topic's phrases under ``backdrop``:
 
