@@ -3,7 +3,7 @@
 Pure module (no Pelican import), used by ``clusters.py``: the graph of strong pairs,
 its connected parts, and the greedy merging inside a part (strongest pair first,
 guarded by the mean score over all the pairs of two clusters, and by the days their
-leads name).
+leads name; a brief joining a cluster alone is judged by the pairs it was scored on).
 """
 
 from __future__ import annotations
@@ -49,12 +49,16 @@ def components(keys: Iterable[str], graph: Mapping[str, set[str]]) -> list[list[
 def agglomerate(part: Sequence[str], adjacent: Mapping[str, Mapping[str, float]],
                 joins: Mapping[str, set[str]], apart: set[tuple[str, str]],
                 link: float, mean_link: float, loose_mean_link: float | None = None,
-                other_days: Callable[[str, str], bool] | None = None) -> list[list[str]]:
+                other_days: Callable[[str, str], bool] | None = None,
+                brief: Callable[[str], bool] | None = None) -> list[list[str]]:
     """Clusters of one connected part: curator joins, then strongest pairs first.
 
     Two clusters merge through a pair scoring ``link`` or more when the mean score of
     all their pairs reaches ``mean_link``, or ``loose_mean_link`` when no pair across
-    them is two stories whose leads name different days (``other_days``).
+    them is two stories whose leads name different days (``other_days``). A story
+    alone that is a brief (``brief``: two or three sentences) shares too little with
+    some of an event's reports to be scored with them at all: its mean is taken over
+    the pairs it has (``brief_mean``), when it has them with half the cluster or more.
 
     Clusters are numbered; ``between[a][b]`` is the sum of the scores of all pairs
     across clusters ``a`` and ``b``, kept up to date on each merge, so the mean
@@ -88,10 +92,16 @@ def agglomerate(part: Sequence[str], adjacent: Mapping[str, Mapping[str, float]]
             del theirs[b]
             theirs[a] = theirs.get(a, 0.0) + score
 
+    def close(mean: float, a: int, b: int) -> bool:
+        return mean >= mean_link or (
+            loose_mean_link is not None and mean >= loose_mean_link
+            and not any(other_days(x, y) for x in members[a] for y in members[b]))
+
     for x, y in sorted({pair_of(key, other) for key in part for other in joins.get(key, ())}):
         a, b = cluster_of[x], cluster_of[y]
         if a != b and not kept_apart(a, b):
             merge(a, b)
+
     ranked = sorted((-score, x, y) for x in part for y, score in adjacent.get(x, {}).items()
                     if x < y and score >= link)
     for _, x, y in ranked:
@@ -99,8 +109,29 @@ def agglomerate(part: Sequence[str], adjacent: Mapping[str, Mapping[str, float]]
         if a == b or kept_apart(a, b):
             continue
         mean = between[a].get(b, 0.0) / (len(members[a]) * len(members[b]))
-        if mean >= mean_link or (
-                loose_mean_link is not None and mean >= loose_mean_link
-                and not any(other_days(x, y) for x in members[a] for y in members[b])):
-            merge(a, b)
+        if not close(mean, a, b):
+            mean = brief_mean(members[a], members[b], adjacent, brief) if brief else None
+            if mean is None or not close(mean, a, b):
+                continue
+        merge(a, b)
     return list(members.values())
+
+
+def brief_mean(one: Sequence[str], other: Sequence[str],
+               adjacent: Mapping[str, Mapping[str, float]],
+               brief: Callable[[str], bool]) -> float | None:
+    """The mean score of a brief alone (either side) over the stories of the other
+    cluster it was scored with, when those are half of them or more; else ``None``.
+
+    A brief of the ferry fire (two sentences: the ship, the dead, the rescued) scores
+    0.60 with the wire story and nothing with the survivors' accounts, which tell what
+    it leaves out; counting that missing pair as 0 kept it out of its event."""
+    if len(one) != 1:
+        one, other = other, one
+    if len(one) != 1 or not brief(one[0]):
+        return None
+    scores = adjacent.get(one[0], {})
+    found = [scores[key] for key in other if key in scores]
+    if 2 * len(found) < len(other):
+        return None
+    return sum(found) / len(found)

@@ -238,7 +238,8 @@ def _unnamed(a: EventTerms, b: EventTerms, word_share: float = 1.0) -> float:
     return word_share * words / max(total, SUBJECT_SQUARE) + amounts / total
 
 
-def _brief(b: EventTerms) -> bool:
+def is_brief(b: EventTerms) -> bool:
+    """Whether a story is a brief: two or three sentences (``BRIEF_TERMS``)."""
     return len(b.squares) < BRIEF_TERMS
 
 
@@ -252,9 +253,9 @@ def name_factor(a: EventTerms, b: EventTerms) -> float:
     if not a.names and not b.names:
         return 1.0
     a_lacks, b_lacks = _unnamed(b, a), _unnamed(a, b)
-    if not a_lacks and b_lacks and _brief(b):
+    if not a_lacks and b_lacks and is_brief(b):
         b_lacks = _unnamed(a, b, BRIEF_LACK)
-    elif not b_lacks and a_lacks and _brief(a):
+    elif not b_lacks and a_lacks and is_brief(a):
         a_lacks = _unnamed(b, a, BRIEF_LACK)
     return 1.0 - NAME_PENALTY * max(a_lacks, b_lacks)
 

@@ -12,10 +12,12 @@ from itertools import chain
 
 from .cluster_candidates import ANCHOR_CAP, WINDOW_SECONDS, TimeIndex
 from .cluster_score import (
+    BRIEF_TERMS,
     DECAY_AFTER_SECONDS,
     HEAD_BONUS,
     OTHER_DAY_FACTOR,
     day_factor,
+    is_brief,
     lacks,
     name_factor,
     named_same_day,
@@ -83,6 +85,9 @@ def explain_pair(clustering: Clustering, a: str, b: str) -> PairExplanation:
         reason = f"score {score:.2f} >= {LINK}" + ("" if same else (
             f", but the mean over the two clusters' pairs is below {MEAN_LINK} (below "
             f"{LOOSE_MEAN_LINK}, or two of their leads name different days)"))
+        if is_brief(pa.terms) or is_brief(pb.terms):
+            reason += (f"; a brief (fewer than {BRIEF_TERMS} terms) joining alone is judged by "
+                       "its mean over the stories it shares terms with (half or more)")
     else:
         reason = f"score {score:.2f} < {LINK}" + (
             " (in one cluster through other stories)" if same else "")

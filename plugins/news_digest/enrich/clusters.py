@@ -44,6 +44,7 @@ from .cluster_profiles import LazyProfiles, facts_view
 from .cluster_score import (  # noqa: F401  (part of this module's interface)
     EDGE_FLOOR,
     TIME_DECAY,
+    is_brief,
     other_days_named,
     pair_score,
     score_pairs,
@@ -65,7 +66,7 @@ LOOSE_MEAN_LINK = 0.44
 EXPLAIN_TERMS = 12
 # A previous result is reused only when made by the same method: bump this whenever
 # the terms, the scores or the constants change.
-METHOD = "same-event/13"
+METHOD = "same-event/14"
 
 
 @dataclass(frozen=True)
@@ -199,8 +200,10 @@ def _result(clusters: Iterable[Cluster], profiles: Mapping[str, Profile],
 
 def _cluster_parts(parts: Iterable[Sequence[str]], profiles: Mapping,
                    edges: Mapping[tuple[str, str], float], joins: set[tuple[str, str]],
-                   apart: set[tuple[str, str]]) -> list[Cluster]:
-    """``profiles``: each story's ``Facts`` (or ``Profile``): its days and time."""
+                   apart: set[tuple[str, str]], whole: Mapping | None = None) -> list[Cluster]:
+    """``profiles``: each story's ``Facts`` (or ``Profile``): its days and time;
+    ``whole``: its ``Profile`` (made only for a brief's merge, ``brief_mean``)."""
+    whole = profiles if whole is None else whole
     parts = list(parts)
     inside = {key for part in parts for key in part}
     adjacent: dict[str, dict[str, float]] = {}
@@ -212,7 +215,8 @@ def _cluster_parts(parts: Iterable[Sequence[str]], profiles: Mapping,
     found = []
     for part in parts:
         for keys in agglomerate(part, adjacent, joined, apart, LINK, MEAN_LINK, LOOSE_MEAN_LINK,
-                                lambda x, y: other_days_named(profiles[x], profiles[y])):
+                                lambda x, y: other_days_named(profiles[x], profiles[y]),
+                                lambda x: is_brief(whole[x].terms)):
             found.append(_make_cluster(keys, profiles))
     return found
 
@@ -325,5 +329,5 @@ def recluster(previous: Clustering, stories: Iterable[StoryInput],
     dirty = reach(graph, (dirty | redo) & facts.keys())
     kept_clusters = [c for c in previous.clusters
                      if not any(key in dirty or key in touched for key in c.members)]
-    fresh = _cluster_parts(components(dirty, graph), facts, edges, joins, apart)
+    fresh = _cluster_parts(components(dirty, graph), facts, edges, joins, apart, profiles)
     return _result([*kept_clusters, *fresh], profiles, edges)

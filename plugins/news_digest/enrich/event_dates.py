@@ -72,6 +72,17 @@ _RELATIVE_WORDS = ("yesterday", "today", "tonight", "night", "this morning", "th
 _RELATIVE_RE = re.compile(
     r"\b(yesterday|today|tonight|last night|overnight|this (?:morning|afternoon|evening)"
     r"|early hours(?! of))\b", re.IGNORECASE)
+# A lead that opens with the time since its event ("Three days after the quake, the
+# villages wait for help", "WASHINGTON — Two days after ..."; at the start of the
+# headline, of a paragraph or of a sentence of the lead) tells of the event's day,
+# that many days back, as "Sunday's earthquake" does (``DAYS_AFTER``), unless it names
+# another day (a new event's own: "..., a second quake struck on Thursday"). Not in a
+# sentence's middle: "The ruling comes a day after the EU fined Apple" tells another day.
+_DAYS_AFTER_RE = re.compile(
+    r"(?:^|[.!?]\s+)(?:[A-Z][A-Z .'-]{1,40}[-–—]+\s*)?(?i:(a|one|two|three|four) days? after)\b",
+    re.MULTILINE)  # a dateline in capitals ("WASHINGTON — ") may come first
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+DAYS_AFTER = True
 _DATE_RE = re.compile(rf"\b(?:({_MONTH})\s+(\d{{1,2}})|(\d{{1,2}})\s+({_MONTH}))\b")
 # A wire dateline: "BRUSSELS, May 14 (GWS) - ": the day of writing, not of the event.
 _DATELINE_RE = re.compile(
@@ -93,6 +104,15 @@ def _lead(title: str, paragraphs) -> str:
 
 def _month(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")[:3]]
+
+
+def days_after(text: str, today: date) -> set[date]:
+    """The days a lead opening with the time since its event ("Three days after the
+    quake, ...") puts that event on (``DAYS_AFTER``)."""
+    if not DAYS_AFTER or "after" not in text.lower():
+        return set()
+    return {today - timedelta(days=_COUNTS[match.group(1).lower()])
+            for match in _DAYS_AFTER_RE.finditer(text)}
 
 
 def named_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
@@ -135,6 +155,9 @@ def named_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
                 if (today - found).days <= RECENT_DAYS:
                     days.add(found)
                 break
+    since = days_after(text, today)
+    if since and days <= since:  # no other day: a new event's lead names its own
+        days |= since
     return tuple(sorted(days))
 
 
@@ -194,7 +217,10 @@ def day_notes(title: str, paragraphs, published: datetime) -> str:
     toll's count)", "Mon 3 Nov in local time", "none (guessed: the day before Tue 19
     Aug 09:35)"."""
     paragraphs = tuple(paragraphs)
-    days = [f"{day:%a} {day.day} {day:%b}" for day in named_days(title, paragraphs, published)]
+    since = days_after(_lead(title, paragraphs), published.date())
+    days = [f"{day:%a} {day.day} {day:%b}" + (" (its lead opens with the days since)"
+                                              if day in since else "")
+            for day in named_days(title, paragraphs, published)]
     if days and TOLL_DAY_BEFORE and _TOLL_RE.search(title):
         days[-1] += " and the day before each (its headline counts a toll)"
     days += [f"{day:%a} {day.day} {day:%b} in local time (in any time zone)"
