@@ -106,10 +106,12 @@ def _month(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")[:3]]
 
 
-def days_after(text: str, today: date) -> set[date]:
+def days_after(text: str, today: date, lowered: str | None = None) -> set[date]:
     """The days a lead opening with the time since its event ("Three days after the
-    quake, ...") puts that event on (``DAYS_AFTER``)."""
-    if not DAYS_AFTER or "after" not in text.lower():
+    quake, ...") puts that event on (``DAYS_AFTER``); ``lowered``: the text in lower
+    case, where the caller has it."""
+    lowered = text.lower() if lowered is None else lowered
+    if not DAYS_AFTER or ("day after" not in lowered and "days after" not in lowered):
         return set()
     return {today - timedelta(days=_COUNTS[match.group(1).lower()])
             for match in _DAYS_AFTER_RE.finditer(text)}
@@ -155,7 +157,7 @@ def named_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
                 if (today - found).days <= RECENT_DAYS:
                     days.add(found)
                 break
-    since = days_after(text, today)
+    since = days_after(text, today, lowered)
     if since and days <= since:  # no other day: a new event's lead names its own
         days |= since
     return tuple(sorted(days))
