@@ -32,9 +32,9 @@ from topics_devset import taggers
 # stories read as another desk's, at most, over the whole tuning half.
 # Before topics-desks tuned on it: politics 108 of 118, business 102 of 120, technology 68 of
 # 91, sports 139 of 147, health 111 of 121; 55 of 726 read as another desk's.
-TUNE_FLOOR = {"politics": 0.91, "business": 0.9, "technology": 0.79, "sports": 0.98,
+TUNE_FLOOR = {"politics": 0.94, "business": 0.9, "technology": 0.79, "sports": 0.98,
               "health": 0.95}
-TUNE_OTHER_DESK_AT_MOST = 0.052
+TUNE_OTHER_DESK_AT_MOST = 0.05
 
 
 def test_masakhane_ids_are_committed_with_their_desks_and_fixed_halves():

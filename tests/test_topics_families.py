@@ -128,6 +128,10 @@ def test_words_of_a_sport_in_another_sense_are_not_sport(title, text):
      "Drone pilots will need to register and pass a test before flying."),
     ("social-media", "Pinterest changes its feed after criticism",
      "The company said harmful content would be shown to fewer teenagers."),
+    ("government-policy", "Schools to teach new history curriculum from September",
+     "Teachers' unions said the national curriculum changes came with too little time."),
+    ("government-policy", "City to consult on congestion charge",
+     "Drivers entering the centre would pay £5 a day under the plan to cut traffic."),
     ("business", "Family bakery chain goes into administration",
      "The firm, which went into administration on Monday, has 40 shops and 300 staff."),
 ])
