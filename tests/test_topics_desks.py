@@ -34,7 +34,7 @@ from topics_devset import taggers
 # 91, sports 139 of 147, health 111 of 121; 55 of 726 read as another desk's.
 TUNE_FLOOR = {"politics": 0.94, "business": 0.9, "technology": 0.79, "sports": 0.98,
               "health": 0.95}
-TUNE_OTHER_DESK_AT_MOST = 0.05
+TUNE_OTHER_DESK_AT_MOST = 0.049
 
 
 def test_masakhane_ids_are_committed_with_their_desks_and_fixed_halves():

@@ -132,6 +132,8 @@ def test_words_of_a_sport_in_another_sense_are_not_sport(title, text):
      "Teachers' unions said the national curriculum changes came with too little time."),
     ("government-policy", "City to consult on congestion charge",
      "Drivers entering the centre would pay £5 a day under the plan to cut traffic."),
+    ("business", "Pig farmers warn of losses as feed prices soar",
+     "The National Farmers' Union said the farming industry needed help with its costs."),
     ("business", "Family bakery chain goes into administration",
      "The firm, which went into administration on Monday, has 40 shops and 300 staff."),
 ])
