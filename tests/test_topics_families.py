@@ -110,3 +110,44 @@ def test_the_business_and_the_risks_of_lifestyle_still_get_their_topic(topic, ti
 ])
 def test_words_of_a_sport_in_another_sense_are_not_sport(title, text):
     assert "sports" not in slugs(title, text)
+
+
+# Families a BBC desk set (masakhane-tune) showed missing (topics-desks); written here.
+@pytest.mark.parametrize("topic, title, text", [
+    ("sports", "Rider takes the lead at Badminton Horse Trials",
+     "She was second after the dressage and went clear across country on Saturday."),
+    ("sports", "Teenager wins European karate gold",
+     "The 17-year-old beat the defending champion in the kumite final."),
+    ("sports", "Oxford crew chosen for Boat Race",
+     "Two Olympic rowers are in the eight for the rowing contest on the Thames."),
+    ("health", "Care homes warn of winter staffing gap",
+     "Care home residents may wait longer for visits as operators struggle to hire."),
+    ("health", "Charity calls for more support on self-harm",
+     "Referrals of teenagers for self-harm rose by a third, it said."),
+    ("technology", "Drone operators face new rules near airports",
+     "Drone pilots will need to register and pass a test before flying."),
+    ("social-media", "Pinterest changes its feed after criticism",
+     "The company said harmful content would be shown to fewer teenagers."),
+    ("government-policy", "Schools to teach new history curriculum from September",
+     "Teachers' unions said the national curriculum changes came with too little time."),
+    ("government-policy", "City to consult on congestion charge",
+     "Drivers entering the centre would pay £5 a day under the plan to cut traffic."),
+    ("business", "Pig farmers warn of losses as feed prices soar",
+     "The National Farmers' Union said the farming industry needed help with its costs."),
+    ("business", "Family bakery chain goes into administration",
+     "The firm, which went into administration on Monday, has 40 shops and 300 staff."),
+])
+def test_the_families_a_bbc_desk_set_showed_missing(topic, title, text):
+    assert topic in slugs(title, text)
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Strictly Come Dancing: the four finalists are named",
+     "The Strictly Come Dancing couples will compete in Saturday's final; the former rugby "
+     "World Cup winner topped the leaderboard with his tango."),
+    ("Former newsreader dies aged 80",
+     "Tributes have been paid to the broadcaster, who interviewed politicians of every "
+     "party and presented the evening bulletin for 20 years."),
+])
+def test_a_dance_show_and_a_death_are_not_sport_nor_politics(title, text):
+    assert slugs(title, text) == ["general"]

@@ -3,14 +3,16 @@
     DIGEST_TOPICS_DEVSET=/work/topics-devset .venv/bin/python tests/topic_misses.py [SET...]
 
 SET is one of the tuning sets (``tuning``, ``fresh``, ``fresh2``, ``fresh3-tune``,
-``fresh4-tune``, ``fresh5-tune``, ``fresh6-tune``; all of them by default). For each English
-story of the set that is not fully right, prints the topics given that are not ``must``
-(``NEAR`` a near miss, ``WRONG`` clearly wrong; ``ok`` topics are not errors and are not
-listed) and the ``must`` topics missed (``MISS``), each with the lines ``explain`` gives for
-that topic (its score, what made it so, the phrases that found it), so that a round can
-group the errors by cause before changing anything (docs/topics.md). An untouched split
-(``untouched``, ``fresh3-untouched``, ``fresh4-untouched``, ``fresh5-untouched``,
-``fresh6-untouched``) is refused: it is never read story by story.
+``fresh4-tune``, ``fresh5-tune``, ``fresh6-tune``; all of them by default), or the desk set
+``masakhane-tune`` (``tests/topics_desks.py``): its stories not given their desk's topic
+(``MISS``, with the evidence of the desk's topics) or read as another desk's (``OTHER``).
+For each English story of the set that is not fully right, prints the topics given that
+are not ``must`` (``NEAR`` a near miss, ``WRONG`` clearly wrong; ``ok`` topics are not errors
+and are not listed) and the ``must`` topics missed (``MISS``), each with the lines
+``explain`` gives for that topic (its score, what made it so, the phrases that found it), so
+that a round can group the errors by cause before changing anything (docs/topics.md). An
+untouched split (``untouched``, ``fresh3-untouched``, ``fresh4-untouched``, ``fresh5-untouched``,
+``fresh6-untouched``, ``masakhane-untouched``) is refused: it is never read story by story.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from topics_desks import DESK_TOPICS, foreign, masakhane  # noqa: E402
 from topics_devset import (  # noqa: E402
     FRESH,
     FRESH2,
@@ -50,16 +53,56 @@ TUNING = {
 
 def tuning_set(name: str) -> list:
     """The English stories of the tuning set ``name``; an untouched split is refused."""
+    if name == "masakhane-tune":
+        return masakhane("tune")
     if "untouched" in name or name not in TUNING:
         raise SystemExit(f"{name}: only the tuning sets ({', '.join(TUNING)}) are listed "
                          "story by story")
     return [s for s in TUNING[name]() if s.lang == "en"]
 
 
+def _report(taxonomy: Taxonomy, name: str, story) -> list[str]:
+    seed = SimpleNamespace(path=f"{name}:{story.id}", title=story.title, headers={},
+                           lines={}, paragraphs=story.text.split("\n"), warnings=())
+    return explain(taxonomy, seed)
+
+
+def _context(report: list[str]) -> list[str]:
+    return [f"   {line}" for line in report[1:] if line.startswith(("Reads", "Headline",
+                                                                   "Not read"))]
+
+
+def desk_misses(name: str, taxonomy: Taxonomy) -> list[str]:
+    """The lines to print for the desk set ``masakhane-tune``."""
+    lines = []
+    for record in masakhane("tune"):
+        story = SimpleNamespace(**record)
+        given = {t.slug for t in taxonomy.classify(story.title, story.text)}
+        own = DESK_TOPICS[story.desk]
+        missed, other = own and not given & own, foreign(story.desk, given)
+        if not (missed or other):
+            continue
+        report = _report(taxonomy, name, story)
+        lines.append(f"== {name} {story.id} ({story.desk}): {story.title}")
+        lines.append(f"   given {sorted(given)}; {len(story.text)} characters")
+        lines += _context(report)
+        for slug in sorted(own if missed else set()):
+            lines.append(f"   MISS {slug}")
+            lines += _topic_report(report, slug)
+        for slug in sorted(given - own if other else set()):
+            lines.append(f"   OTHER {slug}")
+            lines += _topic_report(report, slug)
+        lines += [f"   OUTSIDE {line.strip()}" for line in report
+                  if "outside the digest (outside = true)" in line]
+    return lines
+
+
 def misses(name: str, taxonomy: Taxonomy | None = None) -> list[str]:
     """The lines to print for the tuning set ``name``."""
-    items = tuning_set(name)
     taxonomy = taxonomy or Taxonomy.from_settings(digest_settings(str(ROOT / "pelicanconf.py")))
+    if name == "masakhane-tune":
+        return desk_misses(name, taxonomy)
+    items = tuning_set(name)
     lines = []
     for story in items:
         given = [t.slug for t in taxonomy.classify(story.title, story.text)]
@@ -68,14 +111,11 @@ def misses(name: str, taxonomy: Taxonomy | None = None) -> list[str]:
         errors += [("MISS", slug) for slug in sorted(story.must - set(given))]
         if not errors:
             continue
-        seed = SimpleNamespace(path=f"{name}:{story.id}", title=story.title, headers={},
-                               lines={}, paragraphs=story.text.split("\n"), warnings=())
-        report = explain(taxonomy, seed)
+        report = _report(taxonomy, name, story)
         lines.append(f"== {name} {story.id} ({story.publisher}, {story.year}): {story.title}")
         lines.append(f"   given {given}; must {sorted(story.must)}; ok {sorted(story.ok)}; "
                      f"{len(story.text)} characters")
-        lines += [f"   {line}" for line in report[1:] if line.startswith(("Reads", "Headline",
-                                                                            "Not read"))]
+        lines += _context(report)
         for kind, slug in errors:
             lines.append(f"   {kind} {slug}")
             lines += _topic_report(report, slug)

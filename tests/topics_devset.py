@@ -24,6 +24,8 @@ from functools import cache
 from pathlib import Path
 
 from news_digest.curator.feed_items import Story, read_items
+from news_digest.curator.site_settings import digest_settings
+from news_digest.enrich.topics import Taxonomy
 
 HERE = Path(__file__).parent
 LABELS = HERE / "data" / "topics_devset" / "labels.json"
@@ -56,12 +58,11 @@ FRESH5 = HERE / "data" / "topics_devset" / "fresh5.json"
 # sport and entertainment (Webz.io), ``devset_fresh6.py`` writes ``fresh6-articles.jsonl``;
 # labelled and committed before any tagger ran on them; split in halves by publisher.
 FRESH6 = HERE / "data" / "topics_devset" / "fresh6.json"
-# Its desk check at scale: more AllSides stories of the same publishers, not labelled, each
-# with the desk its AllSides topic names (``fresh6-desks.jsonl``, same writer).
-FRESH6_DESKS = "fresh6-desks.jsonl"
+# Its desk check at scale (``fresh6-desks.jsonl``, same writer) is read by ``topics_desks.py``.
 DESKS = {"politics": {"government-policy", "elections"}, "technology": {"technology"},
          "business": {"business"}, "sports": {"sports"}}
 SHARED = HERE.parent.parent / "shared"
+FROZEN = HERE / "frozen" / "taxonomy_v1.json"
 FEEDS = SHARED / "realworld-feeds"
 
 
@@ -161,20 +162,6 @@ def fresh6_halves() -> tuple[tuple[Labelled, ...], tuple[Labelled, ...]]:
     sixth = fresh_stories(FRESH6)
     return (tuple(s for s in sixth if not is_fresh6_untouched(s.publisher)),
             tuple(s for s in sixth if is_fresh6_untouched(s.publisher)))
-
-
-def desk_stories() -> list[tuple[str, str, str]]:
-    """The sixth set's desk check: (desk, title, text) of each story of
-    ``fresh6-desks.jsonl`` found here (none where it is absent)."""
-    found = []
-    for folder in extra_folders():
-        path = folder / FRESH6_DESKS
-        if path.is_file() and not found:
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    record = json.loads(line)
-                    found.append((record["desk"], record["title"], record["text"]))
-    return found
 
 
 def labels(path: Path = LABELS) -> list[dict]:
@@ -306,3 +293,15 @@ def desk_rates(tag: Callable[[str, str], Iterable[str]], items: Iterable[Labelle
                 counts[desk][1] += 1
                 counts[desk][0] += bool(given & topics)
     return {desk: (got, total) for desk, (got, total) in counts.items() if total}
+
+
+@cache
+def taggers() -> dict[str, Callable[[str, str], list[str]]]:
+    """Today's tagger (frozen in ``tests/frozen/``) and the current one: ``tag(title, text)``
+    gives topic slugs."""
+    from frozen.topics_v1 import Taxonomy as TodaysTaxonomy  # noqa: PLC0415
+
+    today = TodaysTaxonomy.from_settings(json.loads(FROZEN.read_text(encoding="utf-8")))
+    new = Taxonomy.from_settings(digest_settings(str(HERE.parent / "pelicanconf.py")))
+    return ({"today": lambda t, x: [p.slug for p in today.classify(t, x)],
+             "new": lambda t, x: [p.slug for p in new.classify(t, x)]})

@@ -1,0 +1,123 @@
+"""The desks at scale (``tests/topics_desks.py``): real stories whose desk is known.
+
+Prints, per desk, today's frozen tagger and the current one: the share of a desk's stories
+given its desk's topic (the issue's "at least 95 %"), the share read as another desk's
+(given a topic of another desk's world and none of its own: the proxy of a clearly wrong
+topic at scale) and the share that fell to General. On MasakhaNEWS English both halves are
+printed, ``masakhane-untouched`` as these totals only; ``masakhane-tune``'s stories are
+listed by ``tests/topic_misses.py masakhane-tune``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+from topics_desks import (
+    DESK_TOPICS,
+    FRESH6_DESKS,
+    MASAKHANE_IDS,
+    MASAKHANE_TEXT,
+    desk_counts,
+    desk_file,
+    desk_line,
+    masakhane,
+    masakhane_half,
+)
+from topics_devset import taggers
+
+# What the current tagger reached on masakhane-tune when this test was last changed
+# (docs/topics.md, "Current figures"): a desk's stories given its desk's topic, and
+# stories read as another desk's, at most, over the whole tuning half.
+# Before topics-desks tuned on it: politics 108 of 118, business 102 of 120, technology 68 of
+# 91, sports 139 of 147, health 111 of 121; 55 of 726 read as another desk's.
+TUNE_FLOOR = {"politics": 0.94, "business": 0.9, "technology": 0.79, "sports": 0.98,
+              "health": 0.95}
+TUNE_OTHER_DESK_AT_MOST = 0.049
+
+
+def test_masakhane_ids_are_committed_with_their_desks_and_fixed_halves():
+    """Only ids (the address's path), desks and halves are committed, never the text; the
+    halves follow the rule fixed before any tagger ran (sha1 of the id)."""
+    data = json.loads(MASAKHANE_IDS.read_text(encoding="utf-8"))
+    records = data["stories"]
+    assert data["source"].startswith("masakhane-io/masakhane-news@")
+    assert len(records) == len({r["id"] for r in records}) == 1420
+    assert all(set(r) == {"id", "desk", "half"} for r in records)
+    assert all(r["half"] == masakhane_half(r["id"]) for r in records)
+    desks = Counter(r["desk"] for r in records)
+    assert set(desks) == set(DESK_TOPICS) and min(desks.values()) >= 180
+    for desk in desks:
+        untouched = sum(r["half"] == "untouched" for r in records if r["desk"] == desk)
+        assert 0.4 * desks[desk] <= untouched <= 0.6 * desks[desk], desk
+    text = desk_file(MASAKHANE_TEXT)
+    if text:
+        assert [(r["id"], r["desk"]) for r in text] == [(r["id"], r["desk"]) for r in records]
+
+
+def _print_desks(capsys, title: str, parts: dict[str, list[dict]]) -> dict:
+    counts, lines = {}, []
+    for part, records in parts.items():
+        for tagger, tag in taggers().items():
+            counts[part, tagger] = desk_counts(tag, records)
+            lines.append(f"  {part:<20} {tagger:<5} {desk_line(counts[part, tagger])}")
+    with capsys.disabled():
+        print(f"\n{title} (stories given their desk's topic, target 95 %; read as another "
+              "desk's; fallen to General):")
+        print("\n".join(lines))
+    return counts
+
+
+def test_desks_at_scale(capsys):
+    """AllSides stories of the sixth set's publishers that are not labelled (its topic names
+    the desk: ``devset_fresh6.DESKS``), printed per desk for both taggers, only as totals."""
+    found = desk_file(FRESH6_DESKS)
+    if not found:
+        pytest.skip("fresh6-desks.jsonl is absent: `python tests/devset_fresh6.py CLONES "
+                    "OUT.jsonl` writes it beside the sixth set's text")
+    counts = _print_desks(capsys, f"desks at scale ({len(found)} AllSides stories of the "
+                          "sixth set's publishers, not labelled)", {"allsides": found})
+    # Measured when the set came (docs/history/topics.md): politics 455 of 496 (92 %; today's
+    # 79 %). Only what holds is asserted: the current tagger gives more politics stories a
+    # politics topic.
+    new, today = counts["allsides", "new"]["politics"], counts["allsides", "today"]["politics"]
+    assert new[0] > today[0]
+
+
+def test_masakhane_desks_on_both_halves(capsys):
+    """MasakhaNEWS English (BBC News, 2022), per desk, both taggers, both halves."""
+    tune, untouched = masakhane("tune"), masakhane("untouched")
+    if not tune:
+        pytest.skip("masakhane-desks.jsonl is absent: `python tests/devset_masakhane.py "
+                    "CLONES OUT.jsonl` writes it from a clone of masakhane-io/masakhane-news")
+    counts = _print_desks(capsys, f"desks on MasakhaNEWS English ({len(tune)} masakhane-tune, "
+                          f"{len(untouched)} masakhane-untouched, totals only)",
+                          {"masakhane-tune": tune, "masakhane-untouched": untouched})
+    new = counts["masakhane-tune", "new"]
+    for desk, floor in TUNE_FLOOR.items():
+        got, _other, _general, total = new[desk]
+        assert got >= floor * total, f"{desk}: {desk_line({desk: new[desk]})}"
+    other = sum(row[1] for row in new.values())
+    assert other <= TUNE_OTHER_DESK_AT_MOST * len(tune), desk_line(new)
+
+
+def test_the_misses_list_reads_the_tuning_half_only():
+    """``tests/topic_misses.py masakhane-tune`` lists each story of the tuning half not given
+    its desk's topic or read as another desk's, with explain's evidence; the untouched half
+    is refused."""
+    from topic_misses import misses  # noqa: PLC0415  (tests/topic_misses.py)
+
+    tune = masakhane("tune")
+    if not tune:
+        pytest.skip("masakhane-desks.jsonl is absent")
+    counts = desk_counts(taggers()["new"], tune)
+    listed = misses("masakhane-tune")
+    missed = sum(total - got for desk, (got, _o, _g, total) in counts.items() if DESK_TOPICS[desk])
+    assert sum(line.startswith("== ") for line in listed) >= missed
+    assert sum(line.startswith("   MISS ") for line in listed) == sum(
+        len(DESK_TOPICS[desk]) * (total - got) for desk, (got, _o, _g, total) in counts.items())
+    assert sum(1 for line in listed if line.startswith("   OTHER ")) >= sum(
+        row[1] for row in counts.values())
+    with pytest.raises(SystemExit):
+        misses("masakhane-untouched")
