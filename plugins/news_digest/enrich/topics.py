@@ -66,7 +66,7 @@ from .topic_text import read_body as _read  # the part of a body that is read
 from .topic_text import site_tail
 from .topic_types import Evidence, Topic
 from .topic_verdict import Verdict
-from .words import words
+from .words import phrase_key
 
 PHRASE_WEIGHT = 2.0  # default weight of a phrase given without one
 KEYWORD_WEIGHT = 1.0  # default weight of a keyword
@@ -129,7 +129,7 @@ class Taxonomy:
                 listed = (_weighted(topic.get(kind)) if kind != "examples"
                           else [(word, None) for word in learned[number]])
                 for phrase, weight in listed:
-                    key = MONEY_KEY if phrase.strip() == MONEY else tuple(words(phrase))
+                    key = MONEY_KEY if phrase.strip() == MONEY else phrase_key(phrase)
                     if not key:
                         continue
                     weight = float(_DEFAULT_WEIGHTS[kind] if weight is None else weight)
