@@ -272,11 +272,14 @@ def test_a_publisher_s_home_is_the_sources_file_s_on_every_page(tmp_path):
 
 def test_editors_and_initials_are_not_credited_as_people(tmp_path):
     """The credit read "By Toby Sterling and editing by Jan Harvey" (a wire credit of
-    the same-event set) and "By Hines and P. J." (Science's citation order)."""
+    the same-event set) and "By Hines and P. J." (Science's citation order); a byline
+    that is only the publisher read "The Daily Example · ... · By The Daily Example"."""
     seeds = {"001_a.txt": seed_text(title="Wire story", author="Toby Sterling; editing by "
                                     "Jan Harvey", url="https://news.example.com/wire"),
              "002_b.txt": seed_text(title="Journal brief", author="Hines, P. J.",
-                                    url="https://news.example.com/brief")}
+                                    url="https://news.example.com/brief"),
+             "003_c.txt": seed_text(title="Station story", author="The Daily Example",
+                                    url="https://news.example.com/station")}
     built = build(tmp_path, seeds)
     assert built.code == 0, built.stderr
     for slug, person in [("wire-story", "Toby Sterling"), ("journal-brief", "P. J. Hines")]:
@@ -284,3 +287,7 @@ def test_editors_and_initials_are_not_credited_as_people(tmp_path):
         credit = " ".join(page.xpath("string(//p[@class='credit-line'])").split())
         assert credit.endswith(f"· By {person}")
         assert [a["name"] for a in jsonld(page)["author"]] == [person]
+    page = story_page(built, "station-story")
+    credit = " ".join(page.xpath("string(//p[@class='credit-line'])").split())
+    assert "By " not in credit and "The Daily Example" in credit
+    assert "author" not in jsonld(page)  # not a Person named after the publisher
