@@ -291,3 +291,7 @@ def test_editors_and_initials_are_not_credited_as_people(tmp_path):
     credit = " ".join(page.xpath("string(//p[@class='credit-line'])").split())
     assert "By " not in credit and "The Daily Example" in credit
     assert "author" not in jsonld(page)  # not a Person named after the publisher
+    # Its feed entry credits the publisher, not the digest (Pelican's default AUTHOR).
+    feed = json.loads((built.output / "feeds" / "all.json").read_bytes())
+    authors = {item["title"]: item["authors"] for item in feed["items"]}
+    assert [a["name"] for a in authors["Station story"]] == ["The Daily Example"]
