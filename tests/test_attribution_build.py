@@ -174,10 +174,11 @@ def test_self_canonical_uses_the_page_address(tmp_path):
 
 def test_publisher_slugs_collide_neither_with_each_other_nor_with_authors(tmp_path):
     seeds = {
-        # "Jane Doe" is an author and, here, also a publisher sharing the authors' folder.
-        "001_a.txt": seed_text(title="One", source="Jane Doe", author="Jane Doe",
+        # "Jane Doe" is an author and, here, also a publisher sharing the authors' folder
+        # (her byline on her own publication would credit nobody: the publisher alone).
+        "001_a.txt": seed_text(title="One", source="Jane Doe", author=None,
                                url="https://a.example/1", published="2020-01-01T00:00:00Z"),
-        "002_b.txt": seed_text(title="Two", source="AT&T News", author=None,
+        "002_b.txt": seed_text(title="Two", source="AT&T News", author="Jane Doe",
                                url="https://b.example/2", published="2020-01-02T00:00:00Z"),
         "003_c.txt": seed_text(title="Three", source="AT T News", author=None,
                                url="https://c.example/3", published="2020-01-03T00:00:00Z"),
