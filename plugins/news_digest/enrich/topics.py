@@ -35,11 +35,11 @@ header overrides everything (``story_topics.seed_topics``). Then the guards (``t
 the last looks at a long story's asides (``topic_asides.py``) and a learned verdict on
 second topics (``topic_verdict.py``) decide.
 
-Matching is on whole words, case-insensitive; where phrases overlap, the one starting
-first and then the longest wins, for every topic ("health data" is a privacy phrase:
-its "health" does not count for Health). A phrase in the headline (without a site's
-name after it, ``topic_text.py``) scores ``headline_weight`` times its weight; in
-the body its weight, and each repeat half again, up to ``MAX_REPEATS``. The body is
+Matching is on whole words, case-insensitive (a phrase in capitals, "DUP", as written); where
+phrases overlap, the one starting first and then the longest wins, for every topic ("health
+data" is a privacy phrase: its "health" does not count for Health). A phrase in the headline
+(without a site's name after it, ``topic_text.py``) scores ``headline_weight`` times its
+weight; in the body its weight, and each repeat half again, up to ``MAX_REPEATS``. The body is
 read to its first ``topic_text.BODY_CHARS`` characters.
 """
 
