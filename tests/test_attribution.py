@@ -69,7 +69,11 @@ def test_byline_splits_into_people_and_agencies_in_order():
     ("The Guardian", "Damian Carrington Environment editor", "By Damian Carrington"),
     ("The Guardian", "Jessica Elgot Chief political correspondent", "By Jessica Elgot"),
     ("The Guardian", "Guardian staff reporter", "By Guardian staff reporter"),
-    ("CNN", "CNN", "By CNN"),  # the publisher alone is still its byline
+    # The publisher alone credits nobody it does not already ("FOX 9 · ... · By FOX 9");
+    # a desk of it alone is still its byline.
+    ("CNN", "CNN", ""),
+    ("FOX 9", "By fox 9", ""),
+    ("CNN", "CNN Business", "By CNN Business"),
     ("The Daily Example", "Staff Reporter", "By Staff Reporter"),
     # Wire credits (the same-event set's reports): editors are not bylined.
     ("Global Wire Service", "Toby Sterling; editing by Jan Harvey", "By Toby Sterling"),

@@ -174,10 +174,11 @@ def test_self_canonical_uses_the_page_address(tmp_path):
 
 def test_publisher_slugs_collide_neither_with_each_other_nor_with_authors(tmp_path):
     seeds = {
-        # "Jane Doe" is an author and, here, also a publisher sharing the authors' folder.
-        "001_a.txt": seed_text(title="One", source="Jane Doe", author="Jane Doe",
+        # "Jane Doe" is an author and, here, also a publisher sharing the authors' folder
+        # (her byline on her own publication would credit nobody: the publisher alone).
+        "001_a.txt": seed_text(title="One", source="Jane Doe", author=None,
                                url="https://a.example/1", published="2020-01-01T00:00:00Z"),
-        "002_b.txt": seed_text(title="Two", source="AT&T News", author=None,
+        "002_b.txt": seed_text(title="Two", source="AT&T News", author="Jane Doe",
                                url="https://b.example/2", published="2020-01-02T00:00:00Z"),
         "003_c.txt": seed_text(title="Three", source="AT T News", author=None,
                                url="https://c.example/3", published="2020-01-03T00:00:00Z"),
@@ -272,11 +273,14 @@ def test_a_publisher_s_home_is_the_sources_file_s_on_every_page(tmp_path):
 
 def test_editors_and_initials_are_not_credited_as_people(tmp_path):
     """The credit read "By Toby Sterling and editing by Jan Harvey" (a wire credit of
-    the same-event set) and "By Hines and P. J." (Science's citation order)."""
+    the same-event set) and "By Hines and P. J." (Science's citation order); a byline
+    that is only the publisher read "The Daily Example · ... · By The Daily Example"."""
     seeds = {"001_a.txt": seed_text(title="Wire story", author="Toby Sterling; editing by "
                                     "Jan Harvey", url="https://news.example.com/wire"),
              "002_b.txt": seed_text(title="Journal brief", author="Hines, P. J.",
-                                    url="https://news.example.com/brief")}
+                                    url="https://news.example.com/brief"),
+             "003_c.txt": seed_text(title="Station story", author="The Daily Example",
+                                    url="https://news.example.com/station")}
     built = build(tmp_path, seeds)
     assert built.code == 0, built.stderr
     for slug, person in [("wire-story", "Toby Sterling"), ("journal-brief", "P. J. Hines")]:
@@ -284,3 +288,11 @@ def test_editors_and_initials_are_not_credited_as_people(tmp_path):
         credit = " ".join(page.xpath("string(//p[@class='credit-line'])").split())
         assert credit.endswith(f"· By {person}")
         assert [a["name"] for a in jsonld(page)["author"]] == [person]
+    page = story_page(built, "station-story")
+    credit = " ".join(page.xpath("string(//p[@class='credit-line'])").split())
+    assert "By " not in credit and "The Daily Example" in credit
+    assert "author" not in jsonld(page)  # not a Person named after the publisher
+    # Its feed entry credits the publisher, not the digest (Pelican's default AUTHOR).
+    feed = json.loads((built.output / "feeds" / "all.json").read_bytes())
+    authors = {item["title"]: item["authors"] for item in feed["items"]}
+    assert [a["name"] for a in authors["Station story"]] == ["The Daily Example"]

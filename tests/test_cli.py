@@ -19,6 +19,16 @@ def test_check_accepts_the_content_folder():
     assert "0 refused" in result.stderr
 
 
+def test_an_unknown_option_shows_the_command_s_usage():
+    """'check content -v' showed the list of commands ('usage: python -m news_digest [-h]
+    COMMAND ...'), not check's options."""
+    result = _check(SAMPLE_SEED.parent, "-v")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "usage: python -m news_digest check [-h] [-s FILE] PATH [PATH ...]",
+        "python -m news_digest check: error: unrecognized arguments: -v"]
+
+
 def test_check_lists_every_bad_file(tmp_path):
     (tmp_path / "good.txt").write_text(seed_text())
     (tmp_path / "bad1.txt").write_text(seed_text(published="soon"))

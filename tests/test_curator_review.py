@@ -123,9 +123,10 @@ def test_an_original_written_as_its_address_alone_is_told_the_link_to_write(tmp_
         "name](https://news.example.com/a-story)'" in site.stderr
 
 
-def test_explain_cluster_speaks_of_the_copy_the_build_keeps(tmp_path, capsys):
+def test_explain_speaks_of_the_copy_the_build_keeps(tmp_path, capsys):
     """Of two seeds of one original URL, 'explain --cluster' showed the left-out copy's
-    headline for the kept one, and explained the left-out one as if it were published."""
+    headline for the kept one, and explained the left-out one as if it were published;
+    so did plain 'explain'."""
     seeds = {"115_a.txt": seed_text(title="Dup one"),
              "116_b.txt": seed_text(title="Dup two", source="Other")}
     site = build(tmp_path, seeds)
@@ -140,6 +141,14 @@ def test_explain_cluster_speaks_of_the_copy_the_build_keeps(tmp_path, capsys):
     assert out[0] == "115_a.txt: Dup one (The Daily Example)"
     assert out[-2:] == ["116_b.txt: Dup two (Other)", "Left out: the same original as "
                         "115_a.txt, which the build keeps (delete one of them)"]
+    # Plain 'explain' of the copy said nothing of it (its topics read as a story's).
+    assert main(["explain", "--content", str(articles), str(articles / "115_a.txt"),
+                 str(articles / "116_b.txt")]) == 0
+    out = capsys.readouterr().out.split("\n\n")
+    assert "Left out" not in out[0]
+    assert out[1].splitlines()[1] == ("Left out: the same original as 115_a.txt, which the "
+                                      "build keeps (delete one of them); the topics below "
+                                      "are those this copy would get")
 
 
 def test_explain_given_the_seed_folder_says_to_name_its_seeds(tmp_path, capsys):

@@ -123,6 +123,8 @@ def test_home_pages_paginate_whole_editions_counted_from_the_oldest(tmp_path):
     assert page.xpath("string(//h1)") == f"Older news: {days[-1]} to {days[0]}"
     assert page.xpath("string(//title)") == f"Older news: {days[-1]} to {days[0]} · The News Digest"
     assert page.xpath("string(//nav[@class='pagination']/span)") == "Page 1"
+    assert page.xpath("string(//meta[@name='description']/@content)").endswith(
+        f" Older news: {days[-1]} to {days[0]}.")  # it said "Older editions, page 1."
     assert site.page("index.html").xpath("string(//title)") == "The News Digest"
     assert not (site.output / "page" / "2").exists()
 

@@ -314,6 +314,9 @@ def test_plan_groups_stories_per_topic_and_source(tmp_path):
                                      f"{PUBLIC}/topics/government-policy/")
     assert by_path["feeds/sources/other-paper.atom.xml"].channel.link == \
         f"{PUBLIC}/sources/other-paper/"
+    # A source's feed is told from a topic's of the same name (Science, the journal).
+    assert by_path["feeds/sources/other-paper.atom.xml"].channel.title == \
+        "Digest: from Other Paper"
     assert [link.path for link in plan.topics["science"]] == [
         "feeds/topics/science.rss.xml", "feeds/topics/science.atom.xml",
         "feeds/topics/science.json"]

@@ -357,3 +357,42 @@ def test_progress_bar_on_a_terminal(tmp_path):
     assert frames[-1].strip() == "[" + "#" * 30 + "] 320/320"  # the stories to write
     assert any(f.startswith("[#") and "#." in f for f in frames)  # a partly filled bar
     assert any("article 321 (Undated): skipped: no date" in line for line in shown.splitlines())
+
+
+def _closed_port() -> int:
+    """A local port nobody listens on: connecting to it is refused at once."""
+    import socket
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_an_import_that_reaches_no_feed_says_so_once(tmp_path, capsys):
+    """Offline, the import printed the same failure once per feed on standard error and
+    again, feed by feed, in its summary."""
+    port = _closed_port()
+    urls = [f"http://127.0.0.1:{port}/feed{n}.xml" for n in range(3)]
+    (tmp_path / "sources.toml").write_text(
+        '[[source]]\nname = "Nowhere News"\nhome = "https://nowhere.example/"\n'
+        'feeds = [' + ", ".join(f'"{u}"' for u in urls)
+        + ']\n')
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    code = main(["import", "--into", str(folder), "--sources", str(tmp_path / "sources.toml"),
+                 "--retries", "0"])
+    out, err = capsys.readouterr()
+    assert code == 1
+    [line] = err.splitlines()
+    assert line.startswith("import: none of the 3 feeds could be reached (cannot connect: ")
+    assert line.endswith("is the network down? Nothing was imported; the next import tries "
+                         "every feed again")
+    assert out.count("cannot connect") == 1
+    assert out.strip().endswith(")") and "feeds: 3 failed (every one: cannot connect" in out
+    assert list(folder.iterdir()) == []
+    # Beside a feed that was read, each one that failed is named, its reason once.
+    code, out, err = run_import(capsys, folder, FEEDS / "newsapi-list.json", *urls[:2],
+                                "--retries", "0")
+    assert code == 1
+    assert [line.split(": ")[0] for line in err.splitlines()] == urls[:2]
+    assert out.count("cannot connect") == 1 and f"{urls[0]}, {urls[1]}" in out
+    assert len(seeds_in(folder)) == 1

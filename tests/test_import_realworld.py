@@ -144,7 +144,7 @@ def test_captured_bylines_credit_people_in_link_policy(tmp_path, capsys):
         publisher = page.xpath("string(//aside//*[@class='publisher'])").strip()
         names = [" ".join(n.text_content().split())
                  for n in page.xpath("//aside//span[@class='byline']/span[@class!='label']")]
-        own = publisher in names and len(names) > 1  # alone, the publisher is the byline
+        own = publisher in names  # the credit line names it already
         if own or any("://" in n or n.endswith((" editor", " correspondent"))
                       or n in ("Florida", "Senior editor") for n in names):
             wrong[path.name] = names
@@ -169,7 +169,7 @@ def test_imported_german_and_slovak_stories_carry_their_language_in_the_feeds(tm
         rss = feedparser.parse((path.parent / f"{stem}.rss.xml").read_bytes())
         items = json.loads((path.parent / f"{stem}.json").read_bytes())["items"]
         assert atom.entries and not atom.bozo and not rss.bozo
-        read[atom.feed.title.split(": ")[-1]] = {
+        read[atom.feed.title.split(": ")[-1].removeprefix("from ")] = {
             (entry.summary_detail.language, item.get("language"), json_item.get("language"))
             for entry, item, json_item in zip(atom.entries, rss.entries, items, strict=True)}
     english = {("en", None, None)}

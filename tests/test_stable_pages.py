@@ -137,9 +137,21 @@ def test_a_full_front_page_becomes_the_next_numbered_page(tmp_path):
     assert titles == _newest_first(seeds)
     front = site.page("topics/privacy/index.html")
     assert "9 stories" in front.xpath("string(//p[@class='lede'])")
+    # An older page is named by its stories' days (its number, counted from the oldest
+    # page, said "page 2" right after the front page), as the home page's are.
     older = site.page("topics/privacy/page/2/index.html")
-    assert older.xpath("string(//p[@class='lede'])") == "Older stories, newest first: page 2."
-    assert "privacy, page 2" in older.xpath("string(//title)").lower()
+    span = "2 March 2024 to 3 March 2024"  # its stories, of days 1 and 2
+    assert older.xpath("string(//p[@class='lede'])") == f"Older stories, newest first: {span}."
+    assert older.xpath("string(//title)") == f"Privacy: older stories, {span} · The News Digest"
+    assert older.xpath("string(//meta[@name='description']/@content)") == \
+        f"Privacy: stories in The News Digest, {span}."
+    source = site.page("sources/the-daily-example/page/2/index.html")
+    assert source.xpath("string(//title)") == \
+        f"The Daily Example: older stories, {span} · The News Digest"
+    assert source.xpath("string(//p[@class='lede'])").startswith(
+        f"Older stories, newest first: {span} · https://")
+    oldest = site.page("topics/privacy/page/1/index.html")  # days 0 and 1
+    assert "1 March 2024 to 2 March 2024 ·" in oldest.xpath("string(//title)")
 
 
 def test_a_new_report_of_a_recent_event_changes_that_events_pages_only(tmp_path):

@@ -12,7 +12,7 @@ from news_digest.enrich.topics import Taxonomy, UnknownTopics, seed_topics
 from news_digest.seeds.format import SeedError, parse_seed
 from news_digest.settings import DigestConfigError, resolve
 
-from sitebuild import ROOT, seed_text
+from sitebuild import ROOT, default_taxonomy, seed_text
 
 LAW = {"slug": "law-courts", "label": "Law & Courts",
        "phrases": {"lawsuit": 3, "supreme court": 3, "judge": 2},
@@ -50,6 +50,20 @@ def test_phrases_match_across_case_punctuation_and_hyphens():
     [law] = [t for t in tax.score("", "The Supreme  Court's view.") if t.slug == "law-courts"]
     assert law.matched == ("supreme court",)  # and not "court" again inside it
     assert score_of(tax, "sports", text="a CYBER-BALL game") == 2.0  # listed as "cyber-ball"
+
+
+def test_a_phrase_written_in_capitals_matches_only_as_written():
+    party = {"slug": "government-policy", "label": "Government & Policy",
+             "phrases": {"DUP": 3, "SINN FEIN": 3}}
+    tax = taxonomy(party)
+    assert score_of(tax, "government-policy", text="The DUP's leader spoke.") == 3.0
+    assert score_of(tax, "government-policy", text="DUP, DUP and DUP") == 6.0  # as repeats
+    assert score_of(tax, "government-policy", title="Dup one", text="dup two, Dup three") == 0
+    assert score_of(tax, "government-policy", text="SINN  FEIN, Sinn Fein") == 3.0
+    assert score_of(tax, "government-policy", text="DUPE or XDUP or DUP_2") == 0
+    # The digest's own taxonomy lists Northern Ireland's party so.
+    assert "government-policy" not in [t.slug for t in default_taxonomy().score(
+        "Dup one: a lab's new pipette", "The dup call copies a descriptor. Dup one.")]
 
 
 def test_headline_counts_more_than_body_and_repeats_less_than_first_mention():

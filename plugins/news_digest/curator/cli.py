@@ -22,7 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in [chosen] if chosen else COMMANDS.values():
         import_module(f"{__package__}.{name}").add_parser(commands)
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # the command's own usage, not the list of commands (exits with 2)
+        commands.choices[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         code = args.run(args)
         sys.stdout.flush()  # a reader gone (`explain ... | head`) shows here, not at exit

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..enrich.publishers import find_duplicates
 from ..enrich.story_topics import headline_rule, seed_topics
 from ..enrich.topic_text import site_tail
 from ..enrich.topic_verdict import story_evidence
@@ -33,6 +34,7 @@ from .explain_verdicts import (
     rule_verdict,
     without_verdict,
 )
+from .seed_folder import originals
 from .site_settings import DEFAULT_SETTINGS_FILE, SettingsFileError, site_settings
 
 _KIND = {"phrases": "phrase", "keywords": "keyword", "negative": "negative",
@@ -106,6 +108,18 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
     return lines
 
 
+def left_out(seed, content: str) -> list[str]:
+    """A line when the build leaves the seed out as a copy: another seed of the content
+    folder has the same original and an earlier name (nothing for a seed outside it)."""
+    path, folder = Path(seed.path).resolve(), Path(content).resolve()
+    if not path.is_relative_to(folder) or not folder.is_dir():
+        return []
+    pairs = [(str(p.resolve()), url) for p, _, url in originals(folder)]
+    return [f"Left out: the same original as {Path(kept).name}, which the build keeps "
+            "(delete one of them); the topics below are those this copy would get"
+            for kept, gone, _ in find_duplicates(pairs) if gone == str(path)]
+
+
 def _desks(taxonomy: Taxonomy, title: str, text: str) -> list[tuple[str, float, list[str]]]:
     """The model's desks for the story, likeliest first, with the words that weighed most."""
     model = taxonomy.model
@@ -149,6 +163,7 @@ def run(args) -> int:
             seed = read_seed(path)
             report = explain(taxonomy, seed) + [policy_line(settings, seed.source_name,
                                                             not seed.paragraphs)]
+            report[1:1] = left_out(seed, args.content)
         except SourcesFileError as err:
             print(err, file=sys.stderr)
             return 2
@@ -169,5 +184,6 @@ def add_parser(commands) -> None:
     parser.add_argument("--cluster", action="store_true",
                         help="explain the story's same-event cluster instead of its topics")
     parser.add_argument("--content", default="content", metavar="DIR",
-                        help="with --cluster: the seeds to cluster with (default content)")
+                        help="the site's seeds (default content): with --cluster, to cluster "
+                        "with; else, to say when the build leaves the seed out as a copy")
     parser.set_defaults(run=run)

@@ -41,10 +41,35 @@ class Tally:
                      (("read", "read"), ("new", "fetched"), ("unchanged", "unchanged"))
                      if self.feeds[k]]
             if self.failed:
-                parts.append(f"{len(self.failed)} failed (" + "; ".join(
-                    f"{feed}: {why}" for feed, why in self.failed) + ")")
+                parts.append(f"{len(self.failed)} failed ({self.failures()})")
             line += "; feeds: " + ", ".join(parts)
         return line
+
+
+    def failures(self) -> str:
+        """Each reason once, with the feeds that failed for it; when no feed was read,
+        fourteen feeds offline are "every one: cannot connect: ...", not fourteen times
+        the same words."""
+        by_reason: dict[str, list[str]] = {}
+        for feed, why in self.failed:
+            by_reason.setdefault(why, []).append(feed)
+        read = self.feeds["read"] + self.feeds["new"] + self.feeds["unchanged"]
+        if len(by_reason) == 1 and len(self.failed) > 1 and not read:
+            return f"every one: {self.failed[0][1]}"
+        return "; ".join(f"{feeds[0]}: {why}" if len(feeds) == 1 else
+                         f"{why}: {', '.join(feeds)}" for why, feeds in by_reason.items())
+
+
+def unreachable(failed: list[tuple[str, str]], urls: int) -> str:
+    """One line for an import that reached none of its ``urls`` feeds (two or more),
+    each failing to connect or to get an answer: the network, not the feeds; "" when
+    any feed was reached or failed otherwise."""
+    if urls < 2 or len(failed) != urls or not all(
+            why.startswith(("cannot connect", "no answer within")) for _, why in failed):
+        return ""
+    why = Counter(why for _, why in failed).most_common(1)[0][0]
+    return (f"import: none of the {urls} feeds could be reached ({why}): is the network "
+            "down? Nothing was imported; the next import tries every feed again")
 
 
 def dry_run_report(judged: list[tuple[Candidate, Verdict, bool]], where) -> list[str]:

@@ -24,7 +24,7 @@ from .feed_items import Skipped, Story, no_text
 from .fetch import FetchPolicy, new_session, user_agent
 from .fetch_state import FetchState, load_state, save_state
 from .import_feeds import FeedResult, plan_jobs, read_job, record
-from .import_report import Tally, dry_run_report
+from .import_report import Tally, dry_run_report, unreachable
 from .progress import Progress
 from .seed_folder import highest_number, read_originals, seed_name, write_new
 from .site_settings import DEFAULT_SETTINGS_FILE, SettingsFileError, digest_settings
@@ -104,14 +104,20 @@ def read_feeds(jobs, state: FetchState, policy: FetchPolicy, verbose: bool) -> l
 
 
 def report_feeds(results: list[FeedResult], sources: SourcesFile | None, tally: Tally) -> None:
+    failed = [(r.job.location, r.reason) for r in results if r.outcome == "failed"]
+    every_url = all(r.job.is_url for r in results)  # no file was read either
+    offline = unreachable(failed, len(results)) if every_url else ""
+    if offline:  # one line for all, not the same failure once per feed
+        print(offline, file=sys.stderr)
     for result in results:
         tally.feeds[result.outcome] += 1
         job = result.job
         where = sources.where(job.source, job.location) if sources and job.source else ""
         if result.outcome == "failed":
             tally.failed.append((job.location, result.reason))
-            print(f"{job.location}: {result.reason}" + (f" ({where})" if where else ""),
-                  file=sys.stderr)
+            if not offline:
+                print(f"{job.location}: {result.reason}" + (f" ({where})" if where else ""),
+                      file=sys.stderr)
         moved = result.fetched.moved_to if result.fetched else ""
         if moved and where:
             print(f"{where}: {job.location} has moved permanently to {moved}: update the "

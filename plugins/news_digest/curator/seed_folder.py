@@ -13,6 +13,7 @@ import errno
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..atomic_file import sync_folder
@@ -41,10 +42,8 @@ def known_identities(folder: Path) -> dict[str, Path]:
     return read_originals(folder)[0]
 
 
-def read_originals(folder: Path) -> tuple[dict[str, Path], list[tuple[str, str]]]:
-    """``known_identities``, and every seed's (publisher name, URL) in file order."""
-    known: dict[str, Path] = {}
-    publishers: list[tuple[str, str]] = []
+def originals(folder: Path) -> Iterator[tuple[Path, str, str]]:
+    """Every seed's (file, publisher name, URL) from its ``Original:`` line, in file order."""
     for verdict in classify_folder(str(folder)):
         if verdict.kind != SEED:
             continue
@@ -55,11 +54,18 @@ def read_originals(folder: Path) -> tuple[dict[str, Path], list[tuple[str, str]]
             continue
         match = _ORIGINAL_RE.search(text)
         if match:
-            url = match.group(2).strip().strip("<>").strip()
-            known.setdefault(url_identity(url), path)
-            known.setdefault(url_identity(strip_tracking(url)), path)
-            if match.group(1).strip():
-                publishers.append((match.group(1).strip(), url))
+            yield path, match.group(1).strip(), match.group(2).strip().strip("<>").strip()
+
+
+def read_originals(folder: Path) -> tuple[dict[str, Path], list[tuple[str, str]]]:
+    """``known_identities``, and every seed's (publisher name, URL) in file order."""
+    known: dict[str, Path] = {}
+    publishers: list[tuple[str, str]] = []
+    for path, publisher, url in originals(folder):
+        known.setdefault(url_identity(url), path)
+        known.setdefault(url_identity(strip_tracking(url)), path)
+        if publisher:
+            publishers.append((publisher, url))
     return known, publishers
 
 

@@ -11,10 +11,15 @@ time linear in the text's length, whatever the size of the taxonomy.
 Phrases and keywords: the longest one starting leftmost wins, across all topics
 ("health data" is a privacy phrase, so its "health" does not count for Health).
 Negative phrases mask words only for their own topic.
+
+A phrase written in capitals ("DUP", Northern Ireland's party) is kept as written
+(``words.phrase_key``) and found by a pattern that matches only those capitals, so
+"dup" and "Dup" are not it; it counts wherever it is found, after the others.
 """
 
 from __future__ import annotations
 
+import re
 from itertools import compress
 
 from .words import ascii_words, words
@@ -29,6 +34,16 @@ def _encoded(phrases: tuple) -> tuple:
 class PhraseMatcher:
     def __init__(self, index: dict, entries: list[tuple], topic_of: list[int]):
         self.topic_of = topic_of  # entry number -> its topic's number
+        # Phrases written in capitals: (first word, pattern, entry numbers).
+        self.as_written = tuple(
+            (key[0], re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, key)) + r"(?!\w)"),
+             tuple(found))
+            for by_phrase in index.values() for key, found in by_phrase.items()
+            if any(word != word.lower() for word in key))
+        index = {first: {key: found for key, found in by_phrase.items()
+                         if all(word == word.lower() for word in key)}
+                 for first, by_phrase in index.items()}
+        index = {first: by_phrase for first, by_phrase in index.items() if by_phrase}
         # Each phrase compiles to (length, words, positive entry numbers, negative
         # (topic, entry number) pairs).
         # A word that starts an entry maps to (next word -> the phrases to try there,
@@ -125,4 +140,7 @@ class PhraseMatcher:
                             if masked.get(topic_of[entry], 0) <= i:
                                 counted.append(entry)
         counted += plain
+        for first, pattern, found in self.as_written:
+            if first in text:  # cheap: most texts do not hold it
+                counted.extend(found * len(pattern.findall(text)))
         return counted

@@ -35,7 +35,7 @@ class Backdrop:
         for number, topic in enumerate(topics):
             keys = {" ".join(words(phrase)) for phrase in topic.get("backdrop") or ()}
             found = frozenset(e for e, (owner, kind, _, shown, _) in enumerate(entries)
-                              if owner == number and kind == "phrases" and shown in keys)
+                              if owner == number and kind == "phrases" and shown.lower() in keys)
             if found:
                 self.lists[number] = found
                 self.phrases[number] = frozenset(

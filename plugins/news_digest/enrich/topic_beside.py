@@ -38,7 +38,7 @@ class NotBeside:
                 keys = {" ".join(words(phrase)) for phrase in phrases}
                 left = frozenset(e for e, (owner, kind, _, shown, _) in enumerate(entries)
                                  if owner == number and kind in ("phrases", "keywords")
-                                 and shown in keys)
+                                 and shown.lower() in keys)
                 if other in number_of and left:
                     self.rules.setdefault(number, []).append((number_of[other], left))
 

@@ -35,11 +35,11 @@ header overrides everything (``story_topics.seed_topics``). Then the guards (``t
 the last looks at a long story's asides (``topic_asides.py``) and a learned verdict on
 second topics (``topic_verdict.py``) decide.
 
-Matching is on whole words, case-insensitive; where phrases overlap, the one starting
-first and then the longest wins, for every topic ("health data" is a privacy phrase:
-its "health" does not count for Health). A phrase in the headline (without a site's
-name after it, ``topic_text.py``) scores ``headline_weight`` times its weight; in
-the body its weight, and each repeat half again, up to ``MAX_REPEATS``. The body is
+Matching is on whole words, case-insensitive (a phrase in capitals, "DUP", as written); where
+phrases overlap, the one starting first and then the longest wins, for every topic ("health
+data" is a privacy phrase: its "health" does not count for Health). A phrase in the headline
+(without a site's name after it, ``topic_text.py``) scores ``headline_weight`` times its
+weight; in the body its weight, and each repeat half again, up to ``MAX_REPEATS``. The body is
 read to its first ``topic_text.BODY_CHARS`` characters.
 """
 
@@ -66,7 +66,7 @@ from .topic_text import read_body as _read  # the part of a body that is read
 from .topic_text import site_tail
 from .topic_types import Evidence, Topic
 from .topic_verdict import Verdict
-from .words import words
+from .words import phrase_key
 
 PHRASE_WEIGHT = 2.0  # default weight of a phrase given without one
 KEYWORD_WEIGHT = 1.0  # default weight of a keyword
@@ -129,7 +129,7 @@ class Taxonomy:
                 listed = (_weighted(topic.get(kind)) if kind != "examples"
                           else [(word, None) for word in learned[number]])
                 for phrase, weight in listed:
-                    key = MONEY_KEY if phrase.strip() == MONEY else tuple(words(phrase))
+                    key = MONEY_KEY if phrase.strip() == MONEY else phrase_key(phrase)
                     if not key:
                         continue
                     weight = float(_DEFAULT_WEIGHTS[kind] if weight is None else weight)

@@ -25,6 +25,15 @@ def words(text: str) -> list[str]:
     return _WORD_RE.findall(text.lower())
 
 
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """A taxonomy phrase's words as they are matched: lower-cased, as a story's words
+    are, except those of a phrase written in capitals ("DUP"), kept as written: such a
+    phrase matches only where a story writes it in capitals (``phrase_matcher.py``)."""
+    if phrase.isupper():
+        return tuple(_WORD_RE.findall(phrase))
+    return tuple(words(phrase))
+
+
 # The same words of ASCII text as bytes, which split and hash faster than str.
 # bytes.split() knows fewer white-space characters than str.split(): the four
 # ASCII separators str.split() also splits on become spaces first.

@@ -84,9 +84,11 @@ def feed_item(article, base_url: str, same: dict | None = None,
     topics = _same(same, tuple(_same(same, feeds.Topic(tag.slug, str(tag),
                                                        f"{base_url}/{tag.url}"))
                                for tag in getattr(article, "tags", None) or ()))
-    people = tuple(str(a) for a in getattr(article, "authors", None) or ()
-                   if getattr(article, "byline", ""))  # Pelican's default author is no byline
     attribution = getattr(article, "attribution", None)
+    # Pelican's default author (AUTHOR, the digest) is no byline, nor is a byline that
+    # credits nobody (only the publisher, or a web address): the publisher is credited.
+    credited = attribution.credits if attribution else getattr(article, "byline", "")
+    people = tuple(str(a) for a in getattr(article, "authors", None) or () if credited)
     seed = getattr(article, "seed", None)
     coverage = getattr(article, "coverage", None)
     return feeds.FeedItem(

@@ -181,7 +181,9 @@ def plan_feeds(items: Iterable[FeedItem], site: SiteInfo, digest: Mapping[str, A
             "json": digest.feed_topic_json.format(slug=slug)}, stories)
     for slug, (name, stories) in sorted(sources.items()):
         page = digest.source_url.format(slug=slug)
-        plan.sources[slug] = add("source", slug, name, f"{site.name}: {name}",
+        # "from": a publisher may share a topic's name (Science, the journal), and two
+        # subscriptions of one title cannot be told apart in a reader.
+        plan.sources[slug] = add("source", slug, name, f"{site.name}: from {name}",
                                  f"{site.base_url}/{page}", {
             "rss": digest.feed_source_rss.format(slug=slug),
             "atom": digest.feed_source_atom.format(slug=slug),

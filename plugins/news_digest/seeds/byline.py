@@ -43,7 +43,8 @@ def split_byline(byline: str, publisher: str = "") -> list[str]:
     """``"By Jane Doe and John Roe"`` -> ``["Jane Doe", "John Roe"]``, in order, no repeats.
 
     A part after the first that is a job title is left out, and so is ``publisher``
-    (or a desk of it, "CNN Business") when the byline names someone else."""
+    (or a desk of it, "CNN Business") when the byline names someone else; a byline
+    that is only ``publisher`` names nobody."""
     names: list[str] = []
     editors = False  # the parts after "Editing by" name editors
     for part in _SEPARATORS.split(_BY_PREFIX.sub("", byline.strip())):
@@ -70,4 +71,6 @@ def split_byline(byline: str, publisher: str = "") -> list[str]:
     own = " ".join(publisher.split()).casefold()
     others = [n for n in names
               if not own or not (n.casefold() == own or n.casefold().startswith(own + " "))]
-    return others or names
+    # A byline that is only the publisher credits nobody the credit line does not name
+    # already ("FOX 9 · ... · By FOX 9"); one of its desks alone ("CNN Business") stays.
+    return others or [n for n in names if n.casefold() != own]
