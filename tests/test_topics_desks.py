@@ -119,5 +119,11 @@ def test_the_misses_list_reads_the_tuning_half_only():
         len(DESK_TOPICS[desk]) * (total - got) for desk, (got, _o, _g, total) in counts.items())
     assert sum(1 for line in listed if line.startswith("   OTHER ")) >= sum(
         row[1] for row in counts.values())
+    tag = taggers()
+    lost = sum(1 for r in tune if DESK_TOPICS[r["desk"]] & set(tag["today"](r["title"], r["text"]))
+               and not DESK_TOPICS[r["desk"]] & set(tag["new"](r["title"], r["text"])))
+    # The stories today's frozen tagger gives their desk's topic and the current one does not
+    # (13 on the tuning half when topics-lost grouped them: docs/history/topics.md).
+    assert lost and sum(line.startswith("   LOST ") for line in listed) == lost
     with pytest.raises(SystemExit):
         misses("masakhane-untouched")
