@@ -143,3 +143,17 @@ def test_a_type_can_say_what_it_is_made_of():
     node = Node("A")
     assert _fp(Made(node, "x")) == _fp(Made(Node("B"), "x"))  # only what it says counts
     assert _fp(Made(node, "x")) != _fp(Made(node, "y"))
+
+
+def test_each_budget_is_memoised_apart_and_budgets_stay_in_range():
+    # The memo keys an object by its id and budget in one int (four bits for the
+    # budget): every budget a build uses is told apart, and none out of range is taken.
+    a, b, c = Node("A"), Node("B"), Node("C")
+    a.links, b.links = [b], [c]
+    fingerprints = Fingerprints()
+    found = [fingerprints.of(a, budget) for budget in range(5)]
+    assert found == [Fingerprints().of(a, budget) for budget in range(5)]
+    assert len(set(found[:4])) == 4  # a third object entered at 3: each budget differs
+    for budget in (-1, 16):
+        with pytest.raises(ValueError):
+            fingerprints.of(a, budget)

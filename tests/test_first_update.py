@@ -17,6 +17,8 @@ from datetime import timedelta
 import pytest
 from test_stable_pages import EVENTS, SETTINGS, START, _stories
 
+from news_digest.speed import reuse_writer
+
 from sitebuild import ROOT, build, seed_text, stable_tree
 
 pytestmark = pytest.mark.slow
@@ -99,3 +101,25 @@ def test_the_first_update_after_a_build_from_scratch_keeps_pages(tmp_path, chang
     fresh = build(tmp_path / "fresh", after, settings=settings, search=search)
     assert fresh.code == 0, fresh.stderr
     assert stable_tree(again.output) == stable_tree(fresh.output)
+
+
+def test_a_build_from_scratch_replaces_no_file_before_writing_it(tmp_path, monkeypatch):
+    """Nothing is kept into an empty output folder, so no file there is linked from a
+    previous output: the writer looks for none before each write (an update, which may
+    have linked a file, still replaces it rather than write into the previous build's)."""
+    looked: list[str] = []
+    real = reuse_writer.os.path.lexists
+
+    def watched(path):
+        looked.append(str(path))
+        return real(path)
+
+    monkeypatch.setattr(reuse_writer.os.path, "lexists", watched)  # os.path: the whole build's
+    seeds = _stories(3)
+    site = build(tmp_path / "site", seeds, settings=SETTINGS)
+    assert site.code == 0, site.stderr
+    pages = [p for p in looked if p.startswith(str(tmp_path)) and p.endswith(".html")]
+    assert not pages
+    again = build(tmp_path / "site", _today(seeds, tmp_path), settings=SETTINGS)
+    assert again.code == 0, again.stderr
+    assert [p for p in looked if p.startswith(str(tmp_path)) and p.endswith(".html")]

@@ -73,7 +73,7 @@ class DescribedTypes:
                 raise Beyond(f"{type_name(value)}.{name} is Python code the page key cannot "
                              "see into")
             if type(field_value) not in _ATOM_TYPES and name != "settings":
-                found = memo.get((id(child), id(field_value)))
+                found = memo.get(id(child) << 64 | id(field_value))
                 if type(found) is not int:
                     found = self._walk(child, field_value)
                 if found > deepest:
@@ -89,7 +89,7 @@ class DescribedTypes:
             field_value = fields.get(name, MISSING)
             if field_value is not MISSING:
                 if name != "settings" and type(field_value) not in _ATOM_TYPES:
-                    found = self._memo.get((id(child), id(field_value)))  # settings: in
+                    found = memo.get(id(child) << 64 | id(field_value))  # settings: in
                     if type(found) is not int:  # the cache folder's key
                         found = self._walk(child, field_value)
                     if found > deepest:

@@ -60,7 +60,7 @@ class ObjectWalks:
             return 0
         if kind <= SET:
             return self._container(node, value, kind)
-        key = (id(node), id(value))
+        key = id(node) << 64 | id(value)  # one int (Reach._memo)
         found = self._memo.get(key)
         if found is None:
             try:
@@ -78,10 +78,10 @@ class ObjectWalks:
         memo = self._memo
         for step, child in node.steps.items():
             if step == ITEM:
-                below = id(child)
+                below = id(child) << 64
                 for item in self._items(value, kind):
                     if type(item) not in _ATOM_TYPES:
-                        found = memo.get((below, id(item)))  # the common case, inline
+                        found = memo.get(below | id(item))  # the common case, inline
                         if type(found) is not int:
                             found = self._walk(child, item)
                         if found > deepest:

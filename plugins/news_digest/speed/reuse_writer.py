@@ -78,6 +78,9 @@ class ReusingWriter(PagingWriter):
         self.memo = self.speed.memo
         self.fingerprints = self.speed.fingerprints
         self.folders: set[str] = set()  # made already in this build
+        # Files linked from the previous output may be in the new one (none in a
+        # build from scratch: nothing is kept, so nothing needs replacing, ``_open_w``).
+        self.links = self.memo is not None and not self.speed.from_scratch
         if self.memo is not None:
             self.speed.freeze_what_was_read()
             self.deps: dict[int, TemplateDeps] = {}
@@ -230,7 +233,7 @@ class ReusingWriter(PagingWriter):
     def _open_w(self, filename, encoding, override=False):
         # A file linked from the previous output shares its data with it: writing
         # into it would change the previous output, so replace it instead.
-        if self.memo is not None and filename != os.devnull and os.path.lexists(filename) \
+        if self.links and filename != os.devnull and os.path.lexists(filename) \
                 and filename not in self._overridden_files:
             os.unlink(filename)
         return super()._open_w(filename, encoding, override)
