@@ -10,9 +10,9 @@ its 27 s of CPU (timed with ``gc.callbacks``), 1.6 s with young collections ever
 10,000 allocations and what was read frozen (``Speed.freeze_what_was_read``).
 A build over a previous output also collects the middle generation less often
 (``MIDDLE_THRESHOLD``): its collections walked the stories read from the cache again
-and again until they were frozen, about 0.2 s of a daily update's 11 s at 10,000
-stories (14 collections, 2 with it; the peak of memory 1 MB higher, and the same for
-a ``--force`` rebuild: 365 MB).
+and again until they were frozen: at 10,000 stories 0.2 to 0.3 s of a daily update's
+11 to 13 s of CPU, 0.03 s with it (the peak of memory the same, 267 to 268 MB, and
+365 MB for a ``--force`` rebuild either way).
 """
 
 from __future__ import annotations
