@@ -7,7 +7,13 @@ import posixpath
 
 import pytest
 
-from news_digest.speed.gc_tuning import YOUNG_THRESHOLD, fewer_collections
+from news_digest.speed.gc_tuning import (
+    FROM_SCRATCH_YOUNG_THRESHOLD,
+    MIDDLE_THRESHOLD,
+    YOUNG_THRESHOLD,
+    fewer_collections,
+)
+from news_digest.speed.rebuild import Rebuild
 
 from sitebuild import build, seed_text, stable_tree
 
@@ -88,6 +94,22 @@ def test_fewer_collections_only_for_the_duration_even_on_error():
     assert gc.get_threshold() == before
     with pytest.raises(RuntimeError), fewer_collections():
         raise RuntimeError("a build failed")
+    assert gc.get_threshold() == before
+
+
+def test_a_build_over_a_previous_output_collects_the_middle_generation_less_often(tmp_path):
+    """Over a previous output the stories read from the cache are not walked by a
+    collection of the middle generation every ten young ones (gc_tuning.py); a build
+    from scratch keeps CPython's middle threshold."""
+    before = gc.get_threshold()
+    rebuild = Rebuild.__new__(Rebuild)  # only its target is read here
+    rebuild.target = tmp_path / "output"
+    with rebuild.process_tuning():
+        assert gc.get_threshold() == (max(before[0], FROM_SCRATCH_YOUNG_THRESHOLD), *before[1:])
+    rebuild.target.mkdir()
+    with rebuild.process_tuning():
+        assert gc.get_threshold() == (max(before[0], YOUNG_THRESHOLD),
+                                      max(before[1], MIDDLE_THRESHOLD), *before[2:])
     assert gc.get_threshold() == before
 
 
