@@ -22,6 +22,7 @@ from ..enrich.publisher_names import site_name
 from ..errors import ImportFileError
 from ..seeds.text import clean_line, html_to_line, markup_to_paragraphs, text_to_paragraphs
 from ..seeds.urls import is_web_url
+from .aggregator import is_aggregator, original_address, publisher_from_title
 
 MAX_FILE_BYTES = 50_000_000
 # news-API cuts `content` to ~200 characters and appends "… [+1234 chars]".
@@ -132,14 +133,18 @@ def _newsapi_story(record: Mapping, label: str) -> Story | Skipped:
         label = f"{label} ({_short(title)})"
     source = record.get("source")
     source_name = clean_line(_text(source.get("name"))) if isinstance(source, Mapping) else ""
-    if source_name and title.endswith(f" - {source_name}"):  # "Headline - Fox News"
+    url = _text(record.get("url")).strip()
+    if is_aggregator(url, source_name):  # "Headline - ESPN", passed on by Google News
+        title, source_name = publisher_from_title(title)
+        url = original_address(url)
+    elif source_name and title.endswith(f" - {source_name}"):  # "Headline - Fox News"
         title = title[: -len(source_name) - 3].rstrip() or title
     content = _TRUNCATION_RE.sub("", _text(record.get("content")))
     # news-API text is plain lines (CRLF between paragraphs), sometimes with HTML in them.
     paragraphs = _longer(markup_to_paragraphs(_text(record.get("description")), every_line=True),
                          markup_to_paragraphs(content, every_line=True))
     published = _iso_datetime(_text(record.get("publishedAt")))
-    return _story(label, title=title, url=_text(record.get("url")).strip(), base="",
+    return _story(label, title=title, url=url, base="",
                   published=published, raw_date=_text(record.get("publishedAt")),
                   byline=_byline([_text(record.get("author"))]),
                   source_name=source_name, paragraphs=paragraphs, aggregated=True)
@@ -174,11 +179,16 @@ def items_from_feed(parsed, name: str) -> Iterator[Story | Skipped]:
         parsed_time = entry.get("published_parsed") or entry.get("updated_parsed")
         published = (datetime.fromtimestamp(calendar.timegm(parsed_time), UTC)
                      if parsed_time else None)
-        yield _story(label, title=title, url=_entry_link(entry), base=base,
+        url, publisher = _entry_link(entry), source_name
+        if is_aggregator(url):  # "Headline - ESPN", <source>ESPN</source>
+            title, publisher = publisher_from_title(
+                title, clean_line((entry.get("source") or {}).get("title", "") or ""))
+            url, publisher = original_address(url), publisher or source_name
+        yield _story(label, title=title, url=url, base=base,
                      published=published,
                      raw_date=entry.get("published") or entry.get("updated") or "",
                      byline=_byline(_entry_authors(entry)),
-                     source_name=source_name, paragraphs=_entry_text(entry),
+                     source_name=publisher, paragraphs=_entry_text(entry),
                      language=_entry_language(entry) or feed_language, feed_url=self_link)
 
 
