@@ -94,3 +94,28 @@ def test_titles_and_links_that_name_no_publisher_stay_as_they_are():
     assert original_address("https://example.com/articles/CBMi") == "https://example.com/articles/CBMi"
     assert original_address("https://news.google.com/rss/articles/!!!") == \
         "https://news.google.com/rss/articles/!!!"
+
+
+def test_a_platform_domain_does_not_take_the_name_of_a_publisher_it_hosts(tmp_path):
+    """ESPN's video on youtube.com, passed on by Google News, leaves "Youtube.com" as it is
+    (a bare domain takes only a real name that names its host: "Npr.org" is NPR)."""
+    records = [
+        {"source": {"id": "google-news", "name": "Google News"}, "author": None,
+         "title": "Winners and losers - ESPN",
+         "url": google_link("https://www.youtube.com/watch?v=espn1"),
+         "description": "Highlights.", "publishedAt": "2021-06-04T03:10:05Z"},
+        {"source": {"id": None, "name": "Youtube.com"}, "author": None,
+         "title": "A dressing room after a comeback",
+         "url": "https://www.youtube.com/watch?v=club2",
+         "description": "The players sing.", "publishedAt": "2021-06-04T04:00:00Z"},
+        {"source": {"id": None, "name": "NPR"}, "author": None, "title": "Budget passes",
+         "url": "https://www.npr.org/a", "description": "It passed.",
+         "publishedAt": "2021-06-04T05:00:00Z"},
+        {"source": {"id": None, "name": "Npr.org"}, "author": None, "title": "Storm nears",
+         "url": "https://www.npr.org/b", "description": "It nears.",
+         "publishedAt": "2021-06-04T06:00:00Z"},
+    ]
+    names = {seed.title: seed.source_name for seed in imported(
+        tmp_path, "export.json", json.dumps({"articles": records}))}
+    assert names == {"Winners and losers": "ESPN", "A dressing room after a comeback":
+                     "Youtube.com", "Budget passes": "NPR", "Storm nears": "NPR"}

@@ -17,7 +17,7 @@ Pure module (enrich stage), no Pelican import. The rules, in order:
    domain ending ("New York Times" / "The New York Times", "NPR" / "Npr.org") are
    one publisher; of these the curator's spelling wins, else one that is not a bare
    domain, else the longest (with its "The"), else the most used. A bare domain name ("Npr.org",
-   "Yahoo.com") also takes the real name used for the same host.
+   "Yahoo.com") also takes the real name used for the same host, if that name names it.
 """
 
 from __future__ import annotations
@@ -171,7 +171,7 @@ class PublisherTable:
     def add_seen(self, name: str, url: str) -> None:
         """A name already in the seed folder (the curator may have edited it)."""
         self.by_key.setdefault(name_key(name), name)
-        if not is_domain_name(name):
+        if _real_name_of(name, site_host(url)):
             self.by_host.setdefault(site_host(url), name)
 
     def by_home(self, url: str) -> str:
@@ -188,7 +188,7 @@ def merge_names(stories: list[tuple[str, str]],
     real_by_host: dict[str, Counter] = defaultdict(Counter)
     for raw, url in stories:
         spellings[name_key(raw)][raw] += 1
-        if not is_domain_name(raw):
+        if _real_name_of(raw, site_host(url)):
             real_by_host[site_host(url)][raw] += 1
     # "The New York Times" over "New York Times": the article is part of a name.
     chosen = {key: max(counts, key=lambda s: (not is_domain_name(s), len(s), counts[s], s))
@@ -205,6 +205,13 @@ def merge_names(stories: list[tuple[str, str]],
                 name = table.by_key.get(name_key(name)) or chosen.get(name_key(name), name)
         result[(raw, url)] = name or chosen[key]
     return result
+
+
+def _real_name_of(name: str, host: str) -> bool:
+    """Is ``name`` the real name of the site at ``host`` (for its bare domain to take)?
+    Only a name that names the host: a platform (youtube.com) carries many publishers'
+    stories, and ESPN's video there does not make "Youtube.com" ESPN."""
+    return not is_domain_name(name) and names_host(name, host)
 
 
 def strip_name_suffix(title: str, names: Iterable[str], url: str) -> str:
