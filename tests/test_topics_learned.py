@@ -200,3 +200,25 @@ def test_the_desks_are_the_same_floats_in_every_process():
                                   "PYTHONPATH": str(ROOT / "plugins")})
         seen.add(out.stdout)
     assert len(seen) == 1
+
+
+def test_explain_says_the_desks_guess_on_a_story_in_another_language(tmp_path):
+    """The desks learned from English news: for a German story their reading is marked
+    as a guess (detected, or declared with Language:), for an English one it is not."""
+    german = ("Regierung beschließt Haushalt für das kommende Jahr",
+              "Das Kabinett hat am Mittwoch den Haushaltsentwurf beschlossen. Der Finanzminister "
+              "sagte, die Ausgaben für Schulen und Straßen würden steigen, während die Schulden "
+              "sinken sollen. Die Opposition kritisierte die Pläne als unzureichend.")
+    reports = {}
+    for name, (title, body), extra in (("de", german, ()), ("en", JOB_CUTS, ()),
+                                       ("declared", JOB_CUTS[:1] + (german[1],),
+                                        (("Language", "de"),))):
+        seed_file = tmp_path / f"{name}.txt"
+        seed_file.write_text(seed_text(title=title, body=[body], extra=extra), encoding="utf-8")
+        reports[name] = next(line for line in explain(Taxonomy(default_topics()),
+                                                      read_seed(seed_file))
+                             if line.startswith("Reads like"))
+    assert reports["de"].endswith("[a guess: the desks learned from English news, and this "
+                                  "story is in de]")
+    assert reports["declared"].endswith("this story is in de]")
+    assert "a guess" not in reports["en"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..enrich.language import story_language
 from ..enrich.publishers import find_duplicates
 from ..enrich.story_topics import headline_rule, seed_topics
 from ..enrich.topic_text import site_tail
@@ -46,6 +47,15 @@ def _where(in_headline: bool, body: int) -> str:
     return ", ".join(places)
 
 
+def _not_english(seed, text: str) -> str:
+    """The desks learned from English news: in another language they only guess."""
+    language = story_language(f"{seed.title}\n{text}", (seed.headers.get("language", ""),))
+    if not language or language.split("-")[0].casefold() == "en":
+        return ""
+    return (f" [a guess: the desks learned from English news, and this story is in "
+            f"{language}]")
+
+
 def explain(taxonomy: Taxonomy, seed) -> list[str]:
     """The report for one seed, as lines of text."""
     chosen = seed_topics(taxonomy, seed)
@@ -66,7 +76,7 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
     if desks:
         lines.append("Reads like (learned desks, from the headline and first lines): " + "; ".join(
             f"{desk} {chance:.2f} ({', '.join(words) or 'no telling words'})"
-            for desk, chance, words in desks[:3]))
+            for desk, chance, words in desks[:3]) + _not_english(seed, text))
     if not scored:
         lines.append("  no phrase of the taxonomy occurs in this story: add the words it uses "
                      "to a topic's phrases, or give the topic an example story like it")
