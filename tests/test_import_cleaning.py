@@ -102,6 +102,16 @@ def test_known_publishers_win_over_feed_names():
      "Why we march | Erica Chenoweth"),  # the author, not the publisher
     ("Spider-Man - a review", ["Film Weekly"], "https://film.example/a", "Spider-Man - a review"),
     ("Gizmodo", ["Gizmodo"], "https://gizmodo.com/a", "Gizmodo"),
+    # The publisher's name and a word it adds: its host does not spell it (wionews.com).
+    ("Quake hits Japan | WION News", ["WION"], "https://www.wionews.com/a", "Quake hits Japan"),
+    ("Quake hits Japan | WION News", ["WION"], "https://news.google.com/rss/articles/a",
+     "Quake hits Japan"),
+    ("Cup final tonight - BBC Sport", ["BBC News"], "https://www.bbc.com/a", "Cup final tonight"),
+    # A headline's last words that only end like a name stay.
+    ("Trade war hits | Asia Business", ["Asia Times"], "https://asiatimes.com/a",
+     "Trade war hits | Asia Business"),
+    ("Votes counted - Ohio Politics", ["Reuters"], "https://www.reuters.com/a",
+     "Votes counted - Ohio Politics"),
 ])
 def test_headline_suffixes_naming_the_publisher_are_cut(title, names, url, clean):
     assert strip_name_suffix(title, names, url) == clean

@@ -45,7 +45,6 @@ class Tally:
             line += "; feeds: " + ", ".join(parts)
         return line
 
-
     def failures(self) -> str:
         """Each reason once, with the feeds that failed for it; when no feed was read,
         fourteen feeds offline are "every one: cannot connect: ...", not fourteen times

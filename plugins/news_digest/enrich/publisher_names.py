@@ -222,9 +222,26 @@ def strip_name_suffix(title: str, names: Iterable[str], url: str) -> str:
         return title
     tail = match.group("tail").strip()
     keys = {name_key(n) for n in names if n}
-    if name_key(tail) in keys or (names_host(tail, site_host(url)) and _short(tail)):
+    brands = {name_key(_brand(n)) for n in names if n}
+    if name_key(tail) in keys or (_short(tail) and (
+            name_key(_brand(tail)) in brands or names_host(tail, site_host(url)))):
         return match.group("head").strip()
     return title
+
+
+# Words a publisher adds to its name in a headline's tail ("| WION News" from WION,
+# "- BBC Sport" from BBC News): the name without them is the brand.
+_TAIL_WORDS = frozenset({"news", "online", "live", "tv", "com", "digital", "english",
+                         "world", "politics", "business", "sport", "sports", "tech",
+                         "technology", "entertainment", "international", "uk", "us"})
+
+
+def _brand(name: str) -> str:
+    """``name`` without the trailing words of ``_TAIL_WORDS`` (one word at least stays)."""
+    words = name.split()
+    while len(words) > 1 and words[-1].casefold().strip(".") in _TAIL_WORDS:
+        words.pop()
+    return " ".join(words)
 
 
 def _short(tail: str) -> bool:
