@@ -151,3 +151,26 @@ def test_the_families_a_bbc_desk_set_showed_missing(topic, title, text):
 ])
 def test_a_dance_show_and_a_death_are_not_sport_nor_politics(title, text):
     assert slugs(title, text) == ["general"]
+
+
+# Nature's habitats for Climate & Environment, and animals' migration, which is not people's
+# (topics-chrome, from a BBC desk set's heritage bid for wetlands); written here.
+@pytest.mark.parametrize("title, text", [
+    ("Charity bids for heritage status for coastal wetlands",
+     "The bird charity said the salt marshes and mudflats were among the last such habitats "
+     "on the coast."),
+    ("Nature reserve to double in size",
+     "The trust will buy farmland next to the reserve to restore peatland for wading birds."),
+])
+def test_natures_habitats_are_the_environment(title, text):
+    assert "climate" in slugs(title, text)
+
+
+def test_animals_migration_is_not_policy_and_peoples_is():
+    geese = ("Thousands of geese arrive on the estuary",
+             "They reached the estuary at the end of their annual migration from Siberia, local "
+             "authorities said, and the council closed a footpath to walkers.")
+    assert slugs(*geese) == ["general"]
+    assert slugs("Ministers tighten migration rules",
+                 "The home secretary said net migration had to fall, and new rules for visas "
+                 "would start in April.") == ["government-policy"]
