@@ -174,3 +174,16 @@ def test_animals_migration_is_not_policy_and_peoples_is():
     assert slugs("Ministers tighten migration rules",
                  "The home secretary said net migration had to fall, and new rules for visas "
                  "would start in April.") == ["government-policy"]
+
+
+def test_banks_are_business_and_food_river_and_staff_banks_are_not():
+    assert "business" in slugs("Fraud victims left waiting by banks",
+                               "Customers spend hours on hold when they call their banks to report "
+                               "scams, a survey found.")
+    for title, text in (
+            ("Families turn to food banks as winter nears",
+             "Volunteers said demand had doubled since the spring."),
+            ("River bursts its banks after storm", "Homes along the river were evacuated."),
+            ("Hospital turns to staff banks to fill shifts",
+             "Nurses from the trust's staff banks covered the weekend rota.")):
+        assert "business" not in slugs(title, text), title
