@@ -187,3 +187,9 @@ def test_banks_are_business_and_food_river_and_staff_banks_are_not():
             ("Hospital turns to staff banks to fill shifts",
              "Nurses from the trust's staff banks covered the weekend rota.")):
         assert "business" not in slugs(title, text), title
+
+
+def test_period_products_and_migraines_are_health():
+    assert slugs("Firm gives staff paid leave for painful periods",
+                 "Free sanitary products are in every office, and staff who get migraines can "
+                 "work from home.") == ["health"]
