@@ -193,3 +193,14 @@ def test_period_products_and_migraines_are_health():
     assert slugs("Firm gives staff paid leave for painful periods",
                  "Free sanitary products are in every office, and staff who get migraines can "
                  "work from home.") == ["health"]
+
+
+def test_a_lottery_grant_is_no_lottery_win():
+    """A lottery's money for good causes names no lottery winner (People & Human Interest,
+    outside the digest): the sport it pays for keeps its topic; a win still goes to General."""
+    assert slugs("Sailing club for disabled sailors wins lottery grant",
+                 "The club's sailors will compete in the national championships in a new boat "
+                 "paid for by the grant.") == ["sports"]
+    assert slugs("Couple scoop lottery jackpot",
+                 "The lottery winners said they would buy a boat and sail around the world."
+                 ) == ["general"]
