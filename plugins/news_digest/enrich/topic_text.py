@@ -121,8 +121,9 @@ def site_tail(title: str) -> tuple[str, str]:
 
 def read_body(text: str) -> str:
     """The part of a body that is read: its first ``BODY_CHARS``, cut at a space, without
-    the page's own lines (links to its other stories, pitches for its products), its web
-    and e-mail addresses, and the sentences that call on the reader (``CHROME``)."""
+    the page's own lines (links to its other stories, pitches for its products, its
+    furniture: ``page_furniture``), its web and e-mail addresses, and the sentences that
+    call on the reader (``CHROME``)."""
     if len(text) > BODY_CHARS:
         cut = text.rfind(" ", 0, BODY_CHARS)
         text = text[:cut if cut > 0 else BODY_CHARS]
