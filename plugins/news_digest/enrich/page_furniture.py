@@ -8,7 +8,7 @@ Text imported from feeds and pages keeps the site's own lines around the story. 
 below is told by its shape, the way any publisher writes it, never by one site's strings:
 
 * **calls to follow the site** (``FOLLOW``): a sentence opening with "Follow", "Find",
-  "Like", "Join" or "Connect with" (or "Why not follow", "You can follow") whose words after
+  "Like us", "Join" or "Connect with" (or "Why not follow", "You can follow") whose words after
   "on" (or a colon) are nothing but platforms and handles: "Follow BBC East Midlands on
   Facebook, on Twitter, or on Instagram", "Find BBC News: East of England on Facebook,
   Instagram and Twitter", "Follow us: Google News | Reddit | Instagram"; read, their
@@ -38,7 +38,7 @@ below is told by its shape, the way any publisher writes it, never by one site's
 
 Only a line opening as one of them does (``OPENERS``, a literal look) is read further; a
 call in the middle of a story's paragraph is left to ``topic_text.CHROME``. A line opening
-with "Watch" or "Listen" that gives a programme's times ("Watch ... live on iPlayer & the
+with "Watch" or "Listen" without a colon, giving a programme's times ("Watch ... live on iPlayer & the
 BBC Sport app ... from 18:05 GMT") is not furniture here: on the BBC desk set its only
 effect was a tennis video page losing Sports, the line naming the event it was about.
 """
