@@ -38,9 +38,9 @@ below is told by its shape, the way any publisher writes it, never by one site's
 
 Only a line opening as one of them does (``OPENERS``, a literal look) is read further; a
 call in the middle of a story's paragraph is left to ``topic_text.CHROME``. A line opening
-with "Watch" or "Listen" without a colon, giving a programme's times ("Watch ... live on iPlayer & the
-BBC Sport app ... from 18:05 GMT") is not furniture here: on the BBC desk set its only
-effect was a tennis video page losing Sports, the line naming the event it was about.
+with "Watch" or "Listen" without a colon, giving a programme's times ("Watch ... live on
+iPlayer & the BBC Sport app ... from 18:05 GMT") is not furniture here: on the BBC desk
+set its only effect was a tennis video page losing Sports, the line naming its event.
 """
 
 from __future__ import annotations
