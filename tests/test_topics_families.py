@@ -151,3 +151,56 @@ def test_the_families_a_bbc_desk_set_showed_missing(topic, title, text):
 ])
 def test_a_dance_show_and_a_death_are_not_sport_nor_politics(title, text):
     assert slugs(title, text) == ["general"]
+
+
+# Nature's habitats for Climate & Environment, and animals' migration, which is not people's
+# (topics-chrome, from a BBC desk set's heritage bid for wetlands); written here.
+@pytest.mark.parametrize("title, text", [
+    ("Charity bids for heritage status for coastal wetlands",
+     "The bird charity said the salt marshes and mudflats were among the last such habitats "
+     "on the coast."),
+    ("Nature reserve to double in size",
+     "The trust will buy farmland next to the reserve to restore peatland for wading birds."),
+])
+def test_natures_habitats_are_the_environment(title, text):
+    assert "climate" in slugs(title, text)
+
+
+def test_animals_migration_is_not_policy_and_peoples_is():
+    geese = ("Thousands of geese arrive on the estuary",
+             "They reached the estuary at the end of their annual migration from Siberia, local "
+             "authorities said, and the council closed a footpath to walkers.")
+    assert slugs(*geese) == ["general"]
+    assert slugs("Ministers tighten migration rules",
+                 "The home secretary said net migration had to fall, and new rules for visas "
+                 "would start in April.") == ["government-policy"]
+
+
+def test_banks_are_business_and_food_river_and_staff_banks_are_not():
+    assert "business" in slugs("Fraud victims left waiting by banks",
+                               "Customers spend hours on hold when they call their banks to report "
+                               "scams, a survey found.")
+    for title, text in (
+            ("Families turn to food banks as winter nears",
+             "Volunteers said demand had doubled since the spring."),
+            ("River bursts its banks after storm", "Homes along the river were evacuated."),
+            ("Hospital turns to staff banks to fill shifts",
+             "Nurses from the trust's staff banks covered the weekend rota.")):
+        assert "business" not in slugs(title, text), title
+
+
+def test_period_products_and_migraines_are_health():
+    assert slugs("Firm gives staff paid leave for painful periods",
+                 "Free sanitary products are in every office, and staff who get migraines can "
+                 "work from home.") == ["health"]
+
+
+def test_a_lottery_grant_is_no_lottery_win():
+    """A lottery's money for good causes names no lottery winner (People & Human Interest,
+    outside the digest): the sport it pays for keeps its topic; a win still goes to General."""
+    assert slugs("Sailing club for disabled sailors wins lottery grant",
+                 "The club's sailors will compete in the national championships in a new boat "
+                 "paid for by the grant.") == ["sports"]
+    assert slugs("Couple scoop lottery jackpot",
+                 "The lottery winners said they would buy a boat and sail around the world."
+                 ) == ["general"]

@@ -1,14 +1,15 @@
 """What of a story ``explain`` says the tagger did not read (``enrich/topic_text.py``).
 
 A site's name after the headline, the page's lines linking to its other stories, its
-pitches for its newsletter or app, web and e-mail addresses, and the page's calls to the
-reader: each is set aside before the
+pitches for its newsletter or app, its furniture (``page_furniture.py``), web and e-mail
+addresses, and the page's calls to the reader: each is set aside before the
 phrases and the learned desks read the story, and ``explain`` names what was set aside,
 so that a curator sees why a word of the page counted for nothing.
 """
 
 from __future__ import annotations
 
+from ..enrich.page_furniture import without_furniture
 from ..enrich.topic_text import (
     BODY_CHARS,
     site_tail,
@@ -25,6 +26,9 @@ SET_ASIDE = (
      "whose subjects are not this one's", True),
     (without_pitches, "line(s) pitching the site's newsletter, alerts or app",
      "its beats, not this story's", True),
+    (without_furniture, "line(s) or sentence(s) of the page's furniture (calls to follow it or "
+     "to write in, credits, copyright, notes on the article, links)",
+     "the site's words, not the story's", True),
     (without_addresses, "web or e-mail address(es)",
      "where the page links, not what the story says", False),
     (without_chrome, "sentence(s) calling on the reader",

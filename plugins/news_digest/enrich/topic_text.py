@@ -47,6 +47,10 @@ line opening with such a pitch (``PITCHES``) that names the site's newsletter, a
 edition, app or community (``PITCH_WORDS``) names the site's beats and channels, not the
 story's subject, and is not read (thirteenth round).
 
+**The page's furniture** (``page_furniture.py``): calls to follow the site on its
+platforms or to write in, credits, copyright lines, notes on the article and links without
+a colon are not read either (topics-chrome).
+
 **Web and e-mail addresses.** A page's text keeps the addresses it links to: an embedded
 post's "pic.twitter.com/MYwRz9euaq", "ndtv.com/coronavirus", "www.flag.govt.nz",
 "news@site.ie". Split into words, they read as phrases ("twitter", "coronavirus"): an
@@ -60,6 +64,8 @@ address) is not read (thirteenth round); a company named by its domain ("Amazon.
 from __future__ import annotations
 
 import re
+
+from .page_furniture import without_furniture
 
 BODY_CHARS = 4000
 TAIL_WORDS = 4  # a site's name or its sections: a few words (as ``publisher_names._short``)
@@ -115,8 +121,9 @@ def site_tail(title: str) -> tuple[str, str]:
 
 def read_body(text: str) -> str:
     """The part of a body that is read: its first ``BODY_CHARS``, cut at a space, without
-    the page's own lines (links to its other stories, pitches for its products), its web
-    and e-mail addresses, and the sentences that call on the reader (``CHROME``)."""
+    the page's own lines (links to its other stories, pitches for its products, its
+    furniture: ``page_furniture``), its web and e-mail addresses, and the sentences that
+    call on the reader (``CHROME``)."""
     if len(text) > BODY_CHARS:
         cut = text.rfind(" ", 0, BODY_CHARS)
         text = text[:cut if cut > 0 else BODY_CHARS]
@@ -124,6 +131,7 @@ def read_body(text: str) -> str:
         text = without_links(text)
     if any(hint in text for hint in _PITCH_HINTS):
         text = without_pitches(text)
+    text = without_furniture(text)  # looks only at lines opening as furniture does
     if "/" in text or "@" in text or "www." in text:  # most bodies hold no address
         text = without_addresses(text)
     return without_chrome(text) if has_chrome(text) else text
