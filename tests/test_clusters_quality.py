@@ -9,7 +9,9 @@ subject). ``expected.json`` labels each story with its event and split: "tune" (
 constants were chosen on it), "untouched-1" (fixed before the first round of tuning;
 its failures were read then), "untouched-2" (written in the second round before the
 method was changed, never read for tuning) and "untouched-3" (written in the fourth
-round before the method was changed, never tuned on). ``make test`` prints the
+round before the method was changed, never tuned on); ``tests/data/same_event_4/``
+holds "tune-4" (80 stories written in the sixteenth round before the method was run on
+them, each event with a later version or follow-up). ``make test`` prints the
 figures of each, and recall apart for same-day reports and for later versions and
 follow-ups.
 
@@ -37,22 +39,29 @@ from news_digest.seeds.urls import url_identity
 from sitebuild import SHARED
 
 SAME_EVENT = Path(__file__).parent / "data" / "same_event"
-SPLITS = ("tune", "untouched-1", "untouched-2", "untouched-3")
+# The fourth tuning split (written in the fifteenth round, 80 stories): its own folder,
+# so that the sites built from the development set above stay as they were.
+TUNE_4 = Path(__file__).parent / "data" / "same_event_4"
+FOLDERS = (SAME_EVENT, TUNE_4)
+SPLITS = ("tune", "tune-4", "untouched-1", "untouched-2", "untouched-3")
 # What the method reaches today, so that a change that loses quality fails here.
-FLOORS = {"tune": (0.98, 0.95, 0), "untouched-1": (0.95, 0.85, 1),  # precision, recall, joined
-          "untouched-2": (0.95, 0.90, 0), "untouched-3": (0.95, 0.85, 0)}
+FLOORS = {"tune": (0.98, 0.95, 0), "tune-4": (0.87, 0.95, 2),  # precision, recall, joined
+          "untouched-1": (0.95, 0.85, 1), "untouched-2": (0.95, 0.90, 0),
+          "untouched-3": (0.95, 0.85, 0)}
 # What issue 19 asks for on the development set.
 TARGET_PRECISION = TARGET_RECALL = 0.95
 
 
 @cache
 def labels() -> dict[str, dict]:
-    return json.loads((SAME_EVENT / "expected.json").read_text(encoding="utf-8"))["stories"]
+    return {name: label for folder in FOLDERS for name, label in json.loads(
+        (folder / "expected.json").read_text(encoding="utf-8"))["stories"].items()}
 
 
 @cache
 def seeds() -> dict:
-    return {name: read_seed(SAME_EVENT / name) for name in labels()}
+    return {path.name: read_seed(path) for folder in FOLDERS
+            for path in sorted(folder.glob("*.txt"))}
 
 
 @cache
@@ -93,7 +102,7 @@ def recall_by_kind(split: str) -> dict[str, tuple[int, int]]:
 
 
 def test_the_development_set_is_broad_and_labelled():
-    assert sorted(p.name for p in SAME_EVENT.glob("*.txt")) == sorted(labels())
+    assert sorted(seeds()) == sorted(labels())
     reports = defaultdict(set)
     for name, label in labels().items():
         seed = seeds()[name]
@@ -126,7 +135,8 @@ def test_precision_and_recall_on_the_development_set(split, capsys):
 
 
 # The splits where issue 19's targets hold; on the others recall is the gap (untouched-1
-# joins its BHP distractor too; untouched-3 misses a rail strike's reports):
+# joins its BHP distractor too; untouched-3 misses a rail strike's reports; tune-4 joins
+# the women's Tour of Flanders to the men's):
 # docs/clusters.md, "What it gets wrong". A strict xfail fails once a split reaches them.
 REACHED = {"tune", "untouched-2"}
 NOT_YET = pytest.mark.xfail(strict=True, reason="issue 19's targets are not reached on this "
