@@ -45,7 +45,7 @@ TUNE_4 = Path(__file__).parent / "data" / "same_event_4"
 FOLDERS = (SAME_EVENT, TUNE_4)
 SPLITS = ("tune", "tune-4", "untouched-1", "untouched-2", "untouched-3")
 # What the method reaches today, so that a change that loses quality fails here.
-FLOORS = {"tune": (0.98, 0.95, 0), "tune-4": (0.87, 0.95, 2),  # precision, recall, joined
+FLOORS = {"tune": (0.98, 0.95, 0), "tune-4": (0.94, 0.95, 1),  # precision, recall, joined
           "untouched-1": (0.95, 0.85, 1), "untouched-2": (0.95, 0.90, 0),
           "untouched-3": (0.95, 0.85, 0)}
 # What issue 19 asks for on the development set.

@@ -188,3 +188,22 @@ def test_a_toll_counted_on_a_day_is_of_an_event_of_that_day_or_the_day_before():
         date(2025, 8, 19),)
     assert "the day before each (its headline counts a toll)" in day_notes(
         "Death toll from Philippine earthquake rises to 31", [lead], manila)
+
+
+TUESDAY = at("2026-04-07T10:30:00", 1)
+
+
+@pytest.mark.parametrize("lead, days", [
+    # Told in the future tense, Sunday is the coming one, not the one before: the
+    # Roubaix story names its own Tuesday only, not the Flanders race's Sunday.
+    ("Pogačar will start Paris-Roubaix on Sunday, his team confirmed on Tuesday.",
+     (date(2026, 4, 7),)),
+    ("The verdict is due to be read out on Saturday.", ()),
+    ("The two leaders are to meet in Geneva on Sunday, officials said.", ()),
+    # Not when the future is another clause's, or the weekday comes first.
+    ("Pogačar won on Sunday and will rest before the Ardennes.", (date(2026, 4, 5),)),
+    ("The team said on Sunday that he will ride.", (date(2026, 4, 5),)),
+    ("The rider, who will race again in May, crashed on Sunday.", (date(2026, 4, 5),)),
+])
+def test_a_weekday_told_in_the_future_tense_is_no_day_of_the_event(lead, days):
+    assert lead_days("A headline", [lead], TUESDAY) == days

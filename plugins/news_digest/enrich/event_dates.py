@@ -51,12 +51,22 @@ _AHEAD = frozenset({"next", "until", "till", "by", "before", "from", "coming", "
 # But before a weekday's event these tell of it: "killed by Sunday's earthquake", "the
 # toll from Wednesday's protests", "since Friday's quake" (not "by Friday", "from Monday").
 _BACK_BEFORE_POSSESSIVE = frozenset({"by", "from", "since"})
+# A weekday told in the future tense is a day ahead, however near in the week: "will
+# start Paris-Roubaix on Sunday", written on a Tuesday, is the coming Sunday, not the
+# one before (``FUTURE_AHEAD``): "will", "is to" or "is due to" up to ``FUTURE_WORDS``
+# words before the weekday, in its clause (no comma or sentence end between).
+FUTURE_WORDS = 5
+_FUTURE_RE = re.compile(r"\b(?:will|won't|(?:is|are)(?: due)? to)\s+"
+                        rf"(?:[\w'’-]+\s+){{0,{FUTURE_WORDS}}}$")
+FUTURE_AHEAD = True
 _EVENT_OF_DAY_RE = re.compile(r"['’]s\b(?! deadlines?\b)")  # not "by Friday's deadline"
 # A headline that says a toll rose ("Death toll from Philippine quake rises to 31")
-# counts, on the day its lead names, the dead of an event of that day or the day before.
+# counts, on the day its lead names, the dead of an event of that day or of one of the
+# TOLL_DAYS_BACK days before ("Barpak landslide toll climbs to 27", two days on).
 _TOLL_RE = re.compile(r"\btoll\b.{0,60}\b(?:rises|rose|climbs|climbed|reaches|reached|tops|hits)\b",
                       re.IGNORECASE)
 TOLL_DAY_BEFORE = True
+TOLL_DAYS_BACK = 1
 _WEEKDAY_RE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # "voted Monday local time", "the early hours of Monday, local time": the event's own
 # day in the zone where it happened, which the outlet does not give (LOCAL_PARAGRAPHS).
@@ -129,6 +139,9 @@ def named_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
             if before in _AHEAD and not (before in _BACK_BEFORE_POSSESSIVE
                                          and _EVENT_OF_DAY_RE.match(text, match.end())):
                 continue
+            if FUTURE_AHEAD and before != "last" and _FUTURE_RE.search(
+                    text, max(0, match.start() - 60), match.start()):
+                continue
             back = (today.weekday() - _WEEKDAYS.index(match.group(1).lower())) % 7
             if before == "last":
                 back = back or 7
@@ -165,11 +178,12 @@ def named_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
 
 def lead_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
     """The calendar days (in the story's own time zone) its lead puts the event on:
-    the days it names (``named_days``), and the day before each when its headline
-    says a toll rose (the dead of an event of that day or the day before)."""
+    the days it names (``named_days``), and the ``TOLL_DAYS_BACK`` days before each
+    when its headline says a toll rose (the dead of an event of that day or before)."""
     days = named_days(title, paragraphs, published)
     if days and TOLL_DAY_BEFORE and _TOLL_RE.search(title):
-        return tuple(sorted({*days, *(day - timedelta(days=1) for day in days)}))
+        return tuple(sorted({*days, *(day - timedelta(days=back) for day in days
+                                      for back in range(1, TOLL_DAYS_BACK + 1))}))
     return days
 
 
@@ -215,8 +229,8 @@ def event_days(title: str, paragraphs, published: datetime) -> tuple[tuple[int, 
 
 def day_notes(title: str, paragraphs, published: datetime) -> str:
     """The days a story's lead names, as ``explain`` prints them, with the rule that
-    read a day a plain reading would not: "Mon 18 Aug, Tue 19 Aug (the day before: a
-    toll's count)", "Mon 3 Nov in local time", "none (guessed: the day before Tue 19
+    read a day a plain reading would not: "Tue 19 Aug and the 2 days before each (its
+    headline counts a toll)", "Mon 3 Nov in local time", "none (guessed: the day before Tue 19
     Aug 09:35)"."""
     paragraphs = tuple(paragraphs)
     since = days_after(_lead(title, paragraphs), published.date())
@@ -224,7 +238,8 @@ def day_notes(title: str, paragraphs, published: datetime) -> str:
                                               if day in since else "")
             for day in named_days(title, paragraphs, published)]
     if days and TOLL_DAY_BEFORE and _TOLL_RE.search(title):
-        days[-1] += " and the day before each (its headline counts a toll)"
+        before = "the day" if TOLL_DAYS_BACK == 1 else f"the {TOLL_DAYS_BACK} days"
+        days[-1] += f" and {before} before each (its headline counts a toll)"
     days += [f"{day:%a} {day.day} {day:%b} in local time (in any time zone)"
              for day in local_days(paragraphs, published)]
     return ", ".join(days) or f"none (guessed: the day before {published:%a} {published.day} " \
