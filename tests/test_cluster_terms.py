@@ -239,7 +239,7 @@ def test_terrorism_and_terrorists_meet_and_explain_shows_how_each_story_wrote_it
 
 @pytest.mark.parametrize("headline, said", [
     ("Japanese suppliers brace for Boeing", "Mon 3 Nov in local time (in any time zone)"),
-    ("Death toll from Philippine earthquake", "and the day before each (its headline counts"),
+    ("Death toll from Philippine earthquake", "and the 2 days before each (its headline counts"),
 ])
 def test_explain_cluster_prints_the_days_each_lead_names_and_why(headline, said, capsys):
     from news_digest.curator.cli import main  # noqa: PLC0415

@@ -173,12 +173,12 @@ def test_the_early_hours_are_overnight_the_day_before_to_the_west():
         date(2025, 4, 14),)
 
 
-def test_a_toll_counted_on_a_day_is_of_an_event_of_that_day_or_the_day_before():
+def test_a_toll_counted_on_a_day_is_of_an_event_of_that_day_or_of_the_two_days_before():
     # The follow-up counts Tuesday's dead of Monday's quake; the wire told of Monday.
     manila = at("2025-08-19T09:35:00", 8)
     lead = "The death toll from a strong earthquake rose to 31 on Tuesday, officials said."
     assert lead_days("Death toll from Philippine earthquake rises to 31", [lead], manila) == (
-        date(2025, 8, 18), date(2025, 8, 19))
+        date(2025, 8, 17), date(2025, 8, 18), date(2025, 8, 19))
     wire = event_days("x", ["A magnitude 6.8 earthquake struck on Monday."],
                       at("2025-08-18T05:20:00"))
     assert same_day(event_days("Death toll from Philippine earthquake rises to 31", [lead],
@@ -186,8 +186,19 @@ def test_a_toll_counted_on_a_day_is_of_an_event_of_that_day_or_the_day_before():
     # Another headline over the same lead: Tuesday only.
     assert lead_days("Philippine earthquake survivors wait for aid", [lead], manila) == (
         date(2025, 8, 19),)
-    assert "the day before each (its headline counts a toll)" in day_notes(
+    assert "the 2 days before each (its headline counts a toll)" in day_notes(
         "Death toll from Philippine earthquake rises to 31", [lead], manila)
+    # A toll counted two days on (Thursday, in India) is still of Tuesday's landslide
+    # (in Nepal); three days on, it is not.
+    wire = event_days("x", ["A landslide buried a village early on Tuesday, officials said."],
+                      at("2026-07-14T15:30:00", 5.75))
+    thursday = "Nine more bodies were found, raising the toll to 27, officials said on Thursday."
+    headline = "Barpak landslide toll climbs to 27 as army recovers more bodies"
+    assert same_day(event_days(headline, [thursday], at("2026-07-16T10:15:00", 5.5)),
+                    wire) is True
+    friday = thursday.replace("Thursday", "Friday")
+    assert same_day(event_days(headline, [friday], at("2026-07-17T10:15:00", 5.5)),
+                    wire) is False
 
 
 TUESDAY = at("2026-04-07T10:30:00", 1)

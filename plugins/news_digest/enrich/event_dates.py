@@ -66,7 +66,7 @@ _EVENT_OF_DAY_RE = re.compile(r"['’]s\b(?! deadlines?\b)")  # not "by Friday's
 _TOLL_RE = re.compile(r"\btoll\b.{0,60}\b(?:rises|rose|climbs|climbed|reaches|reached|tops|hits)\b",
                       re.IGNORECASE)
 TOLL_DAY_BEFORE = True
-TOLL_DAYS_BACK = 1
+TOLL_DAYS_BACK = 2
 _WEEKDAY_RE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # "voted Monday local time", "the early hours of Monday, local time": the event's own
 # day in the zone where it happened, which the outlet does not give (LOCAL_PARAGRAPHS).
