@@ -37,7 +37,7 @@ def beside(taxonomy: Taxonomy, topic: Topic, chosen: list[Topic], title: str, te
     short = (f"under {rules.threshold:g}" if points < rules.threshold else
              f"with no phrase of weight >= {rules.anchor:g}")
     return (f"not kept: {words}, {short}: a topic of its own here only with more of its "
-            f"own words (a bill, a minister, a policy); a Topics: header sets it")
+            f"own words, not those it leaves to {label}; a Topics: header sets it")
 
 
 def _without(taxonomy: Taxonomy, title: str, text: str, rule: str = "beside") -> set[str]:
