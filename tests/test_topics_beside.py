@@ -36,6 +36,13 @@ PARTY = ("Democrats and Republicans traded blame on Monday over the party leader
          "to agree, and political analysts said the party's senators were divided.",)
 
 
+RUN = "Okafor launches her bid for the White House in Harlow"
+BID = ("Senator Dana Okafor told a crowd of supporters in Harlow on Saturday that she would run "
+       "for the White House next year, the fourth candidate to enter the race for her party's "
+       "nomination.",
+       "Her campaign said she would visit the early primary states before voters there cast "
+       "their ballots. Polls show her trailing the front-runner, and her rivals said a senator "
+       "who has never run a national campaign could not win the White House.")
 GIFT = "Wealthy family gives early financial support to Senator Okafor"
 DONOR = ("A wealthy family has given $500,000 to a group backing Senator Dana Okafor's bid "
          "for a third term, the largest gift of the race, campaign finance filings showed on "
@@ -85,6 +92,27 @@ def test_explain_says_what_the_words_left_to_elections_leave(tmp_path):
     kept = explain_report(tmp_path, HEADLINE, (*RACE, POLICY))
     assert "(not_beside) do not count, and the rest of its evidence scores" in kept
     assert "at least 5" in kept
+
+
+def test_the_white_house_a_candidate_runs_for_is_the_contests():
+    assert given(*BID, title=RUN) == ["elections"]
+
+
+def test_without_the_white_house_listed_it_gave_government_too():
+    topics = [dict(t, not_beside={"elections": [w for w in t["not_beside"]["elections"]
+                                                if w != "white house"]})
+              if t["slug"] == "government-policy" else t
+              for t in load_taxonomy(ROOT / "topics.toml")]
+    assert given(*BID, title=RUN, taxonomy=Taxonomy(topics)) == ["government-policy",
+                                                                 "elections"]
+
+
+def test_the_white_house_governing_without_an_election_is_government():
+    assert given("The White House said on Monday that new federal regulations would limit "
+                 "drone flights over cities, and the Transportation Department will enforce "
+                 "them from next year.",
+                 title="The White House issues new rules on drone flights over cities") == [
+        "government-policy"]
 
 
 def test_a_donors_gift_to_a_candidate_is_the_campaigns_money():
