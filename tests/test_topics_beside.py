@@ -4,7 +4,9 @@ The rubric's rule (``tests/data/topics_devset/README.md``): in a story about an 
 the parties, the politicians and the offices they run for are the contest's actors, so
 Government & Policy is given beside Elections only when the story develops governing (a
 bill, a budget, a policy) in words of its own. ``topics.toml`` lists those actors' words
-under Government & Policy's ``[topics.not_beside] elections``. The same rubric files
+under Government & Policy's ``[topics.not_beside] elections`` (and the White House a
+candidate runs for); beside Business, a regulator's or an attorney general's action on a
+company is that story's (the rubric's near miss), under ``business``. The same rubric files
 campaign money under Elections: Business lists its money words (amounts as figures,
 "financial", "funds", ...) under its own ``not_beside``, so a donor's gift to a candidate
 is no business story, and a donor's company's profits and shares still are. Written items
@@ -43,6 +45,16 @@ BID = ("Senator Dana Okafor told a crowd of supporters in Harlow on Saturday tha
        "Her campaign said she would visit the early primary states before voters there cast "
        "their ballots. Polls show her trailing the front-runner, and her rivals said a senator "
        "who has never run a national campaign could not win the White House.")
+INQUIRY = "State attorney general investigating Harlow Homes and its former chief executive"
+LOANS = ("The state attorney general has opened an investigation into Harlow Homes, the shared "
+         "office company, and its former chief executive over loans he made to the company "
+         "before its failed stock market listing, two people familiar with the inquiry said.",
+         "The attorney general's office has asked the company for documents on its lending "
+         "policy and the rules its board set for him, and on its valuation, which fell from "
+         "$47 billion to less than $8 billion after investors balked. Shares in its largest "
+         "investor fell 3% on the news. The attorney general declined to comment.")
+RENTS = ("The governor said the state would also bring in new regulations for shared offices "
+         "and a bill to cap commercial rents, a policy the legislature will debate next month.",)
 GIFT = "Wealthy family gives early financial support to Senator Okafor"
 DONOR = ("A wealthy family has given $500,000 to a group backing Senator Dana Okafor's bid "
          "for a third term, the largest gift of the race, campaign finance filings showed on "
@@ -113,6 +125,22 @@ def test_the_white_house_governing_without_an_election_is_government():
                  "them from next year.",
                  title="The White House issues new rules on drone flights over cities") == [
         "government-policy"]
+
+
+def test_an_attorney_generals_inquiry_into_a_company_is_that_business_story():
+    assert given(*LOANS, title=INQUIRY) == ["business"]
+
+
+def test_without_the_list_for_business_the_inquiry_gave_government_too():
+    topics = [dict(t, not_beside={"elections": t["not_beside"]["elections"]})
+              if t["slug"] == "government-policy" else t
+              for t in load_taxonomy(ROOT / "topics.toml")]
+    assert given(*LOANS, title=INQUIRY, taxonomy=Taxonomy(topics)) == ["business",
+                                                                     "government-policy"]
+
+
+def test_new_regulations_beside_the_inquiry_are_governing():
+    assert given(*LOANS, *RENTS, title=INQUIRY) == ["government-policy", "business"]
 
 
 def test_a_donors_gift_to_a_candidate_is_the_campaigns_money():
