@@ -2,8 +2,9 @@
 
 A story of 2020 names the pandemic as its time, several times over: a police inquiry, a
 year of television, a city's crime. Health lists the pandemic's names under ``backdrop``
-in ``topics.toml``: Health resting mostly on them, none in the headline, is not given.
-Written items only.
+in ``topics.toml``: Health resting mostly on them, none in the headline, is not given;
+beside a better topic, not even when they are in the headline ("... dims hopes for a
+Covid-19 relief package" is a story about the Senate). Written items only.
 """
 
 from __future__ import annotations
@@ -28,6 +29,17 @@ WARD = ("Doctors at the city's hospital said the pandemic had filled the wards, 
         "care.",)
 
 
+RELIEF = "Senate fight over the budget bill dims hopes for a Covid-19 relief package"
+SENATE = ("Senators from both parties said on Tuesday that the fight over the budget bill had "
+          "left little time for other legislation before the recess, and that lawmakers would "
+          "not vote on a Covid-19 relief package until the spring.",
+          "The Senate majority leader said the budget committee would meet again next week. "
+          "Democrats said the delay would hurt families, and Republicans said the relief bill "
+          "had grown too large to pass as written.")
+CLINICS = ("Hospitals said intensive care wards were full and patients waited longer for "
+           "surgery; doctors and nurses asked for the relief package to fund vaccine clinics.",)
+
+
 def given(title: str, *body: str, taxonomy: Taxonomy | None = None) -> list[str]:
     return [t.slug for t in (taxonomy or default_taxonomy()).classify(title, "\n".join(body))]
 
@@ -50,6 +62,19 @@ def test_the_pandemic_in_the_headline_keeps_health():
                              *INQUIRY)
 
 
+def test_beside_a_better_topic_the_pandemic_in_the_headline_is_the_storys_time():
+    assert given(RELIEF, *SENATE) == ["government-policy"]
+
+
+def test_without_the_list_the_headline_kept_it_beside_a_better_topic():
+    assert given(RELIEF, *SENATE, taxonomy=without_backdrop()) == ["government-policy",
+                                                                   "health"]
+
+
+def test_beside_a_better_topic_health_words_of_its_own_keep_health():
+    assert given(RELIEF, *SENATE, *CLINICS) == ["government-policy", "health"]
+
+
 def test_a_story_with_health_words_of_its_own_keeps_health():
     assert "health" in given("Hospital wards full as surgery waits grow", *WARD, *INQUIRY[1:])
 
@@ -58,6 +83,13 @@ def test_explain_says_it_rests_on_the_backdrop(tmp_path):
     report = explain_report(tmp_path, HEADLINE, INQUIRY)
     assert "health (Health) - not kept: it rests on the story's backdrop (" in report
     assert "none of them in the headline): the story's time or setting" in report
+
+
+def test_explain_says_the_headline_does_not_keep_it_beside_a_better_topic(tmp_path):
+    report = explain_report(tmp_path, RELIEF, SENATE)
+    assert "health (Health) - not kept: it rests on the story's backdrop (" in report
+    assert ("beside Government & Policy, given, which scores more: named in the headline "
+            "too, they are the time of that story") in report
 
 
 def test_a_backdrop_word_must_be_a_phrase_of_the_topic(tmp_path):

@@ -37,7 +37,7 @@ def beside(taxonomy: Taxonomy, topic: Topic, chosen: list[Topic], title: str, te
     short = (f"under {rules.threshold:g}" if points < rules.threshold else
              f"with no phrase of weight >= {rules.anchor:g}")
     return (f"not kept: {words}, {short}: a topic of its own here only with more of its "
-            f"own words (a bill, a minister, a policy); a Topics: header sets it")
+            f"own words, not those it leaves to {label}; a Topics: header sets it")
 
 
 def _without(taxonomy: Taxonomy, title: str, text: str, rule: str = "beside") -> set[str]:
@@ -58,10 +58,16 @@ def backdrop(taxonomy: Taxonomy, topic: Topic, chosen: list[Topic], title: str, 
     if not rules or number not in rules.lists or any(t.slug == topic.slug for t in chosen):
         return verdict
     head, body = taxonomy.record(title, text)
-    share = rules.share(number, head, body, taxonomy._points)
+    better = next((t for t in chosen if t.score > topic.score), None)
+    share = rules.share(number, head, body, taxonomy._points, beside=better is not None)
     if not rules.is_backdrop(share) or topic.slug not in _without(taxonomy, title, text,
                                                                   "backdrop"):
         return verdict
+    if better is not None and not rules.lists[number].isdisjoint(head):
+        return (f"not kept: it rests on the story's backdrop ({share[0]:g} of its "
+                f"{share[1]:g} points of phrases from words listed under backdrop) beside "
+                f"{better.label}, given, which scores more: named in the headline too, they "
+                "are the time of that story; more of the topic's own words would give it")
     return (f"not kept: it rests on the story's backdrop ({share[0]:g} of its {share[1]:g} "
             "points of phrases from words listed under backdrop, none of them in the "
             "headline): the story's time or setting, not its subject; one of them in the "
@@ -69,10 +75,18 @@ def backdrop(taxonomy: Taxonomy, topic: Topic, chosen: list[Topic], title: str, 
 
 
 def backdrop_topics(taxonomy: Taxonomy, title: str, text: str) -> set[str]:
-    """The topics (slugs) that rest on the story's backdrop: left out before the verdict."""
+    """The topics (slugs) that rest on the story's backdrop: left out before the verdict
+    (beside a better topic given, with backdrop words in the headline too)."""
     rules = taxonomy.backdrop
     if not rules:
         return set()
     head, body = taxonomy.record(title, text)
-    return {taxonomy.topics[n].slug for n in rules.lists
-            if rules.is_backdrop(rules.share(n, head, body, taxonomy._points))}
+    scores = {t.slug: t.score for t in taxonomy.score(title, text)}
+    best = max((t.score for t in taxonomy.classify(title, text)), default=0.0)
+    left = set()
+    for n in rules.lists:
+        slug = taxonomy.topics[n].slug
+        beside = scores.get(slug, 0.0) < best
+        if rules.is_backdrop(rules.share(n, head, body, taxonomy._points, beside=beside)):
+            left.add(slug)
+    return left

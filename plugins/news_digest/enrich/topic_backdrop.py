@@ -13,7 +13,10 @@ pandemic as its time, several times over. A topic whose phrases score more than
 ``SHARE`` from such words, none of them in the headline, is the story's backdrop and is
 not given (a story with no other topic goes to General). The same words in the headline
 ("Prison populations drop during the pandemic"), or a topic with more of its own words
-(hospitals, patients, a vaccine), keep it.
+(hospitals, patients, a vaccine), keep it as the story's best topic. **Beside a better
+topic** the headline does not keep it: "The battle in Congress ... is dashing hopes for a
+COVID-19 stimulus package", "John Bolton went from political COVID-19 to hero" name the
+pandemic as the time of a story about Congress or a book, and the better topic stands.
 """
 
 from __future__ import annotations
@@ -45,13 +48,17 @@ class Backdrop:
     def __bool__(self) -> bool:
         return bool(self.lists)
 
-    def share(self, number: int, head: Mapping, body: Mapping,
-              points) -> tuple[float, float] | None:
+    def share(self, number: int, head: Mapping, body: Mapping, points,
+              beside: bool = False) -> tuple[float, float] | None:
         """(points from backdrop words, points from all phrases) of topic ``number``, or
-        None when it has no backdrop words in the story or one is in the headline.
+        None when it has no backdrop words in the story or, unless it is ``beside`` a
+        better topic given, one is in the headline.
         ``points(weight, in_headline, body count)`` is ``Taxonomy._points``."""
         listed = self.lists.get(number)
-        if not listed or not listed.isdisjoint(head) or listed.isdisjoint(body):
+        if not listed:
+            return None
+        in_headline = not listed.isdisjoint(head)
+        if (in_headline and not beside) or not (in_headline or not listed.isdisjoint(body)):
             return None
         backdrop = total = 0.0
         mine = self.phrases[number]
@@ -66,6 +73,10 @@ class Backdrop:
 
     def keep(self, kept: list, head: Mapping, body: Mapping, points) -> list:
         """``kept`` ((score, topic number), best first) without the topics that rest on
-        the story's backdrop."""
-        return [(score, number) for score, number in kept if number not in self.lists
-                or not self.is_backdrop(self.share(number, head, body, points))]
+        the story's backdrop (beside a better topic kept, in the headline too)."""
+        result: list = []
+        for score, number in kept:
+            if number not in self.lists or not self.is_backdrop(
+                    self.share(number, head, body, points, beside=bool(result))):
+                result.append((score, number))
+        return result

@@ -15,12 +15,15 @@ only when the rest of its evidence (a bill, a minister, a budget, a policy area)
 the threshold on its own, with a phrase of weight ``anchor`` or more. Given beside any
 other topic, or alone, every word counts as before. The rule only ever leaves a topic out
 beside the topic it names, so a story keeps that topic and is never thrown to General.
+``"<money>"`` in a list stands for the amounts of money written as figures
+(``topic_signals.MONEY``): beside Elections, a donor's millions are the campaign's money.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
+from .topic_signals import MONEY
 from .words import words
 
 
@@ -35,7 +38,8 @@ class NotBeside:
         self.rules: dict[int, list[tuple[int, frozenset[int]]]] = {}
         for number, topic in enumerate(topics):
             for other, phrases in (topic.get("not_beside") or {}).items():
-                keys = {" ".join(words(phrase)) for phrase in phrases}
+                keys = {MONEY if phrase.strip() == MONEY else " ".join(words(phrase))
+                        for phrase in phrases}
                 left = frozenset(e for e, (owner, kind, _, shown, _) in enumerate(entries)
                                  if owner == number and kind in ("phrases", "keywords")
                                  and shown.lower() in keys)
