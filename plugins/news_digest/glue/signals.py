@@ -25,8 +25,11 @@ from .stories_index_writer import StoriesIndexGenerator
 
 # The digest's generators, in the order Pelican runs them: the search index is made
 # while the others write, and waited for last; the sitemaps list the pages written
-# before them (Pelican's articles and pages generators run first).
-GENERATORS = (StartSearchIndex, DigestFeedGenerator, SourcesGenerator, DigestGenerator,
+# before them (Pelican's articles and pages generators run first). The source pages
+# and editions come before the feeds: in a build from scratch the page keys' memos
+# are let go as the feeds begin (``Speed.let_go_of_page_memos``), and pages keyed
+# after that worked out their stories' fingerprints a second time.
+GENERATORS = (StartSearchIndex, SourcesGenerator, DigestGenerator, DigestFeedGenerator,
               StoriesIndexGenerator, SiteFilesGenerator, FinishSearchIndex)
 
 
