@@ -12,12 +12,13 @@ same content writes, byte for byte (a record made wrong would keep a stale page)
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from datetime import timedelta
 
 import pytest
 from test_stable_pages import EVENTS, SETTINGS, START, _stories
 
-from news_digest.speed import reuse_writer
+from news_digest.speed import fingerprint, reuse_writer
 
 from sitebuild import ROOT, build, seed_text, stable_tree
 
@@ -123,3 +124,25 @@ def test_a_build_from_scratch_replaces_no_file_before_writing_it(tmp_path, monke
     again = build(tmp_path / "site", _today(seeds, tmp_path), settings=SETTINGS)
     assert again.code == 0, again.stderr
     assert [p for p in looked if p.startswith(str(tmp_path)) and p.endswith(".html")]
+
+
+def test_a_build_from_scratch_fingerprints_each_story_once_at_each_depth(tmp_path,
+                                                                         monkeypatch):
+    """A build from scratch lets go of the page keys' memos as the feeds begin
+    (memory); every page that lists stories (story, topic, source, edition and home
+    pages) is written before that, so no story's fingerprint is worked out twice at
+    one depth (the source pages and editions, written after the feeds, did so)."""
+    described: Counter = Counter()
+    real = fingerprint.Fingerprints._describe
+
+    def counted(self, value, kind, special, budget):
+        if hasattr(value, "identity") and hasattr(value, "source_path"):  # a story
+            described[value.source_path, budget] += 1
+        return real(self, value, kind, special, budget)
+
+    monkeypatch.setattr(fingerprint.Fingerprints, "_describe", counted)
+    site = build(tmp_path / "site", _stories(3), settings=SETTINGS)
+    assert site.code == 0, site.stderr
+    assert site.page("sources/index.html") is not None
+    assert described and {budget for _, budget in described} >= {1, 2}
+    assert [key for key, times in described.items() if times > 1] == []

@@ -194,7 +194,8 @@ class DigestFeedGenerator(Generator):
         self.write_feeds_page(writer)
         # Nothing reads the feeds' records after this: a record for every story (19 MB
         # at 10,000 stories, tracemalloc) and the map to the stories are let go before
-        # the source pages, editions, sitemaps and search index are made (issue 22).
+        # the pages written after the feeds (in an update, the source pages and
+        # editions: ``signals.GENERATORS``), sitemaps and search index (issue 22).
         self.build.feed_plan.let_go_of_items()
         self.story_of = {}
         speed.give_back_freed_memory()  # the feeds' records, entries and keys

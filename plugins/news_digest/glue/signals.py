@@ -25,15 +25,23 @@ from .stories_index_writer import StoriesIndexGenerator
 
 # The digest's generators, in the order Pelican runs them: the search index is made
 # while the others write, and waited for last; the sitemaps list the pages written
-# before them (Pelican's articles and pages generators run first).
+# before them (Pelican's articles and pages generators run first). An update writes
+# the feeds first: their records (one per story) are let go before the source pages
+# and editions (the end of a daily update's peak at 100,000 stories).
 GENERATORS = (StartSearchIndex, DigestFeedGenerator, SourcesGenerator, DigestGenerator,
               StoriesIndexGenerator, SiteFilesGenerator, FinishSearchIndex)
+# A build from scratch writes the source pages and editions before the feeds: it lets
+# go of the page keys' memos as the feeds begin (``Speed.let_go_of_page_memos``), and
+# pages keyed after that worked out their stories' fingerprints a second time.
+FROM_SCRATCH = (StartSearchIndex, SourcesGenerator, DigestGenerator, DigestFeedGenerator,
+                StoriesIndexGenerator, SiteFilesGenerator, FinishSearchIndex)
 
 
 def start_build(pelican):
     """A run of Pelican begins: a new build, and its generators."""
     build = DigestBuild.start(pelican)
-    return [build.bound(cls) for cls in GENERATORS]
+    order = FROM_SCRATCH if build.speed.from_scratch else GENERATORS
+    return [build.bound(cls) for cls in order]
 
 
 def get_writer(pelican):

@@ -253,18 +253,22 @@ class Speed:
             self._frozen = True
 
     def let_go_of_page_memos(self) -> None:
-        """Called before the feeds are written. In a build from scratch, which
-        records every page's key (nothing to keep, every page is written and walked),
-        the memos of the fingerprints and walks made so far go: held on, they were
-        the build's peak of memory (at 10,000 stories 375 MB instead of 298 MB
-        without keys; 334 MB once let go). Pages keyed later work out their stories'
-        fingerprints once more; the texts as read stay (they key the feeds' text)."""
+        """Called before the feeds are written; in a build from scratch, once every
+        story, listing, source and edition page is (``glue/signals.FROM_SCRATCH``). A
+        build from scratch records every page's key (nothing to keep, every page is
+        written and walked): the memos of the fingerprints and walks made so far go: held on, they
+        were the build's peak of memory (at 10,000 stories 375 MB instead of 298 MB
+        without keys; 334 MB once let go), and so do the ``{% memo %}`` fragments (the
+        pages that reuse them are written). A page keyed later works out its values'
+        fingerprints again; the texts as read stay (they key the feeds' text)."""
         if self.fingerprints is None or not self.from_scratch:
             return
         texts = dict(self.fingerprints.texts_read)
         self.fingerprints.let_go()
         self.fingerprints.texts_read.update(texts)
         self.reach.let_go()
+        if self.fragments is not None:
+            self.fragments = {}
         trim_heap()
 
     # -- files written outside the writer (feeds) ---------------------------------
