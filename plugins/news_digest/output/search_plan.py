@@ -49,6 +49,7 @@ def shard_key(bundle: str, pages: list[str], page_keys: list[str | None]) -> str
 # the story page's related stories, "Also covered by" and its pager carry it.
 IGNORED = b' data-pagefind-ignore="all"'
 _TAG = re.compile(rb"<([a-z][a-z0-9]*)[^<>]*$")
+_TAGS_NAMED: dict[bytes, re.Pattern] = {}  # a name -> its opening and closing tags
 
 
 def as_indexed(page: bytes) -> bytes:
@@ -79,8 +80,11 @@ def as_indexed(page: bytes) -> bytes:
 def _end_of(page: bytes, name: bytes, at: int) -> int | None:
     """Where the element ``name`` opened just before ``at`` ends (past its closing
     tag), counting the elements of the same name it holds; None: not found."""
+    tags = _TAGS_NAMED.get(name)
+    if tags is None:
+        tags = _TAGS_NAMED[name] = re.compile(rb"<(/?)" + name + rb"(?=[\s/>])[^<>]*>")
     depth = 1
-    for tag in re.compile(rb"<(/?)" + name + rb"(?=[\s/>])[^<>]*>").finditer(page, at):
+    for tag in tags.finditer(page, at):
         depth += -1 if tag.group(1) else 1
         if depth == 0:
             return tag.end()
