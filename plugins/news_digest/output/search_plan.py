@@ -2,7 +2,8 @@
 
 Pure module. Pagefind's indexer holds the whole index in memory, so the story pages
 are split into shards (``shards``); a shard's key (``shard_key``) says when the
-previous build's index of it can be kept.
+previous build's index of it can be kept, from what Pagefind is given of each page
+(``as_indexed``).
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ ANCHOR = "pagefind-entry.json"  # a file of every index, to tell it is still the
 
 def shard_key(bundle: str, pages: list[str], page_keys: list[str | None]) -> str | None:
     """What a shard's index is made of: its pages and what Pagefind is given of each
-    (``page_keys``: a hash of ``as_indexed`` of each page). None when a page's hash is not known. Pagefind's version is in the
-    cache key, which names the folder the record of shards is kept in."""
+    (``page_keys``: a hash of ``as_indexed`` of each page). None when a page's hash is
+    not known. Pagefind's version is in the cache key, which names the folder the
+    record of shards is kept in."""
     if any(key is None for key in page_keys):
         return None
     digest = hashlib.blake2b(f"{bundle}\0".encode(), digest_size=16)
