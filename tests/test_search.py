@@ -8,9 +8,11 @@ from __future__ import annotations
 import gzip
 import json
 import posixpath
+import subprocess
 from functools import partial
 
-from news_digest.glue.search_job import SearchJob
+from news_digest.glue.search_job import SearchJob, pagefind_executable
+from news_digest.output.search_plan import as_indexed
 from news_digest.seeds.format import read_seed
 
 from sitebuild import SAMPLE_SEED, seed_text
@@ -280,3 +282,44 @@ def test_a_stopped_search_job_leaves_nothing_in_its_folder(tmp_path):
     assert not job.thread.is_alive()
     assert all(process.poll() is not None for process in job.running)
     assert [p.name for p in site.iterdir()] == ["stories"]
+
+
+def test_pagefind_is_given_a_story_page_less_what_it_skips_and_indexes_it_alike(tmp_path):
+    # A story page's related stories, "Also covered by" and pager are marked
+    # data-pagefind-ignore="all"; Pagefind is given the page without them (what a
+    # shard's key hashes, so a shard is kept when only they changed:
+    # tests/test_stable_pages.py). Given the whole pages, it writes the same index.
+    event = "Glenmark Pharma recalled 9,000 inhalers over a faulty valve in Leeds."
+    seeds = {f"00{n}_{n}.txt": seed_text(
+        title=f"Inhaler recall, report {n}", source=f"Paper {n}", body=(event,),
+        published=f"2020-01-02T0{n}:00:00+00:00", url=f"https://p{n}.example/recall")
+        for n in (1, 2, 3)}
+    site = build(tmp_path / "site", seeds)
+    assert site.code == 0, site.stderr
+    pages = site.files("stories/*.html")
+    first = site.page(pages[0].relative_to(site.output))
+    skipped = first.xpath("//*[@data-pagefind-ignore='all']")
+    assert [e.get("class") for e in skipped] == ["story-aside", "pager"]
+    assert first.xpath("//section[@class='coverage']//li")  # the event's other reports
+    whole = tmp_path / "whole"
+    for page in pages:
+        (whole / "stories").mkdir(parents=True, exist_ok=True)
+        (whole / "stories" / page.name).write_bytes(page.read_bytes())
+    subprocess.run([str(pagefind_executable()), "--site", str(whole), "--output-path",
+                    str(whole / "pagefind"), "--quiet"], cwd=whole, check=True)
+
+    def index(folder):
+        return {p.relative_to(folder).as_posix(): p.read_bytes()
+                for p in sorted(folder.rglob("*")) if p.is_file()
+                and p.relative_to(folder).parts[0] in ("fragment", "index")}
+    assert index(whole / "pagefind") == index(site.output / "pagefind")
+    assert len([name for name in index(whole / "pagefind") if "fragment" in name]) == 3
+
+
+def test_what_pagefind_is_given_cuts_each_skipped_element_whole():
+    page = (b'<h1 data-pagefind-body>T</h1><div class="a" data-pagefind-ignore="all">'
+            b'<div>x</div><p>y</p></div>\n<nav data-pagefind-ignore="all"><ul></ul></nav>'
+            b'<p data-pagefind-ignore="all">never closed')
+    assert as_indexed(page) == (b'<h1 data-pagefind-body>T</h1>\n'
+                                b'<p data-pagefind-ignore="all">never closed')
+    assert as_indexed(b"<p>plain</p>") == b"<p>plain</p>"

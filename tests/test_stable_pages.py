@@ -244,3 +244,40 @@ def test_a_feed_is_keyed_by_what_its_format_writes(tmp_path):
     assert b"Rescuers later counted 214." in (again.output / rss).read_bytes()
     fresh = build(tmp_path / "fresh2", edited, settings=SETTINGS)
     assert stable_tree(again.output) == stable_tree(fresh.output)
+
+
+def test_a_shard_is_kept_when_its_pages_changed_only_where_pagefind_does_not_read(tmp_path):
+    """A new report of an event whose earlier report sits in a full search shard: that
+    page gains "Also covered by", which Pagefind skips (data-pagefind-ignore), so the
+    shard's index is the previous build's very files; an edited headline in another
+    full shard has that shard indexed again. Each update is what a fresh build writes."""
+    before = {**_stories(8), **_stories(1, per_day=1, first_day=8)}  # 17: 4 full shards
+    site = build(tmp_path / "site", before, settings=SETTINGS, search=True)
+    assert site.code == 0, site.stderr
+
+    def inodes(bundle):
+        return {p.relative_to(site.output).as_posix(): p.stat().st_ino
+                for p in (site.output / bundle).rglob("*") if p.is_file()}
+    full = inodes("pagefind-4")  # days 6 and 7
+    story = site.output / "stories/story-1-of-day-7.html"
+    page = story.read_bytes()
+    when = (START + timedelta(days=9)).isoformat() + "+00:00"
+    after = {**before, "009-0.txt": seed_text(  # day 7's second event, told again
+        title="Story 0 of day 9", published=when, url="https://other.example/9/0",
+        source="Other Paper", body=(EVENTS[7 * 2 + 1],), extra=(("Topics", "privacy"),))}
+    again = build(tmp_path / "site", after, settings=SETTINGS, search=True)
+    assert again.code == 0, again.stderr
+    assert story.read_bytes() != page  # "Also covered by" Story 0 of day 9
+    assert inodes("pagefind-4") == full, "pagefind-4 was indexed again"
+    fresh = build(tmp_path / "fresh", after, settings=SETTINGS, search=True)
+    assert stable_tree(again.output) == stable_tree(fresh.output)
+
+    third = inodes("pagefind-3")  # days 4 and 5: a headline there is what Pagefind reads
+    edited = {**after, "005-0.txt": after["005-0.txt"].replace(
+        "Story 0 of day 5", "Story 0 of day 5, updated")}
+    again = build(tmp_path / "site", edited, settings=SETTINGS, search=True)
+    assert again.code == 0, again.stderr
+    assert not set(inodes("pagefind-3").values()) & set(third.values())  # indexed again
+    assert inodes("pagefind-4") == full
+    fresh = build(tmp_path / "fresh2", edited, settings=SETTINGS, search=True)
+    assert stable_tree(again.output) == stable_tree(fresh.output)

@@ -24,6 +24,7 @@ import weakref
 from pathlib import Path
 
 from ..errors import SearchIndexError
+from ..output.search_plan import IGNORED, as_indexed
 
 
 def pagefind_executable() -> Path:
@@ -42,8 +43,10 @@ class SearchJob:
     each as soon as it is handed over (``add``): the first shards are indexed while
     the pages of the next are still being written.
 
-    Each shard is indexed from a scratch folder of hard links to its pages (same
-    relative paths, so the result URLs are the pages' own), into ``site/<bundle>/``;
+    Each shard is indexed from a scratch folder of its pages as Pagefind is given
+    them (``as_indexed``: the page less the elements Pagefind skips; a hard link to
+    the page when it has none), at the same relative paths, so the result URLs are the
+    pages' own, into ``site/<bundle>/``;
     a page announced with ``written`` is linked there at once, while the next pages
     render, so Pagefind starts as soon as the shard is added. A shard added with
     ``previous`` (the previous build's index of the same pages) is linked from there
@@ -110,7 +113,11 @@ class SearchJob:
             if page not in linked:
                 link = scratch / page
                 link.parent.mkdir(parents=True, exist_ok=True)
-                os.link(self.site / page, link)
+                data = (self.site / page).read_bytes()
+                if IGNORED in data:  # what a shard's key hashes (``shard_key``)
+                    link.write_bytes(as_indexed(data))
+                else:
+                    os.link(self.site / page, link)
                 linked.add(page)
         return scratch
 

@@ -3,8 +3,9 @@
 Pure module (no Pelican import). Each page written gets a key (the hash of its
 template sources and of every value the template reads, see ``fingerprint.py``
 and ``template_deps.py``). The record keeps, per page, that key with the size and
-mtime of the file written, a hash of its bytes (a search shard is kept when
-the bytes of its pages are) and how deep its key went into each name its template
+mtime of the file written, a hash of what Pagefind is given of it
+(``search_plan.as_indexed``: a search shard is kept when that is the same for each of
+its pages) and how deep its key went into each name its template
 reads, as a walk of every branch of the template found it (a digit a name, or
 None: ``ReusingWriter._as_before`` works out the key at those depths first). A
 later build that computes the same key for a page takes the previous file (a hard
@@ -24,6 +25,7 @@ import shutil
 from pathlib import Path
 
 from ..atomic_file import drop_pending, make_current
+from ..output.search_plan import as_indexed
 from . import json_record
 
 # The private setting naming the output folder being replaced (set by build.py).
@@ -72,7 +74,8 @@ class PageMemo:
         return old[4] if old and self.same_code else None
 
     def digest_of(self, name: str) -> str | None:
-        """A hash of the bytes of a page written in this build (None: not known)."""
+        """A hash of what Pagefind is given of a page written in this build (the page
+        less what it skips, ``as_indexed``; None: not known)."""
         found = self.new.get(name)
         return found[3] if found and len(found) > 3 else None
 
@@ -112,7 +115,7 @@ class PageMemo:
         info = os.stat(written)
         if isinstance(data, str):
             data = data.encode("utf-8")
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        digest = hashlib.blake2b(as_indexed(data), digest_size=16).hexdigest()
         self.new[name] = [key, info.st_size, info.st_mtime_ns, digest, budgets]
         self.old.pop(name, None)  # rendered again: its previous entry is of no use
 
