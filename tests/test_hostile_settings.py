@@ -51,3 +51,43 @@ def test_pelican_settings_a_site_may_use_are_accepted(tmp_path):
                  settings={"DEFAULT_PAGINATION": False, "TIMEZONE": "Asia/Kolkata",
                            "SITENAME": "Die Nachrichten\u2009Übersicht"})
     assert site.code == 0, site.stderr
+
+
+TOPIC = '[[topics]]\nslug = "courts"\nlabel = "{label}"\nphrases = ["court", "judges"]\n'
+
+
+@pytest.mark.parametrize("label, words", [
+    # TOML escapes write what no feed can carry: the build failed with feedgen's
+    # "All strings must be XML compatible", naming neither the file nor the topic
+    ("Cou\\u0000rts", "a label without U+0000"),
+    ("Courts\\u001b[31m", "a label without U+001B"),
+    ("Courts\\uFFFF", "a label without U+FFFF"),
+    # shown on every page of its stories, as a headline would be: the seeds' rules
+    ("\\u200b\\u00a0", "a label with a visible character"),
+    ("\\u202eCourts", "right-to-left override is closed"),
+    ("C" * 5000, "a label of at most 100 characters (it has 5000)"),
+])
+def test_a_topic_label_no_page_can_show_is_named_at_its_line(built, label, words):
+    tmp, site = built
+    before = (site.output / "index.html").read_bytes()
+    taxonomy = tmp / "hostile-topics.toml"
+    taxonomy.write_text(TOPIC.format(label=label), encoding="utf-8")
+    wrong = build(tmp, {}, settings={"DIGEST_TOPICS_FILE": str(taxonomy)})
+    assert wrong.code != 0
+    assert f"{taxonomy}:3: topics[0].label = " in wrong.stderr, wrong.stderr
+    assert words in wrong.stderr and "Traceback" not in wrong.stderr
+    assert len(wrong.stderr) < 1000
+    assert (site.output / "index.html").read_bytes() == before
+
+
+def test_a_label_with_markup_and_closed_controls_is_shown_as_text(tmp_path):
+    taxonomy = tmp_path / "topics.toml"
+    label = "</script><i>Courts</i> & \\u2067Gerichte\\u2069"
+    taxonomy.write_text(TOPIC.format(label=label), encoding="utf-8")
+    site = build(tmp_path, {"001_a.txt": seed_text(title="The court and its judges",
+                                                   extra=[("Topics", "courts")])},
+                 settings={"DIGEST_TOPICS_FILE": str(taxonomy)})
+    assert site.code == 0, site.stderr
+    shown = "</script><i>Courts</i> & \u2067Gerichte\u2069"
+    page = site.page("topics/courts/index.html")
+    assert page.xpath("string(//h1)") == shown and not page.xpath("//i | //body//script")
