@@ -11,6 +11,7 @@ record) is ``speed.Rebuild``'s.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import shutil
@@ -102,6 +103,11 @@ def build_site(settings_file: str, content: str | None, output: str, *,
     ``publish``: refuse to build for a placeholder public address (``make publish``).
     """
     build_log.setup(debug)
+    for given, kind in ((output, "output"), (content, "content")):
+        if given and _loops(given):  # Path.resolve raised RuntimeError on it
+            print(f"{given}: the {kind} folder is a symbolic link that leads back to itself "
+                  "(a loop): remove the link, or point it at a folder", file=sys.stderr)
+            return 2
     watch = _FailureWatch()
     logging.getLogger().addHandler(watch)
     target = Path(output).resolve()
@@ -124,6 +130,14 @@ def build_site(settings_file: str, content: str | None, output: str, *,
     finally:
         lock.release()
         logging.getLogger().removeHandler(watch)
+
+
+def _loops(path: str) -> bool:
+    try:
+        os.stat(path)
+    except OSError as err:
+        return err.errno == errno.ELOOP
+    return False
 
 
 def _take(lock: BuildLock, output: str, wait: bool) -> int | None:
