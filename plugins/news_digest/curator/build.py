@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..diskspace import describe, no_space_error, no_space_in_record
+from ..diskspace import describe, no_space_error, no_space_in_record, not_writable
 from ..errors import DigestConfigError, DigestError, InPlaceUpdateFailed, SearchIndexError
 from ..glue import build_log
 from ..output.feed_plan import is_placeholder, public_site_url
@@ -222,6 +222,10 @@ class _Build:
                       f"{self.where()}", file=sys.stderr)
             elif self.debug:
                 raise
+            elif denied := not_writable(err):  # the cache's folder, or beside output/
+                print(f"{self._readable(denied)}: make it writable (or point CACHE_PATH, or "
+                      f"-o, at a folder that is) and build again; {self.where()}",
+                      file=sys.stderr)
             else:
                 print(f"build failed: {type(err).__name__}: {err}\n"
                       f"(run with --debug for the traceback); {self.where()}", file=sys.stderr)
@@ -293,8 +297,9 @@ class _Build:
                     raise
                 raise InPlaceUpdateFailed(
                     f"could not update {self.output}/ in place ({failed.strerror}: "
-                    f"{failed.filename}); it may mix old and new files: make it writable "
-                    "and build again, or build into a folder that can be renamed (-o)"
+                    f"{failed.filename2 or failed.filename or 'a file of it'}); it may mix "
+                    "old and new files: make it writable and build again, or build into a "
+                    "folder that can be renamed (-o)"
                 ) from None
             replaced = self.staging
             self._remove_staging()
