@@ -13,7 +13,7 @@ import pytest
 
 from news_digest.curator import check, cli, explain
 
-from sitebuild import ROOT, SAMPLE_SEED, build, seed_text
+from sitebuild import ROOT, SAMPLE_SEED, build, seed_text, stable_tree
 
 
 def _stop(*args, **kwargs):
@@ -83,3 +83,21 @@ def test_an_output_or_content_folder_in_a_link_loop_is_named(tmp_path):
     assert site.stderr == (f"{tmp_path / 'output'}: the output folder is a symbolic link that "
                            "leads back to itself (a loop): remove the link, or point it at "
                            "a folder\n")
+
+
+def test_ctrl_c_while_a_command_starts_is_a_line(tmp_path, monkeypatch, capsys):
+    """Ctrl-C in the first half second of `make html`, while Pelican is imported, ended
+    in a KeyboardInterrupt traceback (the build's own handling starts after it)."""
+    site = build(tmp_path, {"001_a.txt": seed_text()})
+    before = stable_tree(site.output)
+
+    def interrupted(name):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "import_module", interrupted)
+    try:
+        code = cli.main(["build", str(tmp_path / "content"), "-o", str(site.output)])
+    except KeyboardInterrupt:
+        pytest.fail("Ctrl-C while `build` starts ends in a traceback")
+    assert code == 130 and capsys.readouterr().err == "build: interrupted\n"
+    assert stable_tree(site.output) == before

@@ -20,8 +20,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m news_digest",
                                      description="Tools for the news digest.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in [chosen] if chosen else COMMANDS.values():
-        import_module(f"{__package__}.{name}").add_parser(commands)
+    try:  # importing a command's module (Pelican, for a build) takes a second or so
+        for name in [chosen] if chosen else COMMANDS.values():
+            import_module(f"{__package__}.{name}").add_parser(commands)
+    except KeyboardInterrupt:  # Ctrl-C right after Enter: nothing was done yet
+        print(f"{words[0] if chosen else 'news_digest'}: interrupted", file=sys.stderr)
+        return 130
     args, unknown = parser.parse_known_args(argv)
     if unknown:  # the command's own usage, not the list of commands (exits with 2)
         commands.choices[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
