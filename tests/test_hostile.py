@@ -123,6 +123,17 @@ def test_json_ld_survives_any_headline(hostile_site):
             assert data.get("headline", page.xpath("string(//h1)")) == page.xpath("string(//h1)")
 
 
+def test_stories_json_can_be_inlined_in_a_script_element(hostile_site):
+    """A reading app may put stories.json inside a page's <script> as it is: a headline's
+    `</script>` or `<!--` ended that element (JSON-LD escaped them; stories.json did not)."""
+    data = (hostile_site.output / "stories.json").read_bytes()
+    text = data.decode("utf-8")
+    assert not {"<", ">", "&", "\u2028", "\u2029"} & set(text)
+    headlines = {story["headline"] for story in json.loads(data)["stories"]}
+    assert headlines == {p.xpath("string(//h1)") for p in _story_pages(hostile_site)}
+    assert any("</script>" in headline for headline in headlines)
+
+
 def _assert_inert_html(fragment: str, where: str):
     tree = lxml.html.fragment_fromstring(fragment or "<p></p>", create_parent="div")
     assert not tree.xpath("//script | //iframe | //svg | //style | //img | //object"), where
