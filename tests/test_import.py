@@ -422,3 +422,20 @@ def test_a_feeds_control_characters_never_reach_the_terminal(tmp_path, capsys):
     assert site.code == 0, site.stderr
     [page] = site.files("stories/*.html")
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", page.read_text(encoding="utf-8"))
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_device_named_as_a_feed_or_sources_file_is_refused_at_its_cap(tmp_path):
+    """`stat` gives a device's size as 0: the size check passed and /dev/zero was read
+    until the memory ran out (MemoryError, or the system killing the import)."""
+    folder = tmp_path / "content" / "articles"
+    folder.mkdir(parents=True)
+    result = _cli("import", "/dev/zero", FEEDS / "newsapi-list.json", "--into", folder)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "/dev/zero: is larger than 50 MB" in result.stderr
+    assert list(folder.glob("*.txt"))  # the other file was imported
+    sources = _cli("import", "--sources", "/dev/zero", "--into", folder)
+    assert sources.returncode == 2
+    assert sources.stderr == "import: /dev/zero:1: is larger than 5 MB: is it the right file?\n"
+    site = build(tmp_path, {})
+    assert site.code == 0 and site.files("stories/*.html"), site.stderr
