@@ -91,3 +91,13 @@ def test_a_label_with_markup_and_closed_controls_is_shown_as_text(tmp_path):
     shown = "</script><i>Courts</i> & \u2067Gerichte\u2069"
     page = site.page("topics/courts/index.html")
     assert page.xpath("string(//h1)") == shown and not page.xpath("//i | //body//script")
+
+
+def test_a_device_named_as_the_taxonomy_is_refused_at_its_cap(built):
+    """DIGEST_TOPICS_FILE = "/dev/zero" was read until the memory ran out."""
+    tmp, site = built
+    before = (site.output / "index.html").read_bytes()
+    wrong = build(tmp, {}, settings={"DIGEST_TOPICS_FILE": "/dev/zero"})
+    assert wrong.code != 0
+    assert "/dev/zero: is larger than 20 MB: is it the right file?" in wrong.stderr
+    assert (site.output / "index.html").read_bytes() == before

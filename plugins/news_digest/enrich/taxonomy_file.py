@@ -20,6 +20,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..errors import TaxonomyFileError
+from ..seeds.safe_read import read_at_most
 from ..seeds.text_checks import (
     XML_UNSAFE_RE,
     describe,
@@ -33,6 +34,7 @@ TOPIC_KEYS = ("slug", "label", "phrases", "keywords", "negative", "examples", "o
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _VOCABULARY = ('a list of words or phrases, or a table of "phrase" = weight (a number '
                "above 0, at most 10)")
+MAX_TAXONOMY_BYTES = 20_000_000  # the project's is some 80 kB
 _TOPIC_HEADER = re.compile(r"^\s*\[\[\s*topics\s*\]\]\s*(#.*)?$")
 
 
@@ -52,7 +54,11 @@ def load_taxonomy(path: str | Path) -> tuple[MappingProxyType, ...]:
 @lru_cache(maxsize=8)
 def _load(path: Path, stamp: tuple[int, int] | None) -> tuple[MappingProxyType, ...]:
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        data = read_at_most(path, MAX_TAXONOMY_BYTES)  # /dev/zero is not read to the end
+        if len(data) > MAX_TAXONOMY_BYTES:
+            raise TaxonomyFileError(str(path), None, f"is larger than "
+                                    f"{MAX_TAXONOMY_BYTES // 1_000_000} MB: is it the right file?")
+        text = data.decode("utf-8-sig")
     except FileNotFoundError:
         raise TaxonomyFileError(str(path), None, "no such taxonomy file: create it, or point "
                                 "DIGEST_TOPICS_FILE at yours") from None
