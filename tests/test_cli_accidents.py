@@ -101,3 +101,17 @@ def test_ctrl_c_while_a_command_starts_is_a_line(tmp_path, monkeypatch, capsys):
         pytest.fail("Ctrl-C while `build` starts ends in a traceback")
     assert code == 130 and capsys.readouterr().err == "build: interrupted\n"
     assert stable_tree(site.output) == before
+
+
+def test_a_seed_named_with_a_leading_dash_is_checked_and_explained(tmp_path, monkeypatch,
+                                                                    capsys):
+    """The build publishes `-001_a.txt`; `check -001_a.txt` said 'the following arguments
+    are required: PATH', taking the name for an option it did not know."""
+    site = build(tmp_path, {"-001_a.txt": seed_text(title="Dashing headline")})
+    assert site.code == 0 and len(site.files("stories/*.html")) == 1, site.stderr
+    monkeypatch.chdir(tmp_path / "content" / "articles")
+    settings = str(ROOT / "pelicanconf.py")
+    assert cli.main(["check", "-s", settings, "-001_a.txt"]) == 0
+    assert capsys.readouterr().err == "1 seed(s) checked, 0 refused\n"
+    assert cli.main(["explain", "-s", settings, "-001_a.txt"]) == 0
+    assert capsys.readouterr().out.startswith("./-001_a.txt: Dashing headline")

@@ -14,8 +14,18 @@ COMMANDS = {"check": "check", "build": "build", "import": "importer", "new": "ne
             "explain": "explain", "ping": "ping", "serve": "serve"}
 
 
+def _as_path(word: str) -> str:
+    """A seed named with a leading dash (``-001_x.txt``, which the build reads) is a file,
+    not an option argparse does not know: ``./-001_x.txt``."""
+    if word.startswith("-") and word.lower().endswith(".txt") and os.path.isfile(word):
+        return os.path.join(".", word)
+    return word
+
+
 def main(argv: list[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else argv
+    if words and words[0] in ("check", "explain"):  # the commands that take seeds
+        words = argv = [_as_path(w) for w in words]
     chosen = COMMANDS.get(words[0]) if words else None
     parser = argparse.ArgumentParser(prog="python -m news_digest",
                                      description="Tools for the news digest.")
