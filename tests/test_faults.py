@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from faultsite import Project, corpus, debris, no_traceback, wait_for_no_debris
-from sitebuild import stable_tree
+from sitebuild import build, seed_text, stable_tree
 
 pytestmark = pytest.mark.slow
 
@@ -350,3 +350,41 @@ def test_a_mount_point_as_output_is_updated_in_place(tmp_path, thousand, referen
         assert not [p for p in volume.rglob(".*")]
     finally:
         _unmount(project.output)
+
+
+@pytest.fixture
+def cache_disk(tmp_path):
+    """The test site's cache folder on a file system of its own, to make read-only."""
+    disk = tmp_path / "cache"
+    disk.mkdir()
+    reason = _mount("-t", "tmpfs", "-o", "size=64m", "tmpfs", str(disk))
+    if reason:
+        pytest.skip(f"a read-only cache needs a mount: {reason}")
+    yield disk
+    _unmount(disk)
+
+
+def test_a_read_only_cache_is_named_and_the_next_writable_build_is_whole(tmp_path,
+                                                                          cache_disk):
+    """A CI cache restored read-only (or a cache folder on a read-only mount) failed
+    with "build failed: OSError: [Errno 30] Read-only file system: '.../.pages.json.new
+    .tmp-...'": it is named with the fix. The build must fail: an output whose records
+    could not be written would be judged against the previous build's records."""
+    seeds = {f"00{n}_a.txt": seed_text(title=f"Harbour bridge story {n}",
+                                       url=f"https://news.example.com/s{n}") for n in range(3)}
+    assert build(tmp_path, seeds).code == 0
+    before = stable_tree(tmp_path / "output")
+    assert _mount("-o", "remount,ro", str(cache_disk)) is None
+    seeds["001_a.txt"] += "A new paragraph.\n"
+    failed = build(tmp_path, seeds)
+    assert failed.code == 1 and no_traceback(failed.stderr)
+    line = failed.stderr.strip().splitlines()[-1]
+    assert line.startswith(f"cannot write into {cache_disk}/"), failed.stderr
+    assert line.endswith("(Read-only file system): make it writable (or point CACHE_PATH, "
+                         f"or -o, at a folder that is) and build again; {tmp_path}/output/ "
+                         "was left as it was"), line
+    assert stable_tree(tmp_path / "output") == before
+    assert _mount("-o", "remount,rw", str(cache_disk)) is None
+    again = build(tmp_path, seeds)
+    assert again.code == 0, again.stderr
+    assert stable_tree(tmp_path / "output") == stable_tree(build(tmp_path / "fresh", seeds).output)

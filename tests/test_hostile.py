@@ -123,6 +123,17 @@ def test_json_ld_survives_any_headline(hostile_site):
             assert data.get("headline", page.xpath("string(//h1)")) == page.xpath("string(//h1)")
 
 
+def test_stories_json_can_be_inlined_in_a_script_element(hostile_site):
+    """A reading app may put stories.json inside a page's <script> as it is: a headline's
+    `</script>` or `<!--` ended that element (JSON-LD escaped them; stories.json did not)."""
+    data = (hostile_site.output / "stories.json").read_bytes()
+    text = data.decode("utf-8")
+    assert not {"<", ">", "&", "\u2028", "\u2029"} & set(text)
+    headlines = {story["headline"] for story in json.loads(data)["stories"]}
+    assert headlines == {p.xpath("string(//h1)") for p in _story_pages(hostile_site)}
+    assert any("</script>" in headline for headline in headlines)
+
+
 def _assert_inert_html(fragment: str, where: str):
     tree = lxml.html.fragment_fromstring(fragment or "<p></p>", create_parent="div")
     assert not tree.xpath("//script | //iframe | //svg | //style | //img | //object"), where
@@ -163,3 +174,32 @@ def test_every_page_forbids_inline_scripts_and_other_origins(hostile_site):
         assert policy["object-src"] == ["'none'"], path
         for sources in policy.values():
             assert all(s.startswith("'") or s in ("data:",) for s in sources), (path, sources)
+
+
+PASTED = {  # a header or title typed in a word processor or copied from a web page
+    "nbsp_date.txt": "# Pasted date\n\nPublished\u00a0at: **2020-01-02T03:04:05Z**\n\n"
+                     "Original: [Pub](https://pub.example/1)\n\nBody.\n",
+    "fullwidth_colon.txt": "# Pasted byline\n\nPublished at: **2020-01-02T03:04:05Z**\n\n"
+                           "Original: [Pub](https://pub.example/2)\n\nAuthor\uff1a **Jane Doe**"
+                           "\n\nBody.\n",
+    "nbsp_title.txt": "#\u00a0Pasted title\n\nPublished at: **2020-01-02T03:04:05Z**\n\n"
+                      "Original: [Pub](https://pub.example/3)\n\nBody.\n",
+}
+
+
+def test_a_pasted_space_or_colon_in_a_header_is_named(tmp_path):
+    """'Published\\u00a0at:' looks like the header in any editor: the seed was refused
+    with 'no publication date: add Published at: ...' at line 1, and 'Author：' (a
+    full-width colon) became the story's first paragraph without a word."""
+    site = build(tmp_path, PASTED, settings={"DIGEST_STRICT": False})
+    assert site.code == 0, site.stderr
+    said = {text.split(": ", 1)[0].rsplit("/", 1)[-1]: text.split(": ", 1)[1]
+            for text in site.warnings if ".txt:" in text}
+    assert said["nbsp_date.txt:3"].startswith("this looks like the 'Published at' header, but "
+                                              "its name holds U+00A0 (NO-BREAK SPACE)")
+    assert said["fullwidth_colon.txt:7"].startswith(
+        "this looks like the 'Author' header, but its name holds U+FF1A (FULLWIDTH COLON)")
+    assert "the space after the '#' is U+00A0 (NO-BREAK SPACE)" in said["nbsp_title.txt:1"]
+    [page] = site.files("stories/*.html")  # the byline's story, published as written
+    assert "Author\uff1a **Jane Doe**" in site.page(page.relative_to(site.output)).xpath(
+        "string(//main)")

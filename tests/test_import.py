@@ -396,3 +396,46 @@ def test_an_import_that_reaches_no_feed_says_so_once(tmp_path, capsys):
     assert [line.split(": ")[0] for line in err.splitlines()] == urls[:2]
     assert out.count("cannot connect") == 1 and f"{urls[0]}, {urls[1]}" in out
     assert len(seeds_in(folder)) == 1
+
+
+def test_a_feeds_control_characters_never_reach_the_terminal(tmp_path, capsys):
+    """A hostile export's ESC sequences (clear the screen, retitle the window, forge a
+    log line) were printed as they came in the reasons items are skipped for."""
+    escape = "\u001b[2J\u001b]0;pwned\u0007"
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps({"status": "ok", "articles": [
+        {"source": {"name": "Wire"}, "title": "A link", "url": f"javascript:{escape}",
+         "publishedAt": "2023-01-02T10:00:00Z", "content": "Body."},
+        {"source": {"name": "Wire"}, "title": "A date", "url": "https://wire.example/1",
+         "publishedAt": f"{escape}monday", "content": "Body."},
+        {"source": {"name": f"Wire{escape}"}, "title": f"Harbour{escape} bridge shut",
+         "url": "https://wire.example/2", "publishedAt": "2023-01-02T10:00:00Z",
+         "content": "The harbour bridge was shut."}]}), encoding="utf-8")
+    folder = tmp_path / "content" / "articles"
+    folder.mkdir(parents=True)
+    assert main(["import", str(export), "--into", str(folder), "-v"]) == 0
+    out, err = capsys.readouterr()
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", out + err), err
+    assert "link 'javascript:\\x1b[2J\\x1b]0;pwned\\x07' is not an absolute" in err
+    assert "date '\\x1b[2J\\x1b]0;pwned\\x07monday' is not understood" in err
+    site = build(tmp_path, {})
+    assert site.code == 0, site.stderr
+    [page] = site.files("stories/*.html")
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", page.read_text(encoding="utf-8"))
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_device_named_as_a_feed_or_sources_file_is_refused_at_its_cap(tmp_path):
+    """`stat` gives a device's size as 0: the size check passed and /dev/zero was read
+    until the memory ran out (MemoryError, or the system killing the import)."""
+    folder = tmp_path / "content" / "articles"
+    folder.mkdir(parents=True)
+    result = _cli("import", "/dev/zero", FEEDS / "newsapi-list.json", "--into", folder)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "/dev/zero: is larger than 50 MB" in result.stderr
+    assert list(folder.glob("*.txt"))  # the other file was imported
+    sources = _cli("import", "--sources", "/dev/zero", "--into", folder)
+    assert sources.returncode == 2
+    assert sources.stderr == "import: /dev/zero:1: is larger than 5 MB: is it the right file?\n"
+    site = build(tmp_path, {})
+    assert site.code == 0 and site.files("stories/*.html"), site.stderr

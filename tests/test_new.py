@@ -130,3 +130,26 @@ def test_new_writes_a_headline_only_story_that_builds_as_a_link(tmp_path):
     assert both.returncode == 2
     assert both.stderr.strip() == ("new: --headline-only is a story without text: leave out "
                                    "--body and --body-file, or --headline-only")
+
+
+@pytest.mark.parametrize("source", ["/dev/zero", "big"])
+def test_a_story_text_over_a_seeds_cap_is_refused_not_read_whole(tmp_path, source):
+    """`--body-file /dev/zero` (or an endless pipe) read until the system killed the
+    command for its memory; a text over 1 MB made a seed every build refuses."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    if source == "big":
+        source = tmp_path / "big.txt"
+        source.write_text("A paragraph of the story.\n" * 50_000)
+    result = _new(folder, *STORY, "--body-file", source)
+    assert result.returncode == 2
+    assert result.stderr == (f"new: --body-file {source}: the story text is over 1 MB, more "
+                             "than a seed may hold: shorten the story or split it\n")
+    piped = _new(folder, *STORY, input="A paragraph of the story.\n" * 50_000)
+    assert piped.returncode == 2 and "standard input: the story text is over 1 MB" in \
+        piped.stderr
+    assert list(folder.iterdir()) == []
+    written = _new(folder, *STORY, "--body", "The council met.")
+    assert written.returncode == 0
+    site = build(tmp_path / "site", {p.name: p.read_bytes() for p in folder.iterdir()})
+    assert site.code == 0 and len(site.files("stories/*.html")) == 1

@@ -174,6 +174,19 @@ def test_assembling_a_folder_that_is_no_partition_says_so(tmp_path):
     assert "Traceback" not in site.stderr
 
 
+@pytest.mark.parametrize("manifest", ["[]", '{"start": "2025-01-01"}',
+                                      '{"start": 1, "until": 2, "pages": {}, "stories": []}'])
+def test_a_damaged_partition_record_is_named(tmp_path, manifest):
+    """A partition.json cut short or edited by hand: 'build failed: KeyError: start'."""
+    seeds = dict(list(two_months().items())[:3])
+    [part] = _partitions(tmp_path, seeds, ranges=[RANGES[0]])
+    (part.output / MANIFEST).write_text(manifest, encoding="utf-8")
+    site = build(tmp_path / "whole", seeds, settings={"DIGEST_ASSEMBLE": [str(part.output)]})
+    assert site.code != 0 and "Traceback" not in site.stderr
+    assert (f"{part.output / MANIFEST}: not the output of a partition build (its start, until, "
+            "pages or stories are missing or wrong)") in site.stderr, site.stderr
+
+
 def _with_header(text: str, header: str) -> str:
     """``text`` with one more header line after its ``Original:`` line."""
     head, original, rest = text.partition("\nOriginal: ")

@@ -14,17 +14,31 @@ import logging
 from pathlib import Path
 
 NO_SPACE = frozenset({errno.ENOSPC, errno.EDQUOT})
+# A folder the build must write that it may not: a read-only file system (a CI cache
+# restored read-only, a mount), or permissions.
+NOT_WRITABLE = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
 
 
-def no_space_error(error: BaseException | None) -> OSError | None:
-    """The out-of-space ``OSError`` behind ``error`` (its causes and context), if any."""
+def no_space_error(error: BaseException | None, kinds: frozenset = NO_SPACE) -> OSError | None:
+    """The out-of-space ``OSError`` behind ``error`` (its causes and context), if any
+    (or one of ``kinds``)."""
     seen = set()
     while error is not None and id(error) not in seen:
         seen.add(id(error))
-        if isinstance(error, OSError) and error.errno in NO_SPACE:
+        if isinstance(error, OSError) and error.errno in kinds:
             return error
         error = error.__cause__ or error.__context__
     return None
+
+
+def not_writable(error: BaseException | None) -> str:
+    """``cannot write into FOLDER/ (Read-only file system)`` when a file could not be
+    written for want of permission or a writable file system; "" otherwise."""
+    found = no_space_error(error, NOT_WRITABLE)
+    where = found and (found.filename2 or found.filename)
+    if not where:
+        return ""
+    return f"cannot write into {Path(where).parent}/ ({found.strerror})"
 
 
 def no_space_in_record(record: logging.LogRecord) -> OSError | None:

@@ -16,11 +16,13 @@ from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .enrich.partitions import MIN_MARGIN_DAYS
 from .enrich.republishing import DEFAULT_POLICY, POLICIES
 from .enrich.taxonomy_file import load_taxonomy
 from .errors import DigestConfigError
+from .seeds.text_checks import XML_UNSAFE_RE, has_visible_character
 from .seeds.urls import is_web_url
 
 PREFIX = "DIGEST_"
@@ -222,6 +224,52 @@ SETTINGS: dict[str, Setting] = {
         1.0, "seconds before the first retry (doubled for each next one), a number from "
         "0 to 60", lambda v: _is_number(v, 0, 60)),
 }
+
+
+def _is_site_text(value: Any) -> bool:
+    """Text a page, a feed and a JSON-LD block can all hold: something visible, no
+    control character (tab and line breaks aside), nothing XML cannot carry."""
+    return (isinstance(value, str) and has_visible_character(value)
+            and not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", value)
+            and not XML_UNSAFE_RE.search(value))
+
+
+def _is_time_zone(value: Any) -> bool:
+    try:
+        return isinstance(value, str) and ZoneInfo(value) is not None
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+
+
+def _escapes_html(value: Any) -> bool:
+    """Jinja's ``autoescape`` on: seed text is printed as text, never as markup."""
+    return isinstance(value, Mapping) and (
+        value.get("autoescape") is True
+        or (callable(value.get("autoescape")) and value["autoescape"]("index.html") is True))
+
+
+# Pelican's own settings the pages rely on, checked by a build when present (Pelican checks
+# none of them; a wrong one failed deep in a build with a bare TypeError, or, for
+# JINJA_ENVIRONMENT, printed every seed's text as raw HTML).
+PELICAN_SETTINGS: dict[str, tuple[str, Callable[[Any], bool]]] = {
+    "SITENAME": ("the site's name: text with a visible character and no control "
+                 "character, e.g. 'The News Digest'", _is_site_text),
+    "DEFAULT_PAGINATION": ("a whole number of stories per page (e.g. 20), or False",
+                           lambda v: v is False or _whole(0, 10**6)(v)),
+    "TIMEZONE": ("a time zone name of the IANA database, e.g. 'UTC' or 'Europe/Berlin'",
+                 _is_time_zone),
+    "JINJA_ENVIRONMENT": ("a dict with \"autoescape\": True (the theme relies on it to "
+                          "print seed text as text; Pelican's default has none): add it "
+                          "beside your other keys", _escapes_html),
+}
+
+
+def check_pelican_settings(settings: Mapping[str, Any]) -> None:
+    """Raise ``DigestConfigError`` for the first of ``PELICAN_SETTINGS`` that is wrong.
+    Asked by a build only: ``check`` and ``explain`` render no page."""
+    for name, (expected, check) in PELICAN_SETTINGS.items():
+        if name in settings and not check(settings[name]):
+            raise DigestConfigError(name, settings[name], expected)
 
 
 # Settings that were replaced: naming one stops the build with what replaced it.

@@ -11,6 +11,7 @@ record) is ``speed.Rebuild``'s.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import shutil
@@ -18,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..diskspace import describe, no_space_error, no_space_in_record
+from ..diskspace import describe, no_space_error, no_space_in_record, not_writable
 from ..errors import DigestConfigError, DigestError, InPlaceUpdateFailed, SearchIndexError
 from ..glue import build_log
 from ..output.feed_plan import is_placeholder, public_site_url
@@ -102,6 +103,11 @@ def build_site(settings_file: str, content: str | None, output: str, *,
     ``publish``: refuse to build for a placeholder public address (``make publish``).
     """
     build_log.setup(debug)
+    for given, kind in ((output, "output"), (content, "content")):
+        if given and _loops(given):  # Path.resolve raised RuntimeError on it
+            print(f"{given}: the {kind} folder is a symbolic link that leads back to itself "
+                  "(a loop): remove the link, or point it at a folder", file=sys.stderr)
+            return 2
     watch = _FailureWatch()
     logging.getLogger().addHandler(watch)
     target = Path(output).resolve()
@@ -124,6 +130,14 @@ def build_site(settings_file: str, content: str | None, output: str, *,
     finally:
         lock.release()
         logging.getLogger().removeHandler(watch)
+
+
+def _loops(path: str) -> bool:
+    try:
+        os.stat(path)
+    except OSError as err:
+        return err.errno == errno.ELOOP
+    return False
 
 
 def _take(lock: BuildLock, output: str, wait: bool) -> int | None:
@@ -208,6 +222,10 @@ class _Build:
                       f"{self.where()}", file=sys.stderr)
             elif self.debug:
                 raise
+            elif denied := not_writable(err):  # the cache's folder, or beside output/
+                print(f"{self._readable(denied)}: make it writable (or point CACHE_PATH, or "
+                      f"-o, at a folder that is) and build again; {self.where()}",
+                      file=sys.stderr)
             else:
                 print(f"build failed: {type(err).__name__}: {err}\n"
                       f"(run with --debug for the traceback); {self.where()}", file=sys.stderr)
@@ -279,8 +297,9 @@ class _Build:
                     raise
                 raise InPlaceUpdateFailed(
                     f"could not update {self.output}/ in place ({failed.strerror}: "
-                    f"{failed.filename}); it may mix old and new files: make it writable "
-                    "and build again, or build into a folder that can be renamed (-o)"
+                    f"{failed.filename2 or failed.filename or 'a file of it'}); it may mix "
+                    "old and new files: make it writable and build again, or build into a "
+                    "folder that can be renamed (-o)"
                 ) from None
             replaced = self.staging
             self._remove_staging()

@@ -14,14 +14,28 @@ COMMANDS = {"check": "check", "build": "build", "import": "importer", "new": "ne
             "explain": "explain", "ping": "ping", "serve": "serve"}
 
 
+def _as_path(word: str) -> str:
+    """A seed named with a leading dash (``-001_x.txt``, which the build reads) is a file,
+    not an option argparse does not know: ``./-001_x.txt``."""
+    if word.startswith("-") and word.lower().endswith(".txt") and os.path.isfile(word):
+        return os.path.join(".", word)
+    return word
+
+
 def main(argv: list[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else argv
+    if words and words[0] in ("check", "explain"):  # the commands that take seeds
+        words = argv = [_as_path(w) for w in words]
     chosen = COMMANDS.get(words[0]) if words else None
     parser = argparse.ArgumentParser(prog="python -m news_digest",
                                      description="Tools for the news digest.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in [chosen] if chosen else COMMANDS.values():
-        import_module(f"{__package__}.{name}").add_parser(commands)
+    try:  # importing a command's module (Pelican, for a build) takes a second or so
+        for name in [chosen] if chosen else COMMANDS.values():
+            import_module(f"{__package__}.{name}").add_parser(commands)
+    except KeyboardInterrupt:  # Ctrl-C right after Enter: nothing was done yet
+        print(f"{words[0] if chosen else 'news_digest'}: interrupted", file=sys.stderr)
+        return 130
     args, unknown = parser.parse_known_args(argv)
     if unknown:  # the command's own usage, not the list of commands (exits with 2)
         commands.choices[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")

@@ -7,6 +7,7 @@ its cluster and its strongest near misses with the shared terms and the score.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -16,6 +17,7 @@ from ..enrich.cluster_links import stories_for_clustering
 from ..enrich.cluster_why import explain_pair, near_misses, told_apart, written_forms
 from ..enrich.event_dates import day_notes
 from ..errors import SeedError
+from ..seeds.files import SEED, classify_folder
 from ..seeds.format import read_seed
 from .check import warning_lines
 
@@ -70,6 +72,12 @@ def _label(seed) -> str:
     return f"{Path(seed.path).name}: {seed.title} ({seed.source_name})"
 
 
+def _real(path) -> Path:
+    """``path`` with its links resolved; a link in a loop stays as it is (read_seed
+    then names it), where ``Path.resolve`` raised RuntimeError."""
+    return Path(os.path.realpath(path))
+
+
 def run(seeds: list[str], content: str) -> int:
     folder = Path(content)
     if not folder.is_dir():  # else each story was clustered alone, without a word
@@ -79,16 +87,19 @@ def run(seeds: list[str], content: str) -> int:
         return 2
     root = folder.resolve()
     for seed in seeds:  # else "1 story" reads as "no other report", when it was not looked for
-        if not Path(seed).resolve().is_relative_to(root):
+        if not _real(seed).is_relative_to(root):
             print(f"explain --cluster: {seed} is not in the content folder '{content}': it is "
                   f"clustered with that folder's stories, not with those beside it; to "
                   f"cluster it with its own folder, add --content {Path(seed).parent}",
                   file=sys.stderr)
-    paths = sorted({*folder.rglob("*.txt"), *(Path(s) for s in seeds)})
+    # the files the build reads (seeds/files.py): not macOS's ._name.txt, an editor's
+    # hidden copy or a link, which the build leaves out
+    read = [Path(v.path) for v in classify_folder(str(folder)) if v.kind == SEED]
+    paths = sorted({*read, *(Path(s) for s in seeds)})
     loaded, status = {}, 0
     for path in paths:
         try:
-            loaded[path.resolve()] = read_seed(path)
+            loaded[_real(path)] = read_seed(path)
         except SeedError as err:  # as check and the build say it, on standard error
             print(err, file=sys.stderr)
             status = 1
@@ -112,7 +123,7 @@ def run(seeds: list[str], content: str) -> int:
         kept.setdefault(loaded_seed.identity, loaded_seed)
     label_of = {key: _label(s) for key, s in kept.items()}
     for number, seed in enumerate(seeds):
-        found = loaded.get(Path(seed).resolve())
+        found = loaded.get(_real(seed))
         if found is None:
             continue
         if kept[found.identity] is not found:

@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 from ..enrich.language import normalise_tag
 from ..enrich.publisher_names import site_name
 from ..errors import ImportFileError
+from ..seeds.safe_read import read_at_most
 from ..seeds.text import clean_line, html_to_line, markup_to_paragraphs, text_to_paragraphs
 from ..seeds.urls import is_web_url
 from .aggregator import is_aggregator, original_address, publisher_from_title
@@ -70,11 +71,11 @@ def read_items(path: str | Path) -> list[Story | Skipped]:
     try:
         if path.is_dir():
             raise ImportFileError(str(path), "is a folder: name feed or JSON files")
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ImportFileError(str(path), f"is larger than {MAX_FILE_BYTES // 1_000_000} MB")
-        data = path.read_bytes()
+        data = read_at_most(path, MAX_FILE_BYTES)
     except OSError as err:
         raise ImportFileError(str(path), f"cannot be read: {err.strerror}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFileError(str(path), f"is larger than {MAX_FILE_BYTES // 1_000_000} MB")
     return list(items_from_bytes(data, str(path)))
 
 

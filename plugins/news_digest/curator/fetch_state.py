@@ -16,7 +16,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..seeds.safe_read import read_at_most
+
 VERSION = 1
+MAX_STATE_BYTES = 50_000_000  # some 100 bytes a feed
 # Per feed: "etag", "last_modified" (as the server sent them), "sha256" (of the body),
 # "fetched_at" (ISO 8601 UTC), "status" (HTTP status, or "error: why"), "moved_to".
 KNOWN_FIELDS = ("etag", "last_modified", "sha256", "fetched_at", "status", "moved_to")
@@ -43,7 +46,10 @@ class FetchState:
 def load_state(path: str | Path) -> FetchState:
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = read_at_most(path, MAX_STATE_BYTES)
+        if len(raw) > MAX_STATE_BYTES:
+            raise OSError(f"larger than {MAX_STATE_BYTES // 1_000_000} MB")
+        data = json.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         return FetchState(path)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:

@@ -25,7 +25,7 @@ from .fetch import FetchPolicy, new_session, user_agent
 from .fetch_state import FetchState, load_state, save_state
 from .import_feeds import FeedResult, plan_jobs, read_job, record
 from .import_report import Tally, dry_run_report, unreachable
-from .progress import Progress
+from .progress import Progress, escaped_output
 from .seed_folder import highest_number, read_originals, seed_name, write_new
 from .site_settings import DEFAULT_SETTINGS_FILE, SettingsFileError, digest_settings
 from .story_clean import Candidate, clean_stories
@@ -220,6 +220,11 @@ def write_stories(entries, folder: Path, number: int, known: dict, progress: Pro
 
 
 def run(args) -> int:
+    with escaped_output():  # a feed's text is printed: never its control characters
+        return _run(args)
+
+
+def _run(args) -> int:
     folder = check_folder(args.into)
     if folder is None:
         return 2

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import sys
 from datetime import UTC, datetime
-from pathlib import Path
 
 from ..errors import UsageError
 from ..seeds.compose import StoryError, safe_url, story_seed
+from ..seeds.format import MAX_SEED_BYTES
 from ..seeds.headers import timestamp_problem
 from ..seeds.text import text_to_paragraphs
 from ..seeds.urls import is_web_url, url_identity
@@ -32,6 +32,15 @@ def parse_published(value: str | None) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def _capped(data: bytes, where: str) -> str:
+    """The story text read (at most one byte over a seed's cap: ``/dev/zero`` or an
+    endless pipe filled the memory until the system killed the command)."""
+    if len(data) > MAX_SEED_BYTES:
+        raise UsageError(f"{where}: the story text is over {MAX_SEED_BYTES // 1_000_000} MB, "
+                         "more than a seed may hold: shorten the story or split it")
+    return data.decode("utf-8-sig")
+
+
 def read_body(args) -> list[str]:
     if args.headline_only:
         if args.body is not None or args.body_file is not None:
@@ -44,12 +53,18 @@ def read_body(args) -> list[str]:
         text = "\n".join(args.body)
     elif args.body_file is not None and args.body_file != "-":
         try:
-            text = Path(args.body_file).read_text(encoding="utf-8-sig")
+            with open(args.body_file, "rb") as handle:  # a file, or a pipe: <(curl ...)
+                text = _capped(handle.read(MAX_SEED_BYTES + 1), f"--body-file {args.body_file}")
         except (OSError, UnicodeDecodeError) as err:
             why = getattr(err, "strerror", None) or "not UTF-8 text"
             raise UsageError(f"--body-file {args.body_file}: cannot be read: {why}") from None
     elif args.body_file == "-" or not sys.stdin.isatty():
-        text = sys.stdin.read()
+        stream = getattr(sys.stdin, "buffer", None)
+        try:
+            text = (_capped(stream.read(MAX_SEED_BYTES + 1), "standard input") if stream
+                    else sys.stdin.read(MAX_SEED_BYTES + 1))
+        except UnicodeDecodeError:
+            raise UsageError("standard input: cannot be read: not UTF-8 text") from None
     else:
         raise UsageError("no story text: give it with --body TEXT (once per paragraph), "
                          "--body-file FILE, or on standard input (or --headline-only for a "

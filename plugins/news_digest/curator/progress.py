@@ -1,9 +1,39 @@
-"""A plain-text progress bar on a terminal, with messages printed above it."""
+"""A plain-text progress bar on a terminal, with messages printed above it; and
+``escaped_output``: what a command prints of other people's text stays plain text."""
 
 from __future__ import annotations
 
+import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from typing import TextIO
+
+# C0 and C1 controls but tab, line feed and carriage return (the progress bar's): a
+# feed's ESC sequences would clear the screen, retitle the window or forge log lines.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+class _Escaping:
+    """A text stream that writes control characters as escapes (``\\x1b``)."""
+
+    def __init__(self, stream: TextIO):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(_CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
+        return len(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def escaped_output() -> Iterator[None]:
+    """Standard output and error, with control characters printed as escapes: for a
+    command that prints what feeds and servers sent (titles, links, dates, reasons)."""
+    with redirect_stdout(_Escaping(sys.stdout)), redirect_stderr(_Escaping(sys.stderr)):
+        yield
 
 
 class Progress:

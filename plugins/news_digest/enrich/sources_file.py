@@ -21,6 +21,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..errors import SourcesFileError
+from ..seeds.safe_read import read_at_most
 from ..seeds.urls import is_web_url
 from .language import normalise_tag
 from .publishers import publisher_key
@@ -97,11 +98,11 @@ def load_sources(path: str | Path) -> SourcesFile:
     """Read and check a sources file; ``SourcesFileError`` for anything wrong."""
     path = Path(path)
     try:
-        if path.stat().st_size > _MAX_BYTES:
-            raise SourcesFileError(str(path), 1, "is larger than 5 MB: is it the right file?")
-        data = path.read_bytes()
+        data = read_at_most(path, _MAX_BYTES)
     except OSError as err:
         raise SourcesFileError(str(path), 1, f"cannot be read: {err.strerror}") from None
+    if len(data) > _MAX_BYTES:
+        raise SourcesFileError(str(path), 1, "is larger than 5 MB: is it the right file?")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:

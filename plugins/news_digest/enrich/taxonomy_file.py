@@ -20,6 +20,13 @@ from types import MappingProxyType
 from typing import Any
 
 from ..errors import TaxonomyFileError
+from ..seeds.safe_read import read_at_most
+from ..seeds.text_checks import (
+    XML_UNSAFE_RE,
+    describe,
+    has_visible_character,
+    unclosed_bidi_control,
+)
 from .words import words
 
 TOPIC_KEYS = ("slug", "label", "phrases", "keywords", "negative", "examples", "outside",
@@ -27,6 +34,7 @@ TOPIC_KEYS = ("slug", "label", "phrases", "keywords", "negative", "examples", "o
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _VOCABULARY = ('a list of words or phrases, or a table of "phrase" = weight (a number '
                "above 0, at most 10)")
+MAX_TAXONOMY_BYTES = 20_000_000  # the project's is some 80 kB
 _TOPIC_HEADER = re.compile(r"^\s*\[\[\s*topics\s*\]\]\s*(#.*)?$")
 
 
@@ -46,7 +54,11 @@ def load_taxonomy(path: str | Path) -> tuple[MappingProxyType, ...]:
 @lru_cache(maxsize=8)
 def _load(path: Path, stamp: tuple[int, int] | None) -> tuple[MappingProxyType, ...]:
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        data = read_at_most(path, MAX_TAXONOMY_BYTES)  # /dev/zero is not read to the end
+        if len(data) > MAX_TAXONOMY_BYTES:
+            raise TaxonomyFileError(str(path), None, f"is larger than "
+                                    f"{MAX_TAXONOMY_BYTES // 1_000_000} MB: is it the right file?")
+        text = data.decode("utf-8-sig")
     except FileNotFoundError:
         raise TaxonomyFileError(str(path), None, "no such taxonomy file: create it, or point "
                                 "DIGEST_TOPICS_FILE at yours") from None
@@ -122,6 +134,10 @@ def check_topics(data: dict[str, Any], lines: _Lines) -> tuple[dict[str, Any], .
                               "a slug of lowercase letters, digits and hyphens", "slug")
         if not (isinstance(label, str) and label.strip()):
             raise lines.error(number, f"{where}.label", label, "a label: non-empty text", "label")
+        problem = _label_problem(label)
+        if problem:  # every page, feed and JSON-LD block names the topic by its label
+            shown = label if len(label) <= MAX_LABEL else label[:MAX_LABEL] + "..."
+            raise lines.error(number, f"{where}.label", shown, problem, "label")
         if slug in slugs:
             raise lines.error(number, f"{where}.slug", slug,
                               f"a slug no other topic has (topics[{slugs[slug]}] has it)", "slug")
@@ -143,6 +159,28 @@ def check_topics(data: dict[str, Any], lines: _Lines) -> tuple[dict[str, Any], .
         if "backdrop" in topic:
             _check_backdrop(lines, number, topic)
     return tuple(topics)
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+MAX_LABEL = 100
+
+
+def _label_problem(label: str) -> str | None:
+    """Why a label cannot be shown (the seeds' rules for a headline), or None."""
+    if len(label) > MAX_LABEL:
+        return (f"a label of at most {MAX_LABEL} characters (it has {len(label)}): it is a "
+                "heading, a menu entry and a feed category on every page of its stories")
+    bad = _CONTROL_RE.search(label) or XML_UNSAFE_RE.search(label)
+    if bad:
+        return (f"a label without {describe(bad.group())}: a control character or one feeds "
+                "cannot carry (an escape such as \\u0000 in the file writes one)")
+    if not has_visible_character(label):
+        return "a label with a visible character (it holds only spaces or invisible ones)"
+    bidi = unclosed_bidi_control(label)
+    if bidi:
+        return (f"a label whose {bidi[1]} is closed (U+202C, or U+2069 for an isolate): "
+                "left open, it reverses the text shown after the label")
+    return None
 
 
 def _check_backdrop(lines: _Lines, number: int, topic: dict) -> None:

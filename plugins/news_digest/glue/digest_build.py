@@ -28,7 +28,7 @@ from ..enrich.sources_file import SourcesFile, home_for, load_sources, policy_fo
 from ..enrich.topics import Taxonomy, Topic
 from ..errors import DigestConfigError, SeedError
 from ..output.feed_plan import FeedPlan, SiteInfo, public_site_url
-from ..settings import resolve, sources_file_path
+from ..settings import check_pelican_settings, resolve, sources_file_path
 from ..speed import Speed
 from .partition_build import partition_run
 
@@ -39,6 +39,7 @@ class DigestBuild:
     def __init__(self, pelican_settings: Mapping[str, Any]):
         self.pelican_settings = pelican_settings  # read only, never written
         self.settings = resolve(pelican_settings)  # DigestConfigError before anything is read
+        check_pelican_settings(pelican_settings)
         if "index" in pelican_settings.get("DIRECT_TEMPLATES", ()):
             raise DigestConfigError(
                 "DIRECT_TEMPLATES", pelican_settings["DIRECT_TEMPLATES"],

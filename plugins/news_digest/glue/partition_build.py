@@ -160,6 +160,16 @@ class PartitionRun:
                                                encoding="utf-8")
 
 
+def _is_manifest(data) -> bool:
+    """The shape ``PartitionRun.finish`` writes."""
+    return (isinstance(data, dict) and all(isinstance(data.get(k), str) for k in ("start", "until"))
+            and isinstance(data.get("pages"), list)
+            and all(isinstance(page, str) for page in data["pages"])
+            and isinstance(data.get("stories"), dict)
+            and all(isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v)
+                    for v in data["stories"].values()))
+
+
 class AssembleRun:
     """The build that puts partitions together (``DIGEST_ASSEMBLE``)."""
 
@@ -188,7 +198,10 @@ class AssembleRun:
     def _manifest(folder: Path) -> dict:
         path = folder / MANIFEST
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
+            manifest = json.loads(path.read_text(encoding="utf-8"))
+            if not _is_manifest(manifest):  # a damaged or hand-edited one: KeyError before
+                raise ValueError("its start, until, pages or stories are missing or wrong")
+            return manifest
         except (OSError, ValueError) as err:
             raise PartitionError(f"{path}: not the output of a partition build ({err}): "
                                  "build it with DIGEST_PARTITION set (`build --partition`)"

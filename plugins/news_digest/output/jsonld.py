@@ -67,7 +67,12 @@ def news_article(*, headline: str, attribution: Attribution, site_name: str, sit
 
 def script_json(data: Any) -> str:
     """JSON that is safe between ``<script type="application/ld+json">`` tags."""
-    text = dumps_indented(data, 1, ensure_ascii=False)
+    return script_safe(dumps_indented(data, 1, ensure_ascii=False))
+
+
+def script_safe(text: str) -> str:
+    """JSON text with ``<``, ``>``, ``&`` and the two line separators escaped: the same
+    data to any JSON parser, and nothing that can end a ``<script>`` element."""
     for character, escaped in _SCRIPT_SAFE:
         text = text.replace(character, escaped)
     return text

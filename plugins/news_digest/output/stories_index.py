@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import BinaryIO
 
+from .jsonld import script_safe
+
 STORIES_JSON = "stories.json"
 FORMAT_VERSION = 1
 
@@ -59,11 +61,12 @@ def write_stories_json(records: Iterable[StoryRecord], site_name: str, site_url:
     100 MB for a moment at 100,000 stories."""
     ordered = sorted(records, key=lambda r: (r.published.timestamp(), r.identity),
                      reverse=True)
-    head = json.dumps({"version": FORMAT_VERSION, "title": site_name,
-                       "home_page_url": f"{site_url}/", "count": len(ordered)},
-                      sort_keys=True, ensure_ascii=False)
+    head = script_safe(json.dumps({"version": FORMAT_VERSION, "title": site_name,
+                                   "home_page_url": f"{site_url}/", "count": len(ordered)},
+                                  sort_keys=True, ensure_ascii=False))
     out.write((head[:-1] + ', "stories": [\n').encode("utf-8"))
     for number, record in enumerate(ordered):
-        line = json.dumps(record.plain(), sort_keys=True, ensure_ascii=False)
+        # script-safe: a reading app may inline the file in a page's <script> as it is
+        line = script_safe(json.dumps(record.plain(), sort_keys=True, ensure_ascii=False))
         out.write(((",\n" if number else "") + line).encode("utf-8"))
     out.write(b"\n]}\n" if ordered else b"]}\n")

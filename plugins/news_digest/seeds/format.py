@@ -39,6 +39,7 @@ from .headers import (
     example_line,
     hint,
     normalise_key,
+    odd_header,
     resemblance,
     suggest,
     title_hint,
@@ -300,14 +301,17 @@ class _Head:
     def header_like_body(self, lines: list[str], body_start: int) -> None:
         """Warn when the body's first line starts like a seed header written without ** **
         and, as header lines are, is followed by a blank line and more text."""
-        start = _KEY_START_RE.match(lines[body_start].strip()) if body_start < len(lines) else None
+        first = lines[body_start].strip() if body_start < len(lines) else ""
+        start = _KEY_START_RE.match(first)
         header = BY_KEY.get(normalise_key(start.group(1))) if start else None
-        if header and header.key != "title" and not _text_follows(lines, body_start) and any(
-                line.strip() for line in lines[body_start + 1:]):
-            self.warnings.append(SeedWarning(
-                self.path, body_start + 1, f"this line starts like the '{header.name}' header "
+        odd = None if header else odd_header(first)
+        if (header or odd) and (odd or header.key != "title") and not _text_follows(
+                lines, body_start) and any(line.strip() for line in lines[body_start + 1:]):
+            self.warnings.append(SeedWarning(self.path, body_start + 1, _odd_message(
+                *odd, ", so the line is the story's first paragraph") if odd else (
+                f"this line starts like the '{header.name}' header "
                 "but its value is not between ** **, so it is the story's first paragraph: if "
-                f"it is the header, write '{example_line(header)}'"))
+                f"it is the header, write '{example_line(header)}'")))
 
     def values(self, lines: list[str], body_start: int) -> dict[str, object]:
         """Every documented header checked, in the order of ``HEADERS``."""
@@ -348,6 +352,9 @@ class _Head:
             raise SeedError(path, body_start + 1,
                             f"this looks like the '{header.name}' header, but the value is not "
                             f"between ** **: write '{header.name}: **...**'")
+        odd = odd_header(first_body)
+        if odd and odd[0] is header:  # the header, with a pasted character in its name
+            raise SeedError(path, body_start + 1, _odd_message(*odd))
         other = BY_KEY.get(normalise_key(start.group(1))) if start else None
         if other and other.key != "title":  # another header, written so the body starts there
             raise SeedError(path, body_start + 1, f"this looks like the '{other.name}' header, "
@@ -365,6 +372,12 @@ class _Head:
                             f"**2019-11-01T12:05:50+00:00**' below the title{where}")
         raise SeedError(path, line, f"no 'Original:' line: add 'Original: [Publisher name]"
                         f"(https://example.org/story)' naming the publisher and its URL{where}")
+
+
+def _odd_message(header, odd: str, so: str = "") -> str:
+    return (f"this looks like the '{header.name}' header, but its name holds {odd}, pasted "
+            f"from a web page or a word processor{so}: "
+            f"{'if it is the header, ' if so else ''}type the name and ':' again")
 
 
 def render_seed(seed: Seed) -> str:

@@ -21,7 +21,7 @@ from functools import cached_property
 from ..errors import HeaderValueError
 from .language_tags import canonical_language_tag, tag_for_name
 from .story_refs import reference_problem
-from .text_checks import has_visible_character
+from .text_checks import describe, has_visible_character
 from .url_checks import web_url_problem
 
 MAX_HEADLINE_CHARS = 300
@@ -315,6 +315,26 @@ def example_line(header: Header) -> str:
     return f"{header.name}: **...**"
 
 
+# Characters a web page or a word processor pastes where a header's name has a plain
+# space or nothing (no-break and other spaces, zero-width ones), and the full-width colon.
+_ODD = "\u00a0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff"
+_ODD_RE = re.compile(f"[{_ODD}\uff1a]")
+_ODD_KEY_RE = re.compile(f"^([A-Za-z][A-Za-z0-9 _{_ODD}-]{{0,39}}?)\\s*[:\uff1a]")
+
+
+def odd_header(line: str) -> tuple[Header, str] | None:
+    """``(header, the odd character described)`` when ``line`` starts like one of the
+    seed headers but for a character pasted into its name or colon (so it is no header
+    line: ``Published\u00a0at: **...**``); None otherwise."""
+    match = _ODD_KEY_RE.match(line)
+    odd = match and _ODD_RE.search(match.group(0))
+    if not odd:
+        return None
+    name = re.sub(f"[{_ODD}]", lambda m: " " if m.group().isspace() else "", match.group(1))
+    header = BY_KEY.get(normalise_key(name))
+    return (header, describe(odd.group())) if header and header.key != "title" else None
+
+
 def title_hint(first: str, title_header: str | None) -> str:
     """The fix for a seed with no '# ' title line, from its first line (stripped) and
     the value of a 'Title: **...**' header, which is inert, if it has one."""
@@ -322,4 +342,7 @@ def title_hint(first: str, title_header: str | None) -> str:
         return f": write this 'Title:' line as '# {title_header[:80]}'"
     if first.startswith("##"):
         return ": the headline is a level-1 heading, written with one '#'"
+    if first.startswith("#") and _ODD_RE.match(first[1:]):
+        return (f": the space after the '#' is {describe(first[1])}, pasted from a web page "
+                "or a word processor: type a plain space")
     return ": write a space after the '#'" if first.startswith("#") else ""

@@ -75,3 +75,11 @@ def read_capped(path: str | os.PathLike, cap: int) -> bytes:
         raise UnreadableFile(f"cannot be read: {err.strerror or err}") from None
     finally:
         os.close(fd)
+
+
+def read_at_most(path: str | os.PathLike, cap: int) -> bytes:
+    """At most the first ``cap + 1`` bytes of ``path``, whatever it is (a file, a pipe,
+    a device): a caller finding more than ``cap`` refuses it, and ``/dev/zero`` named
+    by mistake is not read until the memory runs out (a size from ``stat`` is 0)."""
+    with open(path, "rb") as handle:
+        return handle.read(cap + 1)
