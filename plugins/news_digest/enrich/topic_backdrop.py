@@ -35,15 +35,20 @@ class Backdrop:
         self.entries = entries
         self.lists: dict[int, frozenset[int]] = {}
         self.phrases: dict[int, frozenset[int]] = {}  # each listed topic's phrase entries
+        by_owner: dict[int, list[int]] = {}  # once, not a walk of every entry per topic
+        for e, (owner, *_) in enumerate(entries):
+            by_owner.setdefault(owner, []).append(e)
         for number, topic in enumerate(topics):
             keys = {" ".join(words(phrase)) for phrase in topic.get("backdrop") or ()}
-            found = frozenset(e for e, (owner, kind, _, shown, _) in enumerate(entries)
-                              if owner == number and kind == "phrases" and shown.lower() in keys)
+            if not keys:
+                continue
+            own = by_owner.get(number, ())
+            found = frozenset(e for e in own
+                              if entries[e][1] == "phrases" and entries[e][3].lower() in keys)
             if found:
                 self.lists[number] = found
                 self.phrases[number] = frozenset(
-                    e for e, (owner, kind, *_) in enumerate(entries)
-                    if owner == number and kind in ("phrases", "examples"))
+                    e for e in own if entries[e][1] in ("phrases", "examples"))
 
     def __bool__(self) -> bool:
         return bool(self.lists)

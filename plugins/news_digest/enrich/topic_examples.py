@@ -71,11 +71,15 @@ def example_words(topics: Sequence[Mapping]) -> list[tuple[str, ...]]:
                 if len(found) == 1:
                     own.update(found)
         listed.append(own)
+    # Which topics each word belongs to, once: a word is a topic's own when no other
+    # topic has it (asking every other topic for each topic grew with the square).
+    owners: dict[str, set[int]] = {}
+    for number, found in (*enumerate(shared), *enumerate(listed)):
+        for word in found:
+            owners.setdefault(word, set()).add(number)
     result = []
     for number, counts in enumerate(shared):
-        others = set().union(*(set(c) for i, c in enumerate(shared) if i != number),
-                             *(v for i, v in enumerate(listed) if i != number))
-        kept = sorted((w for w in counts if w not in others and w not in listed[number]),
+        kept = sorted((w for w in counts if owners[w] == {number} and w not in listed[number]),
                       key=lambda w: (-counts[w], w))
         result.append(tuple(kept[:MAX_WORDS]))
     return result
