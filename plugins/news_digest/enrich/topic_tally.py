@@ -55,3 +55,10 @@ def tally(head: dict, body: dict, entries: list, body_points: list, size: int,
             if entries[number][2] > strongest[topic]:
                 strongest[topic] = entries[number][2]
     return sums, distinct, entries_found, seen, strongest
+
+
+def found_topics(head: dict, body: dict, entries: list, body_points: list) -> list[int]:
+    """The topics with an entry in the headline or the body, in taxonomy order: the only
+    ones ``tally`` can give points. Scoring walks these, not every topic: a taxonomy of
+    10,000 topics spent two thirds of its tagging on topics the story never names."""
+    return sorted({entries[n][0] for n in head} | {body_points[n][0] for n in body})

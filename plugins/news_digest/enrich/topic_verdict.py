@@ -25,7 +25,7 @@ import math
 from pathlib import Path
 
 from .topic_signals import MONEY
-from .topic_tally import tally
+from .topic_tally import found_topics, tally
 from .topic_text import read_body, site_tail
 
 VERDICT_FILE = Path(__file__).with_name("topic_verdict.json")
@@ -68,7 +68,8 @@ def evidence(taxonomy, head: dict, body: dict, text: str, desks, sums: tuple, ju
 
     outside, lift = taxonomy.outside, taxonomy.lift
     totals = {}  # each topic's score, as ``classify`` works it out
-    for number, (phrases, keywords, negative, learned) in enumerate(zip(*sums, strict=True)):
+    for number in found_topics(head, body, taxonomy._entries, taxonomy._body_points):
+        phrases, keywords, negative, learned = (kind[number] for kind in sums)
         if phrases or learned:
             positive = phrases + learned
             totals[number] = round(max(0.0, positive - negative + min(

@@ -61,7 +61,7 @@ from .topic_guards import Guards, opening
 from .topic_lift import SINGLE_TIMES, SINGLE_WEIGHT, SURE_PROBABILITY, DeskLift, passing
 from .topic_model import TopicModel, default_model
 from .topic_signals import MONEY, MONEY_KEY, money_count, money_led, money_points
-from .topic_tally import MAX_REPEATS, tally
+from .topic_tally import MAX_REPEATS, found_topics, tally
 from .topic_text import read_body as _read  # the part of a body that is read
 from .topic_text import site_tail
 from .topic_types import Evidence, Topic
@@ -117,9 +117,8 @@ class Taxonomy:
         self.min_share = min_share
         self.fallback = self.lookup(fallback) or Topic(slugify_headline(fallback, 60), fallback)
         index: dict[str, dict[tuple[str, ...], list]] = {}
-        # Entries are counted by number: small ints hash far faster than tuples.
-        # Equal entries (a phrase listed twice) share a number, as they would
-        # share a key if counted as tuples.
+        # Entries are counted by number: small ints hash far faster than tuples. Equal
+        # entries (a phrase listed twice) share a number, as they would share a key.
         self._entries: list[tuple] = []
         numbers: dict[tuple, int] = {}
         topics = list(topics)
@@ -279,7 +278,9 @@ class Taxonomy:
         near_line = threshold * NEAR_SHARE
         lift = self.lift
         lift_floor, desk_of = lift.floor, lift.desk_of
-        for number, phrase_points in enumerate(phrases):
+        for number in (found_topics(head, body, self._entries, self._body_points)
+                       if lift_floor > 0 else range(len(phrases))):
+            phrase_points = phrases[number]
             positive = phrase_points + learned[number]
             if positive and (strongest[number] >= ANCHOR_WEIGHT or not phrase_points):
                 total = round(max(0.0, positive - negative[number] + min(
