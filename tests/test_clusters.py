@@ -128,6 +128,30 @@ def test_curator_links_join_and_separate(tmp_path):
     assert "curator" in explain_pair(result, a, c).reason
 
 
+def test_a_link_with_the_other_scheme_names_the_same_story(tmp_path):
+    """``Same event as: http://...`` joins the story whose original is ``https://...``
+    (and back); a link to an address no story has still names no story."""
+    texts = {
+        "001_a.txt": seed_text(title="Dutch watchdog fines Booking.com €46.2m",
+                               url="https://news.example/booking-fined", body=FINE),
+        "002_b.txt": seed_text(title="Earthquake kills 12 in Turkey's Malatya",
+                               url="http://elsewhere.example/turkey-quake", body=QUAKE,
+                               extra=[("Same event as", "http://news.example/booking-fined")]),
+        "003_c.txt": seed_text(title="ACM: Booking.com must pay €46 million",
+                               url="https://other.example/acm-booking", body=FINE_AGAIN,
+                               extra=[("Not same event as",
+                                       "https://elsewhere.example/turkey-quake "
+                                       "https://gone.example/x")]),
+    }
+    seeds = [parse_seed(text, str(tmp_path / name)) for name, text in texts.items()]
+    inputs, problems = stories_for_clustering(seeds)
+    a, b, c = (url_identity(s.source_url) for s in seeds)
+    by_key = {i.key: i for i in inputs}
+    assert by_key[b].same_as == (a,) and by_key[c].apart_from == (b,)
+    assert [p.message.split("'")[1] for p in problems] == [
+        "Not same event as: https://gone.example/x"]
+
+
 def test_unresolved_and_malformed_links_are_reported_with_file_and_line(tmp_path):
     malformed = seed_text(extra=[("Not same event as", "yesterday's story")])
     with pytest.raises(SeedError) as refused:  # the seed parser checks the form

@@ -41,8 +41,11 @@ class LinkProblem:
 
 def _resolve(ref: str, by_name: Mapping[str, str], keys: set[str]) -> str | None:
     if is_web_url(ref):
-        key = url_identity(ref)
-        return key if key in keys else None
+        # The address as the curator copied it, or with the other scheme: a story's
+        # http:// link and its https:// page are one report.
+        scheme, rest = ref.split(":", 1)
+        other = ("https:" if scheme.lower() == "http" else "http:") + rest
+        return next((key for key in map(url_identity, (ref, other)) if key in keys), None)
     if IDENTITY_RE.match(ref.lower()):
         return ref.lower() if ref.lower() in keys else None
     return by_name.get(PurePath(ref).name)
