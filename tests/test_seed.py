@@ -142,6 +142,7 @@ def _refused(data: str | bytes) -> SeedError:
     (seed_text(extra=[("Language", "english")]), 9, "not a BCP 47 language tag"),
     (seed_text(extra=[("Feed", "ftp://x.example/rss")]), 9, "not an absolute http(s) URL"),
     (seed_text(extra=[("Summary", "\u200b\u2060")]), 9, "no visible character"),
+    (seed_text(extra=[("Topics", ", , ,")]), 9, "'Topics' names no topic"),
     (seed_text(title="\u200b\u00ad"), 1, "no visible character"),
     (seed_text(published="2019-11-01T12:05:50+05:30:15"), 3, "UTC offset"),
     (seed_text(url="https://u:p@news.example.com/a"), 7, "user name or password"),

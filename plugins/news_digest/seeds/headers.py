@@ -46,6 +46,17 @@ def _visible(value: str, name: str) -> str:
     return value
 
 
+def _check_topics(value: str, name: str) -> str:
+    """Topic names separated by commas: at least one (", ," named none, and the
+    classifier chose in silence what the curator meant to choose)."""
+    value = _visible(value, name)
+    if not any(has_visible_character(part) for part in value.split(",")):
+        raise HeaderValueError(f"'{name}' names no topic: write the topics' names or slugs "
+                               "separated by commas, or remove the line to let the digest "
+                               "choose")
+    return value
+
+
 _BLANKS_RE = re.compile(r"[ \t]{2,}|\t")
 
 
@@ -228,7 +239,7 @@ HEADERS: tuple[Header, ...] = (
                                     "original link", "story url", "article url")),
     Header("Summary", _visible, "the summary shown in lists and feeds instead of the first "
            "paragraph"),
-    Header("Topics", _visible, "the story's topics, instead of the classifier's (names or "
+    Header("Topics", _check_topics, "the story's topics, instead of the classifier's (names or "
            "slugs of the taxonomy's topics, comma-separated)"),
     Header("Language", _check_language,
            "the story's language, a BCP 47 tag such as en, de or pt-BR (language)",
