@@ -274,15 +274,21 @@ def _fill(disk: Path, leave: int) -> None:
             os.posix_fallocate(handle.fileno(), 0, size)
 
 
-@pytest.fixture
-def small_disk(tmp_path):
-    disk = tmp_path / "disk"
+def _small_tmpfs(disk: Path, why: str):
+    """A 64 MB tmpfs mounted at ``disk`` for the test, unmounted after; the test skips
+    (``why``, with the mount's reason in place of ``{}``) where no mount is allowed."""
     disk.mkdir()
     reason = _mount("-t", "tmpfs", "-o", "size=64m", "tmpfs", str(disk))
     if reason:
-        pytest.skip(f"a real full disk needs a tmpfs: {reason} (test_recovery.py injects one)")
+        pytest.skip(why.format(reason))
     yield disk
     _unmount(disk)
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    yield from _small_tmpfs(tmp_path / "disk",
+                            "a real full disk needs a tmpfs: {} (test_recovery.py injects one)")
 
 
 def test_a_real_full_disk_at_every_stage_then_space_freed(tmp_path, small_disk):
@@ -355,13 +361,7 @@ def test_a_mount_point_as_output_is_updated_in_place(tmp_path, thousand, referen
 @pytest.fixture
 def cache_disk(tmp_path):
     """The test site's cache folder on a file system of its own, to make read-only."""
-    disk = tmp_path / "cache"
-    disk.mkdir()
-    reason = _mount("-t", "tmpfs", "-o", "size=64m", "tmpfs", str(disk))
-    if reason:
-        pytest.skip(f"a read-only cache needs a mount: {reason}")
-    yield disk
-    _unmount(disk)
+    yield from _small_tmpfs(tmp_path / "cache", "a read-only cache needs a mount: {}")
 
 
 def test_a_read_only_cache_is_named_and_the_next_writable_build_is_whole(tmp_path,
