@@ -439,3 +439,37 @@ def test_a_device_named_as_a_feed_or_sources_file_is_refused_at_its_cap(tmp_path
     assert sources.stderr == "import: /dev/zero:1: is larger than 5 MB: is it the right file?\n"
     site = build(tmp_path, {})
     assert site.code == 0 and site.files("stories/*.html"), site.stderr
+
+
+def test_a_headline_escaped_twice_by_its_feed_reads_as_written(tmp_path, capsys):
+    """Publishers escape a headline twice ("AT&amp;amp;T" in the XML, "AT&amp;T" once
+    read): the page showed "AT&amp;T" where the headline is "AT&T"."""
+    atom = tmp_path / "wire.atom"
+    atom.write_text(
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>'
+        '<link href="https://wire.example/"/><id>urn:w</id><updated>2026-12-06T10:00:00Z</updated>'
+        '<entry><title>AT&amp;amp;T buys &amp;#8216;Time&amp;#8217; for $85bn</title>'
+        '<link href="https://wire.example/a"/><id>urn:a</id><updated>2026-12-06T10:00:00Z</updated>'
+        '<summary>AT&amp;T agreed on Sunday to buy Time Warner.</summary></entry>'
+        '<entry><title type="html">Tom &amp;amp;amp; Jerry return</title>'
+        '<link href="https://wire.example/b"/><id>urn:b</id><updated>2026-12-06T11:00:00Z</updated>'
+        '<summary>The studio said on Sunday.</summary></entry>'
+        '<entry><title>Fish &amp; chips &lt; 5 pounds</title>'
+        '<link href="https://wire.example/c"/><id>urn:c</id><updated>2026-12-06T12:00:00Z</updated>'
+        '<summary>A survey said.</summary></entry></feed>', encoding="utf-8")
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps({"status": "ok", "articles": [
+        {"source": {"name": "Wire"}, "title": "Q&amp;A: the harbour&#x2019;s bridge",
+         "url": "https://wire.example/d", "publishedAt": "2026-12-06T13:00:00Z",
+         "content": "The harbour bridge was shut."}]}), encoding="utf-8")
+    folder = tmp_path / "content" / "articles"
+    folder.mkdir(parents=True)
+    code, _out, err = run_import(capsys, folder, atom, export)
+    assert code == 0, err
+    assert sorted(seed.title for seed in seeds_in(folder).values()) == [
+        "AT&T buys \u2018Time\u2019 for $85bn", "Fish & chips < 5 pounds",
+        "Q&A: the harbour\u2019s bridge", "Tom & Jerry return"]
+    site = build(tmp_path, {})
+    assert site.code == 0, site.stderr
+    pages = " ".join(page.read_text(encoding="utf-8") for page in site.files("stories/*.html"))
+    assert "AT&amp;T buys" in pages and "&amp;amp;" not in pages

@@ -21,7 +21,13 @@ from ..enrich.language import normalise_tag
 from ..enrich.publisher_names import site_name
 from ..errors import ImportFileError
 from ..seeds.safe_read import read_at_most
-from ..seeds.text import clean_line, html_to_line, markup_to_paragraphs, text_to_paragraphs
+from ..seeds.text import (
+    clean_line,
+    html_to_line,
+    markup_to_paragraphs,
+    text_to_paragraphs,
+    unescaped_once_more,
+)
 from ..seeds.urls import is_web_url
 from .aggregator import is_aggregator, original_address, publisher_from_title
 
@@ -129,7 +135,7 @@ def _text(value) -> str:
 
 
 def _newsapi_story(record: Mapping, label: str) -> Story | Skipped:
-    title = clean_line(_text(record.get("title")))
+    title = unescaped_once_more(clean_line(_text(record.get("title"))))
     if title:
         label = f"{label} ({_short(title)})"
     source = record.get("source")
@@ -175,7 +181,8 @@ def items_from_feed(parsed, name: str) -> Iterator[Story | Skipped]:
     self_link = next((link.get("href", "") for link in feed.get("links", [])
                       if link.get("rel") == "self" and is_web_url(link.get("href", ""))), "")
     for number, entry in enumerate(parsed.entries, 1):
-        title = _plain(entry.get("title_detail")) or clean_line(entry.get("title", ""))
+        title = unescaped_once_more(
+            _plain(entry.get("title_detail")) or clean_line(entry.get("title", "")))
         label = f"{name} item {number}" + (f" ({_short(title)})" if title else "")
         parsed_time = entry.get("published_parsed") or entry.get("updated_parsed")
         published = (datetime.fromtimestamp(calendar.timegm(parsed_time), UTC)

@@ -7,6 +7,7 @@ become paragraph breaks and whitespace collapses to single spaces.
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
@@ -87,6 +88,20 @@ def html_to_paragraphs(markup: str) -> list[str]:
 def html_to_line(markup: str) -> str:
     """HTML (a headline, a name) to one line of plain text."""
     return " ".join(html_to_paragraphs(markup))
+
+
+# A character reference: "&amp;", "&#8217;", "&#x2019;".
+_REFERENCE_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescaped_once_more(line: str) -> str:
+    """A headline whose publisher escaped it twice ("AT&amp;T" once read), decoded.
+
+    A headline's plain text that still holds character references was escaped
+    once too often by its feed; no headline means the reference itself."""
+    if not _REFERENCE_RE.search(line):
+        return line
+    return clean_line(html.unescape(line))
 
 
 # Tags that make paragraphs in HTML; markup with none of them relies on line breaks.
