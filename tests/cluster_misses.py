@@ -59,8 +59,8 @@ def _basil(split: str) -> tuple[list, dict[str, dict], dict[str, str], dict[str,
                 f"{B.records()[k]['title']}" for k in chosen})
 
 
-READERS: dict[str, Callable] = {"tune": _written, "tune-4": _written, "tune-5": _written, "tune-real": _real,
-                                 "tune-basil": _basil}
+READERS: dict[str, Callable] = {"tune": _written, "tune-4": _written, "tune-5": _written,
+                                 "tune-real": _real, "tune-basil": _basil}
 
 
 def misses(split: str = "tune") -> list[str]:
