@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+DAYS_FIRST = True  # pairs whose leads name one day are merged before the others
+
 
 def pair_of(a: str, b: str) -> tuple[str, str]:
     """The pair of two keys in one order: the smaller first."""
@@ -102,9 +104,14 @@ def agglomerate(part: Sequence[str], adjacent: Mapping[str, Mapping[str, float]]
         if a != b and not kept_apart(a, b):
             merge(a, b)
 
-    ranked = sorted((-score, x, y) for x in part for y, score in adjacent.get(x, {}).items()
+    # The pairs of one day first (``DAYS_FIRST``): an event's reports of its day make
+    # its cluster before a follow-up of a later day joins it, so that the follow-up is
+    # judged by its mean over them all, not a report by its mean with the follow-up.
+    later = other_days if DAYS_FIRST and other_days is not None else None
+    ranked = sorted((bool(later and later(x, y)), -score, x, y)
+                    for x in part for y, score in adjacent.get(x, {}).items()
                     if x < y and score >= link)
-    for _, x, y in ranked:
+    for _, _, x, y in ranked:
         a, b = cluster_of[x], cluster_of[y]
         if a == b or kept_apart(a, b):
             continue
