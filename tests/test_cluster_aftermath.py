@@ -3,19 +3,25 @@ headline tells what came of an earlier occurrence (a sentence after the verdict,
 resignation after the scandal, an appeal after the fine) is not lowered for the later
 day its lead names, when it tells half or more of the earlier story again; and the
 merge builds an event from the pairs of one day before a follow-up joins it
-(cluster_merge.DAYS_FIRST). Pure functions, no site."""
+(cluster_merge.DAYS_FIRST), where an aftermath alone is judged as a brief is
+(clusters.AFTERMATH_MEAN). Pure functions and tune-5's seeds, no site."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from news_digest.enrich import cluster_merge as M
 from news_digest.enrich import cluster_score as S
 from news_digest.enrich import clusters as C
+from news_digest.enrich.cluster_links import stories_for_clustering
 from news_digest.enrich.cluster_why import explain_pair
 from news_digest.enrich.event_verbs import follow_up_act
+from news_digest.seeds.format import read_seed
+
+TUNE_5 = Path(__file__).parent / "data" / "same_event_5"
 
 
 @pytest.mark.parametrize("title, act", [
@@ -121,3 +127,22 @@ def test_the_reports_of_one_day_make_the_event_before_a_follow_up_joins(monkeypa
     assert clusters() == [["a", "b", "c"], ["f"]]
     monkeypatch.setattr(M, "DAYS_FIRST", False)
     assert clusters() == [["a", "b", "f"], ["c"]]
+
+
+def test_an_aftermath_alone_is_judged_by_the_reports_it_shares_terms_with(monkeypatch):
+    """tune-5's verdict (three reports) and the sentencing two days on, which never
+    names the port that one report's headline names (Klang): scored with two of the
+    three reports, it joins by its mean over those two (``clusters.AFTERMATH_MEAN``),
+    as a brief would; counting the third pair as 0 kept it out."""
+    seeds = [read_seed(path) for path in sorted(TUNE_5.glob("43[6-9]_*.txt"))]
+    inputs, problems = stories_for_clustering(seeds)
+    assert not problems and "jailed" in seeds[3].title
+
+    def joined() -> int:
+        result = C.cluster(inputs)
+        lead = result.cluster_of[seeds[0].identity]
+        return sum(result.cluster_of[seed.identity] == lead for seed in seeds)
+
+    assert joined() == 4
+    monkeypatch.setattr(C, "AFTERMATH_MEAN", False)
+    assert joined() == 3

@@ -3,7 +3,8 @@
 Pure module (no Pelican import), used by ``clusters.py``: the graph of strong pairs,
 its connected parts, and the greedy merging inside a part (strongest pair first,
 guarded by the mean score over all the pairs of two clusters, and by the days their
-leads name; a brief joining a cluster alone is judged by the pairs it was scored on).
+leads name; a brief, or a story that tells an aftermath, joining a cluster alone is
+judged by the pairs it was scored on).
 """
 
 from __future__ import annotations
@@ -58,7 +59,8 @@ def agglomerate(part: Sequence[str], adjacent: Mapping[str, Mapping[str, float]]
     Two clusters merge through a pair scoring ``link`` or more when the mean score of
     all their pairs reaches ``mean_link``, or ``loose_mean_link`` when no pair across
     them is two stories whose leads name different days (``other_days``). A story
-    alone that is a brief (``brief``: two or three sentences) shares too little with
+    alone that is a brief (``brief``: two or three sentences; or a story whose headline
+    tells an aftermath, which tells the event's new facts) shares too little with
     some of an event's reports to be scored with them at all: its mean is taken over
     the pairs it has (``brief_mean``), when it has them with half the cluster or more.
 

@@ -89,6 +89,9 @@ def explain_pair(clustering: Clustering, a: str, b: str) -> PairExplanation:
         if is_brief(pa.terms) or is_brief(pb.terms):
             reason += (f"; a brief (fewer than {BRIEF_TERMS} terms) joining alone is judged by "
                        "its mean over the stories it shares terms with (half or more)")
+        elif pa.terms.follows or pb.terms.follows:
+            reason += ("; a story whose headline tells an aftermath, joining alone, is judged "
+                       "by its mean over the stories it shares terms with (half or more)")
     else:
         reason = f"score {score:.2f} < {LINK}" + (
             " (in one cluster through other stories)" if same else "")
