@@ -13,7 +13,9 @@ by what says they are two events:
   its day is guessed from the time of writing; not when both quote the same words
   (``event_quotes.py``: one statement, its reports and reactions on their own days),
   nor when both headlines tell the same person doing the same thing
-  (``event_heads.py``: one action, announced on one day and done on another);
+  (``event_heads.py``: one action, announced on one day and done on another), nor
+  when the later headline tells an aftermath and the later story tells half the
+  earlier again (``follows_up``: the sentence after the verdict);
 * names: a headline that names someone, somewhere or an amount the other story
   never mentions (another company, another country, another result), by up to
   ``NAME_PENALTY``; a brief that names nothing the other lacks is forgiven most of
