@@ -11,7 +11,10 @@ its failures were read then), "untouched-2" (written in the second round before 
 method was changed, never read for tuning) and "untouched-3" (written in the fourth
 round before the method was changed, never tuned on); ``tests/data/same_event_4/``
 holds "tune-4" (80 stories written in the sixteenth round before the method was run on
-them, each event with a later version or follow-up). ``make test`` prints the
+them, each event with a later version or follow-up) and ``tests/data/same_event_5/``
+"tune-5" (76 stories written in the seventeenth round the same way, with distractors on
+the same road, of the women's race and the boys' final, of the same company's next
+report). ``make test`` prints the
 figures of each, and recall apart for same-day reports and for later versions and
 follow-ups.
 
@@ -42,10 +45,14 @@ SAME_EVENT = Path(__file__).parent / "data" / "same_event"
 # The fourth tuning split (written in the fifteenth round, 80 stories): its own folder,
 # so that the sites built from the development set above stay as they were.
 TUNE_4 = Path(__file__).parent / "data" / "same_event_4"
-FOLDERS = (SAME_EVENT, TUNE_4)
-SPLITS = ("tune", "tune-4", "untouched-1", "untouched-2", "untouched-3")
+# The fifth (the seventeenth round, 76 stories: every event with a later version or a
+# follow-up, and distractors on the same road, of the women's race, of the same company).
+TUNE_5 = Path(__file__).parent / "data" / "same_event_5"
+FOLDERS = (SAME_EVENT, TUNE_4, TUNE_5)
+SPLITS = ("tune", "tune-4", "tune-5", "untouched-1", "untouched-2", "untouched-3")
 # What the method reaches today, so that a change that loses quality fails here.
 FLOORS = {"tune": (0.98, 0.95, 0), "tune-4": (0.94, 0.95, 1),  # precision, recall, joined
+          "tune-5": (0.88, 0.92, 1),
           "untouched-1": (0.95, 0.85, 1), "untouched-2": (0.95, 0.90, 0),
           "untouched-3": (0.95, 0.85, 0)}
 # What issue 19 asks for on the development set.

@@ -56,8 +56,8 @@ def cluster_report(clustering: C.Clustering, key: str, label_of: Mapping[str, st
              f"Cluster {clustering.cluster_of[key]}: {len(members)} "
              f"stor{'y' if len(members) == 1 else 'ies'}, joined when a pair scores >= "
              f"{C.LINK} and the two clusters' mean >= {C.MEAN_LINK} (>= {C.LOOSE_MEAN_LINK} "
-             "when no two of their leads name different days; a brief alone: its mean over "
-             "the stories it shares terms with)"]
+             "when no two of their leads name different days; a brief or an aftermath "
+             "alone: its mean over the stories it shares terms with)"]
     for other in members:
         if other != key:
             lines += _pair_lines(clustering, key, other, f"same event: {label_of[other]}",

@@ -3,12 +3,15 @@
 Pure module (no Pelican import), used by ``clusters.py``: the graph of strong pairs,
 its connected parts, and the greedy merging inside a part (strongest pair first,
 guarded by the mean score over all the pairs of two clusters, and by the days their
-leads name; a brief joining a cluster alone is judged by the pairs it was scored on).
+leads name; a brief, or a story that tells an aftermath, joining a cluster alone is
+judged by the pairs it was scored on).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+
+DAYS_FIRST = True  # pairs whose leads name one day are merged before the others
 
 
 def pair_of(a: str, b: str) -> tuple[str, str]:
@@ -56,7 +59,8 @@ def agglomerate(part: Sequence[str], adjacent: Mapping[str, Mapping[str, float]]
     Two clusters merge through a pair scoring ``link`` or more when the mean score of
     all their pairs reaches ``mean_link``, or ``loose_mean_link`` when no pair across
     them is two stories whose leads name different days (``other_days``). A story
-    alone that is a brief (``brief``: two or three sentences) shares too little with
+    alone that is a brief (``brief``: two or three sentences; or a story whose headline
+    tells an aftermath, which tells the event's new facts) shares too little with
     some of an event's reports to be scored with them at all: its mean is taken over
     the pairs it has (``brief_mean``), when it has them with half the cluster or more.
 
@@ -102,9 +106,14 @@ def agglomerate(part: Sequence[str], adjacent: Mapping[str, Mapping[str, float]]
         if a != b and not kept_apart(a, b):
             merge(a, b)
 
-    ranked = sorted((-score, x, y) for x in part for y, score in adjacent.get(x, {}).items()
+    # The pairs of one day first (``DAYS_FIRST``): an event's reports of its day make
+    # its cluster before a follow-up of a later day joins it, so that the follow-up is
+    # judged by its mean over them all, not a report by its mean with the follow-up.
+    later = other_days if DAYS_FIRST and other_days is not None else None
+    ranked = sorted((bool(later and later(x, y)), -score, x, y)
+                    for x in part for y, score in adjacent.get(x, {}).items()
                     if x < y and score >= link)
-    for _, x, y in ranked:
+    for _, _, x, y in ranked:
         a, b = cluster_of[x], cluster_of[y]
         if a == b or kept_apart(a, b):
             continue

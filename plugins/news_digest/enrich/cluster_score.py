@@ -13,7 +13,9 @@ by what says they are two events:
   its day is guessed from the time of writing; not when both quote the same words
   (``event_quotes.py``: one statement, its reports and reactions on their own days),
   nor when both headlines tell the same person doing the same thing
-  (``event_heads.py``: one action, announced on one day and done on another);
+  (``event_heads.py``: one action, announced on one day and done on another), nor
+  when the later headline tells an aftermath and the later story tells half the
+  earlier again (``follows_up``: the sentence after the verdict);
 * names: a headline that names someone, somewhere or an amount the other story
   never mentions (another company, another country, another result), by up to
   ``NAME_PENALTY``; a brief that names nothing the other lacks is forgiven most of
@@ -62,6 +64,12 @@ QUOTES_OVER_DAYS = True
 # Nor when their headlines tell the same person doing the same thing (event_heads):
 # "Obama Will Meet With Sanders On Thursday", "Bernie Sanders Meets President Obama".
 HEADS_OVER_DAYS = True
+# Nor when the later story's headline tells an aftermath of an earlier occurrence
+# (event_verbs.follow_up_act: "jailed", "resigns", "to appeal"): its own day is that of
+# the aftermath, not of a new event.
+FOLLOW_UPS_OVER_DAYS = True
+AFTERMATH_COVERS = 0.5  # ... and tells this much of the earlier story again (its share)
+_AFTERMATH_SQUARE = round(AFTERMATH_COVERS * SQUARE_SCALE)
 # And a pair whose headlines tell the same person doing the same kind of act, in the
 # same verb or another of its kind (event_verbs: "quits", "steps down"), counts more.
 HEAD_BONUS = 1.1
@@ -173,9 +181,25 @@ def day_factor(a: Profile, b: Profile) -> float:
     the two stories quote the same words (``event_quotes``): one utterance, whose
     reactions and reports name their own days; or when their headlines tell the same
     person doing the same thing (``event_heads``: one action)."""
-    if same_day(a.days, b.days) is not False or one_act(a.terms, b.terms):
+    if (same_day(a.days, b.days) is not False or one_act(a.terms, b.terms)
+            or follows_up(a, b)):
         return 1.0
     return GUESSED_DAY_FACTOR if implicit(a.days) or implicit(b.days) else OTHER_DAY_FACTOR
+
+
+def follows_up(a: Profile, b: Profile, common=None) -> bool:
+    """Whether the later of two stories tells an aftermath in its headline
+    (``event_verbs.follow_up_act``), the earlier does not, and the later tells
+    ``AFTERMATH_COVERS`` of the earlier again (the share of its squared weights): a
+    sentencing after the verdict, a resignation after the scandal, a toll counted days
+    on; not the firm's results that a resignation's report names in passing."""
+    later, earlier = (a, b) if a.time > b.time else (b, a)
+    if not (FOLLOW_UPS_OVER_DAYS and later.terms.follows and not earlier.terms.follows):
+        return False
+    if common is None:
+        common = a.terms.terms & b.terms.terms
+    squares = earlier.terms.squares
+    return sum(map(squares.__getitem__, common)) >= _AFTERMATH_SQUARE
 
 
 def one_act(a: EventTerms, b: EventTerms, common=None) -> bool:
@@ -309,7 +333,8 @@ def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profil
             (start_a, end_a), (start_b, end_b) = days[0], q.days[0]
             if (min(end_a, end_b) - max(start_a, start_b) < SAME_DAY_OVERLAP
                     and not (acts and (terms.quoted or terms.headed)
-                             and one_act(p.terms, terms, common))):
+                             and one_act(p.terms, terms, common))
+                    and not ((p.terms.follows or terms.follows) and follows_up(p, q, common))):
                 score *= GUESSED_DAY_FACTOR if (end_a - start_a == GUESSED_SPAN
                                                 or end_b - start_b == GUESSED_SPAN) \
                     else OTHER_DAY_FACTOR

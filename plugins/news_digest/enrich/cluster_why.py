@@ -17,6 +17,7 @@ from .cluster_score import (
     HEAD_BONUS,
     OTHER_DAY_FACTOR,
     day_factor,
+    follows_up,
     is_brief,
     lacks,
     name_factor,
@@ -88,6 +89,9 @@ def explain_pair(clustering: Clustering, a: str, b: str) -> PairExplanation:
         if is_brief(pa.terms) or is_brief(pb.terms):
             reason += (f"; a brief (fewer than {BRIEF_TERMS} terms) joining alone is judged by "
                        "its mean over the stories it shares terms with (half or more)")
+        elif pa.terms.follows or pb.terms.follows:
+            reason += ("; a story whose headline tells an aftermath, joining alone, is judged "
+                       "by its mean over the stories it shares terms with (half or more)")
     else:
         reason = f"score {score:.2f} < {LINK}" + (
             " (in one cluster through other stories)" if same else "")
@@ -115,6 +119,11 @@ def explain_pair(clustering: Clustering, a: str, b: str) -> PairExplanation:
                    "same person doing the same " + ("thing (" + ", ".join(heads[:3]) if heads
                                                     else "kind of thing (" + ", ".join(kinds[:3]))
                    + ")")
+    if not (quoted or heads or kinds) and same_day(pa.days, pb.days) is False \
+            and follows_up(pa, pb):
+        reason += ("; not lowered for the days their leads name: the later headline tells an "
+                   "aftermath (a sentence, a resignation, an appeal...) and the later story "
+                   "tells half or more of the earlier one again")
     if kinds and HEAD_BONUS != 1.0:
         reason += (f"; raised x{HEAD_BONUS}: both headlines tell the same person doing the "
                    "same kind of thing (" + ", ".join(kinds[:3]) + ")")

@@ -66,7 +66,11 @@ LOOSE_MEAN_LINK = 0.44
 EXPLAIN_TERMS = 12
 # A previous result is reused only when made by the same method: bump this whenever
 # the terms, the scores or the constants change.
-METHOD = "same-event/16"
+METHOD = "same-event/17"
+# A story whose headline tells an aftermath (event_verbs.follow_up_act) joining a cluster
+# alone is judged as a brief is (cluster_merge.brief_mean): by the stories it was scored
+# with. It tells the event's new facts and need not name what each report names.
+AFTERMATH_MEAN = True
 
 
 @dataclass(frozen=True)
@@ -202,7 +206,8 @@ def _cluster_parts(parts: Iterable[Sequence[str]], profiles: Mapping,
                    edges: Mapping[tuple[str, str], float], joins: set[tuple[str, str]],
                    apart: set[tuple[str, str]], whole: Mapping | None = None) -> list[Cluster]:
     """``profiles``: each story's ``Facts`` (or ``Profile``): its days and time;
-    ``whole``: its ``Profile`` (made only for a brief's merge, ``brief_mean``)."""
+    ``whole``: its ``Profile`` (made only for the merge of a brief or of a story whose
+    headline tells an aftermath, ``brief_mean``)."""
     whole = profiles if whole is None else whole
     parts = list(parts)
     inside = {key for part in parts for key in part}
@@ -216,7 +221,8 @@ def _cluster_parts(parts: Iterable[Sequence[str]], profiles: Mapping,
     for part in parts:
         for keys in agglomerate(part, adjacent, joined, apart, LINK, MEAN_LINK, LOOSE_MEAN_LINK,
                                 lambda x, y: other_days_named(profiles[x], profiles[y]),
-                                lambda x: is_brief(whole[x].terms)):
+                                lambda x: is_brief(whole[x].terms) or (
+                                    AFTERMATH_MEAN and whole[x].terms.follows)):
             found.append(_make_cluster(keys, profiles))
     return found
 

@@ -33,6 +33,7 @@ from operator import itemgetter
 from .event_heads import HEAD_MARK, KIND_AT, head_terms
 from .event_numbers import number_terms
 from .event_quotes import QUOTE_MARK, quote_terms
+from .event_verbs import FOLLOW_UP_TERM, follow_up_act
 from .event_words import (  # noqa: F401  (word_weight, normalise_word: this module's interface)
     _STATE_ABBREVIATIONS,
     _TERM_OF,
@@ -62,6 +63,7 @@ MAX_TERM_WEIGHT = 0.5  # no term of a story's unit vector weighs more (capped())
 CAP_ROUNDS = 6
 NAME_RARITY = 2.5  # headline names at least this rare (word_weight) are checked
 GIVEN_NAME_AS_SURNAME = True  # a headline's given name is checked as its surname (surname_of)
+FOLLOW_UP = True  # a headline that tells an aftermath gets FOLLOW_UP_TERM (event_verbs)
 # Only the start of a long story is read: news tells the event first, and what comes
 # after (background, other events) would add cost and noise, not evidence.
 MAX_WORDS = 300
@@ -94,7 +96,7 @@ class EventTerms:
     ``explain`` and the record kept between builds). Immutable once made.
     """
 
-    __slots__ = ("squares", "_weights", "norm", "names", "quoted", "headed")
+    __slots__ = ("squares", "_weights", "norm", "names", "quoted", "headed", "follows")
 
     def __init__(self, weights: Mapping[str, float], norm: float,
                  names: frozenset[str] = frozenset()):
@@ -110,6 +112,8 @@ class EventTerms:
         heads = [t for t in self.squares if t[0] == HEAD_MARK]
         object.__setattr__(self, "headed", (2 if any(KIND_AT in t for t in heads) else 1)
                            if heads else 0)
+        # whether its headline tells an aftermath (event_verbs.follow_up_act)
+        object.__setattr__(self, "follows", FOLLOW_UP_TERM in self.squares)
 
     def __setattr__(self, name, value):
         raise AttributeError(f"EventTerms is immutable: cannot set {name}")
@@ -326,6 +330,8 @@ def event_terms(title: str, paragraphs: Iterable[str]) -> EventTerms:
     body = "\n".join(paragraphs)
     weights.update(dict.fromkeys(mentioned_names(terms, weights, body), 0.0))  # nor these
     weights.update(dict.fromkeys(head_terms(title, body), 0.0))  # nor who did what
+    if FOLLOW_UP and follow_up_act(title):
+        weights[FOLLOW_UP_TERM] = 0.0  # nor that its headline tells an aftermath
     named = headline_names(title, body, given)
     names = {found[0] for found in map(_term_of, named)
              if found is not None and found[0] in weights}

@@ -120,3 +120,28 @@ def verb_class(word: str, following: str = "") -> str | None:
         return None
     phrasal = _PHRASAL.get((base, following))
     return phrasal or _SINGLE.get(base)
+
+
+# Acts that happen only because of an earlier event: its aftermath (docs/clusters.md,
+# "The rule": a follow-up joins its event). A headline that tells one ("jailed",
+# "resigns", "toll rises", "to appeal", "refuses to concede", "back to work", "claims
+# attack", "traces failure to", "welcomed home") reports what came of an occurrence,
+# not a new one; written for this project from general English headline usage. Left
+# out: "investigate" and "probe" (a regulator opens one into another firm as often), an
+# appeal's ruling ("loses appeal": a court's new decision), a market's move ("shares
+# slide": as often on the firm's own news of the day), and every act a person or firm
+# does again on its own ("wins", "meets").
+FOLLOW_UP_RE = re.compile(
+    r"\b(?:sentenced|jailed|jails|imprisoned|arrested|arrests?|detained|charged|indicted"
+    r"|(?:to|will) appeal|resigns|resigned|resignation|quits|steps down|stands down|toll"
+    r"|responds|response|reacts|reaction|backlash|concedes?|recount|back to work"
+    r"|responsibility|claims?\b.{0,40}\battack|traced?|traces|blamed on|cause of|caused by"
+    r"|welcomed?|welcomes|greeted|homecoming|mourns?|mourners|funerals?|vigil)\b",
+    re.IGNORECASE)
+FOLLOW_UP_TERM = "=aftermath"  # a term of no weight of a story whose headline tells one
+
+
+def follow_up_act(title: str) -> str | None:
+    """The words of ``title`` that tell an aftermath (``FOLLOW_UP_RE``), or None."""
+    found = FOLLOW_UP_RE.search(title)
+    return found.group(0) if found else None
