@@ -13,14 +13,14 @@ Stage: enrich (topics). Pure module (no Pelican). ``topics.Taxonomy.classify`` c
   (``outside = true``; arts and entertainment in the default one). They are scored like
   topics but never given: when one reaches the threshold, a topic is given only if it
   scores more than that subject. A film review that mentions a court, a tax or a vote is
-  about the film, and goes to General. Near the line (at least ``OUTSIDE_NEAR_SHARE`` of
+  about the film, and goes to General. A subject that **yields** (``yields = true``:
+  weather, a story's setting as often as its subject) holds back only the topics the
+  learned desks do not read the story as (``topic_lift``'s ``reads_as``): a storm's
+  forecast is weather, research on storms and climate change is Climate. Near the line
+  (at least ``OUTSIDE_NEAR_SHARE`` of
   the threshold) such a subject holds back the topics given under the threshold (near
   the line, or lifted by the model) that do not score more: a recipe that names a
-  supermarket and a price, a travel page that names airlines, are not Business. A subject
-  that **yields** (``yields = true``: weather, a story's setting as often as its subject)
-  holds back only the topics the learned desks do not read the story as (``topic_lift``'s
-  ``reads_as``): a storm's forecast is weather, research on storms and climate change is
-  Climate.
+  supermarket and a price, a travel page that names airlines, are not Business.
 """
 
 from __future__ import annotations
@@ -51,11 +51,11 @@ class Guards:
         self.anchor_topic = {number: entry[0] for number, entry in enumerate(entries)
                              if entry[4] in _OPENING_KINDS}
         self.outside = frozenset(outside)
-        # outside subjects that yield to a topic the learned desks read the story as
-        self.yields = frozenset(n for n, topic in enumerate(topics) if topic.get("yields"))
         self.threshold = threshold
         self.developed = threshold * OPENING_SHARE
         self.near = threshold * OUTSIDE_NEAR_SHARE
+        # outside subjects that yield to a topic the learned desks read the story as
+        self.yields = frozenset(n for n, topic in enumerate(topics) if topic.get("yields"))
 
     def opened(self, head: dict, lead: Iterable[int]) -> set[int]:
         """The topics with a phrase in the headline or the opening (entry numbers found)."""
