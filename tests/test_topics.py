@@ -240,7 +240,7 @@ def test_default_taxonomy_has_exactly_the_fifteen_topics():
     assert len(topics) == 15
     assert all(t.get("phrases") for t in digest["DIGEST_TOPICS"])
     outside = [t["slug"] for t in digest["DIGEST_TOPICS"] if t.get("outside")]
-    assert outside == ["arts-entertainment", "lifestyle", "people", "accidents"]
+    assert outside == ["arts-entertainment", "lifestyle", "people", "accidents", "weather"]
     assert (digest["DIGEST_MAX_TOPICS"], digest["DIGEST_FALLBACK_TOPIC"]) == (5, "General")
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import pytest
 
+from news_digest.enrich import topic_beside
 from news_digest.enrich.taxonomy_file import TaxonomyFileError, load_taxonomy
 from news_digest.enrich.topics import Taxonomy
 
@@ -65,6 +66,13 @@ DONOR = ("A wealthy family has given $500,000 to a group backing Senator Dana Ok
          "expected before the vote.")
 FIRM = ("The family's firm reported quarterly profits of $1.2 billion last month, and its "
         "shares rose 8% after it agreed a deal to buy a rival asset manager.",)
+# A campaign story that names a bill and taxes among many party words: the rest of
+# Government & Policy's evidence reaches the threshold, but the actors' words make most of
+# what the body holds of it.
+CROWDED = "Democrats and Republicans pour money into the Senate race in Harlow"
+ACTORS = ("Democrats say the Republicans' senator voted against the party's immigration bill, "
+          "and Republicans say the Democrats' governor raised taxes; both parties' senators, "
+          "congressional candidates and presidential hopefuls will campaign in the state.",)
 
 
 def given(*body: str, taxonomy: Taxonomy | None = None, title: str = HEADLINE) -> list[str]:
@@ -104,6 +112,25 @@ def test_explain_says_what_the_words_left_to_elections_leave(tmp_path):
     kept = explain_report(tmp_path, HEADLINE, (*RACE, POLICY))
     assert "(not_beside) do not count, and the rest of its evidence scores" in kept
     assert "at least 5" in kept
+
+
+def test_a_topic_most_of_whose_evidence_is_the_other_topics_actors_is_left_out(monkeypatch):
+    assert given(*RACE, *ACTORS, title=CROWDED) == ["elections"]
+    # The share switched off: the rest (a bill, taxes) reaches the threshold and counted.
+    monkeypatch.setattr(topic_beside, "REST_SHARE", 0.0)
+    assert given(*RACE, *ACTORS, title=CROWDED) == ["government-policy", "elections"]
+
+
+def test_a_campaign_whose_policy_makes_most_of_it_keeps_government():
+    assert set(given(*RACE, *ACTORS, POLICY, title=CROWDED)) == {
+        "elections", "government-policy"}
+
+
+def test_explain_says_most_of_its_evidence_is_the_other_topics(tmp_path):
+    report = explain_report(tmp_path, CROWDED, (*RACE, *ACTORS))
+    assert ("the rest of its evidence scores 5.25, but in the body only 5.25 of its 25.75, "
+            "under 50%: most of what the body holds of it is the words it leaves to "
+            "Elections, the actors of that story") in report
 
 
 def test_the_white_house_a_candidate_runs_for_is_the_contests():

@@ -100,7 +100,8 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
             verdict = (learned(taxonomy, topic, kept.get(topic.slug), best, chances,
                                len(text)) or crowded(taxonomy, topic, chosen) or verdict)
         if not overridden:
-            verdict = guarded(taxonomy, topic, kept.get(topic.slug), outside, opened) or verdict
+            verdict = guarded(taxonomy, topic, kept.get(topic.slug), outside, opened,
+                              chances) or verdict
         if (not overridden and taxonomy.model is not None and topic.slug not in kept
                 and verdict == beyond(taxonomy)):
             verdict = (money_led(taxonomy, topic, chosen, chances)

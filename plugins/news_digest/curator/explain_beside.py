@@ -2,13 +2,15 @@
 
 ``not_beside`` (``enrich/topic_beside.py``) is the tagger's last rule: a topic whose
 ``not_beside`` table names a topic given beside it is kept only when the rest of its
-evidence reaches the threshold. ``backdrop`` (``enrich/topic_backdrop.py``) leaves out a
-topic resting on words of the story's time or setting. Each says what it made of a topic,
-and that it left the topic out only when the topic is given without it.
+evidence reaches the threshold and half of what the story's body holds of it.
+``backdrop`` (``enrich/topic_backdrop.py``) leaves out a topic resting on words of the
+story's time or setting. Each says what it made of a topic, and that it left the topic out
+only when the topic is given without it.
 """
 
 from __future__ import annotations
 
+from ..enrich.topic_beside import REST_SHARE
 from ..enrich.topics import Taxonomy, Topic
 
 
@@ -24,18 +26,22 @@ def beside(taxonomy: Taxonomy, topic: Topic, chosen: list[Topic], title: str, te
     rest = rules.rest(number, others, head, body, taxonomy._total)
     if rest is None:
         return verdict
-    other, points, heaviest = rest
+    other, points, heaviest, mine, whole = rest
     label = taxonomy.topics[other].label
     words = (f"beside {label}, given, the words it leaves to {label} (not_beside) do not "
              f"count, and the rest of its evidence scores {points:g}")
     if rules.stands(rest):
-        return f"{verdict}; {words}, at least {rules.threshold:g}" if verdict.startswith(
-            "kept") else verdict
+        return (f"{verdict}; {words}, at least {rules.threshold:g} (in the body {mine:g} of "
+                f"its {whole:g}, at least {REST_SHARE:.0%})") if verdict.startswith(
+                    "kept") else verdict
     if any(t.slug == topic.slug for t in chosen) or topic.slug not in _without(taxonomy,
                                                                                title, text):
         return verdict
     short = (f"under {rules.threshold:g}" if points < rules.threshold else
-             f"with no phrase of weight >= {rules.anchor:g}")
+             f"with no phrase of weight >= {rules.anchor:g}" if heaviest < rules.anchor else
+             f"but in the body only {mine:g} of its {whole:g}, under {REST_SHARE:.0%}: most "
+             f"of what the body holds of it is the words it leaves to {label}, the actors "
+             "of that story")
     return (f"not kept: {words}, {short}: a topic of its own here only with more of its "
             f"own words, not those it leaves to {label}; a Topics: header sets it")
 

@@ -36,28 +36,37 @@ from ..enrich.topics import (
 
 
 def guarded(taxonomy: Taxonomy, topic: Topic, given: Topic | None, outside: Topic | None,
-            opened: set[str]) -> str | None:
+            opened: set[str], chances: dict[str, float] | None = None) -> str | None:
     """What the guards (``topic_guards.py``) did to a topic, when they decided it."""
     threshold = taxonomy.threshold
+    yields = _yields(taxonomy, outside, topic, chances or {})
     if outside is not None and topic.slug == outside.slug:
+        gives_way = (" or the learned desks read the story as its desk (yields = true)"
+                     if yields is not None else "")
         if topic.score >= threshold:
             return (f"outside the digest (outside = true): never given; the story reads as "
                     f"{topic.label}, so a topic is given only if it scores more than "
-                    f"{topic.score:g}")
+                    f"{topic.score:g}{gives_way}")
         if topic.score >= threshold * OUTSIDE_NEAR_SHARE:
             return (f"outside the digest (outside = true): never given; near the line, it "
                     f"holds back the topics under {threshold:g} that do not score more than "
                     f"{topic.score:g}")
         return (f"outside the digest (outside = true): never given; under "
                 f"{threshold * OUTSIDE_NEAR_SHARE:g}, it does not hold other topics back")
-    if given is not None:
-        return None
     could = topic.score >= threshold or (topic.score >= threshold * NEAR_SHARE and _real(topic))
-    if (outside is not None and could and topic.score <= outside.score
+    held = (outside is not None and could and topic.score <= outside.score
             and outside.score >= threshold * OUTSIDE_NEAR_SHARE
-            and (outside.score >= threshold or topic.score < threshold)):
+            and (outside.score >= threshold or topic.score < threshold))
+    if given is not None:
+        return (f"kept: {topic.score:g} >= {threshold:g}; the story reads as {outside.label} "
+                f"({outside.score:g}), a subject this digest does not cover that yields "
+                f"(yields = true) to a topic the learned desks read the story as: {yields[0]}"
+                ) if held and yields and yields[1] else None
+    if held:
         return (f"not kept: the story reads as {outside.label} ({outside.score:g}), a subject "
-                f"this digest does not cover, and {topic.score:g} is not more; list the "
+                f"this digest does not cover, and {topic.score:g} is not more"
+                + (f" (it yields to a topic the learned desks read the story as; here "
+                   f"{yields[0]})" if yields else "") + "; list the "
                 "phrases of this topic the story uses, or weigh them more")
     developed = threshold * OPENING_SHARE
     candidate = topic.score >= threshold or (topic.score >= threshold * NEAR_SHARE
@@ -69,6 +78,22 @@ def guarded(taxonomy: Taxonomy, topic: Topic, given: Topic | None, outside: Topi
                 "what a topic found only further down needs; a phrase of it in the headline "
                 "or the lead would give it")
     return None
+
+
+def _yields(taxonomy: Taxonomy, outside: Topic | None, topic: Topic,
+            chances: dict[str, float]) -> tuple[str, bool] | None:
+    """For a subject outside the digest that yields (``yields = true``): what the desks
+    say of ``topic`` in words, and whether they read the story as its desk; else None."""
+    numbers = {t.slug: n for n, t in enumerate(taxonomy.topics)}
+    if outside is None or numbers.get(outside.slug) not in taxonomy.guards.yields:
+        return None
+    names = taxonomy.lift.desk_of.get(numbers.get(topic.slug)) if taxonomy.lift else None
+    if not names:
+        return "no learned desk speaks for this topic", False
+    chance = sum(chances.get(name, 0.0) for name in names)
+    reads = chance >= LIFT_PROBABILITY
+    return (f"{' + '.join(names)} {chance:.2f}, "
+            f"{'at least' if reads else 'under'} {LIFT_PROBABILITY:g}"), reads
 
 
 def learned(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,

@@ -2,9 +2,10 @@
 
 Pure module (stdlib ``tomllib``; no Pelican). ``load_taxonomy(path)`` returns the
 topics as a tuple of plain dicts (``slug``, ``label`` and optional ``phrases``,
-``keywords``, ``negative``, ``examples``, ``outside``), the shape ``topics.Taxonomy``
-compiles (``outside = true`` marks a subject the digest does not cover: a story about
-it falls to General, ``topic_guards.py``). Anything
+``keywords``, ``negative``, ``examples``, ``outside``, ``yields``), the shape
+``topics.Taxonomy`` compiles (``outside = true`` marks a subject the digest does not
+cover: a story about it falls to General, ``topic_guards.py``; ``yields = true``, such a
+subject that gives way to a topic the learned desks read the story as). Anything
 malformed raises ``TaxonomyFileError`` naming the file, the line of the entry, the
 entry (``topics[3].phrases["gdpr"]``), the value and what was expected.
 """
@@ -30,7 +31,7 @@ from ..seeds.text_checks import (
 from .words import words
 
 TOPIC_KEYS = ("slug", "label", "phrases", "keywords", "negative", "examples", "outside",
-              "not_beside", "backdrop")
+              "yields", "not_beside", "backdrop")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _VOCABULARY = ('a list of words or phrases, or a table of "phrase" = weight (a number '
                "above 0, at most 10)")
@@ -153,6 +154,11 @@ def check_topics(data: dict[str, Any], lines: _Lines) -> tuple[dict[str, Any], .
         if not isinstance(topic.get("outside", False), bool):
             raise lines.error(number, f"{where}.outside", topic["outside"],
                               "true (a subject the digest does not cover) or false", "outside")
+        yields = topic.get("yields", False)
+        if not isinstance(yields, bool) or (yields and topic.get("outside") is not True):
+            raise lines.error(number, f"{where}.yields", topic["yields"], "true (with outside "
+                              "= true: it yields to a topic the learned desks read the story "
+                              "as) or false", "yields")
     for number, topic in enumerate(topics):
         if "not_beside" in topic:
             _check_not_beside(lines, number, topic, slugs)

@@ -12,7 +12,10 @@ the topic that name another topic's actors rather than its own subject:
 In a story given Elections, the parties, the politicians and the offices they run for are
 the contest's: those words do not count for Government & Policy there, which is then kept
 only when the rest of its evidence (a bill, a minister, a budget, a policy area) reaches
-the threshold on its own, with a phrase of weight ``anchor`` or more. Given beside any
+the threshold on its own, with a phrase of weight ``anchor`` or more, and makes at least
+``REST_SHARE`` of what the story's body holds of it: a topic whose body is mostly the other
+topic's actors is that topic's story, whatever few words of its own it adds (the headline
+names a story's actors, so the share is the body's). Given beside any
 other topic, or alone, every word counts as before. The rule only ever leaves a topic out
 beside the topic it names, so a story keeps that topic and is never thrown to General.
 ``"<money>"`` in a list stands for the amounts of money written as figures
@@ -25,6 +28,8 @@ from collections.abc import Callable, Iterable, Mapping
 
 from .topic_signals import MONEY
 from .words import words
+
+REST_SHARE = 0.5  # of a topic's points in the body: what the rest of its evidence must make
 
 
 class NotBeside:
@@ -50,24 +55,33 @@ class NotBeside:
         return bool(self.rules)
 
     def rest(self, number: int, others: Iterable[int], head: Mapping, body: Mapping,
-             total: Callable[[list], float]) -> tuple[int, float, float] | None:
+             total: Callable[[list], float]) -> tuple | None:
         """For topic ``number`` beside the topics ``others``: (the topic it leaves words to,
-        what the rest of its evidence scores, the weight of its heaviest phrase left); None
+        what the rest of its evidence scores, the weight of its heaviest phrase left, what
+        the rest scores in the body alone, what all its evidence scores in the body); None
         when no rule applies. ``head`` and ``body`` map entry numbers to times found;
         ``total`` scores [(entry, in headline, body count)] (``Taxonomy._total``)."""
         others = set(others)
         for other, left in self.rules.get(number, ()):
             if other in others:
+                mine = [e for e in {*head, *body} if self.entries[e][0] == number]
                 found = [(self.entries[e], e in head, body.get(e, 0))
-                         for e in {*head, *body} - left if self.entries[e][0] == number]
+                         for e in mine if e not in left]
                 heaviest = max((entry[2] for entry, *_ in found
                                 if entry[1] in ("phrases", "examples")), default=0.0)
-                return other, total(found), heaviest
+                in_body = [e for e in mine if e in body]
+                return (other, total(found), heaviest,
+                        total([(self.entries[e], False, body[e]) for e in in_body
+                               if e not in left]),
+                        total([(self.entries[e], False, body[e]) for e in in_body]))
         return None
 
-    def stands(self, rest: tuple[int, float, float] | None) -> bool:
-        """Whether a topic stands beside the topic it leaves its words to."""
-        return rest is None or (rest[1] >= self.threshold and rest[2] >= self.anchor)
+    def stands(self, rest: tuple | None) -> bool:
+        """Whether a topic stands beside the topic it leaves its words to: the rest of its
+        evidence reaches the threshold with an anchor, and makes at least ``REST_SHARE``
+        of what the body holds of it (a topic only in the headline is not judged so)."""
+        return rest is None or (rest[1] >= self.threshold and rest[2] >= self.anchor
+                                and rest[3] >= REST_SHARE * rest[4])
 
     def keep(self, kept: list, head: Mapping, body: Mapping,
              total: Callable[[list], float]) -> list:

@@ -13,7 +13,11 @@ Stage: enrich (topics). Pure module (no Pelican). ``topics.Taxonomy.classify`` c
   (``outside = true``; arts and entertainment in the default one). They are scored like
   topics but never given: when one reaches the threshold, a topic is given only if it
   scores more than that subject. A film review that mentions a court, a tax or a vote is
-  about the film, and goes to General. Near the line (at least ``OUTSIDE_NEAR_SHARE`` of
+  about the film, and goes to General. A subject that **yields** (``yields = true``:
+  weather, a story's setting as often as its subject) holds back only the topics the
+  learned desks do not read the story as (``topic_lift``'s ``reads_as``): a storm's
+  forecast is weather, research on storms and climate change is Climate. Near the line
+  (at least ``OUTSIDE_NEAR_SHARE`` of
   the threshold) such a subject holds back the topics given under the threshold (near
   the line, or lifted by the model) that do not score more: a recipe that names a
   supermarket and a price, a travel page that names airlines, are not Business.
@@ -41,7 +45,8 @@ def opening(text: str) -> str:
 class Guards:
     """The guards for one compiled taxonomy (``entries`` as ``topics.Taxonomy`` has them)."""
 
-    def __init__(self, entries: list[tuple], outside: Iterable[int], threshold: float):
+    def __init__(self, entries: list[tuple], outside: Iterable[int], threshold: float,
+                 topics: Iterable = ()):
         # entry number -> its topic, for the entries that show what a story is about
         self.anchor_topic = {number: entry[0] for number, entry in enumerate(entries)
                              if entry[4] in _OPENING_KINDS}
@@ -49,6 +54,8 @@ class Guards:
         self.threshold = threshold
         self.developed = threshold * OPENING_SHARE
         self.near = threshold * OUTSIDE_NEAR_SHARE
+        # outside subjects that yield to a topic the learned desks read the story as
+        self.yields = frozenset(n for n, topic in enumerate(topics) if topic.get("yields"))
 
     def opened(self, head: dict, lead: Iterable[int]) -> set[int]:
         """The topics with a phrase in the headline or the opening (entry numbers found)."""
@@ -62,15 +69,22 @@ class Guards:
         return self.opened(head, lead)
 
     def keep(self, kept: list[tuple[float, int]], head: dict, body_text: str, body: dict,
-             scan: Callable[[str], dict], outside_best: float) -> list[tuple[float, int]]:
+             scan: Callable[[str], dict], outside_best: tuple[float, int], lift=None,
+             chances: Callable[[], dict] | None = None) -> list[tuple[float, int]]:
         """``kept`` ((score, topic number), best first) without the topics the guards
         refuse. ``scan`` finds the entries of a text (the opening is read only when a
-        topic needs it and the body is longer than the opening)."""
-        if outside_best >= self.near:
+        topic needs it and the body is longer than the opening). ``outside_best`` is
+        (score, number) of the best subject outside the digest; ``lift`` and ``chances``
+        (the learned desks, worked out when first asked) speak for a subject that yields."""
+        best, subject = outside_best
+        if best >= self.near:
             # A subject outside the digest at the line holds back every topic it
             # outscores; near the line, the topics given on evidence under the line.
-            limit = self.threshold if outside_best < self.threshold else float("inf")
-            kept = [item for item in kept if item[0] > outside_best or item[0] >= limit]
+            limit = self.threshold if best < self.threshold else float("inf")
+            spared = (lift.reads_as(chances) if lift and subject in self.yields
+                      else lambda number: False)
+            kept = [item for item in kept if item[0] > best or item[0] >= limit
+                    or spared(item[1])]
         needs = [item for item in kept if item[0] < self.developed]
         if not needs:
             return kept

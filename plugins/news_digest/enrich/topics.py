@@ -152,7 +152,7 @@ class Taxonomy:
         self._matcher = PhraseMatcher(index, self._entries, self._topic_of)
         # Subjects the digest does not cover (``outside = true``): scored, never given.
         self.outside = frozenset(n for n, topic in enumerate(topics) if topic.get("outside"))
-        self.guards = Guards(self._entries, self.outside, threshold)
+        self.guards = Guards(self._entries, self.outside, threshold, topics)
         self.asides = Asides(self._entries, ANCHOR_WEIGHT, self.guards, self.lift)
         # Words a topic leaves to another given beside it (``not_beside``, topic_beside.py).
         self.beside = NotBeside(topics, self._entries, threshold, ANCHOR_WEIGHT)
@@ -269,7 +269,7 @@ class Taxonomy:
         head, body = self._scan(title), self._scan(text)
         (phrases, keywords, negative, learned), distinct, entries_found, seen, strongest = tally(
             head, body, self._entries, self._body_points, len(self.topics), self.headline_weight)
-        outside, outside_best = self.outside, 0.0
+        outside, outside_best = self.outside, (0.0, -1)
         scored = []
         near = []
         below = []  # under the threshold with a real phrase: the model may lift them
@@ -286,7 +286,7 @@ class Taxonomy:
                 total = round(max(0.0, positive - negative[number] + min(
                     keywords[number], positive * KEYWORD_SHARE)), 3)
                 if number in outside:  # scored, never given (``topic_guards``)
-                    outside_best = max(outside_best, total)
+                    outside_best = max(outside_best, (total, number))
                     continue
                 if total >= threshold:
                     scored.append((-total, number))
@@ -335,8 +335,8 @@ class Taxonomy:
             kept = kept[1:]  # the best topic too, when it is named only in passing
         kept += [(-total, number) for total, number in extra][: self.max_topics - len(kept)]
         kept = lift.crowded(kept) if lift else kept  # a desk-mate far behind: in passing
-        kept = self.guards.keep(kept, head, text, body, self._scan, outside_best)
         chances = cache(lambda: desks or lift.probabilities(title, text))  # once, if asked
+        kept = self.guards.keep(kept, head, text, body, self._scan, outside_best, lift, chances)
         if len(kept) > 1 and self._money and lift:  # a figure beside a story: its desk's?
             kept = money_led(kept, money_points(self, head, body), phrases, lift.reads_as(chances))
         if lift and kept:
