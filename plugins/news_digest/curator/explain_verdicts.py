@@ -107,7 +107,7 @@ def learned(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,
                 "phrases, each once in the body, none in the headline, in a story of "
                 f"{PASSING_CHARS} characters or more), and no learned desk speaks for this "
                 "topic; one of its phrases in the headline, or repeated, would keep it")
-    if names and topic.score < taxonomy.threshold * CONFIRM_SHARE:
+    if names and topic.score < taxonomy.threshold * CONFIRM_SHARE and chance < DOUBT_PROBABILITY:
         return (f"not kept: a second topic close to the line ({topic.score:g}), and {reads}, "
                 f"under {DOUBT_PROBABILITY:g}")
     return None
