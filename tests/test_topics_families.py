@@ -207,8 +207,8 @@ def test_a_lottery_grant_is_no_lottery_win():
 
 
 @pytest.mark.parametrize("title, text", [
-    ("Crews wait 12 hours outside A&E", "The region's ambulance service declared a "
-     "critical incident on Monday."),
+    ("Crews wait 12 hours outside emergency department", "The region's ambulance service "
+     "declared a critical incident on Monday."),
     ("GPs warn of longer waiting lists", "Appointments are booked three weeks ahead, the "
      "practices said."),
     ("Town left without a dentist", "Families travel 40 miles for dental check-ups."),
