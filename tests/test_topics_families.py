@@ -204,3 +204,33 @@ def test_a_lottery_grant_is_no_lottery_win():
     assert slugs("Couple scoop lottery jackpot",
                  "The lottery winners said they would buy a boat and sail around the world."
                  ) == ["general"]
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Crews wait 12 hours outside emergency department", "The region's ambulance service "
+     "declared a critical incident on Monday."),
+    ("GPs warn of longer waiting lists", "Appointments are booked three weeks ahead, the "
+     "practices said."),
+    ("Town left without a dentist", "Families travel 40 miles for dental check-ups."),
+    ("Maternity unit closes to new admissions",
+     "Midwives said staff shortages put mothers at risk."),
+    ("Strep A: parents told what signs to look for",
+     "Scarlet fever is more common than usual for the time of year."),
+    ("Hospice appeals for volunteers", "The charity gives palliative care to 300 families."),
+    ("Sepsis warning signs missed, review finds",
+     "The review looked at 40 deaths over five years."),
+])
+def test_the_health_service_and_common_conditions_are_health(title, text):
+    """The health service, emergency and maternity care, dentistry and common conditions, in
+    the words any health desk uses (topics-desks2): none of these items says "hospital",
+    "health", "patients", "doctors" or "disease", and each was General before."""
+    assert "health" in slugs(title, text), title
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Hamilton wins British GP", "The seven-time champion took the lead on the final lap."),
+    ("Firm doubles maternity leave", "The bank said parents could now take a year off on full "
+     "pay, part of a shake-up of its staff benefits and pensions."),
+])
+def test_a_grand_prix_and_a_leave_of_work_are_not_health(title, text):
+    assert "health" not in slugs(title, text), title

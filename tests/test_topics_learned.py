@@ -222,3 +222,21 @@ def test_explain_says_the_desks_guess_on_a_story_in_another_language(tmp_path):
                                   "story is in de]")
     assert reports["declared"].endswith("this story is in de]")
     assert "a guess" not in reports["en"]
+
+
+def test_explain_blames_the_desks_doubt_only_when_the_desks_doubt():
+    """A second topic close to the line is left out by the desks' doubt only when its desks'
+    probability is under ``DOUBT_PROBABILITY``; with the desks reading the story as its own
+    (0.65), another rule left it out (an aside, the learned verdict), and ``explain`` must
+    not name the doubt (topics-desks2: it said "reads like science-technology (0.65), under
+    0.05")."""
+    from news_digest.curator.explain_verdicts import learned  # noqa: PLC0415
+    from news_digest.enrich.topic_types import Evidence, Topic  # noqa: PLC0415
+
+    taxonomy = Taxonomy.from_settings(digest_settings(str(ROOT / "pelicanconf.py")))
+    topic = Topic("technology", "Technology", 5.5, ("battery technology", "technology"), (
+        Evidence("battery technology", "phrases", 3.0, False, 1, 3.0),
+        Evidence("technology", "phrases", 1.0, False, 2, 1.5)))
+    doubted = learned(taxonomy, topic, None, 18.0, {"science-technology": 0.01}, 2000)
+    assert doubted.startswith("not kept: a second topic close to the line (5.5)")
+    assert learned(taxonomy, topic, None, 18.0, {"science-technology": 0.65}, 2000) is None

@@ -11,7 +11,13 @@ asks them in the order the tagger applies them.
 from __future__ import annotations
 
 from ..enrich.topic_asides import ASIDE_CHARS
-from ..enrich.topic_guards import OPENING_CHARS, OPENING_SHARE, OUTSIDE_NEAR_SHARE
+from ..enrich.topic_guards import (
+    OPENING_CHARS,
+    OPENING_SHARE,
+    OUTSIDE_NEAR_SHARE,
+    THREAD_TIMES,
+    THREAD_WEIGHT,
+)
 from ..enrich.topic_lift import (
     CONFIRM_SHARE,
     DESK_SHARE,
@@ -110,7 +116,7 @@ def learned(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,
     if (given is not None or topic.score < taxonomy.threshold or topic.score == best
             or not any(_anchor(e) for e in _phrases(topic))):  # ``rule_verdict`` says why
         return None
-    if topic.score < _share_floor(taxonomy, best):
+    if topic.score < _share_floor(taxonomy, best) and not _thread(topic):
         return None  # left out by the phrases' own rule (see the verdict)
     phrases = _phrases(topic)
     times = sum(int(e.in_headline) + e.body_count for e in phrases)
@@ -126,7 +132,7 @@ def learned(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: float,
                 "phrases, each once in the body, none in the headline, in a story of "
                 f"{PASSING_CHARS} characters or more), and no learned desk speaks for this "
                 "topic; one of its phrases in the headline, or repeated, would keep it")
-    if names and topic.score < taxonomy.threshold * CONFIRM_SHARE:
+    if names and topic.score < taxonomy.threshold * CONFIRM_SHARE and chance < DOUBT_PROBABILITY:
         return (f"not kept: a second topic close to the line ({topic.score:g}), and {reads}, "
                 f"under {DOUBT_PROBABILITY:g}")
     return None
@@ -177,6 +183,12 @@ def _in_passing(phrases: list, length: int) -> bool:
     """Each phrase once in the body, none in the headline, in a long story (``passing``)."""
     return bool(phrases) and length >= PASSING_CHARS and all(
         not e.in_headline and e.body_count == 1 for e in phrases)
+
+
+def _thread(topic: Topic):
+    """The phrase that makes a topic a thread of the story (``Guards.threaded``), or None."""
+    return next((e for e in topic.evidence if e.kind == "phrases" and e.points > 0
+                 and e.weight >= THREAD_WEIGHT and e.body_count >= THREAD_TIMES), None)
 
 
 def _share_floor(taxonomy: Taxonomy, best: float) -> float:
@@ -257,6 +269,11 @@ def rule_verdict(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: fl
         if given.near_line:
             return (f"kept near the line: no topic reached {threshold:g}, and this one has "
                     f"{topic.score:g} (>= {threshold * NEAR_SHARE:g}) on real evidence")
+        thread = _thread(topic) if topic.score < _share_floor(taxonomy, best) else None
+        if thread is not None:
+            return (f"kept: {topic.score:g} >= {threshold:g}; under {taxonomy.min_share:.0%} of "
+                    f"the best topic's {best:g}, but \"{thread.phrase}\" is found "
+                    f"{thread.body_count} times in the body: a thread of the story, not a mention")
         return f"kept: {topic.score:g} >= {threshold:g}"
     phrases = [e for e in topic.evidence if e.kind == "phrases" and e.points > 0]
     if not any(_anchor(e) for e in phrases):
@@ -278,7 +295,9 @@ def rule_verdict(taxonomy: Taxonomy, topic: Topic, given: Topic | None, best: fl
     if topic.score < _share_floor(taxonomy, best):
         return (f"not kept: {topic.score:g} is under {taxonomy.min_share:.0%} of the best "
                 f"topic's {best:g} (and under {taxonomy.threshold * SHARE_CAP:g}, "
-                f"{SHARE_CAP:g} times the threshold, which keeps a topic beside any best)")
+                f"{SHARE_CAP:g} times the threshold, which keeps a topic beside any best); one "
+                f"of its phrases of weight >= {THREAD_WEIGHT:g} found {THREAD_TIMES} times in "
+                "the body, a thread of the story, would keep it")
     return beyond(taxonomy)
 
 

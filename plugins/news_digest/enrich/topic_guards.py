@@ -1,4 +1,4 @@
-"""Two guards on a story's topics, once the phrases and the learned desks have spoken.
+"""Guards on a story's topics, once the phrases and the learned desks have spoken.
 
 Stage: enrich (topics). Pure module (no Pelican). ``topics.Taxonomy.classify`` calls
 ``Guards.keep`` on the topics it would give; ``explain`` asks the same questions.
@@ -21,6 +21,10 @@ Stage: enrich (topics). Pure module (no Pelican). ``topics.Taxonomy.classify`` c
   the threshold) such a subject holds back the topics given under the threshold (near
   the line, or lifted by the model) that do not score more: a recipe that names a
   supermarket and a price, a travel page that names airlines, are not Business.
+* **A thread of the story** (``threaded``, asked by ``topics.classify``). A topic at the
+  threshold with one of its phrases of weight ``THREAD_WEIGHT`` or more found
+  ``THREAD_TIMES`` times or more in the body is kept beside the best topic however far
+  behind it: a story comes back to it, it does not name it in passing.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ from collections.abc import Callable, Iterable
 
 OPENING_CHARS = 500  # about 80 words: the lead paragraph of most stories
 OPENING_SHARE = 2.0  # of the threshold: what a topic found only further down must score
+THREAD_TIMES = 3  # a phrase found this often in the body is a thread of the story, ...
+THREAD_WEIGHT = 1.5  # ... when it weighs this much (``topics.ANCHOR_WEIGHT``)
 OUTSIDE_NEAR_SHARE = 0.5  # of the threshold: an outside subject this strong holds back
 #   the topics under the threshold that it outscores
 _OPENING_KINDS = (0, 3)  # phrases and example words (their index in topics.KINDS)
@@ -50,6 +56,8 @@ class Guards:
         # entry number -> its topic, for the entries that show what a story is about
         self.anchor_topic = {number: entry[0] for number, entry in enumerate(entries)
                              if entry[4] in _OPENING_KINDS}
+        self.thread_topic = {number: entry[0] for number, entry in enumerate(entries)
+                             if entry[4] in _OPENING_KINDS and entry[2] >= THREAD_WEIGHT}
         self.outside = frozenset(outside)
         self.threshold = threshold
         self.developed = threshold * OPENING_SHARE
@@ -67,6 +75,17 @@ class Guards:
         """``opened`` for a story: its opening is scanned unless the body is all opening."""
         lead = body if len(body_text) <= OPENING_CHARS else scan(opening(body_text))
         return self.opened(head, lead)
+
+    def threaded(self, number: int, total: float, body: dict) -> bool:
+        """Whether a topic at the threshold is a thread of the story: one of its phrases of
+        ``THREAD_WEIGHT`` or more is found ``THREAD_TIMES`` times or more in the body. Such a
+        topic is kept beside a best topic however far behind it (``topics.MIN_SHARE``): the
+        Home Office named three times in a story about asylum seekers' cost of living is a
+        subject the story keeps coming back to, not a mention."""
+        topic_of = self.thread_topic
+        return total >= self.threshold and any(
+            times >= THREAD_TIMES and topic_of.get(entry) == number
+            for entry, times in body.items())
 
     def keep(self, kept: list[tuple[float, int]], head: dict, body_text: str, body: dict,
              scan: Callable[[str], dict], outside_best: tuple[float, int], lift=None,

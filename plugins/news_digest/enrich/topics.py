@@ -317,8 +317,8 @@ class Taxonomy:
             return [self.fallback]
         scored.sort()
         floor = min(-scored[0][0] * self.min_share, threshold * SHARE_CAP) if scored else 0.0
-        kept = [(-negative_total, number) for negative_total, number
-                in scored[: self.max_topics] if -negative_total >= floor]
+        kept = [(-negative_total, number) for negative_total, number in scored[: self.max_topics]
+                if -negative_total >= floor or self.guards.threaded(number, -negative_total, body)]
         if len(kept) > 1 and lift:
             # A second topic on one phrase, or close to the line, needs the model's word.
             single = {number for _, number in kept[1:] if entries_found[number] == 1
