@@ -134,6 +134,26 @@ def test_an_edited_template_is_analysed_again_and_the_rebuild_is_a_fresh_build(
     assert stable_tree(again.output) == stable_tree(fresh.output)
 
 
+
+def test_each_template_text_is_parsed_once_in_a_build(tmp_path, monkeypatch):
+    """The build's environments are alike (one key): each template's text is parsed for
+    the analyses once, not once in each of them, and each environment still gets its
+    analysis (every page is written and linked as before)."""
+    parsed: list[str] = []
+    parse = jinja2.Environment.parse
+
+    def counted(self, source, name=None, filename=None):
+        parsed.append(source)
+        return parse(self, source, name, filename)
+
+    monkeypatch.setattr(jinja2.Environment, "parse", counted)
+    site = build(tmp_path, SEEDS, settings={"DIGEST_SEARCH": False})
+    assert site.code == 0, site.stderr
+    assert parsed and len(parsed) == len(set(parsed))
+    base = (ROOT / "theme" / "templates" / "base.html").read_text(encoding="utf-8")
+    assert base in parsed  # the one every page extends: once, for every environment
+    assert site.page("index.html").xpath("//a[contains(@href, 'court-rules-on-data-law')]")
+
 DAMAGE = {
     "truncated": lambda data: data[: len(data) // 2],
     "garbage": lambda data: os.urandom(4096),

@@ -11,6 +11,10 @@ extension tag, ...: ``Dependencies.why``) has its pages always rendered.
 Each analysis notes the text of every template it asked the loader for (``_asked``),
 so that the next build can take it from its record (``template_record``) when all of
 those are as they were.
+
+A template's text is parsed, and its own names and references found, once a build for
+every environment alike (``template_record.environment_key``): the ``TemplateDeps`` of
+those environments (a build has six, one a generator) share ``Parsed``, by text.
 """
 
 from __future__ import annotations
@@ -47,6 +51,16 @@ def _dependencies(plain: tuple | None) -> Dependencies | None:
     return Dependencies(tuple(names), source, None if reads is None else reads_of(reads), why)
 
 
+class Parsed:
+    """Templates parsed, by their text, and what each reads and references by itself:
+    shared by the environments of one key (same syntax, extensions, filters, tests,
+    globals and loader: the same text parses to the same tree in each)."""
+
+    def __init__(self):
+        self.trees: dict[str, object] = {}  # text -> its tree (never changed once made)
+        self.own: dict[str, tuple[frozenset, tuple, str] | None] = {}  # text -> ``_own``
+
+
 class TemplateDeps:
     """Dependencies of templates in one Jinja environment, worked out once each.
 
@@ -55,10 +69,12 @@ class TemplateDeps:
     asked for, hashed, by name: None when not found; the analysis as plain values);
     one is taken when those texts are still the loader's. New ones are added to it."""
 
-    def __init__(self, environment, kept: dict | None = None, analyses=None):
+    def __init__(self, environment, kept: dict | None = None, analyses=None,
+                 parsed: Parsed | None = None):
         self.environment = environment
         self.kept = {} if kept is None else kept
         self.analyses = analyses  # counts the templates analysed
+        self.parsed = Parsed() if parsed is None else parsed  # of the environments alike
         self._own: dict[str, tuple[frozenset, tuple, str] | None] = {}
         self._trees: dict = {}
         self._total: dict[str, Dependencies | None] = {}
@@ -149,8 +165,14 @@ class TemplateDeps:
         """``name`` parsed (raises TemplateNotFound)."""
         self._asked.add(name)
         if name not in self._trees:
-            self._trees[name] = self.environment.parse(self._source(name))
+            self._trees[name] = self._parsed_tree(self._source(name))
         return self._trees[name]
+
+    def _parsed_tree(self, source: str):
+        tree = self.parsed.trees.get(source)
+        if tree is None:
+            tree = self.parsed.trees[source] = self.environment.parse(source)
+        return tree
 
     def _parse(self, name: str) -> tuple[frozenset, tuple, str] | None:
         self._asked.add(name)
@@ -160,12 +182,18 @@ class TemplateDeps:
             except TemplateNotFound:
                 self._own[name] = None
                 return None
-            tree = self._trees[name] = self.environment.parse(source)
-            referenced = tuple(meta.find_referenced_templates(tree))
-            if any(r is None for r in referenced):
-                self._own[name] = None  # a template chosen at render time
-            else:
-                digest = hashlib.blake2b(source.encode("utf-8"), digest_size=16).hexdigest()
-                self._own[name] = (frozenset(meta.find_undeclared_variables(tree)),
-                                   referenced, digest)
+            tree = self._trees[name] = self._parsed_tree(source)
+            if source not in self.parsed.own:
+                self.parsed.own[source] = _own(tree, source)
+            self._own[name] = self.parsed.own[source]
         return self._own[name]
+
+
+def _own(tree, source: str) -> tuple[frozenset, tuple, str] | None:
+    """What the template parsed as ``tree`` reads and references by itself, and a hash
+    of its ``source``; None when it names a template chosen at render time."""
+    referenced = tuple(meta.find_referenced_templates(tree))
+    if any(r is None for r in referenced):
+        return None
+    digest = hashlib.blake2b(source.encode("utf-8"), digest_size=16).hexdigest()
+    return frozenset(meta.find_undeclared_variables(tree)), referenced, digest

@@ -190,10 +190,11 @@ class TemplateAnalyses:
         self.analysed = 0  # templates analysed in this build (not taken from a record)
         self._code: str | None = None
         self._deps: dict[int, object] = {}
+        self._parsed: dict[str, object] = {}  # per environment key: ``template_deps.Parsed``
 
     def deps(self, environment):
         """The ``TemplateDeps`` of ``environment``, answering from the record."""
-        from .template_deps import TemplateDeps  # noqa: PLC0415 - it imports this module
+        from .template_deps import Parsed, TemplateDeps  # noqa: PLC0415 - it imports this
 
         found = self._deps.get(id(environment))
         if found is None:
@@ -204,8 +205,9 @@ class TemplateAnalyses:
                 if self.kept is None:
                     self.kept = load(self.cache_path) if self.cache_path else {}
                 self.entries[key] = dict(self.kept.get(key, {}))
-            found = self._deps[id(environment)] = (TemplateDeps(environment, self.entries[key],
-                                                                self), environment)
+            parsed = self._parsed.setdefault(key, Parsed())
+            found = self._deps[id(environment)] = (
+                TemplateDeps(environment, self.entries[key], self, parsed), environment)
         return found[0]  # the environment is held with it: no other takes its id
 
     def save(self) -> None:
