@@ -15,6 +15,7 @@ import pickle
 from array import array
 from collections.abc import Mapping
 
+from .cluster_merge import merge_key
 from .cluster_profiles import Facts, LazyProfiles
 from .clusters import Clustering, Profile, _make_cluster, _result
 from .event_text import EventTerms
@@ -34,7 +35,22 @@ def to_plain(clustering: Clustering) -> dict:
                      for _, p in sorted(clustering.profiles.items())],
         "edges": [[a, b, score] for (a, b), score in clustering.edges.items()],
         "clusters": [list(c.members) for c in clustering.clusters],
+        "merges": _merges_out(clustering.merges),
     }
+
+
+def _merges_out(merges) -> list | None:
+    """The merges as ``[kind, score, x, y]`` rows (``cluster_merge.merge_key``)."""
+    return None if merges is None else [[kind, -minus, x, y] for kind, minus, x, y in merges]
+
+
+def _merges_in(rows) -> tuple | None:
+    if rows is None:
+        return None
+    merges = tuple(merge_key(kind, score, x, y) for kind, score, x, y in rows)
+    if list(merges) != sorted(merges):
+        raise ValueError("the merges are not in their order")
+    return merges
 
 
 def from_plain(data: Mapping) -> Clustering:
@@ -49,7 +65,7 @@ def from_plain(data: Mapping) -> Clustering:
     result = _result([_make_cluster(members, profiles) for members in data["clusters"]],
                      profiles, edges)
     return Clustering(result.clusters, result.cluster_of, profiles, edges,
-                      method=data.get("method", ""))
+                      method=data.get("method", ""), merges=_merges_in(data.get("merges")))
 
 
 def pack(profile: Profile) -> bytes:
@@ -81,6 +97,7 @@ def to_stored(clustering: Clustering) -> dict:
                     for key, p in sorted(facts.items())],
         "edges": pack_edges(clustering.edges, sorted(facts)),
         "clusters": [list(c.members) for c in clustering.clusters],
+        "merges": _merges_out(clustering.merges),
     }
 
 
@@ -154,4 +171,4 @@ def from_stored(data: Mapping) -> Clustering:
     result = _result([_make_cluster(members, facts) for members in data["clusters"]],
                      profiles, edges)
     return Clustering(result.clusters, result.cluster_of, profiles, edges,
-                      method=data.get("method", ""))
+                      method=data.get("method", ""), merges=_merges_in(data.get("merges")))
