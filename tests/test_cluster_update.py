@@ -1,6 +1,8 @@
 """An update merges again only the clusters a change reaches (cluster_update.py), and
 gives what clustering everything gives: the same clusters, pair scores and merges,
-over random sequences of days, on a digest whose stories form one connected part.
+over random sequences of days, on a digest whose stories form one connected part;
+and the related stories worked out again only near a change (related_text.py) are
+the related stories of clustering everything.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from news_digest.enrich import cluster_update
 from news_digest.enrich import clusters as C
 from news_digest.enrich.cluster_merge import components, neighbours
 from news_digest.enrich.cluster_store import from_plain, from_stored, to_plain, to_stored
+from news_digest.enrich.related_text import related_after, related_by_text
 
 T0 = datetime(2025, 3, 1, tzinfo=UTC)
 DAY = 24  # stories a day
@@ -62,13 +65,18 @@ def test_days_of_new_edited_removed_and_linked_stories_give_what_clustering_give
     rng = random.Random(seed)
     pool = [*_dense(40, 1000, seed, minutes), *dev_inputs()]
     current = _dense(160, minutes=minutes)
-    previous = _kept(C.cluster(current))
+    first = C.cluster(current)
+    previous = _kept(replace(first, related=related_by_text(first)))
     for day in range(1, 5):
         new = _dense(DAY, 160 + day * DAY, seed + day, minutes)
         current = [*_changes(rng, current, pool), *new]
         updated = C.recluster(previous, current)
-        _same(updated, C.cluster(current))
-        previous = _kept(updated)
+        scratch = C.cluster(current)
+        _same(updated, scratch)
+        related = related_after(previous, updated)  # worked out again near a change only
+        assert related == related_by_text(scratch)
+        assert list(related) == sorted(related)
+        previous = _kept(replace(updated, related=related))
 
 
 def test_an_update_decides_again_only_the_merges_near_the_change(monkeypatch):

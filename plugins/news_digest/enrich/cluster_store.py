@@ -98,6 +98,8 @@ def to_stored(clustering: Clustering) -> dict:
         "edges": pack_edges(clustering.edges, sorted(facts)),
         "clusters": [list(c.members) for c in clustering.clusters],
         "merges": _merges_out(clustering.merges),
+        "related": (None if clustering.related is None
+                    else [[key, list(chosen)] for key, chosen in clustering.related.items()]),
     }
 
 
@@ -170,5 +172,8 @@ def from_stored(data: Mapping) -> Clustering:
     edges = PackedEdges(data["edges"], list(facts))
     result = _result([_make_cluster(members, facts) for members in data["clusters"]],
                      profiles, edges)
+    related = data.get("related")
     return Clustering(result.clusters, result.cluster_of, profiles, edges,
-                      method=data.get("method", ""), merges=_merges_in(data.get("merges")))
+                      method=data.get("method", ""), merges=_merges_in(data.get("merges")),
+                      related=None if related is None else {
+                          key: tuple(chosen) for key, chosen in related})

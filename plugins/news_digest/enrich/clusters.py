@@ -114,6 +114,10 @@ class Clustering:
     method: str = field(default="", repr=False)  # METHOD of the code that made it
     # every merge made, in order (``cluster_merge.merge_key``; None: not known)
     merges: tuple | None = field(default=None, repr=False, compare=False)
+    # an update's: the stories whose pairs, cluster or partners' clusters may have
+    # changed (None: any); each story's related stories (``related_text``), once known
+    near_change: frozenset | None = field(default=None, repr=False, compare=False)
+    related: Mapping | None = field(default=None, repr=False, compare=False)
     _by_id: Mapping[str, Cluster] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -195,11 +199,13 @@ def _make_cluster(keys: Iterable[str], profiles: Mapping) -> Cluster:
 
 
 def _result(clusters: Iterable[Cluster], profiles: Mapping[str, Profile],
-            edges: Mapping[tuple[str, str], float], merges: Iterable | None = None) -> Clustering:
+            edges: Mapping[tuple[str, str], float], merges: Iterable | None = None,
+            near_change: Iterable[str] | None = None) -> Clustering:
     ordered = tuple(sorted(clusters, key=lambda c: c.id))
     cluster_of = {key: c.id for c in ordered for key in c.members}
     return Clustering(ordered, dict(sorted(cluster_of.items())), profiles, edges, METHOD,
-                      None if merges is None else tuple(sorted(merges)))
+                      None if merges is None else tuple(sorted(merges)),
+                      None if near_change is None else frozenset(near_change))
 
 
 def _cluster_parts(parts: Iterable[Sequence[str]], profiles: Mapping,
@@ -329,8 +335,12 @@ def recluster(previous: Clustering, stories: Iterable[StoryInput],
         return _recluster_parts(previous, profiles, facts, redo, touched, index)
     # every pair score that changed is one of a touched story's: only their merges
     # can be decided otherwise, at first (cluster_update)
-    edges = {pair: score for pair, score in previous.edges.items()
-             if pair[0] not in touched and pair[1] not in touched}
+    edges, dropped = {}, set()  # the pairs kept; the stories of the others
+    for pair, score in previous.edges.items():
+        if pair[0] in touched or pair[1] in touched:
+            dropped.update(pair)
+        else:
+            edges[pair] = score
     _edges_of(profiles, redo, index, edges)
     del index
     edges = _sorted(edges)
@@ -342,7 +352,7 @@ def recluster(previous: Clustering, stories: Iterable[StoryInput],
     kept_clusters = [c for c in previous.clusters
                      if not any(key in tainted for key in c.members)]
     fresh = [_make_cluster(members, facts) for members in again]
-    return _result([*kept_clusters, *fresh], profiles, edges, merges)
+    return _result([*kept_clusters, *fresh], profiles, edges, merges, tainted | dropped)
 
 
 def _adjacency(edges: Mapping[tuple[str, str], float]) -> dict[str, dict[str, float]]:
