@@ -19,7 +19,14 @@ from benchmarks.corpus import stories
 from news_digest.enrich import cluster_update
 from news_digest.enrich import clusters as C
 from news_digest.enrich.cluster_merge import components, neighbours
-from news_digest.enrich.cluster_store import from_plain, from_stored, to_plain, to_stored
+from news_digest.enrich.cluster_store import (
+    PackedEdges,
+    from_plain,
+    from_stored,
+    pack_edges,
+    to_plain,
+    to_stored,
+)
 from news_digest.enrich.related_text import related_after, related_by_text
 
 T0 = datetime(2025, 3, 1, tzinfo=UTC)
@@ -113,3 +120,10 @@ def test_a_record_without_its_merges_is_clustered_again_by_connected_parts():
     scratch = C.cluster(edited)
     assert updated == scratch and updated.merges is None
     _same(C.recluster(_kept(scratch), current), C.cluster(current))
+
+
+def test_pair_scores_pack_whole_columns_or_one_pair_at_a_time():
+    edges = {("a", "b"): 0.5, ("a", "c"): 0.25, ("b", "c"): 0.75}
+    for keys in (["a", "b", "c"], ["a", "b"]):  # all in keys, or one missing
+        packed = PackedEdges(pack_edges(edges, keys), keys)
+        assert dict(packed.items()) == edges and list(packed) == list(edges)

@@ -111,6 +111,12 @@ def pack_edges(edges: Mapping[tuple[str, str], float], keys: list[str]) -> list:
     (2.7 million pairs) reading it back held some 600 MB of lists for a moment, the
     build's peak of memory over the previous output (issue 22)."""
     place = {key: number for number, key in enumerate(keys)}
+    try:  # every story of a pair in ``keys`` (as in a build): whole columns at once
+        return [[], array("i", [place[a] for a, _ in edges]).tobytes(),
+                array("i", [place[b] for _, b in edges]).tobytes(),
+                array("d", edges.values()).tobytes()]
+    except KeyError:
+        pass
     others: list[str] = []
     first, second, scores = array("i"), array("i"), array("d")
     for (a, b), score in edges.items():
