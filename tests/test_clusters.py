@@ -362,6 +362,7 @@ def test_an_update_gives_what_clustering_from_scratch_gives(seed, how):
         scratch = C.cluster(current)
         assert updated == scratch
         assert updated.edges == scratch.edges
+        assert updated.merges == scratch.merges  # (cluster_update)
         assert json.dumps(to_plain(updated)) == json.dumps(to_plain(scratch))
         previous = _kept(updated, how)
 

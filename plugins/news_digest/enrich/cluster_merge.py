@@ -11,7 +11,37 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+# The scores are summed exactly, as integers: a pair's score times ``SCALE`` (a score
+# of at least 2**-11, which every kept pair has, is a whole number there). A sum of
+# floating-point numbers depends on the order it is made in, and the order of the
+# merges is not the same when an update re-clusters only what changed
+# (``cluster_update.py``) as when everything is clustered: an exact sum is.
+SCALE = 2 ** 64
 DAYS_FIRST = True  # pairs whose leads name one day are merged before the others
+JOIN, RANKED = 0, 1  # a merge's kind, first in its key (``merge_key``)
+
+
+def exact(score: float) -> int:
+    """``score`` times ``SCALE``, exactly."""
+    scaled = score * SCALE
+    if not scaled.is_integer():
+        raise ValueError(f"a pair score too small to be summed exactly: {score!r}")
+    return int(scaled)
+
+
+def mean_of(total: int, count: int) -> float:
+    """The mean of ``count`` scores summing to ``total`` (``exact`` units), correctly
+    rounded (integer division in Python rounds once)."""
+    return total / (SCALE * count)
+
+
+def merge_key(kind: int, score: float, x: str, y: str, later: bool = False) -> tuple:
+    """When a merge through the pair ``x < y`` is tried: the curator's joins first, by
+    pair, then the strong pairs whose leads name one day, strongest first, then those
+    whose leads name different days (``later``, when ``DAYS_FIRST``), strongest first.
+    Merges of one clustering are made in this order (``agglomerate``), and a record of
+    them (``log``) in it too."""
+    return (kind, later, -score, x, y)
 
 
 def pair_of(a: str, b: str) -> tuple[str, str]:
@@ -53,7 +83,8 @@ def agglomerate(part: Sequence[str], adjacent: Mapping[str, Mapping[str, float]]
                 joins: Mapping[str, set[str]], apart: set[tuple[str, str]],
                 link: float, mean_link: float, loose_mean_link: float | None = None,
                 other_days: Callable[[str, str], bool] | None = None,
-                brief: Callable[[str], bool] | None = None) -> list[list[str]]:
+                brief: Callable[[str], bool] | None = None,
+                log: list | None = None) -> list[list[str]]:
     """Clusters of one connected part: curator joins, then strongest pairs first.
 
     Two clusters merge through a pair scoring ``link`` or more when the mean score of
@@ -67,17 +98,19 @@ def agglomerate(part: Sequence[str], adjacent: Mapping[str, Mapping[str, float]]
     Clusters are numbered; ``between[a][b]`` is the sum of the scores of all pairs
     across clusters ``a`` and ``b``, kept up to date on each merge, so the mean
     link of two clusters costs one look-up. Every step runs in a fixed order (sorted
-    keys, sorted pairs), so the same part always gives the same clusters.
+    keys, sorted pairs), so the same part always gives the same clusters; sums of
+    scores are exact (``exact``), so they do not depend on the order of the merges.
+    ``log``: each merge made is appended to it, as its ``merge_key``.
     """
     part = sorted(part)
     cluster_of = {key: number for number, key in enumerate(part)}
     members = {number: [key] for number, key in enumerate(part)}
-    between: dict[int, dict[int, float]] = {number: {} for number in members}
+    between: dict[int, dict[int, int]] = {number: {} for number in members}
     for key in part:
         mine = between[cluster_of[key]]
         for other, score in adjacent.get(key, {}).items():  # in the edges' sorted order
             if other in cluster_of:
-                mine[cluster_of[other]] = score
+                mine[cluster_of[other]] = exact(score)
 
     def kept_apart(a: int, b: int) -> bool:
         return bool(apart) and any(pair_of(x, y) in apart for x in members[a] for y in members[b])
@@ -91,10 +124,10 @@ def agglomerate(part: Sequence[str], adjacent: Mapping[str, Mapping[str, float]]
         kept.pop(b, None)
         gone.pop(a, None)
         for other, score in sorted(gone.items()):
-            kept[other] = kept.get(other, 0.0) + score
+            kept[other] = kept.get(other, 0) + score
             theirs = between[other]
             del theirs[b]
-            theirs[a] = theirs.get(a, 0.0) + score
+            theirs[a] = theirs.get(a, 0) + score
 
     def close(mean: float, a: int, b: int) -> bool:
         return mean >= mean_link or (
@@ -105,24 +138,29 @@ def agglomerate(part: Sequence[str], adjacent: Mapping[str, Mapping[str, float]]
         a, b = cluster_of[x], cluster_of[y]
         if a != b and not kept_apart(a, b):
             merge(a, b)
+            if log is not None:
+                log.append(merge_key(JOIN, 0.0, x, y))
 
     # The pairs of one day first (``DAYS_FIRST``): an event's reports of its day make
     # its cluster before a follow-up of a later day joins it, so that the follow-up is
     # judged by its mean over them all, not a report by its mean with the follow-up.
     later = other_days if DAYS_FIRST and other_days is not None else None
-    ranked = sorted((bool(later and later(x, y)), -score, x, y)
+    ranked = sorted(merge_key(RANKED, score, x, y, bool(later and later(x, y)))
                     for x in part for y, score in adjacent.get(x, {}).items()
                     if x < y and score >= link)
-    for _, _, x, y in ranked:
+    for found in ranked:
+        x, y = found[-2], found[-1]
         a, b = cluster_of[x], cluster_of[y]
         if a == b or kept_apart(a, b):
             continue
-        mean = between[a].get(b, 0.0) / (len(members[a]) * len(members[b]))
+        mean = mean_of(between[a].get(b, 0), len(members[a]) * len(members[b]))
         if not close(mean, a, b):
             mean = brief_mean(members[a], members[b], adjacent, brief) if brief else None
             if mean is None or not close(mean, a, b):
                 continue
         merge(a, b)
+        if log is not None:
+            log.append(found)
     return list(members.values())
 
 
@@ -143,4 +181,4 @@ def brief_mean(one: Sequence[str], other: Sequence[str],
     found = [scores[key] for key in other if key in scores]
     if 2 * len(found) < len(other):
         return None
-    return sum(found) / len(found)
+    return mean_of(sum(map(exact, found)), len(found))

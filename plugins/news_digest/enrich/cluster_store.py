@@ -15,6 +15,7 @@ import pickle
 from array import array
 from collections.abc import Mapping
 
+from .cluster_merge import merge_key
 from .cluster_profiles import Facts, LazyProfiles
 from .clusters import Clustering, Profile, _make_cluster, _result
 from .event_text import EventTerms
@@ -34,7 +35,26 @@ def to_plain(clustering: Clustering) -> dict:
                      for _, p in sorted(clustering.profiles.items())],
         "edges": [[a, b, score] for (a, b), score in clustering.edges.items()],
         "clusters": [list(c.members) for c in clustering.clusters],
+        "merges": _merges_out(clustering.merges),
     }
+
+
+def _merges_out(merges) -> list | None:
+    """The merges as ``[kind, later, score, x, y]`` rows (``cluster_merge.merge_key``)."""
+    return None if merges is None else [[kind, later, -minus, x, y]
+                                        for kind, later, minus, x, y in merges]
+
+
+def _merges_in(rows) -> tuple | None:
+    if rows is None:
+        return None
+    if any(len(row) != 5 for row in rows):  # another shape: merges not known
+        return None
+    merges = tuple(merge_key(kind, score, x, y, bool(later))
+                   for kind, later, score, x, y in rows)
+    if list(merges) != sorted(merges):
+        raise ValueError("the merges are not in their order")
+    return merges
 
 
 def from_plain(data: Mapping) -> Clustering:
@@ -49,7 +69,7 @@ def from_plain(data: Mapping) -> Clustering:
     result = _result([_make_cluster(members, profiles) for members in data["clusters"]],
                      profiles, edges)
     return Clustering(result.clusters, result.cluster_of, profiles, edges,
-                      method=data.get("method", ""))
+                      method=data.get("method", ""), merges=_merges_in(data.get("merges")))
 
 
 def pack(profile: Profile) -> bytes:
@@ -81,6 +101,9 @@ def to_stored(clustering: Clustering) -> dict:
                     for key, p in sorted(facts.items())],
         "edges": pack_edges(clustering.edges, sorted(facts)),
         "clusters": [list(c.members) for c in clustering.clusters],
+        "merges": _merges_out(clustering.merges),
+        "related": (None if clustering.related is None
+                    else [[key, list(chosen)] for key, chosen in clustering.related.items()]),
     }
 
 
@@ -92,6 +115,12 @@ def pack_edges(edges: Mapping[tuple[str, str], float], keys: list[str]) -> list:
     (2.7 million pairs) reading it back held some 600 MB of lists for a moment, the
     build's peak of memory over the previous output (issue 22)."""
     place = {key: number for number, key in enumerate(keys)}
+    try:  # every story of a pair in ``keys`` (as in a build): whole columns at once
+        return [[], array("i", [place[a] for a, _ in edges]).tobytes(),
+                array("i", [place[b] for _, b in edges]).tobytes(),
+                array("d", edges.values()).tobytes()]
+    except KeyError:
+        pass
     others: list[str] = []
     first, second, scores = array("i"), array("i"), array("d")
     for (a, b), score in edges.items():
@@ -153,5 +182,8 @@ def from_stored(data: Mapping) -> Clustering:
     edges = PackedEdges(data["edges"], list(facts))
     result = _result([_make_cluster(members, facts) for members in data["clusters"]],
                      profiles, edges)
+    related = data.get("related")
     return Clustering(result.clusters, result.cluster_of, profiles, edges,
-                      method=data.get("method", ""))
+                      method=data.get("method", ""), merges=_merges_in(data.get("merges")),
+                      related=None if related is None else {
+                          key: tuple(chosen) for key, chosen in related})

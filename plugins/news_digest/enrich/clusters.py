@@ -52,6 +52,7 @@ from .cluster_score import (  # noqa: F401  (part of this module's interface)
     similarity,
     time_factor,
 )
+from .cluster_update import reagglomerate
 from .event_dates import event_days
 from .event_text import EventTerms, event_terms
 
@@ -115,6 +116,12 @@ class Clustering:
     profiles: Mapping[str, Profile] = field(repr=False)
     edges: Mapping[tuple[str, str], float] = field(repr=False)  # (a, b) with a < b
     method: str = field(default="", repr=False)  # METHOD of the code that made it
+    # every merge made, in order (``cluster_merge.merge_key``; None: not known)
+    merges: tuple | None = field(default=None, repr=False, compare=False)
+    # an update's: the stories whose pairs, cluster or partners' clusters may have
+    # changed (None: any); each story's related stories (``related_text``), once known
+    near_change: frozenset | None = field(default=None, repr=False, compare=False)
+    related: Mapping | None = field(default=None, repr=False, compare=False)
     _by_id: Mapping[str, Cluster] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -196,18 +203,30 @@ def _make_cluster(keys: Iterable[str], profiles: Mapping) -> Cluster:
 
 
 def _result(clusters: Iterable[Cluster], profiles: Mapping[str, Profile],
-            edges: Mapping[tuple[str, str], float]) -> Clustering:
+            edges: Mapping[tuple[str, str], float], merges: Iterable | None = None,
+            near_change: Iterable[str] | None = None) -> Clustering:
     ordered = tuple(sorted(clusters, key=lambda c: c.id))
     cluster_of = {key: c.id for c in ordered for key in c.members}
-    return Clustering(ordered, dict(sorted(cluster_of.items())), profiles, edges, METHOD)
+    return Clustering(ordered, dict(sorted(cluster_of.items())), profiles, edges, METHOD,
+                      None if merges is None else tuple(sorted(merges)),
+                      None if near_change is None else frozenset(near_change))
+
+
+def _judged_alone(terms: EventTerms) -> bool:
+    """Whether a story joining a cluster alone is judged by its mean over the stories it
+    was scored with (``brief_mean``): a brief, or a story whose headline tells an
+    aftermath (``AFTERMATH_MEAN``)."""
+    return is_brief(terms) or (AFTERMATH_MEAN and terms.follows)
 
 
 def _cluster_parts(parts: Iterable[Sequence[str]], profiles: Mapping,
                    edges: Mapping[tuple[str, str], float], joins: set[tuple[str, str]],
-                   apart: set[tuple[str, str]], whole: Mapping | None = None) -> list[Cluster]:
+                   apart: set[tuple[str, str]], whole: Mapping | None = None,
+                   log: list | None = None) -> list[Cluster]:
     """``profiles``: each story's ``Facts`` (or ``Profile``): its days and time;
     ``whole``: its ``Profile`` (made only for the merge of a brief or of a story whose
-    headline tells an aftermath, ``brief_mean``)."""
+    headline tells an aftermath, ``brief_mean``);
+    ``log``: each merge is appended to it (``agglomerate``)."""
     whole = profiles if whole is None else whole
     parts = list(parts)
     inside = {key for part in parts for key in part}
@@ -221,8 +240,7 @@ def _cluster_parts(parts: Iterable[Sequence[str]], profiles: Mapping,
     for part in parts:
         for keys in agglomerate(part, adjacent, joined, apart, LINK, MEAN_LINK, LOOSE_MEAN_LINK,
                                 lambda x, y: other_days_named(profiles[x], profiles[y]),
-                                lambda x: is_brief(whole[x].terms) or (
-                                    AFTERMATH_MEAN and whole[x].terms.follows)):
+                                lambda x: _judged_alone(whole[x].terms), log):
             found.append(_make_cluster(keys, profiles))
     return found
 
@@ -260,8 +278,10 @@ def cluster(stories: Iterable[StoryInput]) -> Clustering:
     edges = _sorted(edges)
     joins, apart = _links(profiles)
     graph = neighbours([*_strong(edges), *joins])
-    clusters = _cluster_parts(components(profiles, graph), profiles, edges, joins, apart)
-    return _result(clusters, profiles, edges)
+    log: list = []
+    clusters = _cluster_parts(components(profiles, graph), profiles, edges, joins, apart,
+                              log=log)
+    return _result(clusters, profiles, edges, log)
 
 
 def _near_in_time(profiles: Mapping[str, Profile], changed: Sequence[Profile]) -> list[Profile]:
@@ -323,7 +343,44 @@ def recluster(previous: Clustering, stories: Iterable[StoryInput],
     near = index.affected_by([*gone, *(profiles[key] for key in changed)])
     redo = (set(changed) | near) & facts.keys()  # stories whose candidates are found again
     touched = redo | set(removed)
-    old_joins, _ = _links(old_facts)
+    if previous.merges is None:  # a record without its merges: its dirty parts again
+        return _recluster_parts(previous, profiles, facts, redo, touched, index)
+    # every pair score that changed is one of a touched story's: only their merges
+    # can be decided otherwise, at first (cluster_update)
+    edges, dropped = {}, set()  # the pairs kept; the stories of the others
+    for pair, score in previous.edges.items():
+        if pair[0] in touched or pair[1] in touched:
+            dropped.update(pair)
+        else:
+            edges[pair] = score
+    _edges_of(profiles, redo, index, edges)
+    del index
+    edges = _sorted(edges)
+    joins, apart = _links(facts)
+    again, merges, tainted = reagglomerate(
+        previous.merges, touched, facts, _adjacency(edges), neighbours(joins), apart, LINK,
+        MEAN_LINK, LOOSE_MEAN_LINK, lambda x, y: other_days_named(facts[x], facts[y]),
+        lambda x: _judged_alone(profiles[x].terms))
+    kept_clusters = [c for c in previous.clusters
+                     if not any(key in tainted for key in c.members)]
+    fresh = [_make_cluster(members, facts) for members in again]
+    return _result([*kept_clusters, *fresh], profiles, edges, merges, tainted | dropped)
+
+
+def _adjacency(edges: Mapping[tuple[str, str], float]) -> dict[str, dict[str, float]]:
+    """Each story's pair scores, by the other story."""
+    adjacent: dict[str, dict[str, float]] = {}
+    for (a, b), score in edges.items():
+        adjacent.setdefault(a, {})[b] = score
+        adjacent.setdefault(b, {})[a] = score
+    return adjacent
+
+
+def _recluster_parts(previous: Clustering, profiles, facts, redo: set[str],
+                     touched: set[str], index: TimeIndex) -> Clustering:
+    """``recluster`` from a previous result whose merges are not known: the connected
+    parts of the old and the new graph that hold a touched story, clustered again."""
+    old_joins, _ = _links(facts_view(previous.profiles))
     dirty = reach(neighbours([*_strong(previous.edges), *old_joins]), touched)
     edges = {pair: score for pair, score in previous.edges.items()
              if pair[0] not in touched and pair[1] not in touched}

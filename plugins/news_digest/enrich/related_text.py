@@ -41,14 +41,46 @@ def _kept_apart(clustering: Clustering, a: str, b: str) -> bool:
     return b in facts[a].apart_from or a in facts[b].apart_from
 
 
+def related_after(previous: Clustering | None, clustering: Clustering,
+                  limit: int = RELATED_LIMIT,
+                  floor: float = RELATED_FLOOR) -> Mapping[str, tuple[str, ...]]:
+    """``related_by_text(clustering)``, worked out again only for the stories it can
+    differ for from ``previous.related``, when ``clustering`` is an update of
+    ``previous``. A story's related stories are made of its pairs, its cluster, its
+    partners' clusters, their times and the curator's links: an update names the
+    stories whose pairs, cluster, times or links may have changed (``near_change``:
+    a cluster kept is the same cluster, with the same id), and a story with a pair
+    to one of those may see a partner's cluster change; every other story's are as
+    they were. ``tests/test_cluster_update.py`` holds that the result equals
+    ``related_by_text`` over random days."""
+    kept = previous.related if previous is not None else None
+    if kept is not None and clustering is previous:
+        return kept
+    near = clustering.near_change
+    if kept is None or near is None:
+        return related_by_text(clustering, limit, floor)
+    again = set(near)
+    for a, b in clustering.edges:
+        if a in near or b in near:
+            again.add(a)
+            again.add(b)
+    pairs = [(pair, score) for pair, score in clustering.edges.items()
+             if pair[0] in again or pair[1] in again]
+    found = {key: chosen for key, chosen in kept.items() if key not in again}
+    found.update(related_by_text(clustering, limit, floor, pairs, again))
+    return dict(sorted(found.items()))
+
+
 def related_by_text(clustering: Clustering, limit: int = RELATED_LIMIT,
-                    floor: float = RELATED_FLOOR) -> Mapping[str, tuple[str, ...]]:
+                    floor: float = RELATED_FLOOR, pairs=None,
+                    only: set[str] | None = None) -> Mapping[str, tuple[str, ...]]:
     """Each story's related stories (keys), strongest first; stories without any are
-    left out."""
+    left out. ``pairs``: the pair scores to read (all by default); ``only``: the
+    stories to work out (the later story of each pair; all by default)."""
     candidates: dict[str, list[tuple[float, str]]] = {}
     cluster_of = clustering.cluster_of
     profiles = clustering.facts()  # times: no story's whole profile is made
-    for (a, b), score in clustering.edges.items():
+    for (a, b), score in clustering.edges.items() if pairs is None else pairs:
         if score < floor or cluster_of.get(a) is None or cluster_of.get(b) is None:
             continue
         if cluster_of[a] == cluster_of[b]:
@@ -57,6 +89,8 @@ def related_by_text(clustering: Clustering, limit: int = RELATED_LIMIT,
             continue
         if (profiles[a].time, a) > (profiles[b].time, b):  # only the later one links
             a, b = b, a
+        if only is not None and b not in only:
+            continue
         candidates.setdefault(b, []).append((-score, a))
     result: dict[str, tuple[str, ...]] = {}
     for key in sorted(candidates):

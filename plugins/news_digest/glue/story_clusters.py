@@ -13,12 +13,13 @@ story) is not kept past this point, so the pages are written without it in memor
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from ..enrich.cluster_links import stories_for_clustering
 from ..enrich.clusters import cluster, recluster
 from ..enrich.coverage import Coverage, StoryCard, coverage_of
-from ..enrich.related_text import related_by_text
+from ..enrich.related_text import related_after
 
 logger = logging.getLogger(__name__)
 
@@ -52,13 +53,15 @@ def cluster_stories(build, articles: list, let_go_of_texts=None) -> None:
         result = (recluster(previous, pending.pop(), build.speed.give_back_freed_memory)
                   if previous is not None else cluster(pending.pop()))
         changed = result is not previous  # unchanged: the record kept is this result
+        # worked out again only near a change, and kept with the clustering
+        build.related = related_after(previous, result)
         del previous  # the old result: not needed now
         if changed:
+            result = dataclasses.replace(result, related=build.related)
             build.speed.keep_clustering(result)
     build.speed.give_back_freed_memory()  # the stories' text and the clustering's work
     if build.partition is not None:  # a partition's boundary stories as in one build
         build.partition.clustered(result, {p.path for p in problems})
-    build.related = related_by_text(result)
     chosen = {a.identity for a in stories if a.seed.headers.get(LEAD_STORY) == "yes"}
     coverage = coverage_of(result, {a.identity: story_card(a) for a in stories}, chosen)
     for article in stories:

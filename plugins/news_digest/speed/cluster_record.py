@@ -33,7 +33,7 @@ from .json_record import read_or_discard
 
 RECORD = "clusters.bin"
 PENDING = "clusters.bin.new"
-MAGIC = b"news-digest clusters 3 "  # 3: the pair scores packed (cluster_store)
+MAGIC = b"news-digest clusters 4 "  # 3: the pair scores packed (cluster_store); 4: merges
 
 
 def _hash(data: bytes) -> bytes:
