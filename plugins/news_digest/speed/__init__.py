@@ -253,8 +253,9 @@ class Speed:
             self._frozen = True
 
     def let_go_of_page_memos(self) -> None:
-        """Called before the feeds are written; in a build from scratch, once every
-        story, listing, source and edition page is (``glue/signals.FROM_SCRATCH``). A
+        """Called before the feeds are written (and before the feeds page: in a build
+        from scratch, which wrote its feed files before any page, once every story,
+        listing, source and edition page is written: ``glue/signals.FROM_SCRATCH``). A
         build from scratch records every page's key (nothing to keep, every page is
         written and walked): the memos of the fingerprints and walks made so far go: held on, they
         were the build's peak of memory (at 10,000 stories 375 MB instead of 298 MB
