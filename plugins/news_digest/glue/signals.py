@@ -114,11 +114,12 @@ def on_articles_read(generator) -> None:
 
 
 def on_story_pages_written(generator, writer=None) -> None:
-    """The story pages are written: what their rendering freed goes back to the
-    system before the listings, feeds and search are made (issue 22)."""
+    """The story pages are written: their walks' memo and what their rendering
+    freed go back to the system before the listings, feeds and search are made
+    (issue 22)."""
     build = DigestBuild.of(generator.settings)
     if build is not None:
-        build.speed.give_back_freed_memory()
+        build.speed.story_pages_written()
 
 
 def end_build(pelican) -> None:

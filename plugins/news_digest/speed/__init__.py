@@ -236,6 +236,16 @@ class Speed:
         if self.enabled:
             save_and_release(generator)
 
+    def story_pages_written(self) -> None:
+        """Pelican's articles generator has written its pages (stories, topics,
+        archives): no page of its templates is walked again, and the walks' memo,
+        keyed by the node of a template's path (each page template has its own
+        tree), serves none of the pages left (sources, editions, feeds page). It
+        goes, and with the stories' text freed so far, back to the system."""
+        if self.reach is not None:
+            self.reach.let_go()
+        self.give_back_freed_memory()
+
     def give_back_freed_memory(self) -> None:
         """What the build has freed (the stories' text, the clustering's work) goes
         back to the system: the process is smaller while Pagefind runs beside it."""
