@@ -128,7 +128,7 @@ def test_a_build_from_scratch_replaces_no_file_before_writing_it(tmp_path, monke
 
 def test_a_build_from_scratch_fingerprints_each_story_once_at_each_depth(tmp_path,
                                                                          monkeypatch):
-    """A build from scratch lets go of the page keys' memos as the feeds begin
+    """A build from scratch lets go of the page keys' memos before the feeds page
     (memory); every page that lists stories (story, topic, source, edition and home
     pages) is written before that, so no story's fingerprint is worked out twice at
     one depth (the source pages and editions, written after the feeds, did so)."""

@@ -1,5 +1,6 @@
 """``output/json_text.py`` writes what ``json.dumps`` writes, whatever the value."""
 
+import gc
 import json
 
 from hypothesis import given, settings
@@ -44,3 +45,12 @@ def test_a_value_json_cannot_write_fails_as_json_fails():
         assert str(err) == expected
     else:
         raise AssertionError("no TypeError")
+
+
+def test_it_leaves_no_garbage_for_the_collector():
+    """Nothing of a call outlives it: a build freezes what it holds (gc.freeze) once
+    its stories are read, after its feeds in a build from scratch, and a reference
+    cycle left by a JSON feed written before that would be kept to the build's end."""
+    gc.collect()
+    dumps_indented({"items": [{"title": "A", "tags": ("x", 1, None)}]}, 2, sort_keys=True)
+    assert gc.collect() == 0

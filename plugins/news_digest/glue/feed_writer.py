@@ -128,6 +128,8 @@ class DigestFeedGenerator(Generator):
         super().__init__(*args, **kwargs)
         self.output_path = Path(self.output_path)
         self.story_of: dict[int, object] = {}  # id of a planned item -> its story
+        # (edition, path, stories) of each Atom archive feed, once the feeds are written
+        self.archive_lengths: list[tuple[str, str, int]] | None = None
 
     def generate_context(self) -> None:
         base_url = self.build.site.base_url
@@ -149,14 +151,27 @@ class DigestFeedGenerator(Generator):
         self.context["digest_site_feeds"] = links.site
         self.context["digest_topic_feeds"] = links.topics
         self.context["DIGEST_FEEDS_URL"] = FEEDS_PAGE_URL
+        if self.build.speed.from_scratch:
+            # A build from scratch writes its feeds now, before any page: their records
+            # (one per story) and entries are let go before the pages' keys and the
+            # {% memo %} fragments grow, instead of being made over the room those
+            # left behind (issue 22: the peak of a build from scratch was the feeds').
+            self.write_feeds()
 
     def generate_output(self, writer) -> None:
+        self.build.speed.let_go_of_page_memos()
+        self.write_feeds()  # an update's (a build from scratch wrote them already)
+        self.write_feeds_page(writer)
+
+    def write_feeds(self) -> None:
+        """Write every feed file (once), then let go of the feeds' records."""
+        if self.archive_lengths is not None:
+            return
         # A feed whose channel and items are those of the previous build is kept
         # from it. Its key: the channel, its items as its format writes them
         # (``feeds.as_written``: an RSS feed shows no event, so a later report of one
         # leaves it as it was) and the text of their stories (``Speed.text_key``).
         speed = self.build.speed
-        speed.let_go_of_page_memos()
         written: dict[int, feeds.FeedItem] = {}  # a story's item with its text, once
         files = self.build.feed_plan.files
         # What a feed leaves unwritten, by format and channel: a few kinds (RSS, Atom,
@@ -171,6 +186,9 @@ class DigestFeedGenerator(Generator):
             key = self._key(feed, hiddens, item_keys, text_keys)
             if not speed.reuse(feed.path, key, self.output_path / feed.path):
                 to_write.append((feed, key))
+        # Every feed is keyed: the items' and texts' keys (a few hashes a story) go
+        # before the entries are made, which reuse the room they held (issue 22).
+        del item_keys, text_keys
         # A story's entry is made once for all the feeds of a kind that carry it, and
         # kept until the last feed written that carries it: counted over the feeds
         # kept too, the entries of a day's written feeds were held to the end (about
@@ -190,8 +208,10 @@ class DigestFeedGenerator(Generator):
             write_bytes_naming(target, data)
             speed.note(feed.path, key, target, data)
         logger.debug("Wrote %d feeds", len(self.build.feed_plan.files))
-        del written, item_keys, text_keys, shared
-        self.write_feeds_page(writer)
+        del written, shared
+        # What the feeds page tells of the archive (it is written with the pages).
+        self.archive_lengths = [(f.channel.key.partition(":")[2], f.path, len(f.items))
+                                for f in self.build.feed_plan.archives if f.format == "atom"]
         # Nothing reads the feeds' records after this: a record for every story (19 MB
         # at 10,000 stories, tracemalloc) and the map to the stories are let go before
         # the pages written after the feeds (in an update, the source pages and
@@ -260,11 +280,10 @@ class DigestFeedGenerator(Generator):
         data = opml_bytes(f"{site.name}: feeds", plan.groups, site.base_url)
         (self.output_path / OPML_PATH).parent.mkdir(parents=True, exist_ok=True)
         (self.output_path / OPML_PATH).write_bytes(data)
-        archive = [(f.channel.key.partition(":")[2], f.path, len(f.items))
-                   for f in plan.archives if f.format == "atom"]
         writer.write_file(FEEDS_PAGE_SAVE_AS, self.get_template("feeds"), self.context,
                           self.settings.get("RELATIVE_URLS", False), url=FEEDS_PAGE_URL,
-                          feed_groups=plan.groups, opml=OPML_PATH, archive=archive,
+                          feed_groups=plan.groups, opml=OPML_PATH,
+                          archive=self.archive_lengths,
                           source_extension=SOURCE_EXTENSION_ANCHOR,
                           cluster_extension=CLUSTER_EXTENSION_ANCHOR,
                           stories_json=STORIES_JSON)

@@ -30,9 +30,10 @@ from .stories_index_writer import StoriesIndexGenerator
 # and editions (the end of a daily update's peak at 100,000 stories).
 GENERATORS = (StartSearchIndex, DigestFeedGenerator, SourcesGenerator, DigestGenerator,
               StoriesIndexGenerator, SiteFilesGenerator, FinishSearchIndex)
-# A build from scratch writes the source pages and editions before the feeds: it lets
-# go of the page keys' memos as the feeds begin (``Speed.let_go_of_page_memos``), and
-# pages keyed after that worked out their stories' fingerprints a second time.
+# A build from scratch writes the source pages and editions before the feeds page: it
+# lets go of the page keys' memos there (``Speed.let_go_of_page_memos``), and pages
+# keyed after that worked out their stories' fingerprints a second time. Its feed
+# files are written before any page (``DigestFeedGenerator.generate_context``).
 FROM_SCRATCH = (StartSearchIndex, SourcesGenerator, DigestGenerator, DigestFeedGenerator,
                 StoriesIndexGenerator, SiteFilesGenerator, FinishSearchIndex)
 
@@ -113,11 +114,12 @@ def on_articles_read(generator) -> None:
 
 
 def on_story_pages_written(generator, writer=None) -> None:
-    """The story pages are written: what their rendering freed goes back to the
-    system before the listings, feeds and search are made (issue 22)."""
+    """The story pages are written: their walks' memo and what their rendering
+    freed go back to the system before the listings, feeds and search are made
+    (issue 22)."""
     build = DigestBuild.of(generator.settings)
     if build is not None:
-        build.speed.give_back_freed_memory()
+        build.speed.story_pages_written()
 
 
 def end_build(pelican) -> None:

@@ -58,4 +58,8 @@ def dumps_indented(value, indent: int, *, sort_keys: bool = False,
         return text(value, 0)
     except NotImplementedError:  # not written here: nothing else raises it
         return json.dumps(value, indent=indent, sort_keys=sort_keys, ensure_ascii=ensure_ascii)
+    finally:
+        # ``text`` calls itself through its closure: a reference cycle, left for the
+        # collector, and kept for good when a build freezes what it holds (gc.freeze)
+        del text
 

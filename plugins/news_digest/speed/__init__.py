@@ -236,6 +236,16 @@ class Speed:
         if self.enabled:
             save_and_release(generator)
 
+    def story_pages_written(self) -> None:
+        """Pelican's articles generator has written its pages (stories, topics,
+        archives): no page of its templates is walked again, and the walks' memo,
+        keyed by the node of a template's path (each page template has its own
+        tree), serves none of the pages left (sources, editions, feeds page). It
+        goes, and with the stories' text freed so far, back to the system."""
+        if self.reach is not None:
+            self.reach.let_go()
+        self.give_back_freed_memory()
+
     def give_back_freed_memory(self) -> None:
         """What the build has freed (the stories' text, the clustering's work) goes
         back to the system: the process is smaller while Pagefind runs beside it."""
@@ -253,8 +263,9 @@ class Speed:
             self._frozen = True
 
     def let_go_of_page_memos(self) -> None:
-        """Called before the feeds are written; in a build from scratch, once every
-        story, listing, source and edition page is (``glue/signals.FROM_SCRATCH``). A
+        """Called before the feeds are written (and before the feeds page: in a build
+        from scratch, which wrote its feed files before any page, once every story,
+        listing, source and edition page is written: ``glue/signals.FROM_SCRATCH``). A
         build from scratch records every page's key (nothing to keep, every page is
         written and walked): the memos of the fingerprints and walks made so far go: held on, they
         were the build's peak of memory (at 10,000 stories 375 MB instead of 298 MB
