@@ -66,8 +66,10 @@ _headline = _line.map(lambda text: re.sub(r"[ \t]{2,}", " ", text))
 _DOCUMENTED = {header.key for header in HEADERS}
 _extra_key = st.from_regex(r"[a-z]{2,12}(_[a-z0-9]{1,8}){0,2}", fullmatch=True).filter(
     lambda k: normalise_key(k) not in _DOCUMENTED)
+# A Topics line names a topic between its commas (", ," is refused, by design).
+_topics = _line.filter(lambda text: any(has_visible_character(p) for p in text.split(",")))
 _headers = st.fixed_dictionaries({}, optional={
-    "summary": _line, "topics": _line,
+    "summary": _line, "topics": _topics,
     "language": st.sampled_from(["en", "de", "pt-BR", "zh-Hant-TW", "sr-Latn-RS", "es-419"]),
     "feed": _url})
 
