@@ -14,7 +14,7 @@ from pathlib import Path
 from ..enrich.language import story_language
 from ..enrich.publishers import find_duplicates
 from ..enrich.story_topics import headline_rule, seed_topics
-from ..enrich.topic_text import site_tail
+from ..enrich.topic_text import read_headline
 from ..enrich.topic_verdict import story_evidence
 from ..enrich.topics import NEAR_SHARE, Taxonomy, Topic
 from ..errors import SourcesFileError
@@ -136,7 +136,7 @@ def _desks(taxonomy: Taxonomy, title: str, text: str) -> list[tuple[str, float, 
     model = taxonomy.model
     if model is None:
         return []
-    title = site_tail(title)[0]
+    title = read_headline(title, text)
     chances = model.probabilities(title, text)
     return [(desk, chance, [w for w, _ in model.evidence(title, text, desk, 4)])
             for desk, chance in sorted(chances.items(), key=lambda kv: (-kv[1], kv[0]))]

@@ -59,6 +59,14 @@ embedded tweet made a story on Delhi's air pollution a social-media one. An addr
 (``is_address``: with a scheme or "www.", a domain followed by a path, or an e-mail
 address) is not read (thirteenth round); a company named by its domain ("Amazon.com",
 "Booking.com") is a name, not an address, and is read.
+
+**A given name that is a word of the vocabulary** (``GIVEN_NAMES``: "Bill", "Chip"). "Bill
+Clinton", "Mayor Bill de Blasio", "Attorney General Bill Barr" name a person, not a bill
+(Government & Policy), and "Chip Roy" no chip: before a capitalised surname the given name
+is not read, and the surname is. In the headline, where every word may be capitalised
+("Senate Passes Bill Banning Abortion"), only the names the body writes too ("Bill
+Clinton" in both) are set aside; "the Finance Bill", "Bill C-18", "the bill passed" and a
+bill before a month or a weekday ("the Bill Tuesday") are bills (topics-gov3).
 """
 
 from __future__ import annotations
@@ -102,6 +110,15 @@ _PITCH_HINTS = ("Sign up", "SIGN UP", "Subscribe", "SUBSCRIBE", "Get the latest"
 LINK_LINES = 6  # a bare label lists at most this many headlines under it
 _LINK_WORDS = 20  # ... each at most this many words, ending no sentence
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'")
+# Given names that are words of the vocabulary, and what follows such a name that is no
+# surname: a month or a weekday ("passed the Bill Tuesday").
+GIVEN_NAMES = ("Bill", "Chip")
+_NOT_SURNAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                 "September", "October", "November", "December", "Monday", "Tuesday",
+                 "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_GIVEN_RE = re.compile(r"\b(" + "|".join(GIVEN_NAMES) + r") (?=((?:de |van |von |da |di )?"
+                       r"(?!(?:" + "|".join(_NOT_SURNAMES) + r")\b)[A-Z](?:[a-z]|['’][A-Z])"
+                       r"[\w'’-]*))")
 
 
 def site_tail(title: str) -> tuple[str, str]:
@@ -134,7 +151,19 @@ def read_body(text: str) -> str:
     text = without_furniture(text)  # looks only at lines opening as furniture does
     if "/" in text or "@" in text or "www." in text:  # most bodies hold no address
         text = without_addresses(text)
+    if any(name + " " in text for name in GIVEN_NAMES):  # cheap: most bodies hold none
+        text = _GIVEN_RE.sub("", text)
     return without_chrome(text) if has_chrome(text) else text
+
+
+def read_headline(title: str, text: str) -> str:
+    """The headline that is read: without a site's name after it (``site_tail``), nor a
+    given name of the vocabulary before a surname that the body ``text`` writes too."""
+    headline = site_tail(title)[0]
+    if any(name + " " in headline for name in GIVEN_NAMES):
+        headline = _GIVEN_RE.sub(
+            lambda m: "" if f"{m.group(1)} {m.group(2)}" in text else m.group(0), headline)
+    return headline
 
 
 def has_links(text: str) -> bool:

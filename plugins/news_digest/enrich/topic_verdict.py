@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .topic_signals import MONEY
 from .topic_tally import found_topics, tally
-from .topic_text import read_body, site_tail
+from .topic_text import read_body, read_headline
 
 VERDICT_FILE = Path(__file__).with_name("topic_verdict.json")
 POOL_SHARE = 0.5  # of the threshold: the topics judged (and learned from) score this much
@@ -171,7 +171,7 @@ def _logistic(z: float) -> float:
 def story_evidence(taxonomy, title: str, text: str) -> dict[str, list[float]]:
     """Slug -> features for a story as ``classify`` reads it (for training and ``explain``)."""
     head, body = taxonomy.record(title, text)
-    read, headline = read_body(text), site_tail(title)[0]
+    read, headline = read_body(text), read_headline(title, text)
     sums = tally(head, body, taxonomy._entries, taxonomy._body_points, len(taxonomy.topics),
                  taxonomy.headline_weight)[0]
     rows = evidence(taxonomy, head, body, read,

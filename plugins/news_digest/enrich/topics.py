@@ -63,7 +63,7 @@ from .topic_model import TopicModel, default_model
 from .topic_signals import MONEY, MONEY_KEY, money_count, money_led, money_points
 from .topic_tally import MAX_REPEATS, found_topics, tally
 from .topic_text import read_body as _read  # the part of a body that is read
-from .topic_text import site_tail
+from .topic_text import read_headline
 from .topic_types import Evidence, Topic
 from .topic_verdict import Verdict
 from .words import phrase_key
@@ -178,7 +178,7 @@ class Taxonomy:
 
     def record(self, title: str, text: str) -> tuple[dict, dict]:
         """What the story holds: entry -> times, in the headline and in the body."""
-        return self._scan(site_tail(title)[0]), self._scan(_read(text))
+        return self._scan(read_headline(title, text)), self._scan(_read(text))
 
     def _group(self, head: dict, body: dict, topics: set | None = None) -> dict[int, list]:
         """Topic number -> [(entry, in headline, body count)]; only ``topics`` if given."""
@@ -264,8 +264,8 @@ class Taxonomy:
         none gets the fallback topic. Computes the same scores as ``score``, in
         one pass over what was found.
         """
+        title = read_headline(title, text)  # a site's name after the headline is not the story
         text = _read(text)
-        title = site_tail(title)[0]  # a site's name after the headline is not the story
         head, body = self._scan(title), self._scan(text)
         (phrases, keywords, negative, learned), distinct, entries_found, seen, strongest = tally(
             head, body, self._entries, self._body_points, len(self.topics), self.headline_weight)
@@ -363,7 +363,7 @@ class Taxonomy:
 
     def opened(self, title: str, text: str) -> set[str]:
         """The topics (slugs) with a phrase in the headline or the body's opening."""
-        numbers = self.guards.opened(self._scan(site_tail(title)[0]),
+        numbers = self.guards.opened(self._scan(read_headline(title, text)),
                                      self._scan(opening(_read(text))))
         return {self.topics[number].slug for number in numbers}
 
