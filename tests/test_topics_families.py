@@ -234,3 +234,17 @@ def test_the_health_service_and_common_conditions_are_health(title, text):
 ])
 def test_a_grand_prix_and_a_leave_of_work_are_not_health(title, text):
     assert "health" not in slugs(title, text), title
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Whose side is he on?",
+     "The president insisted his CIA director meet an analyst who calls the hacking a hoax."),
+    ("Senators question the nominee",
+     "The FBI director told them the bureau had warned the White House."),
+    ("Director of National Intelligence resigns",
+     "He leaves after two years; his deputy takes over on Monday."),
+    ("National security adviser quits over leaks",
+     "She resigned on Tuesday after two years in the post."),
+])
+def test_the_heads_of_a_states_security_agencies_are_government(title, text):
+    assert "government-policy" in slugs(title, text)

@@ -200,3 +200,30 @@ def test_a_public_hearing_is_not_a_court_but_a_court_hearing_is():
     assert "law-courts" not in slugs(*PERMITS)
     assert "law-courts" in slugs(*BAIL)
     assert "law-courts" in slugs(*PERMITS, taxonomy=without_negatives("law-courts", HEARINGS))
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Bill Clinton opens up about his anxiety in a new documentary",
+     "In the series, Bill Clinton talks about his health scares and his friendship with "
+     "the director; Bill Clinton's daughter joins him in the last episode."),
+    ("Why Bill Nye thinks every child should build a volcano",
+     "Bill Nye told the museum's young visitors that curiosity matters more than grades."),
+])
+def test_a_given_name_that_is_a_word_is_no_bill(title, text):
+    """A given name of the vocabulary before a surname is a person (``GIVEN_NAMES``);
+    read as a phrase, "Bill" gave Government & Policy to a documentary and a museum visit."""
+    assert "government-policy" not in slugs(title, text)
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Senate Passes Bill Banning Plastic Bags",
+     "The bill, which the governor is expected to sign, bans single-use bags next year."),
+    ("Bill C-18 passes the Senate",
+     "The Online News Act will make platforms pay publishers; the Bill Tuesday cleared its "
+     "last vote and the minister welcomed it."),
+    ("Lawmakers debate the Finance Bill",
+     "The Finance Bill sets out the government's tax plans; the bill reaches its second "
+     "reading today."),
+])
+def test_a_bill_in_a_capitalised_headline_or_before_a_weekday_is_still_a_bill(title, text):
+    assert "government-policy" in slugs(title, text)

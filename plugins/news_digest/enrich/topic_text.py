@@ -60,13 +60,13 @@ embedded tweet made a story on Delhi's air pollution a social-media one. An addr
 address) is not read (thirteenth round); a company named by its domain ("Amazon.com",
 "Booking.com") is a name, not an address, and is read.
 
-**A given name that is a word of the vocabulary** (``GIVEN_NAMES``: "Bill", "Chip"). "Bill
-Clinton", "Mayor Bill de Blasio", "Attorney General Bill Barr" name a person, not a bill
-(Government & Policy), and "Chip Roy" no chip: before a capitalised surname the given name
-is not read, and the surname is. In the headline, where every word may be capitalised
-("Senate Passes Bill Banning Abortion"), only the names the body writes too ("Bill
-Clinton" in both) are set aside; "the Finance Bill", "Bill C-18", "the bill passed" and a
-bill before a month or a weekday ("the Bill Tuesday") are bills (topics-gov3).
+**A given name that is a word of the vocabulary** (``GIVEN_NAMES``: "Bill", the only
+one among the phrases today). "Bill Clinton", "Mayor Bill de Blasio", "Attorney General
+Bill Barr" name a person, not a bill (Government & Policy): before a capitalised surname
+the given name is not read, and the surname is. In the headline, where every word may be
+capitalised ("Senate Passes Bill Banning Abortion"), only the names the body writes too
+("Bill Clinton" in both) are set aside; "the Finance Bill", "Bill C-18", "the bill
+passed" and a bill before a month or a weekday ("the Bill Tuesday") are bills (topics-gov3).
 """
 
 from __future__ import annotations
@@ -110,9 +110,9 @@ _PITCH_HINTS = ("Sign up", "SIGN UP", "Subscribe", "SUBSCRIBE", "Get the latest"
 LINK_LINES = 6  # a bare label lists at most this many headlines under it
 _LINK_WORDS = 20  # ... each at most this many words, ending no sentence
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'")
-# Given names that are words of the vocabulary, and what follows such a name that is no
+# Given names that are phrases of the vocabulary, and what follows such a name that is no
 # surname: a month or a weekday ("passed the Bill Tuesday").
-GIVEN_NAMES = ("Bill", "Chip")
+GIVEN_NAMES = ("Bill",)
 _NOT_SURNAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                  "September", "October", "November", "December", "Monday", "Tuesday",
                  "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
