@@ -227,3 +227,17 @@ def test_a_given_name_that_is_a_word_is_no_bill(title, text):
 ])
 def test_a_bill_in_a_capitalised_headline_or_before_a_weekday_is_still_a_bill(title, text):
     assert "government-policy" in slugs(title, text)
+
+
+def test_explain_names_the_given_name_it_did_not_read():
+    from types import SimpleNamespace
+
+    from news_digest.curator.explain import explain
+    seed = SimpleNamespace(
+        path="seed.txt", title="Bill Clinton opens up about his anxiety", headers={},
+        lines={}, warnings=(),
+        paragraphs=["In the series, Bill Clinton talks about his years after office."])
+    report = "\n".join(explain(default_taxonomy(), seed))
+    assert 'Headline read as "Clinton opens up about his anxiety"' in report
+    assert 'Not read: 1 given name(s) that are a phrase of the vocabulary, before a ' \
+           'surname, a person, not the phrase ("Bill Clinton")' in report

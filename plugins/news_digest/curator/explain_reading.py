@@ -2,7 +2,8 @@
 
 A site's name after the headline, the page's lines linking to its other stories, its
 pitches for its newsletter or app, its furniture (``page_furniture.py``), web and e-mail
-addresses, and the page's calls to the reader: each is set aside before the
+addresses, the page's calls to the reader, and a given name that is a phrase ("Bill
+Clinton"): each is set aside before the
 phrases and the learned desks read the story, and ``explain`` names what was set aside,
 so that a curator sees why a word of the page counted for nothing.
 """
@@ -12,9 +13,11 @@ from __future__ import annotations
 from ..enrich.page_furniture import without_furniture
 from ..enrich.topic_text import (
     BODY_CHARS,
+    read_headline,
     site_tail,
     without_addresses,
     without_chrome,
+    without_given_names,
     without_links,
     without_pitches,
 )
@@ -33,6 +36,8 @@ SET_ASIDE = (
      "where the page links, not what the story says", False),
     (without_chrome, "sentence(s) calling on the reader",
      "the site's words, not the story's", True),
+    (without_given_names, "given name(s) that are a phrase of the vocabulary, before a surname",
+     "a person, not the phrase", False),
 )
 
 
@@ -43,6 +48,9 @@ def not_read(title: str, text: str) -> list[str]:
     if tail:
         lines.append(f"Headline read as \"{headline}\": \"{tail}\" after it names the site or "
                      "its sections, not the story (read neither by the phrases nor the desks)")
+    if read_headline(title, text) != headline:
+        lines.append(f"Headline read as \"{read_headline(title, text)}\": a given name before a "
+                     "surname the body writes too is a person, not a phrase of the vocabulary")
     body = text[:BODY_CHARS]
     for reader, what, why, rewordable in SET_ASIDE:
         found: list[str] = []

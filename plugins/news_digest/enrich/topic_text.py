@@ -152,8 +152,17 @@ def read_body(text: str) -> str:
     if "/" in text or "@" in text or "www." in text:  # most bodies hold no address
         text = without_addresses(text)
     if any(name + " " in text for name in GIVEN_NAMES):  # cheap: most bodies hold none
-        text = _GIVEN_RE.sub("", text)
+        text = without_given_names(text)
     return without_chrome(text) if has_chrome(text) else text
+
+
+def without_given_names(text: str, dropped: list[str] | None = None) -> str:
+    """``text`` without the given names of the vocabulary (``GIVEN_NAMES``) that stand
+    before a surname ("Bill Clinton" is read as "Clinton"); each name is added to
+    ``dropped`` when given, for ``explain``."""
+    if dropped is not None:
+        dropped.extend(f"{m.group(1)} {m.group(2)}" for m in _GIVEN_RE.finditer(text))
+    return _GIVEN_RE.sub("", text)
 
 
 def read_headline(title: str, text: str) -> str:
