@@ -208,6 +208,18 @@ def test_a_us_state_abbreviated_is_the_state():
     assert "mont" in event_terms("Climbers rescued on Mont Blanc", ("Mont Blanc.",)).terms
 
 
+def test_a_place_in_an_older_spelling_is_the_place():
+    # Kiev and Kyiv, Bombay and Mumbai: one term and one headline name, so that the
+    # reports of one strike on the city meet and neither lowers the other for its name.
+    old = event_terms("Kiev plunged into cold after strike on power station",
+                      ("A Russian attack on a power station in Kiev left the city cold.",))
+    new = event_terms("Kyiv plunged into cold after strike on power station",
+                      ("A Russian attack on a power station in Kyiv left the city cold.",))
+    assert "kyiv" in old.terms and "kiev" not in old.terms
+    assert old.weights == pytest.approx(new.weights) and old.names == new.names
+    assert "mumbai" in event_terms("Bombay rains halt trains", ("Bombay flooded.",)).terms
+
+
 @pytest.mark.parametrize("word, base", [
     ("terrorism", "terror"), ("terrorists", "terror"), ("islamist", "islam"),
     ("extremists", "extreme"), ("jihadist", "jihad"), ("lobbyist", "lobby"),

@@ -35,7 +35,7 @@ from .event_numbers import number_terms
 from .event_quotes import QUOTE_MARK, quote_terms
 from .event_verbs import FOLLOW_UP_TERM, follow_up_act
 from .event_words import (  # noqa: F401  (word_weight, normalise_word: this module's interface)
-    _STATE_ABBREVIATIONS,
+    _WRITTEN_AS,
     _TERM_OF,
     _frequencies,
     _term_of,
@@ -190,7 +190,7 @@ def headline_names(title: str, body: str, given: set[str]) -> set[str]:
                for form in (token, token.capitalize(), token.upper())):
             found.update(words(token))
     return {w for w in found if w not in given
-            and word_weight(_STATE_ABBREVIATIONS.get(w, w)) >= NAME_RARITY}
+            and word_weight(_WRITTEN_AS.get(w, w)) >= NAME_RARITY}
 
 
 _FOLLOWING_NAME_RE = re.compile(r" ([A-Z][\w'’-]*)")

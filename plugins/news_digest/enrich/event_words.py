@@ -7,7 +7,8 @@ Each word weighs how rare it is in English at large (``wordfreq``'s frequency li
 written one way however an outlet writes it: case, accents (Charité, Charite), German
 transliteration of names (Osnabrueck), British and American spelling (defence,
 defense; travelled, traveled), plurals and a verb's forms (``word_forms.py``), a US
-state as American outlets abbreviate it (Ariz.).
+state as American outlets abbreviate it (Ariz.), a place's older spelling or another
+transliteration (Kiev, Kyiv).
 """
 
 from __future__ import annotations
@@ -112,13 +113,26 @@ _STATE_ABBREVIATIONS = {
     "colo": "colorado", "conn": "connecticut", "fla": "florida", "mich": "michigan",
     "minn": "minnesota", "neb": "nebraska", "nev": "nevada", "okla": "oklahoma",
     "tenn": "tennessee", "wis": "wisconsin", "wyo": "wyoming"}
+# Places and people that outlets write in an older spelling or another transliteration
+# (Kiev and Kyiv, Bombay and Mumbai, Qaddafi and Gaddafi): one term, the name most
+# outlets write now. Only spellings that name nothing else.
+_OTHER_SPELLINGS = {
+    "kiev": "kyiv", "kharkov": "kharkiv", "odessa": "odesa", "lvov": "lviv",
+    "mykolayiv": "mykolaiv", "nikolaev": "mykolaiv", "zaporozhye": "zaporizhzhia",
+    "lugansk": "luhansk", "chernigov": "chernihiv", "bombay": "mumbai",
+    "calcutta": "kolkata", "madras": "chennai", "bangalore": "bengaluru",
+    "orissa": "odisha", "gurgaon": "gurugram", "peking": "beijing", "burma": "myanmar",
+    "rangoon": "yangon", "swaziland": "eswatini", "turkiye": "turkey",
+    "qaddafi": "gaddafi", "kadhafi": "gaddafi", "qadhafi": "gaddafi"}
+# How a word is written for its term: a state's abbreviation or a place's older spelling.
+_WRITTEN_AS = {**_STATE_ABBREVIATIONS, **_OTHER_SPELLINGS}
 
 
 def _term_of(word: str) -> tuple[str, float] | None:
     """A word's term and weight, remembered: a story has a few hundred distinct words."""
     found = _TERM_OF.get(word, False)
     if found is False:
-        written = _STATE_ABBREVIATIONS.get(word, word)
+        written = _WRITTEN_AS.get(word, word)
         weight = word_weight(written)
         found = None if (weight < MIN_WEIGHT or len(word) < MIN_WORD_LENGTH
                          or word[0] in _DIGITS or word in _WEB_PARTS
