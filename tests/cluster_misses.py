@@ -1,6 +1,7 @@
 """Every pair a tuning split misses or joins wrongly, and every near-miss distractor, with why.
 
-    .venv/bin/python tests/cluster_misses.py [tune | tune-4 | tune-5 | tune-6 | tune-real | tune-basil]
+    .venv/bin/python tests/cluster_misses.py [tune | tune-4 | tune-5 | tune-6 | tune-real
+                                                | tune-basil]
 
 Prints, for a tuning split (the written development set's "tune", by default, or its
 fourth to sixth tuning splits "tune-4", "tune-5", "tune-6"; the real

@@ -11,6 +11,7 @@ import pytest
 from news_digest.enrich import clusters as C
 from news_digest.enrich.cluster_score import pair_time_factor
 from news_digest.enrich.event_text import _frequencies, event_terms, normalise_word
+from news_digest.enrich.event_words import institution_initials
 from news_digest.enrich.word_forms import base_form
 
 T0 = datetime(2025, 3, 11, 9, 0, tzinfo=UTC)  # a Tuesday
@@ -218,6 +219,19 @@ def test_a_place_in_an_older_spelling_is_the_place():
     assert "kyiv" in old.terms and "kiev" not in old.terms
     assert old.weights == pytest.approx(new.weights) and old.names == new.names
     assert "mumbai" in event_terms("Bombay rains halt trains", ("Bombay flooded.",)).terms
+
+
+def test_an_institution_named_in_full_is_its_initials_too():
+    # One outlet writes "the British Medical Association", another "the BMA": both
+    # stories have the term "bma" (INITIALS); a person's title and name give none.
+    full = event_terms("Doctors begin strike over pay",
+                       ("Resident doctors began a strike, the British Medical Association said.",))
+    short = event_terms("Doctors begin strike over pay",
+                        ("Resident doctors began a strike, the BMA said.",))
+    assert "bma" in full.terms and "bma" in short.terms
+    assert institution_initials("The Federal Open Market Committee (FOMC) met.") == ["fomc"]
+    assert institution_initials("Prime Minister Donald Wisniewski spoke at Jaguar Land "
+                                "Rover.") == []
 
 
 @pytest.mark.parametrize("word, base", [

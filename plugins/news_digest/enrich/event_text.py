@@ -35,10 +35,12 @@ from .event_numbers import number_terms
 from .event_quotes import QUOTE_MARK, quote_terms
 from .event_verbs import FOLLOW_UP_TERM, follow_up_act
 from .event_words import (  # noqa: F401  (word_weight, normalise_word: this module's interface)
-    _WRITTEN_AS,
     _TERM_OF,
+    _WRITTEN_AS,
+    INITIALS,
     _frequencies,
     _term_of,
+    institution_initials,
     normalise_word,
     word_weight,
 )
@@ -286,6 +288,12 @@ def event_terms(title: str, paragraphs: Iterable[str]) -> EventTerms:
     first: dict[str, int] = {}
     for place in range(len(split) - 1, -1, -1):  # the earliest place a word is seen
         first.update(dict.fromkeys(split[place], place))
+    if INITIALS:  # "British Medical Association": "bma" too, once, where it is named
+        for place, text in enumerate(paragraphs, start=1):
+            for initials in institution_initials(text):
+                if initials not in counts:
+                    counts[initials] = 1
+                    first[initials] = place
     given = leading_name_words(paragraphs, counts)
     last = max(1, len(paragraphs) - 1)
     place_factor = [1 + HEADLINE_BONUS] + [1 - (1 - TAIL_WEIGHT) * i / last

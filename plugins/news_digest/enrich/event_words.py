@@ -128,6 +128,35 @@ _OTHER_SPELLINGS = {
 _WRITTEN_AS = {**_STATE_ABBREVIATIONS, **_OTHER_SPELLINGS}
 
 
+# An institution's name of three or more capitalised words ("British Medical Association",
+# "Federal Open Market Committee", "Amazon Web Services"), ending in one of these
+# nouns, is also written as its initials (BMA, FOMC, AWS) by other outlets: the story
+# gets that word too (``institution_initials``), as if it wrote it once.
+INITIALS = True
+_INSTITUTION_NOUNS = frozenset({
+    "agency", "alliance", "association", "authority", "bank", "board", "bureau", "centre",
+    "center", "centers", "centres", "commission", "committee", "congress", "corporation",
+    "council", "court", "department", "federation", "force", "forces", "front", "fund",
+    "institute", "league", "ministry", "movement", "office", "organization",
+    "organisation", "party", "reserve", "service", "services", "union"})
+_INSTITUTION_RE = re.compile(
+    r"(?<![\w.])(?:The |the )?((?:[A-Z][a-z]+ (?:(?:of|and|for|on) (?:the )?)?){2,}[A-Z][a-z]+)"
+    r"(?![\w-])")
+_SMALL_WORDS = frozenset({"of", "and", "for", "on", "the"})
+
+
+def institution_initials(text: str) -> list[str]:
+    """The initials, in lower case, of the institutions ``text`` names in full."""
+    found = []
+    for match in _INSTITUTION_RE.finditer(text):
+        names = [w for w in match[1].split() if w not in _SMALL_WORDS]
+        if names[0] == "The":
+            del names[0]
+        if len(names) >= 3 and names[-1].lower() in _INSTITUTION_NOUNS:
+            found.append("".join(w[0] for w in names).lower())
+    return found
+
+
 def _term_of(word: str) -> tuple[str, float] | None:
     """A word's term and weight, remembered: a story has a few hundred distinct words."""
     found = _TERM_OF.get(word, False)
