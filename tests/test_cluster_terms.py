@@ -232,6 +232,11 @@ def test_an_institution_named_in_full_is_its_initials_too():
     assert institution_initials("The Federal Open Market Committee (FOMC) met.") == ["fomc"]
     assert institution_initials("Prime Minister Donald Wisniewski spoke at Jaguar Land "
                                 "Rover.") == []
+    # A central bank's short name: "the Bank of Mexico" is Banxico to other outlets.
+    full = event_terms("Bank of Mexico cuts rate", ("The Bank of Mexico cut its rate.",))
+    short = event_terms("Banxico cuts rate", ("Banxico cut its rate.",))
+    assert "banxico" in full.terms and "banxico" in short.terms and "banxico" in short.names
+    assert institution_initials("the US Federal Reserve cut") == ["fed"]
 
 
 @pytest.mark.parametrize("word, base", [

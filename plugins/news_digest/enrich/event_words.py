@@ -145,9 +145,20 @@ _INSTITUTION_RE = re.compile(
 _SMALL_WORDS = frozenset({"of", "and", "for", "on", "the"})
 
 
+# Central banks that outlets call by a short name as often as by their full name: the
+# story that writes the full name gets the short one too (``institution_initials``).
+_SHORT_NAMES = {
+    "Federal Reserve": "fed", "Bank of Mexico": "banxico", "Banco de Mexico": "banxico",
+    "Banco de México": "banxico", "Bank of England": "boe", "Bank of Japan": "boj",
+    "Reserve Bank of Australia": "rba", "Reserve Bank of India": "rbi",
+    "Reserve Bank of New Zealand": "rbnz", "People's Bank of China": "pboc"}
+
+
 def institution_initials(text: str) -> list[str]:
-    """The initials, in lower case, of the institutions ``text`` names in full."""
-    found = []
+    """The initials or short names, in lower case, of the institutions ``text`` names in
+    full."""
+    found = [short for name, short in _SHORT_NAMES.items() if name in text] \
+        if "Ban" in text or "Res" in text or "Fed" in text else []
     for match in _INSTITUTION_RE.finditer(text):
         names = [w for w in match[1].split() if w not in _SMALL_WORDS]
         if names[0] == "The":
