@@ -11,7 +11,7 @@ import pytest
 from news_digest.enrich import clusters as C
 from news_digest.enrich.cluster_score import pair_time_factor
 from news_digest.enrich.event_text import _frequencies, event_terms, normalise_word
-from news_digest.enrich.event_words import institution_initials
+from news_digest.enrich.event_words import institution_initials, short_names
 from news_digest.enrich.word_forms import base_form
 
 T0 = datetime(2025, 3, 11, 9, 0, tzinfo=UTC)  # a Tuesday
@@ -229,14 +229,14 @@ def test_an_institution_named_in_full_is_its_initials_too():
     short = event_terms("Doctors begin strike over pay",
                         ("Resident doctors began a strike, the BMA said.",))
     assert "bma" in full.terms and "bma" in short.terms
-    assert institution_initials("The Federal Open Market Committee (FOMC) met.") == ["fomc"]
-    assert institution_initials("Prime Minister Donald Wisniewski spoke at Jaguar Land "
-                                "Rover.") == []
+    text = "The Federal Open Market Committee (FOMC) met, Prime Minister Donald Wisniewski said."
+    runs = ["The Federal Open Market Committee", "Prime Minister Donald Wisniewski"]
+    assert institution_initials(runs, text) == [("fomc", 0)]
     # A central bank's short name: "the Bank of Mexico" is Banxico to other outlets.
     full = event_terms("Bank of Mexico cuts rate", ("The Bank of Mexico cut its rate.",))
     short = event_terms("Banxico cuts rate", ("Banxico cut its rate.",))
     assert "banxico" in full.terms and "banxico" in short.terms and "banxico" in short.names
-    assert institution_initials("the US Federal Reserve cut") == ["fed"]
+    assert short_names("the US Federal Reserve cut") == [("fed", 7)]
 
 
 @pytest.mark.parametrize("word, base", [

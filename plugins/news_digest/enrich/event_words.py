@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 
 from .word_forms import base_form
@@ -139,33 +139,37 @@ _INSTITUTION_NOUNS = frozenset({
     "council", "court", "department", "federation", "force", "forces", "front", "fund",
     "institute", "league", "ministry", "movement", "office", "organization",
     "organisation", "party", "reserve", "service", "services", "union"})
-_INSTITUTION_RE = re.compile(
-    r"(?<![\w.])(?:The |the )?((?:[A-Z][a-z]+ (?:(?:of|and|for|on) (?:the )?)?){2,}[A-Z][a-z]+)"
-    r"(?![\w-])")
-_SMALL_WORDS = frozenset({"of", "and", "for", "on", "the"})
-
 
 # Central banks that outlets call by a short name as often as by their full name: the
-# story that writes the full name gets the short one too (``institution_initials``).
+# story that writes the full name gets the short one too (``short_names``).
 _SHORT_NAMES = {
     "Federal Reserve": "fed", "Bank of Mexico": "banxico", "Banco de Mexico": "banxico",
     "Banco de México": "banxico", "Bank of England": "boe", "Bank of Japan": "boj",
     "Reserve Bank of Australia": "rba", "Reserve Bank of India": "rbi",
     "Reserve Bank of New Zealand": "rbnz", "People's Bank of China": "pboc"}
+_SHORT_NAME_RE = re.compile("|".join(
+    re.escape(name) for name in sorted(_SHORT_NAMES, key=len, reverse=True)) + r"\b")
 
 
-def institution_initials(text: str) -> list[str]:
-    """The initials or short names, in lower case, of the institutions ``text`` names in
-    full."""
-    found = [short for name, short in _SHORT_NAMES.items() if name in text] \
-        if "Ban" in text or "Res" in text or "Fed" in text else []
-    for match in _INSTITUTION_RE.finditer(text):
-        names = [w for w in match[1].split() if w not in _SMALL_WORDS]
+def institution_initials(runs: Iterable[str], text: str) -> list[tuple[str, int]]:
+    """The initials, in lower case, of the institutions named in full among ``runs``
+    (the runs of capitalised words of ``text``: "The British Medical Association" is
+    "bma"), each with where ``text`` writes it."""
+    found = []
+    for run in runs:
+        names = run.split()
         if names[0] == "The":
             del names[0]
-        if len(names) >= 3 and names[-1].lower() in _INSTITUTION_NOUNS:
-            found.append("".join(w[0] for w in names).lower())
+        names[-1] = names[-1].removesuffix("'s").removesuffix("’s")  # "Agency's"
+        if len(names) >= 3 and names[-1].lower() in _INSTITUTION_NOUNS and all(
+                name.isalpha() and name[1:].islower() for name in names):  # not "Spain's"
+            found.append(("".join(name[0] for name in names).lower(), text.find(run)))
     return found
+
+
+def short_names(text: str) -> list[tuple[str, int]]:
+    """The short names of the central banks ``text`` names in full, each with where."""
+    return [(_SHORT_NAMES[match[0]], match.start()) for match in _SHORT_NAME_RE.finditer(text)]
 
 
 def _term_of(word: str) -> tuple[str, float] | None:
