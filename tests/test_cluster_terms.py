@@ -11,6 +11,7 @@ import pytest
 from news_digest.enrich import clusters as C
 from news_digest.enrich.cluster_score import pair_time_factor
 from news_digest.enrich.event_text import _frequencies, event_terms, normalise_word
+from news_digest.enrich.event_words import institution_initials, short_names
 from news_digest.enrich.word_forms import base_form
 
 T0 = datetime(2025, 3, 11, 9, 0, tzinfo=UTC)  # a Tuesday
@@ -206,6 +207,36 @@ def test_a_us_state_abbreviated_is_the_state():
     assert short.weights == pytest.approx(full.weights) and short.names == full.names
     # "Mont Blanc" is no Montana: only abbreviations that are no other word are read.
     assert "mont" in event_terms("Climbers rescued on Mont Blanc", ("Mont Blanc.",)).terms
+
+
+def test_a_place_in_an_older_spelling_is_the_place():
+    # Kiev and Kyiv, Bombay and Mumbai: one term and one headline name, so that the
+    # reports of one strike on the city meet and neither lowers the other for its name.
+    old = event_terms("Kiev plunged into cold after strike on power station",
+                      ("A Russian attack on a power station in Kiev left the city cold.",))
+    new = event_terms("Kyiv plunged into cold after strike on power station",
+                      ("A Russian attack on a power station in Kyiv left the city cold.",))
+    assert "kyiv" in old.terms and "kiev" not in old.terms
+    assert old.weights == pytest.approx(new.weights) and old.names == new.names
+    assert "mumbai" in event_terms("Bombay rains halt trains", ("Bombay flooded.",)).terms
+
+
+def test_an_institution_named_in_full_is_its_initials_too():
+    # One outlet writes "the British Medical Association", another "the BMA": both
+    # stories have the term "bma" (INITIALS); a person's title and name give none.
+    full = event_terms("Doctors begin strike over pay",
+                       ("Resident doctors began a strike, the British Medical Association said.",))
+    short = event_terms("Doctors begin strike over pay",
+                        ("Resident doctors began a strike, the BMA said.",))
+    assert "bma" in full.terms and "bma" in short.terms
+    text = "The Federal Open Market Committee (FOMC) met, Prime Minister Donald Wisniewski said."
+    runs = ["The Federal Open Market Committee", "Prime Minister Donald Wisniewski"]
+    assert institution_initials(runs, text) == [("fomc", 0)]
+    # A central bank's short name: "the Bank of Mexico" is Banxico to other outlets.
+    full = event_terms("Bank of Mexico cuts rate", ("The Bank of Mexico cut its rate.",))
+    short = event_terms("Banxico cuts rate", ("Banxico cut its rate.",))
+    assert "banxico" in full.terms and "banxico" in short.terms and "banxico" in short.names
+    assert short_names("the US Federal Reserve cut") == [("fed", 7)]
 
 
 @pytest.mark.parametrize("word, base", [

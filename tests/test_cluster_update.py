@@ -136,7 +136,8 @@ def test_follow_ups_added_day_by_day_give_what_clustering_gives():
     other days, merged after the pairs of one day; aftermaths judged alone), fed to
     updates a day at a time in the order they were published: every update equals
     clustering everything, merge for merge."""
-    folders = [SAME_EVENT.parent / name for name in ("same_event_4", "same_event_5")]
+    folders = [SAME_EVENT.parent / name
+               for name in ("same_event_4", "same_event_5", "same_event_6")]
     inputs, problems = stories_for_clustering(
         read_seed(p) for folder in folders for p in sorted(folder.glob("*.txt")))
     assert not problems

@@ -48,11 +48,14 @@ TUNE_4 = Path(__file__).parent / "data" / "same_event_4"
 # The fifth (the seventeenth round, 76 stories: every event with a later version or a
 # follow-up, and distractors on the same road, of the women's race, of the same company).
 TUNE_5 = Path(__file__).parent / "data" / "same_event_5"
-FOLDERS = (SAME_EVENT, TUNE_4, TUNE_5)
-SPLITS = ("tune", "tune-4", "tune-5", "untouched-1", "untouched-2", "untouched-3")
+# The sixth (the eighteenth round, 85 stories: one entity under several names, a long
+# analysis naming its event late, distractors in the same city the same day).
+TUNE_6 = Path(__file__).parent / "data" / "same_event_6"
+FOLDERS = (SAME_EVENT, TUNE_4, TUNE_5, TUNE_6)
+SPLITS = ("tune", "tune-4", "tune-5", "tune-6", "untouched-1", "untouched-2", "untouched-3")
 # What the method reaches today, so that a change that loses quality fails here.
 FLOORS = {"tune": (0.98, 0.95, 0), "tune-4": (0.94, 0.95, 1),  # precision, recall, joined
-          "tune-5": (0.88, 0.92, 1),
+          "tune-5": (0.88, 0.95, 1), "tune-6": (0.81, 0.78, 3),
           "untouched-1": (0.95, 0.85, 1), "untouched-2": (0.95, 0.90, 0),
           "untouched-3": (0.95, 0.85, 0)}
 # What issue 19 asks for on the development set.

@@ -48,6 +48,18 @@ def test_days_ahead_datelines_and_background_are_not_the_event(lead):
     assert lead_days("A headline", [lead], WEDNESDAY) == ()
 
 
+@pytest.mark.parametrize("lead, day", [
+    ("Doctors are on strike until 7am on Monday, the union said.", None),
+    ("Flights are suspended from midnight on Tuesday, the airline said.", None),
+    ("Shops stay shut until 7 pm Monday.", None),
+    ("The fire broke out at 7am on Monday, police said.", date(2025, 5, 12)),
+])
+def test_a_clock_time_after_a_word_pointing_ahead_leaves_its_day_ahead(lead, day):
+    # "until 7am on Monday": the clock time between "until" and the weekday does not
+    # make it the event's day (CLOCK_AHEAD); "at 7am on Monday" still names it.
+    assert lead_days("A headline", [lead], WEDNESDAY) == ((day,) if day else ())
+
+
 @pytest.mark.parametrize("lead", [
     "Obama will meet with Sanders on Thursday at the White House.",  # 6 days back: ahead
     "The bill will likely be tested as soon as Friday, aides said.",  # 5 days back

@@ -48,6 +48,12 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 # Words before a weekday that make it another day than the event's.
 _AHEAD = frozenset({"next", "until", "till", "by", "before", "from", "coming", "every",
                     "since", "starting", "beginning", "effective", "through"})
+# A clock time between such a word and its weekday ("until 7am on Saturday", "from
+# midnight on Friday") leaves the weekday pointed ahead (``CLOCK_AHEAD``).
+CLOCK_AHEAD = True
+_CLOCK_BEFORE_RE = re.compile(
+    r"(\w+)\s+(?:\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|midnight|noon|midday)"
+    r"(?:\s+(?:on|GMT|BST|UTC|local time))?\s+$", re.IGNORECASE)
 # But before a weekday's event these tell of it: "killed by Sunday's earthquake", "the
 # toll from Wednesday's protests", "since Friday's quake" (not "by Friday", "from Monday").
 _BACK_BEFORE_POSSESSIVE = frozenset({"by", "from", "since"})
@@ -136,6 +142,10 @@ def named_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
         for match in _WEEKDAY_RE.finditer(text):
             before = text[max(0, match.start() - 12):match.start()].split()
             before = before[-1].lower() if before else ""
+            if CLOCK_AHEAD and before in ("on", "am", "pm", "a.m.", "p.m.", "midnight", "noon",
+                                          "midday"):
+                clock = _CLOCK_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
+                before = clock.group(1).lower() if clock else before
             if before in _AHEAD and not (before in _BACK_BEFORE_POSSESSIVE
                                          and _EVENT_OF_DAY_RE.match(text, match.end())):
                 continue

@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterable
 
 from .event_verbs import IRREGULAR, verb_base, verb_class
-from .event_words import _CALENDAR_WORDS, _STATE_ABBREVIATIONS, normalise_word, word_weight
+from .event_words import _CALENDAR_WORDS, _WRITTEN_AS, normalise_word, word_weight
 from .names_in_text import written_as_name
 
 HEAD_MARK = "^"  # a head term opens with it: ^sander>meet
@@ -82,7 +82,7 @@ def _token(token: str) -> tuple[str, str, str | None, str | None]:
         written, word = _word(token)
         name = action = None
         if word not in _CALENDAR_WORDS and len(word) >= 3:
-            spelled = _STATE_ABBREVIATIONS.get(word, word)
+            spelled = _WRITTEN_AS.get(word, word)
             weight = word_weight(spelled)
             if written[0].isupper() and weight >= NAME_WEIGHT:
                 name = normalise_word(spelled)

@@ -35,11 +35,14 @@ from .event_numbers import number_terms
 from .event_quotes import QUOTE_MARK, quote_terms
 from .event_verbs import FOLLOW_UP_TERM, follow_up_act
 from .event_words import (  # noqa: F401  (word_weight, normalise_word: this module's interface)
-    _STATE_ABBREVIATIONS,
     _TERM_OF,
+    _WRITTEN_AS,
+    INITIALS,
     _frequencies,
     _term_of,
+    institution_initials,
     normalise_word,
+    short_names,
     word_weight,
 )
 from .names_in_text import written_as_name
@@ -153,7 +156,8 @@ class EventTerms:
         return list(self.squares), self._weights.tolist()
 
 
-def leading_name_words(paragraphs: Iterable[str], counts: Mapping[str, int]) -> set[str]:
+def leading_name_words(paragraphs: Iterable[str], counts: Mapping[str, int],
+                       runs: Iterable[str] | None = None) -> set[str]:
     """Words that only ever open a run of capitalised words: given names and the like.
 
     "Mélanie Joly-Tremblay said ... Joly-Tremblay told": one person, and "melanie"
@@ -163,7 +167,9 @@ def leading_name_words(paragraphs: Iterable[str], counts: Mapping[str, int]) -> 
     word (the surname, "Piccadilly" in "Manchester Piccadilly") keeps its weight.
     """
     leading: dict[str, int] = {}
-    for run in _CAPITAL_RUN_RE.findall("\n".join(paragraphs)):  # a run ends at a newline
+    if runs is None:  # the runs of capitalised words of the paragraphs (a run ends at a newline)
+        runs = _CAPITAL_RUN_RE.findall("\n".join(paragraphs))
+    for run in runs:
         for word in words(run)[:-1]:
             leading[word] = leading.get(word, 0) + 1
     return {word for word, times in leading.items() if times >= counts.get(word, 0) - 1}
@@ -190,7 +196,7 @@ def headline_names(title: str, body: str, given: set[str]) -> set[str]:
                for form in (token, token.capitalize(), token.upper())):
             found.update(words(token))
     return {w for w in found if w not in given
-            and word_weight(_STATE_ABBREVIATIONS.get(w, w)) >= NAME_RARITY}
+            and word_weight(_WRITTEN_AS.get(w, w)) >= NAME_RARITY}
 
 
 _FOLLOWING_NAME_RE = re.compile(r" ([A-Z][\w'’-]*)")
@@ -286,7 +292,14 @@ def event_terms(title: str, paragraphs: Iterable[str]) -> EventTerms:
     first: dict[str, int] = {}
     for place in range(len(split) - 1, -1, -1):  # the earliest place a word is seen
         first.update(dict.fromkeys(split[place], place))
-    given = leading_name_words(paragraphs, counts)
+    body = "\n".join(paragraphs)
+    runs = _CAPITAL_RUN_RE.findall(body)  # a run ends at a newline
+    given = leading_name_words(paragraphs, counts, runs)
+    if INITIALS:  # "British Medical Association": "bma" too, once, where it is named
+        for short, at in (*short_names(body), *institution_initials(runs, body)):
+            if short not in counts:
+                counts[short] = 1
+                first[short] = body.count("\n", 0, at) + 1
     last = max(1, len(paragraphs) - 1)
     place_factor = [1 + HEADLINE_BONUS] + [1 - (1 - TAIL_WEIGHT) * i / last
                                            for i in range(len(paragraphs))]
@@ -327,7 +340,6 @@ def event_terms(title: str, paragraphs: Iterable[str]) -> EventTerms:
         return EventTerms({}, 0.0)
     weights = capped({term: score / norm for term, score in kept})
     weights.update(dict.fromkeys(quote_terms(title, paragraphs), 0.0))  # weigh nothing
-    body = "\n".join(paragraphs)
     weights.update(dict.fromkeys(mentioned_names(terms, weights, body), 0.0))  # nor these
     weights.update(dict.fromkeys(head_terms(title, body), 0.0))  # nor who did what
     if FOLLOW_UP and follow_up_act(title):

@@ -7,7 +7,8 @@ Each word weighs how rare it is in English at large (``wordfreq``'s frequency li
 written one way however an outlet writes it: case, accents (Charité, Charite), German
 transliteration of names (Osnabrueck), British and American spelling (defence,
 defense; travelled, traveled), plurals and a verb's forms (``word_forms.py``), a US
-state as American outlets abbreviate it (Ariz.).
+state as American outlets abbreviate it (Ariz.), a place's older spelling or another
+transliteration (Kiev, Kyiv).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 
 from .word_forms import base_form
@@ -112,13 +113,70 @@ _STATE_ABBREVIATIONS = {
     "colo": "colorado", "conn": "connecticut", "fla": "florida", "mich": "michigan",
     "minn": "minnesota", "neb": "nebraska", "nev": "nevada", "okla": "oklahoma",
     "tenn": "tennessee", "wis": "wisconsin", "wyo": "wyoming"}
+# Places and people that outlets write in an older spelling or another transliteration
+# (Kiev and Kyiv, Bombay and Mumbai, Qaddafi and Gaddafi): one term, the name most
+# outlets write now. Only spellings that name nothing else.
+_OTHER_SPELLINGS = {
+    "kiev": "kyiv", "kharkov": "kharkiv", "odessa": "odesa", "lvov": "lviv",
+    "mykolayiv": "mykolaiv", "nikolaev": "mykolaiv", "zaporozhye": "zaporizhzhia",
+    "lugansk": "luhansk", "chernigov": "chernihiv", "bombay": "mumbai",
+    "calcutta": "kolkata", "madras": "chennai", "bangalore": "bengaluru",
+    "orissa": "odisha", "gurgaon": "gurugram", "peking": "beijing", "burma": "myanmar",
+    "rangoon": "yangon", "swaziland": "eswatini", "turkiye": "turkey",
+    "qaddafi": "gaddafi", "kadhafi": "gaddafi", "qadhafi": "gaddafi"}
+# How a word is written for its term: a state's abbreviation or a place's older spelling.
+_WRITTEN_AS = {**_STATE_ABBREVIATIONS, **_OTHER_SPELLINGS}
+
+
+# An institution's name of three or more capitalised words ("British Medical Association",
+# "Federal Open Market Committee", "Amazon Web Services"), ending in one of these
+# nouns, is also written as its initials (BMA, FOMC, AWS) by other outlets: the story
+# gets that word too (``institution_initials``), as if it wrote it once.
+INITIALS = True
+_INSTITUTION_NOUNS = frozenset({
+    "agency", "alliance", "association", "authority", "bank", "board", "bureau", "centre",
+    "center", "centers", "centres", "commission", "committee", "congress", "corporation",
+    "council", "court", "department", "federation", "force", "forces", "front", "fund",
+    "institute", "league", "ministry", "movement", "office", "organization",
+    "organisation", "party", "reserve", "service", "services", "union"})
+
+# Central banks that outlets call by a short name as often as by their full name: the
+# story that writes the full name gets the short one too (``short_names``).
+_SHORT_NAMES = {
+    "Federal Reserve": "fed", "Bank of Mexico": "banxico", "Banco de Mexico": "banxico",
+    "Banco de México": "banxico", "Bank of England": "boe", "Bank of Japan": "boj",
+    "Reserve Bank of Australia": "rba", "Reserve Bank of India": "rbi",
+    "Reserve Bank of New Zealand": "rbnz", "People's Bank of China": "pboc"}
+_SHORT_NAME_RE = re.compile("|".join(
+    re.escape(name) for name in sorted(_SHORT_NAMES, key=len, reverse=True)) + r"\b")
+
+
+def institution_initials(runs: Iterable[str], text: str) -> list[tuple[str, int]]:
+    """The initials, in lower case, of the institutions named in full among ``runs``
+    (the runs of capitalised words of ``text``: "The British Medical Association" is
+    "bma"), each with where ``text`` writes it."""
+    found = []
+    for run in runs:
+        names = run.split()
+        if names[0] == "The":
+            del names[0]
+        names[-1] = names[-1].removesuffix("'s").removesuffix("’s")  # "Agency's"
+        if len(names) >= 3 and names[-1].lower() in _INSTITUTION_NOUNS and all(
+                name.isalpha() and name[1:].islower() for name in names):  # not "Spain's"
+            found.append(("".join(name[0] for name in names).lower(), text.find(run)))
+    return found
+
+
+def short_names(text: str) -> list[tuple[str, int]]:
+    """The short names of the central banks ``text`` names in full, each with where."""
+    return [(_SHORT_NAMES[match[0]], match.start()) for match in _SHORT_NAME_RE.finditer(text)]
 
 
 def _term_of(word: str) -> tuple[str, float] | None:
     """A word's term and weight, remembered: a story has a few hundred distinct words."""
     found = _TERM_OF.get(word, False)
     if found is False:
-        written = _STATE_ABBREVIATIONS.get(word, word)
+        written = _WRITTEN_AS.get(word, word)
         weight = word_weight(written)
         found = None if (weight < MIN_WEIGHT or len(word) < MIN_WORD_LENGTH
                          or word[0] in _DIGITS or word in _WEB_PARTS
