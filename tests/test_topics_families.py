@@ -237,8 +237,8 @@ def test_a_grand_prix_and_a_leave_of_work_are_not_health(title, text):
 
 
 @pytest.mark.parametrize("title, text", [
-    ("Start-up shows prototype of folding electric bike",
-     "Its makers say sensors in the frame adjust the motor to the slope of the road."),
+    ("Sensors warn farmers when the soil dries out",
+     "The devices in the field send a reading every hour, the start-up said."),
     ("Crash test dummies modelled on older drivers",
      "Car makers will use the results to design seatbelts and airbags that protect people "
      "over 70."),
@@ -279,3 +279,17 @@ def test_social_engineering_is_cybersecurity_not_technology():
     assert slugs("Scammers use social engineering to empty accounts",
                  "Fraudsters posing as bank staff persuaded customers to hand over their "
                  "passcodes.") == ["cybersecurity"]
+
+
+@pytest.mark.parametrize("title, text", [
+    ("City unveils prototype of new bus shelter",
+     "The council said the design would be rolled out to 200 stops next year."),
+    ("United engineer late comeback to beat Leeds",
+     "Two goals in the final ten minutes lifted the club to fourth in the league."),
+    ("Minister accused of financial engineering in budget",
+     "The opposition said the figures hid the true level of borrowing."),
+])
+def test_a_prototype_and_other_engineering_are_not_technology(title, text):
+    """A prototype is a keyword (a bus shelter, a vaccine, a stadium have one), and a
+    comeback or a budget engineered is no engineering."""
+    assert "technology" not in slugs(title, text), title
