@@ -248,3 +248,62 @@ def test_a_grand_prix_and_a_leave_of_work_are_not_health(title, text):
 ])
 def test_the_heads_of_a_states_security_agencies_are_government(title, text):
     assert "government-policy" in slugs(title, text)
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Sensors warn farmers when the soil dries out",
+     "The devices in the field send a reading every hour, the start-up said."),
+    ("Crash test dummies modelled on older drivers",
+     "Car makers will use the results to design seatbelts and airbags that protect people "
+     "over 70."),
+    ("Cheaper solar cells reach record efficiency",
+     "The thin layers of perovskite convert almost a third of sunlight into electricity, the "
+     "makers said."),
+    ("Fusion reactor holds plasma for record eight minutes",
+     "The team kept the reaction running at 100 million degrees before shutting it down."),
+    ("Desalination plant to supply island with drinking water",
+     "The plant removes salt from seawater at high pressure and will run on wind power."),
+    ("Engineering firm wins contract to build tidal turbines",
+     "The turbines will be built in Glasgow and installed off Orkney next year."),
+    ("Battery storage site to power 300,000 homes",
+     "The batteries will store wind energy at night and release it at peak times."),
+])
+def test_engineering_and_energy_technology_are_technology(title, text):
+    """Engineering and its research, and energy technology, as a technology desk writes them
+    (topics-tech): none of these items says "technology", "tech", "software" or "robot", and
+    each was General before."""
+    assert slugs(title, text) == ["technology"], title
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Spaceport plans first vertical launch from Scotland",
+     "The company hopes to put small satellites into orbit from the site next summer."),
+    ("Firm tests net to catch space debris",
+     "Thousands of dead satellites and fragments circle the Earth, a growing risk to working "
+     "craft."),
+])
+def test_the_space_around_the_earth_is_science_and_technology(title, text):
+    """Space debris, spaceports and satellite constellations are listed under both topics:
+    Science alone before, and Technology alone would have pushed Science out (one desk)."""
+    assert slugs(title, text) == ["science", "technology"], title
+
+
+def test_social_engineering_is_cybersecurity_not_technology():
+    """The longer phrase wins: a scam's "social engineering" is no engineering."""
+    assert slugs("Scammers use social engineering to empty accounts",
+                 "Fraudsters posing as bank staff persuaded customers to hand over their "
+                 "passcodes.") == ["cybersecurity"]
+
+
+@pytest.mark.parametrize("title, text", [
+    ("City unveils prototype of new bus shelter",
+     "The council said the design would be rolled out to 200 stops next year."),
+    ("United engineer late comeback to beat Leeds",
+     "Two goals in the final ten minutes lifted the club to fourth in the league."),
+    ("Minister accused of financial engineering in budget",
+     "The opposition said the figures hid the true level of borrowing."),
+])
+def test_a_prototype_and_other_engineering_are_not_technology(title, text):
+    """A prototype is a keyword (a bus shelter, a vaccine, a stadium have one), and a
+    comeback or a budget engineered is no engineering."""
+    assert "technology" not in slugs(title, text), title
