@@ -5,11 +5,14 @@ made alone, and no entry is held past the last feed that needs it."""
 from __future__ import annotations
 
 import dataclasses
+import pathlib
 
 from test_feeds import GOV, PUBLIC, SCI, channel, record
 
 from news_digest.output import feeds
 from news_digest.output.feed_history import ChannelLinks
+
+from sitebuild import build, seed_text
 
 
 def _feeds():
@@ -83,3 +86,25 @@ def test_stories_of_the_archive_alone_are_not_counted():
                                            (archive, "rss", [archive_only])])
     assert not [key for key in uses if key[0] == archive_only.identity]
     assert uses  # the subscription feeds' stories are counted
+
+
+def test_a_build_makes_each_feed_folder_once(tmp_path, monkeypatch):
+    """Feeds share a few folders (``feeds/sources/``, ``feeds/archive/``, ...): each is
+    made once, not asked for again before each of its hundreds of feeds."""
+    asked = []
+    original = pathlib.Path.mkdir
+
+    def counting(self, *args, **kwargs):
+        if "feeds" in self.parts:
+            asked.append(self)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(pathlib.Path, "mkdir", counting)
+    seeds = {f"{n}.txt": seed_text(f"Story number {n}", url=f"https://n.example/{n}",
+                                   source=f"Paper {n % 2}", published=f"2020-01-0{n + 1}T08:00:00Z")
+             for n in range(4)}
+    site = build(tmp_path, seeds)
+    written = site.files("feeds/**/*.xml")
+    assert site.code == 0 and len(written) > 10
+    # One for each folder of feeds, and one for the OPML file beside the feeds page.
+    assert len(asked) == len({path.parent for path in written}) + 1

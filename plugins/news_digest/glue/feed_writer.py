@@ -195,6 +195,7 @@ class DigestFeedGenerator(Generator):
         # 70 MB at 20,000 stories, when the build's memory peaks).
         shared = feeds.SharedEntries(feeds.SharedEntries.count_uses(
             (feed.channel, feed.format, feed.items) for feed, _ in to_write))
+        folders = set()  # made already: one mkdir a folder, not one a feed
         for feed, key in to_write:
             target = self.output_path / feed.path
             items = []
@@ -203,7 +204,9 @@ class DigestFeedGenerator(Generator):
                 if full is None:
                     full = written[id(item)] = with_text(item, self.story_of[id(item)])
                 items.append(full)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
             data = RENDER[feed.format](feed.channel, items, shared)
             write_bytes_naming(target, data)
             speed.note(feed.path, key, target, data)
