@@ -23,7 +23,7 @@ from news_digest.enrich.cluster_profiles import LazyProfiles
 from news_digest.enrich.cluster_store import from_plain, from_stored, to_plain, to_stored
 from news_digest.enrich.cluster_why import explain_pair, near_misses
 from news_digest.errors import SeedError
-from news_digest.seeds.format import parse_seed, read_seed
+from news_digest.seeds.format import Seed, parse_seed, read_seed
 from news_digest.seeds.story_refs import reference_problem as check_reference_value
 from news_digest.seeds.urls import url_identity
 
@@ -126,6 +126,30 @@ def test_curator_links_join_and_separate(tmp_path):
     assert result.cluster_of[b] == b  # kept apart although the text says one event
     assert "curator" in explain_pair(result, a, b).reason
     assert "curator" in explain_pair(result, a, c).reason
+
+
+def test_the_identities_a_build_worked_out_are_taken_as_given(tmp_path, monkeypatch):
+    """The build's stories hold their identity (the reader worked it out): the
+    clustering's inputs take it instead of hashing each original URL again, and are
+    what they are when it is worked out from the seeds."""
+    one = "https://news.example/booking-fined"
+    texts = {
+        "001_a.txt": seed_text(title="Dutch watchdog fines Booking.com", url=one, body=FINE),
+        "002_b.txt": seed_text(title="ACM: Booking.com must pay", body=FINE_AGAIN,
+                               url="https://other.example/acm-booking",
+                               extra=[("Not same event as", one)]),
+        "003_c.txt": seed_text(title="Earthquake kills 12", body=QUAKE,
+                               url="https://elsewhere.example/quake",
+                               extra=[("Same event as", "001_a.txt"),
+                                      ("Not same event as", "https://gone.example/x")]),
+    }
+    seeds = [parse_seed(text, str(tmp_path / name)) for name, text in texts.items()]
+    worked_out = stories_for_clustering(seeds)
+    assert worked_out[1]  # the link that names no story is reported either way
+    identities = [s.identity for s in seeds]
+    monkeypatch.setattr(Seed, "identity", property(lambda seed: pytest.fail(
+        "a story's identity was worked out again")))
+    assert stories_for_clustering(seeds, identities) == worked_out
 
 
 def test_a_link_with_the_other_scheme_names_the_same_story(tmp_path):

@@ -9,18 +9,24 @@ clustering profile); the cache on disk keeps everything the next build reads bac
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import pickle
 import platform
+from types import MappingProxyType
 
 import pytest
 from pelican import signals
 
 from news_digest.enrich import clusters
+from news_digest.enrich.republishing import republished
 from news_digest.glue.digest_pages import DigestGenerator
 from news_digest.glue.source_pages import SourcesGenerator
+from news_digest.glue.stories import without_paragraphs
 from news_digest.output import feeds
+from news_digest.seeds.format import Seed, parse_seed
 from news_digest.speed import Speed
+from news_digest.speed.fingerprint import is_unchangeable
 from news_digest.speed.freed_memory import trim_heap
 from news_digest.speed.page_memo import PageMemo
 
@@ -80,6 +86,27 @@ def test_stories_keep_no_seed_text_once_read_and_cached(tmp_path):
     # stories it reads back from it.
     seeds = _cached_seeds(tmp_path)
     assert len(seeds) == 2 and all(seed.paragraphs == BODY for seed in seeds)
+
+
+def test_a_seed_let_go_of_its_text_is_not_made_again(tmp_path, monkeypatch):
+    """Letting go of a seed's text keeps every other field as the very object it was
+    (no ``Seed`` made again: its checks copied every header of every story in each
+    build): equal to ``replace(seed, paragraphs=())``, its headers still read-only
+    views, so still keyed by its stamp (``is_unchangeable``)."""
+    seed = parse_seed(SEEDS["001_a.txt"], str(tmp_path / "001_a.txt"))
+    shown = republished("full", seed.paragraphs)
+    made = []
+    checks = Seed.__post_init__
+    monkeypatch.setattr(Seed, "__post_init__", lambda self: made.append(self))
+    bare_seed, bare_shown = without_paragraphs(seed), without_paragraphs(shown)
+    assert made == []  # no seed made again
+    monkeypatch.setattr(Seed, "__post_init__", checks)
+    for value, bare in ((seed, bare_seed), (shown, bare_shown)):
+        assert bare == dataclasses.replace(value, paragraphs=()) and bare.paragraphs == ()
+        assert type(bare) is type(value) and value.paragraphs == BODY  # not changed
+        assert is_unchangeable(bare)
+    assert type(bare_seed.headers) is MappingProxyType and bare_seed.headers is seed.headers
+    assert bare_seed.lines is seed.lines
 
 
 def test_a_build_from_the_cache_lets_go_as_well_and_writes_the_same(tmp_path):

@@ -51,15 +51,20 @@ def _resolve(ref: str, by_name: Mapping[str, str], keys: set[str]) -> str | None
     return by_name.get(PurePath(ref).name)
 
 
-def stories_for_clustering(seeds: Iterable[Seed]) -> tuple[list[StoryInput], list[LinkProblem]]:
+def stories_for_clustering(seeds: Iterable[Seed], identities: Iterable[str] | None = None,
+                           ) -> tuple[list[StoryInput], list[LinkProblem]]:
     """Clustering inputs for ``seeds`` and the links that name no story.
 
     Seeds with the same identity (one original URL) are one story, as everywhere in
-    the digest: the first one given counts.
+    the digest: the first one given counts. ``identities``: each seed's
+    ``Seed.identity`` in the same order, when already worked out (the build's
+    stories hold theirs: a hash of the normalised URL is not made again).
     """
     unique: dict[str, Seed] = {}
-    for seed in seeds:  # the identity is a hash of the URL: worked out once per seed
-        unique.setdefault(seed.identity, seed)
+    pairs = (((seed.identity, seed) for seed in seeds) if identities is None
+             else zip(identities, seeds, strict=True))  # a hash of the URL: once per seed
+    for identity, seed in pairs:
+        unique.setdefault(identity, seed)
     keys = set(unique)
     by_name = {PurePath(s.path).name: key for key, s in unique.items()}
     inputs, problems = [], []

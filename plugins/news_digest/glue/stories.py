@@ -218,9 +218,27 @@ def drop_texts_read(generator) -> None:
         for article in getattr(generator, name, None) or ():
             seed = getattr(article, "seed", None)
             if seed is not None and seed.paragraphs:
-                article.seed = article.metadata["seed"] = dataclasses.replace(
-                    seed, paragraphs=())
+                article.seed = article.metadata["seed"] = without_paragraphs(seed)
             shown = getattr(article, "republished", None)
             if shown is not None and shown.paragraphs:
-                article.republished = article.metadata["republished"] = dataclasses.replace(
-                    shown, paragraphs=())
+                article.republished = article.metadata["republished"] = without_paragraphs(
+                    shown)
+
+
+def without_paragraphs(value):
+    """``dataclasses.replace(value, paragraphs=())`` for a frozen dataclass (a seed,
+    what is shown of it), without running its ``__init__`` and ``__post_init__``
+    again: every other field is the very object ``value`` holds. A seed's checks
+    made each mapping a read-only view over a private copy (``Seed.__post_init__``);
+    the copy shares those views, which no one can change, so it is still what it was
+    when read, all the way down (``speed.fingerprint.is_unchangeable``). Making a
+    seed again copied every header and line number of 10,000 stories on each build:
+    about 0.1 s of a steady day's 13 s of CPU."""
+    fields = getattr(value, "__dict__", None)
+    if type(fields) is not dict or not dataclasses.is_dataclass(value) \
+            or "paragraphs" not in fields:
+        return dataclasses.replace(value, paragraphs=())
+    copy = object.__new__(type(value))
+    copy.__dict__.update(fields)
+    object.__setattr__(copy, "paragraphs", ())
+    return copy

@@ -41,7 +41,9 @@ def cluster_stories(build, articles: list, let_go_of_texts=None) -> None:
     then keep no seed text: ``stories.drop_texts_read``), so that each story's text
     is freed as soon as its terms are read (``clusters.cluster``)."""
     stories = [a for a in articles if hasattr(a, "identity")]
-    inputs, problems = stories_for_clustering(a.seed for a in stories)
+    # each story's identity as its reader worked it out (a hash of its original URL)
+    inputs, problems = stories_for_clustering([a.seed for a in stories],
+                                              [a.identity for a in stories])
     for problem in sorted(problems, key=lambda p: (p.path, p.line)):
         logger.warning("%s", problem)
     if let_go_of_texts is not None:
