@@ -17,6 +17,7 @@ from types import MappingProxyType
 
 import pytest
 from pelican import signals
+from pelican.contents import Content
 
 from news_digest.enrich import clusters
 from news_digest.enrich.republishing import republished
@@ -25,7 +26,7 @@ from news_digest.glue.source_pages import SourcesGenerator
 from news_digest.glue.stories import without_paragraphs
 from news_digest.output import feeds
 from news_digest.seeds.format import Seed, parse_seed
-from news_digest.speed import Speed
+from news_digest.speed import SEED_HASH, Speed
 from news_digest.speed.fingerprint import is_unchangeable
 from news_digest.speed.freed_memory import trim_heap
 from news_digest.speed.page_memo import PageMemo
@@ -244,6 +245,30 @@ def test_the_story_pages_walks_go_before_the_source_pages(tmp_path, monkeypatch)
     site = build(tmp_path, SEEDS)
     assert site.code == 0, site.stderr
     assert before[0] > 0 and held == [0]
+
+
+def _memoized_stories() -> int:
+    """Entries of Pelican's memoized ``get_content`` and ``get_summary`` for a story."""
+    return sum(1 for name in ("get_content", "get_summary")
+               for key in vars(Content)[name].cache if SEED_HASH in key[0].metadata)
+
+
+def test_no_story_text_stays_memoized_by_pelican_past_its_page(tmp_path, monkeypatch):
+    """Pelican memoizes each story's text and summary per page address for the whole
+    run (about five entries a story, 50 MB at 100,000 stories, held at the build's
+    peak): they go after each page, the source pages and editions included; the site
+    is the same (tests/test_speed.py)."""
+    held = []
+    real_sources = SourcesGenerator.generate_output
+
+    def sources_watched(self, writer):
+        held.append(_memoized_stories())
+        return real_sources(self, writer)
+
+    monkeypatch.setattr(SourcesGenerator, "generate_output", sources_watched)
+    site = build(tmp_path, SEEDS)
+    assert site.code == 0, site.stderr
+    assert held == [0] and _memoized_stories() == 0
 
 
 @pytest.mark.skipif(platform.system() != "Linux" or platform.libc_ver()[0] != "glibc",

@@ -103,6 +103,14 @@ INTERNALS = (
              "a page's (pages/) url and save_as answered from the values worked out once "
              "every generator has read its content (base.html links them on every page)",
              "e0eb063bf0a5"),
+    Internal("pelican.contents:Content.get_content", "speed/freed_memory.py forget_memoized",
+             "relied on: memoized (pelican.utils.memoized), its cache keyed by (content, "
+             "siteurl); a story's entries emptied after each page", "5b963ce7e623"),
+    Internal("pelican.contents:Content.get_summary", "speed/freed_memory.py forget_memoized",
+             "relied on: as get_content", "4a3c3104bdeb"),
+    Internal("pelican.utils:memoized.__call__", "speed/freed_memory.py forget_memoized",
+             "relied on: the cache is the dict self.cache, keyed by the call's arguments",
+             "4e739d13a981"),
     Internal("pelican.readers:Readers.__init__", "glue/signals.py add_reader",
              "the seed reader is put into reader_classes['txt'] at readers_init",
              "3026099450bc"),

@@ -258,6 +258,7 @@ class ReusingWriter(PagingWriter):
             output = template.render(localcontext)
         finally:
             self.speed.page = None
+            self.speed.page_written()
         folder = os.path.dirname(path)
         if folder not in self.folders:
             os.makedirs(folder, exist_ok=True)
