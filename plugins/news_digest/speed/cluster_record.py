@@ -39,8 +39,12 @@ MAGIC = b"news-digest clusters 4 "  # 3: the pair scores packed (cluster_store);
 HASH_LENGTH = 32  # hex digits of ``_hash``
 
 
+def _hasher(data: bytes = b""):
+    return hashlib.blake2b(data, digest_size=HASH_LENGTH // 2)
+
+
 def _hash(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).hexdigest().encode("ascii")
+    return _hasher(data).hexdigest().encode("ascii")
 
 
 def _problem(data: bytes) -> tuple[str, Clustering | None]:
@@ -67,7 +71,7 @@ class _Hashing:
 
     def __init__(self, out):
         self.out = out
-        self.hash = hashlib.blake2b(digest_size=16)
+        self.hash = _hasher()
 
     def write(self, data) -> int:
         self.hash.update(data)
