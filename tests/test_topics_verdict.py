@@ -109,3 +109,28 @@ def test_without_the_desks_there_is_no_verdict(monkeypatch):
     assert taxonomy.verdict is None
     monkeypatch.setattr(topic_verdict, "VERDICT_FILE", ROOT / "absent.json")
     assert Verdict.load(topic_verdict.VERDICT_FILE) is None
+
+
+def test_the_richer_evidence_trial_reads_what_the_verdict_does_and_more():
+    """``training/verdict_trial.py`` (twelfth session: not kept, see docs/history/topics.md)
+    adds to the verdict's own features where a topic's phrases sit, whether they are written
+    as names and how their sentences read to the desks; it must keep measuring that."""
+    from training.verdict_trial import RICHER, richer  # noqa: PLC0415
+
+    taxonomy = tagger(verdict=False)
+    text = "\n".join((LEAD, *BODY))
+    rows = richer(taxonomy, HEADLINE, text)
+    assert {slug: row[:len(FEATURES)] for slug, row in rows.items()} == story_evidence(
+        taxonomy, HEADLINE, text)
+    extra = {slug: dict(zip(RICHER, row[len(FEATURES):], strict=True))
+             for slug, row in rows.items()}
+    policy, sports = extra["government-policy"], extra["sports"]
+    assert policy["lede"] == 1.0 and policy["head_subject"] == 0.0 and policy["late"] == 0.0
+    assert sports["head_subject"] == 0.0 and sports["halves"] == 2.0  # "league": the object
+    assert 0 < policy["ev_share"] < sports["ev_share"] < 1
+    assert policy["named"] == 0.0  # "the council", "the mayor": no name
+    named = richer(taxonomy, "Facebook and Twitter fined over data breach",
+                   "Regulators fined Facebook and Twitter. Both Facebook and Twitter said "
+                   "they would appeal the data breach fines.")
+    social = dict(zip(RICHER, named["social-media"][len(FEATURES):], strict=True))
+    assert social["named"] == 1.0 and social["head_subject"] == 1.0

@@ -197,8 +197,16 @@ def train(out: Path) -> dict:
         "bias": round(weights[0], 6), "weights": [round(w, 6) for w in weights[1:]],
         "cut": cut,
     }
-    out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    text = json.dumps(data, indent=1) + "\n"
+    before = out.read_text(encoding="utf-8") if out.is_file() else None
+    out.write_text(text, encoding="utf-8")
     print(f"penalty {penalty:g}, cut {cut}: wrote {out}")
+    if before is not None and before != text:
+        # Since the rules moved on, retraining does not rebuild the shipped file: say so,
+        # so that a refreshed verdict is measured before it is kept (docs/topics.md).
+        print(f"{out.name} differs from the file it replaced: measure the tagger with it "
+              "(tests/test_topics_devset.py) before keeping it, or restore it with "
+              f"git checkout -- {out}")
     return data
 
 
