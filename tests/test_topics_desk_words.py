@@ -31,6 +31,7 @@ def slugs(title: str, text: str) -> list[str]:
      "Agency workers at the depot want collective bargaining over zero-hours contracts."),
     ("Chain to close stores in buyout",
      "The management buyout is backed by the founder, the largest shareholder."),
+    ("Gold price at 17-year high", "The price of gold rose above $500 an ounce in London."),
 ])
 def test_markets_trade_and_jobs_are_business(title, text):
     assert slugs(title, text) == ["business"]
@@ -45,6 +46,8 @@ def test_markets_trade_and_jobs_are_business(title, text):
     ("Web users switch from dial-up", "High-speed internet now reaches most homes at 8 Mbps."),
     ("Driverless cars tested on city streets", "The vehicles use lidar to map the road."),
     ("Firms pile into the metaverse", "Blockchain start-ups are selling NFTs of virtual land."),
+    ("Sat-navs and e-books top Christmas lists",
+     "Shoppers also bought digital radios and MP3 players."),
 ])
 def test_consumer_technology_and_the_web_of_any_year_are_technology(title, text):
     assert slugs(title, text) == ["technology"]
