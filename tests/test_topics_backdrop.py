@@ -100,3 +100,26 @@ def test_a_backdrop_word_must_be_a_phrase_of_the_topic(tmp_path):
         load_taxonomy(path)
     assert "topics[0].backdrop" in str(err.value) and "one of this topic's phrases" in str(
         err.value)
+
+
+def test_explain_names_the_backdrop_beside_a_topic_as_high_listed_first():
+    """A tie is ranked by the taxonomy's order, in the tagger and in ``explain`` alike:
+    Health level with Business, listed after it, is beside it (it once read "beyond the 5
+    best topics" for a story given one topic)."""
+    from types import SimpleNamespace  # noqa: PLC0415
+
+    from news_digest.curator.explain import explain  # noqa: PLC0415
+
+    taxonomy = Taxonomy([
+        {"slug": "business", "label": "Business", "phrases": {"shares": 3}},
+        {"slug": "health", "label": "Health", "phrases": {"pandemic": 3, "wards": 3},
+         "backdrop": ["pandemic"]}])
+    title, body = "Pandemic hits shares", "Shares in the airline fell as the pandemic went on."
+    assert given(title, body, taxonomy=taxonomy) == ["business"]
+    seed = SimpleNamespace(path="tie.md", title=title, headers={}, lines={},
+                           paragraphs=[body], warnings=())
+    line = next(line for line in explain(taxonomy, seed) if " health (Health) - " in line)
+    assert line.split(" - ", 1)[1].startswith(
+        "not kept: it rests on the story's backdrop (12 of its 12 points of phrases from words "
+        "listed under backdrop) beside Business, given, which scores as much and is listed "
+        "first in the taxonomy: named in the headline too")

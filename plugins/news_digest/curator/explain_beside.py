@@ -64,7 +64,10 @@ def backdrop(taxonomy: Taxonomy, topic: Topic, chosen: list[Topic], title: str, 
     if not rules or number not in rules.lists or any(t.slug == topic.slug for t in chosen):
         return verdict
     head, body = taxonomy.record(title, text)
-    better = next((t for t in chosen if t.score > topic.score), None)
+    # Ranked before it as the tagger ranks them: a better score, or the same score and a
+    # topic listed earlier in the taxonomy (a tie is broken by the taxonomy's order).
+    better = next((t for t in chosen if (-t.score, numbers.get(t.slug, 0))
+                   < (-topic.score, number)), None)
     share = rules.share(number, head, body, taxonomy._points, beside=better is not None)
     if not rules.is_backdrop(share) or topic.slug not in _without(taxonomy, title, text,
                                                                   "backdrop"):
@@ -72,12 +75,18 @@ def backdrop(taxonomy: Taxonomy, topic: Topic, chosen: list[Topic], title: str, 
     if better is not None and not rules.lists[number].isdisjoint(head):
         return (f"not kept: it rests on the story's backdrop ({share[0]:g} of its "
                 f"{share[1]:g} points of phrases from words listed under backdrop) beside "
-                f"{better.label}, given, which scores more: named in the headline too, they "
-                "are the time of that story; more of the topic's own words would give it")
+                f"{better.label}, given, which scores {more(better.score, topic.score)}: "
+                "named in the headline too, they are the time of that story; more of the "
+                "topic's own words would give it")
     return (f"not kept: it rests on the story's backdrop ({share[0]:g} of its {share[1]:g} "
             "points of phrases from words listed under backdrop, none of them in the "
             "headline): the story's time or setting, not its subject; one of them in the "
             "headline, or more of the topic's own words, would give it")
+
+
+def more(better: float, score: float) -> str:
+    """How the topic ranked first compares: it scores more, or as much and comes first."""
+    return "more" if better > score else "as much and is listed first in the taxonomy"
 
 
 def backdrop_topics(taxonomy: Taxonomy, title: str, text: str) -> set[str]:
@@ -88,11 +97,12 @@ def backdrop_topics(taxonomy: Taxonomy, title: str, text: str) -> set[str]:
         return set()
     head, body = taxonomy.record(title, text)
     scores = {t.slug: t.score for t in taxonomy.score(title, text)}
-    best = max((t.score for t in taxonomy.classify(title, text)), default=0.0)
+    numbers = {t.slug: n for n, t in enumerate(taxonomy.topics)}
+    given = [(-t.score, numbers.get(t.slug, 0)) for t in taxonomy.classify(title, text)]
     left = set()
     for n in rules.lists:
         slug = taxonomy.topics[n].slug
-        beside = scores.get(slug, 0.0) < best
+        beside = any(rank < (-scores.get(slug, 0.0), n) for rank in given)  # ranked before
         if rules.is_backdrop(rules.share(n, head, body, taxonomy._points, beside=beside)):
             left.add(slug)
     return left
