@@ -39,6 +39,13 @@ _CALENDAR_WORDS = frozenset({
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec", "yesterday", "today", "tonight", "overnight"})
 _WEB_PARTS = frozenset({"com", "www", "org", "net", "http", "https"})  # of Booking.com
+# What is left of a contraction once its apostrophe splits it ("wouldn't", "I've",
+# "we'll"): no word of English to the frequency list, so the rarest of all (4), and
+# common in real outlets' quotations; never a term (``CONTRACTIONS``). "don" and
+# "won" stay: a given name and a verb.
+_CONTRACTED = frozenset("aren couldn didn doesn hadn hasn haven isn mightn mustn needn "
+                        "shan shouldn wasn weren wouldn ain ve ll".split())
+CONTRACTIONS = True
 # British spellings that differ from American ones by more than a suffix rule.
 _SPELLING = {
     "defence": "defense", "offence": "offense", "licence": "license", "pretence": "pretense",
@@ -180,6 +187,7 @@ def _term_of(word: str) -> tuple[str, float] | None:
         weight = word_weight(written)
         found = None if (weight < MIN_WEIGHT or len(word) < MIN_WORD_LENGTH
                          or word[0] in _DIGITS or word in _WEB_PARTS
+                         or (CONTRACTIONS and word in _CONTRACTED)
                          or word in _CALENDAR_WORDS) \
             else (normalise_word(written), weight)
         if len(_TERM_OF) < _TERM_CACHE_SIZE:
