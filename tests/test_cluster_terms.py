@@ -211,6 +211,16 @@ def test_what_a_contraction_leaves_is_no_term():
     assert "don" in event_terms("Don Blankenship jailed", ("Don Blankenship was jailed.",)).terms
 
 
+@pytest.mark.parametrize("plural, word", [
+    ("subpoenas", "subpoena"), ("caucuses", "caucus"), ("campuses", "campus"),
+    ("viruses", "virus"), ("taxes", "tax"), ("houses", "house"), ("apologizes", "apologize"),
+])
+def test_a_plural_of_a_word_of_the_list_meets_the_word(plural, word):
+    # "subpoenas" is no word of the list: it was read as a name in German
+    # transliteration ("subponas"); "caucuses" lost only its "s" ("caucuse").
+    assert normalise_word(plural) == normalise_word(word)
+
+
 def test_a_us_state_abbreviated_is_the_state():
     short = event_terms("Prominent Republicans call for Ariz. Gov. Brewer to veto bill",
                         ("The Ariz. governor returned home on Tuesday.",))
