@@ -23,7 +23,9 @@ by what says they are two events:
 
 A pair whose shared terms are essentially one word (``one_term``: a subject, Brexit, a
 country, a firm, and nothing else distinctive) is lowered by ``ONE_TERM_FACTOR``, which
-holds it under ``LINK``: one word is a subject, not an event.
+holds it under ``LINK``: one word is a subject, not an event. A pair of stories that
+each write names but share none of them (``nameless``: two launches of different
+rockets, sharing "rocket" and "satellite") is lowered by ``NAMELESS_FACTOR``.
 
 It is raised by ``HEAD_BONUS`` (and capped at 1) when both headlines tell the same
 person doing the same kind of act (``event_heads``, ``event_verbs``: "quits", "steps
