@@ -55,7 +55,7 @@ FOLDERS = (SAME_EVENT, TUNE_4, TUNE_5, TUNE_6)
 SPLITS = ("tune", "tune-4", "tune-5", "tune-6", "untouched-1", "untouched-2", "untouched-3")
 # What the method reaches today, so that a change that loses quality fails here.
 FLOORS = {"tune": (0.98, 0.95, 0), "tune-4": (0.94, 0.95, 1),  # precision, recall, joined
-          "tune-5": (0.88, 0.95, 1), "tune-6": (0.81, 0.78, 3),
+          "tune-5": (0.88, 0.95, 1), "tune-6": (0.92, 0.78, 1),
           "untouched-1": (0.95, 0.85, 1), "untouched-2": (0.95, 0.90, 0),
           "untouched-3": (0.95, 0.85, 0)}
 # What issue 19 asks for on the development set.

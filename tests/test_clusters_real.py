@@ -16,7 +16,7 @@ import pytest
 
 # What the method reaches today, so that a change that loses quality fails here.
 FLOORS = {"tune-real": (0.95, 0.95, 1), "untouched-real": (0.95, 0.50, 0),
-          "untouched-real-2": (0.95, 0.80, 2)}
+          "untouched-real-2": (0.95, 0.80, 1)}
 
 
 def test_the_labels_follow_the_split_rule_and_the_rule_of_an_event():

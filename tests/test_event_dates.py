@@ -230,3 +230,30 @@ TUESDAY = at("2026-04-07T10:30:00", 1)
 ])
 def test_a_weekday_told_in_the_future_tense_is_no_day_of_the_event(lead, days):
     assert lead_days("A headline", [lead], TUESDAY) == days
+
+
+@pytest.mark.parametrize("lead, days", [
+    # A day told in a clause set off by a comma and "who" or "which" is background
+    # when the lead names another day outside it: the runner-up's appointment on
+    # Tuesday, not the vote she lost on Saturday (tune-6).
+    ("Aiko Tanabe, who lost the leadership runoff on Saturday, was appointed policy "
+     "chief on Tuesday.", (date(2026, 4, 7),)),
+    ("The quake came as Japan was still recovering from Typhoon Kiko, which hit Okinawa "
+     "on Sunday. It struck on Tuesday morning.", (date(2026, 4, 7),)),
+    ("Kato, whose bid collapsed on 4 April, resigned on Monday.", (date(2026, 4, 6),)),
+    # The only day the lead names is read as before: a firm's statement is its news.
+    ("Hackers stole data from a diagnostics firm, which said on Monday that it had "
+     "found the breach.", (date(2026, 4, 6),)),
+    # A day after the clause has closed is the event's.
+    ("The rider, who had won twice, crashed on Sunday.", (date(2026, 4, 5),)),
+])
+def test_a_day_told_in_a_clause_aside_is_background(lead, days):
+    assert lead_days("A headline", [lead], TUESDAY) == days
+
+
+def test_explain_says_which_day_was_told_aside():
+    lead = ("Aiko Tanabe, who lost the leadership runoff on Saturday, was appointed policy "
+            "chief on Tuesday.")
+    assert day_notes("A headline", [lead], TUESDAY) == \
+        "Tue 7 Apr (not Sat 4 Apr: told in a clause aside, background)"
+    assert day_notes("A headline", ["Tanabe was appointed on Tuesday."], TUESDAY) == "Tue 7 Apr"

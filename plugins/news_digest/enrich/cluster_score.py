@@ -23,7 +23,9 @@ by what says they are two events:
 
 A pair whose shared terms are essentially one word (``one_term``: a subject, Brexit, a
 country, a firm, and nothing else distinctive) is lowered by ``ONE_TERM_FACTOR``, which
-holds it under ``LINK``: one word is a subject, not an event.
+holds it under ``LINK``: one word is a subject, not an event. A pair of stories that
+each write names but share none of them (``nameless``: two launches of different
+rockets, sharing "rocket" and "satellite") is lowered by ``NAMELESS_FACTOR``.
 
 It is raised by ``HEAD_BONUS`` (and capped at 1) when both headlines tell the same
 person doing the same kind of act (``event_heads``, ``event_verbs``: "quits", "steps
@@ -93,6 +95,20 @@ ONE_TERM_REST = 0.05
 ONE_TERM_FACTOR = 0.9
 _ONE_TERM_REST_SQUARE = round(ONE_TERM_REST * SQUARE_SCALE)
 _DISTINCT_MARKS = frozenset("#≈~" + QUOTE_MARK + HEAD_MARK + MENTION_MARK)
+# Two stories that each write names (people, places, firms) but share none, nor a
+# number, a quotation or a head, tell the same kind of thing about others: a Long
+# March launch and an Ariane launch the same evening share "rocket", "satellite",
+# "lift-off" and no name (``nameless``).
+NAMELESS_FACTOR = 0.8
+
+
+def nameless(a: EventTerms, b: EventTerms, common) -> bool:
+    """Whether both stories write names and share none (a term either one writes as a
+    name), nor a number, a quotation, a head or a mention: ``NAMELESS_FACTOR``."""
+    if NAMELESS_FACTOR == 1.0 or not (a.named and b.named):
+        return False
+    return (common.isdisjoint(a.named) and common.isdisjoint(b.named)
+            and not any(term[0] in _DISTINCT_MARKS for term in common))
 
 
 def shared_terms(a: EventTerms, b: EventTerms) -> list[tuple[str, float, float]]:
@@ -264,7 +280,7 @@ def _unnamed(a: EventTerms, b: EventTerms, word_share: float = 1.0) -> float:
 
 def is_brief(b: EventTerms) -> bool:
     """Whether a story is a brief: two or three sentences (``BRIEF_TERMS``)."""
-    return len(b.squares) < BRIEF_TERMS
+    return len(b.squares) - (1 if b.named else 0) < BRIEF_TERMS  # not its list of names
 
 
 def name_factor(a: EventTerms, b: EventTerms) -> float:
@@ -286,7 +302,9 @@ def name_factor(a: EventTerms, b: EventTerms) -> float:
 
 def pair_score(a: Profile, b: Profile) -> float:
     """How strongly two stories look like one event (the module's docstring)."""
+    common = a.terms.terms & b.terms.terms
     return min(1.0, similarity(a.terms, b.terms) * pair_time_factor(a, b) * day_factor(a, b)
+               * (NAMELESS_FACTOR if nameless(a.terms, b.terms, common) else 1.0)
                * name_factor(a.terms, b.terms) * kind_bonus(a.terms, b.terms)
                * one_term_factor(a.terms, b.terms))
 
@@ -305,7 +323,7 @@ def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profil
     reaches ``EDGE_FLOOR``: the hot path of clustering, so written out in full,
     each factor computed only while the score can still reach the floor."""
     key, termset, squares, time, days = p.key, p.terms.terms, p.terms.squares, p.time, p.days
-    names = p.terms.names
+    names, named = p.terms.names, p.terms.named
     acts = p.terms.quoted or p.terms.headed  # one_act() can hold for p
     kinded = p.terms.headed == 2 and HEAD_BONUS != 1.0  # kind_bonus() can raise p's pairs
     scale, sqrt = SQUARE_SCALE, math.sqrt
@@ -327,6 +345,8 @@ def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profil
         if covered - max(map((squares if mine <= theirs else terms.squares).__getitem__,
                              common)) < _ONE_TERM_REST_SQUARE:  # one word only? (one_term)
             score *= one_term_factor(p.terms, terms, common)
+        if named and terms.named and nameless(p.terms, terms, common):
+            score *= NAMELESS_FACTOR
         if abs(time - q.time) > DECAY_AFTER_SECONDS and not named_same_day(p, q):
             score *= time_factor(time - q.time)
         if len(days) == 1 and len(q.days) == 1:  # same_day(), for one day each

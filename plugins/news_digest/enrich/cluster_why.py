@@ -15,6 +15,7 @@ from .cluster_score import (
     BRIEF_TERMS,
     DECAY_AFTER_SECONDS,
     HEAD_BONUS,
+    NAMELESS_FACTOR,
     OTHER_DAY_FACTOR,
     day_factor,
     follows_up,
@@ -22,6 +23,7 @@ from .cluster_score import (
     lacks,
     name_factor,
     named_same_day,
+    nameless,
     one_term,
     one_term_factor,
     pair_time_factor,
@@ -181,6 +183,9 @@ def _factors(a: Profile, b: Profile) -> tuple[tuple[str, float], ...]:
         missing = sorted({*(n for n in a.terms.names if lacks(b.terms, n, a.terms)),
                           *(n for n in b.terms.names if lacks(a.terms, n, b.terms))})
         found.append((f"headline names the other lacks ({', '.join(missing)})", names))
+    if nameless(a.terms, b.terms, a.terms.terms & b.terms.terms):
+        found.append(("no name shared (each names its own people or places): the same kind "
+                      "of thing, told of others", NAMELESS_FACTOR))
     single = one_term_factor(a.terms, b.terms)
     if single < 1:
         found.append((f"little but one word shared ({one_term(a.terms, b.terms)}): a subject, "

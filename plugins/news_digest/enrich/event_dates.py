@@ -99,6 +99,13 @@ _DAYS_AFTER_RE = re.compile(
     re.MULTILINE)  # a dateline in capitals ("WASHINGTON — ") may come first
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 DAYS_AFTER = True
+# A day told in a clause about someone or something else, set off by commas ("Aiko
+# Tanabe, who lost the runoff on Saturday, was appointed ... on Tuesday"; "Typhoon
+# Kiko, which hit Okinawa on Tuesday"), is background: when the lead names another day
+# outside such clauses, that day is the event's (``ASIDE_DAYS``); when it names none,
+# the clause's day is read as before ("a firm, which said on Wednesday that ...").
+_ASIDE_RE = re.compile(r",\s+(?:who|which|whose)\s[^,;:.!?\n]*$")
+ASIDE_DAYS = True
 _DATE_RE = re.compile(rf"\b(?:({_MONTH})\s+(\d{{1,2}})|(\d{{1,2}})\s+({_MONTH}))\b")
 # A wire dateline: "BRUSSELS, May 14 (GWS) - ": the day of writing, not of the event.
 _DATELINE_RE = re.compile(
@@ -122,6 +129,12 @@ def _month(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")[:3]]
 
 
+def _in_aside(text: str, at: int) -> bool:
+    """Whether the day at ``at`` is told in a clause set off by a comma and "who",
+    "which" or "whose", within its sentence (``ASIDE_DAYS``)."""
+    return ASIDE_DAYS and _ASIDE_RE.search(text, max(0, at - 160), at) is not None
+
+
 def days_after(text: str, today: date, lowered: str | None = None) -> set[date]:
     """The days a lead opening with the time since its event ("Three days after the
     quake, ...") puts that event on (``DAYS_AFTER``); ``lowered``: the text in lower
@@ -135,9 +148,23 @@ def days_after(text: str, today: date, lowered: str | None = None) -> set[date]:
 
 def named_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
     """The calendar days (in the story's own time zone) its lead names."""
+    return _read_days(title, paragraphs, published)[0]
+
+
+def aside_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
+    """The days the lead tells only in a clause aside and that are left out for the
+    other days it names (``ASIDE_DAYS``), for ``explain``."""
+    days, aside = _read_days(title, paragraphs, published)
+    return tuple(sorted(set(aside) - set(days)))
+
+
+def _read_days(title: str, paragraphs, published: datetime) -> tuple[tuple[date, ...],
+                                                                     tuple[date, ...]]:
+    """The days the lead names, and those it names in a clause aside (``ASIDE_DAYS``)."""
     today = published.date()  # ``published`` keeps the outlet's UTC offset
     text = _lead(title, paragraphs)
     days: set[date] = set()
+    aside: set[date] = set()  # days told in a clause set off by commas (ASIDE_DAYS)
     if "day" in text:  # every weekday, "today" and "yesterday" end so
         for match in _WEEKDAY_RE.finditer(text):
             before = text[max(0, match.start() - 12):match.start()].split()
@@ -157,7 +184,7 @@ def named_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
                 back = back or 7
             elif back > WEEKDAY_BACK:
                 continue
-            days.add(today - timedelta(days=back))
+            (aside if _in_aside(text, match.start()) else days).add(today - timedelta(days=back))
     lowered = text.lower()
     if any(word in lowered for word in _RELATIVE_WORDS):
         for match in _RELATIVE_RE.finditer(lowered):
@@ -178,12 +205,14 @@ def named_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
                 break
             if found <= today + timedelta(days=1):
                 if (today - found).days <= RECENT_DAYS:
-                    days.add(found)
+                    (aside if _in_aside(text, match.start()) else days).add(found)
                 break
+    if aside and not days:  # the only days named: read them as before
+        days = set(aside)
     since = days_after(text, today, lowered)
     if since and days <= since:  # no other day: a new event's lead names its own
         days |= since
-    return tuple(sorted(days))
+    return tuple(sorted(days)), tuple(sorted(aside))
 
 
 def lead_days(title: str, paragraphs, published: datetime) -> tuple[date, ...]:
@@ -247,6 +276,10 @@ def day_notes(title: str, paragraphs, published: datetime) -> str:
     days = [f"{day:%a} {day.day} {day:%b}" + (" (its lead opens with the days since)"
                                               if day in since else "")
             for day in named_days(title, paragraphs, published)]
+    aside = aside_days(title, paragraphs, published)
+    if days and aside:
+        days[-1] += " (not " + ", ".join(f"{day:%a} {day.day} {day:%b}" for day in aside) \
+            + ": told in a clause aside, background)"
     if days and TOLL_DAY_BEFORE and _TOLL_RE.search(title):
         before = "the day" if TOLL_DAYS_BACK == 1 else f"the {TOLL_DAYS_BACK} days"
         days[-1] += f" and {before} before each (its headline counts a toll)"

@@ -45,7 +45,7 @@ from .event_words import (  # noqa: F401  (word_weight, normalise_word: this mod
     short_names,
     word_weight,
 )
-from .names_in_text import written_as_name
+from .names_in_text import named_terms, written_as_name
 from .words import words
 
 RARITY_POWER = 1.0  # a term's weight grows with its rarity to this power
@@ -87,6 +87,8 @@ _POINTS_RE = re.compile(r"\b(\d+)[- ](?:basis[- ])?(?:points?|bps|bp)\b", re.IGN
 # kept as a term of no weight under this mark ("@pelosi"): a headline's name that the
 # other story writes there is mentioned (cluster_score.lacks), not missing.
 MENTION_MARK = "@"
+NAME_MARK = "!"  # opens the term listing those the story writes as names: "!kenya nairobi"
+NAMED_TERMS = True
 
 
 class EventTerms:
@@ -99,7 +101,8 @@ class EventTerms:
     ``explain`` and the record kept between builds). Immutable once made.
     """
 
-    __slots__ = ("squares", "_weights", "norm", "names", "quoted", "headed", "follows")
+    __slots__ = ("squares", "_weights", "norm", "names", "quoted", "headed", "follows",
+                 "named")
 
     def __init__(self, weights: Mapping[str, float], norm: float,
                  names: frozenset[str] = frozenset()):
@@ -117,6 +120,14 @@ class EventTerms:
                            if heads else 0)
         # whether its headline tells an aftermath (event_verbs.follow_up_act)
         object.__setattr__(self, "follows", FOLLOW_UP_TERM in self.squares)
+        # the terms it writes as names (named_terms), told by one term of no weight that
+        # lists them ("!kenya nairobi"), as the existing strings (a tuple: little memory)
+        listed = next((t for t in self.squares if t[0] == NAME_MARK), None)
+        if listed is None:
+            object.__setattr__(self, "named", ())
+        else:
+            wanted = frozenset(listed[1:].split())
+            object.__setattr__(self, "named", tuple(t for t in self.squares if t in wanted))
 
     def __setattr__(self, name, value):
         raise AttributeError(f"EventTerms is immutable: cannot set {name}")
@@ -181,7 +192,7 @@ def mentioned_names(terms: Mapping[str, list], weights: Mapping[str, float],
     more, found capitalised in ``body``) that are not among its ``weights``, marked
     (``MENTION_MARK``): Pelosi named in the 273rd word of a report that is about
     Tlaib. They weigh nothing; ``cluster_score.lacks`` reads them."""
-    return [MENTION_MARK + term for term, (weight, _, _, _) in terms.items()
+    return [MENTION_MARK + term for term, (weight, *_) in terms.items()
             if weight >= NAME_RARITY and term not in weights and term.isalpha()
             and (term.capitalize() in body or term.upper() in body)]
 
@@ -295,15 +306,18 @@ def event_terms(title: str, paragraphs: Iterable[str]) -> EventTerms:
     body = "\n".join(paragraphs)
     runs = _CAPITAL_RUN_RE.findall(body)  # a run ends at a newline
     given = leading_name_words(paragraphs, counts, runs)
+    initials: set[str] = set()  # the initials and short names given (a name each)
     if INITIALS:  # "British Medical Association": "bma" too, once, where it is named
         for short, at in (*short_names(body), *institution_initials(runs, body)):
             if short not in counts:
                 counts[short] = 1
+                initials.add(short)
                 first[short] = body.count("\n", 0, at) + 1
     last = max(1, len(paragraphs) - 1)
     place_factor = [1 + HEADLINE_BONUS] + [1 - (1 - TAIL_WEIGHT) * i / last
                                            for i in range(len(paragraphs))]
-    terms: dict[str, list] = {}  # term -> [weight, count, earliest place, a given name]
+    # term -> [weight, count, earliest place, a given name, a word written for it]
+    terms: dict[str, list] = {}
     term_of = _TERM_OF.get
     for word, count in counts.items():
         found = term_of(word, False)
@@ -314,7 +328,7 @@ def event_terms(title: str, paragraphs: Iterable[str]) -> EventTerms:
         term, weight = found
         seen = terms.get(term)
         if seen is None:
-            terms[term] = [weight, count, first[word], word in given]
+            terms[term] = [weight, count, first[word], word in given, word]
         else:  # another form of the term ("floods", "flood"): counted together
             seen[0] = min(seen[0], weight)
             seen[1] += count
@@ -323,7 +337,7 @@ def event_terms(title: str, paragraphs: Iterable[str]) -> EventTerms:
     log = math.log
     scores = {term: weight ** RARITY_POWER * place_factor[place] * (1 + REPEAT_GAIN * log(count))
               * (LEADING_NAME_FACTOR if is_given else 1.0)
-              for term, (weight, count, place, is_given) in terms.items()}
+              for term, (weight, count, place, is_given, _) in terms.items()}
     numbers: dict[str, list[float]] = {}  # term -> [weight, count, best place factor]
     for place, text in enumerate((title, *paragraphs)):
         if not _HAS_DIGIT.search(text):
@@ -342,6 +356,10 @@ def event_terms(title: str, paragraphs: Iterable[str]) -> EventTerms:
     weights.update(dict.fromkeys(quote_terms(title, paragraphs), 0.0))  # weigh nothing
     weights.update(dict.fromkeys(mentioned_names(terms, weights, body), 0.0))  # nor these
     weights.update(dict.fromkeys(head_terms(title, body), 0.0))  # nor who did what
+    if NAMED_TERMS:  # nor which of its terms it writes as names, listed in one term
+        named = named_terms(weights, terms, body, initials)
+        if named:
+            weights[NAME_MARK + " ".join(sorted(named))] = 0.0
     if FOLLOW_UP and follow_up_act(title):
         weights[FOLLOW_UP_TERM] = 0.0  # nor that its headline tells an aftermath
     named = headline_names(title, body, given)

@@ -39,6 +39,16 @@ _CALENDAR_WORDS = frozenset({
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec", "yesterday", "today", "tonight", "overnight"})
 _WEB_PARTS = frozenset({"com", "www", "org", "net", "http", "https"})  # of Booking.com
+# What is left of a contraction once its apostrophe splits it ("wouldn't", "I've",
+# "we'll"): no word of English to the frequency list, so the rarest of all (4), and
+# common in real outlets' quotations; never a term (``CONTRACTIONS``). "don" and
+# "won" stay: a given name and a verb.
+_CONTRACTED = frozenset("aren couldn didn doesn hadn hasn haven isn mightn mustn needn "
+                        "shan shouldn wasn weren wouldn ain ve ll".split())
+CONTRACTIONS = True
+# A plural of a word of the list is that word, not a name to transliterate
+# ("subpoenas": subpoena, not "subponas") nor a word ending in "e" ("caucuses": caucus).
+PLURAL_FIRST = True
 # British spellings that differ from American ones by more than a suffix rule.
 _SPELLING = {
     "defence": "defense", "offence": "offense", "licence": "license", "pretence": "pretense",
@@ -81,7 +91,8 @@ def normalise_word(word: str) -> str:
         if len(latin) < len(word) // 2:  # another script (삼성, Αθήνα): kept as written
             return word
         word = latin
-    elif word not in _frequencies() and len(word) > 4:
+    elif word not in _frequencies() and len(word) > 4 and not (
+            PLURAL_FIRST and word[-1] == "s" and word[:-1] in _frequencies()):
         # German transliteration of a name (Osnabrueck) meets the accent-less form
         # (Osnabruck, from Osnabrück); only for words outside the list (names), so
         # that "queue" or "blue" are left alone.
@@ -95,7 +106,9 @@ def normalise_word(word: str) -> str:
     if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         if word.endswith("ies"):
             word = word[:-3] + "y"
-        elif word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        elif word.endswith(("ches", "shes", "sses", "xes", "zes")) or (
+                PLURAL_FIRST and word.endswith("ses") and word[:-2] in _frequencies()
+                and word[:-1] not in _frequencies()):  # "caucuses": caucus
             known = _frequencies()  # "taxes": tax; but "apologizes": apologize, not apologiz
             word = word[:-1] if word[:-2] not in known and word[:-1] in known else word[:-2]
         else:
@@ -180,6 +193,7 @@ def _term_of(word: str) -> tuple[str, float] | None:
         weight = word_weight(written)
         found = None if (weight < MIN_WEIGHT or len(word) < MIN_WORD_LENGTH
                          or word[0] in _DIGITS or word in _WEB_PARTS
+                         or (CONTRACTIONS and word in _CONTRACTED)
                          or word in _CALENDAR_WORDS) \
             else (normalise_word(written), weight)
         if len(_TERM_OF) < _TERM_CACHE_SIZE:
