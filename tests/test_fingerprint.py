@@ -157,3 +157,53 @@ def test_each_budget_is_memoised_apart_and_budgets_stay_in_range():
     for budget in (-1, 16):
         with pytest.raises(ValueError):
             fingerprints.of(a, budget)
+
+
+@dataclass(frozen=True)
+class One:
+    only: object
+
+
+@dataclass(frozen=True)
+class NoFields:
+    pass
+
+
+def test_values_of_one_field_or_none_are_read_whole():
+    # Fields are read in one call per type (``_getter``): a value of one field, or of
+    # none, is read as one of several fields is.
+    assert is_unchangeable(One("a")) and is_unchangeable(NoFields())
+    assert is_unchangeable(One(One(("a",))))
+    assert not is_unchangeable(One([1])) and not is_unchangeable(One(One({"a": 1})))
+    assert _fp(One("a")) != _fp(One("b")) and _fp(One("a")) == _fp(One("a"))
+    assert _fp(One(Value("v"))) != _fp(One(Value("w")))
+    assert _fp(NoFields()) == _fp(NoFields()) != _fp(One(None))
+
+
+class Says:
+    """Says what it adds to the key of the owner it names, nothing to another one."""
+
+    def __init__(self, owner, text):
+        self.owner, self.text = owner, text
+
+    def __fingerprint__(self):
+        return self.text
+
+    def __fingerprint_in__(self, owner):
+        return (self.text,) if owner is self.owner else None
+
+
+def test_stand_ins_are_the_attributes_whose_value_says_what_it_adds():
+    owner, other = Node("A"), Node("B")
+    owner.says, owner.silent, owner.plain = Says(owner, "x"), Says(other, "y"), Value("v")
+    fingerprints = Fingerprints()
+    assert fingerprints.stand_ins(owner, vars(owner)) == frozenset({"says"})
+    assert "says=Says" in fingerprints.stood_in(vars(owner))
+    assert "silent" not in fingerprints.stood_in(vars(owner))
+    told = Fingerprints()
+    other.says = Says(other, "z")
+    told.stand_ins(other, vars(other))
+    assert told.stood_in(vars(other)) != fingerprints.stood_in(vars(owner))
+    plain = Node("C")  # no value of a type that says anything
+    assert fingerprints.stand_ins(plain, vars(plain)) == frozenset()
+    assert fingerprints.stood_in(vars(plain)) == ""
