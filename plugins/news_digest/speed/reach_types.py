@@ -13,8 +13,19 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+from collections.abc import Callable
 
-from .fingerprint import _ATOM_TYPES, ATOM, CODE, MAPPING, MAX_NESTING, OPAQUE, SET, VALUE
+from .fingerprint import (
+    _ATOM_TYPES,
+    ATOM,
+    CODE,
+    MAPPING,
+    MAX_NESTING,
+    OPAQUE,
+    SET,
+    VALUE,
+    _getter,
+)
 from .template_refs import CALL, COMPARE, HANDED, ITEM, SHOW
 
 MISSING = object()
@@ -56,7 +67,7 @@ def _generated(function) -> bool:
     return code is not None and code.co_filename == "<string>"
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # a frozen dataclass's fields, by type
+_FIELD_VALUES: dict[type, Callable] = {}  # a frozen dataclass's fields' values, by type
 _PLAIN_CONTAINERS = frozenset({list, tuple, set, frozenset})  # iterated alike each time
 
 
@@ -117,12 +128,14 @@ class TypeFacts:
         if kind == VALUE:
             if depth > MAX_NESTING:
                 return False
-            names = _FIELD_NAMES.get(type(value))
-            if names is None:
-                names = _FIELD_NAMES[type(value)] = tuple(
-                    f.name for f in dataclasses.fields(value))
-            for name in names:  # plain fields inline: no call for each
-                field = getattr(value, name)
+            fields = _FIELD_VALUES.get(type(value))
+            if fields is None:
+                fields = _FIELD_VALUES[type(value)] = _getter(tuple(
+                    f.name for f in dataclasses.fields(value)))
+            items = fields(value)  # every field's value, in one call
+            if _ATOM_TYPES.issuperset(map(type, items)):  # plain fields: no call each
+                return True
+            for field in items:
                 if type(field) not in _ATOM_TYPES and not self._holds_no_objects(field,
                                                                                   depth + 1):
                     return False
