@@ -159,27 +159,6 @@ def test_each_budget_is_memoised_apart_and_budgets_stay_in_range():
             fingerprints.of(a, budget)
 
 
-@dataclass(frozen=True)
-class One:
-    only: object
-
-
-@dataclass(frozen=True)
-class NoFields:
-    pass
-
-
-def test_values_of_one_field_or_none_are_read_whole():
-    # Fields are read in one call per type (``_getter``): a value of one field, or of
-    # none, is read as one of several fields is.
-    assert is_unchangeable(One("a")) and is_unchangeable(NoFields())
-    assert is_unchangeable(One(One(("a",))))
-    assert not is_unchangeable(One([1])) and not is_unchangeable(One(One({"a": 1})))
-    assert _fp(One("a")) != _fp(One("b")) and _fp(One("a")) == _fp(One("a"))
-    assert _fp(One(Value("v"))) != _fp(One(Value("w")))
-    assert _fp(NoFields()) == _fp(NoFields()) != _fp(One(None))
-
-
 class Says:
     """Says what it adds to the key of the owner it names, nothing to another one."""
 

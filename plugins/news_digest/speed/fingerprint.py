@@ -25,7 +25,6 @@ import dataclasses
 import datetime
 import decimal
 import hashlib
-import operator
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
@@ -46,6 +45,7 @@ def digest(text: str) -> str:
 
 # What a type is to a fingerprint (worked out once per type); containers first.
 MAPPING, SEQUENCE, SET, ATOM, CODE, SPECIAL, VALUE, OBJECT, OPAQUE = range(9)
+_UNSET = object()
 _CONTAINER_MARKS = ("{" + SEP, "[" + SEP, "(" + SEP)  # by kind: MAPPING, SEQUENCE, SET
 
 
@@ -192,11 +192,11 @@ class Fingerprints:
 
     def _value(self, value, name: str, budget: int) -> tuple[str, bool]:
         """A frozen dataclass: its fields in their declared order."""
-        fields = _VALUE_FIELDS.get(type(value))
-        if fields is None:
-            fields = _VALUE_FIELDS[type(value)] = _getter(tuple(
-                f.name for f in dataclasses.fields(value) if f.name not in SKIPPED))
-        items = fields(value)
+        names = _VALUE_FIELDS.get(type(value))
+        if names is None:
+            names = _VALUE_FIELDS[type(value)] = tuple(
+                f.name for f in dataclasses.fields(value) if f.name not in SKIPPED)
+        items = [getattr(value, field) for field in names]
         if _ATOM_TYPES.issuperset(map(type, items)):
             return SEP.join([name, *map(_text, items)]), True
         of = self._of
@@ -212,17 +212,14 @@ class Fingerprints:
         left out of ``owner``'s attributes and it stands in for them (``stood_in``).
         Called once per owner and build, as its attributes are split."""
         found, within = [], self._within
-        kinds = set(map(type, fields.values()))
-        for kind in kinds.difference(within):  # types not met before
-            within[kind] = getattr(kind, "__fingerprint_in__", None)
-        # Only the attributes of a type that says something (a story holds one of
-        # its forty-odd, its JSON-LD), picked out without a Python step for each.
-        speaking = {kind for kind in kinds if within[kind] is not None}
-        if not speaking:
-            return frozenset()
-        for name, value in [item for item in fields.items() if type(item[1]) in speaking]:
+        for name, value in fields.items():
             kind = type(value)
-            said = within[kind](value, owner)
+            method = within.get(kind, _UNSET)
+            if method is _UNSET:
+                method = within[kind] = getattr(kind, "__fingerprint_in__", None)
+            if method is None:
+                continue
+            said = method(value, owner)
             if said is None:
                 continue
             text, flat = self._of(said, 0)
@@ -273,22 +270,8 @@ def _text(value) -> str:
 
 
 _VALUE_TYPES: dict[type, bool] = {}
-# A frozen dataclass type -> a function giving its fields' values, in their order, as
-# a tuple (``_getter``): but SKIPPED (for ``_value``), or all (``is_unchangeable``).
-_VALUE_FIELDS: dict[type, Callable] = {}
-_ALL_FIELDS: dict[type, Callable] = {}
-
-
-def _getter(names: tuple[str, ...]) -> Callable:
-    """The values of ``names`` of an object, as a tuple, read in one call (C's
-    ``attrgetter``: a ``getattr`` a field in Python was most of checking a story's
-    seed, credit and topics)."""
-    if len(names) > 1:
-        return operator.attrgetter(*names)
-    if names:
-        one = operator.attrgetter(names[0])
-        return lambda value: (one(value),)
-    return lambda value: ()
+_VALUE_FIELDS: dict[type, tuple[str, ...]] = {}
+_ALL_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _is_value(item) -> bool:
@@ -340,14 +323,11 @@ def is_unchangeable(value, _depth: int = 0) -> bool:
             type(v) in _UNCHANGEABLE_ATOMS or is_unchangeable(v, _depth + 1))
             for k, v in value.items())
     if _is_value(value):
-        fields = _ALL_FIELDS.get(kind)
-        if fields is None:
-            fields = _ALL_FIELDS[kind] = _getter(tuple(
-                f.name for f in dataclasses.fields(value)))
-        items = fields(value)
-        if _UNCHANGEABLE_ATOMS.issuperset(map(type, items)):  # plain fields: no call each
-            return True
-        for field in items:
+        names = _ALL_FIELDS.get(kind)
+        if names is None:
+            names = _ALL_FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+        for name in names:
+            field = getattr(value, name)
             if type(field) not in _UNCHANGEABLE_ATOMS and not is_unchangeable(field,
                                                                                _depth + 1):
                 return False

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import operator
 from collections.abc import Callable
 
 from .fingerprint import (
@@ -24,7 +25,6 @@ from .fingerprint import (
     OPAQUE,
     SET,
     VALUE,
-    _getter,
 )
 from .template_refs import CALL, COMPARE, HANDED, ITEM, SHOW
 
@@ -68,6 +68,17 @@ def _generated(function) -> bool:
 
 
 _FIELD_VALUES: dict[type, Callable] = {}  # a frozen dataclass's fields' values, by type
+
+
+def _getter(names: tuple[str, ...]) -> Callable:
+    """The values of ``names`` of an object, as a tuple, read in one call (C's
+    ``attrgetter``, not a ``getattr`` in Python for each field)."""
+    if len(names) > 1:
+        return operator.attrgetter(*names)
+    if names:
+        one = operator.attrgetter(names[0])
+        return lambda value: (one(value),)
+    return lambda value: ()
 _PLAIN_CONTAINERS = frozenset({list, tuple, set, frozenset})  # iterated alike each time
 
 
