@@ -16,16 +16,7 @@ import inspect
 import operator
 from collections.abc import Callable
 
-from .fingerprint import (
-    _ATOM_TYPES,
-    ATOM,
-    CODE,
-    MAPPING,
-    MAX_NESTING,
-    OPAQUE,
-    SET,
-    VALUE,
-)
+from .fingerprint import _ATOM_TYPES, ATOM, CODE, MAPPING, MAX_NESTING, OPAQUE, SET, VALUE
 from .template_refs import CALL, COMPARE, HANDED, ITEM, SHOW
 
 MISSING = object()
@@ -79,6 +70,8 @@ def _getter(names: tuple[str, ...]) -> Callable:
         one = operator.attrgetter(names[0])
         return lambda value: (one(value),)
     return lambda value: ()
+
+
 _PLAIN_CONTAINERS = frozenset({list, tuple, set, frozenset})  # iterated alike each time
 
 
