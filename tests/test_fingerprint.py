@@ -157,3 +157,32 @@ def test_each_budget_is_memoised_apart_and_budgets_stay_in_range():
     for budget in (-1, 16):
         with pytest.raises(ValueError):
             fingerprints.of(a, budget)
+
+
+class Says:
+    """Says what it adds to the key of the owner it names, nothing to another one."""
+
+    def __init__(self, owner, text):
+        self.owner, self.text = owner, text
+
+    def __fingerprint__(self):
+        return self.text
+
+    def __fingerprint_in__(self, owner):
+        return (self.text,) if owner is self.owner else None
+
+
+def test_stand_ins_are_the_attributes_whose_value_says_what_it_adds():
+    owner, other = Node("A"), Node("B")
+    owner.says, owner.silent, owner.plain = Says(owner, "x"), Says(other, "y"), Value("v")
+    fingerprints = Fingerprints()
+    assert fingerprints.stand_ins(owner, vars(owner)) == frozenset({"says"})
+    assert "says=Says" in fingerprints.stood_in(vars(owner))
+    assert "silent" not in fingerprints.stood_in(vars(owner))
+    told = Fingerprints()
+    other.says = Says(other, "z")
+    told.stand_ins(other, vars(other))
+    assert told.stood_in(vars(other)) != fingerprints.stood_in(vars(owner))
+    plain = Node("C")  # no value of a type that says anything
+    assert fingerprints.stand_ins(plain, vars(plain)) == frozenset()
+    assert fingerprints.stood_in(vars(plain)) == ""

@@ -156,3 +156,24 @@ def test_a_value_holding_itself_is_refused_not_followed_forever():
     looped.append(looped)
     with pytest.raises(Beyond, match="nested more than"):
         _needed("{{ x }}", x=looped)
+
+
+@dataclass(frozen=True)
+class _One:
+    only: object
+
+
+@dataclass(frozen=True)
+class _NoFields:
+    pass
+
+
+def test_a_value_holds_objects_when_any_field_does_however_many_fields_it_has():
+    # A value's fields are read in one call per type (``reach_types._getter``): a value
+    # of one field, or of none, is judged as one of several fields is, all the way down.
+    reach = Reach(Fingerprints().kind_of, {})
+    assert reach._holds_no_objects(_One("a")) and reach._holds_no_objects(_NoFields())
+    assert reach._holds_no_objects(_One(_One(("a", 1))))
+    assert not reach._holds_no_objects(_One(Story("x")))
+    assert not reach._holds_no_objects(_One(_One((Story("x"),))))
+    assert not reach._holds_no_objects(_One((_One("a"), Story("x"))))

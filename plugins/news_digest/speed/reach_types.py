@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import operator
+from collections.abc import Callable
 
 from .fingerprint import _ATOM_TYPES, ATOM, CODE, MAPPING, MAX_NESTING, OPAQUE, SET, VALUE
 from .template_refs import CALL, COMPARE, HANDED, ITEM, SHOW
@@ -56,7 +58,20 @@ def _generated(function) -> bool:
     return code is not None and code.co_filename == "<string>"
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # a frozen dataclass's fields, by type
+_FIELD_VALUES: dict[type, Callable] = {}  # a frozen dataclass's fields' values, by type
+
+
+def _getter(names: tuple[str, ...]) -> Callable:
+    """The values of ``names`` of an object, as a tuple, read in one call (C's
+    ``attrgetter``, not a ``getattr`` in Python for each field)."""
+    if len(names) > 1:
+        return operator.attrgetter(*names)
+    if names:
+        one = operator.attrgetter(names[0])
+        return lambda value: (one(value),)
+    return lambda value: ()
+
+
 _PLAIN_CONTAINERS = frozenset({list, tuple, set, frozenset})  # iterated alike each time
 
 
@@ -117,12 +132,14 @@ class TypeFacts:
         if kind == VALUE:
             if depth > MAX_NESTING:
                 return False
-            names = _FIELD_NAMES.get(type(value))
-            if names is None:
-                names = _FIELD_NAMES[type(value)] = tuple(
-                    f.name for f in dataclasses.fields(value))
-            for name in names:  # plain fields inline: no call for each
-                field = getattr(value, name)
+            fields = _FIELD_VALUES.get(type(value))
+            if fields is None:
+                fields = _FIELD_VALUES[type(value)] = _getter(tuple(
+                    f.name for f in dataclasses.fields(value)))
+            items = fields(value)  # every field's value, in one call
+            if _ATOM_TYPES.issuperset(map(type, items)):  # plain fields: no call each
+                return True
+            for field in items:
                 if type(field) not in _ATOM_TYPES and not self._holds_no_objects(field,
                                                                                   depth + 1):
                     return False

@@ -89,6 +89,7 @@ class ReusingWriter(PagingWriter):
             self._decoded: dict[str, tuple[int, ...]] = {}  # recorded budgets, read once
             self._texts: dict[str, str] = {}  # one string for each distinct budgets
             self._paged: dict[tuple, tuple | None] = {}  # a listing's, decoded once
+            self._floors: dict[int, tuple] = {}  # id(found) -> (found, index, floor)
 
     # -- the key of one page ------------------------------------------------------
 
@@ -118,7 +119,7 @@ class ReusingWriter(PagingWriter):
                              f"{MAX_BUDGET} deep at most")
             every_branch = self.reach.every_branch
             read = self.reach.live_names(found.reads, localcontext) if paginated else ()
-            budgets = tuple(max(MIN_BUDGET, needed.get(name, 0)) for name in found.names)
+            budgets = self._budgets_found(found, needed)
             key = self._keyed(found, context, localcontext, paginated, budgets, read)
         except (Unfingerprintable, Beyond) as err:
             logger.debug("Rendering %s: %s", localcontext.get("output_file"), err)
@@ -168,6 +169,25 @@ class ReusingWriter(PagingWriter):
                 budgets = self._decoded[recorded] = tuple(map(int, recorded))
         key = self._keyed(found, context, localcontext, paginated, budgets, read)
         return (key, recorded) if self.memo.key_of(page) == key else None
+
+    def _budgets_found(self, found, needed: dict[str, int]) -> tuple[int, ...]:
+        """Each of ``found.names`` keyed as deep as the walk found (``needed``), at
+        least ``MIN_BUDGET``: a walk names a few of a template's thirty-odd names, so
+        the others' floor is made once per template and build, not once per page."""
+        entry = self._floors.get(id(found))
+        if entry is None:  # ``found`` kept in the entry: its id stays its own
+            entry = self._floors[id(found)] = (
+                found, {name: index for index, name in enumerate(found.names)},
+                (MIN_BUDGET,) * len(found.names))
+        _, index, floor = entry
+        budgets = None
+        for name, cost in needed.items():
+            at = index.get(name)
+            if at is not None and cost > MIN_BUDGET:
+                if budgets is None:
+                    budgets = list(floor)
+                budgets[at] = cost
+        return floor if budgets is None else tuple(budgets)
 
     def _budgets(self, budgets: tuple[int, ...], names: tuple[str, ...] = (),
                  paginated: frozenset = frozenset(), read=()) -> str | None:
