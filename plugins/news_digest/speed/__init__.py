@@ -253,6 +253,19 @@ class Speed:
             self.reach.let_go()
         self.give_back_freed_memory()
 
+    def listings_of_the_stories_written(self) -> None:
+        """The story generator's listings (topic pages, their archives) and the source
+        pages are written: the ``{% memo %}`` fragments made for them go before the home
+        pages and editions. The stock theme's archive pages sit two folders deeper than
+        those (``topics/<slug>/page/<n>/``, ``sources/<slug>/page/<n>/`` against
+        ``page/<n>/``, ``editions/<day>/``), so their fragments, one for most stories,
+        serve no page left; held, they were part of the build's peak, the editions' end.
+        A fragment is a cache of text: one dropped is rendered again if a page needs
+        it (a theme that lists stories at those depths there too pays CPU, not bytes)."""
+        if self.fragments:
+            self.fragments = {}
+            trim_heap()
+
     def page_written(self) -> None:
         """A page is rendered: the stories' texts and summaries Pelican memoized for
         it go (``freed_memory.forget_memoized``; about 50 MB at 100,000 stories)."""
