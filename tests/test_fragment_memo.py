@@ -94,17 +94,17 @@ def test_without_a_store_every_fragment_is_rendered(render, tmp_path):
     assert render.calls == ["a.html"] * 4
 
 
-def test_the_story_listings_fragments_go_before_the_home_pages_and_editions(render,
-                                                                          tmp_path):
-    """Once the topic and source pages are written, their fragments go (issue 22: at
-    100,000 stories about one a story, held to the editions' end, the build's peak);
-    a fragment needed again is rendered again, the same text."""
+def test_fragments_go_once_the_pages_reusing_them_are_written(render, tmp_path):
+    """Once the topic and source pages are written, and after each home page with its
+    editions, the fragments go (issue 22: at 100,000 stories about one a story for
+    each, held to the editions' end, the build's peak); a fragment needed again is
+    rendered again, the same text."""
     a = Story("a.html")
     speed = speed_of(tmp_path)
     with_store(render.env, speed)
     first = render([a, a], SITEURL="../..")
     assert render.calls == ["a.html"] and speed.fragments
-    speed.listings_of_the_stories_written()
+    speed.forget_fragments()
     assert speed.fragments == {}
     assert render([a, a], SITEURL="../..") == first == "[1:../../a.html][2:../../a.html]"
     assert render.calls == ["a.html"] * 2  # rendered again once, then reused

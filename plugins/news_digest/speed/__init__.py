@@ -253,18 +253,18 @@ class Speed:
             self.reach.let_go()
         self.give_back_freed_memory()
 
-    def listings_of_the_stories_written(self) -> None:
-        """The story generator's listings (topic pages, their archives) and the source
-        pages are written: the ``{% memo %}`` fragments made for them go before the home
-        pages and editions. The stock theme's archive pages sit two folders deeper than
-        those (``topics/<slug>/page/<n>/``, ``sources/<slug>/page/<n>/`` against
-        ``page/<n>/``, ``editions/<day>/``), so their fragments, one for most stories,
-        serve no page left; held, they were part of the build's peak, the editions' end.
-        A fragment is a cache of text: one dropped is rendered again if a page needs
-        it (a theme that lists stories at those depths there too pays CPU, not bytes)."""
+    def forget_fragments(self) -> None:
+        """The ``{% memo %}`` fragments made so far go: the pages that reuse them are
+        written. Called by the sources generator at its end (the topic and source
+        pages' older pages, ``topics/<slug>/page/<n>/``, sit two folders deeper than
+        any page left, so their fragments, one for most stories, serve none) and by
+        the digest's generator after each home page and its editions (which share
+        their stories' fragments). Held to the editions' end, they were part of the
+        build's peak (issue 22). A fragment is a cache of text: one needed again is
+        rendered again, the same (a theme whose later pages list the same stories at
+        the same depth pays time, not bytes)."""
         if self.fragments:
             self.fragments = {}
-            trim_heap()
 
     def page_written(self) -> None:
         """A page is rendered: the stories' texts and summaries Pelican memoized for
