@@ -226,6 +226,7 @@ class Speed:
         for generator in generators:
             if all(hasattr(generator, name) for name in ("dates", "tags", "authors")):
                 write_listings_linearly(generator)
+                self._walks_go_after_story_pages(generator)
             elif hasattr(generator, "hidden_pages"):
                 fix_page_addresses(generator)
         # Fragments are kept only in builds that render every page: a build over a
@@ -242,6 +243,20 @@ class Speed:
         again in this build, and the cache on disk keeps each seed whole."""
         if self.enabled:
             save_and_release(generator)
+
+    def _walks_go_after_story_pages(self, generator) -> None:
+        """The story pages' walks go as soon as those pages are written, before the
+        topic pages and archives: they are memoised by the nodes of the story
+        template's paths, which the lists' paths seldom share (issue 22: held beside
+        the lists' walks and fragments, they made the peak of that generator)."""
+        write_stories = generator.generate_articles
+
+        def generate_articles(write) -> None:
+            write_stories(write)
+            if self.reach is not None:
+                self.reach.let_go()
+
+        generator.generate_articles = generate_articles
 
     def story_pages_written(self) -> None:
         """Pelican's articles generator has written its pages (stories, topics,
