@@ -94,6 +94,23 @@ def test_without_a_store_every_fragment_is_rendered(render, tmp_path):
     assert render.calls == ["a.html"] * 4
 
 
+def test_fragments_go_once_the_pages_reusing_them_are_written(render, tmp_path):
+    """Once the topic and source pages are written, and after each home page with its
+    editions, the fragments go (issue 22: at 100,000 stories about one a story for
+    each, held to the editions' end, the build's peak); a fragment needed again is
+    rendered again, the same text."""
+    a = Story("a.html")
+    speed = speed_of(tmp_path)
+    with_store(render.env, speed)
+    first = render([a, a], SITEURL="../..")
+    assert render.calls == ["a.html"] and speed.fragments
+    speed.forget_fragments()
+    assert speed.fragments == {}
+    assert render([a, a], SITEURL="../..") == first == "[1:../../a.html][2:../../a.html]"
+    assert render.calls == ["a.html"] * 2  # rendered again once, then reused
+    speed.close()
+
+
 def test_a_build_that_keeps_pages_keeps_no_fragments(tmp_path):
     """Over a previous output only what changed is rendered; the memory goes to the
     page keys instead."""

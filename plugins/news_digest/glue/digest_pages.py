@@ -190,15 +190,28 @@ class DigestGenerator(Generator):
 
     def generate_output(self, writer):
         relative = self.settings.get("RELATIVE_URLS", False)
-        index = self.get_template("index")
-        for page in self.build.home_pages:
-            writer.write_file(page.save_as, index, self.context, relative, url=page.url,
-                              page_name="index", digest_page=page, editions=page.editions)
-        template = self.get_template("edition")
-        for edition in self.build.editions:
+        index, template = self.get_template("index"), self.get_template("edition")
+        written: set[int] = set()
+
+        def write_edition(edition) -> None:
             writer.write_file(edition.save_as, template, self.context, relative,
                               url=edition.url, page_name=edition.save_as[:-len(".html")],
                               edition=edition)
+            written.add(id(edition))
+
+        # Each home page, then its editions: they list the same stories at the same
+        # depth (``page/<n>/``, ``editions/<day>/``), so their {% memo %} fragments are
+        # made and reused, then let go before the next page's (issue 22: every story's,
+        # held to the editions' end, was part of the build's peak).
+        for page in self.build.home_pages:
+            writer.write_file(page.save_as, index, self.context, relative, url=page.url,
+                              page_name="index", digest_page=page, editions=page.editions)
+            for edition in page.editions:
+                write_edition(edition)
+            self.build.speed.forget_fragments()
+        for edition in self.build.editions:
+            if id(edition) not in written:
+                write_edition(edition)
         writer.write_file(_save_as(EDITIONS_URL), self.get_template("editions"), self.context,
                           relative, url=EDITIONS_URL, page_name="editions/index",
                           editions=self.build.editions)

@@ -41,3 +41,4 @@ class SourcesGenerator(Generator):
             write(digest.source_save_as.format(slug=publisher.slug), template,
                   self.context, publisher=own, articles=stories, dates=stories,
                   template_name="source", url=entry["url"], blog=True)
+        self.build.speed.forget_fragments()  # the pages left list stories at other depths

@@ -226,6 +226,7 @@ class Speed:
         for generator in generators:
             if all(hasattr(generator, name) for name in ("dates", "tags", "authors")):
                 write_listings_linearly(generator)
+                self._walks_go_after_story_pages(generator)
             elif hasattr(generator, "hidden_pages"):
                 fix_page_addresses(generator)
         # Fragments are kept only in builds that render every page: a build over a
@@ -243,6 +244,20 @@ class Speed:
         if self.enabled:
             save_and_release(generator)
 
+    def _walks_go_after_story_pages(self, generator) -> None:
+        """The story pages' walks go as soon as those pages are written, before the
+        topic pages and archives: they are memoised by the nodes of the story
+        template's paths, which the lists' paths seldom share (issue 22: held beside
+        the lists' walks and fragments, they made the peak of that generator)."""
+        write_stories = generator.generate_articles
+
+        def generate_articles(write) -> None:
+            write_stories(write)
+            if self.reach is not None:
+                self.reach.let_go()
+
+        generator.generate_articles = generate_articles
+
     def story_pages_written(self) -> None:
         """Pelican's articles generator has written its pages (stories, topics,
         archives): no page of its templates is walked again, and the walks' memo,
@@ -252,6 +267,19 @@ class Speed:
         if self.reach is not None:
             self.reach.let_go()
         self.give_back_freed_memory()
+
+    def forget_fragments(self) -> None:
+        """The ``{% memo %}`` fragments made so far go: the pages that reuse them are
+        written. Called by the sources generator at its end (the topic and source
+        pages' older pages, ``topics/<slug>/page/<n>/``, sit two folders deeper than
+        any page left, so their fragments, one for most stories, serve none) and by
+        the digest's generator after each home page and its editions (which share
+        their stories' fragments). Held to the editions' end, they were part of the
+        build's peak (issue 22). A fragment is a cache of text: one needed again is
+        rendered again, the same (a theme whose later pages list the same stories at
+        the same depth pays time, not bytes)."""
+        if self.fragments:
+            self.fragments = {}
 
     def page_written(self) -> None:
         """A page is rendered: the stories' texts and summaries Pelican memoized for
