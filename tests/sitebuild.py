@@ -30,6 +30,11 @@ def default_taxonomy() -> Taxonomy:
     return Taxonomy.from_settings(digest_settings(str(ROOT / "pelicanconf.py")))
 
 
+def topic_slugs(title: str, text: str) -> list[str]:
+    """The topics the default taxonomy gives a story, as slugs, best first."""
+    return [t.slug for t in default_taxonomy().classify(title, text)]
+
+
 def seed_text(title="A story", published="2020-01-02T03:04:05+00:00", author="Jane Doe",
               source="The Daily Example", url="https://news.example.com/a-story",
               body=("First paragraph.", "Second paragraph."), extra=()) -> str:

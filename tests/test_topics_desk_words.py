@@ -12,11 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitebuild import default_taxonomy as taxonomy
-
-
-def slugs(title: str, text: str) -> list[str]:
-    return [t.slug for t in taxonomy().classify(title, text)]
+from sitebuild import topic_slugs as slugs
 
 
 @pytest.mark.parametrize("title, text", [

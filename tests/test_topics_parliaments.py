@@ -12,13 +12,10 @@ from __future__ import annotations
 
 import pytest
 
-from sitebuild import default_taxonomy
+from sitebuild import topic_slugs as slugs
 
 POLITICS = {"government-policy", "elections"}
 
-
-def slugs(title: str, text: str) -> list[str]:
-    return [t.slug for t in default_taxonomy().classify(title, text)]
 
 
 @pytest.mark.parametrize(("title", "text", "topic"), [

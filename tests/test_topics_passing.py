@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from news_digest.enrich.topic_lift import PASSING_CHARS, passing
 
-from sitebuild import default_taxonomy, explain_report
+from sitebuild import explain_report
+from sitebuild import topic_slugs as slugs
 
 HEADLINE = "Hospital tightens visiting rules as flu cases rise"
 OPENING = ("The county hospital will allow one visitor per patient from Monday, its chief "
@@ -38,9 +39,6 @@ ENDING = ("The rules will be looked at again at the end of the month, and the bo
           "reception desk will keep a book for messages to patients, and flowers are "
           "still not allowed on the wards. ")
 
-
-def slugs(title: str, text: str) -> list[str]:
-    return [t.slug for t in default_taxonomy().classify(title, text)]
 
 
 def long_story(late: str = LATE) -> str:
