@@ -148,3 +148,18 @@ def test_the_misses_list_reads_the_part_read_only():
     for refused in ("masakhane-untouched", "masakhane-tune-b", "masakhane-tune"):
         with pytest.raises(SystemExit):
             misses(refused)
+
+
+def test_the_thinned_vocabulary_leaves_out_only_what_was_added_since():
+    """``tests/topic_thin.py`` reads the tuning half with the phrases and keywords of 6
+    December: it leaves out what was added since and keeps the negatives and the rest."""
+    from topic_thin import thinned  # noqa: PLC0415  (tests/topic_thin.py)
+
+    now = [{"slug": "business", "label": "Business", "phrases": {"profit": 2, "zero-hours": 2},
+            "keywords": ["firm", "firms"], "negative": ["profit margin of error"]},
+           {"slug": "new-topic", "label": "New", "phrases": ["new words"]}]
+    before = {"business": {"phrases": {"profit": 2}, "keywords": ["firm"]}}
+    business, new = thinned(now, before)
+    assert business["phrases"] == {"profit": 2} and business["keywords"] == ["firm"]
+    assert business["negative"] == ["profit margin of error"]
+    assert new["phrases"] == [] and now[0]["phrases"] == {"profit": 2, "zero-hours": 2}
