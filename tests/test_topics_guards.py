@@ -162,3 +162,35 @@ def test_explain_says_what_the_guards_did_in_words_a_curator_can_act_on(tmp_path
     assert "the story reads as Arts" in report and "a subject this digest does not cover" \
         in report
     assert "arts (Arts) - outside the digest (outside = true): never given" in report
+
+
+def test_a_topic_found_further_down_is_given_when_the_desks_read_the_opening_as_its_desk(
+        tmp_path):
+    """The opening's guard asks the learned desks too (thirteenth round): they read the
+    headline and the opening, so a story they read as a topic's desk is about it in words
+    its phrases do not list; a story they do not read so keeps the guard."""
+    policy = {"slug": "government-policy", "label": "Government & Policy",
+              "phrases": {"minister": 2, "parliament": 3}}
+    padding = "Residents met in the hall on Monday evening and talked for hours. " * 10
+    body = padding + "The minister told parliament about it."
+    assert len(padding) > OPENING_CHARS
+    read = Taxonomy([policy, TRANSPORT], model=politics_model(0.6))
+    doubted = Taxonomy([policy, TRANSPORT], model=politics_model(0.1))
+    assert slugs(read, "A long evening", body) == ["government-policy"]
+    assert slugs(doubted, "A long evening", body) == ["general"]
+    assert slugs(Taxonomy([policy, TRANSPORT], model=False), "A long evening", body) == [
+        "general"]
+    # A topic no desk speaks for keeps the guard whatever the desks read.
+    courts = Taxonomy([LAW, TRANSPORT], model=politics_model(0.99))
+    assert slugs(courts, "A long evening", padding + "A lawsuit, a judge.") == ["general"]
+    seed_file = tmp_path / "003_0123456789abcdef.txt"
+    seed_file.write_text(seed_text(title="A long evening", body=(body,)))
+    kept = "\n".join(explain(read, read_seed(seed_file)))
+    assert "government-policy (Government & Policy) - kept (5): none of its phrases is in " \
+           "the headline or the opening" in kept
+    assert "read them as its desk: politics + international 0.60, at least 0.4" in kept
+    left = "\n".join(explain(doubted, read_seed(seed_file)))
+    assert "government-policy (Government & Policy) - not kept: none of its phrases is in " \
+           "the headline or the opening" in left
+    assert "the learned desks do not read the headline and the opening as its desk " \
+           "(politics + international 0.10, under 0.4)" in left

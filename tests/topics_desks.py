@@ -12,7 +12,10 @@ a desk of their own (their text is never in the repository: ``$DIGEST_TOPICS_DEV
   ``data/topics_devset/masakhane.json``. Split by a fixed hash of the id (the address's
   path), chosen before any tagger ran on it: ``masakhane-untouched`` when the first hex
   digit of sha1(id) is even, never read story by story nor tuned on (totals only), else
-  ``masakhane-tune``.
+  ``masakhane-tune``. The tuning half is split once more (7 December, thirteenth session)
+  by the second hex digit: ``masakhane-tune-a`` (even) is read story by story,
+  ``masakhane-tune-b`` (odd) only as totals, so that a change found on the one is seen to
+  carry (or not) to stories no one read.
 
 ``DESK_TOPICS`` maps each desk to the taxonomy's topics that give it (decided before any
 tagger ran on the set): a technology desk's story about a breach, a platform or people's
@@ -48,6 +51,15 @@ def masakhane_half(story_id: str) -> str:
     return "untouched" if hashlib.sha1(story_id.encode()).hexdigest()[0] in "02468ace" else "tune"
 
 
+def masakhane_part(story_id: str) -> str:
+    """``untouched``, ``tune-a`` (read story by story) or ``tune-b`` (totals only): the tuning
+    half split by the second hex digit of sha1(id), even or odd."""
+    digest = hashlib.sha1(story_id.encode()).hexdigest()
+    if digest[0] in "02468ace":
+        return "untouched"
+    return "tune-a" if digest[1] in "02468ace" else "tune-b"
+
+
 def desk_file(name: str) -> list[dict]:
     """The records (id, desk, title, text) of a desk set's text file found here, or []."""
     for folder in extra_folders():
@@ -59,7 +71,10 @@ def desk_file(name: str) -> list[dict]:
 
 
 def masakhane(half: str) -> list[dict]:
-    """The MasakhaNEWS stories of ``half`` (``tune`` or ``untouched``) with text here."""
+    """The MasakhaNEWS stories of ``half`` (``tune``, ``untouched``, or a part of the tuning
+    half, ``tune-a`` or ``tune-b``) with text here."""
+    if half.startswith("tune-"):
+        return [r for r in desk_file(MASAKHANE_TEXT) if masakhane_part(r["id"]) == half]
     return [r for r in desk_file(MASAKHANE_TEXT) if masakhane_half(r["id"]) == half]
 
 

@@ -63,27 +63,53 @@ def guarded(taxonomy: Taxonomy, topic: Topic, given: Topic | None, outside: Topi
     held = (outside is not None and could and topic.score <= outside.score
             and outside.score >= threshold * OUTSIDE_NEAR_SHARE
             and (outside.score >= threshold or topic.score < threshold))
+    developed = threshold * OPENING_SHARE
+    further = (topic.slug not in opened and topic.score < developed
+               and any(e.kind == "phrases" and _anchor(e) for e in topic.evidence))
+    reading = _reading(taxonomy, topic, chances or {}) if further else None
     if given is not None:
-        return (f"kept: {topic.score:g} >= {threshold:g}; the story reads as {outside.label} "
-                f"({outside.score:g}), a subject this digest does not cover that yields "
-                f"(yields = true) to a topic the learned desks read the story as: {yields[0]}"
-                ) if held and yields and yields[1] else None
+        if held and yields and yields[1]:
+            return (f"kept: {topic.score:g} >= {threshold:g}; the story reads as "
+                    f"{outside.label} ({outside.score:g}), a subject this digest does not "
+                    "cover that yields (yields = true) to a topic the learned desks read the "
+                    f"story as: {yields[0]}")
+        if reading and reading[1] and not given.lifted:
+            return (f"kept ({topic.score:g}): none of its phrases is in the headline or the "
+                    f"opening (the first {OPENING_CHARS} characters), and {topic.score:g} is "
+                    f"under {developed:g}, what a topic found only further down needs, but "
+                    f"the learned desks, which read the headline and the opening, read them as "
+                    f"its desk: {reading[0]}")
+        return None
     if held:
         return (f"not kept: the story reads as {outside.label} ({outside.score:g}), a subject "
                 f"this digest does not cover, and {topic.score:g} is not more"
                 + (f" (it yields to a topic the learned desks read the story as; here "
                    f"{yields[0]})" if yields else "") + "; list the "
                 "phrases of this topic the story uses, or weigh them more")
-    developed = threshold * OPENING_SHARE
     candidate = topic.score >= threshold or (topic.score >= threshold * NEAR_SHARE
                                              and _real(topic))
-    if (candidate and topic.slug not in opened and topic.score < developed
-            and any(e.kind == "phrases" and _anchor(e) for e in topic.evidence)):
+    if candidate and further and not (reading and reading[1]):
+        desks = (f", and the learned desks do not read the headline and the opening as its "
+                 f"desk ({reading[0]})" if reading else "")
         return (f"not kept: none of its phrases is in the headline or the opening (the first "
                 f"{OPENING_CHARS} characters), and {topic.score:g} is under {developed:g}, "
-                "what a topic found only further down needs; a phrase of it in the headline "
-                "or the lead would give it")
+                f"what a topic found only further down needs{desks}; a phrase of it in the "
+                "headline or the lead would give it")
     return None
+
+
+def _reading(taxonomy: Taxonomy, topic: Topic,
+             chances: dict[str, float]) -> tuple[str, bool] | None:
+    """How the learned desks read a story for ``topic`` (in words, and whether at least
+    ``LIFT_PROBABILITY``), or None when none speaks for it or there is no model."""
+    numbers = {t.slug: n for n, t in enumerate(taxonomy.topics)}
+    names = taxonomy.lift.desk_of.get(numbers.get(topic.slug)) if taxonomy.lift else None
+    if not names or not chances:
+        return None
+    chance = sum(chances.get(name, 0.0) for name in names)
+    reads = chance >= LIFT_PROBABILITY
+    return (f"{' + '.join(names)} {chance:.2f}, {'at least' if reads else 'under'} "
+            f"{LIFT_PROBABILITY:g}"), reads
 
 
 def _yields(taxonomy: Taxonomy, outside: Topic | None, topic: Topic,

@@ -7,8 +7,11 @@ Stage: enrich (topics). Pure module (no Pelican). ``topics.Taxonomy.classify`` c
   about. A topic with none of its phrases in the headline or in the first
   ``OPENING_CHARS`` characters of the body is a strand found further down: it is given
   only when it scores at least ``OPENING_SHARE`` times the threshold (a strand the story
-  develops), never on a few passing mentions deep in a long story. A short story (a
-  feed's summary) is all opening: for it nothing changes.
+  develops), never on a few passing mentions deep in a long story, unless the learned
+  desks, which read the headline and the opening, read them as its desk
+  (``topic_lift``'s ``reads_as``, as for a lift): the opening is then about the topic in
+  words its phrases do not list (thirteenth round). A short story (a feed's summary) is
+  all opening: for it nothing changes.
 * **Outside the digest.** A taxonomy may list subjects it does not cover
   (``outside = true``; arts and entertainment in the default one). They are scored like
   topics but never given: when one reaches the threshold, a topic is given only if it
@@ -94,7 +97,8 @@ class Guards:
         refuse. ``scan`` finds the entries of a text (the opening is read only when a
         topic needs it and the body is longer than the opening). ``outside_best`` is
         (score, number) of the best subject outside the digest; ``lift`` and ``chances``
-        (the learned desks, worked out when first asked) speak for a subject that yields."""
+        (the learned desks, worked out when first asked) speak for a subject that yields
+        and for a topic found only further down."""
         best, subject = outside_best
         if best >= self.near:
             # A subject outside the digest at the line holds back every topic it
@@ -112,4 +116,6 @@ class Guards:
         if any(number not in opened for _, number in needs):
             lead = lead if lead is not None else scan(opening(body_text))
             opened = self.opened(head, lead)
-        return [item for item in kept if item[0] >= self.developed or item[1] in opened]
+        reads = lift.reads_as(chances) if lift else lambda number: False
+        return [item for item in kept if item[0] >= self.developed or item[1] in opened
+                or reads(item[1])]
