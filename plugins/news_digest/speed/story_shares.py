@@ -25,6 +25,7 @@ raised it; Ctrl-C stops both (the child is killed and reaped whatever happens he
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import pickle
@@ -46,6 +47,7 @@ log = logging.getLogger(__name__)
 SHARE_FROM = 400
 SHARE_UP_TO = 20_000  # as cluster_parallel's PARALLEL_UP_TO: memory (see above)
 CHILD_SHARE = 0.5  # of the story pages, the older ones
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def _stories(generator) -> list:
@@ -82,9 +84,12 @@ class _Collect(logging.Handler):
         self.records: list[logging.LogRecord] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        record.msg, record.args = record.getMessage(), None
-        record.exc_info = record.exc_text = record.stack_info = None
-        self.records.append(record)
+        # What a handler reads of it, as plain values: the rest may not pickle.
+        self.records.append(logging.makeLogRecord({
+            "name": record.name, "levelno": record.levelno, "levelname": record.levelname,
+            "msg": record.getMessage(), "pathname": record.pathname,
+            "lineno": record.lineno, "funcName": record.funcName,
+            "created": record.created, "msecs": record.msecs}))
 
 
 class StoryShares:
@@ -215,6 +220,7 @@ class _Child:
 def _child(shares: StoryShares, writer, write, theirs: list, pipe: int) -> int:
     """Write ``theirs``; send what the parent merges (or the error). Exit code."""
     try:
+        _die_with_parent()
         root = logging.getLogger()
         collect = _Collect()
         root.handlers = [collect]
@@ -236,7 +242,20 @@ def _child(shares: StoryShares, writer, write, theirs: list, pipe: int) -> int:
             pickle.loads(pickle.dumps(sent))
         except Exception:  # noqa: BLE001 - cannot travel: its text does
             sent = ("failed", f"{type(error).__name__}: {error}")
-    data = pickle.dumps(sent, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        data = pickle.dumps(sent, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as error:  # noqa: BLE001 - said, not lost
+        data = pickle.dumps(("failed", f"its results: {type(error).__name__}: {error}"))
     with os.fdopen(pipe, "wb") as out:
         out.write(data)
     return 0
+
+
+def _die_with_parent() -> None:
+    """Linux: the child is killed if the build's process dies first (SIGKILL, which no
+    ``finally`` sees), rather than go on writing into a staging folder nobody keeps."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the pipe's end stops it instead
+        pass
