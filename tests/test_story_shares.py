@@ -236,3 +236,14 @@ def test_ctrl_c_stops_both_processes_without_a_traceback(tmp_path):
     assert "Traceback" not in stderr
     assert _session_processes(process.pid) == []  # no child left writing
     assert not (tmp_path / "output").exists()
+
+
+def test_no_process_to_be_had_writes_every_page_here(tmp_path, forks, monkeypatch):
+    def refused():
+        raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refused)
+    site = build(tmp_path, _digest(12))
+    assert site.code == 0, site.stderr
+    assert len(forks) == 1  # tried
+    assert len(site.files("stories/*.html")) == 12

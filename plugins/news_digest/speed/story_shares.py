@@ -137,6 +137,8 @@ class StoryShares:
                 return inner(write)
             self.own, theirs = stories[:at], stories[at:]
             self.child = _Child.start(self, write, theirs)
+            if self.child is None:
+                self.own = None
             try:
                 return inner(write)
             finally:
@@ -158,7 +160,13 @@ class _Child:
         reading, writing = os.pipe()
         sys.stdout.flush()
         sys.stderr.flush()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError as error:  # no process to be had: this one writes them all
+            log.debug("story pages in one process: %s", error)
+            os.close(reading)
+            os.close(writing)
+            return None
         if pid == 0:  # the child: write, send, never return into the build
             code = 1
             try:
