@@ -32,12 +32,15 @@ def read(path: str | os.PathLike, valid: Callable[[dict], bool], consequence: st
 
 
 def read_or_discard(path: str | os.PathLike, parse: Callable[[bytes], tuple[str, T | None]],
-                    consequence: str) -> T | None:
+                    consequence: str,
+                    then: Callable[[T], tuple[str, T | None]] | None = None) -> T | None:
     """What ``parse`` makes of the record at ``path``: None when there is none, or when
     ``parse`` finds it damaged (its answer ``(problem, None)``); a damaged record is
     removed with one warning that names it, the problem and ``consequence``. Every
     record of the build (JSON here, pickled ones in ``cluster_record`` and
-    ``template_record``) is read through it."""
+    ``template_record``) is read through it. ``then``: a second step, given what
+    ``parse`` made once the file's bytes are let go (answering as ``parse`` does):
+    a large record is not held twice, as bytes and as values, while it is built."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -47,6 +50,9 @@ def read_or_discard(path: str | os.PathLike, parse: Callable[[bytes], tuple[str,
         logger.warning("build record %s could not be read (%s); %s", path, err, consequence)
         return None
     problem, value = parse(data)
+    del data  # the file's bytes: the record is read
+    if value is not None and then is not None:
+        problem, value = then(value)
     if value is not None:
         return value
     try:
