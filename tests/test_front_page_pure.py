@@ -248,6 +248,23 @@ def test_the_kept_pair_scores_read_back_packed_in_their_order(devset):
         from_stored({**stored, "edges": [others, wrong.tobytes(), second, scores]})
 
 
+def test_a_record_read_back_consumed_row_by_row_is_the_same_clustering(devset):
+    """``cluster_record.load`` reads the stored values once the file's bytes are let
+    go and lets each story's row go as it is read (issue 22: the record was held three
+    times over while every story's text was): the same clustering as read whole."""
+    _, _, clustering = devset
+    stored = pickle.loads(pickle.dumps(to_stored(clustering)))
+    whole = from_stored(stored)
+    consumed = from_stored(stored, consume=True)
+    assert stored["stories"] and all(row is None for row in stored["stories"])
+    assert (consumed.clusters, dict(consumed.cluster_of), consumed.facts(), consumed.merges,
+            consumed.related) == (whole.clusters, dict(whole.cluster_of), whole.facts(),
+                                  whole.merges, whole.related)
+    assert list(consumed.edges.items()) == list(whole.edges.items())
+    assert [consumed.profiles.packed(key) for key in whole.facts()] == [
+        whole.profiles.packed(key) for key in whole.facts()]
+
+
 def test_a_kept_clustering_is_pickled_straight_to_its_file(tmp_path, devset, monkeypatch):
     """The record's body goes into the file as it is pickled (issue 22: held whole, it
     was 67 MB more at 100,000 stories): the bytes ``pickle.dumps`` gives, after a head

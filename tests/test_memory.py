@@ -90,10 +90,10 @@ def test_stories_keep_no_seed_text_once_read_and_cached(tmp_path):
 
 
 def test_a_seed_let_go_of_its_text_is_not_made_again(tmp_path, monkeypatch):
-    """Letting go of a seed's text keeps every other field as the very object it was
-    (no ``Seed`` made again: its checks copied every header of every story in each
-    build): equal to ``replace(seed, paragraphs=())``, its headers still read-only
-    views, so still keyed by its stamp (``is_unchangeable``)."""
+    """Letting go of a seed's text keeps every other field but its line numbers as
+    the very object it was (no ``Seed`` made again: its checks copied every header of
+    every story in each build): equal to ``replace(seed, paragraphs=())``, its
+    headers still read-only views, so still keyed by its stamp (``is_unchangeable``)."""
     seed = parse_seed(SEEDS["001_a.txt"], str(tmp_path / "001_a.txt"))
     shown = republished("full", seed.paragraphs)
     made = []
@@ -107,7 +107,10 @@ def test_a_seed_let_go_of_its_text_is_not_made_again(tmp_path, monkeypatch):
         assert type(bare) is type(value) and value.paragraphs == BODY  # not changed
         assert is_unchangeable(bare)
     assert type(bare_seed.headers) is MappingProxyType and bare_seed.headers is seed.headers
-    assert bare_seed.lines is seed.lines
+    # its headers' line numbers go too (read only while the seeds are read and
+    # clustered): one empty view shared by every story
+    assert bare_seed.lines == {} and type(bare_seed.lines) is MappingProxyType
+    assert without_paragraphs(seed).lines is bare_seed.lines and seed.lines
 
 
 def test_a_build_from_the_cache_lets_go_as_well_and_writes_the_same(tmp_path):

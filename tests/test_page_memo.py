@@ -3,7 +3,9 @@ key are used only under the plugins' code they were found with."""
 
 from __future__ import annotations
 
-from news_digest.speed import page_memo
+import json
+
+from news_digest.speed import json_record, page_memo
 from news_digest.speed.page_memo import PageMemo
 from news_digest.speed.up_to_date import code_stamp
 
@@ -60,3 +62,29 @@ def test_a_kept_page_moves_its_entry_and_a_rendered_one_drops_it(tmp_path):
     (new / "stories" / "b.html").write_text("<p>B2</p>", encoding="utf-8")
     memo.note("stories/b.html", "key-b2", new / "stories" / "b.html", "<p>B2</p>")
     assert "stories/b.html" not in memo.old and memo.new["stories/b.html"][0] == "key-b2"
+
+
+def test_the_previous_record_is_read_when_first_asked_for(tmp_path):
+    """Not while the stories are read and clustered (issue 22: a daily update's
+    peak); a record written meanwhile is not the one read."""
+    (tmp_path / "cache").mkdir()
+    _recorded(tmp_path, "code-1")
+    memo = PageMemo(tmp_path / "cache", tmp_path / "output", "code-1")
+    assert memo._old is None
+    assert memo.same_code and memo.key_of("stories/a.html") == "key-a"
+    assert memo._old is not None and memo.old_trees == {}
+
+
+def test_a_large_record_is_written_in_chunks_as_the_same_bytes(tmp_path, monkeypatch):
+    """``json_record.write`` encodes a large mapping a chunk at a time: the bytes are
+    those of one ``json.dumps``, at any number of entries around the chunk's size."""
+    monkeypatch.setattr(json_record, "CHUNK", 3)
+    for count in (0, 1, 3, 4, 6, 7, 10):
+        record = {"output": "out\u00e9", "pages": {
+            f"p{i}/\u00e9\"\\.html": [None if i % 2 else "k", i, 10**18 + i, "d", None]
+            for i in range(count)}, "trees": {f"t{i}": [str(i), 1, 2] for i in range(count)},
+            "code": "c"}
+        json_record.write(tmp_path / "r.json", record)
+        assert (tmp_path / "r.json").read_bytes() == json.dumps(
+            record, separators=(",", ":")).encode("utf-8")
+        assert json.loads((tmp_path / "r.json").read_bytes()) == record

@@ -168,11 +168,16 @@ class PackedEdges(Mapping):
         return self._dict[pair]
 
 
-def from_stored(data: Mapping) -> Clustering:
+def from_stored(data: Mapping, consume: bool = False) -> Clustering:
     """``to_stored``'s values back; no story's profile is made until it is read, and
-    the pair scores stay packed (``PackedEdges``)."""
+    the pair scores stay packed (``PackedEdges``). ``consume``: each story's row of
+    ``data`` is let go (set to None) once read, so that the record read back and the
+    clustering made of it are not held whole at once (``cluster_record.load``)."""
     facts, packed = {}, {}
-    for key, time, digest, same_as, apart_from, days, blob in data["stories"]:
+    rows = data["stories"]
+    for number, (key, time, digest, same_as, apart_from, days, blob) in enumerate(rows):
+        if consume:
+            rows[number] = None
         if type(blob) is not bytes:
             raise TypeError("a story's packed profile is not bytes")
         facts[key] = Facts(key, time, digest, tuple(same_as), tuple(apart_from),

@@ -40,12 +40,37 @@ class PageMemo:
         self.cache = Path(cache_path)
         self.previous = Path(previous_output)
         self.code = code  # a stamp of the plugins' code (``up_to_date.code_stamp``)
-        self.same_code = False  # as when the record was written: its depths hold
-        self.old, self.old_trees = self._load()
+        self._same_code = False  # as when the record was written: its depths hold
+        # The previous record (70 MB at 100,000 stories) is read when a page or feed
+        # first asks for it, not while every story is read and clustered, the moment
+        # a daily update's memory peaks (issue 22).
+        self._old: dict[str, list] | None = None
+        self._old_trees: dict[str, list] = {}
         self.new: dict[str, list] = {}
         self.new_trees: dict[str, list] = {}
         self.reused: set[str] = set()
         self._folders: set[str] = set()  # made already in this build
+
+    @property
+    def old(self) -> dict[str, list]:
+        """The previous build's entry of each page and feed not yet kept or written."""
+        if self._old is None:
+            self._old, self._old_trees = self._load()
+        return self._old
+
+    @old.setter
+    def old(self, value: dict[str, list]) -> None:
+        self._old = value
+
+    @property
+    def old_trees(self) -> dict[str, list]:
+        self.old  # noqa: B018 - read with the pages' entries
+        return self._old_trees
+
+    @property
+    def same_code(self) -> bool:
+        self.old  # noqa: B018 - known once the record is read
+        return self._same_code
 
     def _load(self) -> tuple[dict[str, list], dict[str, list]]:
         if not self.previous.is_dir():  # a build from scratch: it only records
@@ -56,7 +81,7 @@ class PageMemo:
             return {}, {}
         # The depths a walk found depend on the code of the objects walked: recorded
         # under other code (a plugin edited), they are not used.
-        self.same_code = record.get("code") == self.code
+        self._same_code = record.get("code") == self.code
         texts: dict[str, str] = {}  # one string for each distinct budgets: few
         for entry in record["pages"].values():
             if entry[4] is not None:
