@@ -40,7 +40,7 @@ import logging
 import os
 import pickle
 
-from pelican.cache import FileDataCacher
+from pelican.cache import FileDataCacher, FileStampDataCacher
 
 from ..atomic_file import write_atomically
 from ..diskspace import NO_SPACE
@@ -48,6 +48,7 @@ from ..diskspace import NO_SPACE
 logger = logging.getLogger(__name__)
 
 _PELICAN_INIT = FileDataCacher.__init__
+_PELICAN_STAMP = FileStampDataCacher._get_file_stamp
 
 
 RECENT = ".recent"  # beside the whole cache: the entries read anew since it was written
@@ -186,11 +187,29 @@ def dump_chunks(cache: dict, out) -> None:
     pickle.dump(END, out)
 
 
+def _file_stamp(self, filename):
+    """A file's stamp: with ``CHECK_MODIFIED_METHOD = "mtime"`` its modification time,
+    size, inode and change time, not the modification time alone: an edit that keeps
+    the modification time (a tool restoring it, a file renamed over another) changes
+    the others, and the up-to-date check, which compares sizes, then makes a real
+    build that must not answer that file from the cache."""
+    if self.settings["CHECK_MODIFIED_METHOD"] != "mtime":
+        return _PELICAN_STAMP(self, filename)
+    try:
+        info = os.stat(filename)
+    except OSError as err:
+        logger.warning("Cannot get modification stamp for %s\n\t%s", filename, err)
+        return ""
+    return info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns
+
+
 def guard_content_cache() -> None:
-    """Give Pelican's cachers the guarded load and the atomic save (once)."""
+    """Give Pelican's cachers the guarded load and the atomic save (once), and the
+    file stamp above."""
     if FileDataCacher.__init__ is not _guarded_init:
         FileDataCacher.__init__ = _guarded_init
         FileDataCacher.save_cache = save
+        FileStampDataCacher._get_file_stamp = _file_stamp
 
 
 def save_cache_only_when_changed(generator) -> None:

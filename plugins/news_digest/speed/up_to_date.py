@@ -190,3 +190,7 @@ def remember(cache_path: str, output: Path, inputs: str) -> None:
     record = {"output": str(output), "inputs": inputs, "written": output_stamp(output)}
     json_record.write(Path(cache_path) / RECORD, record)
 
+
+def forget(cache_path: str) -> None:
+    """No stamp: the next build is a real one, whatever its inputs."""
+    (Path(cache_path) / RECORD).unlink(missing_ok=True)
