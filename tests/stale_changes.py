@@ -76,6 +76,7 @@ class Story:
     url: str
     body: list[str]
     extra: dict[str, str] = field(default_factory=dict)
+    body_kept: list[str] | None = None  # while headline only (such a seed has no body)
 
     def text(self) -> str:
         name, home = PUBLISHERS[self.source]
@@ -194,6 +195,8 @@ def c_headline(p, rng):
 
 def c_body(p, rng):
     name, s = _pick(p, rng)
+    if not s.body:  # headline only
+        return f"no body edit of {name}"
     if rng.random() < 0.5 and len(s.body) > 1:
         s.body.pop()
     else:
@@ -344,7 +347,7 @@ def c_mtime_kept(p, rng):
     if not path.exists():  # added in this very step
         return f"no edit of {name}"
     info = path.stat()
-    if rng.random() < 0.5:
+    if rng.random() < 0.5 or not s.body:
         s.title = s.title + " (updated)"
     else:
         s.body[0] = s.body[0].replace("the", "a", 1) if "the" in s.body[0] else s.body[0] + "!"
@@ -378,8 +381,10 @@ def c_duplicate(p, rng):
 def c_headline_only(p, rng):
     name, s = _pick(p, rng)
     if s.extra.pop("Headline only", None):
+        s.body, s.body_kept = s.body_kept or ["The body is back."], None
         return f"{name} no longer headline only"
     s.extra["Headline only"] = "yes"
+    s.body, s.body_kept = [], s.body
     return f"{name} headline only"
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import stale_hunt
 
+from news_digest.glue.reader import SeedReader
 from news_digest.seeds import headers
 
 from sitebuild import build, seed_text, stable_tree
@@ -75,6 +76,31 @@ def test_a_seed_moved_over_another_is_read_again(tmp_path):
     again = build(tmp_path / "site", moved)
     assert again.code == 0, again.stderr
     assert stable_tree(again.output) == _fresh(tmp_path, moved)
+
+
+def test_a_seed_saved_while_the_build_reads_it_is_read_again_next_time(tmp_path,
+                                                                       monkeypatch):
+    """The curator saves a seed just after the build read it: that build shows the
+    text it read, and the next one must read the file again (the content cache's
+    stamp is taken before the file is read, not after)."""
+    assert build(tmp_path / "site", SEEDS).code == 0
+    longer = {**SEEDS, "002_b.txt": SEEDS["002_b.txt"] + "\nA third paragraph.\n"}
+    edited = {**SEEDS, "002_b.txt": SEEDS["002_b.txt"].replace("Storm season begins",
+                                                                "Storm season ends")}
+    read = SeedReader.read
+
+    def read_then_saved(self, source_path):
+        found = read(self, source_path)
+        if source_path.endswith("002_b.txt"):
+            Path(source_path).write_text(edited["002_b.txt"], "utf-8")
+        return found
+
+    monkeypatch.setattr(SeedReader, "read", read_then_saved)
+    assert build(tmp_path / "site", longer).code == 0  # reads longer, then it is saved
+    monkeypatch.setattr(SeedReader, "read", read)
+    again = build(tmp_path / "site", edited)
+    assert again.code == 0, again.stderr
+    assert stable_tree(again.output) == _fresh(tmp_path, edited)
 
 
 # The fixed handful of random sequences (each a dozen builds and as many from scratch);

@@ -203,13 +203,34 @@ def _file_stamp(self, filename):
     return info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns
 
 
+def _get_cached_data(self, filename, default=None):
+    """``FileStampDataCacher.get_cached_data``, noting the stamp of a file it misses:
+    ``_cache_data`` stores that one, taken before the file is read, so a file saved
+    while the build reads it is read again by the next build (a stamp taken after the
+    reading would vouch for the new file with the old text)."""
+    stamp, data = FileDataCacher.get_cached_data(self, filename, (None, default))
+    now = self._get_file_stamp(filename)
+    if stamp != now:
+        self.__dict__.setdefault("_stamps_before_reading", {})[filename] = now
+        return default
+    return data
+
+
+def _cache_data(self, filename, data):
+    before = self.__dict__.get("_stamps_before_reading", {}).pop(filename, None)
+    stamp = before if before is not None else self._get_file_stamp(filename)
+    FileDataCacher.cache_data(self, filename, (stamp, data))
+
+
 def guard_content_cache() -> None:
     """Give Pelican's cachers the guarded load and the atomic save (once), and the
-    file stamp above."""
+    file stamps above."""
     if FileDataCacher.__init__ is not _guarded_init:
         FileDataCacher.__init__ = _guarded_init
         FileDataCacher.save_cache = save
         FileStampDataCacher._get_file_stamp = _file_stamp
+        FileStampDataCacher.get_cached_data = _get_cached_data
+        FileStampDataCacher.cache_data = _cache_data
 
 
 def save_cache_only_when_changed(generator) -> None:

@@ -96,6 +96,12 @@ INTERNALS = (
              "replaced on the class (guard_content_cache): with CHECK_MODIFIED_METHOD "
              "'mtime', the stamp is the modification time, size, inode and change time",
              "771a0b92fd2c"),
+    Internal("pelican.cache:FileStampDataCacher.get_cached_data", "speed/content_cache.py",
+             "replaced on the class (guard_content_cache): the same comparison, noting "
+             "the stamp of a file it misses", "9e22f9c49ded"),
+    Internal("pelican.cache:FileStampDataCacher.cache_data", "speed/content_cache.py",
+             "replaced on the class (guard_content_cache): stores the stamp taken when "
+             "the file was looked up, before it was read", "1278c0b3c9b2"),
     Internal("pelican.generators:ArticlesGenerator.generate_context",
              "speed/content_cache.py save_and_release; glue/stories.py drop_texts_read",
              "relied on: it sends article_generator_pretaxonomy once every file is read "
@@ -118,6 +124,12 @@ INTERNALS = (
              "replaced on the class (guard_content_cache): with CHECK_MODIFIED_METHOD "
              "'mtime', the stamp is the modification time, size, inode and change time",
              "771a0b92fd2c"),
+    Internal("pelican.cache:FileStampDataCacher.get_cached_data", "speed/content_cache.py",
+             "replaced on the class (guard_content_cache): the same comparison, noting "
+             "the stamp of a file it misses", "9e22f9c49ded"),
+    Internal("pelican.cache:FileStampDataCacher.cache_data", "speed/content_cache.py",
+             "replaced on the class (guard_content_cache): stores the stamp taken when "
+             "the file was looked up, before it was read", "1278c0b3c9b2"),
     Internal("pelican.cache:FileStampDataCacher.get_cached_data", "speed/content_cache.py",
              "replaced on the class (guard_content_cache): the same comparison, noting "
              "the stamp of a file it misses", "9e22f9c49ded"),
