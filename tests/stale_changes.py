@@ -61,7 +61,8 @@ SOURCES = ("[[source]]\nname = \"{name}\"\nhome = \"{home}/\"\nfeeds = [\"{home}
 SETTINGS = (("DEFAULT_PAGINATION", ("3", "4", "6")), ("DIGEST_EDITION", ('"week"', '"day"')),
             ("SITENAME", ('"The Example Digest"', '"News Digest"')),
             ("DIGEST_MAX_TOPICS", ("2", "3")), ("DIGEST_SEARCH_SHARD_SIZE", ("5", "8")),
-            ("DIGEST_EDITIONS_PER_PAGE", ("2", "3")), ("DIGEST_STRICT", ("False", "True")))
+            ("DIGEST_EDITIONS_PER_PAGE", ("2", "3")), ("DIGEST_STRICT", ("False", "True")),
+            ("DIGEST_REUSE_PAGES", ("False", "True")), ("DIGEST_SPEED", ("False", "True")))
 TEMPLATE_EDITS = (("partials", "<!-- edited {n} -->\n"), ("article.html", "{{# edited {n} #}}\n"),
                   ("base.html", "<!-- base {n} -->\n"), ("index.html", "{{# index {n} #}}\n"))
 DAY0 = (2024, 3, 4)

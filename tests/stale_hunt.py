@@ -117,14 +117,16 @@ def _accident(p: Project, mode: str, rng: random.Random) -> str:
     if mode == "file added":
         (p.folder / "output" / "stray.html").write_text("<p>left by hand</p>")
         return "file added: stray.html"
-    pages = sorted(x for x in (p.folder / "output").rglob("*.html"))
+    pages = sorted(x for x in (p.folder / "output").rglob("*") if x.is_file())
     if not pages:
         return "no output to damage"
     page = rng.choice(pages)
     if mode == "page deleted":
         page.unlink()
     elif mode == "page edited":
-        page.write_bytes(page.read_bytes().replace(b"</body>", b"<p>hand edit</p></body>"))
+        data = page.read_bytes()
+        page.write_bytes(data.replace(b"</body>", b"<p>hand edit</p></body>")
+                         if b"</body>" in data else data + b"\n")
     else:
         now = time.time_ns()
         os.utime(page, ns=(now, now))

@@ -103,6 +103,21 @@ def test_a_seed_saved_while_the_build_reads_it_is_read_again_next_time(tmp_path,
     assert stable_tree(again.output) == _fresh(tmp_path, edited)
 
 
+def test_a_search_index_file_deleted_or_edited_by_hand_is_made_again(tmp_path):
+    """A search shard is kept when its pages are unchanged, but only while every file
+    of it is the one written: a fragment deleted or an index file edited in output/
+    is made again, not carried into every later build."""
+    site = build(tmp_path / "site", SEEDS, search=True)
+    assert site.code == 0, site.stderr
+    [fragment, *_] = sorted(site.output.glob("pagefind*/fragment/*"))
+    [index, *_] = sorted(site.output.glob("pagefind*/index/*"))
+    fragment.unlink()
+    index.write_bytes(index.read_bytes() + b"x")
+    again = build(tmp_path / "site", SEEDS, search=True)
+    assert again.code == 0, again.stderr
+    assert stable_tree(again.output) == _fresh(tmp_path, SEEDS, search=True)
+
+
 # The fixed handful of random sequences (each a dozen builds and as many from scratch);
 # DIGEST_STALE_HUNT=<n> runs n more (seeds from 10,000 on), for local use.
 HANDFUL = (7, 11, 23)
