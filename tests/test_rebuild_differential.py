@@ -50,6 +50,22 @@ def test_a_skipped_seed_ahead_of_the_clock_is_built_once_the_clock_passes_it(tmp
     assert (again.output / "stories" / "floods-reach-the-coast.html").exists()
 
 
+def test_a_clock_set_back_refuses_what_it_refuses_from_scratch(tmp_path, monkeypatch):
+    """A story published while the clock was ahead: once the clock is set back (a
+    wrong clock corrected), a build from scratch skips it as dated ahead of the clock,
+    and so must a rebuild, though its seed is in the content cache and nothing changed
+    on disk."""
+    lenient = {"DIGEST_STRICT": False}
+    seeds = {**SEEDS, "003_c.txt": LATER}
+    monkeypatch.setattr(headers, "now", lambda: datetime(2024, 3, 9, 12, tzinfo=UTC))
+    assert build(tmp_path / "site", seeds, settings=lenient).code == 0
+    monkeypatch.setattr(headers, "now", lambda: datetime(2024, 3, 6, 12, tzinfo=UTC))
+    again = build(tmp_path / "site", seeds, settings=lenient)
+    assert again.code == 0 and "is up to date" not in again.stderr
+    assert stable_tree(again.output) == _fresh(tmp_path, seeds, settings=lenient)
+    assert not (again.output / "stories" / "floods-reach-the-coast.html").exists()
+
+
 def test_an_edit_that_keeps_the_modification_time_is_read_again(tmp_path):
     """A seed edited by a tool that restores its mtime (``cp -p``, ``rsync -t``): the
     up-to-date check sees its size change, and the content cache must not answer it."""
