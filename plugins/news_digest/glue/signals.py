@@ -79,8 +79,10 @@ def forget_refusals(readers) -> None:
         read again, and refused as a build from scratch refuses it."""
         found = get_cached_data(filename, default)
         if found is not default and type(found) is tuple and len(found) == 2 \
-                and isinstance(found[1], dict) and ahead_of_the_clock(found[1].get("date")):
-            return default
+                and isinstance(found[1], dict):
+            date = found[1].get("date")  # a seed's is aware; a page's may be naive
+            if getattr(date, "tzinfo", None) is not None and ahead_of_the_clock(date):
+                return default
         return found
 
     readers.cache_data = cache_all_but_refusals
