@@ -99,7 +99,8 @@ class Project:
         self.stories: dict[str, Story] = {}
         self.topics_extra: list[str] = []
         self.sources: list[str] = []
-        self.settings: dict[str, str] = {}
+        # Small search shards: a change leaves most of them as they were (kept).
+        self.settings: dict[str, str] = {"DIGEST_SEARCH_SHARD_SIZE": "5"} if search else {}
         self.templates: list[tuple[str, str]] = []
         self.about = "Title: About\n\nAbout this digest.\n"
         self.day = 0
