@@ -318,7 +318,9 @@ def c_about(p, rng):
 
 
 def c_clock(p, rng):
-    p.clock_day = max(p.day + 1, p.clock_day + rng.choice((1, 2, -1)))
+    # Set back at times past the newest stories (a wrong clock corrected): they are
+    # then dated ahead of it, refused or skipped until it moves on.
+    p.clock_day = max(p.day - 2, p.clock_day + rng.choice((1, 2, -1, -4)))
     return f"clock to day {p.clock_day}"
 
 

@@ -220,12 +220,20 @@ def _run(folder: Path, seed: int, steps: list[Step], search: bool, n: int,
         out.builds += 1
         out.log.append(f"step {number}: {'; '.join(did)} -> {step.mode} build exit {code}"
                        + (f": {_last_line(err)}" if code else ""))
-        if code != 0:
-            out.failed_builds += 1
-            continue
         fresh = folder / f"fresh-{number}"
         fresh_code, _ = _in_process(conf, content, fresh / "output",
                                     {"CACHE_PATH": str(fresh / "cache")})
+        if code != 0:
+            out.failed_builds += 1
+            if fresh_code == 0:  # a refusal must be a build from scratch's too
+                out.difference = "the rebuild failed where a build from scratch succeeds"
+                out.step = number
+                out.log.append(f"DIFFERENCE after step {number}: {out.difference}")
+                if stop_at_first:
+                    return out
+                out.difference = None
+            shutil.rmtree(fresh, ignore_errors=True)
+            continue
         if fresh_code != 0:
             out.difference, out.step = f"the fresh build failed (exit {fresh_code})", number
         else:
