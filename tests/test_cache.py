@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from news_digest.curator.build import build_site
+from news_digest.glue.reader import SeedReader
 from news_digest.speed import cache_key as cachekey
 from news_digest.speed import content_cache
 
@@ -47,21 +48,15 @@ def test_a_build_from_the_cache_writes_the_same_bytes_as_a_clean_one(tmp_path):
     assert _tree(again) == _tree(site.output)
 
 
-def test_the_cache_is_reused_until_a_digest_setting_changes(tmp_path):
+def test_the_cache_is_reused_until_a_digest_setting_changes(tmp_path, monkeypatch):
     site = build(tmp_path, SEEDS)
     assert site.code == 0, site.stderr
-    seed = tmp_path / "content" / "articles" / "001_a.txt"
-    stamp = seed.stat().st_mtime_ns
-    # Same mtime, other text: only a build that reads the cache still shows the old title.
-    seed.write_text(seed_text(title="Edited headline that is rather long for a slug",
-                              url="https://a.example/petition"), encoding="utf-8")
-    os.utime(seed, ns=(stamp, stamp))
+    reads = _reads(monkeypatch)
     cached = _rebuild(tmp_path, "output-cached")
-    assert (cached / "stories" / "court-hears-the-privacy-petition.html").is_file()
-    fresh = _rebuild(tmp_path, "output-fresh", DIGEST_SLUG_MAX_LENGTH=25)
-    names = {p.name for p in (fresh / "stories").iterdir()}
-    assert "edited-headline-that-is.html" in names
-    assert "court-hears-the-privacy-petition.html" not in names
+    assert reads == []  # every seed answered from the cache
+    assert _tree(cached) == _tree(site.output)
+    _rebuild(tmp_path, "output-fresh", DIGEST_SLUG_MAX_LENGTH=25)
+    assert sorted(reads) == ["001_a.txt", "002_b.txt"]  # another keyed folder: read anew
     assert len(_keyed_folders(tmp_path)) == 2
 
 
@@ -124,15 +119,20 @@ def test_the_cache_file_is_rewritten_only_when_a_seed_was_read_anew(tmp_path, mo
     assert "Updated." in texts["ransomware-hits-the-city-hospital.html"]
 
 
-def _with_same_mtime(path: Path, text: str) -> None:
-    """Other text, the same modification time: only a build reading its cache entry
-    still shows the old text."""
-    stamp = path.stat().st_mtime_ns
-    path.write_text(text, encoding="utf-8")
-    os.utime(path, ns=(stamp, stamp))
+def _reads(monkeypatch) -> list[str]:
+    """The seed files the builds from now on read anew (not answered from the cache)."""
+    read, names = SeedReader.read, []
+
+    def noting(self, source_path):
+        names.append(Path(source_path).name)
+        return read(self, source_path)
+
+    monkeypatch.setattr(SeedReader, "read", noting)
+    return names
 
 
-def test_a_days_new_seeds_are_cached_beside_the_whole_cache_and_read_back(tmp_path):
+def test_a_days_new_seeds_are_cached_beside_the_whole_cache_and_read_back(tmp_path,
+                                                                           monkeypatch):
     """The whole cache is not written again for a few new seeds: their entries go to
     a file beside it, read over it by the next build; each build writes what a build
     from scratch writes."""
@@ -149,15 +149,11 @@ def test_a_days_new_seeds_are_cached_beside_the_whole_cache_and_read_back(tmp_pa
     assert (whole.stat().st_ino, whole.stat().st_mtime_ns) == (before.st_ino,
                                                                before.st_mtime_ns)
     assert recent.is_file()
-    # The new seed's entry is read back from the recent file: same mtime, other text,
-    # and the page still shows what was cached.
-    seed = tmp_path / "content" / "articles" / "003_c.txt"
-    _with_same_mtime(seed, seed_text(title="Edited after caching",
-                                     url="https://c.example/floods"))
+    # The new seed's entry is read back from the recent file: no seed is read anew.
+    reads = _reads(monkeypatch)
     cached = _rebuild(tmp_path, "output-cached")
-    assert (cached / "stories" / "floods-close-the-valley-railway.html").is_file()
+    assert reads == []
     assert _tree(cached) == _tree(day.output)
-    seed.write_text(new["003_c.txt"], encoding="utf-8")  # as cached, and a new mtime
     fresh = build(tmp_path / "fresh", {**SEEDS, **new})
     assert _tree(day.output) == _tree(fresh.output)
 
@@ -180,11 +176,10 @@ def test_the_recent_entries_are_folded_into_the_whole_cache_once_they_grow(tmp_p
     again = build(tmp_path, seeds)
     assert again.code == 0, again.stderr
     assert whole.stat().st_ino != before and not recent.exists()
-    # Both are in the whole cache now: read from it (same mtime, other text).
-    for name in ("003_c.txt", "004_d.txt"):
-        _with_same_mtime(tmp_path / "content" / "articles" / name,
-                         seed_text(title="Edited after caching", url="https://e.example/x"))
+    # Both are in the whole cache now: read from it, not from their files.
+    reads = _reads(monkeypatch)
     cached = _rebuild(tmp_path, "output-cached")
+    assert reads == []
     assert _tree(cached) == _tree(again.output)
 
 

@@ -256,6 +256,7 @@ class _Build:
                   "(`make clean` or `build --force` rebuilds it)", file=sys.stderr)
             self._remove_staging()
             return True
+        skipped = False  # seeds refused and skipped (DIGEST_STRICT = False)
         with rebuild.process_tuning():
             pelican = Pelican(rebuild.settings)
             try:
@@ -263,6 +264,7 @@ class _Build:
             finally:  # undo what the build changed in the process; stop its search job
                 build = DigestBuild.of(pelican.settings)
                 if build is not None:
+                    skipped = bool(build.seed_errors)
                     build.close()
         if self.watch.no_space is not None:
             raise self.watch.no_space
@@ -273,7 +275,7 @@ class _Build:
         rebuild.built()
         with interrupts.deferred():  # output/ and its records change together, whole
             replaced = self._put_in_place()
-            rebuild.swapped_in()
+            rebuild.swapped_in(skipped_seeds=skipped)
         # What a killed build's indexer wrote after the first sweep (where it could
         # not be stopped); the tree just replaced is being deleted already.
         remove_debris(self.target, skip=replaced)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pelican import signals
 
+from ..seeds.headers import ahead_of_the_clock
 from ..speed import guard_content_cache
 from .article_files import add_seed_reader, read_seeds_only
 from .digest_build import DigestBuild
@@ -67,13 +68,25 @@ def forget_refusals(readers) -> None:
     """A refused seed is read again by the next build, not answered from Pelican's
     content cache: what refused it (a date ahead of the clock, a topic missing from
     the taxonomy file) may have changed while the file did not."""
-    cache_data = readers.cache_data
+    cache_data, get_cached_data = readers.cache_data, readers.get_cached_data
 
     def cache_all_but_refusals(filename, data):
         if "digest_error" not in data[1]:
             cache_data(filename, data)
 
+    def not_ahead_of_the_clock(filename, default=None):
+        """A cached story now dated ahead of the clock (the clock was set back) is
+        read again, and refused as a build from scratch refuses it."""
+        found = get_cached_data(filename, default)
+        if found is not default and type(found) is tuple and len(found) == 2 \
+                and isinstance(found[1], dict):
+            date = found[1].get("date")  # a seed's is aware; a page's may be naive
+            if getattr(date, "tzinfo", None) is not None and ahead_of_the_clock(date):
+                return default
+        return found
+
     readers.cache_data = cache_all_but_refusals
+    readers.get_cached_data = not_ahead_of_the_clock
 
 
 def list_seeds_only(generator) -> None:

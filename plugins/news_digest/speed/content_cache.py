@@ -40,7 +40,7 @@ import logging
 import os
 import pickle
 
-from pelican.cache import FileDataCacher
+from pelican.cache import FileDataCacher, FileStampDataCacher
 
 from ..atomic_file import write_atomically
 from ..diskspace import NO_SPACE
@@ -48,6 +48,7 @@ from ..diskspace import NO_SPACE
 logger = logging.getLogger(__name__)
 
 _PELICAN_INIT = FileDataCacher.__init__
+_PELICAN_STAMP = FileStampDataCacher._get_file_stamp
 
 
 RECENT = ".recent"  # beside the whole cache: the entries read anew since it was written
@@ -186,11 +187,50 @@ def dump_chunks(cache: dict, out) -> None:
     pickle.dump(END, out)
 
 
+def _file_stamp(self, filename):
+    """A file's stamp: with ``CHECK_MODIFIED_METHOD = "mtime"`` its modification time,
+    size, inode and change time, not the modification time alone: an edit that keeps
+    the modification time (a tool restoring it, a file renamed over another) changes
+    the others, and the up-to-date check, which compares sizes, then makes a real
+    build that must not answer that file from the cache."""
+    if self.settings["CHECK_MODIFIED_METHOD"] != "mtime":
+        return _PELICAN_STAMP(self, filename)
+    try:
+        info = os.stat(filename)
+    except OSError as err:
+        logger.warning("Cannot get modification stamp for %s\n\t%s", filename, err)
+        return ""
+    return info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns
+
+
+def _get_cached_data(self, filename, default=None):
+    """``FileStampDataCacher.get_cached_data``, noting the stamp of a file it misses:
+    ``_cache_data`` stores that one, taken before the file is read, so a file saved
+    while the build reads it is read again by the next build (a stamp taken after the
+    reading would vouch for the new file with the old text)."""
+    stamp, data = FileDataCacher.get_cached_data(self, filename, (None, default))
+    now = self._get_file_stamp(filename)
+    if stamp != now:
+        self.__dict__.setdefault("_stamps_before_reading", {})[filename] = now
+        return default
+    return data
+
+
+def _cache_data(self, filename, data):
+    before = self.__dict__.get("_stamps_before_reading", {}).pop(filename, None)
+    stamp = before if before is not None else self._get_file_stamp(filename)
+    FileDataCacher.cache_data(self, filename, (stamp, data))
+
+
 def guard_content_cache() -> None:
-    """Give Pelican's cachers the guarded load and the atomic save (once)."""
+    """Give Pelican's cachers the guarded load and the atomic save (once), and the
+    file stamps above."""
     if FileDataCacher.__init__ is not _guarded_init:
         FileDataCacher.__init__ = _guarded_init
         FileDataCacher.save_cache = save
+        FileStampDataCacher._get_file_stamp = _file_stamp
+        FileStampDataCacher.get_cached_data = _get_cached_data
+        FileStampDataCacher.cache_data = _cache_data
 
 
 def save_cache_only_when_changed(generator) -> None:

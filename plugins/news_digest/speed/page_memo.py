@@ -5,11 +5,12 @@ template sources and of every value the template reads, see ``fingerprint.py``
 and ``template_deps.py``). The record keeps, per page, that key with the size and
 mtime of the file written, a hash of what Pagefind is given of it
 (``search_plan.as_indexed``: a search shard is kept when that is the same for each of
-its pages) and how deep its key went into each name its template
-reads, as a walk of every branch of the template found it (a digit a name, or
-None: ``ReusingWriter._as_before`` works out the key at those depths first). A
-later build that computes the same key for a page takes the previous file (a hard
-link, or a copy where links are impossible) instead of rendering it again, if the
+its pages and every file of the shard is still the one written, ``tree_stamp``) and
+how deep its key went into each name its template reads, as a walk of every branch
+of the template found it (a digit a name, or None: ``ReusingWriter._as_before``
+works out the key at those depths first). A later build that computes the same key
+for a page takes the previous file (a hard link, or a copy where links are
+impossible) instead of rendering it again, if the
 file is still the one recorded.
 
 The new record is written beside the old one and only becomes the record when the
@@ -147,21 +148,19 @@ class PageMemo:
     # -- folders made from pages (a search index shard) ---------------------------
 
     def reusable_tree(self, name: str, key: str, anchor: str) -> Path | None:
-        """The previous build's folder ``name`` if it was made under ``key`` and its
-        ``anchor`` file (one written last) is still the one recorded."""
+        """The previous build's folder ``name`` if it was made under ``key`` and every
+        file in it is still the one recorded (a search shard's file deleted or edited
+        by hand is made again; ``anchor``, a file of every such folder, must be there)."""
         old = self.old_trees.get(name)
         if not old or old[0] != key:
             return None
-        try:
-            info = os.stat(self.previous / name / anchor)
-        except OSError:
+        folder = self.previous / name
+        if not (folder / anchor).is_file():
             return None
-        return self.previous / name if (info.st_size, info.st_mtime_ns) == (old[1], old[2]) \
-            else None
+        return folder if list(tree_stamp(folder)) == old[1:] else None
 
     def note_tree(self, name: str, key: str, anchor_path: str | os.PathLike) -> None:
-        info = os.stat(anchor_path)
-        self.new_trees[name] = [key, info.st_size, info.st_mtime_ns]
+        self.new_trees[name] = [key, *tree_stamp(Path(anchor_path).parent)]
 
     def save_pending(self, output: str | os.PathLike) -> None:
         """Write the new record, to become the record when the build succeeds."""
@@ -186,6 +185,21 @@ def _entry(entry, length: int) -> bool:
             and (length == 3 or isinstance(entry[3], str))
             and (length < 5 or entry[4] is None or (
                 isinstance(entry[4], str) and entry[4].isdigit())))
+
+
+def tree_stamp(folder: Path) -> tuple[int, int]:
+    """The number of files below ``folder`` and a hash of each one's path, size and
+    modification time (a search shard: a few files a page)."""
+    digest, count = hashlib.blake2b(digest_size=8), 0
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for file in sorted(files):
+            info = os.stat(os.path.join(root, file))
+            relative = os.path.relpath(os.path.join(root, file), folder)
+            digest.update(f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\n".encode(
+                "utf-8", "surrogateescape"))
+            count += 1
+    return count, int.from_bytes(digest.digest(), "big") >> 1
 
 
 def commit(cache_path: str | os.PathLike) -> None:

@@ -21,7 +21,7 @@ from ..settings import sources_file_path
 from . import cluster_record, page_memo, template_record
 from .cache_key import prune, settings_sources, with_keyed_cache
 from .gc_tuning import FROM_SCRATCH_YOUNG_THRESHOLD, MIDDLE_THRESHOLD, fewer_collections
-from .up_to_date import input_stamp, is_up_to_date, remember
+from .up_to_date import forget, input_stamp, is_up_to_date, remember
 
 
 class Rebuild:
@@ -75,10 +75,16 @@ class Rebuild:
             page_memo.discard(self.cache_path)
             cluster_record.discard(self.cache_path)
 
-    def swapped_in(self) -> None:
+    def swapped_in(self, *, skipped_seeds: bool = False) -> None:
         """The new output is in place: its records become current (the caller holds
-        signals back meanwhile: output/ and its records change together, whole)."""
+        signals back meanwhile: output/ and its records change together, whole).
+        After a build that skipped refused seeds (``DIGEST_STRICT = False``) no stamp
+        is kept: what refused a seed may change while no input file does (a date
+        ahead of the clock), so the next build is a real one."""
         if self.inputs is not None:
             page_memo.commit(self.cache_path)
             cluster_record.commit(self.cache_path)
-            remember(self.cache_path, self.target, self.inputs)
+            if skipped_seeds:
+                forget(self.cache_path)
+            else:
+                remember(self.cache_path, self.target, self.inputs)

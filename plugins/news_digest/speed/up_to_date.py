@@ -19,10 +19,12 @@ import hashlib
 import importlib.util
 import os
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from ..seeds import headers
 from . import json_record
 
 RECORD = "last-build.json"
@@ -183,10 +185,25 @@ def is_up_to_date(cache_path: str, output: Path, inputs: str) -> bool:
     if record is None:
         return False
     return (record.get("output") == str(output) and record.get("inputs") == inputs
-            and output.is_dir() and record.get("written") == output_stamp(output))
+            and output.is_dir() and record.get("written") == output_stamp(output)
+            and not _clock_set_back(record))
+
+
+def _clock_set_back(record: dict) -> bool:
+    """The clock is earlier than that build's: it may refuse a story that build
+    published (dated ahead of the clock now), so the build is a real one."""
+    try:
+        return datetime.fromisoformat(record["clock"]) > headers.now()
+    except (KeyError, TypeError, ValueError):
+        return True
 
 
 def remember(cache_path: str, output: Path, inputs: str) -> None:
-    record = {"output": str(output), "inputs": inputs, "written": output_stamp(output)}
+    record = {"output": str(output), "inputs": inputs, "written": output_stamp(output),
+              "clock": headers.now().isoformat()}
     json_record.write(Path(cache_path) / RECORD, record)
 
+
+def forget(cache_path: str) -> None:
+    """No stamp: the next build is a real one, whatever its inputs."""
+    (Path(cache_path) / RECORD).unlink(missing_ok=True)
