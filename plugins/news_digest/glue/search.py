@@ -147,8 +147,6 @@ def index_while_writing(generators) -> None:
             run.written(name)
             return result
 
-        # A story page written by another process (``speed/story_shares.py``).
-        write_and_tell.tell = run.written
         write_stories(write_and_tell)
         run.hand_over_rest()  # a page not written (none expected): index anyway
 
