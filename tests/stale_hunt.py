@@ -28,6 +28,7 @@ from pelican.log import LimitFilter
 from stale_changes import CHANGES, Project
 
 from news_digest.curator.build import build_site
+from news_digest.seeds import headers
 
 from sitebuild import PAGEFIND_SHUFFLED
 
@@ -66,8 +67,12 @@ def _in_process(conf: Path, content: Path, output: Path,
     LimitFilter._raised_messages.clear()
     LimitFilter._group_count.clear()
     err = io.StringIO()
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-        code = build_site(str(conf), str(content), str(output), overrides=overrides)
+    clock = headers.now  # the project's settings file sets its own: put back after
+    try:
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            code = build_site(str(conf), str(content), str(output), overrides=overrides)
+    finally:
+        headers.now = clock
     if code in (130, 143):  # this process was interrupted: the build says so, and returns
         raise KeyboardInterrupt
     return code, err.getvalue()
