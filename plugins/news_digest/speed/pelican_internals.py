@@ -102,40 +102,6 @@ INTERNALS = (
     Internal("pelican.cache:FileStampDataCacher.cache_data", "speed/content_cache.py",
              "replaced on the class (guard_content_cache): stores the stamp taken when "
              "the file was looked up, before it was read", "1278c0b3c9b2"),
-    Internal("pelican.generators:ArticlesGenerator.generate_context",
-             "speed/content_cache.py save_and_release; glue/stories.py drop_texts_read",
-             "relied on: it sends article_generator_pretaxonomy once every file is read "
-             "into its lists, where the readers' content cache is saved and let go and "
-             "the seeds' text dropped; its own save_cache call after that does nothing",
-             "16f8066e3e5b"),
-    Internal("pelican.generators:Generator.get_files", "glue/article_files.py",
-             "the articles generator lists every file below ARTICLE_PATHS through the seed "
-             "folder rule (seeds/files.py), not only those a reader knows", "1abfc730be9a"),
-    Internal("pelican.readers:BaseReader.process_metadata", "glue/reader.py SeedReader",
-             "a value Pelican cannot parse from a file name is no error (the seed's wins)",
-             "f39f56eb2f21"),
-    Internal("pelican.cache:FileDataCacher.save_cache", "speed/content_cache.py",
-             "replaced on the class (guard_content_cache): written atomically; and per "
-             "build wrapped: written only when something in it changed", "ac07627d0831"),
-    Internal("pelican.cache:FileDataCacher.__init__", "speed/content_cache.py",
-             "replaced on the class (guard_content_cache): a damaged cache is reported in "
-             "one line, removed, and every file read again", "0e94df62b258"),
-    Internal("pelican.cache:FileStampDataCacher._get_file_stamp", "speed/content_cache.py",
-             "replaced on the class (guard_content_cache): with CHECK_MODIFIED_METHOD "
-             "'mtime', the stamp is the modification time, size, inode and change time",
-             "771a0b92fd2c"),
-    Internal("pelican.cache:FileStampDataCacher.get_cached_data", "speed/content_cache.py",
-             "replaced on the class (guard_content_cache): the same comparison, noting "
-             "the stamp of a file it misses", "9e22f9c49ded"),
-    Internal("pelican.cache:FileStampDataCacher.cache_data", "speed/content_cache.py",
-             "replaced on the class (guard_content_cache): stores the stamp taken when "
-             "the file was looked up, before it was read", "1278c0b3c9b2"),
-    Internal("pelican.cache:FileStampDataCacher.get_cached_data", "speed/content_cache.py",
-             "replaced on the class (guard_content_cache): the same comparison, noting "
-             "the stamp of a file it misses", "9e22f9c49ded"),
-    Internal("pelican.cache:FileStampDataCacher.cache_data", "speed/content_cache.py",
-             "replaced on the class (guard_content_cache): stores the stamp taken when "
-             "the file was looked up, before it was read", "1278c0b3c9b2"),
     Internal("pelican.contents:Content.get_relative_source_path", "speed/__init__.py",
              "answered from the path worked out once for the story's own file",
              "6c1f5107e08b"),
