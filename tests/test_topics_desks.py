@@ -163,3 +163,18 @@ def test_the_thinned_vocabulary_leaves_out_only_what_was_added_since():
     assert business["phrases"] == {"profit": 2} and business["keywords"] == ["firm"]
     assert business["negative"] == ["profit margin of error"]
     assert new["phrases"] == [] and now[0]["phrases"] == {"profit": 2, "zero-hours": 2}
+
+
+def test_the_thinned_vocabulary_keeps_the_weights_of_the_settings_phrases():
+    """The settings hold a topic's phrases as a read-only mapping: thinned, each phrase kept
+    keeps its weight (until 7 December every phrase fell to the default weight 2)."""
+    from types import MappingProxyType  # noqa: PLC0415
+
+    from topic_thin import thinned  # noqa: PLC0415  (tests/topic_thin.py)
+
+    now = [MappingProxyType({"slug": "government-policy", "label": "Government & Policy",
+                             "phrases": MappingProxyType({"government": 1, "political": 1.5,
+                                                          "cia director": 2.5})})]
+    before = {"government-policy": {"phrases": {"government": 2, "political": 2}}}
+    (policy,) = thinned(now, before)
+    assert policy["phrases"] == {"government": 1, "political": 1.5}

@@ -25,6 +25,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -63,7 +64,7 @@ def thinned(topics: list, before: dict[str, dict]) -> list[dict]:
         for kind in TUNED:
             kept = set(old.get(kind) or ())
             listed = topic.get(kind)
-            if isinstance(listed, dict):
+            if isinstance(listed, Mapping):  # the settings' phrases: a read-only mapping
                 topic[kind] = {phrase: w for phrase, w in listed.items() if phrase in kept}
             elif listed:
                 topic[kind] = [phrase for phrase in listed if phrase in kept]
