@@ -178,3 +178,20 @@ def test_the_thinned_vocabulary_keeps_the_weights_of_the_settings_phrases():
     before = {"government-policy": {"phrases": {"government": 2, "political": 2}}}
     (policy,) = thinned(now, before)
     assert policy["phrases"] == {"government": 1, "political": 1.5}
+
+
+def test_each_labelled_set_is_thinned_to_the_vocabulary_it_came_to():
+    """``topic_thin.py --labelled`` reads each fresh set's tuning half with the taxonomy as
+    the commit that brought its labels had it: that commit adds the set's label file."""
+    import subprocess  # noqa: PLC0415
+
+    from topic_thin import LABELLED_CAME, ROOT  # noqa: PLC0415  (tests/topic_thin.py)
+
+    for name, commit in LABELLED_CAME.items():
+        labels = f"tests/data/topics_devset/{name.removesuffix('-tune')}.json"
+        try:
+            added = subprocess.run(["git", "-C", str(ROOT), "show", "--format=", "--name-status",
+                                    commit], capture_output=True, check=True, text=True).stdout
+        except (OSError, subprocess.CalledProcessError):
+            pytest.skip("the repository's history is absent (a shallow clone or an export)")
+        assert f"A\t{labels}" in added.splitlines(), (name, commit)

@@ -1,6 +1,7 @@
 """The BBC desk set's tuning half read with vocabulary that was never tuned on it.
 
     DIGEST_TOPICS_DEVSET=/work/topics-devset .venv/bin/python tests/topic_thin.py [--oracle]
+    DIGEST_TOPICS_DEVSET=/work/topics-devset .venv/bin/python tests/topic_thin.py --labelled
 
 Not a test: a tool for a round that wants to know whether a change carries to news no rule
 was tuned on (issue 18, topics-scale). The untouched half of the BBC desk set
@@ -18,6 +19,14 @@ topic and read as another desk's (``topics_desks.desk_counts``). ``--oracle`` re
 learned desks by desks that read every story as its BBC section (probability 0.96): an
 upper bound of what a better desk model could give through the rules as they are. The
 untouched half is never read.
+
+``--labelled`` does the same for the labelled fresh sets (topics15, 7 December): each of the
+four fresh sets' tuning halves (``fresh3-tune`` to ``fresh6-tune``) tagged with the
+taxonomy as it is and with its vocabulary as it was when that set came (``LABELLED_CAME``,
+the commit that brought its labels), precision / recall / clearly wrong per 60 as
+``test_topics_devset.py`` prints them. The vocabulary later rounds wrote for a set's
+errors is then missing, as it is for news no one here has read; the untouched halves are
+never read.
 """
 
 from __future__ import annotations
@@ -30,7 +39,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from topic_misses import tuning_set  # noqa: E402
 from topics_desks import desk_counts, desk_line, masakhane  # noqa: E402
+from topics_devset import Scores, score  # noqa: E402
 
 from news_digest.curator.site_settings import digest_settings  # noqa: E402
 from news_digest.enrich.topics import Taxonomy  # noqa: E402
@@ -39,19 +50,24 @@ ROOT = Path(__file__).parent.parent
 # The parent of b98a895, the first change to topics.toml tuned on masakhane-tune (6 December).
 VOCABULARY_BEFORE = "380840dc0f3d16e09671b1b478ede9e39bcf327c"
 TUNED = ("phrases", "keywords")  # what the rounds added; negatives are kept
+# A labelled fresh set's tuning half -> the commit that brought its labels (``--labelled``).
+LABELLED_CAME = {"fresh3-tune": "6154d5cf3700712e732af8aff52056a37dc81b8e",
+                 "fresh4-tune": "d11f9d65c5fc5d75830a6bc46f836ce27417d843",
+                 "fresh5-tune": "29fd9e8567be2bc7cb3641ed69985e057e35dfd7",
+                 "fresh6-tune": "8d47aacb6cef5dc21941542b3364505a1cbe73c3"}
 # A BBC section -> the learned desk that files its stories (for ``--oracle``).
 SECTION_DESK = {"politics": "politics", "business": "business", "sports": "sports",
                 "technology": "science-technology", "health": "health-environment",
                 "entertainment": "culture"}
 
 
-def vocabulary_before() -> dict[str, dict]:
-    """The taxonomy's topics by slug as ``VOCABULARY_BEFORE`` had them (from git)."""
+def vocabulary_before(commit: str = VOCABULARY_BEFORE) -> dict[str, dict]:
+    """The taxonomy's topics by slug as ``commit`` had them (from git)."""
     try:
-        text = subprocess.run(["git", "-C", str(ROOT), "show", f"{VOCABULARY_BEFORE}:topics.toml"],
+        text = subprocess.run(["git", "-C", str(ROOT), "show", f"{commit}:topics.toml"],
                               capture_output=True, check=True, text=True).stdout
     except (OSError, subprocess.CalledProcessError) as error:
-        raise SystemExit(f"topics.toml at {VOCABULARY_BEFORE[:7]} cannot be read from git "
+        raise SystemExit(f"topics.toml at {commit[:7]} cannot be read from git "
                          f"({error}); run this from a full clone of the repository") from None
     return {topic["slug"]: topic for topic in tomllib.loads(text)["topics"]}
 
@@ -98,7 +114,35 @@ def figures(taxonomy: Taxonomy, oracle: bool) -> list[str]:
     return lines
 
 
+def _taxonomy(digest, topics) -> Taxonomy:
+    return Taxonomy(topics, max_topics=digest.max_topics, fallback=digest.fallback_topic,
+                    threshold=digest.topic_threshold, headline_weight=digest.topic_headline_weight)
+
+
+def labelled(digest) -> list[str]:
+    """The four fresh sets' tuning halves, with the taxonomy as it is and with its
+    vocabulary as each set came: one line each, and the four together."""
+    lines, together = [], {"as it is": Scores(), "as the set came": Scores()}
+    now = _taxonomy(digest, list(digest.topics))
+    for name, commit in LABELLED_CAME.items():
+        stories = tuning_set(name)
+        if not stories:
+            raise SystemExit(f"{name}: its text is absent (set DIGEST_TOPICS_DEVSET)")
+        then = _taxonomy(digest, thinned(list(digest.topics), vocabulary_before(commit)))
+        for label, taxonomy in (("as it is", now), ("as the set came", then)):
+            result = score(lambda t, x, tx=taxonomy: [p.slug for p in tx.classify(t, x)],
+                           stories)
+            lines.append(result.line(f"{name}, {label}"))
+            total = together[label]
+            for field in ("stories", "hits", "judged", "must", "wrong", "fully_right"):
+                setattr(total, field, getattr(total, field) + getattr(result, field))
+    return lines + [total.line(f"the four, {label}") for label, total in together.items()]
+
+
 def main(argv: list[str]) -> None:
+    if "--labelled" in argv:
+        print("\n".join(labelled(digest_settings(str(ROOT / "pelicanconf.py")))))
+        return
     oracle = "--oracle" in argv
     if not masakhane("tune"):
         raise SystemExit("masakhane-desks.jsonl is absent: `python tests/devset_masakhane.py "
@@ -108,9 +152,7 @@ def main(argv: list[str]) -> None:
     for name, topics in (("the taxonomy as it is", digest.topics),
                          (f"its vocabulary as at {VOCABULARY_BEFORE[:7]}",
                           thinned(list(digest.topics), before))):
-        taxonomy = Taxonomy(topics, max_topics=digest.max_topics,
-                            fallback=digest.fallback_topic, threshold=digest.topic_threshold,
-                            headline_weight=digest.topic_headline_weight)
+        taxonomy = _taxonomy(digest, topics)
         print(f"{name}{' (desks: an oracle)' if oracle else ''}:")
         print("\n".join(figures(taxonomy, oracle)))
 
