@@ -1,7 +1,7 @@
 """The BBC desk set's tuning half read with vocabulary that was never tuned on it.
 
     DIGEST_TOPICS_DEVSET=/work/topics-devset .venv/bin/python tests/topic_thin.py [--oracle]
-    DIGEST_TOPICS_DEVSET=/work/topics-devset .venv/bin/python tests/topic_thin.py --labelled
+    DIGEST_TOPICS_DEVSET=... .venv/bin/python tests/topic_thin.py --labelled [--misses]
 
 Not a test: a tool for a round that wants to know whether a change carries to news no rule
 was tuned on (issue 18, topics-scale). The untouched half of the BBC desk set
@@ -26,7 +26,8 @@ taxonomy as it is and with its vocabulary as it was when that set came (``LABELL
 the commit that brought its labels), precision / recall / clearly wrong per 60 as
 ``test_topics_devset.py`` prints them. The vocabulary later rounds wrote for a set's
 errors is then missing, as it is for news no one here has read; the untouched halves are
-never read.
+never read. ``--labelled --misses`` lists, for each of them, its errors under the vocabulary as
+the set came, story by story, as ``tests/topic_misses.py`` does under the taxonomy as it is.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from topic_misses import tuning_set  # noqa: E402
+from topic_misses import misses, tuning_set  # noqa: E402
 from topics_desks import desk_counts, desk_line, masakhane  # noqa: E402
 from topics_devset import Scores, score  # noqa: E402
 
@@ -119,6 +120,16 @@ def _taxonomy(digest, topics) -> Taxonomy:
                     threshold=digest.topic_threshold, headline_weight=digest.topic_headline_weight)
 
 
+def labelled_misses(digest) -> list[str]:
+    """Each fresh set's tuning half's errors under the vocabulary as the set came."""
+    lines = []
+    for name, commit in LABELLED_CAME.items():
+        then = _taxonomy(digest, thinned(list(digest.topics), vocabulary_before(commit)))
+        lines.append(f"# {name}, the vocabulary as at {commit[:7]}")
+        lines += misses(name, then)
+    return lines
+
+
 def labelled(digest) -> list[str]:
     """The four fresh sets' tuning halves, with the taxonomy as it is and with its
     vocabulary as each set came: one line each, and the four together."""
@@ -141,7 +152,8 @@ def labelled(digest) -> list[str]:
 
 def main(argv: list[str]) -> None:
     if "--labelled" in argv:
-        print("\n".join(labelled(digest_settings(str(ROOT / "pelicanconf.py")))))
+        digest = digest_settings(str(ROOT / "pelicanconf.py"))
+        print("\n".join((labelled_misses if "--misses" in argv else labelled)(digest)))
         return
     oracle = "--oracle" in argv
     if not masakhane("tune"):
