@@ -1,10 +1,10 @@
 """Every pair a tuning split misses or joins wrongly, and every near-miss distractor, with why.
 
-    .venv/bin/python tests/cluster_misses.py [tune | tune-4 | tune-5 | tune-6 | tune-real
-                                                | tune-basil]
+    .venv/bin/python tests/cluster_misses.py [tune | tune-4 | tune-5 | tune-6 | tune-7
+                                                | tune-real | tune-basil]
 
 Prints, for a tuning split (the written development set's "tune", by default, or its
-fourth to sixth tuning splits "tune-4", "tune-5", "tune-6"; the real
+fourth to seventh tuning splits "tune-4" to "tune-7"; the real
 articles' "tune-real"; BASIL's "tune-basil"), each pair of one event that the clusters
 keep apart (REQ: a required pair; FU: a pair with a follow-up, which counts neither way
 in precision and recall), each pair of two events that they join (WRONG), and each
@@ -34,7 +34,7 @@ from news_digest.enrich.cluster_score import kind_bonus, pair_score, similarity 
 from news_digest.enrich.cluster_why import explain_pair  # noqa: E402
 
 NEAR = 0.3  # a distractor scoring this much with its event is shown
-TUNE_SPLITS = ("tune", "tune-4", "tune-5", "tune-6", "tune-real", "tune-basil")
+TUNE_SPLITS = ("tune", "tune-4", "tune-5", "tune-6", "tune-7", "tune-real", "tune-basil")
 
 
 def _written(split: str) -> tuple[list, dict[str, dict], dict[str, str], dict[str, str]]:
@@ -61,7 +61,7 @@ def _basil(split: str) -> tuple[list, dict[str, dict], dict[str, str], dict[str,
 
 
 READERS: dict[str, Callable] = {"tune": _written, "tune-4": _written, "tune-5": _written,
-                                 "tune-6": _written,
+                                 "tune-6": _written, "tune-7": _written,
                                  "tune-real": _real, "tune-basil": _basil}
 
 

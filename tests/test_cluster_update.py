@@ -137,7 +137,7 @@ def test_follow_ups_added_day_by_day_give_what_clustering_gives():
     updates a day at a time in the order they were published: every update equals
     clustering everything, merge for merge."""
     folders = [SAME_EVENT.parent / name
-               for name in ("same_event_4", "same_event_5", "same_event_6")]
+               for name in ("same_event_4", "same_event_5", "same_event_6", "same_event_7")]
     inputs, problems = stories_for_clustering(
         read_seed(p) for folder in folders for p in sorted(folder.glob("*.txt")))
     assert not problems
