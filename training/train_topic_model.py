@@ -17,8 +17,14 @@ gradient descent in plain Python:
 * one item in ten, chosen by a hash of its text, is held out: never trained on, it
   gives the accuracy printed and recorded in the model's provenance.
 
+``--huffpost FOLDER`` adds HuffPost's headlines and ledes of 2012-2022 (``huffpost_items.py``),
+at most ``HUFF_SHARE`` times the portal's items of each desk, each weighing ``HUFF_WEIGHT``;
+their held-out tenth is scored apart. Tried on 7 December 2026 and not kept (the shipped
+model is the portal's alone): docs/history/topics.md says what it gave.
+
 Writes ``plugins/news_digest/enrich/topic_model.json``.
-Usage: python -m training.train_topic_model PORTAL_FOLDER [--out FILE]
+Usage: python -m training.train_topic_model PORTAL_FOLDER [--wikitimes FOLDER]
+       [--huffpost FOLDER [--huff-share S] [--huff-weight W]] [--out FILE]
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from training import wikitimes_items
+from training import huffpost_items, wikitimes_items
 from training.portal_items import read_items
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +51,11 @@ BALANCE = 0.5
 MIN_ITEMS = 3
 KEEP_PER_DESK = 2500
 MIN_WEIGHT = 0.05
+# HuffPost's items (``--huffpost``) of a desk: at most this many times the portal's items
+# of that desk are trained on (the first by a hash of their text), so that one US
+# publisher's politics does not swamp the portal's countries; each weighs HUFF_WEIGHT.
+HUFF_SHARE = 1.0
+HUFF_WEIGHT = 1.0
 
 
 def held_out(text: str) -> bool:
@@ -55,14 +66,29 @@ def _order(epoch: int, count: int) -> list[int]:
     return sorted(range(count), key=lambda n: hashlib.sha1(f"{epoch}:{n}".encode()).digest())
 
 
-def train(items) -> dict:
+def capped(items, portal, share: float) -> list:
+    """Of ``items`` (another source's), at most ``share`` times the portal's items of each
+    desk, the first by a hash of their text (no random state)."""
+    room = {desk: int(share * n) for desk, n in Counter(i.desk for i in portal).items()}
+    kept = []
+    for item in sorted(items, key=lambda i: hashlib.sha1(i.text.encode()).digest()):
+        if room.get(item.desk, 0) > 0:
+            room[item.desk] -= 1
+            kept.append(item)
+    return kept
+
+
+def train(items, extra=None) -> dict:
+    """The model fitted on ``items``; ``extra`` (optional), one weight an item, multiplies
+    its desk's balance weight (another source's items may count less)."""
+    extra = extra or [1.0] * len(items)
     desks = sorted({item.desk for item in items})
     size = len(desks)
     index = {desk: number for number, desk in enumerate(desks)}
     per_desk = Counter(item.desk for item in items)
     weight_of = {d: (len(items) / (size * per_desk[d])) ** BALANCE for d in desks}
-    rows = [(sorted(features("", item.words_text)), index[item.desk], weight_of[item.desk])
-            for item in items]
+    rows = [(sorted(features("", item.words_text)), index[item.desk],
+             weight_of[item.desk] * times) for item, times in zip(items, extra, strict=True)]
     seen = Counter(f for found, _, _ in rows for f in found)
     rows = [([f for f in found if seen[f] >= MIN_ITEMS], desk, weight)
             for found, desk, weight in rows]
@@ -112,6 +138,13 @@ def main(argv=None) -> int:
     parser.add_argument("portal", type=Path, help="folder of the portal's daily Markdown pages")
     parser.add_argument("--wikitimes", type=Path, default=None,
                         help="a folder of WikiTimes JSON files: portal items of other years")
+    parser.add_argument("--huffpost", type=Path, default=None,
+                        help="a folder of the News Category Dataset's JSON files: HuffPost's "
+                        "headlines and ledes of other years")
+    parser.add_argument("--huff-share", type=float, default=HUFF_SHARE,
+                        help="HuffPost items of a desk: at most this many times the portal's")
+    parser.add_argument("--huff-weight", type=float, default=HUFF_WEIGHT,
+                        help="the weight of a HuffPost item against a portal item's")
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
     args = parser.parse_args(argv)
     items = read_items(args.portal) if args.portal.is_dir() else []
@@ -121,9 +154,23 @@ def main(argv=None) -> int:
         print(f"{args.portal}: no portal pages (*.md) with items here; docs/topics.md "
               "(Retraining) says how to obtain them", file=sys.stderr)
         return 2
+    huff: list = []
+    if args.huffpost is not None:
+        try:
+            huff = huffpost_items.read_items(args.huffpost) if args.huffpost.is_dir() else []
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 2
+        if not huff:
+            print(f"{args.huffpost}: no News Category Dataset records (*.json) of a desk here; "
+                  "docs/topics.md (Retraining) says how to obtain them", file=sys.stderr)
+            return 2
     training = [i for i in items if not held_out(i.text)]
     check = [i for i in items if held_out(i.text)]
-    data = train(training)
+    huff_training = capped([i for i in huff if not held_out(i.text)], training, args.huff_share)
+    huff_check = [i for i in huff if held_out(i.text)]
+    data = train(training + huff_training,
+                 [1.0] * len(training) + [args.huff_weight] * len(huff_training))
     right = accuracy(data, check)
     days = sorted({i.day for i in items})
     years = Counter(day[:4] for day in days)
@@ -135,10 +182,22 @@ def main(argv=None) -> int:
         f"): {len(training)} items trained on ("
         + ", ".join(f"{d} {counts[d]}" for d in data["desks"]) +
         f"), {len(check)} held out (accuracy {right:.3f})")
+    if huff:
+        huff_right = accuracy(data, huff_check)
+        huff_days = sorted(i.day for i in huff)
+        huff_counts = Counter(i.desk for i in huff_training)
+        data["provenance"] += (
+            "; News Category Dataset, Rishabh Misra (arXiv:2209.11429; CC BY 4.0), HuffPost's "
+            f"headlines and short descriptions from {huff_days[0]} to {huff_days[-1]}: "
+            f"{len(huff_training)} items trained on (at most {args.huff_share:g} times the "
+            f"portal's of a desk, weight {args.huff_weight:g}: "
+            + ", ".join(f"{d} {huff_counts[d]}" for d in data["desks"] if huff_counts[d]) +
+            f"), {len(huff_check)} held out (accuracy {huff_right:.3f})")
     args.out.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True,
                                    separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"{args.out}: {len(data['weights'])} features, {len(data['desks'])} desks, "
-          f"held-out accuracy {right:.3f} ({len(check)} items)")
+          f"held-out accuracy {right:.3f} ({len(check)} portal items)"
+          + (f", {huff_right:.3f} ({len(huff_check)} HuffPost items)" if huff else ""))
     return 0
 
 
