@@ -119,7 +119,8 @@ class PageMemo:
                 return False  # changed since it was recorded
             folder = os.path.dirname(target)
             if folder not in self._folders:
-                os.makedirs(folder, exist_ok=True)
+                # mkdir first (``os.makedirs`` asks whether the parent exists first)
+                Path(folder).mkdir(parents=True, exist_ok=True)
                 self._folders.add(folder)
             try:
                 os.link(source, target)
