@@ -71,12 +71,12 @@ class SearchJob:
     instead. ``wait()`` returns when every shard added is done, or raises
     ``SearchIndexError``.
 
-    A shard's copies (its story pages less what Pagefind skips) outlive its index in a
-    spare folder, and the next shard's copies are written into those files renamed:
-    ext4 without a journal, as this machine's disk, looks past every inode freed in
-    the last seconds for each file it makes, so copies made and deleted shard after
-    shard made every later file of the build dearer (docs/rebuilding.md, "A build's
-    fixed cost"). A build of 10,000 stories makes 1,000 copies, not 10,000.
+    A shard's scratch folder outlives its index (to the job's end), and the next
+    shard's copies (story pages less what Pagefind skips) are written into its copies,
+    renamed: ext4 without a journal, as this machine's disk, looks past every inode
+    freed in the last seconds for each file it makes, so copies made and deleted shard
+    after shard made every later file of the build dearer (docs/rebuilding.md, "A
+    build's fixed cost"). A build of 10,000 stories makes 1,000 copies, not 10,000.
     """
 
     def __init__(self, site: Path):
@@ -90,7 +90,7 @@ class SearchJob:
         self.scratch: dict[str, tuple[Path, set[str], set[Path]]] = {}
         self.copies: dict[str, list[Path]] = {}  # bundle -> its copies (not links)
         self.spares: list[Path] = []  # copies of shards indexed, to be written again
-        self.spare_folder: Path | None = None
+        self.indexed: list[Path] = []  # scratch folders of shards indexed, removed last
         self.closed = self.stopping = False
         self.thread = threading.Thread(target=self._index_all, name="pagefind", daemon=True)
         self.thread.start()
@@ -130,8 +130,8 @@ class SearchJob:
                 failed = True
         for folder, *_ in self.scratch.values():  # pages linked for a shard not indexed
             shutil.rmtree(folder, ignore_errors=True)
-        if self.spare_folder is not None:
-            shutil.rmtree(self.spare_folder, ignore_errors=True)
+        for folder in self.indexed:
+            shutil.rmtree(folder, ignore_errors=True)
 
     def _link(self, bundle: str, pages: list[str]) -> Path:
         """Hard-link ``pages`` into ``bundle``'s scratch folder (made on first use)."""
@@ -152,7 +152,7 @@ class SearchJob:
                         try:
                             os.replace(self.spares.pop(), link)
                         except OSError:
-                            pass  # then a new file (the spare goes with its folder)
+                            pass  # then a new file
                     write_bytes_naming(link, as_indexed(data))
                     self.copies.setdefault(bundle, []).append(link)
                 else:
@@ -177,25 +177,10 @@ class SearchJob:
             if not (self.site / bundle / "pagefind.js").is_file():
                 raise SearchIndexError(f"Pagefind wrote no {bundle}/pagefind.js:\n{output}")
         finally:
-            if bundle in self.scratch:
-                self._keep_copies(bundle)
-                shutil.rmtree(self.scratch.pop(bundle)[0], ignore_errors=True)
-
-    def _keep_copies(self, bundle: str) -> None:
-        """Move ``bundle``'s copies into the spare folder (inside the site, removed
-        with the job or with a failed build's staging folder); a copy that cannot be
-        moved is deleted with the scratch folder."""
-        copies = self.copies.pop(bundle, [])
-        try:
-            if self.spare_folder is None and copies:
-                self.spare_folder = Path(tempfile.mkdtemp(prefix=".search-spare-",
-                                                          dir=self.site))
-            for copy in copies:
-                spare = self.spare_folder / str(len(self.spares))
-                os.replace(copy, spare)
-                self.spares.append(spare)
-        except OSError:
-            pass
+            if bundle in self.scratch:  # kept to the end (inside the site: a failed
+                # build removes it with the rest), its copies to be written again
+                self.indexed.append(self.scratch.pop(bundle)[0])
+                self.spares.extend(self.copies.pop(bundle, []))
 
     def wait(self, timeout: float = 1800) -> None:
         """No more shards: block until every one added is indexed; raise
