@@ -26,7 +26,7 @@ import pytest
 from news_digest.atomic_file import folder_mode, write_atomically
 from news_digest.curator import output_swap
 from news_digest.curator.build_lock import BuildLock
-from news_digest.diskspace import write_bytes_naming
+from news_digest.diskspace import make_folder, write_bytes_naming
 from news_digest.speed.up_to_date import input_stamp
 
 from faultsite import Project, no_traceback, wait_for_no_debris
@@ -174,6 +174,19 @@ def test_a_page_written_in_one_write_is_whole_after_short_writes_and_named_when_
     with pytest.raises(FileNotFoundError) as missing:
         write_bytes_naming(tmp_path / "no folder" / "page.html", data)
     assert missing.value.filename == str(tmp_path / "no folder" / "page.html")
+
+
+def test_a_pages_folder_is_made_as_makedirs_makes_it(tmp_path):
+    """``diskspace.make_folder``: ``mkdir`` first, ``makedirs`` where parents are
+    missing, nothing for a folder there, an error for a file in its place."""
+    make_folder(tmp_path / "editions" / "2020-01-02")  # no parent yet
+    make_folder(tmp_path / "editions" / "2020-01-03")  # its parent there
+    make_folder(tmp_path / "editions" / "2020-01-03")  # there already
+    assert sorted(p.name for p in (tmp_path / "editions").iterdir()) == [
+        "2020-01-02", "2020-01-03"]
+    (tmp_path / "taken").write_text("a file")
+    with pytest.raises(FileExistsError):
+        make_folder(tmp_path / "taken")
 
 
 # -- the build's records ----------------------------------------------------------------

@@ -95,3 +95,16 @@ def write_bytes_naming(path, data: bytes) -> None:
         os.close(fd)
     except OSError as err:  # a file system that reports a full disk only now
         raise naming(err, path) from err
+
+
+def make_folder(folder) -> None:
+    """``os.makedirs(folder, exist_ok=True)`` with ``mkdir`` first: ``makedirs`` asks
+    whether the parent exists before each folder, where the parent is there for all
+    but the first of a kind (``editions/<date>/``, ``sources/<slug>/``)."""
+    try:
+        os.mkdir(folder)
+    except FileNotFoundError:
+        os.makedirs(folder, exist_ok=True)
+    except FileExistsError:
+        if not os.path.isdir(folder):
+            raise

@@ -75,8 +75,8 @@ class SearchJob:
     shard's copies (story pages less what Pagefind skips) are written into its copies,
     renamed: ext4 without a journal, as this machine's disk, looks past every inode
     freed in the last seconds for each file it makes, so copies made and deleted shard
-    after shard made every later file of the build dearer (docs/rebuilding.md, "A
-    build's fixed cost"). A build of 10,000 stories makes 1,000 copies, not 10,000.
+    after shard made every later file of the build dearer (docs/rebuilding.md, "What
+    a build asks of the kernel"). A build of 10,000 stories makes 1,000 copies, not 10,000.
     """
 
     def __init__(self, site: Path):

@@ -30,13 +30,12 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
 
 from pelican.plugins import signals
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError
 
-from ..diskspace import write_bytes_naming
+from ..diskspace import make_folder, write_bytes_naming
 from .fingerprint import Unfingerprintable, digest
 from .page_descriptions import BUDGET, MAX_BUDGET, MIN_BUDGET
 from .paging import PagingWriter
@@ -282,8 +281,7 @@ class ReusingWriter(PagingWriter):
             self.speed.page_written()
         folder = os.path.dirname(path)
         if folder not in self.folders:
-            # mkdir first (``os.makedirs`` asks whether the parent exists first)
-            Path(folder).mkdir(parents=True, exist_ok=True)
+            make_folder(folder)
             self.folders.add(folder)
         # Pelican's ``_open_w`` and its text file, less the file object: the page's
         # bytes (encoded once, for the file and the record) in one write.
