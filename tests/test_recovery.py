@@ -23,9 +23,10 @@ from pathlib import Path
 
 import pytest
 
-from news_digest.atomic_file import write_atomically
+from news_digest.atomic_file import folder_mode, write_atomically
 from news_digest.curator import output_swap
 from news_digest.curator.build_lock import BuildLock
+from news_digest.diskspace import make_folder, write_bytes_naming
 from news_digest.speed.up_to_date import input_stamp
 
 from faultsite import Project, no_traceback, wait_for_no_debris
@@ -139,6 +140,53 @@ def test_a_write_that_runs_out_of_space_names_its_file_and_leaves_no_part(tmp_pa
         write_atomically(target, full)
     assert raised.value.errno == errno.ENOSPC and raised.value.filename == str(target)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_page_written_in_one_write_is_whole_after_short_writes_and_named_when_full(
+        tmp_path, monkeypatch):
+    """Pages and feeds are written with ``os.write`` (diskspace.write_bytes_naming):
+    a write the system cuts short is carried on, and a full disk names the file."""
+    data = bytes(range(256)) * 40
+    target = tmp_path / "page.html"
+    target.write_bytes(b"an older, longer page " * 1000)  # emptied first, as open("wb")
+    real_write, sizes = os.write, []
+
+    def short(fd, chunk):  # at most 1,000 bytes a call, as a busy system may
+        sizes.append(len(chunk))
+        return real_write(fd, bytes(chunk[:1000]))
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "write", short)
+        write_bytes_naming(target, data)
+    assert target.read_bytes() == data and len(sizes) == 11
+    fresh = tmp_path / "fresh.html"
+    write_bytes_naming(fresh, data)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & folder_mode()  # less the umask
+
+    def full(fd, chunk):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))  # write() names no file
+
+    with monkeypatch.context() as patched, pytest.raises(OSError) as raised:
+        patched.setattr(os, "write", full)
+        write_bytes_naming(tmp_path / "feed.xml", b"<rss/>")
+    assert raised.value.errno == errno.ENOSPC
+    assert raised.value.filename == str(tmp_path / "feed.xml")
+    with pytest.raises(FileNotFoundError) as missing:
+        write_bytes_naming(tmp_path / "no folder" / "page.html", data)
+    assert missing.value.filename == str(tmp_path / "no folder" / "page.html")
+
+
+def test_a_pages_folder_is_made_as_makedirs_makes_it(tmp_path):
+    """``diskspace.make_folder``: ``mkdir`` first, ``makedirs`` where parents are
+    missing, nothing for a folder there, an error for a file in its place."""
+    make_folder(tmp_path / "editions" / "2020-01-02")  # no parent yet
+    make_folder(tmp_path / "editions" / "2020-01-03")  # its parent there
+    make_folder(tmp_path / "editions" / "2020-01-03")  # there already
+    assert sorted(p.name for p in (tmp_path / "editions").iterdir()) == [
+        "2020-01-02", "2020-01-03"]
+    (tmp_path / "taken").write_text("a file")
+    with pytest.raises(FileExistsError):
+        make_folder(tmp_path / "taken")
 
 
 # -- the build's records ----------------------------------------------------------------

@@ -13,6 +13,7 @@ import subprocess
 import sys
 from functools import partial
 
+from news_digest.glue import search_job
 from news_digest.glue.search_job import SearchJob, pagefind_executable
 from news_digest.output.search_plan import as_indexed
 from news_digest.seeds.format import read_seed
@@ -271,6 +272,52 @@ def test_pages_are_linked_as_they_are_written_and_the_links_go_once_indexed(tmp_
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
     assert entry["languages"]["en"]["page_count"] == 2
     assert sorted(p.name for p in site.iterdir()) == ["pagefind", "stories"]
+
+
+def test_a_shards_copies_are_written_again_for_the_next_shard_and_index_alike(tmp_path,
+                                                                             monkeypatch):
+    """Pagefind is given each story page less what it skips: a copy. The copies of an
+    indexed shard are the files of the next shard's copies (no file made and deleted
+    per page: see SearchJob), and each shard indexes as one made of fresh copies."""
+    site = tmp_path / "site"
+    (site / "stories").mkdir(parents=True)
+    names = ["a", "b", "c", "d", "e"]
+    for name in names:
+        (site / "stories" / f"{name}.html").write_text(
+            f'<html lang="en"><body><h1 data-pagefind-body>Story {name}</h1>'
+            f'<p data-pagefind-body>Rain in {name}ville.</p>'
+            f'<nav data-pagefind-ignore="all"><a href="x">Story {name}{name}</a></nav>'
+            "</body></html>")
+    shards = {"pagefind": names[:2], "pagefind-2": names[2:4], "pagefind-3": names[4:]}
+    made, real_write = [], search_job.write_bytes_naming
+
+    def write(path, data):  # whether each copy was a file already (a spare)
+        made.append(path.exists())
+        real_write(path, data)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(search_job, "write_bytes_naming", write)
+        job = SearchJob(site)
+        for bundle, pages in shards.items():
+            job.add(bundle, [f"stories/{n}.html" for n in pages])
+        job.wait()
+    assert made == [False, False, True, True, True]
+    assert sorted(p.name for p in site.iterdir()) == [*shards, "stories"]
+    fresh = tmp_path / "fresh"
+    for bundle, pages in shards.items():  # each shard from fresh copies, by hand
+        given = fresh / bundle
+        (given / "stories").mkdir(parents=True)
+        for name in pages:
+            page = (site / "stories" / f"{name}.html").read_bytes()
+            (given / "stories" / f"{name}.html").write_bytes(as_indexed(page))
+        subprocess.run([str(pagefind_executable()), "--site", str(given), "--output-path",
+                        str(given / "pagefind"), "--quiet"], cwd=given, check=True)
+
+        def index(folder):
+            return {p.relative_to(folder).as_posix(): p.read_bytes()
+                    for p in sorted(folder.rglob("*")) if p.is_file()
+                    and p.relative_to(folder).parts[0] in ("fragment", "index")}
+        assert index(given / "pagefind") == index(site / bundle)
 
 
 def test_a_stopped_search_job_leaves_nothing_in_its_folder(tmp_path):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 from pathlib import Path
 
 NO_SPACE = frozenset({errno.ENOSPC, errno.EDQUOT})
@@ -65,11 +66,45 @@ def naming(error: OSError, path) -> OSError:
     return type(error)(error.errno, error.strerror, str(path))
 
 
+# A page's or feed's file: created (or emptied), closed on exec as ``open`` makes it.
+_WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
+
+
 def write_bytes_naming(path, data: bytes) -> None:
-    """Write ``data`` to ``path``; on a full disk the error names the file."""
+    """Write ``data`` to ``path`` as ``Path.write_bytes`` does (created or emptied,
+    0o666 less the umask); on a full disk the error names the file.
+
+    One ``open``, the bytes in one ``write`` (more only where the system takes
+    fewer), one ``close``: ``open()``'s file object asks the system three more
+    times a file (its size, whether it is a terminal, its position), for each of
+    the build's 5,000 files at 1,000 stories."""
+    fd = os.open(path, _WRITE_FLAGS, 0o666)  # its error names the file
     try:
-        Path(path).write_bytes(data)
+        written = os.write(fd, data)
+        if written < len(data):  # a short write: the rest, then the error if any
+            view = memoryview(data)
+            while written < len(data):
+                written += os.write(fd, view[written:])
     except OSError as err:
-        if err.filename is not None:
-            raise
+        try:
+            os.close(fd)
+        except OSError:
+            pass
         raise naming(err, path) from err
+    try:
+        os.close(fd)
+    except OSError as err:  # a file system that reports a full disk only now
+        raise naming(err, path) from err
+
+
+def make_folder(folder) -> None:
+    """``os.makedirs(folder, exist_ok=True)`` with ``mkdir`` first: ``makedirs`` asks
+    whether the parent exists before each folder, where the parent is there for all
+    but the first of a kind (``editions/<date>/``, ``sources/<slug>/``)."""
+    try:
+        os.mkdir(folder)
+    except FileNotFoundError:
+        os.makedirs(folder, exist_ok=True)
+    except FileExistsError:
+        if not os.path.isdir(folder):
+            raise

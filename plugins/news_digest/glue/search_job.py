@@ -24,6 +24,7 @@ import weakref
 from importlib import import_module
 from pathlib import Path
 
+from ..diskspace import write_bytes_naming
 from ..errors import SearchIndexError
 from ..output.search_plan import IGNORED, as_indexed
 
@@ -69,6 +70,13 @@ class SearchJob:
     ``previous`` (the previous build's index of the same pages) is linked from there
     instead. ``wait()`` returns when every shard added is done, or raises
     ``SearchIndexError``.
+
+    A shard's scratch folder outlives its index (to the job's end), and the next
+    shard's copies (story pages less what Pagefind skips) are written into its copies,
+    renamed: ext4 without a journal, as this machine's disk, looks past every inode
+    freed in the last seconds for each file it makes, so copies made and deleted shard
+    after shard made every later file of the build dearer (docs/rebuilding.md, "What
+    a build asks of the kernel"). A build of 10,000 stories makes 1,000 copies, not 10,000.
     """
 
     def __init__(self, site: Path):
@@ -78,7 +86,11 @@ class SearchJob:
         self.running: list[subprocess.Popen] = []  # the Pagefind process of the moment
         # (bundle, pages, previous), or (bundle, page, None) for one page just written
         self.shards: queue.SimpleQueue = queue.SimpleQueue()
-        self.scratch: dict[str, tuple[Path, set[str]]] = {}  # bundle -> folder, pages linked
+        # bundle -> folder, pages linked, folders made in it
+        self.scratch: dict[str, tuple[Path, set[str], set[Path]]] = {}
+        self.copies: dict[str, list[Path]] = {}  # bundle -> its copies (not links)
+        self.spares: list[Path] = []  # copies of shards indexed, to be written again
+        self.indexed: list[Path] = []  # scratch folders of shards indexed, removed last
         self.closed = self.stopping = False
         self.thread = threading.Thread(target=self._index_all, name="pagefind", daemon=True)
         self.thread.start()
@@ -116,7 +128,9 @@ class SearchJob:
                 self.error = SearchIndexError(
                     f"could not run Pagefind ({self.executable}): {err}")
                 failed = True
-        for folder, _ in self.scratch.values():  # pages linked for a shard not indexed
+        for folder, *_ in self.scratch.values():  # pages linked for a shard not indexed
+            shutil.rmtree(folder, ignore_errors=True)
+        for folder in self.indexed:
             shutil.rmtree(folder, ignore_errors=True)
 
     def _link(self, bundle: str, pages: list[str]) -> Path:
@@ -124,15 +138,23 @@ class SearchJob:
         if bundle not in self.scratch:
             # Inside the site: a build that fails removes it with the rest.
             folder = Path(tempfile.mkdtemp(prefix=".search-", dir=self.site))
-            self.scratch[bundle] = (folder, set())
-        scratch, linked = self.scratch[bundle]
+            self.scratch[bundle] = (folder, set(), set())
+        scratch, linked, folders = self.scratch[bundle]
         for page in pages:
             if page not in linked:
                 link = scratch / page
-                link.parent.mkdir(parents=True, exist_ok=True)
+                if link.parent not in folders:  # one mkdir a folder, not one a page
+                    link.parent.mkdir(parents=True, exist_ok=True)
+                    folders.add(link.parent)
                 data = (self.site / page).read_bytes()
                 if IGNORED in data:  # what a shard's key hashes (``shard_key``)
-                    link.write_bytes(as_indexed(data))
+                    if self.spares:  # a file of an indexed shard, written again
+                        try:
+                            os.replace(self.spares.pop(), link)
+                        except OSError:
+                            pass  # then a new file
+                    write_bytes_naming(link, as_indexed(data))
+                    self.copies.setdefault(bundle, []).append(link)
                 else:
                     os.link(self.site / page, link)
                 linked.add(page)
@@ -155,8 +177,10 @@ class SearchJob:
             if not (self.site / bundle / "pagefind.js").is_file():
                 raise SearchIndexError(f"Pagefind wrote no {bundle}/pagefind.js:\n{output}")
         finally:
-            if bundle in self.scratch:
-                shutil.rmtree(self.scratch.pop(bundle)[0], ignore_errors=True)
+            if bundle in self.scratch:  # kept to the end (inside the site: a failed
+                # build removes it with the rest), its copies to be written again
+                self.indexed.append(self.scratch.pop(bundle)[0])
+                self.spares.extend(self.copies.pop(bundle, []))
 
     def wait(self, timeout: float = 1800) -> None:
         """No more shards: block until every one added is indexed; raise

@@ -26,6 +26,7 @@ import shutil
 from pathlib import Path
 
 from ..atomic_file import drop_pending, make_current
+from ..diskspace import make_folder
 from ..output.search_plan import as_indexed
 from . import json_record
 
@@ -119,7 +120,7 @@ class PageMemo:
                 return False  # changed since it was recorded
             folder = os.path.dirname(target)
             if folder not in self._folders:
-                os.makedirs(folder, exist_ok=True)
+                make_folder(folder)
                 self._folders.add(folder)
             try:
                 os.link(source, target)

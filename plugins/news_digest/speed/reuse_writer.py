@@ -35,7 +35,7 @@ from pelican.plugins import signals
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError
 
-from ..diskspace import naming
+from ..diskspace import make_folder, write_bytes_naming
 from .fingerprint import Unfingerprintable, digest
 from .page_descriptions import BUDGET, MAX_BUDGET, MIN_BUDGET
 from .paging import PagingWriter
@@ -281,16 +281,18 @@ class ReusingWriter(PagingWriter):
             self.speed.page_written()
         folder = os.path.dirname(path)
         if folder not in self.folders:
-            os.makedirs(folder, exist_ok=True)
+            make_folder(folder)
             self.folders.add(folder)
-        try:
-            with self._open_w(path, "utf-8", override=override) as f:
-                f.write(output)
-        except OSError as err:  # a full disk: say which page
-            if err.filename is not None:
-                raise
-            raise naming(err, path) from err
+        # Pelican's ``_open_w`` and its text file, less the file object: the page's
+        # bytes (encoded once, for the file and the record) in one write.
+        data = output.encode("utf-8")
+        if self._claim(path, override):
+            if self.links and os.path.lexists(path):  # see ``_open_w``
+                os.unlink(path)
+            write_bytes_naming(path, data)  # a full disk: the error names the page
+            if self.memo is not None:
+                self.memo.note(name, key, path, data, budgets)
+        else:  # written to os.devnull by Pelican's writer: nothing
+            logger.info('Skipping "%s", not overwriting', path)
         logger.info('Writing "%s"', path)
-        if self.memo is not None and f.name == path:  # not skipped (os.devnull)
-            self.memo.note(name, key, path, output, budgets)
         signals.content_written.send(path, context=localcontext)
