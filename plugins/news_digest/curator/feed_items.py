@@ -208,8 +208,8 @@ def _publisher_fields(feed) -> tuple[list[str], list[str]]:
     # feedparser reads RSS webMaster and dc:publisher as "publisher": often a mailbox.
     authors = [(feed.get("author_detail") or {}).get("name") or feed.get("author"),
                (feed.get("publisher_detail") or {}).get("name") or feed.get("publisher")]
-    return ([clean_line(v) for v in fields if isinstance(v, str)],
-            [clean_line(v) for v in authors if isinstance(v, str)])
+    return ([unescaped_once_more(clean_line(v)) for v in fields if isinstance(v, str)],
+            [unescaped_once_more(clean_line(v)) for v in authors if isinstance(v, str)])
 
 
 def _entry_language(entry) -> str:
@@ -291,7 +291,9 @@ def _byline(names: list[str]) -> str:
     and web addresses (news-API exports give some authors as their page's URL)."""
     kept = []
     for name in names:
-        name = clean_line(name or "")
+        # A feed that is not well-formed XML (an '&nbsp;', a control character) is read
+        # by feedparser's loose parser, which leaves a name's references escaped.
+        name = unescaped_once_more(clean_line(name or ""))
         match = _MAIL_AND_NAME_RE.match(name)
         if match:
             name = (match.group(1) or match.group(2)).strip()
