@@ -8,6 +8,8 @@ import pytest
 from news_digest.curator.cli import main
 from news_digest.seeds.format import read_seed
 
+from sitebuild import build, seed_text
+
 # Not well-formed XML (an HTML entity, as many real feeds have): feedparser reads it
 # with its loose parser, which leaves the references of a name escaped.
 BOZO_FEED = """<?xml version="1.0" encoding="utf-8"?>
@@ -49,3 +51,31 @@ def test_a_byline_from_a_well_formed_feed_is_kept(tmp_path, capsys, monkeypatch,
     seeds = {s.title: s for s in map(read_seed, sorted((tmp_path / "articles").iterdir()))}
     # a name that holds a reference as text is one no person has: read once more
     assert seeds["Council & mayor agree"].byline == name.replace("&lt;", "<")
+
+
+CAFE_SOURCES = """[[source]]
+name = "Café Times"
+home = "https://cafe.example/"
+feeds = ["https://cafe.example/rss"]
+policy = "link"
+"""
+
+
+def test_publishers_that_look_alike_are_one_and_keep_their_policy(tmp_path):
+    """'Café' written 'Cafe' + a combining accent (as macOS and some feeds write it), or
+    with a zero-width space or in full-width letters, was another publisher: listed
+    twice under names no reader tells apart, and outside the sources file's policy
+    (here 'link': its text was republished in full, the test site's default)."""
+    names = ["Café Times", "Cafe\u0301 Times", "Café Times\u200b", "Ｃａｆé Ｔｉｍｅｓ"]
+    seeds = {f"00{i}_x.txt": seed_text(title=f"Story {i}", source=name,
+                                       url=f"https://cafe.example/{i}",
+                                       published=f"2020-01-0{i + 1}T00:00:00Z",
+                                       body=(f"Secret paragraph {i}.",))
+             for i, name in enumerate(names)}
+    site = build(tmp_path, seeds, sources=CAFE_SOURCES)
+    assert site.code == 0, site.stderr
+    listed = site.page("sources/index.html").xpath("//main//li//a/@href")
+    assert listed == ["../sources/cafe-times/"]
+    for page in site.files("stories/*.html"):
+        text = site.page(page.relative_to(site.output)).xpath("string(//main)")
+        assert "Secret paragraph" not in text, page.name
