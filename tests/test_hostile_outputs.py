@@ -6,6 +6,11 @@ from __future__ import annotations
 import pytest
 
 from news_digest.curator.cli import main
+from news_digest.curator.feed_items import items_from_bytes
+from news_digest.curator.fetch_state import load_state
+from news_digest.enrich.sources_file import parse_sources
+from news_digest.enrich.taxonomy_file import load_taxonomy
+from news_digest.errors import ImportFileError, SourcesFileError, TaxonomyFileError
 from news_digest.seeds.format import read_seed
 
 from sitebuild import build, seed_text
@@ -79,3 +84,27 @@ def test_publishers_that_look_alike_are_one_and_keep_their_policy(tmp_path):
     for page in site.files("stories/*.html"):
         text = site.page(page.relative_to(site.output)).xpath("string(//main)")
         assert "Secret paragraph" not in text, page.name
+
+
+DEEP_JSON = b"[" * 100_000 + b"]" * 100_000
+DEEP_TOML = "[[source]]\nname = \"X\"\nhome = \"https://x.example/\"\nfeeds = " \
+    + "[" * 5_000 + "]" * 5_000 + "\n"
+
+
+def test_json_nested_too_deeply_is_a_refused_export_not_a_traceback(tmp_path):
+    """A news-API export (or a fetched feed) of '[[[[...' was a RecursionError."""
+    with pytest.raises(ImportFileError, match="nested too deeply"):
+        list(items_from_bytes(DEEP_JSON, "export.json"))
+    state = tmp_path / "state.json"
+    state.write_bytes(b'{"version": 1, "feeds": ' + DEEP_JSON + b"}")
+    assert "every feed is downloaded in full" in load_state(state).problem
+
+
+def test_toml_nested_too_deeply_is_named_with_its_file_and_line(tmp_path):
+    with pytest.raises(SourcesFileError) as caught:
+        parse_sources(DEEP_TOML, "sources.toml")
+    assert str(caught.value).startswith("sources.toml:4: not valid TOML: ")
+    taxonomy = tmp_path / "topics.toml"
+    taxonomy.write_text(DEEP_TOML.replace("[[source]]", "[[topic]]"), encoding="utf-8")
+    with pytest.raises(TaxonomyFileError, match="nested too deeply"):
+        load_taxonomy(taxonomy)

@@ -100,6 +100,9 @@ def _load_json(data: bytes, name: str):
     except json.JSONDecodeError as err:
         raise ImportFileError(name, f"line {err.lineno}, column {err.colno}: "
                               f"not valid JSON: {err.msg}") from None
+    except RecursionError:  # '[[[[...' a hundred thousand deep: no export is
+        raise ImportFileError(name, "is JSON nested too deeply to be a news-API "
+                              "export") from None
 
 
 def _load_feed(data: bytes, name: str):
