@@ -108,3 +108,22 @@ def test_toml_nested_too_deeply_is_named_with_its_file_and_line(tmp_path):
     taxonomy.write_text(DEEP_TOML.replace("[[source]]", "[[topic]]"), encoding="utf-8")
     with pytest.raises(TaxonomyFileError, match="nested too deeply"):
         load_taxonomy(taxonomy)
+
+
+def test_no_output_path_is_a_windows_device_name(tmp_path):
+    """A story headlined 'CON' was written to stories/con.html, a publisher 'AUX' to
+    sources/aux/: Windows keeps those names (any extension) for devices, so a site
+    built, copied or checked out there lost the page or failed."""
+    seeds = {f"00{i}_x.txt": seed_text(title=title, source=source,
+                                       url=f"https://w{i}.example/story",
+                                       published=f"2020-01-0{i + 1}T00:00:00Z")
+             for i, (title, source) in enumerate([("CON", "AUX"), ("nul", "Com1"),
+                                                  ("Lpt9", "PRN"), ("Con", "The Times")])}
+    site = build(tmp_path, seeds)
+    assert site.code == 0, site.stderr
+    devices = {"con", "prn", "aux", "nul", *(f"{k}{n}" for k in ("com", "lpt") for n in range(10))}
+    parts = {part.split(".")[0].lower() for path in site.output.rglob("*")
+             for part in path.relative_to(site.output).parts}
+    assert not parts & devices
+    assert {p.name for p in site.files("stories/*.html")} >= {"con-1.html", "nul-1.html",
+                                                               "lpt9-1.html"}
