@@ -27,13 +27,12 @@ from ..seeds.text import (
     markup_to_paragraphs,
     text_to_paragraphs,
     unescaped_once_more,
+    without_truncation,
 )
 from ..seeds.urls import is_web_url
 from .aggregator import is_aggregator, original_address, publisher_from_title
 
 MAX_FILE_BYTES = 50_000_000
-# news-API cuts `content` to ~200 characters and appends "… [+1234 chars]".
-_TRUNCATION_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
 _READ_MORE_RE = re.compile(r"^(continue reading|read more|read the full story)\W*$", re.I)
 _MAIL_AND_NAME_RE = re.compile(r"^\S+@\S+\s*\((.+)\)$|^(.+?)\s*<\S+@\S+>$")
 _EMAIL_RE = re.compile(r"^\s*\S+@\S+\s*$")
@@ -149,7 +148,7 @@ def _newsapi_story(record: Mapping, label: str) -> Story | Skipped:
         url = original_address(url)
     elif source_name and title.endswith(f" - {source_name}"):  # "Headline - Fox News"
         title = title[: -len(source_name) - 3].rstrip() or title
-    content = _TRUNCATION_RE.sub("", _text(record.get("content")))
+    content = without_truncation(_text(record.get("content")))
     # news-API text is plain lines (CRLF between paragraphs), sometimes with HTML in them.
     paragraphs = _longer(markup_to_paragraphs(_text(record.get("description")), every_line=True),
                          markup_to_paragraphs(content, every_line=True))
