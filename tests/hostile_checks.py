@@ -122,7 +122,8 @@ def outside_files(before: dict[str, float], folder: Path, inside: tuple[str, ...
     problems = []
     for path in folder.rglob("*"):
         rel = path.relative_to(folder).as_posix()
-        if rel.split("/")[0] in inside or not path.is_file():
+        if rel.startswith(tuple(f"{part}/" for part in inside)) or rel in inside \
+                or not path.is_file():
             continue
         if before.get(rel) != path.stat().st_mtime:
             problems.append(f"written outside the output: {rel}")

@@ -78,18 +78,24 @@ def _literal(site_output: Path, verdicts: dict) -> list[str]:
     return problems
 
 
-def run_batch(seed: int, count: int, folder: Path, cli: bool = True) -> list[str]:
+def run_batch(seed: int, count: int, top: Path, cli: bool = True) -> list[str]:
+    """The project is built in ``top/site``: a file written beside it (a '..' in a
+    path) is found too, as any file written in ``top`` or the working folder."""
     stories = batch(seed, count)
+    folder = top / "site"
     articles = folder / "content" / "articles"
     verdicts, problems = _read(stories, articles)
     files = {s.name: s.write() for s in stories}
-    before = snapshot(folder)
+    before, here = snapshot(top), set(os.listdir("."))
     clock = headers.now
     try:
         site = build(folder, files, settings={"DIGEST_STRICT": False})
     finally:
         headers.now = clock
-    problems += outside_files(before, folder, ("output", "cache", "content", "sources.toml"))
+    problems += [f"{problem} (in {folder})" for problem in outside_files(
+        before, top, ("site/output", "site/cache", "site/content", "site/sources.toml"))]
+    problems += [f"written in the working folder: {name}"
+                 for name in sorted(set(os.listdir(".")) - here)]
     if site.code != 0 or "Traceback" in site.stderr:
         return problems + [f"build failed ({site.code}): {site.stderr[-2000:]}"]
     said = "\n".join(site.warnings)
@@ -101,7 +107,7 @@ def run_batch(seed: int, count: int, folder: Path, cli: bool = True) -> list[str
     problems += _literal(site.output, verdicts)
     first = stable_tree(site.output)
     shutil.rmtree(folder / "cache")
-    again = build(folder / "again", files, settings={"DIGEST_STRICT": False})
+    again = build(top / "again", files, settings={"DIGEST_STRICT": False})
     second = stable_tree(again.output)
     problems += [f"{rel}: differs between two builds of the same seeds"
                  for rel in sorted(set(first) | set(second)) if first.get(rel) != second.get(rel)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from hostile_checks import site_problems
+from hostile_checks import outside_files, site_problems, snapshot
 from hostile_gen import CANARY, batch
 from hostile_hunt import import_batch, run_batch
 
@@ -44,6 +44,12 @@ def test_the_checks_find_what_they_look_for(tmp_path):
     (tmp_path / "feed.xml").write_text("<rss><channel><title>a & b</title></channel></rss>",
                                        encoding="utf-8")
     (tmp_path / "stories.json").write_text('{"a": "</script>"', encoding="utf-8")
+    before = snapshot(tmp_path)
+    (tmp_path / "site" / "output").mkdir(parents=True)
+    (tmp_path / "site" / "output" / "fine.html").write_text("", encoding="utf-8")
+    (tmp_path / "site" / "escaped.html").write_text("", encoding="utf-8")
+    assert outside_files(before, tmp_path, ("site/output",)) == [
+        "written outside the output: site/escaped.html"]
     found = "\n".join(site_problems(tmp_path))
     for words in (f"element <{CANARY}-el>", f"attribute on{CANARY}", "an inline script",
                   "javascript:x()", "JSON-LD does not parse", "feed.xml: not well-formed XML",
