@@ -111,8 +111,26 @@ def run_batch(seed: int, count: int, top: Path, cli: bool = True) -> list[str]:
     second = stable_tree(again.output)
     problems += [f"{rel}: differs between two builds of the same seeds"
                  for rel in sorted(set(first) | set(second)) if first.get(rel) != second.get(rel)]
+    if any(isinstance(v, SeedError) for v in verdicts.values()):
+        problems += _strict_problems(top / "strict", files, verdicts)
     if cli:
         problems += _cli_problems(folder, articles, verdicts)
+    return problems
+
+
+def _strict_problems(folder: Path, files: dict, verdicts: dict) -> list[str]:
+    """``DIGEST_STRICT`` (the default): a refused seed fails the build, cleanly, named."""
+    clock = headers.now
+    try:
+        site = build(folder, files)
+    finally:
+        headers.now = clock
+    said = "\n".join(site.warnings) + site.stderr
+    problems = [] if site.code != 0 else ["the strict build passed with refused seeds"]
+    if "Traceback" in site.stderr:
+        problems.append(f"the strict build failed with a traceback: {site.stderr[-1500:]}")
+    problems += [f"{name}: refused, not named by the strict build" for name, v in verdicts.items()
+                 if isinstance(v, SeedError) and f"{name}:{v.line}: " not in said]
     return problems
 
 
