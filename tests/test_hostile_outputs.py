@@ -14,12 +14,16 @@ import pytest
 from news_digest.curator.cli import main
 from news_digest.curator.feed_items import items_from_bytes
 from news_digest.curator.fetch_state import load_state
+from news_digest.enrich.republishing import excerpt
 from news_digest.enrich.sources_file import parse_sources
 from news_digest.enrich.taxonomy_file import load_taxonomy
 from news_digest.errors import ImportFileError, SourcesFileError, TaxonomyFileError
+from news_digest.output.previews import clip
 from news_digest.seeds.byline import split_byline
+from news_digest.seeds.compose import fit
 from news_digest.seeds.format import read_seed
 from news_digest.seeds.text import without_truncation
+from news_digest.seeds.text_checks import unclosed_bidi_control
 
 from sitebuild import ROOT, build, seed_text
 
@@ -190,3 +194,29 @@ def test_a_byline_with_a_run_of_spaces_splits_as_before(spaces):
     assert split_byline(f"Jane{spaces}Doe and{spaces}John Roe ,{spaces}, AP") == [
         "Jane Doe", "John Roe", "AP"]
     assert split_byline(f"By Jane Doe{spaces}&{spaces}John Roe") == ["Jane Doe", "John Roe"]
+
+
+RTL_RUN = "\u202bشسي " + " ".join(f"w{n}" for n in range(80)) + "\u202c"
+
+
+def test_a_cut_never_leaves_a_bidi_run_open():
+    """A headline fitted to 300 characters, a preview's description, an excerpt and an
+    import's label were cut through a right-to-left run the whole text closes: the run
+    was left open (a seed so written is refused, the rest of a line is reversed)."""
+    headline = "Word " * 55 + RTL_RUN + " tail" * 20
+    for cut in (fit(headline, 300), clip(RTL_RUN), excerpt("Lead " + RTL_RUN),
+                clip("Lead " + RTL_RUN, 60)):
+        assert unclosed_bidi_control(cut) is None, cut
+        assert cut.endswith("…")
+
+
+def test_a_long_headline_with_a_closed_rtl_run_is_imported(tmp_path, capsys, monkeypatch):
+    """It was skipped: 'a bidirectional control ... is never closed on this line'."""
+    monkeypatch.chdir(tmp_path)
+    headline = "Word " * 55 + RTL_RUN + " tail" * 20
+    feed = BOZO_FEED.replace("&nbsp;", " ").replace("Council &amp; mayor agree", headline)
+    (tmp_path / "feed.xml").write_text(feed, encoding="utf-8")
+    (tmp_path / "articles").mkdir()
+    assert main(["import", "feed.xml", "--into", "articles"]) == 0, capsys.readouterr()
+    titles = [read_seed(p).title for p in sorted((tmp_path / "articles").iterdir())]
+    assert len(titles) == 2 and titles[0].startswith("Word Word") and len(titles[0]) <= 300

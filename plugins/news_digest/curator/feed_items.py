@@ -29,6 +29,7 @@ from ..seeds.text import (
     unescaped_once_more,
     without_truncation,
 )
+from ..seeds.text_checks import close_bidi
 from ..seeds.urls import is_web_url
 from .aggregator import is_aggregator, original_address, publisher_from_title
 
@@ -305,7 +306,7 @@ def _byline(names: list[str]) -> str:
 
 
 def _short(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    return text if len(text) <= width else close_bidi(text[: width - 1].rstrip()) + "…"
 
 
 def _story(label: str, *, title: str, url: str, base: str, published: datetime | None,
