@@ -158,6 +158,20 @@ def test_feeds_carry_hostile_text_inert(hostile_site):
         _assert_inert_html(item.get("content_html", ""), item["id"])
 
 
+def test_the_hunts_worst_cases_are_built(hostile_site):
+    """Three of what tests/hostile_hunt.py found (docs/history/hostile.md): a device name
+    of Windows as an address, a run of spaces before news-API's mark, a publisher
+    written with a combining accent and a zero-width space."""
+    assert (hostile_site.output / "stories" / "con-1.html").is_file()
+    assert (hostile_site.output / "sources" / "aux-1" / "index.html").is_file()
+    page = hostile_site.page("stories/spaces-before-a-truncation-mark.html")
+    assert page.xpath("string(//main//p[contains(., 'which a cubic pattern')])").endswith(
+        " b chars]")
+    [source] = [p for p in _story_pages(hostile_site)
+                if "combining accent" in p.xpath("string(//h1)")]
+    assert "Cafe\u0301 Times\u200b" in source.xpath("string(//main)")
+
+
 def _policy(page) -> dict[str, list[str]]:
     [meta] = page.xpath("//head/meta[@http-equiv='Content-Security-Policy']")
     return {directive.split()[0]: directive.split()[1:]

@@ -27,13 +27,13 @@ from ..seeds.text import (
     markup_to_paragraphs,
     text_to_paragraphs,
     unescaped_once_more,
+    without_truncation,
 )
+from ..seeds.text_checks import close_bidi
 from ..seeds.urls import is_web_url
 from .aggregator import is_aggregator, original_address, publisher_from_title
 
 MAX_FILE_BYTES = 50_000_000
-# news-API cuts `content` to ~200 characters and appends "… [+1234 chars]".
-_TRUNCATION_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
 _READ_MORE_RE = re.compile(r"^(continue reading|read more|read the full story)\W*$", re.I)
 _MAIL_AND_NAME_RE = re.compile(r"^\S+@\S+\s*\((.+)\)$|^(.+?)\s*<\S+@\S+>$")
 _EMAIL_RE = re.compile(r"^\s*\S+@\S+\s*$")
@@ -100,6 +100,9 @@ def _load_json(data: bytes, name: str):
     except json.JSONDecodeError as err:
         raise ImportFileError(name, f"line {err.lineno}, column {err.colno}: "
                               f"not valid JSON: {err.msg}") from None
+    except RecursionError:  # '[[[[...' a hundred thousand deep: no export is
+        raise ImportFileError(name, "is JSON nested too deeply to be a news-API "
+                              "export") from None
 
 
 def _load_feed(data: bytes, name: str):
@@ -146,7 +149,7 @@ def _newsapi_story(record: Mapping, label: str) -> Story | Skipped:
         url = original_address(url)
     elif source_name and title.endswith(f" - {source_name}"):  # "Headline - Fox News"
         title = title[: -len(source_name) - 3].rstrip() or title
-    content = _TRUNCATION_RE.sub("", _text(record.get("content")))
+    content = without_truncation(_text(record.get("content")))
     # news-API text is plain lines (CRLF between paragraphs), sometimes with HTML in them.
     paragraphs = _longer(markup_to_paragraphs(_text(record.get("description")), every_line=True),
                          markup_to_paragraphs(content, every_line=True))
@@ -208,8 +211,8 @@ def _publisher_fields(feed) -> tuple[list[str], list[str]]:
     # feedparser reads RSS webMaster and dc:publisher as "publisher": often a mailbox.
     authors = [(feed.get("author_detail") or {}).get("name") or feed.get("author"),
                (feed.get("publisher_detail") or {}).get("name") or feed.get("publisher")]
-    return ([clean_line(v) for v in fields if isinstance(v, str)],
-            [clean_line(v) for v in authors if isinstance(v, str)])
+    return ([unescaped_once_more(clean_line(v)) for v in fields if isinstance(v, str)],
+            [unescaped_once_more(clean_line(v)) for v in authors if isinstance(v, str)])
 
 
 def _entry_language(entry) -> str:
@@ -291,7 +294,9 @@ def _byline(names: list[str]) -> str:
     and web addresses (news-API exports give some authors as their page's URL)."""
     kept = []
     for name in names:
-        name = clean_line(name or "")
+        # A feed that is not well-formed XML (an '&nbsp;', a control character) is read
+        # by feedparser's loose parser, which leaves a name's references escaped.
+        name = unescaped_once_more(clean_line(name or ""))
         match = _MAIL_AND_NAME_RE.match(name)
         if match:
             name = (match.group(1) or match.group(2)).strip()
@@ -301,7 +306,7 @@ def _byline(names: list[str]) -> str:
 
 
 def _short(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    return text if len(text) <= width else close_bidi(text[: width - 1].rstrip()) + "…"
 
 
 def _story(label: str, *, title: str, url: str, base: str, published: datetime | None,

@@ -52,7 +52,7 @@ def load_state(path: str | Path) -> FetchState:
         data = json.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         return FetchState(path)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
         return FetchState(path, problem=f"{path}: cannot be read ({err}); every feed is "
                                         "downloaded in full this time")
     ours = isinstance(data, dict) and data.get("version") == VERSION

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Mapping
 from itertools import chain
 from operator import itemgetter
 
+from ..seeds.text import without_truncation
 from .event_heads import HEAD_MARK, KIND_AT, head_terms
 from .event_numbers import number_terms
 from .event_quotes import QUOTE_MARK, quote_terms
@@ -74,7 +75,6 @@ SQUARE_SCALE = 10**12
 
 # What aggregators add: "Headline - CNN", "Headline | Reuters", "… [+2345 chars]".
 _PUBLISHER_SUFFIX_RE = re.compile(r"\s+[-|–—]\s+(?:[A-Z][\w.&'’]*\s?){1,4}\s*$")
-_TRUNCATED_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
 # Initials written with points, as some outlets do ("F.B.I.", "U.N."): one word, as
 # others write it ("FBI", "UN"); split at the points they would be single letters.
 _DOTTED_RE = re.compile(r"[A-Z](?<![\w.][A-Z])\.(?:[A-Z]\.)+")
@@ -276,7 +276,7 @@ def _read(title: str, paragraphs: Iterable[str]) -> tuple[str, list[str], list[l
     told = 0
     for text in paragraphs:  # the story as far as MAX_WORDS
         if text.endswith("chars]"):
-            text = _TRUNCATED_RE.sub("", text)
+            text = without_truncation(text)
         if not kept:
             text = strip_dateline(text)
         kept.append(_undot(text))

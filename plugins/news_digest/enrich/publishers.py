@@ -7,10 +7,12 @@ stories (a dict index), never compares stories pairwise.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from itertools import chain, count
 from typing import Any
 
@@ -43,8 +45,13 @@ class Publisher:
         return len(self.stories)
 
 
+@cache
 def publisher_key(name: str) -> str:
-    """Names that differ only in case or spacing are one publisher."""
+    """Names that differ only in case or spacing are one publisher; so are names a
+    reader cannot tell apart: 'é' written as 'e' and an accent (macOS, some feeds),
+    full-width letters, an invisible format character (a zero-width space, a BOM)."""
+    name = "".join(ch for ch in unicodedata.normalize("NFKC", name)
+                   if unicodedata.category(ch) != "Cf")
     return " ".join(name.split()).casefold()
 
 

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..seeds.text_checks import close_bidi
+
 POLICIES = ("link", "excerpt", "full")
 DEFAULT_POLICY = "link"  # what no publisher can object to; docs/publishing.md says why
 EXCERPT_WORDS = 60  # a lead rarely runs longer; a longer first paragraph is cut
@@ -65,7 +67,7 @@ def excerpt(paragraph: str, limit: int = EXCERPT_WORDS) -> str:
     ends = [n for n, word in enumerate(head, start=1) if _SENTENCE_END.search(word)]
     if ends and ends[-1] >= limit // 3:
         return " ".join(head[:ends[-1]])
-    return " ".join(head).rstrip(",;:–—-") + "…"
+    return close_bidi(" ".join(head).rstrip(",;:–—-")) + "…"
 
 
 def republished(policy: str, paragraphs: tuple[str, ...] | list[str],

@@ -111,12 +111,25 @@ def load_sources(path: str | Path) -> SourcesFile:
     return parse_sources(text, str(path), base=path.parent)
 
 
+def _deep_line(text: str, deepest: int = 100) -> int:
+    """The line where brackets and braces first nest ``deepest`` deep (1 if nowhere)."""
+    depth = 0
+    for index, ch in enumerate(text):
+        depth += (ch in "[{") - (ch in "]}")
+        if depth > deepest:
+            return text.count("\n", 0, index) + 1
+    return 1
+
+
 def parse_sources(text: str, path: str, base: Path = Path(".")) -> SourcesFile:
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         line = getattr(err, "lineno", None) or _line_of_message(str(err))
         raise SourcesFileError(path, line, f"not valid TOML: {_toml_reason(str(err))}") from None
+    except RecursionError:  # tomllib reads nested arrays and tables recursively
+        raise SourcesFileError(path, _deep_line(text), "not valid TOML: arrays or tables "
+                               "nested too deeply for a sources file") from None
     lines = text.replace("\r\n", "\n").split("\n")
     for key in table:
         if key != "source":

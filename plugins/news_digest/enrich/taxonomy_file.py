@@ -72,6 +72,9 @@ def _load(path: Path, stamp: tuple[int, int] | None) -> tuple[MappingProxyType, 
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise TaxonomyFileError(str(path), None, f"is not valid TOML: {err}") from None
+    except RecursionError:  # tomllib reads nested arrays and tables recursively
+        raise TaxonomyFileError(str(path), None, "is not valid TOML: arrays or tables "
+                                "nested too deeply for a taxonomy") from None
     return tuple(_frozen(topic) for topic in check_topics(data, _Lines(str(path), text)))
 
 

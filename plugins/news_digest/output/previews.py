@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..enrich.editions import MONTHS
+from ..seeds.text_checks import close_bidi
 from ..seeds.urls import is_web_url
 
 DESCRIPTION_CHARS = 200  # search engines show about 160; previews a little more
@@ -23,7 +24,7 @@ def clip(text: str, limit: int = DESCRIPTION_CHARS) -> str:
     if len(text) <= limit:
         return text
     cut = text[:limit - 1].rsplit(" ", 1)[0] if " " in text[:limit - 1] else text[:limit - 1]
-    return cut.rstrip(",;:–—-") + "…"
+    return close_bidi(cut.rstrip(",;:–—-")) + "…"
 
 
 def story_description(summary: str, headline: str, publisher: str,

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 
-_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*", re.IGNORECASE)
+# No '\s*' around: each part's spaces are normalised anyway, and '\s*' before an
+# alternation made a run of spaces in a byline cubic to split (0.15 s for 2,000).
+_SEPARATORS = re.compile(r",|;|\band\b|&|\|", re.IGNORECASE)
 _BY_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
 # A title after a name: a few words ending in what the person does.
 _JOB_TITLE = re.compile(

@@ -24,6 +24,7 @@ from .format import (
     render_seed,
 )
 from .text import clean_line
+from .text_checks import close_bidi
 
 # Invisible, not whitespace and not a control character: put before a first
 # paragraph that would otherwise read as a title or header line ("# 1 ...", "Note: **x**"):
@@ -39,7 +40,7 @@ def fit(text: str, limit: int) -> str:
     cut = text[: limit - 1]
     if " " in cut[limit // 2:]:
         cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip() + "…"
+    return close_bidi(cut.rstrip()) + "…"  # a cut run left open: the seed is refused
 
 
 _UNSAFE_IN_LINK_RE = re.compile(r"[\s\x00-\x1f\x7f\[\]<>\"\\]")

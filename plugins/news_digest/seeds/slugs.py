@@ -12,6 +12,10 @@ from collections.abc import Iterable
 from unidecode import unidecode
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# Names Windows keeps for devices, with any extension ('con.html', a folder 'nul'): a
+# site built or copied there would lose such a page or fail to write it.
+_WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),
+                              *(f"lpt{n}" for n in range(10))})
 
 
 def slugify_headline(title: str, max_length: int = 80) -> str:
@@ -25,6 +29,8 @@ def slugify_headline(title: str, max_length: int = 80) -> str:
     if len(slug) > max_length:
         cut = slug[: max_length + 1]
         slug = cut[: cut.rfind("-")] if "-" in cut else slug[:max_length]
+    if slug in _WINDOWS_DEVICES:
+        slug += "-1"
     return slug or "story"
 
 

@@ -134,3 +134,24 @@ def text_to_paragraphs(text: str) -> list[str]:
 
 def _paragraphs(chunks: list[str]) -> list[str]:
     return [line for line in (clean_line(chunk) for chunk in chunks) if line]
+
+
+# news-API cuts `content` to ~200 characters and appends "… [+1234 chars]".
+_TRUNCATION_MARK_RE = re.compile(r"\[\+\d+ chars\]")
+
+
+def without_truncation(text: str) -> str:
+    """``text`` without news-API's closing "… [+1234 chars]" (and the spaces around it).
+
+    Found from the end, in time linear in the text: the pattern it replaces,
+    ``\\s*(?:…|\\.\\.\\.)?\\s*\\[\\+\\d+ chars\\]\\s*$``, took cubic time on a run of
+    spaces (9 s for 2,000 of them), so one hostile paragraph stalled a build."""
+    stripped = text.rstrip()
+    at = stripped.rfind("[+")
+    if at < 0 or not _TRUNCATION_MARK_RE.fullmatch(stripped, at):
+        return text
+    head = stripped[:at].rstrip()
+    for dots in ("…", "..."):
+        if head.endswith(dots):
+            return head[: -len(dots)].rstrip()
+    return head

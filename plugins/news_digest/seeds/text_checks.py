@@ -63,7 +63,26 @@ def unclosed_bidi_control(text: str) -> tuple[int, str] | None:
     """
     if not BIDI_CONTROLS_RE.search(text):
         return None
-    stack: list[tuple[int, str]] = []  # (index, opener) of the open runs
+    stack = _open_runs(text)
+    if not stack:
+        return None
+    index, opener = stack[0]
+    return index, _EMBEDDINGS.get(opener) or _ISOLATES[opener]
+
+
+def close_bidi(text: str) -> str:
+    """``text`` with the bidirectional runs it leaves open closed at its end: a cut
+    (a headline fitted to 300 characters, a description, an excerpt) through a run
+    the whole text closes must not leave it open (``unclosed_bidi_control``)."""
+    if not BIDI_CONTROLS_RE.search(text):
+        return text
+    return text + "".join(_POP_ISOLATE if opener in _ISOLATES else _POP_EMBEDDING
+                          for _, opener in reversed(_open_runs(text)))
+
+
+def _open_runs(text: str) -> list[tuple[int, str]]:
+    """``(index, opener)`` of the runs still open at the end of ``text``, outermost first."""
+    stack: list[tuple[int, str]] = []
     for index, ch in enumerate(text):
         if ch in _EMBEDDINGS or ch in _ISOLATES:
             stack.append((index, ch))
@@ -73,10 +92,7 @@ def unclosed_bidi_control(text: str) -> tuple[int, str] | None:
         elif ch == _POP_ISOLATE and any(opener in _ISOLATES for _, opener in stack):
             while stack.pop()[1] not in _ISOLATES:  # closes the embeddings inside it
                 pass
-    if not stack:
-        return None
-    index, opener = stack[0]
-    return index, _EMBEDDINGS.get(opener) or _ISOLATES[opener]
+    return stack
 
 
 def describe(ch: str) -> str:
