@@ -131,6 +131,27 @@ def test_unchangeable_means_all_the_way_down():
     assert not is_unchangeable(nested)  # deeper than any value the plugin makes
 
 
+@dataclass(frozen=True)
+class Nothing:
+    pass
+
+
+@dataclass(frozen=True)
+class One:
+    part: object
+
+
+def test_unchangeable_reads_every_field_of_a_value_whatever_their_number():
+    """None, one or many fields, plain or not: a changeable one anywhere, at any depth,
+    makes the whole value changeable."""
+    assert is_unchangeable(Nothing())
+    assert is_unchangeable(One("a")) and is_unchangeable(One(One(("b",))))
+    assert not is_unchangeable(One([]))
+    assert not is_unchangeable(One(One(MappingProxyType({"a": [1]}))))
+    assert not is_unchangeable(Value("v", ("a", "b", Value("w", ({},)))))  # the last field
+    assert not is_unchangeable(One(Node("A")))  # an object, even of plain values
+
+
 def test_a_type_can_say_what_it_is_made_of():
     @dataclass(eq=False)
     class Made:
@@ -183,6 +204,9 @@ def test_stand_ins_are_the_attributes_whose_value_says_what_it_adds():
     other.says = Says(other, "z")
     told.stand_ins(other, vars(other))
     assert told.stood_in(vars(other)) != fingerprints.stood_in(vars(owner))
+    late = Node("D")  # a type that says something met first among others
+    late.a, late.b, late.says = Value("v"), [1], Says(late, "w")
+    assert Fingerprints().stand_ins(late, vars(late)) == frozenset({"says"})
     plain = Node("C")  # no value of a type that says anything
     assert fingerprints.stand_ins(plain, vars(plain)) == frozenset()
     assert fingerprints.stood_in(vars(plain)) == ""

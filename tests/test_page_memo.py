@@ -88,3 +88,33 @@ def test_a_large_record_is_written_in_chunks_as_the_same_bytes(tmp_path, monkeyp
         assert (tmp_path / "r.json").read_bytes() == json.dumps(
             record, separators=(",", ":")).encode("utf-8")
         assert json.loads((tmp_path / "r.json").read_bytes()) == record
+
+
+def _tree_stamp_by_relpath(folder):
+    """``tree_stamp`` as first written: each file's path by ``os.path.relpath``."""
+    import hashlib  # noqa: PLC0415
+    import os  # noqa: PLC0415
+    digest, count = hashlib.blake2b(digest_size=8), 0
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for file in sorted(files):
+            info = os.stat(os.path.join(root, file))
+            relative = os.path.relpath(os.path.join(root, file), folder)
+            digest.update(f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\n".encode(
+                "utf-8", "surrogateescape"))
+            count += 1
+    return count, int.from_bytes(digest.digest(), "big") >> 1
+
+
+def test_a_folders_stamp_names_each_file_by_its_path_below_it(tmp_path):
+    """A search shard's stamp (``tree_stamp``) works each folder's path out once: the
+    same stamp as a ``relpath`` a file, and a file moved to another folder changes it."""
+    shard = tmp_path / "pagefind-3"
+    for name in ("pagefind-entry.json", "fragment/a.pf_fragment", "index/b.pf_index",
+                 "index/deeper/c", "z"):
+        (shard / name).parent.mkdir(parents=True, exist_ok=True)
+        (shard / name).write_text(name)
+    found = page_memo.tree_stamp(shard)
+    assert found == _tree_stamp_by_relpath(shard) and found[0] == 5
+    (shard / "index/deeper/c").rename(shard / "index/c")
+    assert page_memo.tree_stamp(shard) == _tree_stamp_by_relpath(shard) != found
