@@ -110,7 +110,7 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
         if not overridden and topic.slug in rows and topic.score < judged_best:
             verdict = learned_verdict(taxonomy, rows[topic.slug], verdict,
                                       topic.slug in judged - set(kept))
-        if not overridden and seed.paragraphs:  # the tagger's last rule (not_beside)
+        if not overridden and seed.paragraphs:  # the tagger's last rules (topic_beside, _names)
             verdict = beside(taxonomy, topic, chosen, seed.title, text, verdict)
             verdict = backdrop(taxonomy, topic, chosen, seed.title, text, verdict)
             verdict = named(taxonomy, topic, chosen, seed.title, text, verdict)

@@ -1,6 +1,6 @@
 """``explain``'s words for the last rules: ``not_beside``, ``backdrop`` and a topic named.
 
-``not_beside`` (``enrich/topic_beside.py``) is the tagger's last rule: a topic whose
+``not_beside`` (``enrich/topic_beside.py``) is one of the tagger's last rules: a topic whose
 ``not_beside`` table names a topic given beside it is kept only when the rest of its
 evidence reaches the threshold and half of what the story's body holds of it.
 ``backdrop`` (``enrich/topic_backdrop.py``) leaves out a topic resting on words of the
@@ -119,15 +119,14 @@ def backdrop_topics(taxonomy: Taxonomy, title: str, text: str) -> set[str]:
 def named(taxonomy: Taxonomy, topic: Topic, chosen: list[Topic], title: str, text: str,
           verdict: str) -> str:
     """``verdict``, or why ``topic`` was left out as a name the story only names."""
-    if (any(t.slug == topic.slug for t in chosen) or taxonomy.model is None
-            or topic.slug not in _without(taxonomy, title, text, "names")):
+    if any(t.slug == topic.slug for t in chosen) or taxonomy.model is None:
         return verdict
     number = next(n for n, t in enumerate(taxonomy.topics) if t.slug == topic.slug)
     head, body = taxonomy.record(title, text)
     read = read_body(text)
     names = taxonomy.names.named_only(number, head, body, read, lambda: taxonomy.lift.probabilities(
         read_headline(title, text), read))
-    if not names:
+    if not names or topic.slug not in _without(taxonomy, title, text, "names"):
         return verdict
     quoted = ", ".join(f'"{name}"' for name in names)
     return (f"not kept: beside a better topic the headline names too, it rests only on "
