@@ -62,5 +62,5 @@ def test_a_name_is_written_with_a_capital_in_a_sentence():
 def test_explain_says_the_topic_rests_only_on_names(tmp_path):
     report = explain_report(tmp_path, HEADLINE, RANSOMWARE.split("\n"))
     line = next(line for line in report.splitlines() if " social-media (" in line)
-    assert 'not kept: beside a better topic the headline names too, it rests only on names' \
-        in line and '("reddit")' in line, report
+    assert ("not kept: beside Cybersecurity, given, which the headline names too, it rests "
+            "only on names") in line and '("reddit")' in line, report

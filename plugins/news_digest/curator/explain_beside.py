@@ -128,10 +128,15 @@ def named(taxonomy: Taxonomy, topic: Topic, chosen: list[Topic], title: str, tex
         read_headline(title, text), read))
     if not names or topic.slug not in _without(taxonomy, title, text, "names"):
         return verdict
+    headed = {taxonomy.names.anchor[n] for n in head if n in taxonomy.names.anchor}
+    numbers = {t.slug: n for n, t in enumerate(taxonomy.topics)}
+    better = next((t for t in chosen if numbers.get(t.slug) in headed), None)
     quoted = ", ".join(f'"{name}"' for name in names)
-    return (f"not kept: beside a better topic the headline names too, it rests only on "
-            f"names, written with a capital wherever they stand in a sentence ({quoted}): "
-            "the story names them as its scene, it is not about them; one of its words in "
-            f"lower case, a name the story comes back to ({THREAD_TIMES} times in the body) "
-            f"or the learned desks reading the story as its desk ({LIFT_PROBABILITY:g}) "
-            "would keep it; a Topics: header sets it")
+    beside_it = (f"beside {better.label}, given, which the headline names too" if better
+                 else "beside a better topic the headline names too")
+    return (f"not kept: {beside_it}, it rests only on names, written with a capital "
+            f"wherever they stand inside a sentence ({quoted}): the story names them as its "
+            "scene, it is not about them; one of its words in lower case, a name the story "
+            f"comes back to ({THREAD_TIMES} times in the body) or the learned desks reading "
+            f"the story as its desk ({LIFT_PROBABILITY:g}) would keep it; a Topics: header "
+            "sets it")
