@@ -64,3 +64,42 @@ def test_explain_says_the_topic_rests_only_on_names(tmp_path):
     line = next(line for line in report.splitlines() if " social-media (" in line)
     assert ("not kept: beside Cybersecurity, given, which the headline names too, it rests "
             "only on names") in line and '("reddit")' in line, report
+
+
+# -- a name given only as an example -----------------------------------------------------
+
+ESSAY_TITLE = "The regulator's chairman steps down as net neutrality rules face repeal"
+ESSAY = (
+    "The chairman of the communications regulator will step down next month, the agency "
+    "said on Thursday, leaving the net neutrality rules he wrote to a new majority that has "
+    "promised to repeal them.\n"
+    "The rules bar broadband providers from charging websites like Netflix and Twitter a "
+    "fee to reach their customers. Supporters say that without them only sites that are "
+    "already profitable, like Facebook, could pay for a fast lane.\n"
+    "The commission's vote on the repeal is expected in the spring, and lawmakers of both "
+    "parties have asked the regulator to hold hearings first.")
+
+
+def test_platforms_given_only_as_examples_are_not_the_storys_topic():
+    assert "social-media" not in slugs(ESSAY_TITLE, ESSAY)
+
+
+def test_a_platform_named_otherwise_keeps_it():
+    text = ESSAY + "\nTwitter said the repeal would hurt small sites, and Facebook agreed."
+    assert "social-media" in slugs(ESSAY_TITLE, text)
+
+
+def test_an_example_cue_reads_a_short_list():
+    from news_digest.enrich.topic_names import only_as_examples  # noqa: PLC0415
+
+    assert only_as_examples("twitter", "websites like Netflix and Twitter pay")
+    assert only_as_examples("facebook", "platforms such as Facebook.")
+    assert not only_as_examples("facebook", "Facebook said so, unlike Google.")
+    assert not only_as_examples("facebook", "no such word")
+
+
+def test_explain_says_the_names_are_examples(tmp_path):
+    report = explain_report(tmp_path, ESSAY_TITLE, ESSAY.split("\n"))
+    line = next(line for line in report.splitlines() if " social-media (" in line)
+    assert "it rests only on names the story gives as examples of something else" in line, \
+        report

@@ -121,22 +121,26 @@ def named(taxonomy: Taxonomy, topic: Topic, chosen: list[Topic], title: str, tex
     """``verdict``, or why ``topic`` was left out as a name the story only names."""
     if any(t.slug == topic.slug for t in chosen) or taxonomy.model is None:
         return verdict
-    number = next(n for n, t in enumerate(taxonomy.topics) if t.slug == topic.slug)
+    rules, numbers = taxonomy.names, {t.slug: n for n, t in enumerate(taxonomy.topics)}
+    number = numbers[topic.slug]
     head, body = taxonomy.record(title, text)
     read = read_body(text)
-    names = taxonomy.names.named_only(number, head, body, read, lambda: taxonomy.lift.probabilities(
+    names = rules.named_only(number, head, body, read, lambda: taxonomy.lift.probabilities(
         read_headline(title, text), read))
     if not names or topic.slug not in _without(taxonomy, title, text, "names"):
         return verdict
-    headed = {taxonomy.names.anchor[n] for n in head if n in taxonomy.names.anchor}
-    numbers = {t.slug: n for n, t in enumerate(taxonomy.topics)}
-    better = next((t for t in chosen if numbers.get(t.slug) in headed), None)
+    headed = {rules.anchor[n] for n in head if n in rules.anchor}
     quoted = ", ".join(f'"{name}"' for name in names)
+    keep = ("one of its words in lower case, a name the story comes back to "
+            f"({THREAD_TIMES} times in the body) or the learned desks reading the story as "
+            f"its desk ({LIFT_PROBABILITY:g}) would keep it; a Topics: header sets it")
+    if number not in headed:
+        return (f"not kept: a second topic with nothing in the headline, it rests only on "
+                f"names the story gives as examples of something else ({quoted}, each time "
+                f"after \"like\", \"such as\" or \"including\"): it is not about them; {keep}")
+    better = next((t for t in chosen if numbers.get(t.slug) in headed), None)
     beside_it = (f"beside {better.label}, given, which the headline names too" if better
                  else "beside a better topic the headline names too")
     return (f"not kept: {beside_it}, it rests only on names, written with a capital "
             f"wherever they stand inside a sentence ({quoted}): the story names them as its "
-            "scene, it is not about them; one of its words in lower case, a name the story "
-            f"comes back to ({THREAD_TIMES} times in the body) or the learned desks reading "
-            f"the story as its desk ({LIFT_PROBABILITY:g}) would keep it; a Topics: header "
-            "sets it")
+            f"scene, it is not about them; {keep}")

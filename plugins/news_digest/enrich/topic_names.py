@@ -24,8 +24,12 @@ Any of these keeps it:
   Conservative Party in a politics story is its subject;
 * no better topic named in the headline: "Regulator fines Facebook owner" is about it.
 
-Names found only in the body are not judged here (a topic named in passing is
-``topic_lift.passing``'s).
+A second topic none of whose phrases is in the headline is left out on the same terms
+when the story gives each of its names only as an example of something else, in a list
+after "like", "such as" or "including" ("websites like Netflix and Twitter"): an essay on
+net neutrality is no Social Media story. Platforms named otherwise in the body only (an
+internet shutdown that blocks Instagram and WhatsApp) are not judged here (a topic named
+in passing is ``topic_lift.passing``'s).
 
 The best topic always stands: a story about Facebook is a Social Media story.
 
@@ -45,6 +49,14 @@ from .topic_signals import MONEY
 _ANCHOR_KINDS = (0, 3)  # phrases and example words (their index in topics.KINDS)
 # What may stand before a sentence's first word: its capital then tells nothing.
 _SENTENCE_ENDS = frozenset('.!?:;"“”‘’\'([{-–—•*#|\n')
+
+
+# A name given as an example of something else: "websites like Netflix and Twitter",
+# "platforms such as Facebook", "firms including Google" (up to four words of the list
+# before it, within ``_CUE_CHARS``).
+_EXAMPLE_CUE = re.compile(r"(?:\blike|\bsuch as|\bincluding)\s+"
+                          r"(?:[\w'’.&-]+,?\s+(?:and\s+|or\s+)?){0,4}$", re.IGNORECASE)
+_CUE_CHARS = 60
 
 
 @lru_cache(maxsize=4096)
@@ -67,6 +79,13 @@ def written_as_name(phrase: str, text: str) -> bool | None:
             return False
         seen = True
     return True if seen else None
+
+
+def only_as_examples(phrase: str, text: str) -> bool:
+    """Whether ``phrase`` is found in ``text`` and each time in a list of examples."""
+    starts = [match.start() for match in _pattern(phrase).finditer(text)]
+    return bool(starts) and all(_EXAMPLE_CUE.search(text[max(0, at - _CUE_CHARS):at])
+                                for at in starts)
 
 
 class Names:
@@ -99,13 +118,23 @@ class Names:
     def keep(self, kept: list[tuple[float, int]], head: Mapping, body: Mapping, text: str,
              chances: Callable[[], dict]) -> list[tuple[float, int]]:
         """``kept`` (best first) without the second topics the story only names."""
-        if len(kept) < 2 or not head:
+        if len(kept) < 2:
             return kept
         headed = {self.anchor[n] for n in head if n in self.anchor}
         out = kept[:1]
         for place, item in enumerate(kept[1:], 1):
-            if (item[1] in headed and any(number in headed for _, number in kept[:place])
-                    and self.named_only(item[1], head, body, text, chances)):
+            if item[1] in headed:
+                if (any(number in headed for _, number in kept[:place])
+                        and self.named_only(item[1], head, body, text, chances)):
+                    continue
+            elif self.examples_only(item[1], body, text) and self.named_only(
+                    item[1], head, body, text, chances):
                 continue
             out.append(item)
         return out
+
+    def examples_only(self, number: int, body: Mapping, text: str) -> list[str]:
+        """The anchors of topic ``number`` found in the body when each stands only in a list
+        of examples ("websites like Netflix and Twitter"), else []."""
+        names = [self.entries[n][3] for n in body if self.anchor.get(n) == number]
+        return names if names and all(only_as_examples(name, text) for name in names) else []
