@@ -67,8 +67,12 @@ def test_beside_a_better_topic_the_pandemic_in_the_headline_is_the_storys_time()
 
 
 def test_without_the_list_the_headline_kept_it_beside_a_better_topic():
-    assert given(RELIEF, *SENATE, taxonomy=without_backdrop()) == ["government-policy",
-                                                                   "health"]
+    taxonomy = without_backdrop()
+    # "Covid-19", all Health holds here, is written as a name: the later rule of a topic
+    # only named (topic_names.py) leaves it out too; without both, it was given.
+    assert given(RELIEF, *SENATE, taxonomy=taxonomy) == ["government-policy"]
+    taxonomy.names = None
+    assert given(RELIEF, *SENATE, taxonomy=taxonomy) == ["government-policy", "health"]
 
 
 def test_beside_a_better_topic_health_words_of_its_own_keep_health():

@@ -21,7 +21,7 @@ from ..errors import SourcesFileError
 from ..seeds.format import SeedError, read_seed
 from ..settings import resolve
 from .check import warning_lines
-from .explain_beside import backdrop, backdrop_topics, beside
+from .explain_beside import backdrop, backdrop_topics, beside, named
 from .explain_policy import policy_line
 from .explain_reading import not_read
 from .explain_verdicts import (
@@ -110,9 +110,10 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
         if not overridden and topic.slug in rows and topic.score < judged_best:
             verdict = learned_verdict(taxonomy, rows[topic.slug], verdict,
                                       topic.slug in judged - set(kept))
-        if not overridden and seed.paragraphs:  # the tagger's last rule (not_beside)
+        if not overridden and seed.paragraphs:  # the tagger's last rules (topic_beside, _names)
             verdict = beside(taxonomy, topic, chosen, seed.title, text, verdict)
             verdict = backdrop(taxonomy, topic, chosen, seed.title, text, verdict)
+            verdict = named(taxonomy, topic, chosen, seed.title, text, verdict)
         if not overridden and not seed.paragraphs and topic.slug not in kept:
             verdict = f"not kept: {headline_rule(taxonomy)}"
         lines += _topic_lines(topic, verdict)

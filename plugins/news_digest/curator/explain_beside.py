@@ -1,16 +1,20 @@
-"""``explain``'s words for two curator's lists: ``not_beside`` and ``backdrop``.
+"""``explain``'s words for the last rules: ``not_beside``, ``backdrop`` and a topic named.
 
-``not_beside`` (``enrich/topic_beside.py``) is the tagger's last rule: a topic whose
+``not_beside`` (``enrich/topic_beside.py``) is one of the tagger's last rules: a topic whose
 ``not_beside`` table names a topic given beside it is kept only when the rest of its
 evidence reaches the threshold and half of what the story's body holds of it.
 ``backdrop`` (``enrich/topic_backdrop.py``) leaves out a topic resting on words of the
 story's time or setting. Each says what it made of a topic, and that it left the topic out
-only when the topic is given without it.
+only when the topic is given without it. ``named`` says when a second topic rests only on
+names the story writes with a capital (``enrich/topic_names.py``).
 """
 
 from __future__ import annotations
 
 from ..enrich.topic_beside import REST_SHARE
+from ..enrich.topic_guards import THREAD_TIMES
+from ..enrich.topic_lift import LIFT_PROBABILITY
+from ..enrich.topic_text import read_body, read_headline
 from ..enrich.topics import Taxonomy, Topic
 
 
@@ -47,13 +51,17 @@ def beside(taxonomy: Taxonomy, topic: Topic, chosen: list[Topic], title: str, te
 
 
 def _without(taxonomy: Taxonomy, title: str, text: str, rule: str = "beside") -> set[str]:
-    """The topics given without the rule ``rule`` (``beside`` or ``backdrop``)."""
-    rules = getattr(taxonomy, rule)
-    setattr(taxonomy, rule, None)
+    """The topics given without the rule ``rule`` (``beside``, ``backdrop`` or ``names``)
+    and the rules after it: a topic one rule left out, a later one did not."""
+    later = ("names",) if rule != "names" else ()
+    saved = {name: getattr(taxonomy, name) for name in (rule, *later)}
+    for name in saved:
+        setattr(taxonomy, name, None)
     try:
         return {t.slug for t in taxonomy.classify(title, text)}
     finally:
-        setattr(taxonomy, rule, rules)
+        for name, rules in saved.items():
+            setattr(taxonomy, name, rules)
 
 
 def backdrop(taxonomy: Taxonomy, topic: Topic, chosen: list[Topic], title: str, text: str,
@@ -106,3 +114,33 @@ def backdrop_topics(taxonomy: Taxonomy, title: str, text: str) -> set[str]:
         if rules.is_backdrop(rules.share(n, head, body, taxonomy._points, beside=beside)):
             left.add(slug)
     return left
+
+
+def named(taxonomy: Taxonomy, topic: Topic, chosen: list[Topic], title: str, text: str,
+          verdict: str) -> str:
+    """``verdict``, or why ``topic`` was left out as a name the story only names."""
+    if any(t.slug == topic.slug for t in chosen) or taxonomy.model is None:
+        return verdict
+    rules, numbers = taxonomy.names, {t.slug: n for n, t in enumerate(taxonomy.topics)}
+    number = numbers[topic.slug]
+    head, body = taxonomy.record(title, text)
+    read = read_body(text)
+    names = rules.named_only(number, head, body, read, lambda: taxonomy.lift.probabilities(
+        read_headline(title, text), read))
+    if not names or topic.slug not in _without(taxonomy, title, text, "names"):
+        return verdict
+    headed = {rules.anchor[n] for n in head if n in rules.anchor}
+    quoted = ", ".join(f'"{name}"' for name in names)
+    keep = ("one of its words in lower case, a name the story comes back to "
+            f"({THREAD_TIMES} times in the body) or the learned desks reading the story as "
+            f"its desk ({LIFT_PROBABILITY:g}) would keep it; a Topics: header sets it")
+    if number not in headed:
+        return (f"not kept: a second topic with nothing in the headline, it rests only on "
+                f"names the story gives as examples of something else ({quoted}, each time "
+                f"after \"like\", \"such as\" or \"including\"): it is not about them; {keep}")
+    better = next((t for t in chosen if numbers.get(t.slug) in headed), None)
+    beside_it = (f"beside {better.label}, given, which the headline names too" if better
+                 else "beside a better topic the headline names too")
+    return (f"not kept: {beside_it}, it rests only on names, written with a capital "
+            f"wherever they stand inside a sentence ({quoted}): the story names them as its "
+            f"scene, it is not about them; {keep}")

@@ -26,14 +26,13 @@ story is not thrown to General while it holds real evidence: topics scoring at l
 just keywords or example words), found as two different phrases, one phrase twice
 in the body, or one in the headline, are given ("near the line").
 
-A learned part weighs in on close calls (``topic_lift.py``): a linear model of news
-desks (``topic_model.py``, trained offline) lifts a topic whose own phrases scored
-under the threshold when the story reads like that topic's desk, and a second topic
-that rests on a single phrase, or sits close to the line, stands only with the model's
-word. It never gives a topic without the curator's words for it, and a ``Topics:``
-header overrides everything (``story_topics.seed_topics``). Then the guards (``topic_guards.py``),
-the last looks at a long story's asides (``topic_asides.py``) and a learned verdict on
-second topics (``topic_verdict.py``) decide.
+A learned part weighs in on close calls (``topic_lift.py``): a linear model of news desks
+(``topic_model.py``, trained offline) lifts a topic under the threshold when the story reads
+like its desk, and confirms a second topic on a single phrase or close to the line. It never
+gives a topic without the curator's words for it; a ``Topics:`` header overrides everything
+(``story_topics.seed_topics``). Then the guards (``topic_guards.py``), a long story's asides
+(``topic_asides.py``), a learned verdict (``topic_verdict.py``) and a topic only named
+(``topic_names.py``) decide.
 
 Matching is on whole words, case-insensitive (a phrase in capitals, "DUP", as written); where
 phrases overlap, the one starting first and then the longest wins, for every topic ("health
@@ -60,6 +59,7 @@ from .topic_examples import EXAMPLE_WEIGHT, example_words
 from .topic_guards import Guards, opening
 from .topic_lift import SINGLE_TIMES, SINGLE_WEIGHT, SURE_PROBABILITY, DeskLift, passing
 from .topic_model import TopicModel, default_model
+from .topic_names import Names
 from .topic_signals import MONEY, MONEY_KEY, money_count, money_led, money_points
 from .topic_tally import MAX_REPEATS, found_topics, tally
 from .topic_text import read_body as _read  # the part of a body that is read
@@ -117,8 +117,7 @@ class Taxonomy:
         self.min_share = min_share
         self.fallback = self.lookup(fallback) or Topic(slugify_headline(fallback, 60), fallback)
         index: dict[str, dict[tuple[str, ...], list]] = {}
-        # Entries are counted by number: small ints hash far faster than tuples. Equal
-        # entries (a phrase listed twice) share a number, as they would share a key.
+        # Entries by number (small ints hash faster than tuples); equal entries share one.
         self._entries: list[tuple] = []
         numbers: dict[tuple, int] = {}
         topics = list(topics)
@@ -157,6 +156,7 @@ class Taxonomy:
         # Words a topic leaves to another given beside it (``not_beside``, topic_beside.py).
         self.beside = NotBeside(topics, self._entries, threshold, ANCHOR_WEIGHT)
         self.backdrop = Backdrop(topics, self._entries)  # a story's time: topic_backdrop.py
+        self.names = Names(self._entries, ANCHOR_WEIGHT, self.lift)  # only named: topic_names
 
     @classmethod
     def from_settings(cls, digest: Mapping) -> Taxonomy:
@@ -258,12 +258,10 @@ class Taxonomy:
     def classify(self, title: str, text: str) -> list[Topic]:
         """Ranked topics of a story: best score first, ties in taxonomy order.
 
-        Topics under the threshold, or far below the best one, are dropped; at
-        most ``max_topics`` remain. When no topic reaches the threshold, those
-        near the line with real evidence are given (``near_line``); a story with
-        none gets the fallback topic. Computes the same scores as ``score``, in
-        one pass over what was found.
-        """
+        Topics under the threshold, or far below the best one, are dropped; at most
+        ``max_topics`` remain. When no topic reaches the threshold, those near the line with
+        real evidence are given (``near_line``); a story with none gets the fallback topic.
+        The same scores as ``score``, in one pass over what was found."""
         title = read_headline(title, text)  # a site's name after the headline is not the story
         text = _read(text)
         head, body = self._scan(title), self._scan(text)
@@ -349,6 +347,8 @@ class Taxonomy:
                                      (phrases, keywords, negative, learned))
         if self.beside and len(kept) > 1:  # a topic's words left to the other topic given
             kept = self.beside.keep(kept, head, body, self._total)
+        if lift and self.names and len(kept) > 1:  # a second topic only named (topic_names)
+            kept = self.names.keep(kept, head, body, text, chances)
         if not kept:
             return [self.fallback]
         found = self._group(head, body, {number for _, number in kept})
