@@ -125,3 +125,32 @@ def test_every_option_the_docs_give_a_command_is_one_of_its_options():
                 if option not in options[command]:
                     wrong.append(f"{doc.relative_to(ROOT)}:{number}: {command} {option}")
     assert wrong == []
+
+
+# `clusters.bin`, `stories.json`: files named like a module and an attribute.
+FILE_ENDINGS = {"py", "json", "toml", "html", "bin", "opml", "js", "css", "txt", "xml", "md",
+                "yml", "new"}
+
+
+def test_every_module_name_the_docs_give_is_in_that_module():
+    # `enrich/clusters.py` `profile`, `clusters.recluster`, `speed/freed_memory.py`
+    # `forget_memoized`: a name the docs send a newcomer to is there.
+    from importlib import import_module
+
+    plugin = ROOT / "plugins"
+    modules: dict[str, list[str]] = {}
+    for path in (plugin / "news_digest").rglob("*.py"):
+        parts = path.relative_to(plugin).with_suffix("").parts
+        if parts[-1] != "__main__":
+            dotted = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+            modules.setdefault(parts[-1], []).append(dotted)
+    missing = []
+    for doc in DOCS:
+        for number, line in enumerate(doc.read_text(encoding="utf-8").splitlines(), 1):
+            pairs = (re.findall(r"`(?:[\w/]+/)?(\w+)(?:\.py)?\.(\w+)`", line)
+                     + re.findall(r"`(?:[\w/]+/)?(\w+)\.py` `(\w+)`", line))
+            for module, name in pairs:
+                if module in modules and name not in FILE_ENDINGS and not any(
+                        hasattr(import_module(dotted), name) for dotted in modules[module]):
+                    missing.append(f"{doc.relative_to(ROOT)}:{number}: {module}.{name}")
+    assert missing == []
