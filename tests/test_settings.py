@@ -71,3 +71,20 @@ def test_every_settings_row_of_the_docs_has_the_code_s_default():
             if value != expected or type(value) is not type(expected):
                 wrong.append(f"{doc.name}: {name} = {literal[1]}, the code's {expected!r}")
     assert wrong == []
+
+
+def test_every_range_the_docs_give_a_setting_is_the_one_it_checks():
+    # "(20 to 200)" in a settings row of the docs is the range its check says it expects.
+    import re
+
+    wrong = []
+    for doc in sorted((ROOT / "docs").glob("*.md")):
+        text = doc.read_text(encoding="utf-8")
+        for name, meaning in re.findall(r"^\| `(DIGEST_\w+)` \| [^|]* \| (.*) \|$", text,
+                                        re.MULTILINE):
+            for low, high in re.findall(r"\((\d[\d.]*) to (\d[\d.]*)\)", meaning):
+                if name in SETTINGS and not re.search(
+                        rf"(?:from )?{re.escape(low)} to {re.escape(high)}\b",
+                        SETTINGS[name].expected):
+                    wrong.append(f"{doc.name}: {name} ({low} to {high})")
+    assert wrong == []
