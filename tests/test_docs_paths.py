@@ -154,3 +154,28 @@ def test_every_module_name_the_docs_give_is_in_that_module():
                         hasattr(import_module(dotted), name) for dotted in modules[module]):
                     missing.append(f"{doc.relative_to(ROOT)}:{number}: {module}.{name}")
     assert missing == []
+
+
+def test_every_class_name_the_docs_give_is_of_that_class():
+    # `DigestBuild.of`, `Speed.forget_fragments`, `FeedPlan.let_go_of_items`, ...
+    import inspect
+    from importlib import import_module
+
+    plugin = ROOT / "plugins"
+    classes: dict[str, list[type]] = {}
+    for path in (plugin / "news_digest").rglob("*.py"):
+        parts = path.relative_to(plugin).with_suffix("").parts
+        if parts[-1] != "__main__":
+            module = import_module(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+            for name, value in vars(module).items():
+                if inspect.isclass(value) and value.__module__ == module.__name__:
+                    classes.setdefault(name, []).append(value)
+    missing = []
+    for doc in DOCS:
+        for number, line in enumerate(doc.read_text(encoding="utf-8").splitlines(), 1):
+            for name, attribute in re.findall(r"`([A-Z]\w+)\.(\w+)(?:\([^`]*\))?`", line):
+                if name in classes and not any(
+                        hasattr(c, attribute) or attribute in getattr(c, "__annotations__", {})
+                        for c in classes[name]):
+                    missing.append(f"{doc.relative_to(ROOT)}:{number}: {name}.{attribute}")
+    assert missing == []
