@@ -132,3 +132,20 @@ def test_every_module_is_on_the_map():
     missing = [str(path.relative_to(PLUGIN)) for path in sorted(PLUGIN.rglob("*.py"))
                if f"`{path.name}`" not in text and "__pycache__" not in path.parts]
     assert not missing, f"add these to docs/architecture.md's table: {missing}"
+
+
+def test_each_row_of_the_map_names_modules_of_its_folder():
+    """A module named in a folder's row of docs/architecture.md's table is a file of that
+    folder: the map names no module that is gone or moved (training/'s scripts, named
+    beside the modules they train, are files of training/)."""
+    import re
+
+    root = PLUGIN.parents[1]
+    text = (root / "docs" / "architecture.md").read_text(encoding="utf-8")
+    wrong = []
+    for folder, cell in re.findall(r"^\| `(\w+)/` \| (.*) \|$", text, re.MULTILINE):
+        for name in re.findall(r"`([\w/]+\.py)`", cell):
+            where = root / name if name.startswith("training/") else PLUGIN / folder / name
+            if not where.is_file() and not (root / "training" / name).is_file():
+                wrong.append(f"{folder}/: {name}")
+    assert wrong == []

@@ -187,6 +187,14 @@ def test_every_documented_header_is_documented_in_the_docs():
         assert all(f"`{alias.capitalize()}`" in section for alias in header.aliases), header
 
 
+
+def test_readme_names_every_header_a_seed_may_carry():
+    # Its list of "the other headers" had left out `Lead story:` and `Headline only:`.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Adding a story", 1)[1].split("\n## ", 1)[0]
+    flat = " ".join(section.split())
+    assert [h.name for h in HEADERS[1:] if f"{h.name}:" not in flat] == []  # or its template
+
 @pytest.mark.parametrize("as_bytes", [True, False])
 def test_characters_xml_cannot_carry_are_refused_in_bytes_and_in_text(as_bytes):
     for ch, line in (("\U0010ffff", 9), ("\U0001fffe", 1), ("\ufdef", 5), ("\uffff", 9)):

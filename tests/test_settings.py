@@ -47,3 +47,44 @@ def test_bad_values_name_setting_value_and_expectation(name, value):
 def test_the_docs_document_every_setting():
     table = (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
     assert [name for name in SETTINGS if f"| `{name}` |" not in table] == []
+
+
+def test_every_settings_row_of_the_docs_has_the_code_s_default():
+    # A row of a settings table (docs/settings.md, docs/importing.md, ...) names a setting
+    # the code reads, and a default written as one Python literal is the code's default.
+    import ast
+    import re
+
+    wrong = []
+    for doc in sorted((ROOT / "docs").glob("*.md")):
+        text = doc.read_text(encoding="utf-8")
+        for name, default in re.findall(r"^\| `(DIGEST_\w+)` \| ([^|]*) \|", text, re.MULTILINE):
+            if name not in SETTINGS:
+                wrong.append(f"{doc.name}: {name} is no setting")
+                continue
+            literal = re.fullmatch(r"`([^`]*)`", default.strip())
+            if not literal:  # words: "PTI, AP, ...", "`None` (pelicanconf.py sets it)"
+                continue
+            value, expected = ast.literal_eval(literal[1]), SETTINGS[name].default
+            if isinstance(value, list):  # a list in the docs, a tuple in the code
+                value, expected = tuple(value), tuple(expected)
+            if value != expected or type(value) is not type(expected):
+                wrong.append(f"{doc.name}: {name} = {literal[1]}, the code's {expected!r}")
+    assert wrong == []
+
+
+def test_every_range_the_docs_give_a_setting_is_the_one_it_checks():
+    # "(20 to 200)" in a settings row of the docs is the range its check says it expects.
+    import re
+
+    wrong = []
+    for doc in sorted((ROOT / "docs").glob("*.md")):
+        text = doc.read_text(encoding="utf-8")
+        for name, meaning in re.findall(r"^\| `(DIGEST_\w+)` \| [^|]* \| (.*) \|$", text,
+                                        re.MULTILINE):
+            for low, high in re.findall(r"\((\d[\d.]*) to (\d[\d.]*)\)", meaning):
+                if name in SETTINGS and not re.search(
+                        rf"(?:from )?{re.escape(low)} to {re.escape(high)}\b",
+                        SETTINGS[name].expected):
+                    wrong.append(f"{doc.name}: {name} ({low} to {high})")
+    assert wrong == []
