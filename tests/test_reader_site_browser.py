@@ -18,7 +18,7 @@ from reader_site import (
     build_reader_site,
     captures_present,
 )
-from tools import axe, launched_chromium, serve
+from tools import ROOT, axe, launched_chromium, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow,
               pytest.mark.skipif(not captures_present(),
@@ -26,6 +26,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow,
                                         "are absent")]
 
 DESKTOP = {"width": 1280, "height": 900}
+SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
           "December")
 # The site's one date format (docs/front-page.md, "Dates"), its three lengths.
@@ -158,6 +159,22 @@ def test_the_header_navigation_is_one_line_at_1280_on_every_kind_of_page(site, s
     assert set(lines.values()) == {1}, lines
 
 
+def test_no_paragraph_runs_wider_than_a_reading_measure(site, server, browser):
+    # The 404 page's, the search page's and the feeds page's text ran to the page's
+    # full 66rem at 1280 px, about 110 characters a line.
+    wide = {}
+    for name, path in _pages(site).items():
+        ctx, page = _open(browser, server, path, viewport=DESKTOP)
+        widths = page.evaluate("""() => Array.from(document.querySelectorAll('main p'))
+            .filter((p) => p.textContent.trim())
+            .map((p) => p.getBoundingClientRect().width /
+                        parseFloat(getComputedStyle(document.documentElement).fontSize))""")
+        ctx.close()
+        if widths and max(widths) > 46.01:
+            wide[name] = round(max(widths), 1)
+    assert wide == {}
+
+
 def test_the_sources_index_reads_like_the_topics_index(site, server, browser):
     # It was a bulleted column of every publisher, without the topics' lede or columns.
     index = site.page("sources/index.html")
@@ -241,3 +258,28 @@ def test_the_other_reports_beside_a_story_are_set_as_headlines(site, server, bro
     ctx.close()
     assert ratios, "no headline beside a story runs to two lines"
     assert max(ratios) <= 1.4, ratios
+
+
+def test_screenshots_of_the_real_site(site, server, browser):
+    """For a person to look at (tests/artifacts/screenshots/reader-*.png, git-ignored):
+    the busy day, a story with its other reports, the sources index and search results,
+    light and dark, at 1280 and 390 px."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    pages = {"edition": BUSY_REAL, "story": _story_with_coverage(site),
+             "sources": "sources/", "search": "search/"}
+    written = []
+    for label, viewport in (("1280", DESKTOP), ("390", {"width": 390, "height": 844})):
+        for scheme in ("light", "dark"):
+            for name, path in pages.items():
+                ctx, page = _open(browser, server, path, color_scheme=scheme,
+                                  viewport=viewport)
+                if name == "search":
+                    box = page.locator("#search-q")
+                    box.wait_for()
+                    box.press_sequentially("Brexit")
+                    page.locator("#search-results mark").first.wait_for()
+                shot = SCREENSHOTS / f"reader-{name}-{label}-{scheme}.png"
+                page.screenshot(path=str(shot))
+                written.append(shot)
+                ctx.close()
+    assert len(written) == 16 and all(p.stat().st_size > 10_000 for p in written)
