@@ -56,3 +56,31 @@ def test_a_time_with_a_fraction_of_a_second_is_valid_html(tmp_path):
     for page in ("index.html", "stories/a-story.html"):
         assert set(site.page(page).xpath("//time[contains(@datetime, 'T')]/@datetime")) == {
             "2019-11-01T12:05:50.123+00:00"}, page
+
+
+def test_two_reports_of_one_publisher_on_one_day_show_their_times_on_a_story_page(tmp_path):
+    """The story page's "Also covered by" listed "Wire · 1 March 2021" twice, two lines a
+    reader could not tell apart but by their headlines: it now gives each one's time, as
+    the edition's line does."""
+    first = "https://wire.example/dock-strike"
+    seeds = {f"00{n}_{n:016x}.txt": seed_text(
+                 title=title, source=source, url=url, published=when,
+                 body=("Dockers at Rotterdam walked out on Monday over pay.",),
+                 extra=[("Same event as", first)] if url != first else [])
+             for n, (title, source, url, when) in enumerate([
+                 ("Rotterdam dockers strike over pay", "Wire", first, "2021-03-01T07:00:00Z"),
+                 ("Port of Rotterdam halted by strike", "Herald",
+                  "https://herald.example/port", "2021-03-01T09:00:00Z"),
+                 ("Rotterdam strike: unions and port talk again", "Wire",
+                  "https://wire.example/dock-talks", "2021-03-01T16:30:00Z")], start=1)}
+    site = build(tmp_path, seeds)
+    assert site.code == 0, site.stderr
+    block = site.page("stories/port-of-rotterdam-halted-by-strike.html").xpath(
+        "//section[@class='coverage']//span[@class='credit']")
+    assert [" ".join(e.text_content().split()) for e in block] == [
+        "Wire · 1 March 2021, 07:00 UTC", "Wire · 1 March 2021, 16:30 UTC"]
+    # one report of each publisher: the date alone, as before
+    wire = site.page("stories/rotterdam-dockers-strike-over-pay.html").xpath(
+        "//section[@class='coverage']//span[@class='credit']")
+    assert [" ".join(e.text_content().split()) for e in wire] == [
+        "Herald · 1 March 2021", "Wire · 1 March 2021"]

@@ -172,11 +172,12 @@ def test_every_page_links_the_search_page_which_works_without_inline_script(tmp_
     form = search.xpath("//form[@role='search']")[0]
     assert [_resolve("search/index.html", b) for b in form.get("data-bundles").split()] == [
         "pagefind"]
-    # Without JavaScript: say so and offer the topic and source indexes instead.
+    # Without JavaScript: say so and offer the topic and source indexes instead, and the
+    # archive, every headline on one page, where the browser's own search finds a word.
     [fallback] = search.xpath("//*[@id='search-unavailable']")
     assert "needs JavaScript" in fallback.text_content()
     assert {_resolve("search/index.html", a.get("href")) for a in fallback.iter("a")} == {
-        "topics", "sources"}
+        "topics", "sources", "archives"}
     assert form.get("hidden") is not None  # the form only appears once search.js runs
 
 

@@ -200,7 +200,8 @@ def test_a_source_alone_lists_its_stories_newest_first(browser, small_site):
         assert errors == []
 
 
-def test_without_javascript_the_page_points_to_topics_and_sources(browser, small_site):
+def test_without_javascript_the_page_points_to_topics_sources_and_archive(browser,
+                                                                         small_site):
     site, _ = small_site
     with serve(site.output) as base, open_page(browser, base + "search/",
                                                java_script_enabled=False) as (page, _):
@@ -209,7 +210,7 @@ def test_without_javascript_the_page_points_to_topics_and_sources(browser, small
         assert "needs JavaScript" in notice.inner_text()
         links = notice.locator("a")
         assert [links.nth(i).get_attribute("href") for i in range(links.count())] == [
-            "../topics/", "../sources/"]
+            "../topics/", "../sources/", "../archives/"]
         assert page.locator("#search").is_hidden()
 
 
