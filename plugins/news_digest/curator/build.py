@@ -232,6 +232,8 @@ class _Build:
         finally:
             if not ok:
                 self._clean_up()
+            if self.rebuild is not None:
+                self.rebuild.release()
         return 1
 
     def _build(self) -> bool:
