@@ -62,6 +62,8 @@ def index_problems(output: Path) -> list[str]:
             continue
         url = fragment.get("url", "")
         page = output / url.lstrip("/")
+        if url.endswith("/"):  # a story slugged 'index': stories/index.html
+            page = page / "index.html"
         if not url.startswith("/") or not page.is_file():
             problems.append(f"{where}: its address {url[:80]!r} is no page")
             continue
@@ -75,8 +77,11 @@ def index_problems(output: Path) -> list[str]:
             if _plain(meta.get(key, "")) != value:
                 problems.append(f"{where}: {key} {meta.get(key, '')[:60]!r} is not the "
                                 f"page's {value[:60]!r} ({url})")
-        sources = tree.xpath("//data[@data-pagefind-filter='source[value]']/@value")
-        if fragment.get("filters", {}).get("source") != sources:
+        # the publisher as the page's credit line shows it (not the filter's attribute:
+        # Pagefind reads it as HTML once more, so the theme escapes it once more)
+        sources = [_plain(tree.xpath("string((//p[@class='credit-line']"
+                                     "/*[@class='publisher'])[1])"))]
+        if [_plain(s) for s in fragment.get("filters", {}).get("source", [])] != sources:
             problems.append(f"{where}: source filter {fragment.get('filters')} is not the "
                             f"page's {sources} ({url})")
     for page in sorted(output.glob("stories/*.html")):

@@ -53,8 +53,8 @@ def test_the_search_checks_find_what_they_look_for(tmp_path):
     for name in ("a", "b"):
         (stories / f"{name}.html").write_text(
             f"<html><body><h1>Headline {name}</h1><data value='Credit {name}' "
-            "data-pagefind-meta='attribution[value]'></data><data value='P' "
-            "data-pagefind-filter='source[value]'></data></body></html>", encoding="utf-8")
+            "data-pagefind-meta='attribution[value]'></data><p class='credit-line'>"
+            "<a class='publisher'>P</a></p></body></html>", encoding="utf-8")
 
     def fragment(name: str, value) -> None:
         data = value if isinstance(value, bytes) else SIGNATURE + json.dumps(value).encode()
