@@ -1,6 +1,6 @@
-"""Odd files where the curator's commands expect a feed or a settings file: a named
-pipe nobody writes to (opening it waited forever), a symbolic link that leads back to
-itself, a folder. Each is a line naming the file and the fix, never a hang or a
+"""Odd files where the curator's commands expect a feed, a settings file, a page or a
+static file: a named pipe nobody writes to (opening it waited forever), a symbolic link
+that leads back to itself, a folder. Each is a line naming the file and the fix, never a hang or a
 traceback; each test failed before its fix (docs/history/hostile.md)."""
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import ROOT
+from faultsite import Project
+from sitebuild import ROOT, seed_text
 
 FEED = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Valley Times</title><link>https://valley.example/</link>
@@ -104,3 +105,25 @@ def test_a_settings_file_that_is_no_file_is_named(tmp_path, command, kind):
     assert result.stderr.strip().splitlines()[-1].endswith(
         f"{odd}: {what}, not a settings file: give the settings file with -s FILE")
     assert not (tmp_path / "output").exists()
+
+
+def test_a_page_that_is_a_pipe_is_named_not_waited_for(tmp_path):
+    """Pelican opens every page it lists (and would copy every static file, where
+    STATIC_PATHS lists any): a named pipe among them (nobody writing) made `make html`
+    wait forever."""
+    where = "pages/other.md"
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "pages").mkdir()
+    (content / "articles" / "001_a.txt").write_text(seed_text(), encoding="utf-8")
+    project = Project(tmp_path / "project", content)
+    pipe = project.content / where
+    pipe.parent.mkdir(exist_ok=True)
+    os.mkfifo(pipe)
+    result = subprocess.run(project.command(), cwd=project.folder, capture_output=True,
+                            text=True, timeout=300, check=False)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert (f"content/{where}: is a named pipe, not a regular file: only regular files are "
+            "read; replace it by the file itself or remove it") in result.stderr
+    assert result.stderr.strip().endswith("output/ was left as it was")
