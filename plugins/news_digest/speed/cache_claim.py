@@ -73,12 +73,17 @@ class CacheClaim:
 
 
 def if_unused(folder: Path, action: Callable[[Path], None]) -> bool:
-    """``action(folder)`` while no live build can use ``folder``; whether it ran."""
+    """``action(folder)`` unless a live build holds ``folder``; whether it ran. Where
+    no lock can tell (no ``flock`` on the system or the file system), as before the
+    claims: it runs (old folders are still pruned)."""
+    if fcntl is None:
+        action(folder)
+        return True
     fd = _open(folder, create=False)
-    if fd is None:
+    if fd is None:  # gone, or not readable
         return False
     try:
-        if _alone(fd) is True:
+        if _alone(fd) is not False:
             action(folder)
             return True
         return False
