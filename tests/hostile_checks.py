@@ -17,7 +17,7 @@ _SCRIPT_END = re.compile(rb"</script|<!--", re.I)
 _BAD_SCHEME = ("javascript:", "data:", "vbscript:", "file:")
 
 
-def _dom_problems(tree, where: str) -> list[str]:
+def dom_problems(tree, where: str) -> list[str]:
     """Elements or attributes a seed's text asked for, scripts that are not data."""
     problems = []
     for element in tree.iter():
@@ -46,11 +46,11 @@ def html_problems(path: Path, where: str) -> list[str]:
         tree = lxml.html.fromstring(data)
     except (lxml.etree.ParserError, ValueError) as error:
         return [f"{where}: does not parse: {error}"]
-    problems += _dom_problems(tree, where)
+    problems += dom_problems(tree, where)
     # The same page as a browser parses it (HTML5): an early '</script>' or '<!--'
     # in a JSON-LD block would show here as a script element that is no JSON.
     doc = html5lib.parse(data, treebuilder="lxml", namespaceHTMLElements=False)
-    problems += _dom_problems(doc.getroot(), where + " (html5)")
+    problems += dom_problems(doc.getroot(), where + " (html5)")
     for script in doc.getroot().iter("script"):
         if script.get("type") == "application/ld+json":
             try:
@@ -80,7 +80,7 @@ def feed_problems(path: Path, where: str) -> list[str]:
         for part in [entry.get("summary", "")] + [c.value for c in entry.get("content", [])]:
             if part:
                 tree = lxml.html.fragment_fromstring(part, create_parent="div")
-                problems += _dom_problems(tree, f"{where} item {entry.get('id')}")
+                problems += dom_problems(tree, f"{where} item {entry.get('id')}")
     return problems
 
 
@@ -97,7 +97,7 @@ def json_problems(path: Path, where: str) -> list[str]:
         for key in ("content_html", "summary"):
             if item.get(key) and key == "content_html":
                 tree = lxml.html.fragment_fromstring(item[key], create_parent="div")
-                problems += _dom_problems(tree, f"{where} item {item.get('id')}")
+                problems += dom_problems(tree, f"{where} item {item.get('id')}")
     return problems
 
 

@@ -21,6 +21,7 @@ import lxml.html
 from hostile_checks import outside_files, site_problems, snapshot
 from hostile_feeds import feeds
 from hostile_gen import Story, batch
+from hostile_search import browser_problems, index_problems
 
 from news_digest.enrich.publishers import publisher_key
 from news_digest.seeds import headers
@@ -78,9 +79,11 @@ def _literal(site_output: Path, verdicts: dict) -> list[str]:
     return problems
 
 
-def run_batch(seed: int, count: int, top: Path, cli: bool = True) -> list[str]:
+def run_batch(seed: int, count: int, top: Path, cli: bool = True,
+              search: bool = False) -> list[str]:
     """The project is built in ``top/site``: a file written beside it (a '..' in a
-    path) is found too, as any file written in ``top`` or the working folder."""
+    path) is found too, as any file written in ``top`` or the working folder.
+    ``search``: with its search index, checked too (``hostile_search``)."""
     stories = batch(seed, count)
     folder = top / "site"
     articles = folder / "content" / "articles"
@@ -89,7 +92,7 @@ def run_batch(seed: int, count: int, top: Path, cli: bool = True) -> list[str]:
     before, here = snapshot(top), set(os.listdir("."))
     clock = headers.now
     try:
-        site = build(folder, files, settings={"DIGEST_STRICT": False})
+        site = build(folder, files, settings={"DIGEST_STRICT": False}, search=search)
     finally:
         headers.now = clock
     problems += [f"{problem} (in {folder})" for problem in outside_files(
@@ -105,9 +108,11 @@ def run_batch(seed: int, count: int, top: Path, cli: bool = True) -> list[str]:
                             "the build did not say so")
     problems += site_problems(site.output)
     problems += _literal(site.output, verdicts)
+    if search:
+        problems += index_problems(site.output) + browser_problems(site.output)
     first = stable_tree(site.output)
     shutil.rmtree(folder / "cache")
-    again = build(top / "again", files, settings={"DIGEST_STRICT": False})
+    again = build(top / "again", files, settings={"DIGEST_STRICT": False}, search=search)
     second = stable_tree(again.output)
     problems += [f"{rel}: differs between two builds of the same seeds"
                  for rel in sorted(set(first) | set(second)) if first.get(rel) != second.get(rel)]
@@ -189,6 +194,8 @@ def main(argv=None) -> int:
     parser.add_argument("--folder", default="/tmp/hostile_hunt")
     parser.add_argument("--no-cli", action="store_true", help="skip check and explain")
     parser.add_argument("--imports", action="store_true", help="hunt with hostile feeds")
+    parser.add_argument("--search", action="store_true",
+                        help="build the search index too, and search it in Chromium")
     args = parser.parse_args(argv)
     low, _, high = args.seeds.partition("-")
     failed = 0
@@ -197,7 +204,8 @@ def main(argv=None) -> int:
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
         problems = (import_batch(seed, args.count, folder) if args.imports
-                    else run_batch(seed, args.count, folder, cli=not args.no_cli))
+                    else run_batch(seed, args.count, folder, cli=not args.no_cli,
+                                   search=args.search))
         print(f"seed {seed}: {len(problems)} problem(s)", flush=True)
         stories = {s.name: s for s in batch(seed, args.count)}
         for problem in problems:

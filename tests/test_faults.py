@@ -175,6 +175,28 @@ def _kill_as_the_cache_grows(project: Project, cache: Path, at_least: int):
     return code, log, temp
 
 
+def test_kill_9_after_the_clustering_is_kept_then_the_settings_edited(tmp_path):
+    """The flaky run of the test above (fourteenth session): a build killed once its
+    pending clustering was written, then a build under another cache key (there the
+    plugin's code was edited while the slow tests ran; here the settings file). The
+    pending record stayed in the first key's folder, which no later build cleared."""
+    project = Project(tmp_path / "project", corpus(tmp_path / "corpus", 200))
+    process = project.start()
+    deadline = time.monotonic() + 600
+    while process.poll() is None and time.monotonic() < deadline:
+        if list(project.cache.glob("*/clusters.bin.new")):
+            os.kill(process.pid, signal.SIGKILL)
+            break
+        time.sleep(0.0005)
+    code, log = project.finish(process)
+    assert code == -signal.SIGKILL, f"the build ended before it could be killed: {log}"
+    with open(project.conf, "a", encoding="utf-8") as conf:
+        conf.write("# edited after the kill: the cache key changes\n")
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    assert wait_for_no_debris(project.folder) == []
+
+
 @pytest.fixture(scope="module")
 def searchable(tmp_path_factory):
     """300 stories with search, built from scratch: its content and tree."""

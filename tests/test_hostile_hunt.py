@@ -6,12 +6,15 @@ fixed few seeded batches; ``DIGEST_HOSTILE_HUNT=N`` runs N batches of each kind
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 
 import pytest
 from hostile_checks import outside_files, site_problems, snapshot
 from hostile_gen import CANARY, batch
 from hostile_hunt import import_batch, run_batch
+from hostile_search import SIGNATURE, index_problems
 
 BATCHES = int(os.environ.get("DIGEST_HOSTILE_HUNT", "2"))
 COUNT = 40  # seeds per batch: every mutation is drawn a few times
@@ -31,6 +34,44 @@ def test_hostile_seeds_leave_every_output_sound(tmp_path, seed):
 def test_hostile_feeds_import_into_sound_seeds_and_sites(tmp_path, seed):
     problems = import_batch(1000 + seed, COUNT, tmp_path)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.slow
+def test_hostile_seeds_leave_the_search_index_and_page_sound(tmp_path):
+    """One batch with Pagefind's index, searched in Chromium where it is installed
+    (the search page shows results as text: tests/test_search_browser.py)."""
+    problems = run_batch(100, COUNT, tmp_path, cli=False, search=True)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_search_checks_find_what_they_look_for(tmp_path):
+    """A fragment that is not gzip, has no signature, is not JSON, names no page, or
+    holds a headline or credit its page does not show; a story page not indexed."""
+    stories, fragments = tmp_path / "stories", tmp_path / "pagefind" / "fragment"
+    stories.mkdir()
+    fragments.mkdir(parents=True)
+    for name in ("a", "b"):
+        (stories / f"{name}.html").write_text(
+            f"<html><body><h1>Headline {name}</h1><data value='Credit {name}' "
+            "data-pagefind-meta='attribution[value]'></data><p class='credit-line'>"
+            "<a class='publisher'>P</a></p></body></html>", encoding="utf-8")
+
+    def fragment(name: str, value) -> None:
+        data = value if isinstance(value, bytes) else SIGNATURE + json.dumps(value).encode()
+        (fragments / f"en_{name}.pf_fragment").write_bytes(gzip.compress(data))
+
+    fragment("1", {"url": "/stories/a.html", "filters": {"source": ["P"]},
+                   "meta": {"title": "Headline <b>a</b>", "attribution": "Credit a"}})
+    fragment("2", b"{}")
+    fragment("3", SIGNATURE + b"{")
+    fragment("4", {"url": "/stories/gone.html", "meta": {}})
+    (fragments / "en_5.pf_fragment").write_bytes(b"plain")
+    found = "\n".join(index_problems(tmp_path))
+    for words in ("en_1.pf_fragment: title 'Headline <b>a</b>' is not the page's",
+                  "en_2.pf_fragment: no pagefind_dcd signature", "en_3.pf_fragment: not JSON",
+                  "en_4.pf_fragment: its address '/stories/gone.html' is no page",
+                  "en_5.pf_fragment: not gzip", "stories/b.html: not in the search index"):
+        assert words in found, (words, found)
 
 
 def test_the_checks_find_what_they_look_for(tmp_path):

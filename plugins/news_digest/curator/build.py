@@ -36,6 +36,7 @@ from .output_swap import (
     swap_in,
     update_in_place,
 )
+from .site_settings import settings_file_problem
 
 # Exit code of ``build --no-wait`` when another build holds the lock (EX_TEMPFAIL).
 BUSY = 75
@@ -103,6 +104,9 @@ def build_site(settings_file: str, content: str | None, output: str, *,
     ``publish``: refuse to build for a placeholder public address (``make publish``).
     """
     build_log.setup(debug)
+    if problem := settings_file_problem(settings_file):  # a pipe hung, a folder raised
+        print(problem, file=sys.stderr)
+        return 2
     for given, kind in ((output, "output"), (content, "content")):
         if given and _loops(given):  # Path.resolve raised RuntimeError on it
             print(f"{given}: the {kind} folder is a symbolic link that leads back to itself "
@@ -232,6 +236,8 @@ class _Build:
         finally:
             if not ok:
                 self._clean_up()
+            if self.rebuild is not None:
+                self.rebuild.release()
         return 1
 
     def _build(self) -> bool:

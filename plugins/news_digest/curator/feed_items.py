@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
+import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -82,7 +83,17 @@ def read_items(path: str | Path) -> list[Story | Skipped]:
         raise ImportFileError(str(path), f"cannot be read: {err.strerror}") from None
     if len(data) > MAX_FILE_BYTES:
         raise ImportFileError(str(path), f"is larger than {MAX_FILE_BYTES // 1_000_000} MB")
+    if not data and _is_pipe(path):
+        raise ImportFileError(str(path), "is a named pipe nothing was written to: name the "
+                                         "feed file itself")
     return list(items_from_bytes(data, str(path)))
+
+
+def _is_pipe(path: Path) -> bool:
+    try:
+        return stat.S_ISFIFO(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def items_from_bytes(data: bytes, name: str) -> Iterator[Story | Skipped]:

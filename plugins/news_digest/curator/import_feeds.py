@@ -49,9 +49,18 @@ def plan_jobs(inputs: list[str], sources: SourcesFile | None) -> list[FeedJob]:
         source = None
         if sources is not None:
             source = sources.by_feed(location) or (
-                None if is_web_url(location) else sources.by_feed(str(Path(given).resolve())))
+                None if is_web_url(location) else sources.by_feed(_resolved(given)))
         jobs.append(FeedJob(location, source))
     return jobs
+
+
+def _resolved(path: str) -> str:
+    """``path`` resolved, as the sources file names its feed files; as given when it
+    cannot be (a symbolic link that leads back to itself: reading it says so)."""
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return path
 
 
 def read_job(job: FeedJob, state: FetchState, policy: FetchPolicy, session=None) -> FeedResult:

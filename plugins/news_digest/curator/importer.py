@@ -27,7 +27,12 @@ from .import_feeds import FeedResult, plan_jobs, read_job, record
 from .import_report import Tally, dry_run_report, unreachable
 from .progress import Progress, escaped_output
 from .seed_folder import highest_number, read_originals, seed_name, write_new
-from .site_settings import DEFAULT_SETTINGS_FILE, SettingsFileError, digest_settings
+from .site_settings import (
+    DEFAULT_SETTINGS_FILE,
+    SettingsFileError,
+    digest_settings,
+    settings_file_problem,
+)
 from .story_clean import Candidate, clean_stories
 
 PROGRESS_FROM = 300  # items; fewer finish before a bar would help
@@ -61,7 +66,7 @@ def load_config(args) -> Config:
         except SettingsFileError as err:
             raise UsageError(str(err)) from None
     elif given:
-        raise UsageError(f"{settings_file}: no such settings file (give one with -s FILE)")
+        raise UsageError(settings_file_problem(str(settings_file)))
     else:  # the defaults alone (nothing else of the site, e.g. its taxonomy, is needed)
         settings = {name: spec.default for name, spec in SETTINGS.items()}
     base = settings_file.resolve().parent

@@ -5,12 +5,31 @@ Imports Pelican only when called, so ``check`` and ``--help`` stay light.
 
 from __future__ import annotations
 
-from pathlib import Path
+import errno
+import os
 
 from ..errors import DigestConfigError, SettingsFileError, TaxonomyFileError
+from ..seeds.safe_read import kind_of
 from ..settings import SETTINGS_FILE, resolve
 
 DEFAULT_SETTINGS_FILE = "pelicanconf.py"
+
+
+def settings_file_problem(path: str) -> str:
+    """Why ``path`` cannot be read as a settings file, with the fix; "" when it can.
+    A named pipe was read by Pelican as an empty module and failed with "build failed:
+    AttributeError: 'NoneType' object has no attribute 'loader'"."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return (f"{path}: is a symbolic link that leads back to itself (a loop), not a "
+                    "settings file: give the settings file with -s FILE")
+        return f"{path}: no such settings file (give one with -s FILE)"
+    kind = kind_of(mode)
+    if kind is not None:
+        return f"{path}: is {kind}, not a settings file: give the settings file with -s FILE"
+    return ""
 
 
 def site_settings(path: str) -> dict:
@@ -18,8 +37,8 @@ def site_settings(path: str) -> dict:
     its ``DIGEST_*`` settings are checked."""
     from pelican.settings import read_settings  # noqa: PLC0415
 
-    if not Path(path).is_file():
-        raise SettingsFileError(f"{path}: no such settings file (give one with -s FILE)")
+    if problem := settings_file_problem(path):
+        raise SettingsFileError(problem)
     try:
         settings = read_settings(path, override={SETTINGS_FILE: path})
     except ValueError as err:  # Pelican's own checks, e.g. a content folder that is missing

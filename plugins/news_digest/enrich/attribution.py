@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from ..seeds.byline import split_byline
 from ..seeds.urls import is_web_url, site_home
 from .editions import day_text
+from .lookalikes import reader_key, visible
 
 PERSON = "person"
 AGENCY = "agency"
@@ -148,10 +149,11 @@ def offset_text(when: datetime) -> str:
 
 @lru_cache(maxsize=32)
 def agency_matcher(agencies: tuple[str, ...]) -> re.Pattern:
-    """One regex for the whole list: whole names, any case; ``*`` stands for any words."""
+    """One regex for the whole list: whole names, any case; ``*`` stands for any words.
+    It matches a name's ``agency_form``."""
     alternatives = []
     for entry in agencies:
-        words = " ".join(entry.split())
+        words = reader_key(entry)
         pieces = (re.escape(p).replace(r"\ ", r"\s+") for p in words.split("*"))
         alternatives.append(".+?".join(pieces))
     if not alternatives:
@@ -159,20 +161,31 @@ def agency_matcher(agencies: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
 
 
+def agency_form(name: str) -> str:
+    """``name`` as the agencies are matched: as a reader reads it (``lookalikes.py``:
+    'Reuters' with a zero-width space, 'REUTERS', 'Rеuters' with a Cyrillic 'е'),
+    without the full stop a byline may end with ('By Reuters.')."""
+    return reader_key(name).rstrip(". ")
+
+
 def is_agency(name: str, agencies: Iterable[str]) -> bool:
     """True when ``name`` is, as a whole, one of ``agencies`` (names or ``*`` patterns)."""
-    return bool(agency_matcher(tuple(agencies)).fullmatch(" ".join(name.split())))
+    return bool(agency_matcher(tuple(agencies)).fullmatch(agency_form(name)))
 
 
 def split_credits(byline: str, agencies: Iterable[str],
                   publisher: str = "") -> tuple[Credit, ...]:
     """The byline's names (less ``publisher``, see ``split_byline``), each marked as a
-    person or an agency."""
+    person or an agency. An agency is credited without invisible characters or a
+    final full stop ('Reuters.' is credited 'Reuters (news agency)')."""
     matcher = agency_matcher(tuple(agencies))
-    return tuple(
-        Credit(name, AGENCY if matcher.fullmatch(name) else PERSON)
-        for name in split_byline(byline, publisher)
-    )
+    credits = []
+    for name in split_byline(byline, publisher):
+        if matcher.fullmatch(agency_form(name)):
+            credits.append(Credit(visible(name).rstrip(". ") or name, AGENCY))
+        else:
+            credits.append(Credit(name, PERSON))
+    return tuple(credits)
 
 
 def attribution_of(publisher: str, original_url: str, published: datetime, byline: str,

@@ -7,17 +7,16 @@ stories (a dict index), never compares stories pairwise.
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 from itertools import chain, count
 from typing import Any
 
 from ..seeds.slugs import slugify_headline
 from ..seeds.urls import is_web_url, normalise_url, site_home
+from .lookalikes import reader_key
 
 PUBLISHER_SLUG_LENGTH = 60
 
@@ -45,14 +44,12 @@ class Publisher:
         return len(self.stories)
 
 
-@cache
 def publisher_key(name: str) -> str:
     """Names that differ only in case or spacing are one publisher; so are names a
     reader cannot tell apart: 'é' written as 'e' and an accent (macOS, some feeds),
-    full-width letters, an invisible format character (a zero-width space, a BOM)."""
-    name = "".join(ch for ch in unicodedata.normalize("NFKC", name)
-                   if unicodedata.category(ch) != "Cf")
-    return " ".join(name.split()).casefold()
+    full-width letters, an invisible format character (a zero-width space, a BOM),
+    Cyrillic or Greek letters drawn as Latin ones (``lookalikes.py``)."""
+    return reader_key(name)
 
 
 def group_by_publisher(stories: Iterable[StoryRef], *, save_as: str = "{slug}",

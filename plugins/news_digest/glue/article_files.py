@@ -8,6 +8,11 @@ generator of each build lists every file below ``ARTICLE_PATHS`` and
 ``seeds/files.classify_path`` (the rule ``check`` applies too) decides: seeds
 are read by the seed reader, whatever the case of ``.txt``; hidden files are left
 out with a note; anything else is refused by name, like a broken seed.
+
+Every other generator (pages, static files) lists files Pelican then opens: one that
+is not a regular file (a named pipe, a socket, a link that leads nowhere) is left out
+and named as an error (``regular_files_only``), so the build fails with the file and
+the fix instead of waiting forever for a pipe's writer.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import os
 
 from ..errors import SeedError
 from ..seeds.files import HIDDEN, SEED, Verdict, classify_path, printable, seed_folder_rules
+from ..seeds.safe_read import kind_of
 from .reader import display_path
 
 logger = logging.getLogger(__name__)
@@ -80,3 +86,32 @@ def read_seeds_only(generator, errors: list[SeedError], partition=None) -> None:
         return partition.seeds_to_read(generator.path, seeds) if partition else seeds
 
     generator.get_files = get_files
+
+
+def regular_files_only(generator) -> None:
+    """Give ``generator`` a ``get_files`` that leaves out what is not a regular file
+    (links followed, as Pelican follows them), each named in an error: an About page or
+    an image that is a named pipe hung the build (Pelican's readers and its copy of
+    static files open it and wait for a writer)."""
+    listed = generator.get_files
+
+    def get_files(paths, exclude=None, extensions=None):
+        files = listed(paths, exclude=exclude, extensions=extensions)
+        refused = {name for name in files if _not_regular(generator.path, name)}
+        return [name for name in files if name not in refused] if isinstance(files, list) \
+            else type(files)(name for name in files if name not in refused)
+
+    generator.get_files = get_files
+
+
+def _not_regular(content: str, name: str) -> bool:
+    path = os.path.join(content, name)
+    try:
+        kind = kind_of(os.stat(path).st_mode)
+    except OSError as err:
+        kind = f"a link that leads nowhere ({err.strerror})"
+    if kind is None:
+        return False
+    logger.error("%s: is %s, not a regular file: only regular files are read; replace it "
+                 "by the file itself or remove it", printable(display_path(path)), kind)
+    return True

@@ -12,7 +12,7 @@ from pelican import signals
 
 from ..seeds.headers import ahead_of_the_clock
 from ..speed import guard_content_cache
-from .article_files import add_seed_reader, read_seeds_only
+from .article_files import add_seed_reader, read_seeds_only, regular_files_only
 from .digest_build import DigestBuild
 from .digest_pages import DigestGenerator
 from .feed_writer import DigestFeedGenerator
@@ -98,6 +98,7 @@ def list_seeds_only(generator) -> None:
 def on_generator_init(generator) -> None:
     build = DigestBuild.of(generator.settings)
     if build is not None:
+        regular_files_only(generator)  # a named pipe among the pages hung the build
         build.speed.on_generator_init(generator)
 
 

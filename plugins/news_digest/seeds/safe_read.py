@@ -80,6 +80,14 @@ def read_capped(path: str | os.PathLike, cap: int) -> bytes:
 def read_at_most(path: str | os.PathLike, cap: int) -> bytes:
     """At most the first ``cap + 1`` bytes of ``path``, whatever it is (a file, a pipe,
     a device): a caller finding more than ``cap`` refuses it, and ``/dev/zero`` named
-    by mistake is not read until the memory runs out (a size from ``stat`` is 0)."""
-    with open(path, "rb") as handle:
+    by mistake is not read until the memory runs out (a size from ``stat`` is 0).
+
+    Opened without blocking: opening a named pipe nobody writes to waited forever
+    (``import feed.xml`` where feed.xml was a FIFO hung). Then read as usual: a pipe
+    with a writer (``import <(curl ...)``) is read to its end, one without reads as
+    empty."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                 | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+    with open(fd, "rb") as handle:
+        os.set_blocking(fd, True)
         return handle.read(cap + 1)

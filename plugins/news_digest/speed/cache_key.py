@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..settings import PREFIX, resolve
+from .cache_claim import if_unused
 
 PACKAGE = Path(__file__).resolve().parents[1]  # the whole plugin
 # Settings that differ on every build without changing what is read.
@@ -107,8 +108,19 @@ def with_keyed_cache(settings: Mapping[str, Any], sources: str = "") -> dict[str
     return {**settings, "CACHE_PATH": str(base / key)}
 
 
+def keyed_siblings(cache_path: str | os.PathLike) -> list[Path]:
+    """The other keyed folders beside ``cache_path`` (other code or settings)."""
+    current = Path(cache_path)
+    try:
+        return sorted(p for p in current.parent.iterdir()
+                      if p != current and _KEY_RE.fullmatch(p.name) and p.is_dir())
+    except OSError:
+        return []
+
+
 def prune(cache_path: str | os.PathLike, keep: int = KEEP_FOLDERS) -> None:
-    """Mark ``cache_path`` as used; remove all but the ``keep`` newest keyed siblings."""
+    """Mark ``cache_path`` as used; remove all but the ``keep`` newest keyed siblings
+    that no live build uses (``cache_claim``: a build under other settings at once)."""
     current = Path(cache_path)
     if not current.is_dir():
         return
@@ -118,4 +130,4 @@ def prune(cache_path: str | os.PathLike, keep: int = KEEP_FOLDERS) -> None:
     siblings.sort(key=lambda p: p.stat().st_mtime, reverse=True)
     for old in siblings[keep:]:
         if old != current:
-            shutil.rmtree(old, ignore_errors=True)
+            if_unused(old, lambda folder: shutil.rmtree(folder, ignore_errors=True))

@@ -82,7 +82,9 @@ INTERNALS = (
              "16f8066e3e5b"),
     Internal("pelican.generators:Generator.get_files", "glue/article_files.py",
              "the articles generator lists every file below ARTICLE_PATHS through the seed "
-             "folder rule (seeds/files.py), not only those a reader knows", "1abfc730be9a"),
+             "folder rule (seeds/files.py), not only those a reader knows; every generator's "
+             "list is filtered of files that are not regular (it returns paths relative to "
+             "the content folder)", "1abfc730be9a"),
     Internal("pelican.readers:BaseReader.process_metadata", "glue/reader.py SeedReader",
              "a value Pelican cannot parse from a file name is no error (the seed's wins)",
              "f39f56eb2f21"),

@@ -19,7 +19,8 @@ from typing import Any
 from ..atomic_file import remove_stale_temps
 from ..settings import sources_file_path
 from . import cluster_record, page_memo, template_record
-from .cache_key import prune, settings_sources, with_keyed_cache
+from .cache_claim import CacheClaim, if_unused
+from .cache_key import keyed_siblings, prune, settings_sources, with_keyed_cache
 from .gc_tuning import FROM_SCRATCH_YOUNG_THRESHOLD, MIDDLE_THRESHOLD, fewer_collections
 from .up_to_date import forget, input_stamp, is_up_to_date, remember
 
@@ -35,15 +36,31 @@ class Rebuild:
         self.caching = bool(self.settings.get("CACHE_CONTENT"))
         self.cache_path = self.settings.get("CACHE_PATH")
         self.inputs = None
+        self.claim: CacheClaim | None = None
         if self.caching:
-            remove_stale_temps(self.cache_path)  # of killed builds: the caller holds the lock
-            page_memo.discard(self.cache_path)  # a pending record of a killed build
-            cluster_record.discard(self.cache_path)
-            if force:  # render every page again, not only those whose inputs changed
-                page_memo.forget(self.cache_path)
-                template_record.forget(self.cache_path)
-            self.inputs = input_stamp(self.cache_path, self.settings, settings_file)
+            # What killed builds left: in this folder, unless a live build into another
+            # output uses it too; in any other keyed folder no live build uses (a build
+            # killed before the code or settings changed left it there).
+            self.claim = CacheClaim(self.cache_path)
+            try:
+                remove_stale_temps(self.cache_path)  # by pid: never a live writer's
+                self.claim.clear_if_alone(_drop_pending)
+                for sibling in keyed_siblings(self.cache_path):
+                    remove_stale_temps(sibling)
+                    if_unused(sibling, _drop_pending)
+                if force:  # render every page again, not only those whose inputs changed
+                    page_memo.forget(self.cache_path)
+                    template_record.forget(self.cache_path)
+                self.inputs = input_stamp(self.cache_path, self.settings, settings_file)
+            except BaseException:
+                self.release()
+                raise
         self.force = force
+
+    def release(self) -> None:
+        """The build ended (whatever way): let go of its cache folder."""
+        if self.claim is not None:
+            self.claim.release()
 
     def up_to_date(self) -> bool:
         """Nothing changed since the last build, and output/ is what it wrote."""
@@ -88,3 +105,9 @@ class Rebuild:
                 forget(self.cache_path)
             else:
                 remember(self.cache_path, self.target, self.inputs)
+
+
+def _drop_pending(folder: Path) -> None:
+    """The pending records of a killed build, in a folder no live build uses."""
+    page_memo.discard(folder)
+    cluster_record.discard(folder)
