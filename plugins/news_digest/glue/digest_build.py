@@ -108,8 +108,12 @@ class DigestBuild:
         """The absolute URL of a page of this site at its public address."""
         return f"{self.site.base_url}/{relative}"
 
-    def close(self) -> None:
-        """Undo what the build changed in the process and stop what still runs."""
+    def stop(self) -> None:
+        """Stop what still runs (the search job): Pelican's run is over."""
         if self.search is not None:
             self.search.stop()
+
+    def close(self) -> None:
+        """Undo what the build changed in the process and stop what still runs."""
+        self.stop()
         self.speed.close()

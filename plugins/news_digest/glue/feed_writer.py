@@ -132,6 +132,8 @@ class DigestFeedGenerator(Generator):
         self.archive_lengths: list[tuple[str, str, int]] | None = None
 
     def generate_context(self) -> None:
+        if self.build.speed.from_scratch:  # every story is read and clustered by now
+            self.build.speed.freeze_what_was_read()
         base_url = self.build.site.base_url
         stories = [a for a in self.context.get("articles", []) if hasattr(a, "identity")]
         same: dict = {}

@@ -298,7 +298,10 @@ class Speed:
         full passes need not walk it while pages' keys are worked out and pages are
         written (about 12 % of the CPU time of a one-seed rebuild at N=10,000, some
         5 % of a build from scratch; see gc_tuning.py). Called once every generator
-        has read its content, and by the writer of a build that keeps pages."""
+        has read its content, and by the writer of a build that keeps pages; in a
+        build from scratch as its feeds begin (written before any page, and after
+        every story is read and clustered): a full pass of the collector among them
+        walked the whole site (0.8 s at 30,000 stories, for 10 objects freed)."""
         if self.enabled and not self._frozen:
             gc.freeze()
             self._frozen = True
@@ -367,8 +370,13 @@ class Speed:
     # -- the end ------------------------------------------------------------------
 
     def finish(self) -> None:
-        """Every page is written: leave the record for the ``build`` command to commit."""
-        self.close()
+        """Every page is written: leave the record for the ``build`` command to commit.
+
+        What was frozen for the collector stays frozen (``close`` thaws it, once the
+        output is in place): thawed here, the collector's next full pass walked the
+        whole site, still held, while the record was written (1.7 s at 30,000
+        stories, for 743 objects freed)."""
+        self.fragments = None
         if self.memo is not None:
             # Every key is made: the memos of the keys and walks go before the record
             # is written (its text, the end of the build's largest moments).
@@ -382,7 +390,8 @@ class Speed:
                       "unchanged since the previous build", file=sys.stderr)
 
     def close(self) -> None:
-        """Undo what this build changed in the process; safe to call more than once."""
+        """Undo what this build changed in the process; safe to call more than once.
+        The ``build`` command calls it last, once the new output is in place."""
         if self._frozen:
             gc.unfreeze()
             self._frozen = False
