@@ -33,7 +33,8 @@ MONTHS = ("January|February|March|April|May|June|July|August|September|October|N
 DATE = rf"\d{{1,2}} ({MONTHS}) \d{{4}}"
 DATE_SHAPES = (re.compile(DATE),
                re.compile(rf"(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day {DATE}"),
-               re.compile(rf"{DATE}, \d\d:\d\d (UTC|UTC[+-]\d\d:\d\d)"))
+               # the zone by its name (EST, CET, UTC), by its offset where it has none
+               re.compile(rf"{DATE}, \d\d:\d\d ([A-Z]{{2,5}}|UTC[+-]\d\d:\d\d)"))
 
 
 @pytest.fixture(scope="module")

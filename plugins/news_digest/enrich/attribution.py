@@ -94,9 +94,10 @@ class Attribution:
 
     @property
     def date_text(self) -> str:
-        """``1 November 2019, 12:05 UTC``, in the site's time zone."""
+        """``1 November 2019, 12:05 UTC``, in the site's time zone, named as its readers
+        name it (``EST``, ``CET``; ``zone_text``)."""
         shown = self.shown_time
-        return f"{day_text(shown.date())}, {shown:%H:%M} {offset_text(shown)}"
+        return f"{day_text(shown.date())}, {shown:%H:%M} {zone_text(shown)}"
 
     @property
     def short_date_text(self) -> str:
@@ -135,6 +136,16 @@ class Attribution:
         if self.byline_text:
             parts.append(self.byline_text)
         return " · ".join(parts)
+
+
+def zone_text(when: datetime) -> str:
+    """The zone's abbreviation of the time database (``EST``, ``CEST``, ``IST``), which a
+    reader knows better than an offset; the offset (``UTC-03:00``) where the database
+    has no name but a number (``-03`` for Sao Paulo) or the time has no named zone."""
+    name = when.tzname() if isinstance(when.tzinfo, ZoneInfo) else None
+    if name and name[0].isalpha():
+        return name
+    return offset_text(when)
 
 
 def offset_text(when: datetime) -> str:

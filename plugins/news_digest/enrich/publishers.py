@@ -54,8 +54,10 @@ def publisher_key(name: str) -> str:
 
 def group_by_publisher(stories: Iterable[StoryRef], *, save_as: str = "{slug}",
                        taken_paths: Iterable[str] = (),
-                       home_of: Callable[[str], str] = lambda name: "") -> list[Publisher]:
-    """Publishers sorted by name, each with its stories newest first.
+                       home_of: Callable[[str], str] = lambda name: "",
+                       language_of: Callable[[str], str] = lambda name: "") -> list[Publisher]:
+    """Publishers sorted by name without its leading article (``sort_key``: The
+    Guardian under G), each with its stories newest first.
 
     A publisher's home is ``home_of(name)`` (the sources file's), else the site of its
     newest story with an http(s) address (which may be an ``amp.`` or ``m.`` host).
@@ -79,8 +81,37 @@ def group_by_publisher(stories: Iterable[StoryRef], *, save_as: str = "{slug}",
         home = home_of(name) or next(
             (site_home(s.url) for s in members if is_web_url(s.url)), "")
         publishers.append(Publisher(name, slugs[key], home, tuple(members)))
-    publishers.sort(key=lambda p: (publisher_key(p.name), p.slug))
+    publishers.sort(key=lambda p: (sort_key(p.name, language_of(p.name)), p.slug))
     return publishers
+
+
+# Leading articles by the primary subtag of a publisher's language: a name is sorted
+# without one (Le Monde under M, Die Zeit under Z) but shown whole. "The" is an article
+# whatever the language (The Local, a German site in English); "A" and "An" only in
+# English or where no language is given ("A Bola" is Portuguese). An elided article
+# ("L'Équipe") is cut at its apostrophe.
+ARTICLES = {
+    "en": ("the", "a", "an"),
+    "fr": ("le", "la", "les", "l'", "l\u2019"),
+    "it": ("il", "lo", "la", "i", "gli", "le", "l'", "l\u2019"),
+    "es": ("el", "la", "los", "las"),
+    "pt": ("o", "a", "os", "as"),
+    "de": ("der", "die", "das"),
+    "nl": ("de", "het"),
+}
+
+
+def sort_key(name: str, language: str = "") -> tuple[str, str]:
+    """How a reader looks a publisher up: its name without a leading article of its
+    language, then the whole name (two names differing by their article keep one
+    order)."""
+    whole = publisher_key(name)
+    articles = ARTICLES.get(language.split("-")[0].lower() or "en", ()) + ("the",)
+    for article in articles:
+        elided = article.endswith(("'", "\u2019"))
+        if whole.startswith(article if elided else article + " ") and len(whole) > len(article) + 1:
+            return whole[len(article):].lstrip(), whole
+    return whole, whole
 
 
 def publisher_slugs(publishers: dict[str, tuple[datetime, str, str]], *, save_as: str,

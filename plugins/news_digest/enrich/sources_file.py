@@ -72,6 +72,11 @@ class SourcesFile:
         """``publisher_key`` of every name and alias -> the publisher's ``home``."""
         return {publisher_key(name): s.home for s in self.sources for name in s.names}
 
+    @cached_property
+    def languages(self) -> dict[str, str]:
+        """``publisher_key`` of every name and alias -> the publisher's ``language``."""
+        return {publisher_key(name): s.language for s in self.sources for name in s.names}
+
 
 def publishing_policies(sources: SourcesFile) -> dict[str, str]:
     """``publisher_key`` of every name and alias in the file -> its policy ("" when the
@@ -92,6 +97,11 @@ def home_for(sources: SourcesFile | None, publisher: str) -> str:
     """The home page the sources file gives ``publisher`` (any case or spacing, or an
     alias); "" when it does not name it, or there is no sources file."""
     return sources.homes.get(publisher_key(publisher), "") if sources is not None else ""
+
+
+def language_for(sources: SourcesFile | None, publisher: str) -> str:
+    """The language the sources file gives ``publisher``; "" when it gives none."""
+    return sources.languages.get(publisher_key(publisher), "") if sources is not None else ""
 
 
 def load_sources(path: str | Path) -> SourcesFile:

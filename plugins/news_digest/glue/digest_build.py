@@ -24,7 +24,7 @@ from typing import Any
 
 from pelican.urlwrappers import Tag
 
-from ..enrich.sources_file import SourcesFile, home_for, load_sources, policy_for
+from ..enrich.sources_file import SourcesFile, home_for, language_for, load_sources, policy_for
 from ..enrich.topics import Taxonomy, Topic
 from ..errors import DigestConfigError, SeedError
 from ..output.feed_plan import FeedPlan, SiteInfo, public_site_url
@@ -103,6 +103,10 @@ class DigestBuild:
     def home_of(self, publisher: str) -> str:
         """The home page the sources file gives ``publisher``; "" when it names none."""
         return home_for(self.sources, publisher)
+
+    def language_of(self, publisher: str) -> str:
+        """The language the sources file gives ``publisher`` (BCP 47); "" when none."""
+        return language_for(self.sources, publisher)
 
     def page_url(self, relative: str) -> str:
         """The absolute URL of a page of this site at its public address."""

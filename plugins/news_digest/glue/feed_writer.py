@@ -144,8 +144,9 @@ class DigestFeedGenerator(Generator):
         zone = ZoneInfo(self.settings.get("TIMEZONE") or "UTC")
         about = f"{base_url}/{FEEDS_PAGE_URL}#{SOURCE_EXTENSION_ANCHOR}"
         cluster_about = f"{base_url}/{FEEDS_PAGE_URL}#{CLUSTER_EXTENSION_ANCHOR}"
+        order = {p.slug: place for place, p in enumerate(self.build.publishers)}
         plan = self.build.feed_plan = plan_feeds(items, self.build.site, self.build.settings,
-                                                 zone, about, cluster_about)
+                                                 zone, about, cluster_about, order)
         links = plan.links
         self.context["digest_feeds"] = links
         # Each page names only the feed links it shows, so that it is not rendered

@@ -131,7 +131,8 @@ def assign_publishers(build, generator, stories: list) -> None:
     publishers = group_by_publisher(
         (StoryRef(a.source, a.source_url, a.date, a.source_path, a)
          for a in generator.articles if hasattr(a, "identity")),
-        save_as=digest.source_save_as, taken_paths=taken, home_of=build.home_of)
+        save_as=digest.source_save_as, taken_paths=taken, home_of=build.home_of,
+        language_of=build.language_of)
     for publisher in publishers:
         url = digest.source_url.format(slug=publisher.slug)
         for story in publisher.stories:

@@ -132,10 +132,13 @@ class SiteInfo:
 
 
 def plan_feeds(items: Iterable[FeedItem], site: SiteInfo, digest: Mapping[str, Any],
-               zone: tzinfo, about: str = "", cluster_about: str = "") -> FeedPlan:
+               zone: tzinfo, about: str = "", cluster_about: str = "",
+               source_order: Mapping[str, int] | None = None) -> FeedPlan:
     """Every feed of the build: the whole digest (with its archives, editions in
     ``zone``), then one per topic and per source. ``about``, ``cluster_about``: the
-    URLs that describe the JSON Feed ``_source`` and ``_cluster`` extensions."""
+    URLs that describe the JSON Feed ``_source`` and ``_cluster`` extensions;
+    ``source_order``: source slug -> its place in the sources index (its order on the
+    feeds page: The Guardian under G), else by slug."""
     items = list(items)
     max_items = digest.feed_max_items
     hub = digest.websub_hub or ""
@@ -179,7 +182,9 @@ def plan_feeds(items: Iterable[FeedItem], site: SiteInfo, digest: Mapping[str, A
             "rss": digest.feed_topic_rss.format(slug=slug),
             "atom": digest.feed_topic_atom.format(slug=slug),
             "json": digest.feed_topic_json.format(slug=slug)}, stories)
-    for slug, (name, stories) in sorted(sources.items()):
+    order = source_order or {}
+    for slug, (name, stories) in sorted(sources.items(),
+                                        key=lambda pair: (order.get(pair[0], len(order)), pair[0])):
         page = digest.source_url.format(slug=slug)
         # "from": a publisher may share a topic's name (Science, the journal), and two
         # subscriptions of one title cannot be told apart in a reader.
