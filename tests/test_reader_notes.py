@@ -13,12 +13,13 @@ from sitebuild import build, seed_text
 PUBLISHERS = {
     "The Guardian": "en-GB", "Le Monde": "fr", "Die Zeit": "de", "Die Hard News": "en",
     "BBC News": "en-GB", "A Bola": "pt", "Hacker News": "", "La Repubblica": "it",
-    "El País": "es", "Der Standard": "de", "An Phoblacht": "ga",
+    "El País": "es", "Der Standard": "de", "An Phoblacht": "ga", "Écho de Paris": "fr",
 }
 # As a reader looks them up: Guardian under G, Monde under M, Zeit under Z, but Die
 # Hard News (English: "Die" is a verb) under D and An Phoblacht (Irish, a language the
-# table has no articles for) under A.
-READER_ORDER = ["An Phoblacht", "BBC News", "A Bola", "Die Hard News", "The Guardian",
+# table has no articles for) under A; Écho among the E, not after Z.
+READER_ORDER = ["An Phoblacht", "BBC News", "A Bola", "Die Hard News", "Écho de Paris",
+                "The Guardian",
                 "Hacker News", "Le Monde", "El País", "La Repubblica", "Der Standard",
                 "Die Zeit"]
 

@@ -7,6 +7,7 @@ stories (a dict index), never compares stories pairwise.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -101,17 +102,23 @@ ARTICLES = {
 }
 
 
-def sort_key(name: str, language: str = "") -> tuple[str, str]:
+def sort_key(name: str, language: str = "") -> tuple[str, str, str]:
     """How a reader looks a publisher up: its name without a leading article of its
-    language, then the whole name (two names differing by their article keep one
-    order)."""
+    language and without accents ("Écho" among the E), then with its accents, then the
+    whole name (two names differing by their article keep one order)."""
     whole = publisher_key(name)
     articles = ARTICLES.get(language.split("-")[0].lower() or "en", ()) + ("the",)
+    looked_up = whole
     for article in articles:
         elided = article.endswith(("'", "\u2019"))
         if whole.startswith(article if elided else article + " ") and len(whole) > len(article) + 1:
-            return whole[len(article):].lstrip(), whole
-    return whole, whole
+            looked_up = whole[len(article):].lstrip()
+            break
+    return _without_accents(looked_up), looked_up, whole
+
+
+def _without_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def publisher_slugs(publishers: dict[str, tuple[datetime, str, str]], *, save_as: str,
