@@ -16,7 +16,7 @@ from pathlib import Path
 
 from news_digest.seeds.format import read_seed, render_seed
 
-from sitebuild import ROOT
+from sitebuild import ROOT, seed_text
 
 DEVSET = ROOT / "tests" / "data" / "same_event"
 DAY = datetime(2025, 3, 14, 0, 20, tzinfo=UTC)
@@ -38,3 +38,28 @@ def busy_seeds(count: int = COUNT) -> dict[str, str]:
     return {Path(seed.path).name: render_seed(dataclasses.replace(
                 seed, published=DAY + number * step))
             for number, seed in enumerate(seeds)}
+
+
+def covered_story(site) -> str:
+    """A story page of ``site`` with other reports of its event and related stories."""
+    for path in site.files("stories/*.html"):
+        text = path.read_text(encoding="utf-8")
+        if 'class="coverage"' in text and 'class="related"' in text:
+            return str(path.relative_to(site.output))
+    raise AssertionError("no story page with both 'Also covered by' and related stories")
+
+
+def dock_strike_seeds(herald: str = "Herald") -> dict[str, str]:
+    """One event, three reports on one day: two by one publisher (the Wire), one by
+    ``herald``, all joined by the curator's ``Same event as``."""
+    first = "https://wire.example/dock-strike"
+    reports = [("Rotterdam dockers strike over pay", "Wire", first, "2021-03-01T07:00:00Z"),
+               ("Port of Rotterdam halted by strike", herald,
+                "https://herald.example/port", "2021-03-01T09:00:00Z"),
+               ("Rotterdam strike: unions and port talk again", "Wire",
+                "https://wire.example/dock-talks", "2021-03-01T16:30:00Z")]
+    return {f"00{n}_{n:016x}.txt": seed_text(
+                title=title, source=source, url=url, published=when,
+                body=("Dockers at Rotterdam walked out on Monday over pay.",),
+                extra=[("Same event as", first)] if url != first else [])
+            for n, (title, source, url, when) in enumerate(reports, start=1)}

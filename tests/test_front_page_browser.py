@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 from tools import ROOT, axe, launched_chromium, serve
 
-from busy_site import COUNT, EDITION, busy_seeds
-from sitebuild import build, seed_text
+from busy_site import COUNT, EDITION, busy_seeds, covered_story, dock_strike_seeds
+from sitebuild import build
 
 pytestmark = pytest.mark.browser
 
@@ -42,17 +42,8 @@ def browser():
         yield launched
 
 
-def _covered_story(site) -> str:
-    """A story page with other reports of its event and related stories."""
-    for path in site.files("stories/*.html"):
-        text = path.read_text(encoding="utf-8")
-        if 'class="coverage"' in text and 'class="related"' in text:
-            return str(path.relative_to(site.output))
-    raise AssertionError("no story page with both 'Also covered by' and related stories")
-
-
 def _pages(site) -> dict[str, str]:
-    return {"home": "", "edition": EDITION, "story": _covered_story(site)}
+    return {"home": "", "edition": EDITION, "story": covered_story(site)}
 
 
 def _open(browser, server, path, **context):
@@ -171,17 +162,7 @@ def test_screenshots_of_a_busy_edition(site, server, browser, request):
 
 def test_a_date_in_also_covered_by_stays_on_one_line(browser, tmp_path):
     # "Also covered by Dutch Daily (18 November" / "2025)" on a phone.
-    first = "https://wire.example/dock-strike"
-    seeds = {f"00{n}_{n:016x}.txt": seed_text(
-                 title=title, source=source, url=url, published=when,
-                 body=("Dockers at Rotterdam walked out on Monday over pay.",),
-                 extra=[("Same event as", first)] if url != first else [])
-             for n, (title, source, url, when) in enumerate([
-                 ("Rotterdam dockers strike over pay", "Wire", first, "2021-03-01T07:00:00Z"),
-                 ("Port of Rotterdam halted by strike", "The Rotterdam Evening Herald",
-                  "https://herald.example/port", "2021-03-01T09:00:00Z"),
-                 ("Rotterdam strike: unions and port talk again", "Wire",
-                  "https://wire.example/dock-talks", "2021-03-01T16:30:00Z")], start=1)}
+    seeds = dock_strike_seeds(herald="The Rotterdam Evening Herald")
     site = build(tmp_path, seeds)
     assert site.code == 0, site.stderr
     broken = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from busy_site import dock_strike_seeds
 from sitebuild import build, seed_text
 
 
@@ -62,17 +63,7 @@ def test_two_reports_of_one_publisher_on_one_day_show_their_times_on_a_story_pag
     """The story page's "Also covered by" listed "Wire · 1 March 2021" twice, two lines a
     reader could not tell apart but by their headlines: it now gives each one's time, as
     the edition's line does."""
-    first = "https://wire.example/dock-strike"
-    seeds = {f"00{n}_{n:016x}.txt": seed_text(
-                 title=title, source=source, url=url, published=when,
-                 body=("Dockers at Rotterdam walked out on Monday over pay.",),
-                 extra=[("Same event as", first)] if url != first else [])
-             for n, (title, source, url, when) in enumerate([
-                 ("Rotterdam dockers strike over pay", "Wire", first, "2021-03-01T07:00:00Z"),
-                 ("Port of Rotterdam halted by strike", "Herald",
-                  "https://herald.example/port", "2021-03-01T09:00:00Z"),
-                 ("Rotterdam strike: unions and port talk again", "Wire",
-                  "https://wire.example/dock-talks", "2021-03-01T16:30:00Z")], start=1)}
+    seeds = dock_strike_seeds()
     site = build(tmp_path, seeds)
     assert site.code == 0, site.stderr
     block = site.page("stories/port-of-rotterdam-halted-by-strike.html").xpath(

@@ -20,6 +20,8 @@ from reader_site import (
 )
 from tools import ROOT, axe, launched_chromium, serve
 
+from busy_site import covered_story
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow,
               pytest.mark.skipif(not captures_present(),
                                  reason="the real-world captures (../shared/realworld-feeds) "
@@ -56,20 +58,12 @@ def browser():
         yield launched
 
 
-def _story_with_coverage(site) -> str:
-    for path in site.files("stories/*.html"):
-        text = path.read_text(encoding="utf-8")
-        if 'class="coverage"' in text and 'class="related"' in text:
-            return str(path.relative_to(site.output))
-    raise AssertionError("no story page with 'Also covered by' and related stories")
-
-
 def _pages(site) -> dict[str, str]:
     """One page of every kind."""
     topic = sorted(site.output.glob("topics/*/index.html"))[0].parent.name
     source = sorted(site.output.glob("sources/*/index.html"))[0].parent.name
     return {"home": "", "busy edition": BUSY_REAL, "clusters' edition": BUSY_CLUSTERS,
-            "edition of two": FEW, "story": _story_with_coverage(site),
+            "edition of two": FEW, "story": covered_story(site),
             "topics": "topics/", "topic": f"topics/{topic}/", "sources": "sources/",
             "source": f"sources/{source}/", "editions": "editions/", "archive": "archives/",
             "search": "search/", "feeds": "feeds/", "404": "no/such/page/"}
@@ -266,7 +260,7 @@ def test_screenshots_of_the_real_site(site, server, browser):
     the busy day, a story with its other reports, the sources index and search results,
     light and dark, at 1280 and 390 px."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    pages = {"edition": BUSY_REAL, "story": _story_with_coverage(site),
+    pages = {"edition": BUSY_REAL, "story": covered_story(site),
              "sources": "sources/", "search": "search/"}
     written = []
     for label, viewport in (("1280", DESKTOP), ("390", {"width": 390, "height": 844})):
