@@ -49,8 +49,7 @@ _TABLE = str.maketrans({k.casefold(): v.casefold() for k, v in LATIN_LOOKS.items
 @cache
 def reader_key(name: str) -> str:
     """One key for names no reader tells apart (see the module's docstring)."""
-    name = "".join(ch for ch in unicodedata.normalize("NFKC", name)
-                   if unicodedata.category(ch) != "Cf")
+    name = visible(unicodedata.normalize("NFKC", name))
     return " ".join(name.casefold().translate(_TABLE).split())
 
 
