@@ -195,3 +195,34 @@ def test_each_labelled_set_is_thinned_to_the_vocabulary_it_came_to():
         except (OSError, subprocess.CalledProcessError):
             pytest.skip("the repository's history is absent (a shallow clone or an export)")
         assert f"A\t{labels}" in added.splitlines(), (name, commit)
+
+
+def test_the_classes_of_a_desk_story_without_its_desk_topic():
+    """``topic_thin.py --classes`` counts why a desk story gets none of its desk's topics
+    (topics18): by what ``explain`` says of the desk's best-scoring topic; a story given its
+    desk's topic, and a desk with no topic of the digest (entertainment), have no class."""
+    from topic_thin import _taxonomy, miss_class  # noqa: PLC0415  (tests/topic_thin.py)
+
+    from news_digest.curator.site_settings import digest_settings  # noqa: PLC0415
+
+    from sitebuild import ROOT  # noqa: PLC0415
+
+    digest = digest_settings(str(ROOT / "pelicanconf.py"))
+    taxonomy = _taxonomy(digest, list(digest.topics))
+    cases = [
+        ("business", "Bakery profits soar as shares jump on the stock market",
+         "The bakery chain reported record profits and its shares rose 10% on the stock "
+         "market, its chief executive said.", None),
+        ("business", "Crowds gather for the village fete", "Hundreds of people gathered on the "
+         "green for games, cakes and a brass band on Saturday afternoon.",
+         "no vocabulary of the desk"),
+        ("technology", "Village hall gets a makeover", "Volunteers used new technology to paint "
+         "the village hall, and the hall will reopen in spring with a party for everyone.",
+         "light words only"),
+        ("health", "Council approves new car park", "The council approved a car park near the "
+         "hospital after a long debate over parking fees and traffic.", "under the line"),
+        ("entertainment", "Film star wins award", "The actor won the award.", None),
+    ]
+    for desk, title, text, expected in cases:
+        record = {"desk": desk, "title": title, "text": text}
+        assert miss_class(taxonomy, record) == expected, title
