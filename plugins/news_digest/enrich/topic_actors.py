@@ -143,9 +143,18 @@ class Actors:
         reach the threshold only on their actors named without an act."""
         out = kept[:1]
         for score, number in kept[1:]:
-            if number in self.actors and score >= self.threshold:
+            if (number in self.actors and score >= self.threshold
+                    and self._without_actors(number, head, body, taxonomy) < self.threshold):
                 governed = self.score(number, head, body, headline, text, taxonomy)
                 if governed is not None and governed < self.threshold:
                     continue
             out.append((score, number))
         return out
+
+    def _without_actors(self, number: int, head: Mapping, body: Mapping, taxonomy) -> float:
+        """Topic ``number``'s score with none of its actors: at the threshold, the sentences
+        need not be read (most politics stories name their acts many times over)."""
+        actors = self.actors[number]
+        return taxonomy._total(taxonomy._group(
+            {e: t for e, t in head.items() if e not in actors},
+            {e: t for e, t in body.items() if e not in actors}, {number}).get(number, []))
