@@ -21,7 +21,7 @@ from ..errors import SourcesFileError
 from ..seeds.format import SeedError, read_seed
 from ..settings import resolve
 from .check import warning_lines
-from .explain_beside import backdrop, backdrop_topics, beside, named
+from .explain_beside import acting, backdrop, backdrop_topics, beside, named
 from .explain_policy import policy_line
 from .explain_reading import not_read
 from .explain_verdicts import (
@@ -114,6 +114,7 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
             verdict = beside(taxonomy, topic, chosen, seed.title, text, verdict)
             verdict = backdrop(taxonomy, topic, chosen, seed.title, text, verdict)
             verdict = named(taxonomy, topic, chosen, seed.title, text, verdict)
+            verdict = acting(taxonomy, topic, chosen, seed.title, text, verdict)
         if not overridden and not seed.paragraphs and topic.slug not in kept:
             verdict = f"not kept: {headline_rule(taxonomy)}"
         lines += _topic_lines(topic, verdict)

@@ -6,7 +6,8 @@ evidence reaches the threshold and half of what the story's body holds of it.
 ``backdrop`` (``enrich/topic_backdrop.py``) leaves out a topic resting on words of the
 story's time or setting. Each says what it made of a topic, and that it left the topic out
 only when the topic is given without it. ``named`` says when a second topic rests only on
-names the story writes with a capital (``enrich/topic_names.py``).
+names the story writes with a capital (``enrich/topic_names.py``); ``acting`` when it rests
+on its actors named without an act (``enrich/topic_actors.py``).
 """
 
 from __future__ import annotations
@@ -51,9 +52,12 @@ def beside(taxonomy: Taxonomy, topic: Topic, chosen: list[Topic], title: str, te
 
 
 def _without(taxonomy: Taxonomy, title: str, text: str, rule: str = "beside") -> set[str]:
-    """The topics given without the rule ``rule`` (``beside``, ``backdrop`` or ``names``)
-    and the rules after it: a topic one rule left out, a later one did not."""
-    later = ("names",) if rule != "names" else ()
+    """The topics given without the rule ``rule`` (``beside``, ``backdrop``, ``names`` or
+    ``actors``) and the rules after it: a topic one rule left out, a later one did not."""
+    # The rules after ``not_beside`` in ``classify``: names, then actors (the backdrop
+    # comes before the verdict, so it is not turned off with ``not_beside``).
+    order = ("beside", "backdrop", "names", "actors")
+    later = order[max(order.index(rule) + 1, 2):]
     saved = {name: getattr(taxonomy, name) for name in (rule, *later)}
     for name in saved:
         setattr(taxonomy, name, None)
@@ -144,3 +148,33 @@ def named(taxonomy: Taxonomy, topic: Topic, chosen: list[Topic], title: str, tex
     return (f"not kept: {beside_it}, it rests only on names, written with a capital "
             f"wherever they stand inside a sentence ({quoted}): the story names them as its "
             f"scene, it is not about them; {keep}")
+
+
+def acting(taxonomy: Taxonomy, topic: Topic, chosen: list[Topic], title: str, text: str,
+           verdict: str) -> str:
+    """``verdict``, or why ``topic`` was left out as resting on its actors named without an
+    act (``actors`` and ``acts``, ``enrich/topic_actors.py``)."""
+    rules, numbers = taxonomy.actors, {t.slug: n for n, t in enumerate(taxonomy.topics)}
+    number = numbers.get(topic.slug)
+    if (not rules or number not in rules.actors or not chosen
+            or any(t.slug == topic.slug for t in chosen)):
+        return verdict
+    head, body = taxonomy.record(title, text)
+    headline, read = read_headline(title, text), read_body(text)
+    acted = rules.governed(number, head, body, headline, read, taxonomy._matcher.entries_in)
+    if acted is None or topic.slug not in _without(taxonomy, title, text, "actors"):
+        return verdict
+    points = taxonomy._total(taxonomy._group(*acted, {number}).get(number, []))
+    if points >= rules.threshold:
+        return verdict
+    mine, (acted_head, acted_body) = rules.actors[number], acted
+    quoted = ", ".join(
+        f'"{taxonomy._entries[e][3]}" x{head.get(e, 0) + body.get(e, 0)}, '
+        f"{(e in acted_head) + acted_body.get(e, 0)} beside an act"
+        for e in sorted({*head, *body} & mine, key=lambda e: taxonomy._entries[e][3]))
+    return (f"not kept: beside {chosen[0].label}, given, it rests on its actors named "
+            f"without an act ({quoted}; listed under actors): counted only in the sentences "
+            "that hold an act (a word listed under acts, or another phrase or keyword of the "
+            f"topic), it scores {points:g}, under {rules.threshold:g}; the actors governing "
+            "(an act beside them: a bill, a vote, a ban, a budget) would keep it; a Topics: "
+            "header sets it")

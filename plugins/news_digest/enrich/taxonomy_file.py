@@ -31,7 +31,7 @@ from ..seeds.text_checks import (
 from .words import words
 
 TOPIC_KEYS = ("slug", "label", "phrases", "keywords", "negative", "examples", "outside",
-              "yields", "not_beside", "backdrop")
+              "yields", "not_beside", "backdrop", "actors", "acts")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _VOCABULARY = ('a list of words or phrases, or a table of "phrase" = weight (a number '
                "above 0, at most 10)")
@@ -167,6 +167,8 @@ def check_topics(data: dict[str, Any], lines: _Lines) -> tuple[dict[str, Any], .
             _check_not_beside(lines, number, topic, slugs)
         if "backdrop" in topic:
             _check_backdrop(lines, number, topic)
+        if "actors" in topic or "acts" in topic:
+            _check_actors(lines, number, topic)
     return tuple(topics)
 
 
@@ -192,15 +194,31 @@ def _label_problem(label: str) -> str | None:
     return None
 
 
-def _check_backdrop(lines: _Lines, number: int, topic: dict) -> None:
-    """``backdrop``: phrases of this topic that name a story's time or setting."""
-    name, value = f"topics[{number}].backdrop", topic["backdrop"]
+def _check_backdrop(lines: _Lines, number: int, topic: dict, key: str = "backdrop") -> None:
+    """``backdrop`` (or ``actors``): a list of this topic's phrases."""
+    name, value = f"topics[{number}].{key}", topic[key]
     own = {" ".join(words(p)) for p in (topic.get("phrases") or ())}
     if not isinstance(value, list):
-        raise lines.error(number, name, value, "a list of this topic's phrases", "backdrop")
+        raise lines.error(number, name, value, "a list of this topic's phrases", key)
     for phrase in value:
         if not isinstance(phrase, str) or " ".join(words(phrase)) not in own:
-            raise lines.error(number, name, phrase, "one of this topic's phrases", "backdrop")
+            raise lines.error(number, name, phrase, "one of this topic's phrases", key)
+
+
+def _check_actors(lines: _Lines, number: int, topic: dict) -> None:
+    """``actors``: phrases of this topic that count only beside one of its ``acts``
+    (single words: a verb or a noun in its plain form)."""
+    if "actors" in topic:
+        _check_backdrop(lines, number, topic, "actors")
+    value = topic.get("acts", [])
+    if not isinstance(value, list) or "actors" not in topic:
+        raise lines.error(number, f"topics[{number}].acts", value, "a list of single words "
+                          "(verbs or nouns in their plain form), beside a list of actors",
+                          "acts")
+    for word in value:
+        if not isinstance(word, str) or len(words(word)) != 1:
+            raise lines.error(number, f"topics[{number}].acts", word, "a single word (a verb "
+                              "or a noun in its plain form: veto, legislate, budget)", "acts")
 
 
 def _check_not_beside(lines: _Lines, number: int, topic: dict, slugs: dict) -> None:

@@ -52,6 +52,7 @@ from ..errors import UnknownTopics
 from ..seeds.slugs import slugify_headline
 from .phrase_matcher import PhraseMatcher
 from .story_topics import seed_topics
+from .topic_actors import Actors
 from .topic_asides import Asides
 from .topic_backdrop import Backdrop
 from .topic_beside import NotBeside
@@ -157,6 +158,7 @@ class Taxonomy:
         self.beside = NotBeside(topics, self._entries, threshold, ANCHOR_WEIGHT)
         self.backdrop = Backdrop(topics, self._entries)  # a story's time: topic_backdrop.py
         self.names = Names(self._entries, ANCHOR_WEIGHT, self.lift)  # only named: topic_names
+        self.actors = Actors(topics, self._entries, threshold)  # actors with no act: topic_actors
 
     @classmethod
     def from_settings(cls, digest: Mapping) -> Taxonomy:
@@ -349,6 +351,8 @@ class Taxonomy:
             kept = self.beside.keep(kept, head, body, self._total)
         if lift and self.names and len(kept) > 1:  # a second topic only named (topic_names)
             kept = self.names.keep(kept, head, body, text, chances)
+        if self.actors and len(kept) > 1:  # a second topic of actors, no act (topic_actors)
+            kept = self.actors.keep(kept, head, body, title, text, self)
         if not kept:
             return [self.fallback]
         found = self._group(head, body, {number for _, number in kept})
@@ -391,10 +395,5 @@ class Taxonomy:
         if unknown:
             raise UnknownTopics(unknown, [t.slug for n, t in enumerate(self.topics)
                                           if n not in self.outside] + [self.fallback.slug])
-        chosen: list[Topic] = []
-        for name in names:
-            topic = self.lookup(name)
-            if topic not in chosen:
-                chosen.append(topic)
-        return chosen
+        return list(dict.fromkeys(self.lookup(name) for name in names))  # in order, once
 
