@@ -40,6 +40,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from .cluster_candidates import WINDOW_SECONDS
+from .event_contests import contest_count, contest_factor
 from .event_dates import DAY_SECONDS, SAME_DAY_OVERLAP, implicit, same_day
 from .event_heads import HEAD_MARK, headed_alike, same_kind_of_act
 from .event_numbers import changes, rough_term
@@ -280,7 +281,8 @@ def _unnamed(a: EventTerms, b: EventTerms, word_share: float = 1.0) -> float:
 
 def is_brief(b: EventTerms) -> bool:
     """Whether a story is a brief: two or three sentences (``BRIEF_TERMS``)."""
-    return len(b.squares) - (1 if b.named else 0) < BRIEF_TERMS  # not its list of names
+    # not its list of names, nor its terms of a contest (event_contests)
+    return len(b.squares) - (1 if b.named else 0) - contest_count(b) < BRIEF_TERMS
 
 
 def name_factor(a: EventTerms, b: EventTerms) -> float:
@@ -306,7 +308,7 @@ def pair_score(a: Profile, b: Profile) -> float:
     return min(1.0, similarity(a.terms, b.terms) * pair_time_factor(a, b) * day_factor(a, b)
                * (NAMELESS_FACTOR if nameless(a.terms, b.terms, common) else 1.0)
                * name_factor(a.terms, b.terms) * kind_bonus(a.terms, b.terms)
-               * one_term_factor(a.terms, b.terms))
+               * one_term_factor(a.terms, b.terms) * contest_factor(a, b))
 
 
 def kind_bonus(a: EventTerms, b: EventTerms) -> float:
@@ -323,7 +325,7 @@ def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profil
     reaches ``EDGE_FLOOR``: the hot path of clustering, so written out in full,
     each factor computed only while the score can still reach the floor."""
     key, termset, squares, time, days = p.key, p.terms.terms, p.terms.squares, p.time, p.days
-    names, named = p.terms.names, p.terms.named
+    names, named, contests = p.terms.names, p.terms.named, p.terms.contests
     acts = p.terms.quoted or p.terms.headed  # one_act() can hold for p
     kinded = p.terms.headed == 2 and HEAD_BONUS != 1.0  # kind_bonus() can raise p's pairs
     scale, sqrt = SQUARE_SCALE, math.sqrt
@@ -363,5 +365,7 @@ def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profil
         if score >= floor:
             if names or terms.names:
                 score *= name_factor(p.terms, terms)
+            if contests or terms.contests:  # another contest or doer (event_contests)
+                score *= contest_factor(p, q)
             if score >= floor:
                 edges[(key, other) if key < other else (other, key)] = min(1.0, score * bonus)
