@@ -27,6 +27,7 @@ from .cluster_score import (
     one_term,
     one_term_factor,
     pair_time_factor,
+    two_terms_factor,
 )
 from .clusters import (
     ANCHORS,
@@ -187,6 +188,10 @@ def _factors(a: Profile, b: Profile) -> tuple[tuple[str, float], ...]:
     if nameless(a.terms, b.terms, a.terms.terms & b.terms.terms):
         found.append(("no name shared (each names its own people or places): the same kind "
                       "of thing, told of others", NAMELESS_FACTOR))
+    double = two_terms_factor(a.terms, b.terms)
+    if double < 1:
+        found.append((f"two briefs sharing little but two words "
+                      f"({one_term(a.terms, b.terms, words=2)}): a subject", double))
     contest = other_contest(a, b)
     if contest:
         found.append((f"another contest or doer: {contest}", OTHER_CONTEST_FACTOR))
