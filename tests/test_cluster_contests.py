@@ -13,6 +13,7 @@ import pytest
 
 from news_digest.enrich import clusters as C
 from news_digest.enrich import event_contests as K
+from news_digest.enrich.cluster_score import pair_score, score_pairs
 from news_digest.enrich.cluster_why import explain_pair
 from news_digest.enrich.event_heads import head_terms
 from news_digest.enrich.event_text import event_terms
@@ -133,3 +134,11 @@ def test_an_aide_blaming_someone_and_the_principal_blaming_him_stay_apart():
     q_alone = C.profile(C.StoryInput(PRINCIPAL[0], PRINCIPAL[1], "Halvorsen aide blames "
                                      "central bank for election loss", PRINCIPAL[3]))
     assert K.other_contest(p, q_alone) is None
+
+
+def test_the_hot_path_scores_as_pair_score_does():
+    for one, other in ((WOMEN, MEN), (POLE, RACE), (AIDE, PRINCIPAL), (WOMEN, WOMEN_AGAIN)):
+        p, q = C.profile(C.StoryInput(*one)), C.profile(C.StoryInput(*other))
+        edges: dict = {}
+        score_pairs(p, [q.key], {q.key: q}, edges)
+        assert edges[tuple(sorted((p.key, q.key)))] == pytest.approx(pair_score(p, q))

@@ -81,6 +81,9 @@ def test_two_briefs_sharing_two_words_of_a_subject_stay_apart():
     why = explain_pair(result, "1" * 16, "2" * 16)
     assert ("two briefs sharing little but two words (watchdog and brexit): a subject",
             S.TWO_TERMS_FACTOR) in why.factors
+    edges: dict = {}
+    S.score_pairs(watchdog, ["2" * 16], {"2" * 16: green}, edges)
+    assert edges[("1" * 16, "2" * 16)] == pytest.approx(C.pair_score(watchdog, green))
     # Briefs of one event share more (the ports' queues, above): not lowered.
     ports, queues = _profiles(PORTS, QUEUES)
     assert S.two_terms_factor(ports.terms, queues.terms) == 1.0
