@@ -26,7 +26,8 @@ BODY = ("Premier Lars Dahlgren and opposition leader Ingrid Solheimsvik argued o
     ("Dahlgren Is Pressed to Veto Harbour Bill",
      ["^dahlgren>=urge/passive", "^dahlgren>press", "^dahlgren>veto"]),  # and what he
     # is pressed to do; his kind of act (event_verbs) is marked passive: he is urged
-    ("Dahlgren's adviser resigns over leaked memo", []),  # the adviser resigns
+    ("Dahlgren's adviser resigns over leaked memo",  # the adviser resigns: one of his
+     ["%^dahlgren>=resign", "%^dahlgren>resign"]),  # side, another doer than he
     ("Narvik harbour: the contract, explained", []),  # no verb after a name
 ])
 def test_a_headlines_head_is_its_first_verb_with_its_subject_and_object(title, heads):

@@ -15,7 +15,7 @@ import clusters_real as R
 import pytest
 
 # What the method reaches today, so that a change that loses quality fails here.
-FLOORS = {"tune-real": (0.95, 0.95, 1), "untouched-real": (0.95, 0.50, 0),
+FLOORS = {"tune-real": (0.98, 0.95, 0), "untouched-real": (0.95, 0.50, 0),
           "untouched-real-2": (0.95, 0.80, 1)}
 
 

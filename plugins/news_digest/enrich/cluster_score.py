@@ -34,12 +34,14 @@ down").
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from .cluster_candidates import WINDOW_SECONDS
+from .event_contests import contest_count, contest_factor
 from .event_dates import DAY_SECONDS, SAME_DAY_OVERLAP, implicit, same_day
 from .event_heads import HEAD_MARK, headed_alike, same_kind_of_act
 from .event_numbers import changes, rough_term
@@ -94,6 +96,10 @@ BRIEF_LACK = 0.25
 ONE_TERM_REST = 0.05
 ONE_TERM_FACTOR = 0.9
 _ONE_TERM_REST_SQUARE = round(ONE_TERM_REST * SQUARE_SCALE)
+# Two briefs sharing two words and nothing else distinctive tell one subject too (one
+# publisher's one-sentence briefs: "Brexit" and "referendum", "Brexit" and "watchdog"):
+# a brief has too few terms for more to show, and two heavy words carry it over LINK.
+TWO_TERMS_FACTOR = 0.7
 _DISTINCT_MARKS = frozenset("#≈~" + QUOTE_MARK + HEAD_MARK + MENTION_MARK)
 # Two stories that each write names (people, places, firms) but share none, nor a
 # number, a quotation or a head, tell the same kind of thing about others: a Long
@@ -140,11 +146,12 @@ def similarity(a: EventTerms, b: EventTerms) -> float:
     return math.sqrt(covered / SQUARE_SCALE)
 
 
-def one_term(a: EventTerms, b: EventTerms, common=None) -> str | None:
+def one_term(a: EventTerms, b: EventTerms, common=None, words: int = 1) -> str | None:
     """The one word two stories share, when it is all they share (``ONE_TERM_REST``):
     the shared terms but the strongest cover less than ``ONE_TERM_REST`` of the story
     they cover least, and none of them is a number, a quotation, a head, a mention or
-    a name of either headline. ``None`` otherwise."""
+    a name of either headline. ``None`` otherwise. ``words``: the strongest so many
+    (``two_terms_factor``), told "brexit and referendum"."""
     if common is None:
         common = a.terms & b.terms
     if not common:
@@ -153,21 +160,30 @@ def one_term(a: EventTerms, b: EventTerms, common=None) -> str | None:
                    for n, squares in enumerate((a.squares, b.squares)))
     if sides[0][0] < sides[1][0]:  # the story they cover least (both when even)
         sides = sides[:1]
-    top = None
+    tops: list[str] = []
     for covered, _, squares in sides:
-        top = min(common, key=lambda t: (-squares[t], t))
-        if covered - squares[top] >= _ONE_TERM_REST_SQUARE:
+        tops = heapq.nsmallest(words, common, key=lambda t: (-squares[t], t))
+        if covered - sum(map(squares.__getitem__, tops)) >= _ONE_TERM_REST_SQUARE:
             return None
     named = a.names | b.names
     for term in common:
-        if term != top and (term[0] in _DISTINCT_MARKS or term in named):
+        if term not in tops and (term[0] in _DISTINCT_MARKS or term in named):
             return None
-    return top
+    return " and ".join(tops)
 
 
 def one_term_factor(a: EventTerms, b: EventTerms, common=None) -> float:
     """``ONE_TERM_FACTOR`` when two stories share essentially one word (``one_term``)."""
     return ONE_TERM_FACTOR if ONE_TERM_FACTOR != 1.0 and one_term(a, b, common) else 1.0
+
+
+def two_terms_factor(a: EventTerms, b: EventTerms, common=None) -> float:
+    """``TWO_TERMS_FACTOR`` when two briefs share essentially two words (``one_term``
+    with ``words`` 2) and not one only."""
+    if TWO_TERMS_FACTOR == 1.0 or not (is_brief(a) and is_brief(b)):
+        return 1.0
+    return TWO_TERMS_FACTOR if (one_term(a, b, common, 2)
+                                and not one_term(a, b, common)) else 1.0
 
 
 def time_factor(seconds_apart: float) -> float:
@@ -280,7 +296,8 @@ def _unnamed(a: EventTerms, b: EventTerms, word_share: float = 1.0) -> float:
 
 def is_brief(b: EventTerms) -> bool:
     """Whether a story is a brief: two or three sentences (``BRIEF_TERMS``)."""
-    return len(b.squares) - (1 if b.named else 0) < BRIEF_TERMS  # not its list of names
+    # not its list of names, nor its terms of a contest (event_contests)
+    return len(b.squares) - (1 if b.named else 0) - contest_count(b) < BRIEF_TERMS
 
 
 def name_factor(a: EventTerms, b: EventTerms) -> float:
@@ -306,7 +323,8 @@ def pair_score(a: Profile, b: Profile) -> float:
     return min(1.0, similarity(a.terms, b.terms) * pair_time_factor(a, b) * day_factor(a, b)
                * (NAMELESS_FACTOR if nameless(a.terms, b.terms, common) else 1.0)
                * name_factor(a.terms, b.terms) * kind_bonus(a.terms, b.terms)
-               * one_term_factor(a.terms, b.terms))
+               * one_term_factor(a.terms, b.terms) * two_terms_factor(a.terms, b.terms)
+               * contest_factor(a, b))
 
 
 def kind_bonus(a: EventTerms, b: EventTerms) -> float:
@@ -323,7 +341,8 @@ def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profil
     reaches ``EDGE_FLOOR``: the hot path of clustering, so written out in full,
     each factor computed only while the score can still reach the floor."""
     key, termset, squares, time, days = p.key, p.terms.terms, p.terms.squares, p.time, p.days
-    names, named = p.terms.names, p.terms.named
+    names, named, contests = p.terms.names, p.terms.named, p.terms.contests
+    brief = TWO_TERMS_FACTOR != 1.0 and is_brief(p.terms)
     acts = p.terms.quoted or p.terms.headed  # one_act() can hold for p
     kinded = p.terms.headed == 2 and HEAD_BONUS != 1.0  # kind_bonus() can raise p's pairs
     scale, sqrt = SQUARE_SCALE, math.sqrt
@@ -345,6 +364,8 @@ def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profil
         if covered - max(map((squares if mine <= theirs else terms.squares).__getitem__,
                              common)) < _ONE_TERM_REST_SQUARE:  # one word only? (one_term)
             score *= one_term_factor(p.terms, terms, common)
+        if brief and is_brief(terms):  # two briefs: two words only? (two_terms_factor)
+            score *= two_terms_factor(p.terms, terms, common)
         if named and terms.named and nameless(p.terms, terms, common):
             score *= NAMELESS_FACTOR
         if abs(time - q.time) > DECAY_AFTER_SECONDS and not named_same_day(p, q):
@@ -363,5 +384,7 @@ def score_pairs(p: Profile, others: Iterable[str], profiles: Mapping[str, Profil
         if score >= floor:
             if names or terms.names:
                 score *= name_factor(p.terms, terms)
+            if contests or terms.contests:  # another contest or doer (event_contests)
+                score *= contest_factor(p, q)
             if score >= floor:
                 edges[(key, other) if key < other else (other, key)] = min(1.0, score * bonus)

@@ -27,6 +27,7 @@ from .cluster_score import (
     one_term,
     one_term_factor,
     pair_time_factor,
+    two_terms_factor,
 )
 from .clusters import (
     ANCHORS,
@@ -41,6 +42,7 @@ from .clusters import (
     pair_score,
     shared_terms,
 )
+from .event_contests import OTHER_CONTEST_FACTOR, other_contest
 from .event_dates import same_day, same_day_said
 from .event_heads import HEAD_MARK, KIND_MARK, kinds_told
 from .event_quotes import QUOTE_MARK, QUOTE_WORDS
@@ -186,6 +188,13 @@ def _factors(a: Profile, b: Profile) -> tuple[tuple[str, float], ...]:
     if nameless(a.terms, b.terms, a.terms.terms & b.terms.terms):
         found.append(("no name shared (each names its own people or places): the same kind "
                       "of thing, told of others", NAMELESS_FACTOR))
+    double = two_terms_factor(a.terms, b.terms)
+    if double < 1:
+        found.append((f"two briefs sharing little but two words "
+                      f"({one_term(a.terms, b.terms, words=2)}): a subject", double))
+    contest = other_contest(a, b)
+    if contest:
+        found.append((f"another contest or doer: {contest}", OTHER_CONTEST_FACTOR))
     single = one_term_factor(a.terms, b.terms)
     if single < 1:
         found.append((f"little but one word shared ({one_term(a.terms, b.terms)}): a subject, "

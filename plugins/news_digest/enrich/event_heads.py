@@ -18,7 +18,9 @@ tell the same person doing the same thing, one action, so the days their leads n
 (an announcement's day against the meeting's) do not lower their score
 (``cluster_score.day_factor``), as for a quotation two stories share. The subject is
 the name right before the verb: "Hillary Clinton aide blames ..." is the aide's
-letter, not Clinton blaming, so it makes no head term with "Clinton".
+letter, not Clinton blaming, so it makes no head term with "Clinton"; it makes a
+``PROXY_MARK`` term ("%^clinton>blame"): someone of Clinton's side did it, which
+``event_contests`` reads as another doer than Clinton.
 
 A verb of the lexicon of news acts (``event_verbs``: "quits", "steps down", "Is Sworn
 In") adds a term of its kind of act for its subject ("^lauten>=resign"; marked passive
@@ -38,6 +40,13 @@ from .event_words import _CALENDAR_WORDS, _WRITTEN_AS, normalise_word, word_weig
 from .names_in_text import written_as_name
 
 HEAD_MARK = "^"  # a head term opens with it: ^sander>meet
+# A head done by someone of a name's side ("Hillary Clinton aide blames"): the name's
+# head term after this mark ("%^clinton>blame"), which ``event_contests`` reads as
+# another doer. Only people who act on their own: a spokesman's, a lawyer's or a
+# campaign's words are the principal's, and headlines give them to him.
+PROXY_MARK = "%" + HEAD_MARK
+_ROLES = frozenset("aide aides adviser advisers advisor advisors ally allies wife husband "
+                   "son daughter".split())
 KIND_MARK = "="  # a head term of a kind of act (event_verbs) opens its act with it: ^lauten>=resign
 KIND_AT = ">" + KIND_MARK  # in a head term of a kind of act
 VERB_KINDS = True  # a head's verb in a class of event_verbs adds its class's term
@@ -130,7 +139,8 @@ def head_terms(title: str, body: str) -> list[str]:
     """The head terms of the headline ``title`` (the module's docstring), sorted; none
     when it has no verb after a name. ``body``: the story's text as read. The words
     are looked at only as far as the head's object."""
-    tokens = _TOKEN_RE.findall(title)
+    found = list(_TOKEN_RE.finditer(title))
+    tokens, spans = [m.group() for m in found], [m.span() for m in found]
     kinds: list[tuple[str | None, str]] = []
     named = False
     for at, token in enumerate(tokens):
@@ -150,6 +160,12 @@ def head_terms(title: str, body: str) -> list[str]:
         while back >= 0 and kinds[back][0] == "name":
             subject.add(kinds[back][1])
             back -= 1
+        principal = set()  # "Clinton aide blames": the aide does it, for Clinton
+        if (not subject and back > 0 and tokens[back].lower() in _ROLES  # "Hunter, wife": two
+                and not title[spans[back - 1][1]:spans[back][0]].strip()):
+            while back > 0 and kinds[back - 1][0] == "name":
+                principal.add(kinds[back - 1][1])
+                back -= 1
         after = [_kind(token, body, title) for token in tokens[at + 1:at + 1 + HEAD_WINDOW]]
         names = subject | {name for kind, name in after if kind == "name"}
         following = tokens[at + 1].lower() if at + 1 < len(tokens) else ""
@@ -165,6 +181,8 @@ def head_terms(title: str, body: str) -> list[str]:
             act_kind += PASSIVE_MARK  # "Dahlgren Is Pressed": he is urged, he urges not
         if act_kind:  # its subject doing this kind of act (not its object: roles differ)
             heads.update(f"{HEAD_MARK}{name}>{KIND_MARK}{act_kind}" for name in subject)
+        heads.update(f"{PROXY_MARK}{name}>{action}" for name in principal
+                     for action in (*actions, *([KIND_MARK + act_kind] if act_kind else ())))
         return sorted(heads)
     return []
 

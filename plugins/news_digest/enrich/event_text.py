@@ -31,6 +31,7 @@ from itertools import chain
 from operator import itemgetter
 
 from ..seeds.text import without_truncation
+from .event_contests import contest_terms, is_active
 from .event_heads import HEAD_MARK, KIND_AT, head_terms
 from .event_numbers import number_terms
 from .event_quotes import QUOTE_MARK, quote_terms
@@ -102,7 +103,7 @@ class EventTerms:
     """
 
     __slots__ = ("squares", "_weights", "norm", "names", "quoted", "headed", "follows",
-                 "named")
+                 "named", "contests")
 
     def __init__(self, weights: Mapping[str, float], norm: float,
                  names: frozenset[str] = frozenset()):
@@ -120,6 +121,8 @@ class EventTerms:
                            if heads else 0)
         # whether its headline tells an aftermath (event_verbs.follow_up_act)
         object.__setattr__(self, "follows", FOLLOW_UP_TERM in self.squares)
+        # its headline's category or stage, or another doer (event_contests)
+        object.__setattr__(self, "contests", tuple(filter(is_active, self.squares)))
         # the terms it writes as names (named_terms), told by one term of no weight that
         # lists them ("!kenya nairobi"), as the existing strings (a tuple: little memory)
         listed = next((t for t in self.squares if t[0] == NAME_MARK), None)
@@ -356,6 +359,7 @@ def event_terms(title: str, paragraphs: Iterable[str]) -> EventTerms:
     weights.update(dict.fromkeys(quote_terms(title, paragraphs), 0.0))  # weigh nothing
     weights.update(dict.fromkeys(mentioned_names(terms, weights, body), 0.0))  # nor these
     weights.update(dict.fromkeys(head_terms(title, body), 0.0))  # nor who did what
+    weights.update(dict.fromkeys(contest_terms(title, counts), 0.0))  # nor which contest
     if NAMED_TERMS:  # nor which of its terms it writes as names, listed in one term
         named = named_terms(weights, terms, body, initials)
         if named:

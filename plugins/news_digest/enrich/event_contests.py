@@ -1,0 +1,121 @@
+"""Another contest of one meeting, or another doer of one act (``enrich/`` stage).
+
+Pure module (no Pelican import), used by ``event_text.py`` (the terms),
+``cluster_score.py`` (the factor) and ``cluster_why.py`` (``explain``).
+
+Reports of sibling events share nearly everything: the women's race and the men's on
+one road the same day, the boys' final and the men's, qualifying (pole position) the
+day before the grand prix, a semi-final and its final, the first round and the run-off;
+each names the other's winner in a passing sentence. And an aide blaming someone shares
+every word with the reports of the principal blaming him the next day. Their headlines
+tell them apart, in three ways read here:
+
+* **a category**: a headline names one ("women's", "men's", "boys'", "girls'") and the
+  other story never writes its word in any form ("women", "female"): the men's race
+  reports never mention the women, and a second report of the women's race does;
+* **a stage**: a headline names one (pole, qualifying, sprint, semi-final,
+  quarter-final, first or second round, run-off, first or return leg), not after
+  "from", "after", "before" or "since" ("wins from pole"), the other headline does not,
+  and their leads put them on different days (named or guessed): a stage the day
+  before its final;
+* **another doer** (``event_heads``): one headline's verb is done by a role of someone
+  ("Hillary Clinton aide blames"), the other's by that someone ("Clinton blames"), the
+  same verb or kind of act.
+
+Each is told by terms of no weight: "%cat:women" (the headline's category), "%has:women"
+(the story writes the word), "%stage:pole", and ``event_heads.PROXY_MARK`` terms
+("%^clinton>blame"). A pair so told apart is lowered by ``OTHER_CONTEST_FACTOR``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from .event_dates import same_day
+from .event_heads import PROXY_MARK
+
+if TYPE_CHECKING:  # a story's terms and days (clusters.py, event_text.py)
+    from .clusters import Profile
+    from .event_text import EventTerms
+
+CONTEST_MARK = PROXY_MARK[0]  # every term of this module opens with it
+CATEGORY, WRITES, STAGE = CONTEST_MARK + "cat:", CONTEST_MARK + "has:", CONTEST_MARK + "stage:"
+OTHER_CONTEST_FACTOR = 0.5  # two contests of one meeting, or two doers of one act
+# A category as a headline names it, and the words a story writes for it anywhere.
+_CATEGORIES = {
+    "women": (r"\b(?:women|ladies)['’]s?|\bwomens\b", r"\b(?:wom[ae]n|ladies|female)"),
+    "men": (r"\bmen['’]s?(?!\w)|\bmens\b", r"\bmen\b|\bmen['’]|\bmale\b"),
+    "boys": (r"\bboys['’]s?(?!\w)", r"\bboys?\b"),
+    "girls": (r"\bgirls['’]s?(?!\w)", r"\bgirls?\b"),
+}
+_SHOWN = {"women": "women's", "men": "men's", "boys": "boys'", "girls": "girls'"}
+# A category as a headline names it, and the words (as ``words.words`` splits them) a
+# story writes for it anywhere.
+_HEAD_CATEGORY_RE = re.compile(
+    r"\b(?:(?P<women>(?:women|ladies)['’]s?|womens)|(?P<men>men['’]s?|mens)"
+    r"|(?P<boys>boys['’]s?)|(?P<girls>girls['’]s?))(?!\w)", re.I)
+_FAMILIES = {"women": ("women", "woman", "womens", "ladies", "female"),
+             "men": ("men", "mens", "male"), "boys": ("boy", "boys"),
+             "girls": ("girl", "girls")}
+WRITES_TERMS = tuple(WRITES + family for family in _FAMILIES)
+_STAGE_RE = re.compile(
+    r"\b(?:(?P<qualifying>pole|qualif(?:ying|ier|iers|ies|ied|ication))"
+    r"|(?P<sprint>sprint)|(?P<semifinal>semi[- ]?finals?|semis)"
+    r"|(?P<quarterfinal>quarter[- ]?finals?)|(?P<firstround>first[- ]round)"
+    r"|(?P<runoff>run[- ]?offs?|second[- ]round)|(?P<firstleg>first[- ]leg)"
+    r"|(?P<returnleg>(?:second|return)[- ]leg))\b", re.I)
+_BEFORE_STAGE_RE = re.compile(r"\b(?:from|after|before|since)\s+(?:\S+\s+)?$", re.I)
+
+
+def contest_terms(title: str, counts: Mapping[str, int]) -> list[str]:
+    """The terms of no weight that tell a story's category and stage in its headline
+    ``title``, and the categories it writes (``counts``: its words as read), sorted
+    (the module's docstring)."""
+    terms = {WRITES + family for family, forms in _FAMILIES.items()
+             if any(form in counts for form in forms)}
+    terms.update(CATEGORY + found.lastgroup for found in _HEAD_CATEGORY_RE.finditer(title))
+    for found in _STAGE_RE.finditer(title):
+        if not _BEFORE_STAGE_RE.search(title, 0, found.start()):
+            terms.add(STAGE + found.lastgroup)
+    return sorted(terms)
+
+
+def is_active(term: str) -> bool:
+    """Whether a term of this module tells the story's own contest or doer (not a word
+    it writes): the terms ``EventTerms.contests`` holds."""
+    return term[0] == CONTEST_MARK and not term.startswith(WRITES)
+
+
+def contest_count(terms: EventTerms) -> int:
+    """How many terms of this module a story has (they are no part of its text)."""
+    return len(terms.contests) + sum(term in terms.squares for term in WRITES_TERMS)
+
+
+def other_contest(a: Profile, b: Profile) -> str | None:
+    """What tells two stories apart as two contests of one meeting or two doers of one
+    act ("women's", "stage: qualifying", "doer: an aide of clinton"), or None."""
+    for one, other in ((a, b), (b, a)):
+        theirs = other.terms.contests
+        for term in one.terms.contests:
+            if term.startswith(CATEGORY):
+                if WRITES + term[len(CATEGORY):] not in other.terms.squares:
+                    return f"{_SHOWN[term[len(CATEGORY):]]}, a word the other never writes"
+            elif term.startswith(STAGE):
+                if term not in theirs and same_day(one.days, other.days) is False:
+                    return f"a stage ({term[len(STAGE):]}) on another day"
+            elif term.startswith(PROXY_MARK):
+                head = term[1:]
+                if head in other.terms.squares and head not in one.terms.squares:
+                    name, act = head[1:].split(">", 1)
+                    return (f"another doer of one act ({act.lstrip('=')}: {name}, "
+                            f"and one of {name}'s side)")
+    return None
+
+
+def contest_factor(a: Profile, b: Profile) -> float:
+    """``OTHER_CONTEST_FACTOR`` when ``other_contest`` tells the two apart, else 1."""
+    if not (a.terms.contests or b.terms.contests):
+        return 1.0
+    return OTHER_CONTEST_FACTOR if other_contest(a, b) else 1.0
