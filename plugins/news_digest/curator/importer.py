@@ -24,6 +24,7 @@ from .feed_items import Skipped, Story, no_text
 from .fetch import FetchPolicy, new_session, user_agent
 from .fetch_state import FetchState, load_state, save_state
 from .import_feeds import FeedResult, plan_jobs, read_job, record
+from .import_lock import importing_into
 from .import_report import Tally, dry_run_report, unreachable
 from .progress import Progress, escaped_output
 from .seed_folder import highest_number, read_originals, seed_name, write_new
@@ -242,6 +243,18 @@ def _run(args) -> int:
     if not jobs:
         print("import: the sources file lists no feeds", file=sys.stderr)
         return 2
+    if args.dry_run:
+        return _import(args, folder, config, jobs)
+
+    def waiting() -> None:
+        print(f"{folder}: another import is writing into this folder: waiting for it to "
+              "end (Ctrl-C to stop)", file=sys.stderr)
+
+    with importing_into(folder, waiting):  # from the folder read to the last seed written
+        return _import(args, folder, config, jobs)
+
+
+def _import(args, folder: Path, config: Config, jobs) -> int:
     state = load_state(config.state_path)
     if state.problem:
         print(f"import: {state.problem}", file=sys.stderr)
