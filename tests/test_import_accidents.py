@@ -1,5 +1,6 @@
 """The importer under accidents, in real processes: two imports into one seed folder
-at once, and ``kill -9`` at many points of an import, then the import run again.
+at once, ``kill -9`` at many points of an import, a real full disk (a small tmpfs, as
+test_faults.py mounts one), then the import run again.
 
 After each, every ``.txt`` in the folder is a whole seed, every story of the feed is
 there once (the rerun neither duplicates nor loses one) and nothing else is left in
@@ -16,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+from test_faults import _fill, _small_tmpfs
 
 from news_digest.seeds.format import read_seed
 
@@ -108,3 +110,33 @@ def test_kill_9_at_many_points_of_an_import_then_run_again(tmp_path):
         assert again.returncode == 0 and "Traceback" not in again.stderr, again.stderr
         _whole_and_once(folder)
     assert left_a_temp  # the kills landed where a temporary file was left
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    yield from _small_tmpfs(tmp_path / "disk",
+                            "a real full disk needs a tmpfs: {} (test_import.py injects one)")
+
+
+@pytest.mark.parametrize("leave", [0, 4_000, 100_000])
+def test_a_real_full_disk_while_seeds_are_written_then_space_freed(tmp_path, small_disk,
+                                                                   leave):
+    """Seeds on a tmpfs with ``leave`` bytes free: the import names the folder, the
+    cause and the fix, leaves whole seeds only; once space is freed, the next import
+    writes the rest, nothing twice."""
+    feed = _feed(tmp_path / "feed.xml")
+    folder = small_disk / "articles"
+    folder.mkdir()
+    _fill(small_disk, leave)
+    full = subprocess.run(_command(feed, folder), cwd=small_disk, capture_output=True,
+                          text=True, timeout=600)
+    assert full.returncode == 1 and "Traceback" not in full.stderr, full.stderr
+    assert (f"{folder}: cannot write a seed: No space left on device: free space and "
+            "import again") in full.stderr
+    for path in folder.iterdir():
+        assert path.suffix == ".txt" and read_seed(path).source_url
+    (small_disk / "ballast").unlink()
+    again = subprocess.run(_command(feed, folder), cwd=small_disk, capture_output=True,
+                           text=True, timeout=600)
+    assert again.returncode == 0, again.stderr
+    _whole_and_once(folder)

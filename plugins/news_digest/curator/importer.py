@@ -13,6 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..diskspace import NO_SPACE
 from ..enrich.publisher_names import PublisherTable
 from ..enrich.rules import Verdict, judge
 from ..enrich.sources_file import SourcesFile, SourcesFileError, load_sources, policy_for
@@ -313,7 +314,9 @@ def write_all(results, entries, folder, known, state, tally, verbose) -> int:
         progress.note("interrupted: every seed written so far is complete")
         code = 130
     except OSError as err:
-        progress.note(f"{folder}: cannot write a seed: {err.strerror or err}")
+        fix = (": free space and import again (every seed written is whole; the next import "
+               "writes the rest)" if err.errno in NO_SPACE else "")
+        progress.note(f"{folder}: cannot write a seed: {err.strerror or err}{fix}")
         code = 1
     finally:
         progress.finish()
