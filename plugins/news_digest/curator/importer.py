@@ -19,6 +19,7 @@ from ..enrich.rules import Verdict, judge
 from ..enrich.sources_file import SourcesFile, SourcesFileError, load_sources, policy_for
 from ..errors import UsageError
 from ..seeds.compose import StoryError, safe_url, story_seed
+from ..seeds.files import printable
 from ..seeds.urls import url_identity
 from ..settings import SETTINGS
 from .feed_items import Skipped, Story, no_text
@@ -45,7 +46,7 @@ def check_folder(into: str) -> Path | None:
     folder = Path(into)
     if not folder.is_dir():
         why = "is not a folder" if folder.exists() else "does not exist"
-        print(f"{into}: the target folder {why}: create it or pass --into with the "
+        print(f"{printable(into)}: the target folder {why}: create it or pass --into with the "
               "seed folder (content/articles/)", file=sys.stderr)
         return None
     return folder
@@ -248,8 +249,8 @@ def _run(args) -> int:
         return _import(args, folder, config, jobs)
 
     def waiting() -> None:
-        print(f"{folder}: another import is writing into this folder: waiting for it to "
-              "end (Ctrl-C to stop)", file=sys.stderr)
+        print(f"{printable(str(folder))}: another import is writing into this folder: "
+              "waiting for it to end (Ctrl-C to stop)", file=sys.stderr)
 
     with importing_into(folder, waiting):  # from the folder read to the last seed written
         return _import(args, folder, config, jobs)
@@ -316,7 +317,8 @@ def write_all(results, entries, folder, known, state, tally, verbose) -> int:
     except OSError as err:
         fix = (": free space and import again (every seed written is whole; the next import "
                "writes the rest)" if err.errno in NO_SPACE else "")
-        progress.note(f"{folder}: cannot write a seed: {err.strerror or err}{fix}")
+        progress.note(f"{printable(str(folder))}: cannot write a seed: "
+                      f"{err.strerror or err}{fix}")
         code = 1
     finally:
         progress.finish()
