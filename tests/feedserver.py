@@ -1,6 +1,7 @@
 """A real HTTP server on 127.0.0.1 (stdlib ``http.server`` in a thread) that serves
-feeds the way publishers' servers do: validators and 304s, redirects, errors, slow and
-oversized answers, gzip. Every request is logged for the tests to read back."""
+feeds the way publishers' servers do: validators and 304s, redirects, errors, slow,
+trickled and oversized answers, gzip (and a gzip bomb). Every request is logged for
+the tests to read back."""
 
 from __future__ import annotations
 
@@ -23,6 +24,10 @@ class Route:
     delay: float = 0.0  # seconds before answering
     length: bool = True  # send Content-Length
     gzip: bool = True  # compress when the client accepts it
+    drip: tuple[int, float] | None = None  # (bytes, seconds): the body sent so, piece by piece
+    gzipped: bytes | None = None  # sent as the body, as is, with Content-Encoding: gzip
+    dripped: int = 0  # bytes of the body sent so far by ``drip``
+    drip_ended: threading.Event = field(default_factory=threading.Event)  # sent or cut off
 
 
 @dataclass
@@ -114,7 +119,9 @@ class FeedServer:
             return
         body = route.body
         gzipped = route.gzip and "gzip" in handler.headers.get("Accept-Encoding", "")
-        if gzipped:
+        if route.gzipped is not None:
+            body, gzipped = route.gzipped, True
+        elif gzipped:
             body = gzip.compress(body)
         self._record(handler, 200, gzipped)
         handler.send_response(200)
@@ -129,6 +136,21 @@ class FeedServer:
             handler.send_header("Content-Length", str(len(body)))
         handler.end_headers()
         try:
-            handler.wfile.write(body)
+            if route.drip:  # a server that trickles its answer, each piece in time
+                self._drip(handler, route, body)
+            else:
+                handler.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (size cap): that is what is tested
+
+    def _drip(self, handler, route: Route, body: bytes) -> None:
+        size, pause = route.drip
+        try:
+            for start in range(0, len(body), size):
+                handler.wfile.write(body[start:start + size])
+                handler.wfile.flush()
+                route.dripped = start + size
+                if self.release.wait(pause):
+                    return  # shutting down
+        finally:
+            route.drip_ended.set()

@@ -184,7 +184,7 @@ def test_kill_9_after_the_clustering_is_kept_then_the_settings_edited(tmp_path):
     process = project.start()
     deadline = time.monotonic() + 600
     while process.poll() is None and time.monotonic() < deadline:
-        if list(project.cache.glob("*/clusters.bin.new")):
+        if list(project.cache.glob("*/clusters.bin.*new")):
             os.kill(process.pid, signal.SIGKILL)
             break
         time.sleep(0.0005)

@@ -7,6 +7,8 @@ The bodies are the repository's own sample feeds, and the real captures in
 from __future__ import annotations
 
 import json
+import resource
+import zlib
 from pathlib import Path
 
 import pytest
@@ -153,6 +155,50 @@ def test_an_oversized_answer_is_refused(server, length, gzip):
     assert result.status == "failed" and result.body == b""
     assert "2,000-byte cap" in result.reason
     assert fetch(url, {}, FetchPolicy(max_bytes=len(data))).body == data  # at the cap: fine
+
+
+def test_a_server_trickling_its_answer_is_cut_off(server):
+    """A byte every 0.1 s, each within the timeout: the fetch read 16 KB at a time
+    (or the whole declared length), so it waited for the whole body (the 600 bytes
+    here: a minute; a 10 MB feed a byte every 19 s under the default 20 s timeout:
+    years) before it looked at the time. It now looks after every read of the socket,
+    and hangs up: the server never sends the whole body."""
+    body = b"<rss>" + b" " * 600 + b"</rss>"
+    url = server.add("/drip.xml", body=body, drip=(1, 0.1), gzip=False)
+    policy = FetchPolicy(timeout=0.5, retries=0)
+    result = fetch(url, {}, policy, sleep=pytest.fail)
+    assert result.status == "failed" and result.body == b""
+    assert result.reason == "took more than 1.5 s to download"
+    route = server.routes["/drip.xml"]
+    assert route.drip_ended.wait(60)  # the server found the connection closed
+    assert route.dripped < len(body)
+
+
+def test_a_redirect_loop_is_a_reason(server):
+    url = server.add("/loop.xml", redirect=(302, "/loop.xml"))
+    result = fetch(url, {}, FAST, sleep=pytest.fail)
+    assert result.status == "failed" and result.reason == "more than 10 redirects"
+    assert len(server.hits("/loop.xml")) == 11
+
+
+def test_a_gzip_bomb_is_refused_at_the_cap_without_inflating_it(server):
+    """200 MB of zeros in 200 KB of gzip: refused once 1 MB of it is inflated (the
+    decoder is capped per read), not after inflating the whole."""
+    bomb = _gzip_of_zeros(200)  # 200 MB in 200 KB, never held inflated here
+    url = server.add("/bomb.xml", gzipped=bomb)
+    policy = FetchPolicy(timeout=5.0, max_bytes=1_000_000, retries=0)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result = fetch(url, {}, policy, sleep=pytest.fail)
+    assert result.status == "failed" and "1,000,000-byte cap" in result.reason
+    grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before  # KB on Linux
+    assert grown < 50_000  # not the 200 MB inflated (a bound, not a timing)
+
+
+def _gzip_of_zeros(megabytes: int) -> bytes:
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # 31: the gzip format
+    zeros = bytes(1_000_000)
+    return b"".join([packer.compress(b"<rss>"), *(packer.compress(zeros)
+                                                  for _ in range(megabytes)), packer.flush()])
 
 
 def test_connection_refused_is_a_reason_not_a_traceback(server):

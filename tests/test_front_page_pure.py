@@ -274,7 +274,7 @@ def test_a_kept_clustering_is_pickled_straight_to_its_file(tmp_path, devset, mon
     monkeypatch.setattr(cluster_record, "pickle", SimpleNamespace(  # no pickle.dumps:
         dump=pickle.dump, HIGHEST_PROTOCOL=pickle.HIGHEST_PROTOCOL))  # never made whole
     cluster_record.save_pending(tmp_path, clustering)
-    written = (tmp_path / cluster_record.PENDING).read_bytes()
+    written = cluster_record.pending(tmp_path).read_bytes()
     assert written == cluster_record.MAGIC + cluster_record._hash(body) + b"\n" + body
 
 
@@ -313,4 +313,4 @@ def test_a_failed_build_keeps_the_previous_clustering(tmp_path, devset):
     cluster_record.save_pending(tmp_path, cluster([]))
     cluster_record.discard(tmp_path)
     assert (tmp_path / cluster_record.RECORD).read_bytes() == before
-    assert not (tmp_path / cluster_record.PENDING).exists()
+    assert not cluster_record.pending(tmp_path).exists()

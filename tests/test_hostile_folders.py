@@ -61,6 +61,24 @@ def test_a_feed_file_that_is_a_pipe_or_a_loop_is_a_failed_feed(tmp_path, kind):
     assert len(list((tmp_path / "articles").iterdir())) == 1
 
 
+def test_a_seed_folder_named_with_a_line_break_is_written_and_named_on_one_line(tmp_path):
+    """``--into`` a folder whose name holds a line break: the import writes there (the
+    curator named it), and a message naming it is one line (``arti\\ncles``), not two
+    (the fifteenth session's "not done")."""
+    (tmp_path / "feed.xml").write_text(FEED, encoding="utf-8")
+    folder = tmp_path / "arti\ncles"
+    folder.mkdir()
+    result = _run(tmp_path, "import", "-s", _settings(tmp_path), "--state", "state.json",
+                  "feed.xml", "--into", folder.name)
+    assert result.returncode == 0 and len(list(folder.iterdir())) == 1, result.stderr
+    missing = _run(tmp_path, "import", "-s", _settings(tmp_path), "--state", "state.json",
+                   "feed.xml", "--into", "no\nsuch")
+    assert missing.returncode == 2
+    assert missing.stderr.splitlines() == [
+        "no\\nsuch: the target folder does not exist: create it or pass --into with the "
+        "seed folder (content/articles/)"]
+
+
 def test_a_feed_read_from_a_pipe_with_a_writer_is_imported(tmp_path):
     """What opening without blocking must keep: ``import <(curl ...)`` (a pipe with
     its writer) is read to its end."""

@@ -232,13 +232,15 @@ def test_a_damaged_last_build_record_means_a_real_build(tmp_path, scratch, damag
 def test_a_pending_record_of_a_killed_build_is_not_committed(tmp_path, scratch):
     assert build(tmp_path, SEEDS, settings=QUIET).code == 0
     folder = _cache_file(tmp_path, "last-build.json").parent
-    (folder / "pages.json.new").write_text(json.dumps(
-        {"output": str(tmp_path / "output"), "pages": {}, "trees": {}}))
+    for name in ("pages.json.999999999.new", "pages.json.new"):  # and of older versions
+        (folder / name).write_text(json.dumps(
+            {"output": str(tmp_path / "output"), "pages": {}, "trees": {}}))
     (folder / ".pages.json.new.tmp-999999999-abc").write_text("{")  # a writer long gone
     _touch(tmp_path)
     site = build(tmp_path, SEEDS, settings=QUIET)
     assert site.code == 0, site.stderr
     assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) == []
+    assert sorted(p.name for p in folder.glob("*.new")) == []
     assert stable_tree(site.output) == scratch
 
 

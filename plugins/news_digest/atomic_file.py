@@ -116,6 +116,34 @@ def _read_umask() -> int:
 _UMASK = _read_umask()
 
 
+def pending_path(record: Path) -> Path:
+    """This process's pending version of ``record`` (``pages.json.<pid>.new``), made
+    current when its build succeeds. Numbered by the writer: two builds into two
+    outputs with the same settings share a cache folder, and under one name each
+    committed the other's record, overwrote it, or dropped it when it failed."""
+    return record.with_name(f"{record.name}.{os.getpid()}.new")
+
+
+def pending_versions(record: Path, *, dead_only: bool = False) -> list[Path]:
+    """Every pending version of ``record`` (any writer's, and the unnumbered one of
+    earlier versions); ``dead_only``: only those whose writer is no longer running."""
+    found = []
+    try:
+        names = os.listdir(record.parent)
+    except OSError:
+        return found
+    prefix = record.name + "."
+    for name in names:
+        middle = name[len(prefix):-len(".new")] if name.startswith(prefix) \
+            and name.endswith(".new") else None
+        if middle is None or not (middle == "" or middle.isdigit()):
+            continue
+        if dead_only and not (middle.isdigit() and not _alive(int(middle))):
+            continue
+        found.append(record.parent / name)
+    return found
+
+
 def make_current(pending: Path, record: Path) -> None:
     """A build succeeded: its ``pending`` file (written whole) replaces ``record``,
     durably. No pending file (nothing new was written): nothing changes."""

@@ -8,8 +8,10 @@ Curator stage, no Pelican import. Each fetch:
 - names itself (``User-Agent: news-digest/<version> (+<the digest's URL>)``), accepts
   gzip, follows up to ``MAX_REDIRECTS`` redirects and says where a permanent one
   (301, 308) leads, so the curator can update the sources file;
-- gives up on a connection or an answer slower than the timeout, and on a body larger
-  than the size cap (checked while streaming, after decompression);
+- gives up on a connection or an answer slower than the timeout, on a body that takes
+  more than three times the timeout to download (checked after each read of the
+  socket: a server trickling bytes is cut off), and on a body larger than the size
+  cap (checked while streaming, after decompression, which is capped per read);
 - retries connection errors, timeouts, 429 and 5xx answers with exponential backoff
   (``backoff``, ``2 * backoff``, ... seconds, ``Retry-After`` honoured up to a minute),
   at most ``retries`` times; other 4xx answers fail at once.
@@ -167,9 +169,16 @@ def _read_capped(response, policy: FetchPolicy, start: float, clock) -> bytes:
             "Content-Encoding", ""):
         raise FetchFailure(f"is {int(declared):,} bytes, more than the {cap:,}-byte cap",
                        retry=False, status=200)
+    from urllib3.exceptions import HTTPError  # noqa: PLC0415 - requests' own dependency
+
     chunks, size = [], 0
     try:
-        for chunk in response.iter_content(_CHUNK):
+        # One read of the socket at a time (``read1``), not ``iter_content``'s reads of
+        # a whole chunk: a server that trickled its answer a byte at a time, each within
+        # the timeout, held a read of 16 KB (and the import) for hours; now the
+        # download's own time is checked after every piece. Decoding is capped per read
+        # too (``max_length``): a gzip bomb is inflated a chunk at a time.
+        while chunk := response.raw.read1(_CHUNK, decode_content=True):
             size += len(chunk)
             if size > cap:
                 raise FetchFailure(f"is more than the {cap:,}-byte cap", retry=False, status=200)
@@ -177,7 +186,7 @@ def _read_capped(response, policy: FetchPolicy, start: float, clock) -> bytes:
                 raise FetchFailure(f"took more than {policy.timeout * 3:g} s to download",
                                retry=True, status=200)
             chunks.append(chunk)
-    except requests.exceptions.RequestException as err:
+    except (requests.exceptions.RequestException, HTTPError, OSError) as err:
         why = "no data" if "timed out" in str(err).lower() else _short(err)
         raise FetchFailure(f"the download broke off: {why}", retry=True, status=200) from None
     return b"".join(chunks)

@@ -13,17 +13,20 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..diskspace import NO_SPACE
 from ..enrich.publisher_names import PublisherTable
 from ..enrich.rules import Verdict, judge
 from ..enrich.sources_file import SourcesFile, SourcesFileError, load_sources, policy_for
 from ..errors import UsageError
 from ..seeds.compose import StoryError, safe_url, story_seed
+from ..seeds.files import printable
 from ..seeds.urls import url_identity
 from ..settings import SETTINGS
 from .feed_items import Skipped, Story, no_text
 from .fetch import FetchPolicy, new_session, user_agent
 from .fetch_state import FetchState, load_state, save_state
 from .import_feeds import FeedResult, plan_jobs, read_job, record
+from .import_lock import importing_into
 from .import_report import Tally, dry_run_report, unreachable
 from .progress import Progress, escaped_output
 from .seed_folder import highest_number, read_originals, seed_name, write_new
@@ -43,7 +46,7 @@ def check_folder(into: str) -> Path | None:
     folder = Path(into)
     if not folder.is_dir():
         why = "is not a folder" if folder.exists() else "does not exist"
-        print(f"{into}: the target folder {why}: create it or pass --into with the "
+        print(f"{printable(into)}: the target folder {why}: create it or pass --into with the "
               "seed folder (content/articles/)", file=sys.stderr)
         return None
     return folder
@@ -242,6 +245,18 @@ def _run(args) -> int:
     if not jobs:
         print("import: the sources file lists no feeds", file=sys.stderr)
         return 2
+    if args.dry_run:
+        return _import(args, folder, config, jobs)
+
+    def waiting() -> None:
+        print(f"{printable(str(folder))}: another import is writing into this folder: "
+              "waiting for it to end (Ctrl-C to stop)", file=sys.stderr)
+
+    with importing_into(folder, waiting):  # from the folder read to the last seed written
+        return _import(args, folder, config, jobs)
+
+
+def _import(args, folder: Path, config: Config, jobs) -> int:
     state = load_state(config.state_path)
     if state.problem:
         print(f"import: {state.problem}", file=sys.stderr)
@@ -300,7 +315,10 @@ def write_all(results, entries, folder, known, state, tally, verbose) -> int:
         progress.note("interrupted: every seed written so far is complete")
         code = 130
     except OSError as err:
-        progress.note(f"{folder}: cannot write a seed: {err.strerror or err}")
+        fix = (": free space and import again (every seed written is whole; the next import "
+               "writes the rest)" if err.errno in NO_SPACE else "")
+        progress.note(f"{printable(str(folder))}: cannot write a seed: "
+                      f"{err.strerror or err}{fix}")
         code = 1
     finally:
         progress.finish()

@@ -1,10 +1,11 @@
 """The seed folder as the importer sees it: which stories it holds, the next
 free file number, and writing a new seed atomically without ever replacing one.
 
-No Pelican import (seeds stage). A seed is written to a hidden temporary file in the same
-folder, flushed to disk, then hard-linked to its final name (which fails, rather
-than overwrites, when the name exists) and the temporary name removed. An
-interrupted import leaves either the whole seed or nothing under a ``.txt`` name.
+No Pelican import (seeds stage). A seed is written to a hidden temporary file in the
+same folder (named by the writer's pid), flushed to disk, then hard-linked to its
+final name (which fails, rather than overwrites, when the name exists) and the
+temporary name removed. An interrupted import leaves either the whole seed or nothing
+under a ``.txt`` name.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..atomic_file import sync_folder
+from ..atomic_file import sync_folder, temp_prefix
 from ..errors import UnreadableFile
 from ..seeds.files import SEED, classify_folder
 from ..seeds.format import MAX_SEED_BYTES
@@ -27,7 +28,6 @@ from ..seeds.urls import url_identity
 _NUMBERED_RE = re.compile(r"^(\d{3,})_")
 _ORIGINAL_RE = re.compile(r"^\s*original\s*:\s*\[(.*)\]\((.*)\)\s*$",
                           re.IGNORECASE | re.MULTILINE)
-TEMP_PREFIX = ".import-"
 
 
 def known_identities(folder: Path) -> dict[str, Path]:
@@ -84,7 +84,9 @@ def write_new(folder: Path, number: int, identity: str, text: str) -> Path:
     """Write ``text`` as ``NNN_<identity>.txt``, taking the next free number from
     ``number`` on; never replaces an existing file. Returns the path written."""
     data = text.encode("utf-8")
-    fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=folder)
+    # named by this process's pid: a killed import's is removed by the next one
+    # (``import_lock``), a running one's never
+    fd, temp = tempfile.mkstemp(prefix=temp_prefix("import"), dir=folder)
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)

@@ -20,9 +20,19 @@ when they differ only in:
   ('ВВС'): then no reader tells it from the Latin name either.
 
 The table is the part of Unicode's confusables (UTS #39) that maps a Cyrillic or
-Greek letter to a single Latin letter, where the two are drawn alike in common fonts,
-less the letters whose capital and small forms look like two different Latin letters
-(Greek 'Ν' and 'ν', 'Υ' and 'υ'; the palochka).
+Greek letter to a single Latin letter, where the two are drawn alike in common fonts.
+The letters whose capital and small forms look like two different Latin letters
+(Greek 'Ν' N and 'ν' v, 'Υ' Y and 'υ' u; the palochka 'Ӏ' I and 'ӏ' l) are read as
+those, before case is folded, in a word that holds a Latin letter ('ΝEWS' is 'NEWS',
+'νiews' 'views'): a Greek word keeps them ('ΝΈΑ' and 'Νέα' stay one name, as any
+name and its capitals).
+
+Not read alike: Latin letters that other Latin letters resemble ('rn' and 'm', 'l'
+and 'I', '0' and 'O'). Real names differ so ('Byrne' and 'Byme', 'Kern' and 'Kem'),
+and one key would file two publishers as one, under one policy. A feed cannot pick
+the name of a source the sources file lists (the file names it), and a name that
+matches no source gets the site's default policy, ``link`` unless the site says
+otherwise.
 """
 
 from __future__ import annotations
@@ -46,11 +56,28 @@ LATIN_LOOKS = {
 _TABLE = str.maketrans({k.casefold(): v.casefold() for k, v in LATIN_LOOKS.items()})
 
 
+# Capital and small forms drawn as two Latin letters: read so in a word with Latin.
+TWO_FACED = {"Ν": "N", "ν": "v", "Υ": "Y", "υ": "u", "Ӏ": "I", "ӏ": "l"}
+_TWO_FACED = str.maketrans(TWO_FACED)
+
+
 @cache
 def reader_key(name: str) -> str:
     """One key for names no reader tells apart (see the module's docstring)."""
     name = visible(unicodedata.normalize("NFKC", name))
-    return " ".join(name.casefold().translate(_TABLE).split())
+    words = [_in_latin(word) for word in name.split()]
+    return " ".join(" ".join(words).casefold().translate(_TABLE).split())
+
+
+def _in_latin(word: str) -> str:
+    """``word`` with its two-faced letters read as Latin, if it holds a Latin letter."""
+    if any(ch in TWO_FACED for ch in word) and any(_latin(ch) for ch in word):
+        return word.translate(_TWO_FACED)
+    return word
+
+
+def _latin(ch: str) -> bool:
+    return ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN ")
 
 
 def visible(name: str) -> str:

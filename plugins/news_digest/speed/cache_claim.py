@@ -6,7 +6,8 @@ holds a shared ``flock`` on its keyed cache folder (the folder itself, opened
 read-only: no lock file to leave behind) from before it clears it until the build
 ends; the system drops the lock however the build ends, ``kill -9`` included. A
 folder that can be locked exclusively is used by no live build: a pending record
-there (``clusters.bin.new``, ``pages.json.new``) is a killed build's.
+there (``clusters.bin.<pid>.new``, ``pages.json.<pid>.new``) is a killed build's;
+in a folder a live build holds, only those whose writer's pid is gone are.
 
 Why every keyed folder: a build killed under one key and followed by a build under
 another (the plugin upgraded or edited, a setting or the settings file changed, even

@@ -12,7 +12,7 @@ plugin's code and settings) is ``cluster_store.to_stored`` of the result, pickle
 only for the stories an update re-clusters; the pair scores as arrays, read without
 being unpacked: ``cluster_store.PackedEdges``), after a first line that names the
 format and a hash of the rest. Like the page record (``page_memo.py``) it is written beside
-the current one (``clusters.bin.new``) and becomes current only when the build
+the current one (``clusters.bin.<pid>.new``) and becomes current only when the build
 succeeds (``commit``); a failed or killed build's is dropped (``discard``). Both are
 written atomically; a damaged one (cut short, another format, a hash that does not
 match, a shape ``from_stored`` refuses) is removed with one warning and the build
@@ -26,13 +26,18 @@ import os
 import pickle
 from pathlib import Path
 
-from ..atomic_file import drop_pending, make_current, write_atomically
+from ..atomic_file import (
+    drop_pending,
+    make_current,
+    pending_path,
+    pending_versions,
+    write_atomically,
+)
 from ..enrich.cluster_store import from_stored, to_stored
 from ..enrich.clusters import Clustering
 from .json_record import read_or_discard
 
 RECORD = "clusters.bin"
-PENDING = "clusters.bin.new"
 MAGIC = b"news-digest clusters 4 "  # 3: the pair scores packed (cluster_store); 4: merges
 
 
@@ -108,14 +113,26 @@ def save_pending(cache_path: str | os.PathLike, clustering: Clustering) -> None:
         out.seek(len(MAGIC))
         out.write(body.hash.hexdigest().encode("ascii"))
 
-    write_atomically(Path(cache_path) / PENDING, write)
+    write_atomically(pending(cache_path), write)
 
 
 def commit(cache_path: str | os.PathLike) -> None:
     """The build succeeded: its pending clustering is now the record."""
-    make_current(Path(cache_path) / PENDING, Path(cache_path) / RECORD)
+    make_current(pending(cache_path), Path(cache_path) / RECORD)
 
 
 def discard(cache_path: str | os.PathLike) -> None:
     """The build failed, or one was killed: forget its pending clustering."""
-    drop_pending(Path(cache_path) / PENDING)
+    drop_pending(pending(cache_path))
+
+
+def pending(cache_path: str | os.PathLike) -> Path:
+    """This build's pending record (``clusters.bin.<pid>.new``, ``atomic_file.pending_path``)."""
+    return pending_path(Path(cache_path) / RECORD)
+
+
+def discard_left(cache_path: str | os.PathLike, *, dead_only: bool = False) -> None:
+    """Drop the pending records killed builds left (every one, in a folder no live
+    build uses; ``dead_only``: those whose writer is gone, in one a live build uses)."""
+    for path in pending_versions(Path(cache_path) / RECORD, dead_only=dead_only):
+        drop_pending(path)

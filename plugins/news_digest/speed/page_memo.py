@@ -25,7 +25,7 @@ import os
 import shutil
 from pathlib import Path
 
-from ..atomic_file import drop_pending, make_current
+from ..atomic_file import drop_pending, make_current, pending_path, pending_versions
 from ..diskspace import make_folder
 from ..output.search_plan import as_indexed
 from . import json_record
@@ -33,7 +33,6 @@ from . import json_record
 # The private setting naming the output folder being replaced (set by build.py).
 PREVIOUS_OUTPUT = "PREVIOUS_OUTPUT_PATH"
 RECORD = "pages.json"
-PENDING = "pages.json.new"
 
 
 class PageMemo:
@@ -167,7 +166,7 @@ class PageMemo:
         """Write the new record, to become the record when the build succeeds."""
         record = {"output": str(output), "pages": self.new, "trees": self.new_trees,
                   "code": self.code}
-        json_record.write(self.cache / PENDING, record)
+        json_record.write(pending(self.cache), record)
 
 
 def _valid(record: dict) -> bool:
@@ -211,12 +210,12 @@ def tree_stamp(folder: Path) -> tuple[int, int]:
 
 def commit(cache_path: str | os.PathLike) -> None:
     """The build succeeded: its pending record is now the record."""
-    make_current(Path(cache_path) / PENDING, Path(cache_path) / RECORD)
+    make_current(pending(cache_path), Path(cache_path) / RECORD)
 
 
 def discard(cache_path: str | os.PathLike) -> None:
     """The build failed, or one was killed before its end: forget its pending record."""
-    drop_pending(Path(cache_path) / PENDING)
+    drop_pending(pending(cache_path))
 
 
 def forget(cache_path: str | os.PathLike) -> None:
@@ -225,3 +224,15 @@ def forget(cache_path: str | os.PathLike) -> None:
         os.unlink(Path(cache_path) / RECORD)
     except OSError:
         pass
+
+
+def pending(cache_path: str | os.PathLike) -> Path:
+    """This build's pending record (``pages.json.<pid>.new``, ``atomic_file.pending_path``)."""
+    return pending_path(Path(cache_path) / RECORD)
+
+
+def discard_left(cache_path: str | os.PathLike, *, dead_only: bool = False) -> None:
+    """Drop the pending records killed builds left (every one, in a folder no live
+    build uses; ``dead_only``: those whose writer is gone, in one a live build uses)."""
+    for path in pending_versions(Path(cache_path) / RECORD, dead_only=dead_only):
+        drop_pending(path)

@@ -44,10 +44,12 @@ class Rebuild:
             self.claim = CacheClaim(self.cache_path)
             try:
                 remove_stale_temps(self.cache_path)  # by pid: never a live writer's
+                _drop_pending(self.cache_path, dead_only=True)  # by pid too
                 self.claim.clear_if_alone(_drop_pending)
                 for sibling in keyed_siblings(self.cache_path):
                     remove_stale_temps(sibling)
-                    if_unused(sibling, _drop_pending)
+                    if not if_unused(sibling, _drop_pending):
+                        _drop_pending(sibling, dead_only=True)
                 if force:  # render every page again, not only those whose inputs changed
                     page_memo.forget(self.cache_path)
                     template_record.forget(self.cache_path)
@@ -107,7 +109,9 @@ class Rebuild:
                 remember(self.cache_path, self.target, self.inputs)
 
 
-def _drop_pending(folder: Path) -> None:
-    """The pending records of a killed build, in a folder no live build uses."""
-    page_memo.discard(folder)
-    cluster_record.discard(folder)
+def _drop_pending(folder: Path, *, dead_only: bool = False) -> None:
+    """The pending records of killed builds: every one, in a folder no live build
+    uses; ``dead_only``: those whose writer's pid is gone (a folder a live build into
+    another output uses: its own pending records carry its pid)."""
+    page_memo.discard_left(folder, dead_only=dead_only)
+    cluster_record.discard_left(folder, dead_only=dead_only)
