@@ -28,11 +28,11 @@ class SearchRun:
         # story page, cut from the bytes written, until its shard is handed over: no
         # page is read back and cut again (``PageMemo.take_indexed``).
         self.handed = memo is not None and from_scratch
-        if self.handed:
-            memo.handed.update(page for _, pages in bundles for page in pages)
         self.pages_of = dict(bundles)
         self.waiting = {bundle: set(pages) for bundle, pages in bundles}  # not written yet
         self.bundle_of = {page: bundle for bundle, pages in bundles for page in pages}
+        if self.handed:  # the story pages, by the map the run holds anyway
+            memo.handed = self.bundle_of
         self.keys: dict[str, str] = {}  # bundle -> key, for shards whose pages all have keys
         self.job = SearchJob(Path(output_path))
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from collections.abc import Container
 from pathlib import Path
 
 from ..atomic_file import drop_pending, make_current
@@ -55,7 +56,7 @@ class PageMemo:
         # Pages whose cut for Pagefind (``as_indexed``) the search index takes from
         # here when their shard is complete (``take_indexed``), instead of reading
         # each page back and cutting it again: a shard's pages at most (8 MB).
-        self.handed: set[str] = set()
+        self.handed: Container[str] = ()
         self._indexed: dict[str, bytes | None] = {}
 
     @property
