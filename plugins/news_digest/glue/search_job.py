@@ -155,7 +155,7 @@ class SearchJob:
                     link.parent.mkdir(parents=True, exist_ok=True)
                     folders.add(link.parent)
                 if given is not None and page in given:
-                    indexed = given[page]
+                    indexed = given.pop(page)  # let go as written: not held while indexing
                 else:  # read back: the page less what Pagefind skips, or None (itself)
                     data = (self.site / page).read_bytes()
                     indexed = as_indexed(data) if IGNORED in data else None
