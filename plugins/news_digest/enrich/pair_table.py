@@ -1,0 +1,110 @@
+"""The pair scores of a clustering updated on a day: split, merged and read by story
+without a Python step for each of the digest's pairs.
+
+Pure module (enrich stage). ``clusters.recluster`` keeps every pair score of the
+stories a day does not touch (about 27 a story: 800,000 at 30,000 stories, 2.7
+million at 100,000), scores the touched stories' pairs again, and decides again the
+merges near them, reading the scores of a few hundred stories. Walking every pair in
+Python to split them, sorting them all again and making every story's scores into a
+table of its own took a few seconds a day at 30,000 stories, more than the day's
+clustering. Here the same values come from C loops over the pairs (``kept_pairs``,
+``merged``), and a story's scores are made when first read (``Adjacency``). The
+results are those of the walk, the sort and the table, in the same order
+(``tests/test_cluster_update.py``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Mapping
+from itertools import islice
+from operator import itemgetter
+from operator import lt as before
+
+
+def kept_pairs(edges: Mapping[tuple[str, str], float],
+               touched: set[str]) -> tuple[list, list, set[str]]:
+    """(the pairs of ``edges`` with no story of ``touched``, in their order; their
+    scores; the stories of the other pairs). A record's packed pair scores split
+    themselves by their stories' places (``cluster_store.PackedEdges.split``)."""
+    split = getattr(edges, "split", None)
+    if split is not None:
+        return split(touched)
+    pairs, scores, dropped = [], [], set()
+    for pair, score in edges.items():
+        if pair[0] in touched or pair[1] in touched:
+            dropped.update(pair)
+        else:
+            pairs.append(pair)
+            scores.append(score)
+    return pairs, scores, dropped
+
+
+def merged(pairs: list, scores: list,
+           found: Mapping[tuple[str, str], float]) -> dict[tuple[str, str], float]:
+    """The kept ``pairs`` (with their ``scores``) and the pairs ``found`` again, as one
+    table in the pairs' order (``clusters._sorted``'s). A clustering's pairs are in
+    that order already, so each pair found is put in its place among them instead of
+    every pair being sorted again; kept pairs out of order are sorted whole."""
+    if not all(map(before, pairs, islice(pairs, 1, None))):
+        table = dict(zip(pairs, scores, strict=True))
+        table.update(found)
+        return dict(sorted(table.items()))
+    out_pairs: list = []
+    out_scores: list = []
+    start = 0
+    for pair in sorted(found):
+        at = bisect_left(pairs, pair, start)
+        if at < len(pairs) and pairs[at] == pair:
+            raise ValueError(f"the pair {pair} was both kept and scored again")
+        out_pairs += pairs[start:at]
+        out_scores += scores[start:at]
+        out_pairs.append(pair)
+        out_scores.append(found[pair])
+        start = at
+    out_pairs += pairs[start:]
+    out_scores += scores[start:]
+    return dict(zip(out_pairs, out_scores, strict=True))
+
+
+class Adjacency(Mapping):
+    """Each story's pair scores by the other story, as a table made by walking the
+    sorted ``edges`` would hold them (the same entries, in the same order: first the
+    pairs where the story comes second, then those where it comes first), made when
+    a story is first asked for. ``edges``: a table whose pairs are sorted."""
+
+    def __init__(self, edges: Mapping[tuple[str, str], float]):
+        self._pairs = list(edges)
+        self._scores = list(edges.values())
+        seconds = list(map(itemgetter(1), self._pairs))
+        # the pairs' places ordered by their second story (a stable sort: by their
+        # first story within one)
+        self._by_second = sorted(range(len(seconds)), key=seconds.__getitem__)
+        self._made: dict[str, dict[str, float]] = {}
+
+    def _second_of(self, place: int) -> str:
+        return self._pairs[place][1]
+
+    def __getitem__(self, key: str) -> dict[str, float]:
+        found = self._made.get(key)
+        if found is not None:
+            return found
+        pairs, scores, by_second = self._pairs, self._scores, self._by_second
+        low = bisect_left(by_second, key, key=self._second_of)
+        high = bisect_right(by_second, key, low, key=self._second_of)
+        found = {pairs[place][0]: scores[place] for place in by_second[low:high]}
+        place = bisect_left(pairs, (key,))
+        while place < len(pairs) and pairs[place][0] == key:
+            found[pairs[place][1]] = scores[place]
+            place += 1
+        if not found:
+            raise KeyError(key)
+        self._made[key] = found
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys(sorted({*map(itemgetter(0), self._pairs),
+                                          *map(itemgetter(1), self._pairs)})))
+
+    def __len__(self) -> int:
+        return len({*map(itemgetter(0), self._pairs), *map(itemgetter(1), self._pairs)})
