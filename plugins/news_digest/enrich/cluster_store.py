@@ -15,7 +15,7 @@ import pickle
 from array import array
 from collections.abc import Mapping
 from itertools import compress
-from operator import itemgetter, or_
+from operator import or_
 
 from .cluster_merge import merge_key
 from .cluster_profiles import Facts, LazyProfiles
@@ -118,8 +118,8 @@ def pack_edges(edges: Mapping[tuple[str, str], float], keys: list[str]) -> list:
     build's peak of memory over the previous output (issue 22)."""
     place = {key: number for number, key in enumerate(keys)}
     try:  # every story of a pair in ``keys`` (as in a build): whole columns at once
-        return [[], array("i", map(place.__getitem__, map(itemgetter(0), edges))).tobytes(),
-                array("i", map(place.__getitem__, map(itemgetter(1), edges))).tobytes(),
+        return [[], array("i", [place[a] for a, _ in edges]).tobytes(),
+                array("i", [place[b] for _, b in edges]).tobytes(),
                 array("d", edges.values()).tobytes()]
     except KeyError:
         pass

@@ -113,7 +113,7 @@ class Adjacency(Mapping):
             self._pairs, self._scores = edges.pairs, edges.scores
         else:
             self._pairs, self._scores = list(edges), list(edges.values())
-        seconds = list(map(itemgetter(1), self._pairs))
+        seconds = [second for _, second in self._pairs]
         # the pairs' places ordered by their second story (a stable sort: by their
         # first story within one), as machine integers (a list of ints took about
         # 36 bytes a pair: 100 MB at 100,000 stories)

@@ -28,9 +28,7 @@ nine in ten at 0.2 or more; unrelated events within the time window score 0.12 t
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from itertools import compress
-from operator import itemgetter, or_
+from collections.abc import Mapping
 
 from .clusters import LINK, Clustering
 
@@ -61,28 +59,16 @@ def related_after(previous: Clustering | None, clustering: Clustering,
     near = clustering.near_change
     if kept is None or near is None:
         return related_by_text(clustering, limit, floor)
-    edges = clustering.edges
     again = set(near)
-    for a, b in _with_one_of(near, edges):
-        again.add(a)
-        again.add(b)
-    pairs = list(zip(_with_one_of(again, edges),
-                     compress(edges.values(), _one_of(again, edges)), strict=True))
+    for a, b in clustering.edges:
+        if a in near or b in near:
+            again.add(a)
+            again.add(b)
+    pairs = [(pair, score) for pair, score in clustering.edges.items()
+             if pair[0] in again or pair[1] in again]
     found = {key: chosen for key, chosen in kept.items() if key not in again}
     found.update(related_by_text(clustering, limit, floor, pairs, again))
     return dict(sorted(found.items()))
-
-
-def _one_of(keys: set[str], edges: Mapping) -> Iterator[bool]:
-    """For each pair of ``edges``, in order: whether it has a story of ``keys`` (C
-    loops: every pair of the digest is tested on each day, 800,000 at 30,000)."""
-    return map(or_, map(keys.__contains__, map(itemgetter(0), edges)),
-               map(keys.__contains__, map(itemgetter(1), edges)))
-
-
-def _with_one_of(keys: set[str], edges: Mapping) -> Iterator[tuple[str, str]]:
-    """The pairs of ``edges`` with a story of ``keys``, in order."""
-    return compress(edges, _one_of(keys, edges))
 
 
 def related_by_text(clustering: Clustering, limit: int = RELATED_LIMIT,
