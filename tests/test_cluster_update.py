@@ -28,6 +28,7 @@ from news_digest.enrich.cluster_store import (
     to_plain,
     to_stored,
 )
+from news_digest.enrich.pair_table import Adjacency, kept_pairs, merged
 from news_digest.enrich.related_text import related_after, related_by_text
 from news_digest.seeds.format import read_seed
 
@@ -129,6 +130,51 @@ def test_pair_scores_pack_whole_columns_or_one_pair_at_a_time():
     for keys in (["a", "b", "c"], ["a", "b"]):  # all in keys, or one missing
         packed = PackedEdges(pack_edges(edges, keys), keys)
         assert dict(packed.items()) == edges and list(packed) == list(edges)
+
+
+def _walked_adjacency(edges) -> dict:
+    """Each story's pair scores as a walk of every pair made them (before ``Adjacency``)."""
+    adjacent: dict = {}
+    for (a, b), score in edges.items():
+        adjacent.setdefault(a, {})[b] = score
+        adjacent.setdefault(b, {})[a] = score
+    return adjacent
+
+
+def _as_walked(adjacent) -> list:
+    """Every story's scores, in order, as ``reagglomerate`` reads them (``get``), and
+    a story with none."""
+    return [(key, list(adjacent.get(key, {}).items())) for key in sorted(adjacent)] + [
+        ("none", list(adjacent.get("none", {}).items()))]
+
+
+def test_packed_pairs_split_and_merge_as_a_walk_of_every_pair_and_a_sort():
+    """A day's first step over the record's pair scores (``PackedEdges.split``, then
+    ``pair_table.merged``; each story's scores read by ``pair_table.Adjacency``) gives
+    what walking every pair and sorting them all gave: the same pairs kept in the same
+    order, the same stories dropped, the same table, each story's scores in the same
+    order."""
+    rng = random.Random(7)
+    keys = sorted(f"{rng.getrandbits(40):010x}" for _ in range(60))
+    edges = C._sorted({(a, b): rng.random() for a in keys for b in keys
+                       if a < b and rng.random() < 0.2})
+    for round_ in range(30):
+        touched = set(rng.sample([*keys, "new-story"], rng.randint(0, 8 if round_ else 0)))
+        walked = kept_pairs(dict(edges), touched)  # a dict: the walk of every pair
+        split = PackedEdges(pack_edges(edges, keys), keys).split(touched)
+        assert split == walked
+        pairs, scores, dropped = split
+        assert dropped == {x for pair in edges if touched & set(pair) for x in pair}
+        found = {(a, b): rng.random() for a in [*keys, "0", "zz"] for b in [*keys, "zz"]
+                 if a < b and (a in touched or b in touched) and rng.random() < 0.3}
+        expected = dict(zip(pairs, scores, strict=True))
+        expected.update(found)
+        table = merged(pairs, scores, found)
+        assert list(table.items()) == list(C._sorted(expected).items())
+        assert _as_walked(Adjacency(table)) == _as_walked(_walked_adjacency(table))
+    # kept pairs out of order (a record not made by ``_sorted``): sorted whole
+    assert list(merged([("b", "c"), ("a", "b")], [0.5, 0.25], {("a", "c"): 0.75})) == [
+        ("a", "b"), ("a", "c"), ("b", "c")]
 
 
 def test_follow_ups_added_day_by_day_give_what_clustering_gives():

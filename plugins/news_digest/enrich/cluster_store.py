@@ -14,6 +14,8 @@ from __future__ import annotations
 import pickle
 from array import array
 from collections.abc import Mapping
+from itertools import compress
+from operator import or_
 
 from .cluster_merge import merge_key
 from .cluster_profiles import Facts, LazyProfiles
@@ -134,6 +136,9 @@ def pack_edges(edges: Mapping[tuple[str, str], float], keys: list[str]) -> list:
     return [others, first.tobytes(), second.tobytes(), scores.tobytes()]
 
 
+_FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")  # a pair that goes <-> one that stays
+
+
 class PackedEdges(Mapping):
     """``pack_edges``' pair scores, read as a mapping without being unpacked: every
     reader of a clustering's ``edges`` iterates them (``items``), and ``recluster``
@@ -161,6 +166,26 @@ class PackedEdges(Mapping):
 
     def __len__(self) -> int:
         return len(self._scores)
+
+    def split(self, touched) -> tuple[list, list, set[str]]:
+        """(the pairs with no story of ``touched``, in their order; their scores; the
+        stories of the other pairs): ``clusters.recluster``'s first step, with every
+        pair tested by its stories' places (C loops over the columns: no pair of
+        names is made for a pair that goes, nor a Python step for one that stays)."""
+        names = self._names
+        hit = bytearray(len(names))  # 1: a story of ``touched``
+        for number, key in enumerate(names):
+            if key in touched:
+                hit[number] = 1
+        first, second = self._first, self._second
+        gone = bytes(map(or_, map(hit.__getitem__, first), map(hit.__getitem__, second)))
+        stays = gone.translate(_FLIP)
+        pairs = list(zip(map(names.__getitem__, compress(first, stays)),
+                         map(names.__getitem__, compress(second, stays)), strict=True))
+        scores = list(compress(self._scores, stays))
+        dropped = {*map(names.__getitem__, compress(first, gone)),
+                   *map(names.__getitem__, compress(second, gone))}
+        return pairs, scores, dropped
 
     def __getitem__(self, pair: tuple[str, str]) -> float:
         if self._dict is None:

@@ -55,6 +55,7 @@ from .cluster_score import (  # noqa: F401  (part of this module's interface)
 from .cluster_update import reagglomerate
 from .event_dates import event_days
 from .event_text import EventTerms, event_terms
+from .pair_table import Adjacency, kept_pairs, merged
 
 ANCHORS = 12  # strongest terms of a story that can make it a candidate pair
 LINK = 0.5  # two clusters join only through a pair scoring this much or more
@@ -347,33 +348,22 @@ def recluster(previous: Clustering, stories: Iterable[StoryInput],
         return _recluster_parts(previous, profiles, facts, redo, touched, index)
     # every pair score that changed is one of a touched story's: only their merges
     # can be decided otherwise, at first (cluster_update)
-    edges, dropped = {}, set()  # the pairs kept; the stories of the others
-    for pair, score in previous.edges.items():
-        if pair[0] in touched or pair[1] in touched:
-            dropped.update(pair)
-        else:
-            edges[pair] = score
-    _edges_of(profiles, redo, index, edges)
+    # the pairs kept (in their order), their scores; the stories of the others
+    pairs, scores, dropped = kept_pairs(previous.edges, touched)
+    found: dict[tuple[str, str], float] = {}  # the pairs of the stories found again
+    _edges_of(profiles, redo, index, found)
     del index
-    edges = _sorted(edges)
+    edges = merged(pairs, scores, found)
+    del pairs, scores
     joins, apart = _links(facts)
     again, merges, tainted = reagglomerate(
-        previous.merges, touched, facts, _adjacency(edges), neighbours(joins), apart, LINK,
+        previous.merges, touched, facts, Adjacency(edges), neighbours(joins), apart, LINK,
         MEAN_LINK, LOOSE_MEAN_LINK, lambda x, y: other_days_named(facts[x], facts[y]),
         lambda x: _judged_alone(profiles[x].terms))
     kept_clusters = [c for c in previous.clusters
                      if not any(key in tainted for key in c.members)]
     fresh = [_make_cluster(members, facts) for members in again]
     return _result([*kept_clusters, *fresh], profiles, edges, merges, tainted | dropped)
-
-
-def _adjacency(edges: Mapping[tuple[str, str], float]) -> dict[str, dict[str, float]]:
-    """Each story's pair scores, by the other story."""
-    adjacent: dict[str, dict[str, float]] = {}
-    for (a, b), score in edges.items():
-        adjacent.setdefault(a, {})[b] = score
-        adjacent.setdefault(b, {})[a] = score
-    return adjacent
 
 
 def _recluster_parts(previous: Clustering, profiles, facts, redo: set[str],
