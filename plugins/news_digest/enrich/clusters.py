@@ -169,14 +169,20 @@ def _edges_of(profiles: Mapping[str, Profile], keys: Iterable[str], index: TimeI
               edges: dict[tuple[str, str], float], every: bool = False) -> None:
     """Score the candidate pairs that involve one of ``keys``; keep those >= EDGE_FLOOR.
 
-    With ``every`` (all stories are ``keys``) each pair is found from its earlier
-    story only; otherwise a pair of two of ``keys`` is scored from its smaller key.
+    With ``every`` (all stories are ``keys``) each pair is scored from its smaller
+    key, the stories and each one's partners in key order, so that ``edges`` comes
+    out in its pairs' order: sorting every pair after (``_sorted``) cost more than the
+    pairs' scores at 30,000 synthetic stories. Otherwise a pair of two of ``keys`` is
+    scored from its smaller key. A pair's score does not depend on which of its
+    stories it is scored from (``recluster`` equals ``cluster``).
     """
     keys = set(keys)
     for key in sorted(keys):
         p = profiles[key]
-        near = index.near(p, later_only=every)
-        if not every:
+        near = index.near(p)
+        if every:
+            near = sorted(other for other in near if other > key)
+        else:
             near = [other for other in near if other not in keys or other > key]
         score_pairs(p, near, profiles, edges)
 
@@ -238,6 +244,9 @@ def _cluster_parts(parts: Iterable[Sequence[str]], profiles: Mapping,
     joined = neighbours(joins)
     found = []
     for part in parts:
+        if len(part) == 1:  # a story alone: its own cluster, nothing to merge
+            found.append(_make_cluster(part, profiles))
+            continue
         for keys in agglomerate(part, adjacent, joined, apart, LINK, MEAN_LINK, LOOSE_MEAN_LINK,
                                 lambda x, y: other_days_named(profiles[x], profiles[y]),
                                 lambda x: _judged_alone(whole[x].terms), log):
@@ -275,7 +284,6 @@ def cluster(stories: Iterable[StoryInput]) -> Clustering:
     del stories
     edges: dict[tuple[str, str], float] = {}
     _edges_of(profiles, profiles, TimeIndex(profiles.values()), edges, every=True)
-    edges = _sorted(edges)
     joins, apart = _links(profiles)
     graph = neighbours([*_strong(edges), *joins])
     log: list = []
