@@ -65,6 +65,19 @@ def test_the_dense_digest_is_one_connected_part():
     assert len(result.merges) == sum(len(c.members) - 1 for c in result.clusters) > 100
 
 
+def test_a_clustering_lists_its_pairs_in_order_each_scored_alike_from_either_story():
+    """``cluster`` scores each pair from its smaller key, in key order, so that its
+    pairs need no sort after; an update scores a pair from its changed story: the
+    same score either way, to the bit."""
+    result = C.cluster(_dense(200))
+    assert list(result.edges) == sorted(result.edges)
+    profiles = result.profiles
+    for (a, b), score in result.edges.items():
+        again: dict = {}
+        C.score_pairs(profiles[b], [a], profiles, again)
+        assert again == {(a, b): score}
+
+
 @pytest.mark.parametrize("seed, minutes", [
     (0, 240), pytest.param(1, 240, marks=pytest.mark.slow),
     pytest.param(0, 30, marks=pytest.mark.slow), pytest.param(2, 120, marks=pytest.mark.slow)])

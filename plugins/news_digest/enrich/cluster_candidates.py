@@ -38,8 +38,9 @@ class TimeIndex:
         self.postings = postings
         # For each term, the stories (in time order) for which it is usable: at most
         # ANCHOR_CAP stories have it within the window around them (two pointers).
-        # Kept as (time, key) pairs, and as times and keys apart for fast slicing.
-        self.usable: dict[str, tuple[list[tuple[float, str]], list[float], list[str]]] = {}
+        # Kept as their times and keys apart: a story is found by its time (a float
+        # compared, not a pair), then by its key among any of the same time.
+        self.usable: dict[str, tuple[list[float], list[str]]] = {}
         for term, entries in postings.items():
             entries.sort()
             kept = entries
@@ -53,23 +54,24 @@ class TimeIndex:
                     if high - low <= ANCHOR_CAP:
                         kept.append((time, key))
             if kept:
-                self.usable[term] = (kept, [t for t, _ in kept], [k for _, k in kept])
+                self.usable[term] = ([t for t, _ in kept], [k for _, k in kept])
 
-    def near(self, p: Profile, later_only: bool = False) -> set[str]:
-        """Keys within the window that share with ``p`` an anchor usable for both
-        (only those after ``p`` in time order with ``later_only``)."""
+    def near(self, p: Profile) -> set[str]:
+        """Keys within the window that share with ``p`` an anchor usable for both."""
         found: set[str] = set()
-        me = (p.time, p.key)
+        time, key = p.time, p.key
         for term in p.anchors:
             usable = self.usable.get(term)
             if usable is None:
                 continue
-            entries, times, keys = usable
-            at = bisect_left(entries, me)
-            if at == len(entries) or entries[at] != me:
+            times, keys = usable
+            at = bisect_left(times, time)  # where (time, key) sorts among the pairs
+            if at < len(times) and times[at] == time:
+                at = bisect_left(keys, key, at, bisect_right(times, time, at))
+            if at == len(times) or times[at] != time or keys[at] != key:
                 continue  # not usable for p itself
-            low = at + 1 if later_only else bisect_left(times, p.time - WINDOW_SECONDS)
-            found.update(keys[low:bisect_right(times, p.time + WINDOW_SECONDS, at)])
+            low = bisect_left(times, time - WINDOW_SECONDS, 0, at)
+            found.update(keys[low:bisect_right(times, time + WINDOW_SECONDS, at)])
         found.discard(p.key)
         return found
 

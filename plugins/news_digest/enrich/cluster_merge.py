@@ -99,7 +99,9 @@ def agglomerate(part: Sequence[str], adjacent: Mapping[str, Mapping[str, float]]
     across clusters ``a`` and ``b``, kept up to date on each merge, so the mean
     link of two clusters costs one look-up. Every step runs in a fixed order (sorted
     keys, sorted pairs), so the same part always gives the same clusters; sums of
-    scores are exact (``exact``), so they do not depend on the order of the merges.
+    scores are exact (``exact``), so they do not depend on the order of the merges,
+    nor on which of two merged clusters keeps its number (the one with more
+    neighbours: a merge then costs the smaller row, not a hub's again and again).
     ``log``: each merge made is appended to it, as its ``merge_key``.
     """
     part = sorted(part)
@@ -108,22 +110,26 @@ def agglomerate(part: Sequence[str], adjacent: Mapping[str, Mapping[str, float]]
     between: dict[int, dict[int, int]] = {number: {} for number in members}
     for key in part:
         mine = between[cluster_of[key]]
-        for other, score in adjacent.get(key, {}).items():  # in the edges' sorted order
+        for other, score in adjacent.get(key, {}).items():
             if other in cluster_of:
-                mine[cluster_of[other]] = exact(score)
+                scaled = score * SCALE  # exact(score), written out: twice a pair
+                if not scaled.is_integer():
+                    exact(score)  # raises
+                mine[cluster_of[other]] = int(scaled)
 
     def kept_apart(a: int, b: int) -> bool:
         return bool(apart) and any(pair_of(x, y) in apart for x in members[a] for y in members[b])
 
     def merge(a: int, b: int) -> None:
-        a, b = min(a, b), max(a, b)
+        if len(between[a]) < len(between[b]):  # ``b``'s row is walked: the shorter
+            a, b = b, a
         for key in members[b]:
             cluster_of[key] = a
         members[a] += members.pop(b)
         gone, kept = between.pop(b), between[a]
         kept.pop(b, None)
         gone.pop(a, None)
-        for other, score in sorted(gone.items()):
+        for other, score in gone.items():  # sums of integers: any order
             kept[other] = kept.get(other, 0) + score
             theirs = between[other]
             del theirs[b]

@@ -170,14 +170,16 @@ def _edges_of(profiles: Mapping[str, Profile], keys: Iterable[str], index: TimeI
               edges: dict[tuple[str, str], float], every: bool = False) -> None:
     """Score the candidate pairs that involve one of ``keys``; keep those >= EDGE_FLOOR.
 
-    With ``every`` (all stories are ``keys``) each pair is found from its earlier
-    story only; otherwise a pair of two of ``keys`` is scored from its smaller key.
-    """
+    Each pair of two of ``keys`` is scored from its smaller key; with ``every`` (all
+    stories), in key order, partners too: ``edges`` comes out sorted, needing no
+    ``_sorted`` after. A pair's score is the same from either story."""
     keys = set(keys)
     for key in sorted(keys):
         p = profiles[key]
-        near = index.near(p, later_only=every)
-        if not every:
+        near = index.near(p)
+        if every:
+            near = sorted(other for other in near if other > key)
+        else:
             near = [other for other in near if other not in keys or other > key]
         score_pairs(p, near, profiles, edges)
 
@@ -239,10 +241,13 @@ def _cluster_parts(parts: Iterable[Sequence[str]], profiles: Mapping,
     joined = neighbours(joins)
     found = []
     for part in parts:
-        for keys in agglomerate(part, adjacent, joined, apart, LINK, MEAN_LINK, LOOSE_MEAN_LINK,
-                                lambda x, y: other_days_named(profiles[x], profiles[y]),
-                                lambda x: _judged_alone(whole[x].terms), log):
-            found.append(_make_cluster(keys, profiles))
+        if len(part) == 1:  # a story alone: its own cluster, nothing to merge
+            found.append(_make_cluster(part, profiles))
+        else:
+            found.extend(_make_cluster(keys, profiles) for keys in agglomerate(
+                part, adjacent, joined, apart, LINK, MEAN_LINK, LOOSE_MEAN_LINK,
+                lambda x, y: other_days_named(profiles[x], profiles[y]),
+                lambda x: _judged_alone(whole[x].terms), log))
     return found
 
 
@@ -276,7 +281,6 @@ def cluster(stories: Iterable[StoryInput]) -> Clustering:
     del stories
     edges: dict[tuple[str, str], float] = {}
     _edges_of(profiles, profiles, TimeIndex(profiles.values()), edges, every=True)
-    edges = _sorted(edges)
     joins, apart = _links(profiles)
     graph = neighbours([*_strong(edges), *joins])
     log: list = []
