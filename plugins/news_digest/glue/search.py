@@ -20,19 +20,12 @@ from .search_job import SearchJob
 class SearchRun:
     """The search index of one build: its shards, and Pagefind indexing them."""
 
-    def __init__(self, output_path: str, bundles: list[tuple[str, list[str]]], memo,
-                 from_scratch: bool = False):
+    def __init__(self, output_path: str, bundles: list[tuple[str, list[str]]], memo):
         self.output_path = output_path
         self.memo = memo  # the build's page memo (None: no shard can be kept)
-        # In a build from scratch the page record keeps what Pagefind is given of each
-        # story page, cut from the bytes written, until its shard is handed over: no
-        # page is read back and cut again (``PageMemo.take_indexed``).
-        self.handed = memo is not None and from_scratch
         self.pages_of = dict(bundles)
         self.waiting = {bundle: set(pages) for bundle, pages in bundles}  # not written yet
         self.bundle_of = {page: bundle for bundle, pages in bundles for page in pages}
-        if self.handed:  # the story pages, by the map the run holds anyway
-            memo.handed = self.bundle_of
         self.keys: dict[str, str] = {}  # bundle -> key, for shards whose pages all have keys
         self.job = SearchJob(Path(output_path))
 
@@ -62,8 +55,7 @@ class SearchRun:
             if key is not None:
                 self.keys[bundle] = key
                 previous = self.memo.reusable_tree(bundle, key, ANCHOR)
-        given = self.memo.take_indexed(pages) if self.handed else None
-        self.job.add(bundle, pages, previous, given)
+        self.job.add(bundle, pages, previous)
 
     def finish(self) -> None:
         """Wait for every shard (``SearchIndexError``: the build fails, output/ is kept)."""
@@ -121,9 +113,7 @@ class StartSearchIndex(_SearchGenerator):
     def begin(self) -> None:
         """Start Pagefind, waiting for shards (once per build)."""
         if self.enabled and self.build.search is None:
-            speed = self.build.speed
-            self.build.search = SearchRun(self.output_path, self.bundles, speed.memo,
-                                          speed.from_scratch)
+            self.build.search = SearchRun(self.output_path, self.bundles, self.build.speed.memo)
 
 
 class FinishSearchIndex(_SearchGenerator):

@@ -67,8 +67,6 @@ class SearchJob:
     pages' own, into ``site/<bundle>/``;
     a page announced with ``written`` is linked there at once, while the next pages
     render, so Pagefind starts as soon as the shard is added. A shard added with
-    ``given`` (what Pagefind is given of each page, as the page record cut it from the
-    bytes written: a build from scratch) is not read back. A shard added with
     ``previous`` (the previous build's index of the same pages) is linked from there
     instead. ``wait()`` returns when every shard added is done, or raises
     ``SearchIndexError``.
@@ -86,8 +84,7 @@ class SearchJob:
         self.executable = str(pagefind_executable())
         self.error: SearchIndexError | None = None
         self.running: list[subprocess.Popen] = []  # the Pagefind process of the moment
-        # (bundle, pages, previous, given), or (bundle, page, None, None) for one page
-        # just written
+        # (bundle, pages, previous), or (bundle, page, None) for one page just written
         self.shards: queue.SimpleQueue = queue.SimpleQueue()
         # bundle -> folder, pages linked, folders made in it
         self.scratch: dict[str, tuple[Path, set[str], set[Path]]] = {}
@@ -102,21 +99,18 @@ class SearchJob:
 
     def written(self, bundle: str, page: str) -> None:
         """``page`` of ``bundle`` is written: link it for the shard's index now."""
-        self.shards.put((bundle, page, None, None))
+        self.shards.put((bundle, page, None))
 
-    def add(self, bundle: str, pages: list[str], previous: Path | None = None,
-            given: dict[str, bytes | None] | None = None) -> None:
-        """Index ``pages`` (all written) into ``site/<bundle>``, or link ``previous``.
-        ``given``: page -> what Pagefind is given of it (None: the page itself), for
-        the pages not to be read back."""
-        self.shards.put((bundle, pages, previous, given))
+    def add(self, bundle: str, pages: list[str], previous: Path | None = None) -> None:
+        """Index ``pages`` (all written) into ``site/<bundle>``, or link ``previous``."""
+        self.shards.put((bundle, pages, previous))
 
     def _index_all(self) -> None:
         failed = False
         while (shard := self.shards.get()) is not None:
             if failed or self.stopping:
                 continue  # take what is still handed over, do nothing with it
-            bundle, pages, previous, given = shard
+            bundle, pages, previous = shard
             try:
                 if isinstance(pages, str):
                     self._link(bundle, [pages])
@@ -127,7 +121,7 @@ class SearchJob:
                         continue
                     except OSError:
                         shutil.rmtree(self.site / bundle, ignore_errors=True)
-                self._index(bundle, pages, given)
+                self._index(bundle, pages)
             except SearchIndexError as err:
                 self.error, failed = err, True
             except OSError as err:
@@ -139,10 +133,8 @@ class SearchJob:
         for folder in self.indexed:
             shutil.rmtree(folder, ignore_errors=True)
 
-    def _link(self, bundle: str, pages: list[str],
-              given: dict[str, bytes | None] | None = None) -> Path:
-        """Hard-link ``pages`` into ``bundle``'s scratch folder (made on first use), or
-        write what Pagefind is given of each (``given``, else read back and cut)."""
+    def _link(self, bundle: str, pages: list[str]) -> Path:
+        """Hard-link ``pages`` into ``bundle``'s scratch folder (made on first use)."""
         if bundle not in self.scratch:
             # Inside the site: a build that fails removes it with the rest.
             folder = Path(tempfile.mkdtemp(prefix=".search-", dir=self.site))
@@ -154,28 +146,23 @@ class SearchJob:
                 if link.parent not in folders:  # one mkdir a folder, not one a page
                     link.parent.mkdir(parents=True, exist_ok=True)
                     folders.add(link.parent)
-                if given is not None and page in given:
-                    indexed = given.pop(page)  # let go as written: not held while indexing
-                else:  # read back: the page less what Pagefind skips, or None (itself)
-                    data = (self.site / page).read_bytes()
-                    indexed = as_indexed(data) if IGNORED in data else None
-                if indexed is not None:  # what a shard's key hashes (``shard_key``)
+                data = (self.site / page).read_bytes()
+                if IGNORED in data:  # what a shard's key hashes (``shard_key``)
                     if self.spares:  # a file of an indexed shard, written again
                         try:
                             os.replace(self.spares.pop(), link)
                         except OSError:
                             pass  # then a new file
-                    write_bytes_naming(link, indexed)
+                    write_bytes_naming(link, as_indexed(data))
                     self.copies.setdefault(bundle, []).append(link)
                 else:
                     os.link(self.site / page, link)
                 linked.add(page)
         return scratch
 
-    def _index(self, bundle: str, pages: list[str],
-               given: dict[str, bytes | None] | None = None) -> None:
+    def _index(self, bundle: str, pages: list[str]) -> None:
         try:
-            scratch = self._link(bundle, pages, given)
+            scratch = self._link(bundle, pages)
             command = [self.executable, "--site", str(scratch), "--output-path",
                        str(self.site / bundle), "--quiet"]
             # cwd=scratch: a stray pagefind.yml in the caller's folder must not change it.

@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-from collections.abc import Container
 from pathlib import Path
 
 from ..atomic_file import drop_pending, make_current, pending_path, pending_versions
@@ -52,11 +51,6 @@ class PageMemo:
         self.new_trees: dict[str, list] = {}
         self.reused: set[str] = set()
         self._folders: set[str] = set()  # made already in this build
-        # Pages whose cut for Pagefind (``as_indexed``) the search index takes from
-        # here when their shard is complete (``take_indexed``), instead of reading
-        # each page back and cutting it again: a shard's pages at most (8 MB).
-        self.handed: Container[str] = ()
-        self._indexed: dict[str, bytes | None] = {}
 
     @property
     def old(self) -> dict[str, list]:
@@ -147,17 +141,9 @@ class PageMemo:
         info = os.stat(written)
         if isinstance(data, str):
             data = data.encode("utf-8")
-        indexed = as_indexed(data)
-        digest = hashlib.blake2b(indexed, digest_size=16).hexdigest()
+        digest = hashlib.blake2b(as_indexed(data), digest_size=16).hexdigest()
         self.new[name] = [key, info.st_size, info.st_mtime_ns, digest, budgets]
         self.old.pop(name, None)  # rendered again: its previous entry is of no use
-        if name in self.handed:  # the page itself when Pagefind skips none of it
-            self._indexed[name] = None if indexed is data else indexed
-
-    def take_indexed(self, names: list[str]) -> dict[str, bytes | None]:
-        """What Pagefind is given of each page of ``names`` noted since it was put in
-        ``handed`` (None: the page itself, it skips none of it), let go of here."""
-        return {name: self._indexed.pop(name) for name in names if name in self._indexed}
 
     # -- folders made from pages (a search index shard) ---------------------------
 
