@@ -144,6 +144,13 @@ def pending_versions(record: Path, *, dead_only: bool = False) -> list[Path]:
     return found
 
 
+def drop_left(record: Path, *, dead_only: bool = False) -> None:
+    """Drop the pending versions of ``record`` that killed builds left (every one, in a
+    folder no live build uses; ``dead_only``: those whose writer is gone)."""
+    for path in pending_versions(record, dead_only=dead_only):
+        drop_pending(path)
+
+
 def make_current(pending: Path, record: Path) -> None:
     """A build succeeded: its ``pending`` file (written whole) replaces ``record``,
     durably. No pending file (nothing new was written): nothing changes."""

@@ -27,10 +27,10 @@ import pickle
 from pathlib import Path
 
 from ..atomic_file import (
+    drop_left,
     drop_pending,
     make_current,
     pending_path,
-    pending_versions,
     write_atomically,
 )
 from ..enrich.cluster_store import from_stored, to_stored
@@ -134,5 +134,4 @@ def pending(cache_path: str | os.PathLike) -> Path:
 def discard_left(cache_path: str | os.PathLike, *, dead_only: bool = False) -> None:
     """Drop the pending records killed builds left (every one, in a folder no live
     build uses; ``dead_only``: those whose writer is gone, in one a live build uses)."""
-    for path in pending_versions(Path(cache_path) / RECORD, dead_only=dead_only):
-        drop_pending(path)
+    drop_left(Path(cache_path) / RECORD, dead_only=dead_only)

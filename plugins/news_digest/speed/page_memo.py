@@ -25,7 +25,7 @@ import os
 import shutil
 from pathlib import Path
 
-from ..atomic_file import drop_pending, make_current, pending_path, pending_versions
+from ..atomic_file import drop_left, drop_pending, make_current, pending_path
 from ..diskspace import make_folder
 from ..output.search_plan import as_indexed
 from . import json_record
@@ -234,5 +234,4 @@ def pending(cache_path: str | os.PathLike) -> Path:
 def discard_left(cache_path: str | os.PathLike, *, dead_only: bool = False) -> None:
     """Drop the pending records killed builds left (every one, in a folder no live
     build uses; ``dead_only``: those whose writer is gone, in one a live build uses)."""
-    for path in pending_versions(Path(cache_path) / RECORD, dead_only=dead_only):
-        drop_pending(path)
+    drop_left(Path(cache_path) / RECORD, dead_only=dead_only)
