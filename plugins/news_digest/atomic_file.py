@@ -132,13 +132,13 @@ def pending_versions(record: Path, *, dead_only: bool = False) -> list[Path]:
         names = os.listdir(record.parent)
     except OSError:
         return found
-    prefix = record.name + "."
+    pending = re.compile(re.escape(record.name) + r"\.(?:(\d+)\.)?new")  # .<pid>.new, .new
     for name in names:
-        middle = name[len(prefix):-len(".new")] if name.startswith(prefix) \
-            and name.endswith(".new") else None
-        if middle is None or not (middle == "" or middle.isdigit()):
+        match = pending.fullmatch(name)
+        if match is None:
             continue
-        if dead_only and not (middle.isdigit() and not _alive(int(middle))):
+        pid = match.group(1)
+        if dead_only and (pid is None or _alive(int(pid))):
             continue
         found.append(record.parent / name)
     return found

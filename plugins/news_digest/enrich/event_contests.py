@@ -43,13 +43,6 @@ if TYPE_CHECKING:  # a story's terms and days (clusters.py, event_text.py)
 CONTEST_MARK = PROXY_MARK[0]  # every term of this module opens with it
 CATEGORY, WRITES, STAGE = CONTEST_MARK + "cat:", CONTEST_MARK + "has:", CONTEST_MARK + "stage:"
 OTHER_CONTEST_FACTOR = 0.5  # two contests of one meeting, or two doers of one act
-# A category as a headline names it, and the words a story writes for it anywhere.
-_CATEGORIES = {
-    "women": (r"\b(?:women|ladies)['’]s?|\bwomens\b", r"\b(?:wom[ae]n|ladies|female)"),
-    "men": (r"\bmen['’]s?(?!\w)|\bmens\b", r"\bmen\b|\bmen['’]|\bmale\b"),
-    "boys": (r"\bboys['’]s?(?!\w)", r"\bboys?\b"),
-    "girls": (r"\bgirls['’]s?(?!\w)", r"\bgirls?\b"),
-}
 _SHOWN = {"women": "women's", "men": "men's", "boys": "boys'", "girls": "girls'"}
 # A category as a headline names it, and the words (as ``words.words`` splits them) a
 # story writes for it anywhere.

@@ -83,6 +83,8 @@ def merged(pairs: list, scores: list, found: Mapping[tuple[str, str], float]) ->
         table.update(found)
         ordered = sorted(table)
         return SortedPairs(ordered, list(map(table.__getitem__, ordered)))
+    if not found:  # nothing to put in: the kept lists are the result
+        return SortedPairs(pairs, scores)
     out_pairs: list = []
     out_scores: list = []
     start = 0
@@ -95,8 +97,6 @@ def merged(pairs: list, scores: list, found: Mapping[tuple[str, str], float]) ->
         out_pairs.append(pair)
         out_scores.append(found[pair])
         start = at
-    if not found:  # nothing to put in: the kept lists are the result
-        return SortedPairs(pairs, scores)
     out_pairs += pairs[start:]
     out_scores += scores[start:]
     return SortedPairs(out_pairs, out_scores)
@@ -142,8 +142,7 @@ class Adjacency(Mapping):
         return found
 
     def __iter__(self) -> Iterator[str]:
-        return iter(dict.fromkeys(sorted({*map(itemgetter(0), self._pairs),
-                                          *map(itemgetter(1), self._pairs)})))
+        return iter(sorted({*map(itemgetter(0), self._pairs), *map(itemgetter(1), self._pairs)}))
 
     def __len__(self) -> int:
         return len({*map(itemgetter(0), self._pairs), *map(itemgetter(1), self._pairs)})

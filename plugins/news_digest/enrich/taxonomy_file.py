@@ -166,7 +166,7 @@ def check_topics(data: dict[str, Any], lines: _Lines) -> tuple[dict[str, Any], .
         if "not_beside" in topic:
             _check_not_beside(lines, number, topic, slugs)
         if "backdrop" in topic:
-            _check_backdrop(lines, number, topic)
+            _check_own_phrases(lines, number, topic)
         if "actors" in topic or "acts" in topic:
             _check_actors(lines, number, topic)
     return tuple(topics)
@@ -194,7 +194,7 @@ def _label_problem(label: str) -> str | None:
     return None
 
 
-def _check_backdrop(lines: _Lines, number: int, topic: dict, key: str = "backdrop") -> None:
+def _check_own_phrases(lines: _Lines, number: int, topic: dict, key: str = "backdrop") -> None:
     """``backdrop`` (or ``actors``): a list of this topic's phrases."""
     name, value = f"topics[{number}].{key}", topic[key]
     own = {" ".join(words(p)) for p in (topic.get("phrases") or ())}
@@ -209,7 +209,7 @@ def _check_actors(lines: _Lines, number: int, topic: dict) -> None:
     """``actors``: phrases of this topic that count only beside one of its ``acts``
     (single words: a verb or a noun in its plain form)."""
     if "actors" in topic:
-        _check_backdrop(lines, number, topic, "actors")
+        _check_own_phrases(lines, number, topic, "actors")
     value = topic.get("acts", [])
     if not isinstance(value, list) or "actors" not in topic:
         raise lines.error(number, f"topics[{number}].acts", value, "a list of single words "
