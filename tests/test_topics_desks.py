@@ -226,3 +226,40 @@ def test_the_classes_of_a_desk_story_without_its_desk_topic():
     for desk, title, text, expected in cases:
         record = {"desk": desk, "title": title, "text": text}
         assert miss_class(taxonomy, record) == expected, title
+
+
+def test_the_classes_of_a_topic_an_editor_would_not_give():
+    """``topic_thin.py --labelled --classes`` counts the topics given that are neither
+    ``must`` nor ``ok`` by what let them in (topics20): General on a story with a ``must``
+    topic, the best topic (of a story outside the taxonomy or with a ``must`` topic) or a
+    second one, by the rule ``explain`` names; the verdict judges only second topics."""
+    from types import SimpleNamespace  # noqa: PLC0415
+
+    from topic_misses import _report  # noqa: PLC0415  (tests/topic_misses.py)
+    from topic_thin import _taxonomy, unwanted_class  # noqa: PLC0415  (tests/topic_thin.py)
+
+    from news_digest.curator.site_settings import digest_settings  # noqa: PLC0415
+
+    from sitebuild import ROOT  # noqa: PLC0415
+
+    digest = digest_settings(str(ROOT / "pelicanconf.py"))
+    taxonomy = _taxonomy(digest, list(digest.topics))
+    hacked = ("Bank shares fall after hackers steal customer data",
+              "Shares in the bank fell 5% on the stock market after hackers stole customer data "
+              "in a ransomware attack, its chief executive said. Profits will fall, analysts "
+              "said. The breach exposed millions of accounts.")
+    fete = ("Crowds gather for the village fete", "Hundreds of people gathered on the green "
+            "for games, cakes and a brass band on Saturday afternoon.")
+    cases = [
+        (hacked, set(), ["the best topic of a story outside the taxonomy, by the threshold",
+                         "a second topic, by the learned verdict"]),
+        (hacked, {"health"}, ["the best topic of a story with a must topic, by the threshold",
+                              "a second topic, by the learned verdict"]),
+        (fete, {"business"}, ["General, a must topic missed"]),
+    ]
+    for (title, text), must, expected in cases:
+        story = SimpleNamespace(id="probe", title=title, text=text, must=frozenset(must),
+                                ok=frozenset())
+        given = [t.slug for t in taxonomy.classify(title, text)]
+        report = _report(taxonomy, "probe", story)
+        assert [unwanted_class(report, story, given, slug) for slug in given] == expected, title

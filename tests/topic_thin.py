@@ -1,7 +1,7 @@
 """The BBC desk set's tuning half read with vocabulary that was never tuned on it.
 
     DIGEST_TOPICS_DEVSET=/work/topics-devset .venv/bin/python tests/topic_thin.py [--oracle]
-    DIGEST_TOPICS_DEVSET=... .venv/bin/python tests/topic_thin.py --labelled [--misses]
+    DIGEST_TOPICS_DEVSET=... .venv/bin/python tests/topic_thin.py --labelled [--misses | --classes]
 
 Not a test: a tool for a round that wants to know whether a change carries to news no rule
 was tuned on (issue 18, topics-scale). The untouched half of the BBC desk set
@@ -28,6 +28,14 @@ the commit that brought its labels), precision / recall / clearly wrong per 60 a
 errors is then missing, as it is for news no one here has read; the untouched halves are
 never read. ``--labelled --misses`` lists, for each of them, its errors under the vocabulary as
 the set came, story by story, as ``tests/topic_misses.py`` does under the taxonomy as it is.
+
+``--labelled --classes`` (topics20, 7 December) counts, for each of those halves under both
+vocabularies, the topics given that are neither ``must`` nor ``ok`` by what let them in, as
+``explain`` tells it: General given to a story with a ``must`` topic, the best topic (on a
+story with no ``must`` topic, or beside the story's own) or a second topic, each by the
+rule that kept it (the threshold, near the line, a lift, a thread, the desks reading the
+opening, the learned verdict); then the four together, and how many appear only under one
+vocabulary (what the vocabulary written since each set came changed). Counts only.
 
 ``--classes`` (topics18, 7 December) counts what holds back the business, technology and
 health stories of both parts that get none of their desk's topics, under each vocabulary:
@@ -184,6 +192,68 @@ def labelled_misses(digest) -> list[str]:
     return lines
 
 
+# ``--labelled --classes``: a fragment of the "kept" line of a topic an editor would not give
+# -> the rule that let it in; the first fragment found wins, else the threshold alone.
+KEPT_BY = (("kept near the line", "near the line"), ("lifted", "a lift"),
+           ("a thread of the story", "a thread"), ("learned verdict keeps", "the learned verdict"),
+           ("kept (", "the desks reading the opening"))
+
+
+def unwanted_class(report: list[str], story, given: list[str], slug: str) -> str:
+    """What let in ``slug``, a topic given to ``story`` that is neither ``must`` nor ``ok``
+    (``report``: ``explain``'s lines for the story, ``given``: its topics, best first). The
+    verdict judges only second topics: the best one always stands."""
+    if slug == "general":
+        return "General, a must topic missed"
+    head = _topic_report(report, slug)[0]
+    rules = KEPT_BY if slug != given[0] else KEPT_BY[:-2] + KEPT_BY[-1:]  # the best stands
+    rule = next((name for fragment, name in rules if fragment in head), "the threshold")
+    if slug != given[0]:
+        return f"a second topic, by {rule}"
+    whose = "outside the taxonomy" if not story.must else "with a must topic"
+    return f"the best topic of a story {whose}, by {rule}"
+
+
+def unwanted(taxonomy: Taxonomy, name: str) -> dict[tuple[str, str], str]:
+    """(story id, slug) -> class, for the topics of set ``name`` an editor would not give."""
+    found = {}
+    for story in tuning_set(name):
+        given = [t.slug for t in taxonomy.classify(story.title, story.text)]
+        extra = [slug for slug in given if slug not in story.must and slug not in story.ok]
+        if extra:
+            report = _report(taxonomy, name, story)
+            found.update({(story.id, slug): unwanted_class(report, story, given, slug)
+                          for slug in extra})
+    return found
+
+
+def _counted(found: dict) -> str:
+    counts = Counter(found.values())
+    return ", ".join(f"{name} {n}" for name, n in
+                     sorted(counts.items(), key=lambda item: (-item[1], item[0]))) or "none"
+
+
+def labelled_classes(digest) -> list[str]:
+    """Each fresh set's tuning half's unwanted topics by class under both vocabularies, the
+    four together, and those found under one vocabulary only."""
+    lines, together = [], {"as it is": {}, "as the set came": {}}
+    now = _taxonomy(digest, list(digest.topics))
+    for name, commit in LABELLED_CAME.items():
+        then = _taxonomy(digest, thinned(list(digest.topics), vocabulary_before(commit)))
+        for label, taxonomy in (("as it is", now), ("as the set came", then)):
+            found = unwanted(taxonomy, name)
+            together[label].update({(name, *key): value for key, value in found.items()})
+            lines.append(f"  {name}, {label}: {len(found)}: {_counted(found)}")
+    now_found, then_found = together["as it is"], together["as the set came"]
+    lines += [f"  the four, {label}: {len(found)}: {_counted(found)}"
+              for label, found in together.items()]
+    for label, one, other in (("only as it is", now_found, then_found),
+                              ("only as the set came", then_found, now_found)):
+        only = {key: value for key, value in one.items() if key not in other}
+        lines.append(f"  the four, {label}: {len(only)}: {_counted(only)}")
+    return lines
+
+
 def labelled(digest) -> list[str]:
     """The four fresh sets' tuning halves, with the taxonomy as it is and with its
     vocabulary as each set came: one line each, and the four together."""
@@ -207,7 +277,9 @@ def labelled(digest) -> list[str]:
 def main(argv: list[str]) -> None:
     if "--labelled" in argv:
         digest = digest_settings(str(ROOT / "pelicanconf.py"))
-        print("\n".join((labelled_misses if "--misses" in argv else labelled)(digest)))
+        tool = (labelled_misses if "--misses" in argv
+                else labelled_classes if "--classes" in argv else labelled)
+        print("\n".join(tool(digest)))
         return
     oracle = "--oracle" in argv
     if not masakhane("tune"):
