@@ -31,7 +31,7 @@ the set came, story by story, as ``tests/topic_misses.py`` does under the taxono
 
 ``--labelled --classes`` (topics20, 7 December) counts, for each of those halves under both
 vocabularies, the topics given that are neither ``must`` nor ``ok`` by what let them in, as
-``explain`` tells it: General given to a story with a ``must`` topic, the best topic (on a
+``explain`` tells it: General given where the editor gives a topic, the best topic (on a
 story with no ``must`` topic, or beside the story's own) or a second topic, each by the
 rule that kept it (the threshold, near the line, a lift, a thread, the desks reading the
 opening, the learned verdict); then the four together, and how many appear only under one
@@ -204,13 +204,13 @@ def unwanted_class(report: list[str], story, given: list[str], slug: str) -> str
     (``report``: ``explain``'s lines for the story, ``given``: its topics, best first). The
     verdict judges only second topics: the best one always stands."""
     if slug == "general":
-        return "General, a must topic missed"
+        return "General, where the editor gives a topic"
     head = _topic_report(report, slug)[0]
     rules = KEPT_BY if slug != given[0] else KEPT_BY[:-2] + KEPT_BY[-1:]  # the best stands
     rule = next((name for fragment, name in rules if fragment in head), "the threshold")
     if slug != given[0]:
         return f"a second topic, by {rule}"
-    whose = "outside the taxonomy" if not story.must else "with a must topic"
+    whose = "with no must topic" if not story.must else "with a must topic"
     return f"the best topic of a story {whose}, by {rule}"
 
 
