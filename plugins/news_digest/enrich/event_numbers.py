@@ -134,3 +134,60 @@ def changes(terms, other) -> set[str]:
                 if change >= MIN_CHANGE:
                     found.add(f"≈{_round(change, 2)}%")
     return found
+
+
+# The currency of an amount, by its sign or its word: an outlet abroad converts a figure
+# ("$2.6 million" for "€2m"), so two reports of one event give it in two currencies.
+CURRENCY_MARK = "¤"  # opens the term of no weight listing them: "¤eur usd/usd"
+_SIGNS = {"us$": "usd", "$": "usd", "a$": "aud", "au$": "aud", "c$": "cad", "ca$": "cad",
+          "nz$": "nzd", "hk$": "hkd", "s$": "sgd", "€": "eur", "£": "gbp", "¥": "jpy",
+          "₹": "inr", "₩": "krw", "rs": "inr", "rs.": "inr"}
+_WORDS = {"dollar": "usd", "euro": "eur", "pound": "gbp", "sterling": "gbp", "yen": "jpy",
+          "yuan": "cny", "renminbi": "cny", "won": "krw", "rupee": "inr", "franc": "chf",
+          "usd": "usd", "eur": "eur", "gbp": "gbp", "jpy": "jpy", "cny": "cny", "krw": "krw",
+          "inr": "inr", "chf": "chf", "aud": "aud", "cad": "cad"}
+_SIGN_RE = re.compile(r"(?<![\w$])((?:us|a|au|c|ca|nz|hk|s)?\$|€|£|¥|₹|₩|rs\.?)\s?\d", re.I)
+_UNIT = r"(?:thousand|lakhs?|million|mn|mln|crores?|billion|bn|bln|trillion|tn|[kmb])"
+_WORD_RE = re.compile(
+    r"\d(?:[\d,.]*\d)?\s?(?:" + _UNIT + r"\s+(dollar|euro|pound|sterling|yen|yuan|renminbi|won"
+    r"|rupee|franc|usd|eur|gbp|jpy|cny|krw|inr|chf|aud|cad)|" + _UNIT + r"?\s*(dollar|euro"
+    r"|sterling|yen|yuan|renminbi|rupee|usd|eur|gbp|jpy|cny|krw|inr|chf|aud|cad))s?\b", re.I)
+
+
+def currencies(text: str) -> set[str]:
+    """The currencies a text gives amounts in ("usd", "eur"): "$2.6 million", "€2m",
+    "2 million euros" ("two million euros" is no amount: words are no numbers here). A
+    pound or a won needs its unit ("5 million pounds"): "a 300 pound man", "2013 won"."""
+    found = {_SIGNS[sign.lower()] for sign in _SIGN_RE.findall(text)}
+    found.update(_WORDS[(unit or bare).lower()] for unit, bare in _WORD_RE.findall(text))
+    return found
+
+
+def currency_term(title: str, text: str) -> str | None:
+    """The term of no weight telling the currencies of a story's amounts (all of its
+    ``text``) and of its headline's (``title``): "¤eur usd/usd"; None without any."""
+    written = currencies(text)
+    if not written:
+        return None
+    return CURRENCY_MARK + " ".join(sorted(written)) + "/" + " ".join(sorted(currencies(title)))
+
+
+def currencies_of(squares) -> tuple[frozenset[str], frozenset[str]]:
+    """The currencies a story writes, and those of its headline (``currency_term``)."""
+    term = next((t for t in squares if t[0] == CURRENCY_MARK), None)
+    if term is None:
+        return frozenset(), frozenset()
+    written, told = term[1:].split("/")
+    return frozenset(written.split()), frozenset(told.split())
+
+
+def converted(a, b) -> bool:
+    """Whether story ``a``'s headline gives its amounts in currencies story ``b`` never
+    writes an amount in, while ``b`` gives its own in another (``squares`` of each): an
+    outlet abroad converts ("$2.6 million" for "€2m"), so the figure cannot be found in
+    ``b`` as written or rounded."""
+    _, told = currencies_of(a)
+    if not told:
+        return False
+    written, _ = currencies_of(b)
+    return bool(written) and told.isdisjoint(written)
