@@ -302,8 +302,9 @@ def _unnamed(a: EventTerms, b: EventTerms, word_share: float = 1.0) -> float:
 def is_brief(b: EventTerms) -> bool:
     """Whether a story is a brief: two or three sentences (``BRIEF_TERMS``)."""
     # not its list of names, nor its terms of a contest (event_contests)
-    return (len(b.squares) - (1 if b.named else 0) - contest_count(b)
-            - any(t[0] == CURRENCY_MARK for t in b.squares) < BRIEF_TERMS)
+    size = len(b.squares) - (1 if b.named else 0) - contest_count(b)  # nor its currencies
+    return size < BRIEF_TERMS or (size == BRIEF_TERMS
+                                  and any(t[0] == CURRENCY_MARK for t in b.squares))
 
 
 def name_factor(a: EventTerms, b: EventTerms) -> float:

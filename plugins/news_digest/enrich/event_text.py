@@ -360,7 +360,7 @@ def event_terms(title: str, paragraphs: Iterable[str]) -> EventTerms:
     weights.update(dict.fromkeys(mentioned_names(terms, weights, body), 0.0))  # nor these
     weights.update(dict.fromkeys(head_terms(title, body), 0.0))  # nor who did what
     weights.update(dict.fromkeys(contest_terms(title, counts), 0.0))  # nor which contest
-    if money := currency_term(title, f"{title}\n{body}"):
+    if money := currency_term(title, f"{title}\n{body}", counts):
         weights[money] = 0.0  # nor the currencies of its amounts (cluster_score.lacks)
     if NAMED_TERMS:  # nor which of its terms it writes as names, listed in one term
         named = named_terms(weights, terms, body, initials)
