@@ -61,8 +61,10 @@ def test_a_converted_figure_is_no_headline_amount_the_other_lacks(monkeypatch):
         assert name_factor(p.terms, q.terms) < 1.0
     result = C.cluster([C.StoryInput(*DOLLARS), C.StoryInput(*EUROS)])
     assert result.cluster_of[DOLLARS[0]] == result.cluster_of[EUROS[0]]
-    assert not any(what.startswith("headline names")
-                   for what, _ in explain_pair(result, DOLLARS[0], EUROS[0]).factors)
+    why = explain_pair(result, DOLLARS[0], EUROS[0])
+    assert not any(what.startswith("headline names") for what, _ in why.factors)
+    assert ("≈2.6m, ≈2m in a headline is not missing from the other story: it gives its amounts "
+            "in another currency") in why.reason
     # The same report in dollars: its figure is another one, and counts as lacking.
     other = C.profile(C.StoryInput("c" * 16, EUROS[1], "Ram-raiders hit Lyon jewellery "
                                    "store for $4.1m", tuple(p.replace("€2m", "$4.1m")
