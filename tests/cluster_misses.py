@@ -1,15 +1,15 @@
 """Every pair a tuning split misses or joins wrongly, and every near-miss distractor, with why.
 
     .venv/bin/python tests/cluster_misses.py [tune | tune-4 | tune-5 | tune-6 | tune-7
-                                                | tune-real | tune-basil]
+                                                | tune-real | tune-basil | tune-ecbplus]
 
 Prints, for a tuning split (the written development set's "tune", by default, or its
-fourth to seventh tuning splits "tune-4" to "tune-7"; the real
-articles' "tune-real"; BASIL's "tune-basil"), each pair of one event that the clusters
+fourth to seventh tuning splits "tune-4" to "tune-7"; the real articles' "tune-real";
+BASIL's "tune-basil"; ECB+'s "tune-ecbplus"), each pair of one event that the clusters
 keep apart (REQ: a required pair; FU: a pair with a follow-up, which counts neither way
 in precision and recall), each pair of two events that they join (WRONG), and each
-distractor (on BASIL, where every story is watched as one: each story of another
-event) that scores ``NEAR`` or more with a story of the event it is near (DIS), each
+distractor (on BASIL and ECB+, where every story is watched as one: each story of
+another event) that scores ``NEAR`` or more with a story of the event it is near (DIS), each
 with its score, similarity, hours apart and factors (``cluster_why.explain_pair``), so
 that a round can group the misses by class before changing anything (docs/clusters.md).
 An untouched split is refused: it is never read story by story.
@@ -25,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import clusters_basil as B  # noqa: E402
+import clusters_ecbplus as E  # noqa: E402
 import clusters_real as R  # noqa: E402
 import test_clusters_quality as Q  # noqa: E402
 
@@ -34,7 +35,8 @@ from news_digest.enrich.cluster_score import kind_bonus, pair_score, similarity 
 from news_digest.enrich.cluster_why import explain_pair  # noqa: E402
 
 NEAR = 0.3  # a distractor scoring this much with its event is shown
-TUNE_SPLITS = ("tune", "tune-4", "tune-5", "tune-6", "tune-7", "tune-real", "tune-basil")
+TUNE_SPLITS = ("tune", "tune-4", "tune-5", "tune-6", "tune-7", "tune-real", "tune-basil",
+               "tune-ecbplus")
 
 
 def _written(split: str) -> tuple[list, dict[str, dict], dict[str, str], dict[str, str]]:
@@ -60,9 +62,17 @@ def _basil(split: str) -> tuple[list, dict[str, dict], dict[str, str], dict[str,
                 f"{B.records()[k]['title']}" for k in chosen})
 
 
+def _ecbplus(split: str) -> tuple[list, dict[str, dict], dict[str, str], dict[str, str]]:
+    chosen = {k: v for k, v in E.labels().items() if v["split"] == split}
+    return (E.inputs(split), chosen, {k: f"ecbplus-{k}" for k in chosen},
+            {k: f"{E.records()[k]['publisher']} {E.records()[k]['date'][:16]}: "
+                f"{E.records()[k]['title']}" for k in chosen})
+
+
 READERS: dict[str, Callable] = {"tune": _written, "tune-4": _written, "tune-5": _written,
                                  "tune-6": _written, "tune-7": _written,
-                                 "tune-real": _real, "tune-basil": _basil}
+                                 "tune-real": _real, "tune-basil": _basil,
+                                 "tune-ecbplus": _ecbplus}
 
 
 def misses(split: str = "tune") -> list[str]:
@@ -72,7 +82,7 @@ def misses(split: str = "tune") -> list[str]:
                          "story by story")
     inputs, labels, key, title = READERS[split](split)
     result = C.cluster(inputs)
-    watched_all = split == "tune-basil"  # BASIL: every story is watched as a distractor
+    watched_all = split in ("tune-basil", "tune-ecbplus")  # every story watched as a distractor
 
     def line(tag: str, a: str, b: str) -> list[str]:
         why = explain_pair(result, key[a], key[b])
@@ -87,7 +97,9 @@ def misses(split: str = "tune") -> list[str]:
 
     def watched(a: str, b: str) -> bool:  # a distractor (any story, on BASIL) and b
         if watched_all:
-            return a < b and labels[a]["event"] != labels[b]["event"]
+            return a < b and labels[a]["event"] != labels[b]["event"] and (
+                labels[a]["event"].split("-")[:2] == labels[b]["event"].split("-")[:2]
+                or split == "tune-basil")  # ECB+: another event of the same topic
         return (labels[a]["kind"] == "distractor" and labels[b]["kind"] != "distractor"
                 and labels[b]["event"] == labels[a]["near"])
 

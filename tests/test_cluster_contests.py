@@ -142,3 +142,26 @@ def test_the_hot_path_scores_as_pair_score_does():
         edges: dict = {}
         score_pairs(p, [q.key], {q.key: q}, edges)
         assert edges[tuple(sorted((p.key, q.key)))] == pytest.approx(pair_score(p, q))
+
+
+COLLEGE = ("1" * 16, SUNDAY, "McAllister Sets Scoring Record as Men's Basketball Tops Drake", (
+    "Creighton's Doug McAllister scored 27 points to become the school's all-time leading "
+    "scorer as the Bluejays beat Drake 65-53 in the Missouri Valley quarterfinals.",
+    "Gregory Echenique added 14 points and nine rebounds for Creighton."))
+WIRE = ("2" * 16, SUNDAY + timedelta(hours=3), "Creighton defeats Drake 65-53 in MVC tournament", (
+    "Doug McAllister scored 27 points, becoming Creighton's career scoring leader, and the "
+    "Bluejays beat Drake 65-53 in the Missouri Valley quarterfinals on Sunday.",
+    "Gregory Echenique had 14 points and nine rebounds."))
+
+
+def test_a_men_s_headline_parts_a_story_only_from_one_of_another_category():
+    # Men's is what a report names when it names none: a college's own site heads its
+    # report "Men's Basketball", the wire never writes "men" (ECB+'s Creighton game).
+    p, q = C.profile(C.StoryInput(*COLLEGE)), C.profile(C.StoryInput(*WIRE))
+    assert "%cat:men" in p.terms.contests and "%has:men" not in q.terms.squares
+    assert K.other_contest(p, q) is None
+    assert _cluster(COLLEGE, WIRE).cluster_of[WIRE[0]] == COLLEGE[0]
+    # A story that writes another category is still another contest of a men's one.
+    women = C.profile(C.StoryInput(WIRE[0], WIRE[1], WIRE[2], (
+        *WIRE[3], "The women's team plays Bradley on Monday.")))
+    assert K.other_contest(p, women) == "men's, a word the other never writes"

@@ -44,7 +44,7 @@ from .cluster_candidates import WINDOW_SECONDS
 from .event_contests import contest_count, contest_factor
 from .event_dates import DAY_SECONDS, SAME_DAY_OVERLAP, implicit, same_day
 from .event_heads import HEAD_MARK, headed_alike, same_kind_of_act
-from .event_numbers import changes, rough_term
+from .event_numbers import CURRENCY_MARK, changes, converted, rough_term
 from .event_quotes import QUOTE_MARK, quoted_alike
 from .event_text import MAX_TERM_WEIGHT, MENTION_MARK, SQUARE_SCALE, EventTerms
 
@@ -100,6 +100,9 @@ _ONE_TERM_REST_SQUARE = round(ONE_TERM_REST * SQUARE_SCALE)
 # publisher's one-sentence briefs: "Brexit" and "referendum", "Brexit" and "watchdog"):
 # a brief has too few terms for more to show, and two heavy words carry it over LINK.
 TWO_TERMS_FACTOR = 0.7
+# A headline's amount in a currency the other story never gives one in, while it gives
+# its own in another, is a converted figure, not a missing one (``converted``).
+CONVERTED = True
 _DISTINCT_MARKS = frozenset("#≈~" + QUOTE_MARK + HEAD_MARK + MENTION_MARK)
 # Two stories that each write names (people, places, firms) but share none, nor a
 # number, a quotation or a head, tell the same kind of thing about others: a Long
@@ -266,6 +269,8 @@ def lacks(b: EventTerms, name: str, a: EventTerms | None = None) -> bool:
         return True
     if any(rough_term(term) == rough for term in b.squares if term[0] in "#≈~"):
         return False
+    if CONVERTED and a is not None and name[-1] != "%" and converted(a.squares, b.squares):
+        return False
     return not (DERIVED_CHANGES and a is not None and name[-1] == "%"
                 and name in changes(b.squares, a.squares))
 
@@ -297,7 +302,9 @@ def _unnamed(a: EventTerms, b: EventTerms, word_share: float = 1.0) -> float:
 def is_brief(b: EventTerms) -> bool:
     """Whether a story is a brief: two or three sentences (``BRIEF_TERMS``)."""
     # not its list of names, nor its terms of a contest (event_contests)
-    return len(b.squares) - (1 if b.named else 0) - contest_count(b) < BRIEF_TERMS
+    size = len(b.squares) - (1 if b.named else 0) - contest_count(b)  # nor its currencies
+    return size < BRIEF_TERMS or (size == BRIEF_TERMS
+                                  and any(t[0] == CURRENCY_MARK for t in b.squares))
 
 
 def name_factor(a: EventTerms, b: EventTerms) -> float:

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
 
+from . import cluster_score
 from .cluster_candidates import ANCHOR_CAP, WINDOW_SECONDS, TimeIndex
 from .cluster_score import (
     BRIEF_TERMS,
@@ -45,6 +46,7 @@ from .clusters import (
 from .event_contests import OTHER_CONTEST_FACTOR, other_contest
 from .event_dates import same_day, same_day_said
 from .event_heads import HEAD_MARK, KIND_MARK, kinds_told
+from .event_numbers import converted
 from .event_quotes import QUOTE_MARK, QUOTE_WORDS
 from .event_text import MENTION_MARK, _read, _term_of
 
@@ -65,6 +67,14 @@ class PairExplanation:
     # the time apart, leads naming different days, headline names the other lacks, one
     # word shared (cluster_score.one_term).
     factors: tuple[tuple[str, float], ...] = ()
+
+
+def _converted(pa, pb, name: str) -> bool:
+    """Whether a headline amount of ``pa`` counts as mentioned by ``pb`` only because
+    ``pb`` gives its amounts in another currency (``cluster_score.lacks``)."""
+    return (name[0] in "#≈" and name[-1] != "%" and cluster_score.CONVERTED
+            and converted(pa.terms.squares, pb.terms.squares)
+            and lacks(pb.terms, name, None))
 
 
 def explain_pair(clustering: Clustering, a: str, b: str) -> PairExplanation:
@@ -109,6 +119,11 @@ def explain_pair(clustering: Clustering, a: str, b: str) -> PairExplanation:
     if named:
         reason += (f"; {', '.join(named)} in a headline is named by the other story, though "
                    f"not among its strongest terms")
+    money = sorted({*(n for n in pa.terms.names if _converted(pa, pb, n)),
+                    *(n for n in pb.terms.names if _converted(pb, pa, n))})
+    if money:
+        reason += (f"; {', '.join(money)} in a headline is not missing from the other story: "
+                   f"it gives its amounts in another currency")
     quoted = quoted_runs(t for t in pa.terms.terms & pb.terms.terms if t[0] == QUOTE_MARK)
     if quoted and same_day(pa.days, pb.days) is False:
         reason += ("; not lowered for the days their leads name: both quote the same words ("
@@ -168,7 +183,7 @@ def quoted_runs(terms: Iterable[str]) -> list[str]:
 def _as_change(b: Profile, name: str, a: Profile) -> bool:
     """Whether headline ``name`` of ``a`` is mentioned by ``b`` only as a change
     between two of its figures (``cluster_score.lacks``)."""
-    return lacks(b.terms, name) and not lacks(b.terms, name, a.terms)
+    return name[-1] == "%" and lacks(b.terms, name) and not lacks(b.terms, name, a.terms)
 
 
 def _factors(a: Profile, b: Profile) -> tuple[tuple[str, float], ...]:

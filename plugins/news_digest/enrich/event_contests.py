@@ -12,7 +12,9 @@ tell them apart, in three ways read here:
 
 * **a category**: a headline names one ("women's", "men's", "boys'", "girls'") and the
   other story never writes its word in any form ("women", "female"): the men's race
-  reports never mention the women, and a second report of the women's race does;
+  reports never mention the women, and a second report of the women's race does. Men's,
+  the category a report names when it names none, parts a story only from one that
+  writes another category (women, boys, girls);
 * **a stage**: a headline names one (pole, qualifying, sprint, semi-final,
   quarter-final, first or second round, run-off, first or return leg), not after
   "from", "after", "before" or "since" ("wins from pole"), the other headline does not,
@@ -53,6 +55,10 @@ _FAMILIES = {"women": ("women", "woman", "womens", "ladies", "female"),
              "men": ("men", "mens", "male"), "boys": ("boy", "boys"),
              "girls": ("girl", "girls")}
 WRITES_TERMS = tuple(WRITES + family for family in _FAMILIES)
+# Men's is what a report that names no category tells: a college's own site heads its
+# report "Men's Basketball" and the other outlets never write "men". So a men's headline
+# parts a story only from one that writes another category (the women's race).
+UNMARKED = "men"
 _STAGE_RE = re.compile(
     r"\b(?:(?P<qualifying>pole|qualif(?:ying|ier|iers|ies|ied|ication))"
     r"|(?P<sprint>sprint)|(?P<semifinal>semi[- ]?finals?|semis)"
@@ -93,8 +99,10 @@ def other_contest(a: Profile, b: Profile) -> str | None:
         theirs = other.terms.contests
         for term in one.terms.contests:
             if term.startswith(CATEGORY):
-                if WRITES + term[len(CATEGORY):] not in other.terms.squares:
-                    return f"{_SHOWN[term[len(CATEGORY):]]}, a word the other never writes"
+                family = term[len(CATEGORY):]
+                if WRITES + family not in other.terms.squares and (
+                        family != UNMARKED or _writes_marked(other)):
+                    return f"{_SHOWN[family]}, a word the other never writes"
             elif term.startswith(STAGE):
                 if term not in theirs and same_day(one.days, other.days) is False:
                     return f"a stage ({term[len(STAGE):]}) on another day"
@@ -105,6 +113,12 @@ def other_contest(a: Profile, b: Profile) -> str | None:
                     return (f"another doer of one act ({act.lstrip('=')}: {name}, "
                             f"and one of {name}'s side)")
     return None
+
+
+def _writes_marked(profile: Profile) -> bool:
+    """Whether a story writes a category other than men's in any form."""
+    return any(WRITES + family in profile.terms.squares
+               for family in _FAMILIES if family != UNMARKED)
 
 
 def contest_factor(a: Profile, b: Profile) -> float:

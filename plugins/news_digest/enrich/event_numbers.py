@@ -134,3 +134,81 @@ def changes(terms, other) -> set[str]:
                 if change >= MIN_CHANGE:
                     found.add(f"≈{_round(change, 2)}%")
     return found
+
+
+# The currency of an amount, by its sign or its word: an outlet abroad converts a figure
+# ("$2.6 million" for "€2m"), so two reports of one event give it in two currencies.
+CURRENCY_MARK = "¤"  # opens the term of no weight listing them: "¤eur usd/usd"
+_SIGNS = {"us$": "usd", "$": "usd", "a$": "aud", "au$": "aud", "c$": "cad", "ca$": "cad",
+          "nz$": "nzd", "hk$": "hkd", "s$": "sgd", "€": "eur", "£": "gbp", "¥": "jpy",
+          "₹": "inr", "₩": "krw"}
+_WORDS = {"dollar": "usd", "euro": "eur", "pound": "gbp", "sterling": "gbp", "yen": "jpy",
+          "yuan": "cny", "renminbi": "cny", "won": "krw", "rupee": "inr", "franc": "chf",
+          "usd": "usd", "eur": "eur", "gbp": "gbp", "jpy": "jpy", "cny": "cny", "krw": "krw",
+          "inr": "inr", "chf": "chf", "aud": "aud", "cad": "cad"}
+_SIGN_RE = re.compile(r"[$€£¥₹₩]\s?\d")  # each opens with a literal: found fast
+_RUPEES_RE = re.compile(r"Rs\.?\s?\d")
+_DOLLAR_PREFIX_RE = re.compile(r"(?:^|[^\w$])(us|au|a|ca|c|nz|hk|s)$", re.I)  # "A$", "HK$"
+_UNIT = r"(?:thousand|lakhs?|million|mn|mln|crores?|billion|bn|bln|trillion|tn|[kmb])"
+_WORD_RE = re.compile(
+    r"\d(?:[\d,.]*\d)?\s?(?:" + _UNIT + r"\s+(dollar|euro|pound|sterling|yen|yuan|renminbi|won"
+    r"|rupee|franc|usd|eur|gbp|jpy|cny|krw|inr|chf|aud|cad)|" + _UNIT + r"?\s*(dollar|euro"
+    r"|sterling|yen|yuan|renminbi|rupee|usd|eur|gbp|jpy|cny|krw|inr|chf|aud|cad))s?\b", re.I)
+
+
+_SIGN_CHARS = "$€£¥₹₩"
+# the words that may tell a currency, as ``words.words`` reads them: a story without any
+# is not searched for one (most are not: the patterns are slow over a whole story)
+_WORD_HINTS = frozenset({"rs", *_WORDS, *(w + "s" for w in _WORDS)})
+
+
+def currencies(text: str, counts=None) -> set[str]:
+    """The currencies a text gives amounts in ("usd", "eur"): "$2.6 million", "€2m",
+    "2 million euros" ("two million euros" is no amount: words are no numbers here). A
+    pound or a won needs its unit ("5 million pounds"): "a 300 pound man", "2013 won".
+    ``counts``: the text's words, when known (none of ``_WORD_HINTS``: no word to find)."""
+    found = set()
+    hinted = counts is None or not _WORD_HINTS.isdisjoint(counts)
+    if hinted or any(sign in text for sign in _SIGN_CHARS):
+        for sign in _SIGN_RE.finditer(text):
+            at = sign.start()
+            if text[at] == "$" and (prefix := _DOLLAR_PREFIX_RE.search(text[max(0, at - 3):at])):
+                found.add(_SIGNS[prefix[1].lower() + "$"])
+            else:
+                found.add(_SIGNS[text[at]])
+        if any(not text[m.start() - 1:m.start()].isalnum() for m in _RUPEES_RE.finditer(text)):
+            found.add("inr")
+    if hinted:
+        found.update(_WORDS[(unit or bare).lower()] for unit, bare in _WORD_RE.findall(text))
+    return found
+
+
+def currency_term(title: str, text: str, counts=None) -> str | None:
+    """The term of no weight telling the currencies of a story's amounts (all of its
+    ``text``, whose words are ``counts``) and of its headline's (``title``): "¤eur
+    usd/usd"; None without any."""
+    written = currencies(text, counts)
+    if not written:
+        return None
+    return CURRENCY_MARK + " ".join(sorted(written)) + "/" + " ".join(sorted(currencies(title)))
+
+
+def currencies_of(squares) -> tuple[frozenset[str], frozenset[str]]:
+    """The currencies a story writes, and those of its headline (``currency_term``)."""
+    term = next((t for t in squares if t[0] == CURRENCY_MARK), None)
+    if term is None:
+        return frozenset(), frozenset()
+    written, told = term[1:].split("/")
+    return frozenset(written.split()), frozenset(told.split())
+
+
+def converted(a, b) -> bool:
+    """Whether story ``a``'s headline gives its amounts in currencies story ``b`` never
+    writes an amount in, while ``b`` gives its own in another (``squares`` of each): an
+    outlet abroad converts ("$2.6 million" for "€2m"), so the figure cannot be found in
+    ``b`` as written or rounded."""
+    _, told = currencies_of(a)
+    if not told:
+        return False
+    written, _ = currencies_of(b)
+    return bool(written) and told.isdisjoint(written)

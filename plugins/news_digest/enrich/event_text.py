@@ -33,7 +33,7 @@ from operator import itemgetter
 from ..seeds.text import without_truncation
 from .event_contests import contest_terms, is_active
 from .event_heads import HEAD_MARK, KIND_AT, head_terms
-from .event_numbers import number_terms
+from .event_numbers import currency_term, number_terms
 from .event_quotes import QUOTE_MARK, quote_terms
 from .event_verbs import FOLLOW_UP_TERM, follow_up_act
 from .event_words import (  # noqa: F401  (word_weight, normalise_word: this module's interface)
@@ -360,6 +360,8 @@ def event_terms(title: str, paragraphs: Iterable[str]) -> EventTerms:
     weights.update(dict.fromkeys(mentioned_names(terms, weights, body), 0.0))  # nor these
     weights.update(dict.fromkeys(head_terms(title, body), 0.0))  # nor who did what
     weights.update(dict.fromkeys(contest_terms(title, counts), 0.0))  # nor which contest
+    if money := currency_term(title, f"{title}\n{body}", counts):
+        weights[money] = 0.0  # nor the currencies of its amounts (cluster_score.lacks)
     if NAMED_TERMS:  # nor which of its terms it writes as names, listed in one term
         named = named_terms(weights, terms, body, initials)
         if named:
