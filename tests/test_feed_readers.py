@@ -4,9 +4,11 @@ newsboat, the /feeds/ page, and WebSub pings received by a hub on 127.0.0.1."""
 
 from __future__ import annotations
 
+import calendar
 import http.server
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -158,6 +160,39 @@ def test_newsboat_and_feedparser_read_the_lead_and_the_credit_as_paragraphs(site
             expected = [*lead, f"Originally published by {publisher}."]
             assert feed_paragraphs(content) == feed_paragraphs(read[title]) == expected, (
                 path.name, title)
+
+
+# --- sfeed: a second reader, its own C parser --------------------------------------------
+
+def _sfeed_rows(path: Path) -> list[list[str]]:
+    """sfeed's TAB-separated lines for ``path`` (Debian's sfeed; RSS and Atom alike)."""
+    found = shutil.which("sfeed")
+    require(found is not None, "sfeed (a second feed reader)", "apt-get install sfeed")
+    result = subprocess.run([found], input=path.read_bytes(), capture_output=True,
+                            timeout=60, check=True)
+    return [line.split("\t") for line in result.stdout.decode().splitlines()]
+
+
+def _unescaped(content: str) -> str:
+    return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m[1], m[1]), content)
+
+
+def test_sfeed_reads_every_item_its_time_link_id_authors_and_paragraphs(site):
+    for path in feed_paths(site):
+        entries = {e.title: e for e in feedparser.parse(path.read_bytes()).entries}
+        rows = _sfeed_rows(path)
+        assert sorted(row[1] for row in rows) == sorted(entries), path.name
+        for stamp, title, link, content, kind, item_id, author, *_ in rows:
+            entry = entries[title]
+            assert int(stamp) == calendar.timegm(entry.published_parsed), (path.name, title)
+            assert link == entry.link and link.startswith(f"{PUBLIC}/stories/"), title
+            assert item_id == entry.id and item_id.startswith("urn:news-digest:story:")
+            for name in CREDITED[title]:  # sfeed shows an item's first author only
+                assert name in author, (path.name, title, author)
+            assert SITE_NAME not in author, (path.name, title)
+            lead = [] if title == "Only a headline" else ["First paragraph."]
+            credit = f"Originally published by {PUBLISHER.get(title, 'The Daily Example')}."
+            assert kind == "html" and feed_paragraphs(_unescaped(content)) == [*lead, credit]
 
 
 def test_newsboat_imports_the_opml_file_of_every_feed(site, tmp_path):

@@ -258,7 +258,7 @@ def test_the_other_reports_beside_a_story_are_set_as_headlines(site, server, bro
 def test_screenshots_of_the_real_site(site, server, browser):
     """For a person to look at (tests/artifacts/screenshots/reader-*.png, git-ignored):
     the busy day, a story with its other reports, the sources index and search results,
-    light and dark, at 1280 and 390 px."""
+    light and dark, at 1280 and 390 px; the busy day and the story in forced colours."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     pages = {"edition": BUSY_REAL, "story": covered_story(site),
              "sources": "sources/", "search": "search/"}
@@ -277,4 +277,11 @@ def test_screenshots_of_the_real_site(site, server, browser):
                 page.screenshot(path=str(shot))
                 written.append(shot)
                 ctx.close()
-    assert len(written) == 16 and all(p.stat().st_size > 10_000 for p in written)
+    for name in ("edition", "story"):  # Windows' high contrast: backgrounds dropped
+        ctx, page = _open(browser, server, pages[name], forced_colors="active",
+                          viewport=DESKTOP)
+        shot = SCREENSHOTS / f"reader-{name}-1280-forced.png"
+        page.screenshot(path=str(shot))
+        written.append(shot)
+        ctx.close()
+    assert len(written) == 18 and all(p.stat().st_size > 10_000 for p in written)

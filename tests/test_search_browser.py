@@ -314,3 +314,32 @@ def test_a_word_in_no_story_finds_nothing_rather_than_its_first_letter(browser, 
         _type(page, "inactivates")
         _wait_for_count(page, 1)
         assert errors == []
+
+
+def test_loading_search_never_takes_the_focus_from_where_a_reader_moved_it(browser,
+                                                                          small_site):
+    # Once its index had loaded, the page put the cursor in the search box whatever the
+    # reader had done meanwhile: a keyboard reader who had tabbed to the skip link or the
+    # navigation while it loaded (seconds on a slow line) was thrown back into the form.
+    site, _ = small_site
+    held = []
+    with serve(site.output) as base:
+        for tab_first in (True, False):
+            context = browser.new_context()
+            page = context.new_page()
+            page.route(re.compile(r"/pagefind/pagefind\.js$"),
+                       lambda route: held.append(route))  # a slow line
+            page.goto(base + "search/", wait_until="domcontentloaded")
+            expect(page.locator("#search-unavailable")).to_have_text("Loading search…")
+            if tab_first:
+                page.keyboard.press("Tab")
+            while not held:  # the page asks for the index once its script runs
+                page.wait_for_timeout(50)
+            held.pop().continue_()
+            expect(page.locator("#search-q")).to_be_visible()
+            page.wait_for_load_state("networkidle")
+            focused = page.evaluate("() => [document.activeElement.className,"
+                                    " document.activeElement.id]")
+            context.close()
+            # the reader's place kept; a reader who did nothing still starts in the box
+            assert focused == (["skip-link", ""] if tab_first else ["", "search-q"])

@@ -151,6 +151,39 @@ def test_pages_break_no_rule_of_their_content_security_policy(site, server, brow
     assert broken == {}
 
 
+# Which elements the page sets apart by their background alone (a pill, a box), by
+# their index among the body's elements; and, under forced colours, which of them keep
+# neither a background of their own nor a border: their shapes gone.
+_SHADED = """() => { const page = getComputedStyle(document.body).backgroundColor;
+  return Array.from(document.querySelectorAll('body *'), (e, i) => [e, i]).filter(([e]) => {
+    const s = getComputedStyle(e), r = e.getBoundingClientRect();
+    return ![page, 'rgba(0, 0, 0, 0)'].includes(s.backgroundColor) && r.bottom > 0 &&
+           r.width > 0 && r.height > 0; }).map(([, i]) => i); }"""
+_SHAPELESS = """(indexes) => { const page = getComputedStyle(document.body).backgroundColor;
+  const all = document.querySelectorAll('body *');
+  return indexes.map((i) => all[i]).filter((e) => { const s = getComputedStyle(e);
+    return [page, 'rgba(0, 0, 0, 0)'].includes(s.backgroundColor) &&
+      !['Top', 'Right', 'Bottom', 'Left'].some((side) => s[`border${side}Style`] !== 'none'
+                                           && parseFloat(s[`border${side}Width`]) > 0);
+  }).map((e) => `${e.tagName.toLowerCase()}.${e.className}`); }"""
+
+
+def test_boxes_and_pills_keep_their_shapes_in_forced_colours(site, server, browser):
+    # Windows' high contrast themes (forced-colors: active) drop every background: the
+    # topic pills ran together as plain words and the related stories' box lost its edge.
+    lost = {}
+    for name, path in _checked_pages(site).items():
+        ctx, page, _ = _open(browser, server, path)
+        shaded = page.evaluate(_SHADED)
+        ctx.close()
+        ctx, page, _ = _open(browser, server, path, forced_colors="active")
+        shapeless = page.evaluate(_SHAPELESS, shaded)
+        ctx.close()
+        if shapeless:
+            lost[name] = sorted(set(shapeless))
+    assert lost == {}
+
+
 def test_no_horizontal_scrolling_on_a_phone(site, server, browser):
     too_wide = {}
     for name, path in _checked_pages(site).items():

@@ -61,18 +61,21 @@ class JsonLd:
     Made only of what ``inputs`` returns, which is also what a page key holds of it
     (``__fingerprint__``): a kept page shows the JSON-LD of the same inputs."""
 
-    def __init__(self, article, site_name: str, site_url: str, page_url: str):
+    def __init__(self, article, site_name: str, site_url: str, page_url: str,
+                 site_language: str = ""):
         self.article = article
         self.site_name = site_name
         self.site_url = site_url
         self.page_url = page_url
+        self.site_language = site_language  # a story without a ``Language:`` is in it
 
     def inputs(self) -> dict:
         article = self.article
         return {"headline": article.title, "attribution": article.attribution,
                 "site_name": self.site_name, "site_url": self.site_url,
                 "page_url": self.page_url, "description": article.description,
-                "keywords": tuple(str(t) for t in getattr(article, "tags", None) or ())}
+                "keywords": tuple(str(t) for t in getattr(article, "tags", None) or ()),
+                "language": getattr(article, "language", "") or self.site_language}
 
     def data(self) -> dict:
         return news_article(**self.inputs())
@@ -84,15 +87,16 @@ class JsonLd:
         """What it adds to the key of ``owner`` when ``owner`` is its own story, whose
         key holds the story's headline, credit and description already (its own
         attributes, of these exact types: a text and a frozen dataclass count whole at
-        any depth): the site's name and address, the page's, and the topics' names.
-        None otherwise (another holder, a subclass): then it counts whole."""
+        any depth): the site's name and address, the page's, the topics' names and the
+        language. None otherwise (another holder, a subclass): then it counts whole."""
         article = self.article
         if (owner is not article or type(self) is not JsonLd
                 or type(article.title) is not str or type(article.description) is not str
                 or type(article.attribution) is not Attribution):
             return None
         return (self.site_name, self.site_url, self.page_url,
-                tuple(str(t) for t in getattr(article, "tags", None) or ()))
+                tuple(str(t) for t in getattr(article, "tags", None) or ()),
+                getattr(article, "language", "") or self.site_language)
 
     def __html__(self) -> str:  # Jinja prints this unescaped: it is already script-safe
         return script_json(self.data())
@@ -116,7 +120,8 @@ def attach_attribution(build, stories: list) -> None:
         article.description = story_description(
             article.republished.summary, article.title, article.attribution.publisher,
             article.attribution.published)
-        article.jsonld = JsonLd(article, build.site.name, site_url, page_url)
+        article.jsonld = JsonLd(article, build.site.name, site_url, page_url,
+                                build.site.language)
 
 
 def assign_publishers(build, generator, stories: list) -> None:

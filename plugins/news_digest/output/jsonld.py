@@ -30,8 +30,9 @@ def _organization(name: str, url: str = "") -> dict[str, str]:
 
 def news_article(*, headline: str, attribution: Attribution, site_name: str, site_url: str = "",
                  page_url: str = "", description: str = "",
-                 keywords: Iterable[str] = ()) -> dict[str, Any]:
-    """The ``NewsArticle`` of one story.
+                 keywords: Iterable[str] = (), language: str = "") -> dict[str, Any]:
+    """The ``NewsArticle`` of one story, in ``language`` (a BCP 47 tag: the story's
+    ``Language:``, else the site's).
 
     ``site_url`` and ``page_url`` are used only when they are absolute http(s)
     URLs (a local build with relative links has none, and says nothing rather
@@ -43,6 +44,8 @@ def news_article(*, headline: str, attribution: Attribution, site_name: str, sit
         "headline": headline,
         "datePublished": attribution.published_iso,
     }
+    if language:
+        data["inLanguage"] = language
     if description:
         data["description"] = description
     authors = [

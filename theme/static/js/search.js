@@ -236,7 +236,9 @@ async function start() {
     input.value = asked;
     runSearch();
   }
-  input.focus();
+  // Into the box, unless the reader moved on while the index loaded (a keyboard
+  // reader on the skip link or the navigation keeps their place).
+  if (!document.activeElement || document.activeElement === document.body) input.focus();
   const filters = await pagefind.filters();
   fillFilter(topic, filters.topic);
   fillFilter(source, filters.source);
