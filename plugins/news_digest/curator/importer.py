@@ -13,7 +13,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..diskspace import NO_SPACE
 from ..enrich.publisher_names import PublisherTable
 from ..enrich.rules import Verdict, judge
 from ..enrich.sources_file import SourcesFile, SourcesFileError, load_sources, policy_for
@@ -30,7 +29,7 @@ from .import_feeds import FeedResult, plan_jobs, read_job, record
 from .import_lock import importing_into
 from .import_report import Tally, dry_run_report, unreachable
 from .progress import Progress, escaped_output
-from .seed_folder import highest_number, read_originals, seed_name, write_new
+from .seed_folder import IMPORT_FIXES, highest_number, read_originals, seed_name, write_new
 from .site_settings import (
     DEFAULT_SETTINGS_FILE,
     SettingsFileError,
@@ -229,9 +228,8 @@ def write_stories(entries, folder: Path, number: int, known: dict, progress: Pro
 
 
 def run(args) -> int:
-    # SIGTERM (a cancelled CI job) and SIGHUP (a closed terminal) stop it as Ctrl-C does:
-    # seeds whole, the state saved, one line (before, it died silently, mid-seed).
-    with escaped_output(), interrupts.handled():  # a feed's text: never its controls
+    # a feed's text: never its controls; SIGTERM and SIGHUP: as Ctrl-C (were a silent death)
+    with escaped_output(), interrupts.handled():
         return _run(args)
 
 
@@ -320,8 +318,7 @@ def write_all(results, entries, folder, known, state, tally, verbose) -> int:
                       "far is complete")
         code = interrupts.exit_code(stop)
     except OSError as err:
-        fix = (": free space and import again (every seed written is whole; the next import "
-               "writes the rest)" if err.errno in NO_SPACE else "")
+        fix = IMPORT_FIXES.get(err.errno, "")
         progress.note(f"{printable(str(folder))}: cannot write a seed: "
                       f"{err.strerror or err}{fix}")
         code = 1

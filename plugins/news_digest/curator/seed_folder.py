@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..atomic_file import sync_folder, temp_prefix
+from ..diskspace import NO_SPACE, NOT_WRITABLE
 from ..errors import UnreadableFile
 from ..seeds.files import SEED, classify_folder
 from ..seeds.format import MAX_SEED_BYTES
@@ -26,6 +27,13 @@ from ..seeds.tracking import strip_tracking
 from ..seeds.urls import url_identity
 from . import interrupts
 
+# What to do when the import cannot write a seed, by the error's number.
+IMPORT_FIXES = {
+    **dict.fromkeys(NO_SPACE, ": free space and import again (every seed written is whole; "
+                              "the next import writes the rest)"),
+    **dict.fromkeys(NOT_WRITABLE, ": make the folder writable (or import --into one that "
+                                  "is) and import again"),
+}
 _NUMBERED_RE = re.compile(r"^(\d{3,})_")
 _ORIGINAL_RE = re.compile(r"^\s*original\s*:\s*\[(.*)\]\((.*)\)\s*$",
                           re.IGNORECASE | re.MULTILINE)
