@@ -8,10 +8,11 @@ Curator stage, no Pelican import. Each fetch:
 - names itself (``User-Agent: news-digest/<version> (+<the digest's URL>)``), accepts
   gzip, follows up to ``MAX_REDIRECTS`` redirects and says where a permanent one
   (301, 308) leads, so the curator can update the sources file;
-- gives up on a connection or an answer slower than the timeout, on a body that takes
-  more than three times the timeout to download (checked after each read of the
-  socket: a server trickling bytes is cut off), and on a body larger than the size
-  cap (checked while streaming, after decompression, which is capped per read);
+- gives up on a connection or an answer slower than the timeout, on an attempt that
+  takes more than three times the timeout (checked after each read of the socket, and
+  by ``fetch_deadline``, which shuts the socket down: a server trickling its body, its
+  headers or empty gzip blocks is cut off), and on a body larger than the size cap
+  (checked while streaming, after decompression, which is capped per read);
 - retries connection errors, timeouts, 429 and 5xx answers with exponential backoff
   (``backoff``, ``2 * backoff``, ... seconds, ``Retry-After`` honoured up to a minute),
   at most ``retries`` times; other 4xx answers fail at once.
