@@ -1,13 +1,14 @@
 """A real HTTP server on 127.0.0.1 (stdlib ``http.server`` in a thread) that serves
 feeds the way publishers' servers do: validators and 304s, redirects, errors, slow,
-trickled and oversized answers, gzip (and a gzip bomb). Every request is logged for
-the tests to read back."""
+trickled and oversized answers, gzip (and a gzip bomb), headers or empty gzip blocks
+trickled in. Every request is logged for the tests to read back."""
 
 from __future__ import annotations
 
 import gzip
 import hashlib
 import threading
+import zlib
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -26,6 +27,9 @@ class Route:
     gzip: bool = True  # compress when the client accepts it
     drip: tuple[int, float] | None = None  # (bytes, seconds): the body sent so, piece by piece
     gzipped: bytes | None = None  # sent as the body, as is, with Content-Encoding: gzip
+    # "headers": the headers sent a byte every ``drip[1]`` s; "gzip": the body, gzipped,
+    # after that many empty deflate blocks, one every ``drip[1]`` s (``drip[0]`` pieces)
+    stall: str = ""
     dripped: int = 0  # bytes of the body sent so far by ``drip``
     drip_ended: threading.Event = field(default_factory=threading.Event)  # sent or cut off
 
@@ -100,6 +104,10 @@ class FeedServer:
             handler.send_header("Content-Length", "0")
             handler.end_headers()
             return
+        if route.stall:
+            self._record(handler, 200, route.stall == "gzip")
+            self._stall(handler, route)
+            return
         with self.lock:
             status = route.statuses.pop(0) if route.statuses else 200
         if status != 200:
@@ -154,3 +162,32 @@ class FeedServer:
                     return  # shutting down
         finally:
             route.drip_ended.set()
+
+    def _stall(self, handler, route: Route) -> None:
+        """Answer the way no read of the client ever times out: each piece in time,
+        none of them ending the headers (a byte of a header line) or inflating to
+        anything (an empty deflate block). After ``drip[0]`` pieces, a whole answer."""
+        pieces, pause = route.drip
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nConnection: close\r\n"
+        if route.stall == "headers":
+            first, piece, last = head, b"X", b": y\r\n\r\n" + route.body
+        else:  # a gzip member's header, empty stored blocks, then the body in one block
+            packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+            whole = packer.compress(route.body) + packer.flush()
+            first = head + b"Content-Encoding: gzip\r\n\r\n" + whole[:10]
+            piece, last = b"\x00\x00\x00\xff\xff", whole[10:]
+        try:
+            handler.wfile.write(first)
+            for _ in range(pieces):
+                handler.wfile.write(piece)
+                handler.wfile.flush()
+                route.dripped += 1
+                if self.release.wait(pause):
+                    return  # shutting down
+            handler.wfile.write(last)
+            handler.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client hung up: that is what is tested
+        finally:
+            route.drip_ended.set()
+            handler.close_connection = True

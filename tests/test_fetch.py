@@ -174,6 +174,28 @@ def test_a_server_trickling_its_answer_is_cut_off(server):
     assert route.dripped < len(body)
 
 
+@pytest.mark.parametrize("stall", ["headers", "gzip"])
+def test_a_server_trickling_what_never_reaches_the_body_is_cut_off(server, stall):
+    """Headers a byte every 0.1 s (http.client reads up to 100 lines of 64 KB), or a
+    gzip answer of empty deflate blocks, one every 0.1 s (urllib3's read goes on until
+    something inflates): every read of the socket ends within the timeout, and none
+    returned to the fetch's clock. Here 300 pieces, then a whole feed: the fetch took
+    it after half a minute, and a server trickling for good held the import for good. The
+    attempt's deadline now shuts the socket down at three times the timeout."""
+    feed = body("planet-world.rss.xml")
+    url = server.add("/stall.xml", body=feed, stall=stall, drip=(300, 0.1))
+    policy = FetchPolicy(timeout=0.5, retries=1, backoff=0.0)
+    result = fetch(url, {}, policy, sleep=lambda s: None)
+    assert result.status == "failed" and result.body == b""
+    assert result.reason == "took more than 1.5 s to download (after 2 attempts)"
+    route = server.routes["/stall.xml"]
+    assert route.drip_ended.wait(60)  # the server found the connection closed
+    assert route.dripped < 2 * 300  # neither attempt was waited out
+    assert len(server.hits("/stall.xml")) == 2
+    route.stall = ""  # the same server answering at once: read whole, as before
+    assert fetch(url, {}, policy, sleep=pytest.fail).body == feed
+
+
 def test_a_redirect_loop_is_a_reason(server):
     url = server.add("/loop.xml", redirect=(302, "/loop.xml"))
     result = fetch(url, {}, FAST, sleep=pytest.fail)

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -473,3 +474,24 @@ def test_a_headline_escaped_twice_by_its_feed_reads_as_written(tmp_path, capsys)
     assert site.code == 0, site.stderr
     pages = " ".join(page.read_text(encoding="utf-8") for page in site.files("stories/*.html"))
     assert "AT&amp;T buys" in pages and "&amp;amp;" not in pages
+
+
+def test_an_earlier_versions_temporary_seed_is_removed_once_old(tmp_path, capsys):
+    """Imports before 7 December 2026 wrote each seed to ``.import-XXXXXXXX.tmp`` (no
+    pid); one killed while writing left it in the seed folder for good (hidden, so
+    never built, but committed with the folder). The next import removes such a file
+    once it is a minute old; a fresh one (another version's live import) is left."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    old, fresh = folder / ".import-k3x_9q2a.tmp", folder / ".import-p0p0p0p0.tmp"
+    notes = folder / ".import-notes.tmp"  # not a name mkstemp gives
+    for path in (old, fresh, notes):
+        path.write_text("# half a seed\n", encoding="utf-8")
+    hour_ago = time.time() - 3600
+    for path in (old, notes):
+        os.utime(path, (hour_ago, hour_ago))
+    code, _, err = run_import(capsys, folder, FEEDS / "planet-world.rss.xml")
+    assert code == 0, err
+    assert not old.exists() and fresh.exists() and notes.exists()
+    assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) == sorted(
+        [fresh.name, notes.name])

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_faults import _fill, _small_tmpfs
+from test_faults import _fill, _mount, _small_tmpfs, _unmount
 
 from news_digest.seeds.format import read_seed
 
@@ -140,3 +140,36 @@ def test_a_real_full_disk_while_seeds_are_written_then_space_freed(tmp_path, sma
                            text=True, timeout=600)
     assert again.returncode == 0, again.stderr
     _whole_and_once(folder)
+
+
+def test_a_read_only_seed_folder_is_named_with_the_fix(tmp_path):
+    """A seed folder on a read-only mount (a CI checkout, a container volume): the
+    import and ``new`` named the folder and the cause, not what to do; the build of it
+    reads and writes elsewhere, unchanged. Once writable, the import writes every story."""
+    feed = _feed(tmp_path / "feed.xml", items=20)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    reason = _mount("--bind", str(folder), str(folder)) or _mount(
+        "-o", "remount,bind,ro", str(folder))
+    if reason:
+        _unmount(folder)
+        pytest.skip(f"a read-only folder needs a read-only mount: {reason}")
+    try:
+        done = subprocess.run(_command(feed, folder), cwd=tmp_path, capture_output=True,
+                              text=True, timeout=600)
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+        assert (f"{folder}: cannot write a seed: Read-only file system: make the folder "
+                "writable (or import --into one that is) and import again") in done.stderr
+        new = subprocess.run(
+            [sys.executable, "-m", "news_digest", "new", "--title", "T", "--source", "S",
+             "--url", "https://news.example.com/new", "--body", "B", "--into", str(folder)],
+            cwd=tmp_path, capture_output=True, text=True, timeout=600)
+        assert new.returncode == 1 and "Traceback" not in new.stderr, new.stderr
+        assert "Read-only file system: make the folder writable" in new.stderr
+        assert list(folder.iterdir()) == []
+    finally:
+        _unmount(folder)
+    again = subprocess.run(_command(feed, folder), cwd=tmp_path, capture_output=True,
+                           text=True, timeout=600)
+    assert again.returncode == 0, again.stderr
+    _whole_and_once(folder, items=20)

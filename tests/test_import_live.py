@@ -14,6 +14,7 @@ appended, links with utm_* parameters.
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -279,3 +280,37 @@ def test_real_captures_served_and_named_as_a_curator_would(no_proxy, tmp_path, c
     for name, language in LANGUAGES.items():
         found = {s.headers.get("language") for s in seeds if s.headers.get("feed") == urls[name]}
         assert found == {language}
+
+
+@pytest.mark.parametrize("stall", ["headers", "gzip"])
+def test_a_feed_trickled_for_good_fails_alone_within_its_time(no_proxy, tmp_path, capsys,
+                                                              monkeypatch, stall):
+    """A server sending its headers, or empty gzip blocks, a piece at a time for good
+    held the import for good. Now it fails after three times the timeout per attempt,
+    named in the summary; its state entry is left as it was (the next import asks it
+    again with the same validators), and the other feed's stories are written."""
+    monkeypatch.chdir(tmp_path)  # no pelicanconf.py here: the defaults apply
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    state = tmp_path / "state.json"
+    with FeedServer() as server:
+        good = server.add("/good.xml", body=(ROOT / "tests/data/feeds/planet-world.rss.xml")
+                          .read_bytes())
+        stalled = server.add("/stalled.xml", body=b"<rss/>", stall=stall, drip=(600, 0.1))
+        before = {"etag": '"abc"', "last_modified": "Mon, 07 Dec 2026 10:00:00 GMT",
+                  "sha256": "0" * 64}
+        state.write_text(json_state({stalled: before}), encoding="utf-8")
+        code, out, err = run(capsys, good, stalled, "--into", folder, "--state", state,
+                             "--source", "Planet", "--timeout", "0.5", "--retries", "0")
+        assert server.routes["/stalled.xml"].drip_ended.wait(60)  # hung up on
+    assert code == 1 and "Traceback" not in err, err
+    assert out.strip().endswith(f"feeds: 1 fetched, 1 failed ({stalled}: took more than "
+                                "1.5 s to download)"), out
+    kept = json.loads(state.read_text(encoding="utf-8"))["feeds"]
+    assert {k: kept[stalled][k] for k in before} == before
+    urls = {read_seed(path).source_url for path in folder.iterdir()}
+    assert urls and all(url.startswith("https://planet.example/") for url in urls), urls
+
+
+def json_state(feeds: dict) -> str:
+    return json.dumps({"version": 1, "feeds": feeds})

@@ -127,10 +127,10 @@ def build_site(settings_file: str, content: str | None, output: str, *,
                 return refused
             return job.run()
     except KeyboardInterrupt as stop:  # a signal in the instant the build ended
-        print(f"interrupted ({_signal_name(stop)}); " + (
+        print(f"interrupted ({interrupts.signal_name(stop)}); " + (
             f"{output}/ holds the complete new build" if job.state == "replaced"
             else job.where()), file=sys.stderr)
-        return _exit_code(stop)
+        return interrupts.exit_code(stop)
     finally:
         lock.release()
         logging.getLogger().removeHandler(watch)
@@ -158,9 +158,9 @@ def _take(lock: BuildLock, output: str, wait: bool) -> int | None:
               "one (without --no-wait this build waits for it)", file=sys.stderr)
         return BUSY
     except KeyboardInterrupt as stop:
-        print(f"interrupted ({_signal_name(stop)}) while waiting for the other build; "
+        print(f"interrupted ({interrupts.signal_name(stop)}) while waiting for the other build; "
               f"{output}/ was left as it was", file=sys.stderr)
-        return _exit_code(stop)
+        return interrupts.exit_code(stop)
     except OSError as err:
         what = describe(err) + ": free space and build again" if no_space_error(err) else \
             f"could not create the lock file {lock.path} ({err.strerror or err}): make " \
@@ -168,14 +168,6 @@ def _take(lock: BuildLock, output: str, wait: bool) -> int | None:
         print(f"build failed: {what}; {output}/ was left as it was", file=sys.stderr)
         return 1
     return None
-
-
-def _signal_name(stop: KeyboardInterrupt) -> str:
-    return stop.name if isinstance(stop, interrupts.Interrupted) else "SIGINT"
-
-
-def _exit_code(stop: KeyboardInterrupt) -> int:
-    return stop.exit_code if isinstance(stop, interrupts.Interrupted) else 130
 
 
 class _Build:
@@ -213,11 +205,11 @@ class _Build:
         except DigestError as err:  # says what, where and how to fix it
             print(err, file=sys.stderr)
         except KeyboardInterrupt as stop:
-            print(f"interrupted ({_signal_name(stop)}); " + (
+            print(f"interrupted ({interrupts.signal_name(stop)}); " + (
                 f"{self.output}/ holds the complete new build" if self.state == "replaced"
                 else self.where()), file=sys.stderr)
             ok = self.state == "replaced"
-            return _exit_code(stop)
+            return interrupts.exit_code(stop)
         except Exception as err:  # a template or plugin bug: say what, keep output
             full = no_space_error(err)
             if full is not None:

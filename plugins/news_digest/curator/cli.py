@@ -7,6 +7,8 @@ import os
 import sys
 from importlib import import_module
 
+from . import interrupts
+
 # Each command's module, in the order `--help` lists them. Only the module of the
 # command that runs is imported (a build does not load the importer's HTTP client or
 # the checker); `--help`, no command or an unknown one load them all.
@@ -23,28 +25,37 @@ def _as_path(word: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # SIGTERM and SIGHUP end every command as Ctrl-C does (one line, 128 + the signal),
+    # from the first instant: before, one while Pelican loaded killed a build silently,
+    # and a Ctrl-C while argparse loaded its modules ended in a traceback.
     words = sys.argv[1:] if argv is None else argv
+    with interrupts.handled():
+        try:
+            return _main(words)
+        except KeyboardInterrupt as stop:  # the commands that write anything handle it
+            name = words[0] if words and words[0] in COMMANDS else "news_digest"  # themselves
+            which = interrupts.signal_name(stop)
+            print(f"{name}: interrupted" + ("" if which == "SIGINT" else f" ({which})"),
+                  file=sys.stderr)
+            return interrupts.exit_code(stop)  # 143: a SIGTERM to an import waiting
+
+
+def _main(words: list[str]) -> int:
     if words and words[0] in ("check", "explain"):  # the commands that take seeds
-        words = argv = [_as_path(w) for w in words]
+        words = [_as_path(w) for w in words]
     chosen = COMMANDS.get(words[0]) if words else None
     parser = argparse.ArgumentParser(prog="python -m news_digest",
                                      description="Tools for the news digest.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    try:  # importing a command's module (Pelican, for a build) takes a second or so
-        for name in [chosen] if chosen else COMMANDS.values():
-            import_module(f"{__package__}.{name}").add_parser(commands)
-    except KeyboardInterrupt:  # Ctrl-C right after Enter: nothing was done yet
-        print(f"{words[0] if chosen else 'news_digest'}: interrupted", file=sys.stderr)
-        return 130
-    args, unknown = parser.parse_known_args(argv)
+    # importing a command's module (Pelican, for a build) takes a second or so
+    for name in [chosen] if chosen else COMMANDS.values():
+        import_module(f"{__package__}.{name}").add_parser(commands)
+    args, unknown = parser.parse_known_args(words)
     if unknown:  # the command's own usage, not the list of commands (exits with 2)
         commands.choices[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         code = args.run(args)
         sys.stdout.flush()  # a reader gone (`explain ... | head`) shows here, not at exit
-    except KeyboardInterrupt:  # the commands that write anything handle it themselves
-        print(f"{args.command}: interrupted", file=sys.stderr)
-        return 130
     except BrokenPipeError:
         # The reader of standard output went away: stop quietly, as a shell tool does.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

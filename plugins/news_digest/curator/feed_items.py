@@ -8,7 +8,6 @@ it never fetches anything).
 
 from __future__ import annotations
 
-import calendar
 import json
 import re
 import stat
@@ -33,6 +32,7 @@ from ..seeds.text import (
 from ..seeds.text_checks import close_bidi
 from ..seeds.urls import is_web_url
 from .aggregator import is_aggregator, original_address, publisher_from_title
+from .feed_dates import item_time
 
 MAX_FILE_BYTES = 50_000_000
 _READ_MORE_RE = re.compile(r"^(continue reading|read more|read the full story)\W*$", re.I)
@@ -198,9 +198,9 @@ def items_from_feed(parsed, name: str) -> Iterator[Story | Skipped]:
         title = unescaped_once_more(
             _plain(entry.get("title_detail")) or clean_line(entry.get("title", "")))
         label = f"{name} item {number}" + (f" ({_short(title)})" if title else "")
-        parsed_time = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = (datetime.fromtimestamp(calendar.timegm(parsed_time), UTC)
-                     if parsed_time else None)
+        raw_date = entry.get("published") or entry.get("updated") or ""
+        published = (item_time(entry.get("published_parsed"), entry.get("published") or "")
+                     or item_time(entry.get("updated_parsed"), entry.get("updated") or ""))
         url, publisher = _entry_link(entry), source_name
         if is_aggregator(url):  # "Headline - ESPN", <source>ESPN</source>
             title, publisher = publisher_from_title(
@@ -208,7 +208,7 @@ def items_from_feed(parsed, name: str) -> Iterator[Story | Skipped]:
             url, publisher = original_address(url), publisher or source_name
         yield _story(label, title=title, url=url, base=base,
                      published=published,
-                     raw_date=entry.get("published") or entry.get("updated") or "",
+                     raw_date=raw_date,
                      byline=_byline(_entry_authors(entry)),
                      source_name=publisher, paragraphs=_entry_text(entry),
                      language=_entry_language(entry) or feed_language, feed_url=self_link)

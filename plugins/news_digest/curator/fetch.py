@@ -8,10 +8,11 @@ Curator stage, no Pelican import. Each fetch:
 - names itself (``User-Agent: news-digest/<version> (+<the digest's URL>)``), accepts
   gzip, follows up to ``MAX_REDIRECTS`` redirects and says where a permanent one
   (301, 308) leads, so the curator can update the sources file;
-- gives up on a connection or an answer slower than the timeout, on a body that takes
-  more than three times the timeout to download (checked after each read of the
-  socket: a server trickling bytes is cut off), and on a body larger than the size
-  cap (checked while streaming, after decompression, which is capped per read);
+- gives up on a connection or an answer slower than the timeout, on an attempt that
+  takes more than three times the timeout (checked after each read of the socket, and
+  by ``fetch_deadline``, which shuts the socket down: a server trickling its body, its
+  headers or empty gzip blocks is cut off), and on a body larger than the size cap
+  (checked while streaming, after decompression, which is capped per read);
 - retries connection errors, timeouts, 429 and 5xx answers with exponential backoff
   (``backoff``, ``2 * backoff``, ... seconds, ``Retry-After`` honoured up to a minute),
   at most ``retries`` times; other 4xx answers fail at once.
@@ -30,6 +31,7 @@ from email.utils import parsedate_to_datetime
 from importlib import metadata
 
 from ..errors import FetchFailure
+from .fetch_deadline import Deadline, adapter
 
 PROJECT = "news-digest"
 MAX_REDIRECTS = 10
@@ -78,6 +80,8 @@ def new_session(policy: FetchPolicy):
 
     session = requests.Session()
     session.max_redirects = MAX_REDIRECTS
+    for scheme in ("http://", "https://"):
+        session.mount(scheme, adapter())  # a trickling server cut off at the deadline
     session.headers.update({
         "User-Agent": policy.agent,
         "Accept": "application/rss+xml, application/atom+xml, application/rdf+xml, "
@@ -123,6 +127,25 @@ def fetch(url: str, known: dict, policy: FetchPolicy, session=None,
 
 
 def _once(session, url: str, headers: dict, policy: FetchPolicy, clock) -> Fetched:
+    # The clock checks of ``_read_capped`` see a body trickled a read at a time; the
+    # deadline also ends reads that never return to them (headers or empty gzip
+    # blocks trickled in), by shutting the socket down.
+    with Deadline(policy.timeout * 3) as deadline:
+        try:
+            return _attempt(session, url, headers, policy, clock, deadline)
+        except FetchFailure:
+            if deadline.fired:
+                raise _too_slow(policy) from None
+            raise
+
+
+def _too_slow(policy: FetchPolicy) -> FetchFailure:
+    return FetchFailure(f"took more than {policy.timeout * 3:g} s to download", retry=True,
+                        status=200)
+
+
+def _attempt(session, url: str, headers: dict, policy: FetchPolicy, clock,
+             deadline: Deadline) -> Fetched:
     import requests  # noqa: PLC0415
 
     start = clock()
@@ -153,6 +176,8 @@ def _once(session, url: str, headers: dict, policy: FetchPolicy, clock) -> Fetch
             raise FetchFailure(_http_reason(response), retry=status in _RETRY_STATUS,
                            status=status, wait=_retry_after(response))
         body = _read_capped(response, policy, start, clock)
+    if deadline.fired:  # the socket was shut: the body may look whole, cut short
+        raise _too_slow(policy)
     return Fetched(url, "new", body=body, final_url=response.url, moved_to=moved_to,
                    http_status=200, redirects=redirects,
                    etag=response.headers.get("ETag", ""),
@@ -183,8 +208,7 @@ def _read_capped(response, policy: FetchPolicy, start: float, clock) -> bytes:
             if size > cap:
                 raise FetchFailure(f"is more than the {cap:,}-byte cap", retry=False, status=200)
             if clock() - start > policy.timeout * 3:
-                raise FetchFailure(f"took more than {policy.timeout * 3:g} s to download",
-                               retry=True, status=200)
+                raise _too_slow(policy)
             chunks.append(chunk)
     except (requests.exceptions.RequestException, HTTPError, OSError) as err:
         why = "no data" if "timed out" in str(err).lower() else _short(err)

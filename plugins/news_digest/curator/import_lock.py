@@ -9,17 +9,25 @@ is left behind. A second import waits for the first, saying so once.
 
 Holding it, the import removes the temporary files of imports that were killed
 while writing a seed (``.import.tmp-<pid>-...``, told by their writer's pid): before,
-each stayed in the seed folder for good.
+each stayed in the seed folder for good. Versions before 7 December 2026 named theirs
+``.import-XXXXXXXX.tmp``, with no pid and no lock: such a file is removed once it is
+a minute old (a seed is written in milliseconds; one that old is no live import's).
 """
 
 from __future__ import annotations
 
 import os
+import re
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from ..atomic_file import remove_stale_temps
+
+# ``tempfile.mkstemp(prefix=".import-", suffix=".tmp")``: eight of [a-z0-9_]
+_OLD_TEMP_RE = re.compile(r"^\.import-[a-z0-9_]{8}\.tmp$")
+OLD_TEMP_AGE = 60.0  # seconds
 
 try:
     import fcntl
@@ -47,7 +55,29 @@ def importing_into(folder: Path, waiting: Callable[[], None]) -> Iterator[None]:
             except OSError:  # a file system without locks: as before
                 pass
         remove_stale_temps(folder)
+        remove_old_temps(folder)
         yield
     finally:
         if fd is not None:
             os.close(fd)  # the lock goes with it
+
+
+def remove_old_temps(folder: Path) -> list[Path]:
+    """Remove the temporary seeds earlier versions' killed imports left; return them."""
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    now = time.time()
+    for entry in entries:
+        if not _OLD_TEMP_RE.match(entry.name):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if entry.is_file(follow_symlinks=False) and now - info.st_mtime > OLD_TEMP_AGE:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            pass
+    return removed

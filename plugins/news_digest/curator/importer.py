@@ -13,7 +13,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..diskspace import NO_SPACE
 from ..enrich.publisher_names import PublisherTable
 from ..enrich.rules import Verdict, judge
 from ..enrich.sources_file import SourcesFile, SourcesFileError, load_sources, policy_for
@@ -22,6 +21,7 @@ from ..seeds.compose import StoryError, safe_url, story_seed
 from ..seeds.files import printable
 from ..seeds.urls import url_identity
 from ..settings import SETTINGS
+from . import interrupts
 from .feed_items import Skipped, Story, no_text
 from .fetch import FetchPolicy, new_session, user_agent
 from .fetch_state import FetchState, load_state, save_state
@@ -29,7 +29,7 @@ from .import_feeds import FeedResult, plan_jobs, read_job, record
 from .import_lock import importing_into
 from .import_report import Tally, dry_run_report, unreachable
 from .progress import Progress, escaped_output
-from .seed_folder import highest_number, read_originals, seed_name, write_new
+from .seed_folder import IMPORT_FIXES, highest_number, read_originals, seed_name, write_new
 from .site_settings import (
     DEFAULT_SETTINGS_FILE,
     SettingsFileError,
@@ -228,7 +228,8 @@ def write_stories(entries, folder: Path, number: int, known: dict, progress: Pro
 
 
 def run(args) -> int:
-    with escaped_output():  # a feed's text is printed: never its control characters
+    # a feed's text: never its controls; SIGTERM and SIGHUP: as Ctrl-C (were a silent death)
+    with escaped_output(), interrupts.handled():
         return _run(args)
 
 
@@ -263,9 +264,10 @@ def _import(args, folder: Path, config: Config, jobs) -> int:
     tally = Tally(dry_run=args.dry_run)
     try:
         results = read_feeds(jobs, state, config.policy, args.verbose)
-    except KeyboardInterrupt:
-        print("interrupted while reading the feeds; nothing was written", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as stop:
+        print(f"interrupted ({interrupts.signal_name(stop)}) while reading the feeds; "
+              "nothing was written", file=sys.stderr)
+        return interrupts.exit_code(stop)
     report_feeds(results, config.sources, tally)
     known, seen = read_originals(folder)
     candidates = candidates_of(results, tally, args.verbose)
@@ -311,12 +313,12 @@ def write_all(results, entries, folder, known, state, tally, verbose) -> int:
             number = write_stories(by_feed.get(n, []), folder, number, known, progress, tally,
                                    verbose)
             record(state, result)
-    except KeyboardInterrupt:
-        progress.note("interrupted: every seed written so far is complete")
-        code = 130
+    except KeyboardInterrupt as stop:
+        progress.note(f"interrupted ({interrupts.signal_name(stop)}): every seed written so "
+                      "far is complete")
+        code = interrupts.exit_code(stop)
     except OSError as err:
-        fix = (": free space and import again (every seed written is whole; the next import "
-               "writes the rest)" if err.errno in NO_SPACE else "")
+        fix = IMPORT_FIXES.get(err.errno, "")
         progress.note(f"{printable(str(folder))}: cannot write a seed: "
                       f"{err.strerror or err}{fix}")
         code = 1
@@ -324,7 +326,8 @@ def write_all(results, entries, folder, known, state, tally, verbose) -> int:
         progress.finish()
         if any(result.job.is_url for result in results):
             try:
-                save_state(state)
+                with interrupts.deferred():  # a second signal waits for the state
+                    save_state(state)
             except OSError as err:
                 print(f"import: {state.path}: cannot save the import state "
                       f"({err.strerror or err}); the next import downloads every feed again",

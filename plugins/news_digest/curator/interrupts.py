@@ -1,9 +1,14 @@
-"""Ctrl-C and SIGTERM stop a build the same way, and never halfway through a swap.
+"""Ctrl-C, SIGTERM and SIGHUP stop a build or an import the same way, and never
+halfway through a swap.
 
-Pure module (no Pelican import), used by the build command. While a build runs,
-SIGINT and SIGTERM raise ``Interrupted`` (a ``KeyboardInterrupt``, so nothing
+Pure module (no Pelican import), used by the build and import commands. While one
+runs, SIGINT, SIGTERM (a cancelled CI job, ``docker stop``) and SIGHUP (the terminal
+or SSH session closed) raise ``Interrupted`` (a ``KeyboardInterrupt``, so nothing
 that catches ``Exception`` swallows it) in the main thread; the build removes
-its staging folder and exits with 128 + the signal's number. Inside
+its staging folder (the import keeps the seeds it wrote whole and saves its state)
+and exits with 128 + the signal's number. Before, SIGHUP killed a build or an import
+and SIGTERM an import outright: no line said so, and the staging folder, a seed's
+temporary file and the import's state were left for the next run. Inside
 ``deferred()`` (replacing output/ and committing the records, which must happen
 whole) a signal is held and raised when the block ends.
 """
@@ -15,7 +20,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-SIGNALS = (signal.SIGINT, signal.SIGTERM)
+SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
+                if hasattr(signal, name))  # no SIGHUP on Windows
 
 
 class Interrupted(KeyboardInterrupt):
@@ -46,7 +52,7 @@ def _handle(signum, frame) -> None:
 
 @contextmanager
 def handled() -> Iterator[None]:
-    """For the duration: SIGINT and SIGTERM raise ``Interrupted``. Does nothing
+    """For the duration: SIGINT, SIGTERM and SIGHUP raise ``Interrupted``. Does nothing
     outside the main thread (only it can receive signals in Python)."""
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -63,7 +69,7 @@ def handled() -> Iterator[None]:
 
 @contextmanager
 def deferred(raise_after: bool = True) -> Iterator[None]:
-    """Hold SIGINT/SIGTERM until the block is done, then raise ``Interrupted``
+    """Hold those signals until the block is done, then raise ``Interrupted``
     (not ``raise_after``: a build already stopping ignores them)."""
     _State.holding += 1
     try:
@@ -76,3 +82,12 @@ def deferred(raise_after: bool = True) -> Iterator[None]:
         signum, _State.pending = _State.pending, None
         raise Interrupted(signum)
 
+
+
+def exit_code(stop: KeyboardInterrupt) -> int:
+    """128 + the signal's number (130 for a Ctrl-C Python itself raised)."""
+    return stop.exit_code if isinstance(stop, Interrupted) else 130
+
+
+def signal_name(stop: KeyboardInterrupt) -> str:
+    return stop.name if isinstance(stop, Interrupted) else "SIGINT"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime
 
+from ..diskspace import NO_SPACE, NOT_WRITABLE
 from ..errors import UsageError
 from ..seeds.compose import StoryError, safe_url, story_seed
 from ..seeds.format import MAX_SEED_BYTES
@@ -112,7 +113,10 @@ def run(args) -> int:
         print(f"new: not written: {err}", file=sys.stderr)
         return 1
     except OSError as err:
-        print(f"new: {folder}: cannot write the seed: {err.strerror or err}", file=sys.stderr)
+        fix = (": make the folder writable (or give --into one that is)"
+               if err.errno in NOT_WRITABLE else ": free space" if err.errno in NO_SPACE else "")
+        print(f"new: {folder}: cannot write the seed: {err.strerror or err}{fix}",
+              file=sys.stderr)
         return 1
     print(path)
     return 0

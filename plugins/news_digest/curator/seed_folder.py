@@ -18,13 +18,22 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..atomic_file import sync_folder, temp_prefix
+from ..diskspace import NO_SPACE, NOT_WRITABLE
 from ..errors import UnreadableFile
 from ..seeds.files import SEED, classify_folder
 from ..seeds.format import MAX_SEED_BYTES
 from ..seeds.safe_read import read_capped
 from ..seeds.tracking import strip_tracking
 from ..seeds.urls import url_identity
+from . import interrupts
 
+# What to do when the import cannot write a seed, by the error's number.
+IMPORT_FIXES = {
+    **dict.fromkeys(NO_SPACE, ": free space and import again (every seed written is whole; "
+                              "the next import writes the rest)"),
+    **dict.fromkeys(NOT_WRITABLE, ": make the folder writable (or import --into one that "
+                                  "is) and import again"),
+}
 _NUMBERED_RE = re.compile(r"^(\d{3,})_")
 _ORIGINAL_RE = re.compile(r"^\s*original\s*:\s*\[(.*)\]\((.*)\)\s*$",
                           re.IGNORECASE | re.MULTILINE)
@@ -83,7 +92,14 @@ def seed_name(number: int, identity: str) -> str:
 def write_new(folder: Path, number: int, identity: str, text: str) -> Path:
     """Write ``text`` as ``NNN_<identity>.txt``, taking the next free number from
     ``number`` on; never replaces an existing file. Returns the path written."""
-    data = text.encode("utf-8")
+    # A signal (Ctrl-C, SIGTERM, SIGHUP) waits the milliseconds until the seed is
+    # written and its temporary file gone: raised between ``mkstemp`` and ``try``, or
+    # in the ``finally``, it left the temporary file behind.
+    with interrupts.deferred():
+        return _write_new(folder, number, identity, text.encode("utf-8"))
+
+
+def _write_new(folder: Path, number: int, identity: str, data: bytes) -> Path:
     # named by this process's pid: a killed import's is removed by the next one
     # (``import_lock``), a running one's never
     fd, temp = tempfile.mkstemp(prefix=temp_prefix("import"), dir=folder)

@@ -19,8 +19,9 @@ when they differ only in:
   its other letters, so it stays its own key unless every letter of it looks Latin
   ('ВВС'): then no reader tells it from the Latin name either.
 
-The table is the part of Unicode's confusables (UTS #39) that maps a Cyrillic or
-Greek letter to a single Latin letter, where the two are drawn alike in common fonts.
+The table (``seeds/latin_looks.py``) is the part of Unicode's confusables (UTS #39)
+that maps a Cyrillic or Greek letter to a single Latin letter, where the two are drawn
+alike in common fonts.
 The letters whose capital and small forms look like two different Latin letters
 (Greek 'Ν' N and 'ν' v, 'Υ' Y and 'υ' u; the palochka 'Ӏ' I and 'ӏ' l) are read as
 those, before case is folded, in a word that holds a Latin letter ('ΝEWS' is 'NEWS',
@@ -40,24 +41,13 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-LATIN_LOOKS = {
-    # Cyrillic
-    "А": "A", "В": "B", "Е": "E", "Ѕ": "S", "І": "I", "Ј": "J", "К": "K", "М": "M",
-    "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T", "Х": "X", "У": "Y", "Ү": "Y",
-    "Ԛ": "Q", "Ԝ": "W", "Ѵ": "V", "һ": "h", "ԁ": "d",
-    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "ѕ": "s",
-    "і": "i", "ј": "j", "ԛ": "q", "ԝ": "w", "ү": "y", "ѵ": "v",
-    # Greek
-    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
-    "Ο": "O", "Ρ": "P", "Τ": "T", "Χ": "X",
-    "ο": "o", "ρ": "p", "α": "a", "ι": "i",
-}
+from ..seeds.latin_looks import LATIN_LOOKS, TWO_FACED
+
+__all__ = ["LATIN_LOOKS", "TWO_FACED", "reader_key", "visible"]
+
 # Applied once case is folded: each letter's folded form to its Latin letter's.
 _TABLE = str.maketrans({k.casefold(): v.casefold() for k, v in LATIN_LOOKS.items()})
-
-
 # Capital and small forms drawn as two Latin letters: read so in a word with Latin.
-TWO_FACED = {"Ν": "N", "ν": "v", "Υ": "Y", "υ": "u", "Ӏ": "I", "ӏ": "l"}
 _TWO_FACED = str.maketrans(TWO_FACED)
 
 

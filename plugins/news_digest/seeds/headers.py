@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from functools import cached_property
 
 from ..errors import HeaderValueError
@@ -78,6 +79,8 @@ _ISO_PARTS = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
 _DAY_FIRST = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 _ZONE_NAME = re.compile(r"\s*\b(UTC|GMT)\s*$", re.IGNORECASE)
 _OFFSET_END = re.compile(r"(?:[+-]\d{2}(?::?\d{2})?|Z)$")
+_LEAP_SECOND = re.compile(r"\d{2}:\d{2}:60(?!\d)")
+_RFC822_START = re.compile(r"(?:[A-Za-z]{3},?\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s")
 
 
 def timestamp_problem(value: str) -> str:
@@ -85,6 +88,12 @@ def timestamp_problem(value: str) -> str:
     to write it: a curator who wrote 2025-11-31 in the right shape learns the day is
     wrong, not only that the shape is."""
     start = f"'{value[:80]}' is not an ISO 8601 timestamp"
+    if _LEAP_SECOND.search(value):  # real feeds date items 23:59:60 at a leap second
+        return (f"'{value[:80]}': second 60 (a leap second) cannot be written here: write "
+                "59, the second before it")
+    rfc822 = _rfc822(value)
+    if rfc822:  # 'Mon, 07 Dec 2026 10:00:00 EST', as RSS dates its items
+        return f"{start}: it is written as feeds date their items (RFC 822): {rfc822}"
     parts = _ISO_PARTS.match(value.strip())
     if parts:
         year, month, day = (int(n) for n in parts.group(1, 2, 3))
@@ -106,6 +115,20 @@ def timestamp_problem(value: str) -> str:
     return f"{start}: write it like {TIMESTAMP_EXAMPLE}"
 
 
+def _rfc822(value: str) -> str:
+    """How to write an RFC 822 date (feeds' ``pubDate``) in ISO 8601; "" if it is none."""
+    if not _RFC822_START.match(value.strip()):
+        return ""
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return ""
+    if moment.tzinfo is None:  # no zone, '-0000' or a zone name Python does not know
+        return (f"write it as {moment.isoformat()} followed by its offset from UTC "
+                "(+00:00 for UTC)")
+    return f"write it as {moment.isoformat()}"
+
+
 def _check_published(value: str, name: str) -> datetime:
     example = TIMESTAMP_EXAMPLE
     if not value:  # 'Published at: ****'
@@ -116,7 +139,8 @@ def _check_published(value: str, name: str) -> datetime:
     except ValueError:
         raise HeaderValueError(timestamp_problem(value)) from None
     if not 1900 <= published.year <= 2999:
-        raise HeaderValueError(f"the year {published.year} is out of range (1900 to 2999)")
+        raise HeaderValueError(f"the year {published.year} is out of range (1900 to 2999): "
+                               "give the time the story was published")
     if published.tzinfo is None:  # the format says: no offset means UTC
         published = published.replace(tzinfo=UTC)
     offset = published.utcoffset()

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
+from .latin_looks import LATIN_LOOKS, TWO_FACED
 from .text_checks import describe
 
 _SCHEMES = ("http", "https")
@@ -23,6 +24,13 @@ _HOST_LABEL_RE = re.compile(r"[a-z0-9_-]{1,63}")  # hyphens anywhere: real hosts
 # Scripts with letters that look like Latin ones: a host label that mixes them
 # ("gооgle" with Cyrillic o) is a look-alike of another address.
 _CONFUSABLE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE")
+# A host's letters (any case: hosts are compared folded) that look like a Latin one.
+_LOOKS_LATIN = {k.casefold(): v.casefold() for k, v in {**LATIN_LOOKS, **TWO_FACED}.items()}
+# Where a label wholly in those letters is at home, as browsers judge it (Chrome's
+# whole-script rule): the country domains of the script's languages.
+_HOME_TLDS = {"CYRILLIC": frozenset({"bg", "by", "kg", "kz", "mk", "mn", "rs", "ru", "su",
+                                     "tj", "ua", "uz", "ba", "me"}),
+              "GREEK": frozenset({"gr", "cy"})}
 
 
 # Blanks named as a curator types them ("a space" for a tab was wrong).
@@ -82,13 +90,27 @@ def _host_problem(host: str, netloc: str) -> str | None:
     if unicodedata.normalize("NFKC", host) != host:
         return (f"the host '{host}' is written with full-width or other compatibility "
                 "characters (it stands for another address): write it in plain letters")
-    for label in host.rstrip(".").split("."):
+    labels = host.rstrip(".").split(".")
+    for label in labels:
+        odd = next((ch for ch in label if not (ch.isalnum() or ch in "-_"
+                                                or unicodedata.category(ch).startswith("M"))),
+                   None)
+        if odd is not None:  # U+2044 in 'apple.com\u2044evil.com' shows as a '/'
+            return (f"the host '{host}' holds {describe(odd)}: a host name holds only "
+                    "letters, digits and hyphens (it stands for another address than it "
+                    "shows): write the host as the publisher does")
         scripts = {unicodedata.name(ch, "?").split()[0] for ch in label if ch.isalpha()}
         mixed = sorted(scripts & set(_CONFUSABLE_SCRIPTS))
         if len(mixed) > 1:
             return (f"the host '{host}' mixes {' and '.join(s.title() for s in mixed)} "
                     "letters (a look-alike of another address): write the host as the "
                     "publisher does, or in its xn-- form")
+        if _reads_as_latin(label) and labels[-1] not in _HOME_TLDS.get(mixed[0], ()) \
+                and labels[-1].isascii():
+            shown = ".".join(_reads_as_latin(part) or part for part in labels)
+            return (f"the host '{host}' is written in {mixed[0].title()} letters that each "
+                    f"look like a Latin one: it reads as '{shown}', another address (a "
+                    "look-alike): write the host as the publisher does, or in its xn-- form")
     try:
         ascii_host = host.encode("idna").decode("ascii")
     except UnicodeError:
@@ -97,3 +119,12 @@ def _host_problem(host: str, netloc: str) -> str | None:
     if not all(_HOST_LABEL_RE.fullmatch(label) for label in labels):
         return f"'{host}' is not a valid host name: write the publisher's host name"
     return None
+
+
+def _reads_as_latin(label: str) -> str:
+    """``label`` as a reader sees it when every letter of it is a Cyrillic or Greek one
+    drawn as a Latin letter (as browsers judge a whole-script look-alike); else ""."""
+    letters = [ch for ch in label if ch.isalpha()]
+    if not letters or not all(ch in _LOOKS_LATIN for ch in letters):
+        return ""
+    return "".join(_LOOKS_LATIN.get(ch, ch) for ch in label)
