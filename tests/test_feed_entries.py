@@ -5,11 +5,13 @@ made alone, and no entry is held past the last feed that needs it."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import pathlib
 
+import pytest
 from test_feeds import GOV, PUBLIC, SCI, channel, record
 
-from news_digest.output import feeds
+from news_digest.output import feed_entries, feeds
 from news_digest.output.feed_history import ChannelLinks
 
 from sitebuild import build, seed_text
@@ -59,9 +61,10 @@ def test_an_entry_is_made_once_per_kind(monkeypatch):
     for channel_, fmt, items in planned:
         if fmt != "json":
             RENDER[fmt](channel_, items, shared)
-    # Kinds: RSS summary, RSS full text, Atom summary, Atom full text, Atom archive.
+    # Kinds: RSS summary, RSS full text, Atom summary, Atom full text; an Atom archive
+    # document takes the Atom summary entry of a story a subscription feed carries.
     kinds = _union(planned)
-    assert len(kinds) == 5
+    assert len(kinds) == 4
     expected = sorted((identity, kind[0] == "atom") for kind, identities in kinds.items()
                       for identity in identities)
     assert sorted(made) == expected
@@ -72,7 +75,8 @@ def _union(planned) -> dict:
     kinds: dict[tuple, set] = {}
     for c, fmt, items in planned:
         if fmt != "json":
-            kinds.setdefault(feeds.entry_kind(c, fmt), set()).update(i.identity for i in items)
+            kinds.setdefault(feed_entries._shared(feeds.entry_kind(c, fmt)), set()).update(
+                i.identity for i in items)
     return kinds
 
 
@@ -108,3 +112,54 @@ def test_a_build_makes_each_feed_folder_once(tmp_path, monkeypatch):
     assert site.code == 0 and len(written) > 10
     # One for each folder of feeds, and one for the OPML file beside the feeds page.
     assert len(asked) == len({path.parent for path in written}) + 1
+
+
+def test_an_archive_entry_is_the_subscription_entry_less_its_related_links():
+    """A story with other reports of its event in a subscription feed and in its day's
+    archive: the archive document's entry is the subscription's, less its related
+    links, and each document is the one made alone."""
+    planned = _feeds()
+    story = next(i for _, fmt, items in planned if fmt == "atom" for i in items if i.related)
+    archive, subscription = (next(c for c, fmt, items in planned if fmt == "atom"
+                                  and c.links.is_archive is wanted and story in items)
+                             for wanted in (True, False))
+    shared = feeds.SharedEntries(feeds.SharedEntries.count_uses(planned))
+    written = {c.self_url: feeds.atom_xml(c, items, shared)
+               for c, fmt, items in planned if fmt == "atom"}
+    assert b'rel="related"' in written[subscription.self_url]
+    assert b'rel="related"' not in written[archive.self_url]
+    archived = next(items for c, fmt, items in planned if c is archive and fmt == "atom")
+    assert written[archive.self_url] == feeds.atom_xml(archive, archived)
+
+
+def test_replaced_is_dataclasses_replace():
+    item = record(3, topics=(GOV, SCI))
+    changes = {"summary_html": "<b>x</b>", "related": (("a", "b"),), "lead": False}
+    assert feeds.replaced(item, changes) == dataclasses.replace(item, **changes)
+    assert item.summary_html != "<b>x</b>"  # the record itself is left as it was
+    with pytest.raises(TypeError, match="no field"):
+        feeds.replaced(item, {"headline": "x"})
+
+
+def test_shared_json_items_write_the_documents_made_alone():
+    """Each JSON Feed item's text is made once for the feeds of one kind that carry it
+    (a feed with full text is another kind) and let go after its last; every document
+    is byte for byte ``json.dumps(..., indent=2, sort_keys=True)`` of the feed made
+    alone, whatever its text (quotes, line breaks, right-to-left text, no items)."""
+    planned = _feeds()
+    items = next(items for c, fmt, items in planned if fmt == "json")
+    odd = dataclasses.replace(items[0], title='A "quoted"\nline\u2028 \u05e9\u05dc\u05d5\u05dd',
+                              summary_text="x\\ny\t")
+    full = channel("feeds/full.json", full_text=True)
+    documents = [(channel("feeds/all.json"), "json", [odd, *items[1:]]),
+                 (full, "json", [odd, *items[1:3]]), (channel("feeds/none.json"), "json", []),
+                 (channel("feeds/topics/science.json"), "json", items[1::2])]
+    shared = feeds.SharedJsonItems(feeds.SharedJsonItems.count_uses(
+        documents, feeds.json_item_kind))
+    for channel_, _, items_ in documents:
+        alone = feeds.json_bytes(feeds.json_feed(channel_, items_))
+        assert alone == (json.dumps(feeds.json_feed(channel_, items_), indent=2,
+                                    sort_keys=True, ensure_ascii=False) + "\n").encode()
+        assert feeds.json_document(channel_, items_, shared) == alone, channel_.self_url
+        assert feeds.json_document(channel_, items_) == alone
+    assert shared.made == {} and not +shared.left

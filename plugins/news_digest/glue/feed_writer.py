@@ -66,10 +66,41 @@ def _hashed(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
+def keys_of_item(item: feeds.FeedItem, hiddens: list, key_of) -> tuple[str, ...] | None:
+    """The keys of ``item`` as each kind of feed writes it: the fields it writes
+    (not those of ``hiddens``, which ``feeds.as_written`` blanks). A record holds
+    plain values (text, dates, tuples of them and of frozen dataclasses of them),
+    whose ``repr`` says all they are; anything else is keyed by ``key_of`` (a
+    fingerprint). The fields no format hides are hashed once per item, not once per
+    format (a key may cover more than its format writes, never less). None: a field
+    cannot be keyed."""
+    parts = _item_parts(item, key_of)
+    if parts is None:
+        return None
+    always, hideable = parts
+    return tuple(_hashed(SEP.join([always, *(f"{name}={text}" for name, text in hideable
+                                             if name not in hidden)]))
+                 for hidden in hiddens)
+
+
+def _item_parts(item: feeds.FeedItem, key_of) -> tuple[str, tuple] | None:
+    """(hash of the fields no format hides, the others as text); None: a field
+    cannot be keyed."""
+    texts = []
+    for name in _ITEM_FIELDS:
+        value = getattr(item, name)
+        text = repr(value) if _is_plain(value) else key_of(value, 1)
+        if text is None:
+            return None
+        texts.append((name, text))
+    always = SEP.join([f"{name}={text}" for name, text in texts if name not in HIDEABLE])
+    return (_hashed(always), tuple((name, text) for name, text in texts if name in HIDEABLE))
+
+
 RENDER = {
     "rss": feeds.rss_xml,
     "atom": feeds.atom_xml,
-    "json": lambda channel, items, shared: feeds.json_bytes(feeds.json_feed(channel, items)),
+    "json": feeds.json_document,
 }
 
 
@@ -117,8 +148,8 @@ def _same(same: dict, value):
 
 def with_text(item: feeds.FeedItem, article) -> feeds.FeedItem:
     """``item`` with the story's summary and text, for a feed that is written."""
-    return dataclasses.replace(item, summary_html=article.summary,
-                               content_html=article.content)
+    return feeds.replaced(item, {"summary_html": article.summary,
+                                 "content_html": article.content})
 
 
 class DigestFeedGenerator(Generator):
@@ -196,8 +227,12 @@ class DigestFeedGenerator(Generator):
         # kept until the last feed written that carries it: counted over the feeds
         # kept too, the entries of a day's written feeds were held to the end (about
         # 70 MB at 20,000 stories, when the build's memory peaks).
-        shared = feeds.SharedEntries(feeds.SharedEntries.count_uses(
-            (feed.channel, feed.format, feed.items) for feed, _ in to_write))
+        planned = [(feed.channel, feed.format, feed.items) for feed, _ in to_write]
+        shared = feeds.SharedEntries(feeds.SharedEntries.count_uses(planned))
+        # Each JSON Feed item's text, likewise, once for the feeds that carry it.
+        shared_json = feeds.SharedJsonItems(feeds.SharedJsonItems.count_uses(
+            planned, feeds.json_item_kind))
+        del planned
         folders = set()  # made already: one mkdir a folder, not one a feed
         for feed, key in to_write:
             target = self.output_path / feed.path
@@ -210,11 +245,12 @@ class DigestFeedGenerator(Generator):
             if target.parent not in folders:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 folders.add(target.parent)
-            data = RENDER[feed.format](feed.channel, items, shared)
+            data = RENDER[feed.format](feed.channel, items,
+                                       shared_json if feed.format == "json" else shared)
             write_bytes_naming(target, data)
             speed.note(feed.path, key, target, data)
         logger.debug("Wrote %d feeds", len(self.build.feed_plan.files))
-        del written, shared
+        del written, shared, shared_json
         # What the feeds page tells of the archive (it is written with the pages).
         self.archive_lengths = [(f.channel.key.partition(":")[2], f.path, len(f.items))
                                 for f in self.build.feed_plan.archives if f.format == "atom"]
@@ -238,7 +274,7 @@ class DigestFeedGenerator(Generator):
         for item in feed.items:
             found = item_keys.get(id(item), False)
             if found is False:
-                found = item_keys[id(item)] = self._item_keys(item, hiddens)
+                found = item_keys[id(item)] = keys_of_item(item, hiddens, speed.key_of)
             story = self.story_of[id(item)]
             text = text_keys.get(id(story), False)
             if text is False:
@@ -251,34 +287,6 @@ class DigestFeedGenerator(Generator):
         # (the fingerprints keep what they memoise alive).
         return _hashed(SEP.join(("feed", feed.format, speed.key_of(feed.channel, 1),
                                  " ".join(parts))))
-
-    def _item_keys(self, item: feeds.FeedItem, hiddens: list) -> tuple[str, ...] | None:
-        """The keys of ``item`` as each kind of feed writes it: the fields it writes
-        (not those of ``hiddens``, which ``feeds.as_written`` blanks). A record holds
-        plain values (text, dates, tuples of them and of frozen dataclasses of them),
-        whose ``repr`` says all they are; anything else is fingerprinted. The fields no
-        format hides are hashed once per item, not once per format (a key may cover
-        more than its format writes, never less)."""
-        parts = self._item_parts(item)
-        if parts is None:
-            return None
-        always, hideable = parts
-        return tuple(_hashed(SEP.join([always, *(f"{name}={text}" for name, text in hideable
-                                                 if name not in hidden)]))
-                     for hidden in hiddens)
-
-    def _item_parts(self, item: feeds.FeedItem) -> tuple[str, tuple] | None:
-        """(hash of the fields no format hides, the others as text); None: a field
-        cannot be keyed."""
-        texts = []
-        for name in _ITEM_FIELDS:
-            value = getattr(item, name)
-            text = repr(value) if _is_plain(value) else self.build.speed.key_of(value, 1)
-            if text is None:
-                return None
-            texts.append((name, text))
-        always = SEP.join([f"{name}={text}" for name, text in texts if name not in HIDEABLE])
-        return (_hashed(always), tuple((name, text) for name, text in texts if name in HIDEABLE))
 
     def write_feeds_page(self, writer) -> None:
         """``/feeds/``: every feed with its formats, and the OPML file of them all."""
