@@ -232,3 +232,17 @@ def test_kill_9_of_the_build_while_both_ends_read_leaves_no_child(tmp_path):
     result, left = _stopped_build(tmp_path, "os.kill(os.getpid(), signal.SIGKILL)")
     assert result.returncode == -signal.SIGKILL
     assert left == []
+
+
+def test_a_profile_from_terms_made_ahead_is_the_one_made_from_the_text():
+    import pickle  # noqa: PLC0415
+
+    from news_digest.enrich.clusters import StoryInput, profile, text_terms  # noqa: PLC0415
+
+    for story in stories(30):
+        seed = story.seed
+        given = StoryInput(seed.identity, seed.published, seed.title, seed.paragraphs)
+        made = pickle.dumps(text_terms(seed.title, seed.paragraphs, seed.published))
+        ahead, here = profile(given, made), profile(given)
+        assert ahead == here and ahead.terms.squares == here.terms.squares
+        assert list(ahead.terms.squares) == list(here.terms.squares)  # and their order

@@ -68,6 +68,7 @@ class DigestBuild:
         # What the seed reader made of each seed read ahead, by path (read_ahead.py),
         # taken as Pelican asks for each.
         self.read_ahead: dict[str, tuple] = {}
+        self.story_terms: dict[str, bytes] = {}  # and what clustering reads of each text
 
     # -- finding the build ----------------------------------------------------------
 
