@@ -286,7 +286,7 @@ def cluster(stories: Iterable[StoryInput], made: dict[str, bytes] | None = None)
     # the caller keeps no reference to the inputs, clustering a digest from scratch
     # never holds every story's text beside every profile (issue 22).
     profiles = {p.key: p for p in map_in_order(lambda story: profile(
-        story, made.pop(story.key, None)), stories, let_go=True)}
+        story, made.pop(story.key, None)), stories, let_go=True, alone=bool(made))}
     made.clear()
     del stories
     edges: dict[tuple[str, str], float] = {}
