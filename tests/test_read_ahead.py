@@ -54,21 +54,35 @@ def _in_session(session: int) -> list[int]:
     return found
 
 
-def _slow_here(parent: int, made):
-    """``made``, slowed down in this process so that the child takes its share."""
-    def slowed(path):
+def _meeting(tmp_path, parent: int, made, at: str):
+    """``made``, with each end waiting for the other to have begun, and this process
+    (after its first seed) until the child has come down to ``at``."""
+    started, passed = tmp_path / "parent-started", tmp_path / "child-passed"
+
+    def wait_for(mark):
+        deadline = time.monotonic() + 60
+        while not mark.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    def met(path):
         if os.getpid() == parent:
-            time.sleep(0.002)
+            started.touch()
+            wait_for(passed)
+        else:
+            wait_for(started)
+            if path == at:
+                passed.touch()
         return made(path)
-    return slowed
+    return met
 
 
 PATHS = [f"p{i:03d}" for i in range(300)]
 
 
-def test_both_ends_meet_and_every_seed_comes_back_once():
+def test_both_ends_meet_and_every_seed_comes_back_once(tmp_path):
     parent = os.getpid()
-    got = read_ahead.read_ahead(_slow_here(parent, lambda path: (path, os.getpid())), PATHS)
+    made = _meeting(tmp_path, parent, lambda path: (path, os.getpid()), "p250")
+    got = read_ahead.read_ahead(made, PATHS)
     assert sorted(got) == PATHS
     assert all(value[0] == path for path, value in got.items())
     readers = [value[1] for value in (got[path] for path in PATHS)]
@@ -78,7 +92,7 @@ def test_both_ends_meet_and_every_seed_comes_back_once():
     assert _children() == []
 
 
-def test_a_child_that_dies_leaves_its_seeds_to_the_build():
+def test_a_child_that_dies_leaves_its_seeds_to_the_build(tmp_path):
     parent = os.getpid()
 
     def made(path):
@@ -86,7 +100,7 @@ def test_a_child_that_dies_leaves_its_seeds_to_the_build():
             os._exit(3)
         return path.upper()
 
-    got = read_ahead.read_ahead(_slow_here(parent, made), PATHS)
+    got = read_ahead.read_ahead(_meeting(tmp_path, parent, made, "p200"), PATHS)
     assert all(value == path.upper() for path, value in got.items())
     assert got["p200"] == "P200"  # the child died on it before passing it: read here
     missing = set(PATHS) - set(got)  # read by the child, never sent: the caller reads them
@@ -94,13 +108,13 @@ def test_a_child_that_dies_leaves_its_seeds_to_the_build():
     assert _children() == []
 
 
-def test_a_result_that_does_not_pickle_is_left_to_the_build():
+def test_a_result_that_does_not_pickle_is_left_to_the_build(tmp_path):
     parent = os.getpid()
 
     def made(path):
         return (lambda: path) if path == "p250" else path.upper()
 
-    got = read_ahead.read_ahead(_slow_here(parent, made), PATHS)
+    got = read_ahead.read_ahead(_meeting(tmp_path, parent, made, "p249"), PATHS)
     assert "p250" not in got  # its batch was dropped: read again by the caller
     assert all(value == path.upper() for path, value in got.items())
     assert len(got) >= len(PATHS) - read_ahead.BATCH
@@ -246,3 +260,14 @@ def test_a_profile_from_terms_made_ahead_is_the_one_made_from_the_text():
         ahead, here = profile(given, made), profile(given)
         assert ahead == here and ahead.terms.squares == here.terms.squares
         assert list(ahead.terms.squares) == list(here.terms.squares)  # and their order
+
+
+def test_a_seed_that_fails_in_either_process_is_left_to_the_build():
+    def made(path):
+        if path in ("p000", "p299"):
+            raise RuntimeError("a bug")
+        return path.upper()
+
+    got = read_ahead.read_ahead(made, PATHS)
+    assert sorted(got) == sorted(set(PATHS) - {"p000", "p299"})
+    assert _children() == []

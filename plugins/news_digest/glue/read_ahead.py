@@ -141,7 +141,10 @@ def _read_up(made, paths, ends, inbox, results) -> None:
     up = 0
     while up <= _get(ends, _DOWN):
         path = paths[up]
-        results[path] = made(path)
+        try:
+            results[path] = made(path)
+        except Exception:  # noqa: BLE001 - left to the caller, which fails as it would
+            pass
         up += 1
         _put(ends, _UP, up)
         mail.drain(block=False)
