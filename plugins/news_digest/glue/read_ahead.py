@@ -7,16 +7,17 @@ the file and the build's settings (``SeedReader.made``). So when a build has at 
 reads them before Pelican asks: this process from the first seed up, a child forked
 for it from the last seed down, until the two meet. Each process publishes how far
 it has come in a shared page of memory and stops where the other has been, so the
-split follows whichever core is free (under load the child takes less). The child
+split follows whichever core is free. Each process also makes what clustering will
+read of each seed's text (``clusters.text_terms``, kept pickled until then). The child
 sends its results pickled through a pipe; this process unpickles them (about a
 tenth of the cost of reading a seed) into ``{path: made}``, which ``SeedReader.read``
 takes from. One pickler writes a run of ``RUN`` stories and one unpickler reads it,
 so what the child's stories share (the taxonomy's phrases, the metadata's keys) is
 one object in this process too, as when it reads them itself: pickled one by one, a
-story held 25 % more memory. The stories, their order and every value are the same as one process
-makes: the child only runs ``made``, and whatever it did not deliver (it failed on a
-seed, it was killed, a result did not pickle) this process reads itself, failing the
-same way if the seed fails.
+story held 25 % more memory. The stories, their order and every value are the same
+as one process makes: the child only runs ``made``, and whatever it did not deliver
+(it failed on a seed, it was killed, a result did not pickle) this process reads
+itself, failing the same way if the seed fails.
 
 The child is forked before anything is read, while the build is small (the
 benchmark's memory is the resident memory of every process summed: the child counts
