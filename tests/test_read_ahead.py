@@ -148,6 +148,7 @@ def _noted(monkeypatch) -> list:
 def test_the_site_is_the_one_read_in_one_process(tmp_path, monkeypatch, alone):
     sizes = _noted(monkeypatch)
     monkeypatch.setattr(read_ahead, "READ_AHEAD_FROM", 10)
+    monkeypatch.setattr(read_ahead, "_a_core_free", lambda: True)  # however busy
     site = build(tmp_path, GOOD)
     assert site.code == 0 and sizes == [(len(GOOD), len(GOOD))]
     assert stable_tree(site.output) == alone
@@ -158,6 +159,7 @@ def test_a_broken_seed_is_named_as_one_process_names_it(tmp_path, monkeypatch):
     one = build(tmp_path / "one", SEEDS)
     assert sizes == [] and "900_broken.txt" in one.stderr
     monkeypatch.setattr(read_ahead, "READ_AHEAD_FROM", 10)
+    monkeypatch.setattr(read_ahead, "_a_core_free", lambda: True)  # however busy
     two = build(tmp_path / "two", SEEDS)
     assert sizes == [(len(SEEDS), len(SEEDS))]
     assert one.code == two.code and one.stderr == two.stderr.replace("/two/", "/one/")
@@ -173,6 +175,7 @@ def test_a_child_killed_midway_gives_the_same_site(tmp_path, monkeypatch, alone)
         return made(self, path)
 
     monkeypatch.setattr(read_ahead, "READ_AHEAD_FROM", 10)
+    monkeypatch.setattr(read_ahead, "_a_core_free", lambda: True)  # however busy
     monkeypatch.setattr(SeedReader, "made", dies_midway)
     site = build(tmp_path, GOOD)
     assert site.code == 0, site.stderr
@@ -186,6 +189,7 @@ STOPPER = """
     from news_digest.glue.reader import SeedReader
 
     read_ahead.READ_AHEAD_FROM = 10
+    read_ahead._a_core_free = lambda: True  # however busy the machine
     _made, _build, _count = SeedReader.made, os.getpid(), [0]
 
     def made(self, path):
@@ -271,3 +275,11 @@ def test_a_seed_that_fails_in_either_process_is_left_to_the_build():
     got = read_ahead.read_ahead(made, PATHS)
     assert sorted(got) == sorted(set(PATHS) - {"p000", "p299"})
     assert _children() == []
+
+
+def test_no_child_when_the_load_leaves_no_core_free(monkeypatch):
+    monkeypatch.setattr(os, "getloadavg", lambda: (8.0, 8.0, 8.0))
+    assert not read_ahead.worth_a_child(10**6)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert read_ahead._a_core_free() == (len(os.sched_getaffinity(0)) > 1)
+    assert not read_ahead.worth_a_child(read_ahead.READ_AHEAD_FROM - 1)

@@ -27,7 +27,7 @@ every stopping signal (Ctrl-C stops it with the build, silently), dies with the
 build (``PR_SET_PDEATHSIG``, and a closed pipe), and leaves with ``os._exit``; the
 build kills and reaps it in a ``finally``, whatever stopped the reading. No child is
 forked from a process running other threads (forking one can deadlock), on a single
-core, or where ``fork`` is missing.
+core, where ``fork`` is missing, or when the load average leaves no core free.
 """
 
 from __future__ import annotations
@@ -95,10 +95,22 @@ def worth_a_child(count: int) -> bool:
         return False
     if "fork" not in multiprocessing.get_all_start_methods():
         return False
+    return _a_core_free()
+
+
+def _a_core_free() -> bool:
+    """Whether the last minute's load average leaves at least half a core beside the
+    build's. On a busy machine the child only shares the build's share of it (Linux
+    gives each session its share, whatever runs in it) and adds the pickling."""
     try:
-        return len(os.sched_getaffinity(0)) > 1
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return (os.cpu_count() or 1) > 1
+        cores = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:  # not available here
+        busy = 0.0
+    return cores > 1 and busy <= cores - 0.5
 
 
 def read_ahead(made: Callable[[str], object], paths: Sequence[str]) -> dict:
