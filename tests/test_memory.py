@@ -136,7 +136,7 @@ def test_each_story_is_clustered_after_its_text_and_the_cache_entries_are_let_go
     def seen_generator(generator):
         generators.append(generator)
 
-    def profile_watched(story):
+    def profile_watched(story, *made):  # made: its terms, where made as it was read
         gc.collect()
         [generator] = generators
         calls.append({
@@ -146,7 +146,7 @@ def test_each_story_is_clustered_after_its_text_and_the_cache_entries_are_let_go
             "shown texts": [a.republished.paragraphs for a in generator.articles],
             "cache entries": len(generator.readers._cache),
         })
-        return real_profile(story)
+        return real_profile(story, *made)
 
     real_profile = clusters.profile
     monkeypatch.setattr(clusters, "profile", profile_watched)

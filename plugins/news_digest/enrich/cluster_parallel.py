@@ -76,7 +76,7 @@ def _apply(span: tuple[int, int]) -> list:
 
 
 def map_in_order(function: Callable[[In], Out], items: Sequence[In], *,
-                 let_go: bool = False) -> list[Out]:
+                 let_go: bool = False, alone: bool = False) -> list[Out]:
     """``[function(item) for item in items]``, on several cores when it is worth it.
 
     ``function`` must be pure. The workers are forked with the items in memory, so
@@ -84,10 +84,11 @@ def map_in_order(function: Callable[[In], Out], items: Sequence[In], *,
     processes, a worker killed), this process does the work: a result always
     comes, the same one. ``let_go``: ``items`` is a list of the caller's own, which
     this process empties as it goes (each item replaced by None once done), so that
-    what only the items hold is freed while the results are made.
+    what only the items hold is freed while the results are made. ``alone``: in this
+    process, whatever the count (the work was mostly done already).
     """
     global _JOB
-    workers = _workers(len(items))
+    workers = 1 if alone else _workers(len(items))
     if workers == 1:
         return _each(function, items, let_go)
     size = -(-len(items) // workers)

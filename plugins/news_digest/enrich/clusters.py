@@ -17,9 +17,8 @@ Pure module (no Pelican import). See docs/clusters.md for the rule and the metho
   part, clusters are merged greedily, strongest pair first (``cluster_merge.py``):
   two clusters join when their best pair scores ``LINK`` or more and the mean over
   all their pairs (missing pairs count 0) reaches ``MEAN_LINK``, so one bridging
-  story cannot chain two events together; or ``LOOSE_MEAN_LINK`` when no pair
-  across them has leads that name different days. Curator links are applied first (joins)
-  and always (apart).
+  story cannot chain two events together; or ``LOOSE_MEAN_LINK`` when no pair across
+  them has leads that name different days. Curator links: first (joins), always (apart).
 * A cluster's id is its lead's key (the earliest story, the key breaking ties), so
   it does not change when unrelated stories are added or removed.
 
@@ -31,6 +30,7 @@ or removed story touches; both give the same result (a test holds it).
 from __future__ import annotations
 
 import hashlib
+import pickle
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -149,8 +149,15 @@ def input_digest(story: StoryInput) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
-def profile(story: StoryInput) -> Profile:
-    terms = event_terms(story.title, story.paragraphs)
+def text_terms(title: str, paragraphs: Sequence[str], published: datetime) -> tuple:
+    """What a profile reads of a story's text: its terms, the lead's days."""
+    return event_terms(title, paragraphs), event_days(title, paragraphs, published)
+
+
+def profile(story: StoryInput, made: bytes | None = None) -> Profile:
+    """``made``: the story's ``text_terms`` pickled, where made already."""
+    terms, days = (pickle.loads(made) if made  # noqa: S301 - the build's own, in memory
+                   else text_terms(story.title, story.paragraphs, story.published))
     return Profile(
         key=story.key,
         time=story.published.astimezone(UTC).timestamp(),
@@ -162,7 +169,7 @@ def profile(story: StoryInput) -> Profile:
         digest=input_digest(story),
         same_as=tuple(sorted(set(story.same_as) - {story.key})),
         apart_from=tuple(sorted(set(story.apart_from) - {story.key})),
-        days=event_days(story.title, story.paragraphs, story.published),
+        days=days,
     )
 
 
@@ -271,13 +278,16 @@ def _unique(stories: Iterable[StoryInput]) -> list[StoryInput]:
     return stories
 
 
-def cluster(stories: Iterable[StoryInput]) -> Clustering:
-    """Cluster ``stories`` from scratch."""
-    stories = _unique(stories)
+def cluster(stories: Iterable[StoryInput], made: dict[str, bytes] | None = None) -> Clustering:
+    """Cluster ``stories`` from scratch; ``made``: ``text_terms`` pickled, by key, where
+    made already (as the seeds were read), each let go once read."""
+    stories, made = _unique(stories), made if made is not None else {}
     # Each story's text is let go as soon as its profile is made (``let_go``): when
     # the caller keeps no reference to the inputs, clustering a digest from scratch
     # never holds every story's text beside every profile (issue 22).
-    profiles = {p.key: p for p in map_in_order(profile, stories, let_go=True)}
+    profiles = {p.key: p for p in map_in_order(lambda story: profile(
+        story, made.pop(story.key, None)), stories, let_go=True, alone=bool(made))}
+    made.clear()
     del stories
     edges: dict[tuple[str, str], float] = {}
     _edges_of(profiles, profiles, TimeIndex(profiles.values()), edges, every=True)

@@ -70,10 +70,12 @@ def list_seeds(generator, errors: list[SeedError]) -> list[str]:
     return sorted(seeds)
 
 
-def read_seeds_only(generator, errors: list[SeedError], partition=None) -> None:
+def read_seeds_only(generator, errors: list[SeedError], partition=None,
+                    listed=None) -> None:
     """Give this build's articles generator a ``get_files`` that lists seeds only
     (``errors``: where the refused files go; ``partition``: a date partition's build,
-    which reads only the seeds it needs, see ``partition_build.py``)."""
+    which reads only the seeds it needs, see ``partition_build.py``; ``listed``: called
+    with the seeds to read before Pelican reads them, see ``read_ahead.py``)."""
     article_paths = generator.settings["ARTICLE_PATHS"]
     default = generator.get_files
 
@@ -83,7 +85,10 @@ def read_seeds_only(generator, errors: list[SeedError], partition=None) -> None:
         if extensions is not None:  # Pelican's check for disabled readers: every file
             return set()  # below ARTICLE_PATHS is classified (and reported) already
         seeds = list_seeds(generator, errors)
-        return partition.seeds_to_read(generator.path, seeds) if partition else seeds
+        seeds = partition.seeds_to_read(generator.path, seeds) if partition else seeds
+        if listed is not None:
+            listed(seeds)
+        return seeds
 
     generator.get_files = get_files
 

@@ -65,6 +65,10 @@ class DigestBuild:
         # A date partition's build, or the build assembling partitions (None: neither).
         self.partition = partition_run(pelican_settings, self.settings)
         self._tags: dict[str, Tag] = {}
+        # What the seed reader made of each seed read ahead, by path (read_ahead.py),
+        # taken as Pelican asks for each.
+        self.read_ahead: dict[str, tuple] = {}
+        self.story_terms: dict[str, bytes] = {}  # and what clustering reads of each text
 
     # -- finding the build ----------------------------------------------------------
 

@@ -46,6 +46,23 @@ class SeedReader(BaseReader):
     build = None
 
     def read(self, source_path: str):
+        """The story of the seed at ``source_path`` (Pelican's absolute path): what
+        ``made`` makes of it (read ahead, in two processes, in a build reading many:
+        ``read_ahead.py``), with the build's own author and tag objects."""
+        ahead = self.build.read_ahead
+        made = ahead.pop(source_path, None) if ahead else None
+        content, meta = made if made is not None else self.made(source_path)
+        if "digest_error" in meta:
+            return content, meta
+        if "authors" in meta:  # names, made objects here (one per name and reader)
+            meta["authors"] = [self.author(name) for name in meta["authors"]]
+        meta["tags"] = [self.build.tag(topic) for topic in meta["topics"]]
+        return content, meta
+
+    def made(self, source_path: str) -> tuple[str, dict]:
+        """What the reader makes of a seed: its HTML and metadata, less the objects
+        the build shares between stories (authors as names, tags to come). Depends on
+        the file and the build's settings alone, so any process can make it."""
         path = display_path(source_path)
         try:
             data = read_seed_bytes(path)
@@ -57,7 +74,7 @@ class SeedReader(BaseReader):
             return "", {"status": "skip", "digest_error": err}
         meta = self.metadata(seed)
         meta["topics"] = tuple(topics)  # ranked, with scores and matched phrases
-        meta["tags"] = [self.build.tag(topic) for topic in topics]
+        meta["tags"] = None  # the build's tag objects (``read``): here for the order
         meta[SEED_HASH] = seed_stamp(path, data)
         return body_html(meta["republished"].paragraphs), meta
 
@@ -86,7 +103,7 @@ class SeedReader(BaseReader):
         (``seeds.headers.HEADERS``); undocumented headers stay on ``seed.extra``, unread."""
         digest = self.build.settings
         slug = slugify_headline(seed.title, digest.slug_max_length)
-        authors = [self.author(name) for name in split_byline(seed.byline, seed.source_name)]
+        authors = split_byline(seed.byline, seed.source_name)  # made objects in ``read``
         shown = republished(self.build.policy_of(seed.source_name), seed.paragraphs,
                             seed.headers.get("summary", ""))
         meta = {

@@ -17,6 +17,7 @@ from .digest_build import DigestBuild
 from .digest_pages import DigestGenerator
 from .feed_writer import DigestFeedGenerator
 from .partition_build import partition_writer
+from .read_ahead import read_seeds_ahead
 from .reader import SeedReader
 from .search import FinishSearchIndex, StartSearchIndex, index_while_writing
 from .site_files import SiteFilesGenerator, on_content_written
@@ -92,7 +93,8 @@ def forget_refusals(readers) -> None:
 def list_seeds_only(generator) -> None:
     build = DigestBuild.of(generator.settings)
     if build is not None:
-        read_seeds_only(generator, build.seed_errors, build.partition)
+        read_seeds_only(generator, build.seed_errors, build.partition,
+                        lambda seeds: read_seeds_ahead(build, generator, seeds))
 
 
 def on_generator_init(generator) -> None:
@@ -124,7 +126,9 @@ def on_all_read(generators) -> None:
 
 
 def on_articles_read(generator) -> None:
-    finish_reading(DigestBuild.of(generator.settings), generator)
+    build = DigestBuild.of(generator.settings)
+    build.read_ahead = {}  # anything read ahead that Pelican did not ask for
+    finish_reading(build, generator)
 
 
 def on_story_pages_written(generator, writer=None) -> None:

@@ -34,6 +34,17 @@ def story_card(article) -> StoryCard:
                      date_time_text=credit.date_text)
 
 
+def _terms_made(build, stories: list) -> dict[str, bytes]:
+    """What clustering reads of each story's text, by story key, where it was made as
+    the seed was read (``read_ahead.py``): each story's own seed, the first of its key."""
+    by_path, build.story_terms = build.story_terms, {}
+    made: dict[str, bytes | None] = {}
+    for article in stories if by_path else ():
+        if article.identity not in made:
+            made[article.identity] = by_path.get(article.source_path)
+    return {key: terms for key, terms in made.items() if terms is not None}
+
+
 def cluster_stories(build, articles: list, let_go_of_texts=None) -> None:
     """Cluster the published ``articles``; give each its ``coverage``.
 
@@ -50,10 +61,12 @@ def cluster_stories(build, articles: list, let_go_of_texts=None) -> None:
         let_go_of_texts()
     pending = [inputs]
     del inputs  # handed over below, kept by no name here: the clustering frees the text
+    made = _terms_made(build, stories)
     with build.speed.clustering_tuned():
         previous = build.speed.previous_clustering()
         result = (recluster(previous, pending.pop(), build.speed.give_back_freed_memory)
-                  if previous is not None else cluster(pending.pop()))
+                  if previous is not None else cluster(pending.pop(), made))
+        del made
         changed = result is not previous  # unchanged: the record kept is this result
         # worked out again only near a change, and kept with the clustering
         build.related = related_after(previous, result)

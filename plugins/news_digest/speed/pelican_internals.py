@@ -128,4 +128,8 @@ INTERNALS = (
     Internal("pelican.readers:Readers.__init__", "glue/signals.py add_reader",
              "the seed reader is put into reader_classes['txt'] at readers_init",
              "3026099450bc"),
+    Internal("pelican.readers:Readers.read_file", "glue/read_ahead.py read_seeds_ahead",
+             "relied on: it asks the reader for a file not in the content cache (its "
+             "_cache, by path) by os.path.abspath(os.path.join(base_path, path)), the key "
+             "of what was read ahead", "356c609e59c1"),
 )
