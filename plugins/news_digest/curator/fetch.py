@@ -24,6 +24,7 @@ never raises for anything the network or the server does.
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -32,6 +33,20 @@ from importlib import metadata
 
 from ..errors import FetchFailure
 from .fetch_deadline import Deadline, adapter
+
+
+class QuietHeaderDefects(logging.Filter):
+    """urllib3 logs a server's malformed or cut-off headers as a warning carrying its
+    traceback; the import says in one line what became of the feed, so that warning
+    is dropped (a curator cannot act on it, and a traceback reads as our crash)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Failed to parse headers")
+
+
+_URLLIB3_CONNECTION = logging.getLogger("urllib3.connection")
+if not any(isinstance(f, QuietHeaderDefects) for f in _URLLIB3_CONNECTION.filters):
+    _URLLIB3_CONNECTION.addFilter(QuietHeaderDefects())
 
 PROJECT = "news-digest"
 MAX_REDIRECTS = 10
