@@ -52,7 +52,9 @@ def guarded(taxonomy: Taxonomy, topic: Topic, given: Topic | None, outside: Topi
         if topic.score >= threshold:
             return (f"outside the digest (outside = true): never given; the story reads as "
                     f"{topic.label}, so a topic is given only if it scores more than "
-                    f"{topic.score:g}{gives_way}")
+                    f"{topic.score:g}{gives_way}, and the learned desks do not find it very "
+                    "unlikely while reading the story as this subject's desk or finding this "
+                    "subject alone in the headline or the opening")
         if topic.score >= threshold * OUTSIDE_NEAR_SHARE:
             return (f"outside the digest (outside = true): never given; near the line, it "
                     f"holds back the topics under {threshold:g} that do not score more than "
@@ -86,6 +88,10 @@ def guarded(taxonomy: Taxonomy, topic: Topic, given: Topic | None, outside: Topi
                 + (f" (it yields to a topic the learned desks read the story as; here "
                    f"{yields[0]})" if yields else "") + "; list the "
                 "phrases of this topic the story uses, or weigh them more")
+    if could and outside is not None and outside.score >= threshold:
+        doubt = _doubted(taxonomy, topic, outside, opened, chances or {})
+        if doubt:
+            return doubt
     candidate = topic.score >= threshold or (topic.score >= threshold * NEAR_SHARE
                                              and _real(topic))
     if candidate and further and not (reading and reading[1]):
@@ -95,6 +101,32 @@ def guarded(taxonomy: Taxonomy, topic: Topic, given: Topic | None, outside: Topi
                 f"{OPENING_CHARS} characters), and {topic.score:g} is under {developed:g}, "
                 f"what a topic found only further down needs{desks}; a phrase of it in the "
                 "headline or the lead would give it")
+    return None
+
+
+def _doubted(taxonomy: Taxonomy, topic: Topic, outside: Topic, opened: set[str],
+             chances: dict[str, float]) -> str | None:
+    """``topic_guards.Guards.doubted`` in words: a topic the learned desks doubt beside a
+    subject outside the digest at the threshold, or None when that rule did not leave it out."""
+    numbers = {t.slug: n for n, t in enumerate(taxonomy.topics)}
+    lift, number = taxonomy.lift, numbers.get(topic.slug)
+    if not lift or not chances or not lift.doubts(number, chances):
+        return None
+    names = lift.desk_of[number]
+    doubt = (f"the learned desks find {topic.label} very unlikely ({' + '.join(names)} "
+             f"{lift.chance(number, chances):.2f}, under {DOUBT_PROBABILITY:g})")
+    head = (f"not kept: the story reads as {outside.label} ({outside.score:g}), a subject this "
+            f"digest does not cover, and {doubt}")
+    subject = numbers[outside.slug]
+    if lift.reads_as_subject(subject, chances):
+        own = lift.subject_desks[subject]
+        return (f"{head}, and read it as {outside.label}'s own desk ({' + '.join(own)} "
+                f"{sum(chances.get(n, 0.0) for n in own):.2f}, at least {LIFT_PROBABILITY:g}); "
+                "a Topics: header gives it if the story is its news")
+    if outside.slug in opened and topic.slug not in opened:
+        return (f"{head}, and {outside.label} has the headline or the opening (the first "
+                f"{OPENING_CHARS} characters) while it has none of its phrases there; a phrase "
+                "of it in the headline or the lead would give it")
     return None
 
 

@@ -24,6 +24,14 @@ Stage: enrich (topics). Pure module (no Pelican). ``topics.Taxonomy.classify`` c
   the threshold) such a subject holds back the topics given under the threshold (near
   the line, or lifted by the model) that do not score more: a recipe that names a
   supermarket and a price, a travel page that names airlines, are not Business.
+* **A topic the desks doubt beside a subject at the line** (``doubted``, topics22). When
+  such a subject reaches the threshold, a topic that scores more still gives way when the
+  learned desks find it very unlikely (``topic_lift.DOUBT_PROBABILITY``) and either read
+  the story as the subject's own desk (``topic_lift.SUBJECT_DESKS``: arts and culture for
+  Arts & Entertainment, at ``LIFT_PROBABILITY``) or the subject has a phrase in the
+  headline or the opening and the topic none: a singer cancelling a tour after catching
+  Covid, a rapper's interview pulled whose health words are all further down, are not
+  Health. A topic no desk speaks for is not judged (the desks cannot doubt it).
 * **A thread of the story** (``threaded``, asked by ``topics.classify``). A topic at the
   threshold with one of its phrases of weight ``THREAD_WEIGHT`` or more found
   ``THREAD_TIMES`` times or more in the body is kept beside the best topic however far
@@ -90,6 +98,27 @@ class Guards:
             times >= THREAD_TIMES and topic_of.get(entry) == number
             for entry, times in body.items())
 
+    def doubted(self, kept: list[tuple[float, int]], head: dict, body_text: str, body: dict,
+                scan: Callable[[str], dict], subject: int, lift,
+                chances: Callable[[], dict]) -> list[tuple[float, int]]:
+        """``kept`` without the topics the learned desks doubt beside ``subject``, a subject
+        outside the digest at the threshold: all of them when the story reads as the
+        subject's own desk, else those with no phrase in the headline or the opening when
+        the subject has one there. The desks are asked only when a topic has a desk."""
+        if not any(number in lift.desk_of for _, number in kept):
+            return kept
+        desks = chances()
+        doubted = {number for _, number in kept if lift.doubts(number, desks)}
+        if not doubted:
+            return kept
+        if not lift.reads_as_subject(subject, desks):
+            lead = body if len(body_text) <= OPENING_CHARS else scan(opening(body_text))
+            opened = self.opened(head, lead)
+            if subject not in opened:
+                return kept
+            doubted -= opened
+        return [item for item in kept if item[1] not in doubted]
+
     def keep(self, kept: list[tuple[float, int]], head: dict, body_text: str, body: dict,
              scan: Callable[[str], dict], outside_best: tuple[float, int], lift=None,
              chances: Callable[[], dict] | None = None) -> list[tuple[float, int]]:
@@ -108,6 +137,9 @@ class Guards:
                       else lambda number: False)
             kept = [item for item in kept if item[0] > best or item[0] >= limit
                     or spared(item[1])]
+            if best >= self.threshold and lift and kept and chances is not None:
+                kept = self.doubted(kept, head, body_text, body, scan, subject, lift,
+                                    chances)
         needs = [item for item in kept if item[0] < self.developed]
         if not needs:
             return kept

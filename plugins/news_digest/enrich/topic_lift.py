@@ -30,7 +30,9 @@ topic on its own:
 
 ``TOPIC_DESKS`` says which desks of the model speak for which topic (by slug); a
 curator's topic with another slug is simply never lifted (its phrases and example
-stories decide alone).
+stories decide alone). ``SUBJECT_DESKS`` says the same of the subjects outside the digest
+(``outside = true``) that have a desk of their own: they are never lifted nor given, but
+``topic_guards`` asks whether the story reads as their desk.
 """
 
 from __future__ import annotations
@@ -51,6 +53,10 @@ TOPIC_DESKS: dict[str, tuple[str, ...]] = {
     "health": ("health-environment",),
     "climate": ("health-environment",),
 }
+# A subject outside the digest with a desk of its own (``topic_guards``' subject's desk).
+# Weather and accidents are left out: the disaster desk reads a cricketer's car crash as
+# its own, and a sports story beside the Accidents subject must keep Sports (topics22).
+SUBJECT_DESKS: dict[str, tuple[str, ...]] = {"arts-entertainment": ("culture",)}
 LIFT_SHARE = 0.4  # of the threshold: the phrases' own evidence a lift needs
 LIFT_PROBABILITY = 0.4  # the topic's probability that lifts
 SURE_PROBABILITY = 0.9  # ... a topic found by light words only
@@ -82,6 +88,10 @@ class DeskLift:
         self.desk_of: dict[int, tuple[str, ...]] = {} if model is None else {
             number: TOPIC_DESKS[slug] for number, slug in enumerate(slugs)
             if slug in TOPIC_DESKS}
+        # outside subject number -> its own desks (only those ``SUBJECT_DESKS`` names)
+        self.subject_desks: dict[int, tuple[str, ...]] = {} if model is None else {
+            number: SUBJECT_DESKS[slug] for number, slug in enumerate(slugs)
+            if slug in SUBJECT_DESKS}
         self.floor = threshold * LIFT_SHARE
         self.mate_floor = threshold * MATE_SHARE
         self.confirm = threshold * CONFIRM_SHARE
@@ -121,6 +131,17 @@ class DeskLift:
         ``chances()`` works the desks out when first asked); never for a topic without."""
         return lambda number: (number in self.desk_of
                                and self.chance(number, chances()) >= LIFT_PROBABILITY)
+
+    def doubts(self, number: int, desks: dict[str, float]) -> bool:
+        """Whether the desks find a topic very unlikely (under ``DOUBT_PROBABILITY``); never
+        for a topic no desk speaks for."""
+        return number in self.desk_of and self.chance(number, desks) < DOUBT_PROBABILITY
+
+    def reads_as_subject(self, subject: int, desks: dict[str, float]) -> bool:
+        """Whether the story reads as the own desk of a subject outside the digest
+        (``SUBJECT_DESKS``, ``LIFT_PROBABILITY``); never for a subject without one."""
+        names = self.subject_desks.get(subject, ())
+        return bool(names) and sum(desks.get(n, 0.0) for n in names) >= LIFT_PROBABILITY
 
     def mates(self, number: int, other: int) -> bool:
         """Whether two topics share a learned desk (Elections and Government & Policy)."""
