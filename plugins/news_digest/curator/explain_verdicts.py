@@ -50,11 +50,12 @@ def guarded(taxonomy: Taxonomy, topic: Topic, given: Topic | None, outside: Topi
         gives_way = (" or the learned desks read the story as its desk (yields = true)"
                      if yields is not None else "")
         if topic.score >= threshold:
+            doubt = ("; a topic the learned desks find very unlikely gives way to it too when "
+                     "they read the story as its desk or it alone has the headline or the "
+                     "opening") if taxonomy.lift else ""
             return (f"outside the digest (outside = true): never given; the story reads as "
                     f"{topic.label}, so a topic is given only if it scores more than "
-                    f"{topic.score:g}{gives_way}, and the learned desks do not find it very "
-                    "unlikely while reading the story as this subject's desk or finding this "
-                    "subject alone in the headline or the opening")
+                    f"{topic.score:g}{gives_way}{doubt}")
         if topic.score >= threshold * OUTSIDE_NEAR_SHARE:
             return (f"outside the digest (outside = true): never given; near the line, it "
                     f"holds back the topics under {threshold:g} that do not score more than "
