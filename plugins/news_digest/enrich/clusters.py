@@ -68,7 +68,7 @@ LOOSE_MEAN_LINK = 0.44
 EXPLAIN_TERMS = 12
 # A previous result is reused only when made by the same method: bump this whenever
 # the terms, the scores or the constants change.
-METHOD = "same-event/23"
+METHOD = "same-event/24"
 # A story whose headline tells an aftermath (event_verbs.follow_up_act) joining a cluster
 # alone is judged as a brief is (cluster_merge.brief_mean): by the stories it was scored
 # with. It tells the event's new facts and need not name what each report names.

@@ -8,7 +8,7 @@ one road the same day, the boys' final and the men's, qualifying (pole position)
 day before the grand prix, a semi-final and its final, the first round and the run-off;
 each names the other's winner in a passing sentence. And an aide blaming someone shares
 every word with the reports of the principal blaming him the next day. Their headlines
-tell them apart, in three ways read here:
+tell them apart, in four ways read here:
 
 * **a category**: a headline names one ("women's", "men's", "boys'", "girls'") and the
   other story never writes its word in any form ("women", "female"): the men's race
@@ -22,11 +22,19 @@ tell them apart, in three ways read here:
   before its final;
 * **another doer** (``event_heads``): one headline's verb is done by a role of someone
   ("Hillary Clinton aide blames"), the other's by that someone ("Clinton blames"), the
-  same verb or kind of act.
+  same verb or kind of act;
+* **an act refused against the same act ahead**: one headline refuses an act ("Gary
+  Ross Won't Direct 'Hunger Games' Sequel": won't, will not, not to, refuses to,
+  declines to) that the other headline tells ahead, as talks or a plan, with no
+  negation ("Gary Ross in negotiations to direct ..."): the talks and their end are two
+  occurrences. Two reports of one refusal both negate ("LePage Says He Won't Resign",
+  "Now Says He's Not Quitting"), and a report telling it by another verb ("Trump
+  Pulling Out Of Debate" against "Won't Go Forward") shares no act ahead.
 
 Each is told by terms of no weight: "%cat:women" (the headline's category), "%has:women"
 (the story writes the word), "%stage:pole", and ``event_heads.PROXY_MARK`` terms
-("%^clinton>blame"). A pair so told apart is lowered by ``OTHER_CONTEST_FACTOR``.
+("%^clinton>blame"), "%not:direct" (an act refused) and "%to:direct" (an act ahead).
+A pair so told apart is lowered by ``OTHER_CONTEST_FACTOR``.
 """
 
 from __future__ import annotations
@@ -36,7 +44,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from .event_dates import same_day
-from .event_heads import PROXY_MARK
+from .event_heads import _NO_ACTION, ACTION_WEIGHT, PROXY_MARK
+from .event_words import normalise_word, word_weight
 
 if TYPE_CHECKING:  # a story's terms and days (clusters.py, event_text.py)
     from .clusters import Profile
@@ -66,6 +75,14 @@ _STAGE_RE = re.compile(
     r"|(?P<runoff>run[- ]?offs?|second[- ]round)|(?P<firstleg>first[- ]leg)"
     r"|(?P<returnleg>(?:second|return)[- ]leg))\b", re.I)
 _BEFORE_STAGE_RE = re.compile(r"\b(?:from|after|before|since)\s+(?:\S+\s+)?$", re.I)
+REFUSED, AHEAD = CONTEST_MARK + "not:", CONTEST_MARK + "to:"
+REFUSALS = True  # an act refused against the same act ahead (the module's docstring)
+_REFUSED_RE = re.compile(
+    r"\b(?:won['’]?t|will not|would not|wouldn['’]t|not to|refus(?:e|es|ed) to"
+    r"|declin(?:e|es|ed) to)\s+([a-z]+)", re.I)
+_NEGATION_RE = re.compile(r"\b(?:not|no|never|won['’]?t|\w+n['’]t|refus\w*|declin\w*)\b",
+                          re.I)
+_AHEAD_RE = re.compile(r"\b(?:to|will|would|may|could|might)\s+([a-z]+)", re.I)
 
 
 def contest_terms(title: str, counts: Mapping[str, int]) -> list[str]:
@@ -78,7 +95,21 @@ def contest_terms(title: str, counts: Mapping[str, int]) -> list[str]:
     for found in _STAGE_RE.finditer(title):
         if not _BEFORE_STAGE_RE.search(title, 0, found.start()):
             terms.add(STAGE + found.lastgroup)
+    if REFUSALS:
+        terms.update(_acts(title))
     return sorted(terms)
+
+
+def _acts(title: str) -> set[str]:
+    """A headline's acts refused ("%not:direct"), or, when it negates nothing, its acts
+    ahead ("%to:direct"): verbs of some weight, as every word is normalised."""
+    if not _NEGATION_RE.search(title):
+        mark, found = AHEAD, _AHEAD_RE.findall(title)
+    else:
+        mark, found = REFUSED, _REFUSED_RE.findall(title)
+    acts = (normalise_word(word.lower()) for word in found)
+    return {mark + act for act in acts if word_weight(act) >= ACTION_WEIGHT
+            and act not in _NO_ACTION}
 
 
 def is_active(term: str) -> bool:
@@ -112,6 +143,10 @@ def other_contest(a: Profile, b: Profile) -> str | None:
                     name, act = head[1:].split(">", 1)
                     return (f"another doer of one act ({act.lstrip('=')}: {name}, "
                             f"and one of {name}'s side)")
+            elif term.startswith(REFUSED):
+                act = term[len(REFUSED):]
+                if AHEAD + act in other.terms.squares:
+                    return f"an act refused (not {act}) that the other tells ahead (to {act})"
     return None
 
 
