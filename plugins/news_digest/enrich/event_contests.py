@@ -44,7 +44,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from .event_dates import same_day
-from .event_heads import _NO_ACTION, ACTION_WEIGHT, PROXY_MARK
+from .event_heads import ACTION_WEIGHT, NO_ACTION, PROXY_MARK
 from .event_words import normalise_word, word_weight
 
 if TYPE_CHECKING:  # a story's terms and days (clusters.py, event_text.py)
@@ -109,7 +109,7 @@ def _acts(title: str) -> set[str]:
         mark, found = REFUSED, _REFUSED_RE.findall(title)
     acts = (normalise_word(word.lower()) for word in found)
     return {mark + act for act in acts if word_weight(act) >= ACTION_WEIGHT
-            and act not in _NO_ACTION}
+            and act not in NO_ACTION}
 
 
 def is_active(term: str) -> bool:

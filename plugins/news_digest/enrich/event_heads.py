@@ -66,7 +66,7 @@ _PASSIVE = frozenset("is are was were be been being".split())
 PASSIVE_MARK = "/passive"
 PASSIVE_SAME = frozenset({"take-office"})
 # Words that are no action of the event: saying, reporting, and the function words.
-_NO_ACTION = frozenset(
+NO_ACTION = frozenset(
     "say said says tell told report reported new year years time people would could also "
     "first last week day one two three after before over amid more than about into against "
     "while when where what why how who will its his her their this that with from for and "
@@ -95,7 +95,7 @@ def _token(token: str) -> tuple[str, str, str | None, str | None]:
             weight = word_weight(spelled)
             if written[0].isupper() and weight >= NAME_WEIGHT:
                 name = normalise_word(spelled)
-            if weight >= ACTION_WEIGHT and word not in _NO_ACTION:
+            if weight >= ACTION_WEIGHT and word not in NO_ACTION:
                 action = normalise_word(word)
         found = (written, word, name, action)
         if len(_TOKENS) < _TOKENS_KEPT:
