@@ -18,7 +18,7 @@ rule, weight or threshold was ever tuned on. One JSON line per story: id
 (``STEM:sha1(url)[:10]``), title, text (paragraphs joined by newlines), url, date,
 publisher (the site's host), via.
 
-Usage: python tests/devset_articles.py CLONES_FOLDER OUT.jsonl
+Usage: .venv/bin/python tests/devset_articles.py CLONES_FOLDER OUT.jsonl
 """
 
 from __future__ import annotations

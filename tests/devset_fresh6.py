@@ -29,7 +29,7 @@ left out (one-off blogs and pages). ``fresh6-desks.jsonl`` holds up to ``DESK_ST
 more AllSides stories a publisher of the same publishers, none of them labelled, whose
 AllSides topic names a desk (``DESKS``), the desk in the record's ``desk``.
 
-Usage: python tests/devset_fresh6.py CLONES_FOLDER OUT.jsonl (the desks' file is written
+Usage: .venv/bin/python tests/devset_fresh6.py CLONES_FOLDER OUT.jsonl (the desks' file is written
 beside it)
 """
 
