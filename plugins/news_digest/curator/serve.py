@@ -29,8 +29,8 @@ class DigestHandler(http.server.SimpleHTTPRequestHandler):
         self.send_error(404)
 
     def not_found_page(self) -> Path | None:
-        """The page a missing address answers with (the tests' host of a site in a
-        folder of its own answers with that folder's)."""
+        """The page a missing address answers with; None: the plain error. (A host of a
+        site in a folder of its own answers with that folder's: tests/test_subpath_host.py.)"""
         return Path(self.directory) / NOT_FOUND_PAGE
 
     def send_error(self, code, message=None, explain=None):
