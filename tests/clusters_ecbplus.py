@@ -66,10 +66,7 @@ def text_file():
 
 @cache
 def records() -> dict[str, dict]:
-    path = text_file()
-    if path is None:
-        return {}
-    return {r["id"]: r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+    return R.text_records(FILE)
 
 
 def published(record: dict) -> datetime:

@@ -66,6 +66,37 @@ def text_file(name: str = FILE) -> Path | None:
     return next((f / name for f in folders() if (f / name).is_file()), None)
 
 
+def text_records(*names: str) -> dict[str, dict]:
+    """The articles' text by id, from a dev set's JSON lines files (``{}`` where none is
+    there); read in the order given, so a later file's record of an id wins."""
+    found = {}
+    for name in names:
+        path = text_file(name)
+        if path is not None:
+            found.update((r["id"], r) for r in map(json.loads,
+                                                   path.read_text(encoding="utf-8").splitlines()))
+    return found
+
+
+def require_text(names: tuple[str, ...], labels: dict, records: dict, writer: str) -> None:
+    """Skip where a set's text files are absent (its text stays out of the repository:
+    ``writer`` writes it), fail where they lack a labelled story."""
+    import pytest  # noqa: PLC0415 - only the tests' fixtures ask
+
+    if any(text_file(name) is None for name in names):
+        pytest.skip(f"no {' and '.join(names)} in {', '.join(map(str, folders()))}: the "
+                    f"articles' text stays out of the repository ({writer} writes it)")
+    missing = set(labels) - set(records)
+    assert not missing, f"{' and '.join(names)} lack {len(missing)} labelled articles"
+
+
+def meets(q: Quality, floor: tuple[float, float, int]) -> bool:
+    """Whether ``q`` reaches a split's floor: precision, recall, and at most so many
+    stories put in a cluster with another event's story."""
+    precision, recall, joined = floor
+    return q.precision >= precision and q.recall >= recall and len(q.joined_distractors) <= joined
+
+
 def split_of(event: str) -> str:
     """The fixed split rule (see the module docstring)."""
     return "untouched-real" if hashlib.sha256(event.encode()).hexdigest()[0] in "01234567" \
@@ -101,13 +132,7 @@ def published(record: dict, label: dict) -> datetime:
 def records() -> dict[str, dict]:
     """The articles' text by id: 38 of the gold standard's are in news_cluster too, with
     other text (captured again); the gold standard's own is read last, so it wins."""
-    found = {}
-    for name in (FILE_2, FILE):
-        path = text_file(name)
-        if path is not None:
-            found.update((r["id"], r) for r in map(json.loads,
-                                                   path.read_text(encoding="utf-8").splitlines()))
-    return found
+    return text_records(FILE_2, FILE)
 
 
 def inputs(split: str | None = None) -> list[C.StoryInput]:

@@ -18,7 +18,7 @@ rule, weight or threshold was ever tuned on. One JSON line per story: id
 (``STEM:sha1(url)[:10]``), title, text (paragraphs joined by newlines), url, date,
 publisher (the site's host), via.
 
-Usage: python tests/devset_articles.py CLONES_FOLDER OUT.jsonl
+Usage: .venv/bin/python tests/devset_articles.py CLONES_FOLDER OUT.jsonl
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
+from devset_writing import two_paths, write_lines
 from lxml import html as lxml_html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
@@ -144,13 +145,10 @@ def readability(clones: Path):
 def run_writer(argv: list[str], doc: str, collect) -> int:
     """The writers' command line (``CLONES OUT.jsonl``): the records ``collect`` finds
     in the clones, one JSON object a line."""
-    if len(argv) != 2:
-        print(doc.strip().splitlines()[-1], file=sys.stderr)
+    paths = two_paths(argv, doc)
+    if paths is None:
         return 2
-    records = list(collect(Path(argv[0])))
-    Path(argv[1]).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
-                             encoding="utf-8")
-    print(f"{argv[1]}: {len(records)} stories")
+    write_lines(paths[1], collect(paths[0]), "stories")
     return 0
 
 

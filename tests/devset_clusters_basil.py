@@ -24,6 +24,8 @@ import json
 import sys
 from pathlib import Path
 
+from devset_writing import two_paths, write_lines
+
 OUTPUT = "basil.jsonl"
 
 
@@ -37,19 +39,17 @@ def record(path: Path) -> dict:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
+    paths = two_paths(argv, __doc__)
+    if paths is None:
         return 2
-    checkout, out = Path(argv[0]), Path(argv[1])
+    checkout, out = paths
     files = sorted((checkout / "articles").glob("*/*.json"))
     if not files:
         print(f"{checkout}: no articles/*/*.json here: is it a BASIL checkout?", file=sys.stderr)
         return 2
     records = sorted((record(f) for f in files), key=lambda r: r["id"])
     out.mkdir(parents=True, exist_ok=True)
-    (out / OUTPUT).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
-                              encoding="utf-8")
-    print(f"{out / OUTPUT}: {len(records)} articles")
+    write_lines(out / OUTPUT, records)
     return 0
 
 

@@ -21,13 +21,14 @@ Usage: python tests/devset_clusters_ecbplus.py CHECKOUT OUT_DIR
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlparse
+
+from devset_writing import two_paths, write_lines
 
 OUTPUT = "ecbplus.jsonl"
 MONTHS = {m: i for i, m in enumerate(
@@ -124,10 +125,10 @@ def record(path: Path) -> dict:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
+    paths = two_paths(argv, __doc__)
+    if paths is None:
         return 2
-    checkout, out = Path(argv[0]), Path(argv[1])
+    checkout, out = paths
     files = sorted((checkout / "ECB+").glob("*/*ecbplus.xml"))
     if not files:
         print(f"{checkout}: no ECB+/*/*ecbplus.xml here: is it a checkout of cltl/ECB-parser "
@@ -136,10 +137,8 @@ def main(argv: list[str]) -> int:
     records = sorted((record(f) for f in files),
                      key=lambda r: tuple(map(int, r["id"].split("_"))))
     out.mkdir(parents=True, exist_ok=True)
-    (out / OUTPUT).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
-                              encoding="utf-8")
-    print(f"{out / OUTPUT}: {len(records)} articles, "
-          f"{sum(not r['date'] for r in records)} without a date")
+    write_lines(out / OUTPUT, records)
+    print(f"{sum(not r['date'] for r in records)} of them without a date")
     return 0
 
 

@@ -27,6 +27,8 @@ import json
 import sys
 from pathlib import Path
 
+from devset_writing import two_paths, write_lines
+
 DATASETS = Path("Giveme5W1H/examples/datasets")
 OUTPUTS = {"gold_standard": "giveme5w1h-gold.jsonl",
            "news_cluster": "giveme5w1h-news-cluster.jsonl"}
@@ -41,10 +43,10 @@ def record(path: Path) -> dict:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
+    paths = two_paths(argv, __doc__)
+    if paths is None:
         return 2
-    checkout, out = Path(argv[0]), Path(argv[1])
+    checkout, out = paths
     for dataset, name in OUTPUTS.items():
         files = sorted((checkout / DATASETS / dataset / "data").glob("*.json"))
         if not files:
@@ -53,9 +55,7 @@ def main(argv: list[str]) -> int:
             return 2
         records = sorted((record(f) for f in files), key=lambda r: r["id"])
         out.mkdir(parents=True, exist_ok=True)
-        (out / name).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n"
-                                        for r in records), encoding="utf-8")
-        print(f"{out / name}: {len(records)} articles")
+        write_lines(out / name, records)
     return 0
 
 

@@ -8,7 +8,7 @@ repository (``ROOT/<owner>+<name>/repo``, a bare git directory), turns it into s
 with the importer's own reader (``curator.feed_items.read_items``), and writes one JSON
 line per story: id (``STEM:sha1(url)[:10]``), title, text, url, date, publisher.
 
-Usage: python tests/devset_feeds.py CLONES_FOLDER OUT.jsonl
+Usage: .venv/bin/python tests/devset_feeds.py CLONES_FOLDER OUT.jsonl
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ and entertainment pages are kept: they are the stories outside the taxonomy. One
 line per story, as ``devset_articles.py`` writes them: id (``np:sha1(url)[:10]``),
 title, text, url, year, publisher (the site's name), via.
 
-Usage: python tests/devset_fresh2.py CLONES_FOLDER OUT.jsonl
+Usage: .venv/bin/python tests/devset_fresh2.py CLONES_FOLDER OUT.jsonl
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ recipes, wikis, documentation, forums, shops, a government's press office). One 
 per story, as ``devset_articles.py`` writes them: id (``STEM:sha1(url)[:10]``), title,
 text, url, year, publisher (the site's host), via.
 
-Usage: python tests/devset_fresh3.py CLONES_FOLDER OUT.jsonl
+Usage: .venv/bin/python tests/devset_fresh3.py CLONES_FOLDER OUT.jsonl
 """
 
 from __future__ import annotations

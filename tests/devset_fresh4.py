@@ -15,7 +15,7 @@ read from their labels), and only a publisher's journalism (``NOT_NEWS``). One J
 per story, as ``devset_articles.py`` writes them: id (``htmldate:sha1(url)[:10]``), title,
 text, url, year, publisher (the site's host), via.
 
-Usage: python tests/devset_fresh4.py CLONES_FOLDER OUT.jsonl
+Usage: .venv/bin/python tests/devset_fresh4.py CLONES_FOLDER OUT.jsonl
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ and of the four fresh sets, read from their labels, compared by site as ``devset
 does; ``LEFT_OUT``), and only a publisher's journalism (``NOT_NEWS``) are written. One
 JSON line per story, as ``devset_articles.py`` writes them.
 
-Usage: python tests/devset_fresh5.py CLONES_FOLDER OUT.jsonl
+Usage: .venv/bin/python tests/devset_fresh5.py CLONES_FOLDER OUT.jsonl
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ left out (one-off blogs and pages). ``fresh6-desks.jsonl`` holds up to ``DESK_ST
 more AllSides stories a publisher of the same publishers, none of them labelled, whose
 AllSides topic names a desk (``DESKS``), the desk in the record's ``desk``.
 
-Usage: python tests/devset_fresh6.py CLONES_FOLDER OUT.jsonl (the desks' file is written
+Usage: .venv/bin/python tests/devset_fresh6.py CLONES_FOLDER OUT.jsonl (the desks' file is written
 beside it)
 """
 
@@ -49,6 +49,7 @@ from devset_articles import _git, _story, run_writer
 from devset_fresh4 import seen_hosts
 from devset_fresh5 import NOT_NEWS as NOT_NEWS_EARLIER
 from devset_fresh5 import _english, _listing, is_new
+from devset_writing import write_lines
 from topics_devset import site
 
 EARLIER = ("labels.json", "fresh.json", "fresh2.json", "fresh3.json", "fresh4.json",
@@ -212,9 +213,7 @@ def main(argv: list[str]) -> int:
         labelled, desks = allsides_split(allsides_candidates(clones, seen))
         out = Path(argv[1])
         desks_file = out.with_name(out.name.replace("articles", "desks"))
-        desks_file.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in desks),
-                              encoding="utf-8")
-        print(f"{desks_file}: {len(desks)} stories")
+        write_lines(desks_file, desks, "stories")
         return [*webz(clones, seen), *({k: v for k, v in r.items() if k != "topic"}
                                        for r in labelled)]
     return run_writer(argv, __doc__, collect)

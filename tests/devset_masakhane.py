@@ -13,7 +13,7 @@ read (not in the snapshot, and two sets are enough). MasakhaNEWS is NOT the BBC 
 2004-05 classification set.
 
 One JSON line per story: id (the address's path), desk, title, text (paragraphs joined by
-newlines), url, via. Usage: python tests/devset_masakhane.py CLONES_FOLDER OUT.jsonl
+newlines), url, via. Usage: .venv/bin/python tests/devset_masakhane.py CLONES_FOLDER OUT.jsonl
 (with ``--ids``, OUT is the ids file to write instead: ``masakhane.json``).
 """
 

@@ -12,10 +12,11 @@ Usage: python tests/devset_wikinews.py GUM_CHECKOUT OUT.jsonl
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from pathlib import Path
+
+from devset_writing import two_paths, write_lines
 
 WORDS = 300
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
@@ -38,19 +39,17 @@ def document(gum: Path, conllu: Path) -> dict:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
+    paths = two_paths(argv, __doc__)
+    if paths is None:
         return 2
-    gum, out = Path(argv[0]), Path(argv[1])
+    gum, out = paths
     files = sorted((gum / "dep").glob("GUM_news_*.conllu")) + sorted(
         (gum / "dep").glob("GUM_interview_*.conllu"))
     if not files:
         print(f"{gum}: no dep/GUM_news_*.conllu here: is it a GUM checkout?", file=sys.stderr)
         return 2
     records = sorted((document(gum, f) for f in files), key=lambda r: r["id"])
-    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
-                   encoding="utf-8")
-    print(f"{out}: {len(records)} Wikinews documents")
+    write_lines(out, records, "Wikinews documents")
     return 0
 
 

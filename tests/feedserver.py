@@ -42,6 +42,15 @@ class Hit:
     gzipped: bool = False
 
 
+def without_proxies(monkeypatch) -> None:
+    """Requests to this server go to it, not to a proxy the environment names (pytest's
+    ``monkeypatch`` puts the variables back after the test)."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy",
+                 "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+
+
 class FeedServer:
     def __init__(self):
         self.routes: dict[str, Route] = {}

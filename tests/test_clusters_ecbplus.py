@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 
 import clusters_ecbplus as E
+import clusters_real as R
 import pytest
 
 # What the method reaches today, so that a change that loses quality fails here:
@@ -38,12 +39,8 @@ def test_the_labels_follow_the_split_rule():
 
 @pytest.fixture(scope="module")
 def text():
-    if E.text_file() is None:
-        pytest.skip(f"no {E.FILE} in the development set's folders: the articles' text "
-                    "stays out of the repository (tests/devset_clusters_ecbplus.py writes it "
-                    "from a checkout of cltl/ECB-parser)")
-    missing = set(E.labels()) - set(E.records())
-    assert not missing, f"{E.FILE} lacks {len(missing)} labelled articles"
+    R.require_text((E.FILE,), E.labels(), E.records(),
+                   "tests/devset_clusters_ecbplus.py, from a checkout of cltl/ECB-parser")
 
 
 def summary(q) -> str:
@@ -57,9 +54,7 @@ def test_precision_and_recall_on_ecbplus(text, split, capsys):
     with capsys.disabled():
         print(f"\nsame-event clusters, ECB+, {split} split ({len(E.predicted(split))} "
               f"stories): {summary(q)}")
-    precision, recall, joined = FLOORS[split]
-    assert q.precision >= precision and q.recall >= recall
-    assert len(q.joined_distractors) <= joined
+    assert R.meets(q, FLOORS[split]), (FLOORS[split], q.summary())
 
 
 def test_ecbplus_clustered_as_one_digest(text, capsys):

@@ -37,12 +37,8 @@ def test_the_labels_follow_the_split_rule_and_the_rule_of_an_event():
 
 @pytest.fixture(scope="module")
 def text():
-    if R.text_file(R.FILE) is None or R.text_file(R.FILE_2) is None:
-        pytest.skip(f"no {R.FILE} and {R.FILE_2} in {', '.join(map(str, R.folders()))}: the "
-                    "real articles' text stays out of the repository "
-                    "(tests/devset_clusters_real.py writes it)")
-    missing = set(R.labels()) - set(R.records())
-    assert not missing, f"the articles' text lacks {len(missing)} labelled articles"
+    R.require_text((R.FILE, R.FILE_2), R.labels(), R.records(),
+                   "tests/devset_clusters_real.py, from a Giveme5W1H checkout")
 
 
 @pytest.mark.parametrize("split", R.SPLITS)
@@ -51,9 +47,7 @@ def test_precision_and_recall_on_real_articles(text, split, capsys):
     with capsys.disabled():
         print(f"\nsame-event clusters, real articles, {split} split "
               f"({len(R.predicted(split))} stories): {q.summary()}")
-    precision, recall, joined = FLOORS[split]
-    assert q.precision >= precision and q.recall >= recall
-    assert len(q.joined_distractors) <= joined
+    assert R.meets(q, FLOORS[split]), (FLOORS[split], q.summary())
 
 
 def test_real_articles_clustered_as_one_digest(text, capsys):

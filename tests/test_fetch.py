@@ -16,7 +16,7 @@ import pytest
 from news_digest.curator.fetch import FetchPolicy, fetch, user_agent
 from news_digest.curator.fetch_state import load_state, save_state
 
-from feedserver import FeedServer
+from feedserver import FeedServer, without_proxies
 from sitebuild import SHARED
 
 FEEDS = Path(__file__).parent / "data" / "feeds"
@@ -38,10 +38,7 @@ def capture(name: str) -> bytes:
 
 @pytest.fixture
 def server(monkeypatch):
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy",
-                 "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    without_proxies(monkeypatch)
     with FeedServer() as running:
         yield running
 

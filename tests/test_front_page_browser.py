@@ -8,7 +8,7 @@ each story's headline, credit and a link, not its text (busy-link-*.png)."""
 from __future__ import annotations
 
 import pytest
-from tools import ROOT, axe, launched_chromium, serve
+from tools import ROOT, axe, serve
 
 from busy_site import COUNT, EDITION, busy_seeds, covered_story, dock_strike_seeds
 from sitebuild import build
@@ -28,18 +28,6 @@ def site(tmp_path_factory, request):
     assert built.code == 0, built.stderr
     assert built.warnings == []
     return built
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    with serve(site.output) as address:
-        yield address
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launched_chromium() as launched:
-        yield launched
 
 
 def _pages(site) -> dict[str, str]:

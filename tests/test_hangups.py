@@ -11,13 +11,10 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import time
 
+import import_runs as I
 import pytest
-from test_import_accidents import _command, _feed, _start, _whole_and_once
-
-from news_digest.seeds.format import read_seed
 
 from faultsite import Project, corpus, debris, no_traceback, wait_for_no_debris
 from sitebuild import stable_tree
@@ -66,26 +63,15 @@ def test_sighup_and_sigterm_at_many_points_of_a_build(tmp_path):
 
 
 def test_sighup_and_sigterm_at_many_points_of_an_import(tmp_path):
-    feed = _feed(tmp_path / "feed.xml")
+    feed = I.feed(tmp_path / "feed.xml")
     folder = tmp_path / "articles"
     folder.mkdir()
-    started = time.monotonic()
-    subprocess.run(_command(feed, folder), cwd=tmp_path, check=True, capture_output=True)
-    whole = time.monotonic() - started
+    whole = I.seconds_of_one_import(feed, folder)
     landed = 0
     for point in range(10):
         signum = SIGNALS[point % 2]
-        for path in folder.iterdir():
-            path.unlink()
-        process = _start(feed, folder)
-        if point < 4:  # the instant a seed is being written
-            while process.poll() is None and not any(
-                    p.name.startswith(".") for p in folder.iterdir()):
-                time.sleep(0.0005)
-        else:  # anywhere: reading the feed, judging it, writing
-            time.sleep(whole * (point - 3) / 7)
-        if process.poll() is None:
-            os.kill(process.pid, signum)
+        # the instant a seed is being written, then anywhere: reading, judging, writing
+        process = I.stopped(feed, folder, signum, None if point < 4 else (point - 3) / 7, whole)
         _, err = process.communicate(timeout=600)
         assert "Traceback" not in err, err
         if process.returncode == -signum:  # as Python starts: nothing of ours ran yet
@@ -95,10 +81,6 @@ def test_sighup_and_sigterm_at_many_points_of_an_import(tmp_path):
             assert process.returncode == 128 + signum, (signum, process.returncode, err)
             assert f"interrupted ({signal.Signals(signum).name})" in err, err
         assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []
-        for path in folder.glob("*.txt"):  # what the stopped import wrote is whole
-            assert read_seed(path).source_url.startswith("https://news.example.com/")
-        again = subprocess.run(_command(feed, folder), cwd=tmp_path, capture_output=True,
-                               text=True, timeout=600)
-        assert again.returncode == 0 and "Traceback" not in again.stderr, again.stderr
-        _whole_and_once(folder)
+        I.seeds_whole(folder)  # what the stopped import wrote is whole
+        I.again_whole_and_once(feed, folder)
     assert landed >= 5

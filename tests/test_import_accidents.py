@@ -9,13 +9,11 @@ the folder (``curator/import_lock.py``). Nothing is asserted about time.
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
-import time
-from pathlib import Path
 
+import import_runs as I
 import pytest
 from test_faults import _fill, _mount, _small_tmpfs, _unmount
 
@@ -23,51 +21,15 @@ from news_digest.seeds.format import read_seed
 
 pytestmark = pytest.mark.slow
 
-ITEMS = 400
-
-
-def _feed(path: Path, items: int = ITEMS) -> Path:
-    """An RSS feed of ``items`` stories, each with a few paragraphs."""
-    entries = "".join(
-        f"<item><title>Harbour council story number {n}</title>"
-        f"<link>https://news.example.com/story/{n}</link>"
-        f"<pubDate>Mon, 07 Dec 2026 {n % 24:02d}:{n % 60:02d}:00 GMT</pubDate>"
-        f"<description>&lt;p&gt;The council met on matter {n}.&lt;/p&gt;"
-        f"&lt;p&gt;It voted on item {n} of the agenda.&lt;/p&gt;</description></item>"
-        for n in range(items))
-    path.write_text('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
-                    "<title>Example News</title><link>https://news.example.com/</link>"
-                    f"<description>x</description>{entries}</channel></rss>",
-                    encoding="utf-8")
-    return path
-
-
-def _command(feed: Path, folder: Path) -> list[str]:
-    return [sys.executable, "-m", "news_digest", "import", str(feed), "--into", str(folder),
-            "--source", "Example News", "--state", str(folder.parent / "state.json")]
-
-
-def _start(feed: Path, folder: Path) -> subprocess.Popen:
-    return subprocess.Popen(_command(feed, folder), cwd=folder.parent, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
-
-
-def _whole_and_once(folder: Path, items: int = ITEMS) -> None:
-    names = sorted(p.name for p in folder.iterdir())
-    assert all(name.endswith(".txt") and not name.startswith(".") for name in names), names
-    urls = [read_seed(folder / name).source_url for name in names]
-    assert sorted(urls) == sorted(f"https://news.example.com/story/{n}" for n in range(items))
-
 
 def test_two_imports_at_once_write_each_story_once(tmp_path):
     """A scheduled import and one by hand, started together: the second waits for the
     first (and says so), then finds every story there. Before, both read an empty
     folder and wrote every story, each under two numbers."""
-    feed = _feed(tmp_path / "feed.xml")
+    feed = I.feed(tmp_path / "feed.xml")
     folder = tmp_path / "articles"
     folder.mkdir()
-    first, second = _start(feed, folder), _start(feed, folder)
+    first, second = I.start(feed, folder), I.start(feed, folder)
     results = [process.communicate(timeout=600) for process in (first, second)]
     for process, (_, err) in zip((first, second), results, strict=True):
         assert process.returncode == 0 and "Traceback" not in err, err
@@ -75,40 +37,26 @@ def test_two_imports_at_once_write_each_story_once(tmp_path):
     assert summaries[0].startswith("imported 0, duplicates 400"), summaries
     assert summaries[1].startswith("imported 400, duplicates 0"), summaries
     assert any("another import is writing into this folder" in err for _, err in results)
-    _whole_and_once(folder)
+    I.whole_and_once(folder)
 
 
 def test_kill_9_at_many_points_of_an_import_then_run_again(tmp_path):
     """Killed while a seed's temporary file exists (polled for, then killed), and at
     fractions of a whole import: the next import writes what is missing, nothing twice,
     and removes the killed import's temporary file (before, it stayed for good)."""
-    feed = _feed(tmp_path / "feed.xml")
+    feed = I.feed(tmp_path / "feed.xml")
     folder = tmp_path / "articles"
     folder.mkdir()
-    started = time.monotonic()
-    subprocess.run(_command(feed, folder), cwd=tmp_path, check=True, capture_output=True)
-    whole = time.monotonic() - started
+    whole = I.seconds_of_one_import(feed, folder)
     left_a_temp = 0
     for attempt in range(12):
-        for path in folder.iterdir():
-            path.unlink()
-        process = _start(feed, folder)
-        if attempt < 6:  # the instant a seed is being written
-            while process.poll() is None and not any(
-                    p.name.startswith(".") for p in folder.iterdir()):
-                time.sleep(0.0005)
-        else:  # anywhere: reading the feed, judging it, writing
-            time.sleep(whole * (attempt - 5) / 7)
-        if process.poll() is None:
-            os.kill(process.pid, signal.SIGKILL)
+        # the instant a seed is being written, then anywhere: reading, judging, writing
+        process = I.stopped(feed, folder, signal.SIGKILL,
+                            None if attempt < 6 else (attempt - 5) / 7, whole)
         process.communicate(timeout=600)
         left_a_temp += any(p.name.startswith(".") for p in folder.iterdir())
-        for path in folder.glob("*.txt"):  # what the killed import wrote is whole
-            assert read_seed(path).source_url.startswith("https://news.example.com/")
-        again = subprocess.run(_command(feed, folder), cwd=tmp_path, capture_output=True,
-                               text=True, timeout=600)
-        assert again.returncode == 0 and "Traceback" not in again.stderr, again.stderr
-        _whole_and_once(folder)
+        I.seeds_whole(folder)  # what the killed import wrote is whole
+        I.again_whole_and_once(feed, folder)
     assert left_a_temp  # the kills landed where a temporary file was left
 
 
@@ -124,29 +72,25 @@ def test_a_real_full_disk_while_seeds_are_written_then_space_freed(tmp_path, sma
     """Seeds on a tmpfs with ``leave`` bytes free: the import names the folder, the
     cause and the fix, leaves whole seeds only; once space is freed, the next import
     writes the rest, nothing twice."""
-    feed = _feed(tmp_path / "feed.xml")
+    feed = I.feed(tmp_path / "feed.xml")
     folder = small_disk / "articles"
     folder.mkdir()
     _fill(small_disk, leave)
-    full = subprocess.run(_command(feed, folder), cwd=small_disk, capture_output=True,
-                          text=True, timeout=600)
+    full = I.run(feed, folder)
     assert full.returncode == 1 and "Traceback" not in full.stderr, full.stderr
     assert (f"{folder}: cannot write a seed: No space left on device: free space and "
             "import again") in full.stderr
     for path in folder.iterdir():
         assert path.suffix == ".txt" and read_seed(path).source_url
     (small_disk / "ballast").unlink()
-    again = subprocess.run(_command(feed, folder), cwd=small_disk, capture_output=True,
-                           text=True, timeout=600)
-    assert again.returncode == 0, again.stderr
-    _whole_and_once(folder)
+    I.again_whole_and_once(feed, folder)
 
 
 def test_a_read_only_seed_folder_is_named_with_the_fix(tmp_path):
     """A seed folder on a read-only mount (a CI checkout, a container volume): the
     import and ``new`` named the folder and the cause, not what to do; the build of it
     reads and writes elsewhere, unchanged. Once writable, the import writes every story."""
-    feed = _feed(tmp_path / "feed.xml", items=20)
+    feed = I.feed(tmp_path / "feed.xml", items=20)
     folder = tmp_path / "articles"
     folder.mkdir()
     reason = _mount("--bind", str(folder), str(folder)) or _mount(
@@ -155,8 +99,7 @@ def test_a_read_only_seed_folder_is_named_with_the_fix(tmp_path):
         _unmount(folder)
         pytest.skip(f"a read-only folder needs a read-only mount: {reason}")
     try:
-        done = subprocess.run(_command(feed, folder), cwd=tmp_path, capture_output=True,
-                              text=True, timeout=600)
+        done = I.run(feed, folder)
         assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
         assert (f"{folder}: cannot write a seed: Read-only file system: make the folder "
                 "writable (or import --into one that is) and import again") in done.stderr
@@ -169,7 +112,4 @@ def test_a_read_only_seed_folder_is_named_with_the_fix(tmp_path):
         assert list(folder.iterdir()) == []
     finally:
         _unmount(folder)
-    again = subprocess.run(_command(feed, folder), cwd=tmp_path, capture_output=True,
-                           text=True, timeout=600)
-    assert again.returncode == 0, again.stderr
-    _whole_and_once(folder, items=20)
+    I.again_whole_and_once(feed, folder, items=20)

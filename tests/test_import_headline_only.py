@@ -14,7 +14,7 @@ from feedgen.feed import FeedGenerator
 from news_digest.curator.cli import main
 from news_digest.seeds.format import read_seed
 
-from feedserver import FeedServer
+from feedserver import FeedServer, without_proxies
 from sitebuild import SHARED, build
 
 # A real HTTP server and whole imports: the slow tier (make test), not make test-fast.
@@ -46,10 +46,7 @@ ITEMS = [("Harbour bridge reopens after repairs", "The harbour bridge reopened o
 
 @pytest.fixture
 def served(tmp_path, monkeypatch):
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy",
-                 "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    without_proxies(monkeypatch)
     monkeypatch.chdir(tmp_path)  # no pelicanconf.py here: the defaults apply
     with FeedServer() as server:
         yield server

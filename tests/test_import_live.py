@@ -27,7 +27,7 @@ from news_digest.seeds.format import read_seed
 from news_digest.seeds.slugs import slugify_headline
 from news_digest.seeds.urls import site_home
 
-from feedserver import FeedServer
+from feedserver import FeedServer, without_proxies
 from sitebuild import ROOT, SHARED
 
 # A real HTTP server and whole imports: the slow tier (make test), not make test-fast.
@@ -84,10 +84,7 @@ def feed_of(number: int, name: str, seeds: list) -> tuple[bytes, str]:
 
 @pytest.fixture
 def no_proxy(monkeypatch):
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy",
-                 "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    without_proxies(monkeypatch)
 
 
 @pytest.fixture

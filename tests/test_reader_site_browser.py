@@ -18,7 +18,7 @@ from reader_site import (
     build_reader_site,
     captures_present,
 )
-from tools import ROOT, axe, launched_chromium, serve
+from tools import ROOT, axe
 
 from busy_site import covered_story
 
@@ -44,18 +44,6 @@ def site(tmp_path_factory):
     built = build_reader_site(tmp_path_factory.mktemp("reader"))
     assert built.code == 0, built.stderr
     return built
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    with serve(site.output) as address:
-        yield address
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launched_chromium() as launched:
-        yield launched
 
 
 def _pages(site) -> dict[str, str]:

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from functools import partial
 
 import pytest
-from tools import launched_chromium, serve
+from tools import serve
 
 from news_digest.seeds.format import parse_seed, read_seed
 
@@ -38,12 +38,6 @@ def expect(locator):
 
     playwright_expect.set_options(timeout=30_000)
     return playwright_expect(locator)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launched_chromium() as launched:
-        yield launched
 
 
 @contextmanager

@@ -9,10 +9,7 @@ into the folder."""
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import json
-import threading
 from pathlib import Path
 from urllib.error import HTTPError
 from urllib.parse import urldefrag, urljoin
@@ -22,7 +19,7 @@ import lxml.etree
 import lxml.html
 import pytest
 from theme_site import build_theme_site
-from tools import QuietHandler, launched_chromium
+from tools import QuietHandler, launched_chromium, serve
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -32,31 +29,17 @@ FOLDER = "digest"
 class FolderHandler(QuietHandler):
     """A host's handler: a missing address under the folder gets the folder's 404.html."""
 
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / FOLDER / "404.html"
-        if code != 404 or not self.path.startswith(f"/{FOLDER}/"):
-            return http.server.SimpleHTTPRequestHandler.send_error(self, code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-        return None
+    def not_found_page(self) -> Path | None:
+        if not self.path.startswith(f"/{FOLDER}/"):
+            return None
+        return Path(self.directory) / FOLDER / "404.html"
 
 
 @contextlib.contextmanager
 def host(root: Path):
     """``root`` served on 127.0.0.1 (the port chosen before the site is built with it)."""
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(FolderHandler, directory=str(root)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve(root, FolderHandler) as origin:
+        yield origin.rstrip("/")
 
 
 @pytest.fixture(scope="module")
@@ -77,8 +60,14 @@ def _links(url: str, body: bytes, kind: str) -> list[tuple[str, str]]:
         tree = lxml.html.fromstring(body)
         found = [(e.tag, e.get(a)) for a in ("href", "src", "action")
                  for e in tree.xpath(f"//*[@{a}]")]
-        return found + [("data", b) for e in tree.xpath("//*[@data-bundles or @data-site]")
-                        for b in (e.get("data-bundles", "") + " " + e.get("data-site", "")).split()]
+        # A search bundle is a folder the search page loads Pagefind's script and entry
+        # file from (a host lists no folder: those files must resolve); the site's
+        # address is a page.
+        bundles = [b for e in tree.xpath("//*[@data-bundles]")
+                   for b in e.get("data-bundles").split()]
+        return (found + [("data", b + name) for b in bundles
+                         for name in ("pagefind.js", "pagefind-entry.json")]
+                + [("data", e.get("data-site")) for e in tree.xpath("//*[@data-site]")])
     if url.endswith((".xml", ".opml")):
         found = []
         for e in lxml.etree.fromstring(body).iter():

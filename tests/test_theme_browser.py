@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from theme_site import EXCERPT_STORY, LINK_STORY, POLICIES, build_theme_site
-from tools import ROOT, axe, launched_chromium, serve
+from tools import ROOT, axe
 
 pytestmark = pytest.mark.browser
 
@@ -43,18 +43,6 @@ def site(tmp_path_factory, request):
     built = build_theme_site(tmp_path_factory.mktemp(request.param), policy=request.param)
     assert built.code == 0, built.stderr
     return built
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    with serve(site.output) as address:
-        yield address
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launched_chromium() as launched:
-        yield launched
 
 
 def _source_page(site) -> str | None:

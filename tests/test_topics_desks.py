@@ -76,7 +76,7 @@ def test_desks_at_scale(capsys):
     the desk: ``devset_fresh6.DESKS``), printed per desk for both taggers, only as totals."""
     found = desk_file(FRESH6_DESKS)
     if not found:
-        pytest.skip("fresh6-desks.jsonl is absent: `python tests/devset_fresh6.py CLONES "
+        pytest.skip("fresh6-desks.jsonl is absent: `.venv/bin/python tests/devset_fresh6.py CLONES "
                     "OUT.jsonl` writes it beside the sixth set's text")
     counts = _print_desks(capsys, f"desks at scale ({len(found)} AllSides stories of the "
                           "sixth set's publishers, not labelled)", {"allsides": found})
@@ -103,7 +103,7 @@ def test_masakhane_desks_on_both_halves(capsys):
     parts and the untouched half."""
     tune, untouched = masakhane("tune"), masakhane("untouched")
     if not tune:
-        pytest.skip("masakhane-desks.jsonl is absent: `python tests/devset_masakhane.py "
+        pytest.skip("masakhane-desks.jsonl is absent: `.venv/bin/python tests/devset_masakhane.py "
                     "CLONES OUT.jsonl` writes it from a clone of masakhane-io/masakhane-news")
     tune_a, tune_b = masakhane("tune-a"), masakhane("tune-b")
     assert len(tune_a) + len(tune_b) == len(tune)

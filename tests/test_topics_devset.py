@@ -221,7 +221,7 @@ def side_by_side(capsys, path, halves, name: str, writer: str, since: str) -> di
     whole = fresh_stories(path)
     if not whole:
         pytest.skip(f"{name}-articles.jsonl is absent (neither ../shared/topics-devset nor "
-                    f"$DIGEST_TOPICS_DEVSET has it): `python tests/{writer} CLONES "
+                    f"$DIGEST_TOPICS_DEVSET has it): `.venv/bin/python tests/{writer} CLONES "
                     "OUT.jsonl` writes it from clones of the repositories it names")
     assert len(whole) == len(labels(path)), f"{name}-articles.jsonl lacks labelled stories"
     lines, results = [], {}

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from news_digest.curator.serve import DigestHandler
+
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -60,31 +62,19 @@ def axe() -> Path:
     return AXE
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a built site without a log line per request, and its 404.html for an
-    address that does not exist (as GitHub Pages, Netlify and the like do)."""
+class QuietHandler(DigestHandler):
+    """Serves a built site as ``make serve`` does (its 404.html for an address that does
+    not exist, as GitHub Pages, Netlify and the like do), without a log line per request."""
 
     def log_message(self, *args):
         pass
 
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-        return None
-
 
 @contextlib.contextmanager
-def serve(folder: Path):
+def serve(folder: Path, handler: type[QuietHandler] = QuietHandler):
     """The folder served on 127.0.0.1 by Python's http.server; yields its address."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:

@@ -283,8 +283,9 @@ def main(argv: list[str]) -> None:
         return
     oracle = "--oracle" in argv
     if not masakhane("tune"):
-        raise SystemExit("masakhane-desks.jsonl is absent: `python tests/devset_masakhane.py "
-                         "CLONES OUT.jsonl` writes it (see tests/topics_desks.py)")
+        raise SystemExit("masakhane-desks.jsonl is absent: `.venv/bin/python "
+                         "tests/devset_masakhane.py CLONES OUT.jsonl` writes it "
+                         "(see tests/topics_desks.py)")
     digest = digest_settings(str(ROOT / "pelicanconf.py"))
     before = vocabulary_before()
     for name, topics in (("the taxonomy as it is", digest.topics),

@@ -28,9 +28,14 @@ class DigestHandler(http.server.SimpleHTTPRequestHandler):
         # A folder without index.html is not a page: hosts answer 404, not a listing.
         self.send_error(404)
 
+    def not_found_page(self) -> Path | None:
+        """The page a missing address answers with; None: the plain error. (A host of a
+        site in a folder of its own answers with that folder's: tests/test_subpath_host.py.)"""
+        return Path(self.directory) / NOT_FOUND_PAGE
+
     def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / NOT_FOUND_PAGE
-        if code != 404 or not page.is_file():
+        page = self.not_found_page() if code == 404 else None
+        if page is None or not page.is_file():
             super().send_error(code, message, explain)
             return
         body = page.read_bytes()
