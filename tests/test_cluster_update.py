@@ -173,7 +173,7 @@ def test_packed_pairs_split_and_merge_as_a_walk_of_every_pair_and_a_sort():
                        if a < b and rng.random() < 0.2})
     for round_ in range(30):
         touched = set(rng.sample([*keys, "new-story"], rng.randint(0, 8 if round_ else 0)))
-        walked = kept_pairs(dict(edges), touched)  # a dict: the walk of every pair
+        walked = kept_pairs(dict(edges), touched)[:3]  # a dict: the walk of every pair
         split = PackedEdges(pack_edges(edges, keys), keys).split(touched)
         assert split == walked
         pairs, scores, dropped = split
@@ -188,6 +188,37 @@ def test_packed_pairs_split_and_merge_as_a_walk_of_every_pair_and_a_sort():
     # kept pairs out of order (a record not made by ``_sorted``): sorted whole
     assert list(merged([("b", "c"), ("a", "b")], [0.5, 0.25], {("a", "c"): 0.75})) == [
         ("a", "b"), ("a", "c"), ("b", "c")]
+
+
+def test_pairs_carried_by_place_pack_as_pairs_looked_up_by_name():
+    """The next record's pair columns made from the places the split carried
+    (``pair_table.Places``, through ``merged``) are those made by looking each pair's
+    stories up by name: with new stories among the pairs found, stories gone, and a
+    story of a pair missing from the record's keys (then packed pair by pair: the
+    check that every pair's stories are placed)."""
+    rng = random.Random(11)
+    keys = sorted(f"{rng.getrandbits(40):010x}" for _ in range(60))
+    edges = C._sorted({(a, b): rng.random() for a in keys for b in keys
+                       if a < b and rng.random() < 0.2})
+    checked_missing = 0
+    for _ in range(30):
+        touched = set(rng.sample(keys, rng.randint(1, 8)))
+        pairs, scores, dropped, places = PackedEdges(pack_edges(edges, keys),
+                                                     keys).split_placed(touched)
+        assert (pairs, scores, dropped) == kept_pairs(dict(edges), touched)[:3]
+        new = [f"{rng.getrandbits(40):010x}" for _ in range(3)]
+        now = sorted({*keys, *new} - set(rng.sample(sorted(touched), 1)))
+        found = {(a, b): rng.random() for a in now for b in now
+                 if a < b and (a in touched or b in touched or a in new or b in new)
+                 and rng.random() < 0.3}
+        table = merged(pairs, scores, found, places)
+        assert table.places is not None and len(table.places.first) == len(table)
+        by_name = dict(table.items())
+        for packed_keys in (now, now[1:]):  # every story placed, or one missing
+            checked_missing += packed_keys is not now and any(now[0] in p for p in table)
+            assert pack_edges(table, packed_keys) == pack_edges(by_name, packed_keys)
+        assert merged(pairs, scores, {}, places).places is places
+    assert checked_missing
 
 
 def test_follow_ups_added_day_by_day_give_what_clustering_gives():

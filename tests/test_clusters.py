@@ -372,6 +372,10 @@ def _kept(result, how: str):
     return from_stored(pickle.loads(pickle.dumps(to_stored(result))))
 
 
+def _stored_facts(result) -> list:
+    return [pickle.loads(facts) for facts, _ in to_stored(result)["stories"]]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("how", ["plain", "stored"])
 @pytest.mark.parametrize("seed", range(4))
@@ -388,6 +392,9 @@ def test_an_update_gives_what_clustering_from_scratch_gives(seed, how):
         assert updated.edges == scratch.edges
         assert updated.merges == scratch.merges  # (cluster_update)
         assert json.dumps(to_plain(updated)) == json.dumps(to_plain(scratch))
+        # each story's facts in the record, kept as read or packed again, are the
+        # facts clustering every story makes (a story changed is never kept as read)
+        assert _stored_facts(updated) == _stored_facts(scratch)
         previous = _kept(updated, how)
 
 
@@ -404,9 +411,12 @@ def test_an_update_from_the_kept_record_makes_only_the_profiles_near_a_change():
         stored = to_stored(updated)
         made = set(updated.profiles._made)
         assert 0 < len(made) < len(current) / 2  # the stories near the change
-        before = {row[0]: row[-1] for row in to_stored(previous)["stories"]}
-        assert all(row[-1] is before[row[0]] for row in stored["stories"]
-                   if row[0] not in made)  # never read: written back as read
+        before = {pickle.loads(row[0])[0]: row for row in to_stored(previous)["stories"]}
+        rows = {pickle.loads(row[0])[0]: row for row in stored["stories"]}
+        assert all(row[1] is before[key][1] for key, row in rows.items()
+                   if key not in made)  # never read: written back as read
+        assert all(row[0] is before[key][0] for key, row in rows.items()
+                   if key in before)  # only stories added: every earlier one as read
         scratch = C.cluster(current)  # (comparing makes every profile)
         assert updated == scratch and updated.edges == scratch.edges
         previous = from_stored(pickle.loads(pickle.dumps(stored)))

@@ -72,3 +72,56 @@ def test_a_value_that_is_not_plain_is_fingerprinted():
     assert keys_of_item(item, HIDDENS, lambda value, budget: None) is None
     assert keys_of_item(dataclasses.replace(item, people=("Ann Lee",)), HIDDENS,
                         _no_key_of) != keys
+
+
+def test_keys_with_one_memo_for_every_record_are_each_records_own():
+    """The feeds key every record with one memo of the plain tuples met (``seen``, by
+    identity, holding each tuple): each record gets the keys it has alone, whether
+    it shares a tuple with another, holds an equal one, or another; and an entry
+    under a tuple's id for another object (an id reused) is not taken."""
+    base = _item()
+    items = [base, dataclasses.replace(base, topics=base.topics),
+             dataclasses.replace(base, topics=(*base.topics,))]
+    items += [dataclasses.replace(base, **{f.name: _changed(getattr(base, f.name))})
+              for f in dataclasses.fields(feeds.FeedItem)]
+    seen: dict = {}
+    for item in items:
+        assert keys_of_item(item, HIDDENS, _no_key_of, seen) == keys_of_item(
+            item, HIDDENS, _no_key_of)
+    other = dataclasses.replace(base, topics=_changed(base.topics))
+    planted = {id(other.topics): (base.topics, "('stale',)")}
+    assert keys_of_item(other, HIDDENS, _no_key_of, planted) == keys_of_item(
+        other, HIDDENS, _no_key_of)
+
+
+def test_a_record_made_with_the_builds_memo_is_the_records_own():
+    """``feed_item`` makes a topic's record once per tag object and a related story's
+    link once per card (by identity, in the build's ``same``): a story's record is
+    the one made alone, and an entry under a tag's or card's id for another object
+    (an id reused) is not taken."""
+    from types import SimpleNamespace
+
+    from news_digest.glue import feed_writer
+
+    class Tag(SimpleNamespace):
+        def __str__(self):
+            return self.name
+
+    def story(number, tags, others):
+        coverage = SimpleNamespace(cluster="c", lead="x", others=others)
+        return SimpleNamespace(
+            identity=f"{number:016x}", title=f"Story {number}", url=f"stories/{number}.html",
+            date=record(number).published, source_url="https://paper.example/a",
+            source="Paper", source_slug="paper", tags=tags, authors=(), byline="",
+            seed=None, coverage=coverage, description="D.", language="en")
+
+    gov = Tag(slug="gov", name="Government", url="topics/gov/")
+    sci = Tag(slug="sci", name="Science", url="topics/science/")
+    cards = [SimpleNamespace(identity=f"{n:016x}", url=f"stories/{n}.html") for n in (7, 8)]
+    stories = [story(1, [gov], cards), story(2, [gov, sci], cards[:1]), story(3, [sci], ())]
+    alone = [feed_writer.feed_item(s, PUBLIC) for s in stories]
+    same: dict = {}
+    assert [feed_writer.feed_item(s, PUBLIC, same) for s in stories] == alone
+    planted = {(feed_writer._topic, id(gov)): (sci, "stale"),
+               (feed_writer._related, id(cards[0])): (cards[1], ("stale", "stale"))}
+    assert feed_writer.feed_item(stories[0], PUBLIC, planted) == alone[0]

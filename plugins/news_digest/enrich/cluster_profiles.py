@@ -39,9 +39,14 @@ class LazyProfiles(Mapping):
     read (``unpack(facts, packed) -> Profile``; ``pack(profile) -> bytes``)."""
 
     def __init__(self, facts: dict[str, Facts], packed: dict[str, bytes],
-                 made: dict[str, Any], unpack: Callable, pack: Callable):
+                 made: dict[str, Any], unpack: Callable, pack: Callable,
+                 heads: dict[str, bytes] | None = None, pack_facts: Callable | None = None):
         self._facts, self._packed, self._made = facts, packed, made
         self._unpack, self._pack = unpack, pack
+        # each story's facts as read, packed: kept only beside the very ``Facts``
+        # read from them (``carried``), so that a record is never written stale
+        self._heads = {} if heads is None else heads
+        self._pack_facts = pack_facts
 
     def __getitem__(self, key: str):
         found = self._made.get(key)
@@ -67,10 +72,16 @@ class LazyProfiles(Mapping):
         found = self._packed.get(key)
         return found if found is not None else self._pack(self._made[key])
 
+    def packed_facts(self, key: str) -> bytes:
+        """The story's facts packed: as read when they are the facts read, else packed
+        from them."""
+        found = self._heads.get(key)
+        return found if found is not None else self._pack_facts(self._facts[key])
+
     def carried(self, keys: list[str], fresh: Mapping[str, Any]) -> LazyProfiles:
         """The profiles of ``keys`` (in that order): from ``fresh`` where it has them,
-        else these, still packed when not read."""
-        facts, packed, made = {}, {}, {}
+        else these, still packed when not read (and their facts as read)."""
+        facts, packed, made, heads = {}, {}, {}, {}
         for key in keys:
             new = fresh.get(key)
             if new is not None:
@@ -81,7 +92,10 @@ class LazyProfiles(Mapping):
                 packed[key] = self._packed[key]
             if key in self._made:
                 made[key] = self._made[key]
-        return LazyProfiles(facts, packed, made, self._unpack, self._pack)
+            if key in self._heads:
+                heads[key] = self._heads[key]
+        return LazyProfiles(facts, packed, made, self._unpack, self._pack, heads,
+                            self._pack_facts)
 
 
 def facts_view(profiles: Mapping) -> Mapping:

@@ -21,6 +21,7 @@ from .cluster_merge import merge_key
 from .cluster_profiles import Facts, LazyProfiles
 from .clusters import Clustering, Profile, _make_cluster, _result
 from .event_text import EventTerms
+from .pair_table import Places
 
 
 def to_plain(clustering: Clustering) -> dict:
@@ -89,16 +90,24 @@ def unpack(facts: Facts, packed: bytes) -> Profile:
                    tuple(anchors), facts.digest, facts.same_as, facts.apart_from, facts.days)
 
 
+def pack_facts(facts) -> bytes:
+    """A story's ``Facts`` (or its ``Profile``'s fields of those names), pickled."""
+    return pickle.dumps((facts.key, facts.time, facts.digest, tuple(facts.same_as),
+                         tuple(facts.apart_from), tuple(tuple(span) for span in facts.days)),
+                        protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def to_stored(clustering: Clustering) -> dict:
     """What a build keeps for the next one: ``to_plain``'s values, with each story's
-    terms and anchors packed (a profile never read in this build, as it was read)."""
+    facts and its terms and anchors packed apart, as two bytes (a story's facts or
+    profile not changed in this build, as it was read: at 30,000 stories making and
+    pickling every story's row again took about 0.4 s a day)."""
     profiles = clustering.profiles
     lazy = isinstance(profiles, LazyProfiles)
     facts = clustering.facts()
     return {
         "method": clustering.method,
-        "stories": [[key, p.time, p.digest, list(p.same_as), list(p.apart_from),
-                     [list(span) for span in p.days],
+        "stories": [[profiles.packed_facts(key) if lazy else pack_facts(p),
                      profiles.packed(key) if lazy else pack(profiles[key])]
                     for key, p in sorted(facts.items())],
         "edges": pack_edges(clustering.edges, sorted(facts)),
@@ -117,6 +126,11 @@ def pack_edges(edges: Mapping[tuple[str, str], float], keys: list[str]) -> list:
     (2.7 million pairs) reading it back held some 600 MB of lists for a moment, the
     build's peak of memory over the previous output (issue 22)."""
     place = {key: number for number, key in enumerate(keys)}
+    places = getattr(edges, "places", None)
+    if places is not None:  # an update's pairs, carried by place from the record's
+        packed = _packed_by_place(places, place, edges.scores)
+        if packed is not None:
+            return packed
     try:  # every story of a pair in ``keys`` (as in a build): whole columns at once
         return [[], array("i", [place[a] for a, _ in edges]).tobytes(),
                 array("i", [place[b] for _, b in edges]).tobytes(),
@@ -134,6 +148,18 @@ def pack_edges(edges: Mapping[tuple[str, str], float], keys: list[str]) -> list:
             column.append(number)
         scores.append(score)
     return [others, first.tobytes(), second.tobytes(), scores.tobytes()]
+
+
+def _packed_by_place(places: Places, place: dict, scores: list) -> list | None:
+    """``pack_edges``' columns from each pair's places in ``places.names``: each name's
+    place in the new keys is looked up once, not each pair's two stories (C loops over
+    the columns). None: a story of a pair is not among the keys (packed pair by pair)."""
+    moved = [place.get(name, -1) for name in places.names]
+    first = array("i", map(moved.__getitem__, places.first))
+    second = array("i", map(moved.__getitem__, places.second))
+    if first and min(min(first), min(second)) < 0:
+        return None
+    return [[], first.tobytes(), second.tobytes(), array("d", scores).tobytes()]
 
 
 _FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")  # a pair that goes <-> one that stays
@@ -172,6 +198,10 @@ class PackedEdges(Mapping):
         stories of the other pairs): ``clusters.recluster``'s first step, with every
         pair tested by its stories' places (C loops over the columns: no pair of
         names is made for a pair that goes, nor a Python step for one that stays)."""
+        return self.split_placed(touched)[:3]
+
+    def split_placed(self, touched) -> tuple[list, list, set[str], Places]:
+        """``split``'s, and the kept pairs' places (``pair_table.Places``)."""
         names = self._names
         hit = bytearray(len(names))  # 1: a story of ``touched``
         for number, key in enumerate(names):
@@ -185,7 +215,8 @@ class PackedEdges(Mapping):
         scores = list(compress(self._scores, stays))
         dropped = {*map(names.__getitem__, compress(first, gone)),
                    *map(names.__getitem__, compress(second, gone))}
-        return pairs, scores, dropped
+        return pairs, scores, dropped, Places(names, array("i", compress(first, stays)),
+                                              array("i", compress(second, stays)))
 
     def __getitem__(self, pair: tuple[str, str]) -> float:
         if self._dict is None:
@@ -198,17 +229,19 @@ def from_stored(data: Mapping, consume: bool = False) -> Clustering:
     the pair scores stay packed (``PackedEdges``). ``consume``: each story's row of
     ``data`` is let go (set to None) once read, so that the record read back and the
     clustering made of it are not held whole at once (``cluster_record.load``)."""
-    facts, packed = {}, {}
+    facts, packed, heads = {}, {}, {}
     rows = data["stories"]
-    for number, (key, time, digest, same_as, apart_from, days, blob) in enumerate(rows):
+    for number, (head, blob) in enumerate(rows):
         if consume:
             rows[number] = None
-        if type(blob) is not bytes:
-            raise TypeError("a story's packed profile is not bytes")
-        facts[key] = Facts(key, time, digest, tuple(same_as), tuple(apart_from),
-                           tuple(tuple(span) for span in days))
-        packed[key] = blob
-    profiles = LazyProfiles(facts, packed, {}, unpack, pack)
+        if type(blob) is not bytes or type(head) is not bytes:
+            raise TypeError("a story's packed facts or profile are not bytes")
+        story = Facts(*pickle.loads(head))  # noqa: S301 - our record, its hash checked
+        if not all(type(part) is tuple for part in story[3:]):
+            raise TypeError("a story's links or days are not tuples")
+        key = story.key
+        facts[key], packed[key], heads[key] = story, blob, head
+    profiles = LazyProfiles(facts, packed, {}, unpack, pack, heads, pack_facts)
     edges = PackedEdges(data["edges"], list(facts))
     result = _result([_make_cluster(members, facts) for members in data["clusters"]],
                      profiles, edges)

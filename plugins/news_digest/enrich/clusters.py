@@ -363,12 +363,12 @@ def recluster(previous: Clustering, stories: Iterable[StoryInput],
     # every pair score that changed is one of a touched story's: only their merges
     # can be decided otherwise, at first (cluster_update)
     # the pairs kept (in their order), their scores; the stories of the others
-    pairs, scores, dropped = kept_pairs(previous.edges, touched)
+    pairs, scores, dropped, places = kept_pairs(previous.edges, touched)
     found: dict[tuple[str, str], float] = {}  # the pairs of the stories found again
     _edges_of(profiles, redo, index, found)
     del index
-    edges = merged(pairs, scores, found)
-    del pairs, scores
+    edges = merged(pairs, scores, found, places)
+    del pairs, scores, places
     joins, apart = _links(facts)
     again, merges, tainted = reagglomerate(
         previous.merges, touched, facts, Adjacency(edges), neighbours(joins), apart, LINK,

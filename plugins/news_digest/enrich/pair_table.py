@@ -21,14 +21,27 @@ from collections.abc import Iterator, Mapping
 from itertools import islice
 from operator import itemgetter
 from operator import lt as before
+from typing import NamedTuple
+
+
+class Places(NamedTuple):
+    """Each pair's stories as places in ``names`` (machine integers), in the pairs'
+    order: the record's packed columns carried from the split to the next record, so
+    that writing it looks no pair's stories up by name (``cluster_store.pack_edges``;
+    822,341 pairs at 30,000 stories)."""
+
+    names: list
+    first: array
+    second: array
 
 
 def kept_pairs(edges: Mapping[tuple[str, str], float],
-               touched: set[str]) -> tuple[list, list, set[str]]:
+               touched: set[str]) -> tuple[list, list, set[str], Places | None]:
     """(the pairs of ``edges`` with no story of ``touched``, in their order; their
-    scores; the stories of the other pairs). A record's packed pair scores split
-    themselves by their stories' places (``cluster_store.PackedEdges.split``)."""
-    split = getattr(edges, "split", None)
+    scores; the stories of the other pairs; the kept pairs' places, when known). A
+    record's packed pair scores split themselves by their stories' places
+    (``cluster_store.PackedEdges.split_placed``)."""
+    split = getattr(edges, "split_placed", None)
     if split is not None:
         return split(touched)
     pairs, scores, dropped = [], [], set()
@@ -38,7 +51,7 @@ def kept_pairs(edges: Mapping[tuple[str, str], float],
         else:
             pairs.append(pair)
             scores.append(score)
-    return pairs, scores, dropped
+    return pairs, scores, dropped, None
 
 
 class SortedPairs(Mapping):
@@ -47,12 +60,14 @@ class SortedPairs(Mapping):
     makes a table of them once (nothing in a day does). A table of every pair was
     about 60 bytes a pair (about 50 MB at 30,000 stories) held while the day clusters."""
 
-    __slots__ = ("_table", "pairs", "scores")
+    __slots__ = ("_table", "pairs", "places", "scores")
 
-    def __init__(self, pairs: list, scores: list):
+    def __init__(self, pairs: list, scores: list, places: Places | None = None):
         if len(pairs) != len(scores):
             raise ValueError("as many scores as pairs")
-        self.pairs, self.scores = pairs, scores
+        if places is not None and not len(places.first) == len(places.second) == len(pairs):
+            raise ValueError("as many places as pairs")
+        self.pairs, self.scores, self.places = pairs, scores, places
         self._table: dict | None = None
 
     def items(self):
@@ -73,20 +88,26 @@ class SortedPairs(Mapping):
         return self._table[pair]
 
 
-def merged(pairs: list, scores: list, found: Mapping[tuple[str, str], float]) -> SortedPairs:
-    """The kept ``pairs`` (with their ``scores``) and the pairs ``found`` again, in the
-    pairs' order (``clusters._sorted``'s). A clustering's pairs are in that order
-    already, so each pair found is put in its place among them instead of every pair
-    being sorted again; kept pairs out of order are sorted whole."""
+def merged(pairs: list, scores: list, found: Mapping[tuple[str, str], float],
+           places: Places | None = None) -> SortedPairs:
+    """The kept ``pairs`` (with their ``scores``, and their ``places`` when known) and
+    the pairs ``found`` again, in the pairs' order (``clusters._sorted``'s). A
+    clustering's pairs are in that order already, so each pair found is put in its
+    place among them instead of every pair being sorted again; kept pairs out of order
+    are sorted whole (their places let go)."""
     if not all(map(before, pairs, islice(pairs, 1, None))):
         table = dict(zip(pairs, scores, strict=True))
         table.update(found)
         ordered = sorted(table)
         return SortedPairs(ordered, list(map(table.__getitem__, ordered)))
     if not found:  # nothing to put in: the kept lists are the result
-        return SortedPairs(pairs, scores)
+        return SortedPairs(pairs, scores, places)
     out_pairs: list = []
     out_scores: list = []
+    if places is not None:  # the found pairs' stories placed after ``names``' own
+        names = list(places.names)
+        where = {name: number for number, name in enumerate(names)}
+        first, second = array("i"), array("i")
     start = 0
     for pair in sorted(found):
         at = bisect_left(pairs, pair, start)
@@ -96,10 +117,23 @@ def merged(pairs: list, scores: list, found: Mapping[tuple[str, str], float]) ->
         out_scores += scores[start:at]
         out_pairs.append(pair)
         out_scores.append(found[pair])
+        if places is not None:
+            first += places.first[start:at]
+            second += places.second[start:at]
+            for key, column in zip(pair, (first, second), strict=True):
+                number = where.get(key)
+                if number is None:
+                    number = where[key] = len(names)
+                    names.append(key)
+                column.append(number)
         start = at
     out_pairs += pairs[start:]
     out_scores += scores[start:]
-    return SortedPairs(out_pairs, out_scores)
+    if places is None:
+        return SortedPairs(out_pairs, out_scores)
+    first += places.first[start:]
+    second += places.second[start:]
+    return SortedPairs(out_pairs, out_scores, Places(names, first, second))
 
 
 class Adjacency(Mapping):

@@ -48,6 +48,11 @@ SEP = "\x1f"  # never inside a repr or a hex digest
 
 
 _PLAIN_TYPES = frozenset({*_PLAIN, datetime})
+# The fields whose tuples ``feed_item`` shares between records (``_same``): their key
+# text is kept for the next record that holds the same tuple. A story's own tuples
+# (its related stories' links) are not: kept, their text only took room (about 12 MB
+# at 30,000 stories while the feeds are keyed).
+_SHARED = frozenset({"topics"})
 
 
 def _is_plain(value) -> bool:
@@ -66,15 +71,17 @@ def _hashed(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def keys_of_item(item: feeds.FeedItem, hiddens: list, key_of) -> tuple[str, ...] | None:
+def keys_of_item(item: feeds.FeedItem, hiddens: list, key_of,
+                 seen: dict | None = None) -> tuple[str, ...] | None:
     """The keys of ``item`` as each kind of feed writes it: the fields it writes
     (not those of ``hiddens``, which ``feeds.as_written`` blanks). A record holds
     plain values (text, dates, tuples of them and of frozen dataclasses of them),
     whose ``repr`` says all they are; anything else is keyed by ``key_of`` (a
     fingerprint). The fields no format hides are hashed once per item, not once per
     format (a key may cover more than its format writes, never less). None: a field
-    cannot be keyed."""
-    parts = _item_parts(item, key_of)
+    cannot be keyed. ``seen``: the text of each plain tuple met before, by identity
+    (the records share their topics' tuples: ``feed_item``'s ``same``)."""
+    parts = _item_parts(item, key_of, {} if seen is None else seen)
     if parts is None:
         return None
     always, hideable = parts
@@ -83,13 +90,27 @@ def keys_of_item(item: feeds.FeedItem, hiddens: list, key_of) -> tuple[str, ...]
                  for hidden in hiddens)
 
 
-def _item_parts(item: feeds.FeedItem, key_of) -> tuple[str, tuple] | None:
+def _item_parts(item: feeds.FeedItem, key_of, seen: dict) -> tuple[str, tuple] | None:
     """(hash of the fields no format hides, the others as text); None: a field
     cannot be keyed."""
     texts = []
     for name in _ITEM_FIELDS:
         value = getattr(item, name)
-        text = repr(value) if _is_plain(value) else key_of(value, 1)
+        if type(value) in _PLAIN_TYPES:
+            text = repr(value)
+        elif name in _SHARED and type(value) is tuple:
+            # a tuple, held by ``seen`` with its text: the same object, the same
+            # plain values (a tuple of plain values cannot change)
+            found = seen.get(id(value))
+            if found is not None and found[0] is value:
+                text = found[1]
+            elif _is_plain(value):
+                text = repr(value)
+                seen[id(value)] = (value, text)
+            else:
+                text = key_of(value, 1)
+        else:
+            text = repr(value) if _is_plain(value) else key_of(value, 1)
         if text is None:
             return None
         texts.append((name, text))
@@ -112,8 +133,7 @@ def feed_item(article, base_url: str, same: dict | None = None,
     met before, by value (``_same``), for the records of one build to share them.
     ``site_language``: its language is carried only when it is another (as its pages)."""
     same = {} if same is None else same
-    topics = _same(same, tuple(_same(same, feeds.Topic(tag.slug, str(tag),
-                                                       f"{base_url}/{tag.url}"))
+    topics = _same(same, tuple(_topic(same, tag, base_url)
                                for tag in getattr(article, "tags", None) or ()))
     attribution = getattr(article, "attribution", None)
     # Pelican's default author (AUTHOR, the digest) is no byline, nor is a byline that
@@ -134,9 +154,31 @@ def feed_item(article, base_url: str, same: dict | None = None,
         summary_text=getattr(article, "description", ""),
         cluster=coverage.cluster if coverage else "",
         lead=not coverage or coverage.lead == article.identity,
-        related=tuple((card.identity, _same(same, f"{base_url}/{card.url}"))
+        related=tuple(_related(same, card, base_url)
                       for card in coverage.others) if coverage else (),
         language=foreign_language(getattr(article, "language", ""), site_language))
+
+
+def _topic(same: dict, tag, base_url: str) -> feeds.Topic:
+    """The feeds' record of a topic, made once per tag object a build shares between
+    its stories (held by ``same``, so that its id names no other object)."""
+    found = same.get((_topic, id(tag)))
+    if found is not None and found[0] is tag:
+        return found[1]
+    topic = _same(same, feeds.Topic(tag.slug, str(tag), f"{base_url}/{tag.url}"))
+    same[(_topic, id(tag))] = (tag, topic)
+    return topic
+
+
+def _related(same: dict, card, base_url: str) -> tuple[str, str]:
+    """(identity, link) of another report of a story's event, made once per card
+    (``coverage_of`` shares one between the stories of an event)."""
+    found = same.get((_related, id(card)))
+    if found is not None and found[0] is card:
+        return found[1]
+    pair = (card.identity, _same(same, f"{base_url}/{card.url}"))
+    same[(_related, id(card))] = (card, pair)
+    return pair
 
 
 def _same(same: dict, value):
@@ -215,14 +257,15 @@ class DigestFeedGenerator(Generator):
         hiddens = sorted({feeds.unwritten(feed.format, feed.channel) for feed in files})
         item_keys: dict[int, tuple[str, ...] | None] = {}  # id of an item -> its keys
         text_keys: dict[int, str | None] = {}
+        seen: dict = {}  # the text of each plain tuple keyed (``keys_of_item``)
         to_write = []
         for feed in files:
-            key = self._key(feed, hiddens, item_keys, text_keys)
+            key = self._key(feed, hiddens, item_keys, text_keys, seen)
             if not speed.reuse(feed.path, key, self.output_path / feed.path):
                 to_write.append((feed, key))
         # Every feed is keyed: the items' and texts' keys (a few hashes a story) go
         # before the entries are made, which reuse the room they held (issue 22).
-        del item_keys, text_keys
+        del item_keys, text_keys, seen
         # A story's entry is made once for all the feeds of a kind that carry it, and
         # kept until the last feed written that carries it: counted over the feeds
         # kept too, the entries of a day's written feeds were held to the end (about
@@ -262,7 +305,8 @@ class DigestFeedGenerator(Generator):
         self.story_of = {}
         speed.give_back_freed_memory()  # the feeds' records, entries and keys
 
-    def _key(self, feed, hiddens: list, item_keys: dict, text_keys: dict) -> str | None:
+    def _key(self, feed, hiddens: list, item_keys: dict, text_keys: dict,
+             seen: dict) -> str | None:
         """The key of ``feed``: what its format writes (None: it is written).
         ``hiddens``: what each kind of feed leaves unwritten; ``item_keys``: each
         item's keys for those kinds, in their order."""
@@ -274,7 +318,8 @@ class DigestFeedGenerator(Generator):
         for item in feed.items:
             found = item_keys.get(id(item), False)
             if found is False:
-                found = item_keys[id(item)] = keys_of_item(item, hiddens, speed.key_of)
+                found = item_keys[id(item)] = keys_of_item(item, hiddens, speed.key_of,
+                                                           seen)
             story = self.story_of[id(item)]
             text = text_keys.get(id(story), False)
             if text is False:

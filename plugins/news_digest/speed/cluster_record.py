@@ -38,7 +38,8 @@ from ..enrich.clusters import Clustering
 from .json_record import read_or_discard
 
 RECORD = "clusters.bin"
-MAGIC = b"news-digest clusters 4 "  # 3: the pair scores packed (cluster_store); 4: merges
+# 3: the pair scores packed (cluster_store); 4: merges; 5: each story's facts packed
+MAGIC = b"news-digest clusters 5 "
 
 
 HASH_LENGTH = 32  # hex digits of ``_hash``
