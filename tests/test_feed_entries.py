@@ -12,7 +12,7 @@ import pathlib
 import pytest
 from test_feeds import GOV, PUBLIC, SCI, channel, record
 
-from news_digest.output import feed_entries, feeds
+from news_digest.output import feeds
 from news_digest.output.feed_history import ChannelLinks
 
 from sitebuild import build, seed_text
