@@ -1,6 +1,7 @@
-"""A story's feed entry is made once per kind of feed and shared by every feed of that
-kind that carries it (``feeds.SharedEntries``): each feed is byte for byte the feed
-made alone, and no entry is held past the last feed that needs it."""
+"""A story's feed entry is made once per kind of subscription feed and shared by every
+feed of that kind that carries it (``feeds.SharedEntries``): each feed is byte for byte
+the feed made alone, no entry is held past the last feed that needs it, and none is
+held for an archive document (written after every subscription feed)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pathlib
 import pytest
 from test_feeds import GOV, PUBLIC, SCI, channel, record
 
-from news_digest.output import feed_entries, feeds
+from news_digest.output import feeds
 from news_digest.output.feed_history import ChannelLinks
 
 from sitebuild import build, seed_text
@@ -61,13 +62,15 @@ def test_an_entry_is_made_once_per_kind(monkeypatch):
     for channel_, fmt, items in planned:
         if fmt != "json":
             RENDER[fmt](channel_, items, shared)
-    # Kinds: RSS summary, RSS full text, Atom summary, Atom full text; an Atom archive
-    # document takes the Atom summary entry of a story a subscription feed carries.
-    kinds = _union(planned)
+    # Kinds: RSS summary, RSS full text, Atom summary, Atom full text, made once a
+    # story for the subscription feeds; an archive document makes its own entries.
+    kinds = _union([p for p in planned if not p[0].links.is_archive])
     assert len(kinds) == 4
-    expected = sorted((identity, kind[0] == "atom") for kind, identities in kinds.items()
-                      for identity in identities)
-    assert sorted(made) == expected
+    archived = [(i.identity, fmt == "atom") for c, fmt, items in planned
+                if c.links.is_archive and fmt != "json" for i in items]
+    expected = sorted([(identity, kind[0] == "atom") for kind, identities in kinds.items()
+                       for identity in identities] + archived)
+    assert archived and sorted(made) == expected
     assert len(made) < sum(len(items) for _, fmt, items in planned if fmt != "json")
 
 
@@ -75,21 +78,28 @@ def _union(planned) -> dict:
     kinds: dict[tuple, set] = {}
     for c, fmt, items in planned:
         if fmt != "json":
-            kinds.setdefault(feed_entries._shared(feeds.entry_kind(c, fmt)), set()).update(
+            kinds.setdefault(feeds.entry_kind(c, fmt), set()).update(
                 i.identity for i in items)
     return kinds
 
 
-def test_stories_of_the_archive_alone_are_not_counted():
-    """A big digest's archive holds every story, each in one feed of a kind: nothing to
-    share, so nothing is counted or kept for them."""
+def test_no_entry_is_counted_or_kept_for_an_archive_document():
+    """Every story is in its day's archive document, written after every subscription
+    feed: an entry kept for it would be held from the story's first subscription feed
+    to the end of the feeds, for every story a subscription feed carries at once."""
     planned = _feeds()
     archive_only = record(99, day=9)
     archive = next(c for c, fmt, _ in planned if c.links.is_archive)
     uses = feeds.SharedEntries.count_uses([*planned, (archive, "atom", [archive_only]),
                                            (archive, "rss", [archive_only])])
-    assert not [key for key in uses if key[0] == archive_only.identity]
+    assert not [key for key in uses if key[0] == archive_only.identity or key[3]]
     assert uses  # the subscription feeds' stories are counted
+    shared = feeds.SharedEntries(uses)
+    for channel_, fmt, items in planned:
+        if fmt != "json":
+            RENDER[fmt](channel_, items, shared)
+            if channel_.links.is_archive:
+                assert not [key for key in shared.made if key[3]]
 
 
 def test_a_build_makes_each_feed_folder_once(tmp_path, monkeypatch):
@@ -116,7 +126,7 @@ def test_a_build_makes_each_feed_folder_once(tmp_path, monkeypatch):
 
 def test_an_archive_entry_is_the_subscription_entry_less_its_related_links():
     """A story with other reports of its event in a subscription feed and in its day's
-    archive: the archive document's entry is the subscription's, less its related
+    archive: the archive document's entry is the subscription's less its related
     links, and each document is the one made alone."""
     planned = _feeds()
     story = next(i for _, fmt, items in planned if fmt == "atom" for i in items if i.related)

@@ -4,9 +4,8 @@ Pure module: no Pelican import (``feeds.py`` renders with it). feedgen builds an
 entry's element anew whenever a feed is serialised; a story is in several feeds of
 one kind (the whole digest, its topics, its publisher, its day's archive), with the
 same entry in each. Here each story's entry is filled and built once per kind
-(``entry_kind``), each feed gets a copy of the element, and the last feed the
-original; an Atom archive document takes the subscription feeds' entry less its
-``related`` links (the only thing it writes otherwise, ``feeds._entry``).
+(``entry_kind``) of subscription feed, each feed gets a copy of the element, and the
+last feed the original; an archive document's entries are made for it.
 """
 
 from __future__ import annotations
@@ -55,40 +54,22 @@ class BuiltOnceEntry(FeedEntry):
             extensions))
 
 
-class WithoutRelated(FeedEntry):
-    """An Atom archive document's entry for a story a subscription feed carries too:
-    that entry's element less its ``link rel="related"`` (an archive document of a
-    complete edition never changes, so it links no later report of the event)."""
-
-    def __init__(self, entry: BuiltOnceEntry):
-        super().__init__()
-        self.entry = entry
-
-    def atom_entry(self, extensions=True):
-        element = self.entry.atom_entry(extensions)
-        for link in element.findall("link"):
-            if link.get("rel") == "related":
-                element.remove(link)
-        return element
-
-
 def entry_kind(channel, fmt: str) -> tuple:
     """What a story's entry depends on besides the story: the format, summary or
-    full text, and (Atom) whether the feed is an archive document."""
-    return (fmt, channel.full_text, fmt == "atom" and channel.links.is_archive)
-
-
-def _shared(kind: tuple) -> tuple:
-    """The kind whose entry serves ``kind``: an Atom archive's is the subscription's."""
-    return kind[:2] + (False,)
+    full text, and whether the feed is an archive document (whose entries are its
+    own: ``SharedEntries``)."""
+    return (fmt, channel.full_text, channel.links.is_archive)
 
 
 class SharedEntries:
-    """Each story's entry made once per kind of feed (``entry_kind``; an Atom archive
-    document shares the subscription feeds') and added to every feed of that kind
-    that carries it. ``uses``: how many feeds of each kind carry each story
-    (``count_uses``); an entry is kept only until its last use, so the stories of
-    one feed alone are never held."""
+    """Each story's entry made once per kind of subscription feed (``entry_kind``) and
+    added to every subscription feed of that kind that carries it. ``uses``: how
+    many feeds of each kind carry each story (``count_uses``); an entry is kept only
+    until its last use. An archive document's entries are its own, made for it: the
+    archive is written after every subscription feed, so an entry shared with it was
+    held from a story's first subscription feed to its edition's archive, for every
+    story a subscription feed carries at once (30,000 entries, about 370 MB at
+    30,000 stories: the peak of a build from scratch)."""
 
     def __init__(self, uses: Counter | None = None):
         self.left = uses if uses is not None else Counter()
@@ -96,33 +77,28 @@ class SharedEntries:
 
     @staticmethod
     def count_uses(feeds) -> Counter:
-        """``feeds``: (channel, format, items) of every feed to be written. Only stories
-        of a subscription feed are counted: a story in its day's archive alone is in
-        one feed of each kind (and a big digest's archive holds every story)."""
-        feeds = [(channel, fmt, items) for channel, fmt, items in feeds
-                 if fmt in ("rss", "atom")]
-        subscribed = {item.identity for channel, _, items in feeds
-                      if not channel.links.is_archive for item in items}
-        return Counter((item.identity, *_shared(entry_kind(channel, fmt)))
+        """``feeds``: (channel, format, items) of every feed to be written. Only the
+        subscription feeds' entries are counted (an archive document makes its own)."""
+        return Counter((item.identity, *entry_kind(channel, fmt))
                        for channel, fmt, items in feeds
-                       for item in items if item.identity in subscribed)
+                       if fmt in ("rss", "atom") and not channel.links.is_archive
+                       for item in items)
 
     def add(self, fg: FeedGenerator, item, kind: tuple, fill) -> None:
         """Add ``item``'s entry of ``kind`` to ``fg``; ``fill(entry)`` fills a new one
         as a feed of ``kind`` writes it."""
-        key = (item.identity, *_shared(kind))
-        archive = kind[2]
+        key = (item.identity, *kind)
         entry = self.made.get(key)
         if entry is not None:
-            fg.add_entry(WithoutRelated(entry) if archive else entry, order="append")
+            fg.add_entry(entry, order="append")
         else:
             entry = fg.add_entry(BuiltOnceEntry(), order="append")
             fill(entry)
-            # An archive's own entry serves no other kind: kept only when made for a
-            # subscription feed.
-            if self.left[key] > 1 and not archive:
+            if self.left[key] > 1:
                 entry.uses = self.left[key]
                 self.made[key] = entry
+        if key not in self.left:  # an archive's, or a feed's not counted
+            return
         self.left[key] -= 1
         if self.left[key] <= 0:
             self.made.pop(key, None)
