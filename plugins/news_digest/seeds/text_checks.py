@@ -99,4 +99,3 @@ def describe(ch: str) -> str:
     """``U+202E (RIGHT-TO-LEFT OVERRIDE)``: how a message names a character."""
     name = unicodedata.name(ch, "")
     return f"U+{ord(ch):04X}" + (f" ({name})" if name else "")
-
