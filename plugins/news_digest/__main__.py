@@ -5,7 +5,8 @@ import sys
 
 from .curator import std_streams
 
-if not sys.flags.utf8_mode and sys.getfilesystemencoding().lower() not in ("utf-8", "utf8"):
+if not sys.flags.utf8_mode and sys.getfilesystemencoding().lower() not in ("utf-8", "utf8") \
+        and sys.orig_argv[1:3] != ["-X", "utf8"]:  # once (`-X utf8=0` given would loop)
     # A locale that is not UTF-8 (PYTHONUTF8=0 under LC_ALL=C, a Latin-1 locale): seeds,
     # their folders' names and the arguments are UTF-8, which it misread (a folder
     # `sübdir` refused as "not UTF-8", a traceback from `new --url https://a.example/ü`).
