@@ -179,3 +179,15 @@ def test_a_locale_that_is_not_utf8_reads_utf8_seeds(tmp_path):
                    "https://a.example/ü", "--body", "Bödy", "--into", str(folder)],
                   cwd=tmp_path, env=env)
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+
+
+def test_a_seed_folder_given_as_a_link_loop_is_named(tmp_path, capsys):
+    """`import --into loop` and `new --into loop` said 'the target folder does not
+    exist' of a link that is there."""
+    (tmp_path / "loop").symlink_to("loop")
+    code = cli.main(["new", "--title", "T", "--source", "S", "--url", "https://a.example/x",
+                     "--body", "B", "--into", str(tmp_path / "loop")])
+    assert code == 2 and capsys.readouterr().err == (
+        f"{tmp_path / 'loop'}: the target folder is a symbolic link that leads nowhere (a "
+        "loop, or a folder gone): create it or pass --into with the seed folder "
+        "(content/articles/)\n")
