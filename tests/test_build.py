@@ -70,7 +70,7 @@ def test_same_headline_twice_gives_two_pages(tmp_path):
 
 def test_broken_seeds_stop_the_build_and_are_all_listed(tmp_path):
     (tmp_path / "output").mkdir()
-    (tmp_path / "output" / "keep.html").write_text("previous build")
+    (tmp_path / "output" / "index.html").write_text("previous build")  # a site built before
     seeds = {
         "001_good.txt": seed_text(),
         "002_nodate.txt": seed_text(published=None, url="https://x.example/2"),
@@ -82,7 +82,7 @@ def test_broken_seeds_stop_the_build_and_are_all_listed(tmp_path):
     assert "003_badurl.txt:7: 'ftp://x.example/3' is not an absolute http(s) URL" in site.stderr
     assert "Traceback" not in site.stderr
     # Nothing half-written: the previous output is untouched.
-    assert [p.name for p in site.files()] == ["keep.html"]
+    assert [p.name for p in site.files()] == ["index.html"]
 
 
 def test_non_strict_mode_skips_broken_seeds_with_warnings(tmp_path):

@@ -31,7 +31,17 @@ HOSTS = {
     "russian.txt": ("https://\u0441\u0430\u0445\u0430\u0440.ru/story", None),
     "russian_tld.txt": ("https://\u0441\u0430\u0445\u0430\u0440.\u0440\u0444/story", None),
     "german.txt": ("https://m\u00fcnchen.de/story", None),
-    "punycode.txt": ("https://xn--80ak6aa92e.com/story", None),  # the xn-- form: as written
+    # the xn-- form is read as a browser may show it (eighteenth session)
+    "punycode.txt": ("https://xn--80ak6aa92e.com/story",
+                     "(the xn-- form of '\u0430\u0440\u0440\u04cf\u0435.com') is written in "
+                     "Cyrillic letters"),
+    "punycode_mixed.txt": ("https://xn--pple-43d.com/story",
+                           "(the xn-- form of '\u0430pple.com') mixes Cyrillic and Latin"),
+    "punycode_slash.txt": ("https://apple.xn--comevil-3d7c.com/story",
+                           "holds U+2044 (FRACTION SLASH)"),
+    "punycode_broken.txt": ("https://xn--zz.com/story", "not a valid host name (an xn-- "
+                            "label that decodes to nothing a host holds)"),
+    "punycode_german.txt": ("https://xn--mnchen-3ya.de/story", None),  # münchen.de
 }
 DATES = {
     "rfc822_est.txt": ("Mon, 07 Dec 2026 10:00:00 EST",

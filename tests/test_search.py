@@ -126,14 +126,14 @@ def test_a_failing_index_fails_the_build_and_keeps_the_previous_output(tmp_path,
     broken.chmod(0o755)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(broken))
     (tmp_path / "output").mkdir()
-    (tmp_path / "output" / "keep.html").write_text("previous build")
+    (tmp_path / "output" / "index.html").write_text("previous build")  # a site built before
     site = build(tmp_path, {SAMPLE: SAMPLE_SEED.read_bytes()})
     assert site.code == 1
     assert "Pagefind failed with exit code 3" in site.stderr
     assert "cannot write index" in site.stderr
     assert "DIGEST_SEARCH = False" in site.stderr
     assert "Traceback" not in site.stderr
-    assert [p.name for p in site.files()] == ["keep.html"]
+    assert [p.name for p in site.files()] == ["index.html"]
     assert not list(tmp_path.glob(".output.building-*"))  # no staging folder left behind
 
 

@@ -28,6 +28,7 @@ from ..settings import SETTINGS_FILE
 from ..speed import PREVIOUS_OUTPUT, Rebuild
 from . import interrupts
 from .build_lock import BuildLock, BuildLocked
+from .output_folder import folder_refusal
 from .output_swap import (
     Unswappable,
     remove_debris,
@@ -81,15 +82,20 @@ def placeholder_message(settings_file: str, settings) -> str:
             f"build: `make publish SITEURL=https://your.site/`")
 
 
-def _placeholder_refusal(settings_file: str, content: str | None,
-                         overrides: dict | None) -> str:
-    """``placeholder_message`` for the settings this build would read."""
+def _settings_read(settings_file: str, content: str | None, overrides: dict | None) -> dict:
+    """The settings this build would read (Pelican's ``ValueError`` when it cannot)."""
     from pelican.settings import read_settings  # noqa: PLC0415
 
     override = {SETTINGS_FILE: settings_file, **(overrides or {})}
     if content:
         override["PATH"] = str(Path(content).resolve())
-    return placeholder_message(settings_file, read_settings(settings_file, override=override))
+    return read_settings(settings_file, override=override)
+
+
+def _placeholder_refusal(settings_file: str, content: str | None,
+                         overrides: dict | None) -> str:
+    """``placeholder_message`` for the settings this build would read."""
+    return placeholder_message(settings_file, _settings_read(settings_file, content, overrides))
 
 
 def build_site(settings_file: str, content: str | None, output: str, *,
@@ -112,6 +118,10 @@ def build_site(settings_file: str, content: str | None, output: str, *,
             print(f"{given}: the {kind} folder is a symbolic link that leads back to itself "
                   "(a loop): remove the link, or point it at a folder", file=sys.stderr)
             return 2
+    if refused := folder_refusal(settings_file, content, output,
+                                 lambda: _settings_read(settings_file, content, overrides)):
+        print(refused, file=sys.stderr)  # before anything is locked or written
+        return 2
     watch = _FailureWatch()
     logging.getLogger().addHandler(watch)
     target = Path(output).resolve()

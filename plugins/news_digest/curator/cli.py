@@ -7,7 +7,7 @@ import os
 import sys
 from importlib import import_module
 
-from . import interrupts
+from . import interrupts, std_streams
 
 # Each command's module, in the order `--help` lists them. Only the module of the
 # command that runs is imported (a build does not load the importer's HTTP client or
@@ -29,12 +29,17 @@ def main(argv: list[str] | None = None) -> int:
     # from the first instant: before, one while Pelican loaded killed a build silently,
     # and a Ctrl-C while argparse loaded its modules ended in a traceback.
     words = sys.argv[1:] if argv is None else argv
-    with interrupts.handled():
+    name = words[0] if words and words[0] in COMMANDS else "news_digest"
+    with interrupts.handled(), std_streams.guarded_stdout() as stdout:
         try:
-            return _main(words)
+            code = _main(words)
+            if lost := std_streams.lost_line(name, stdout):  # `> /dev/full`
+                print(lost, file=sys.stderr)
+                # a build's site is in place: only Pelican's closing line was lost
+                return code if name == "build" else (code or 1)
+            return code
         except KeyboardInterrupt as stop:  # the commands that write anything handle it
-            name = words[0] if words and words[0] in COMMANDS else "news_digest"  # themselves
-            which = interrupts.signal_name(stop)
+            which = interrupts.signal_name(stop)  # themselves
             print(f"{name}: interrupted" + ("" if which == "SIGINT" else f" ({which})"),
                   file=sys.stderr)
             return interrupts.exit_code(stop)  # 143: a SIGTERM to an import waiting

@@ -45,7 +45,8 @@ def check_folder(into: str) -> Path | None:
     """The target folder, or None after saying what is wrong with it."""
     folder = Path(into)
     if not folder.is_dir():
-        why = "is not a folder" if folder.exists() else "does not exist"
+        why = ("is not a folder" if folder.exists() else "is a symbolic link that leads nowhere "
+               "(a loop, or a folder gone)" if folder.is_symlink() else "does not exist")
         print(f"{printable(into)}: the target folder {why}: create it or pass --into with the "
               "seed folder (content/articles/)", file=sys.stderr)
         return None

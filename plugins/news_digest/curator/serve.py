@@ -9,6 +9,7 @@ instead, which a browser shows as a broken site. Loopback only unless ``-b`` say
 
 from __future__ import annotations
 
+import argparse
 import functools
 import http.server
 import sys
@@ -76,6 +77,18 @@ def run(args) -> int:
     return 0
 
 
+def _port(text: str) -> int:
+    """A TCP port: 99999 ended in Python's OverflowError with its traceback."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port: give 0 to 65535 "
+                                         "(0 picks a free one), e.g. PORT=8080")
+    return port
+
+
 def add_parser(commands) -> None:
     parser = commands.add_parser(
         "serve", help="serve the built site on this machine (missing pages get 404.html)",
@@ -84,6 +97,6 @@ def add_parser(commands) -> None:
                         help="the built site (default: output)")
     parser.add_argument("-b", "--bind", default="127.0.0.1", metavar="ADDRESS",
                         help="address to listen on (default: 127.0.0.1)")
-    parser.add_argument("-p", "--port", type=int, default=8000,
+    parser.add_argument("-p", "--port", type=_port, default=8000,
                         help="port (default: 8000; 0 picks a free one)")
     parser.set_defaults(run=run)

@@ -29,6 +29,11 @@ def settings_file_problem(path: str) -> str:
     kind = kind_of(mode)
     if kind is not None:
         return f"{path}: is {kind}, not a settings file: give the settings file with -s FILE"
+    try:  # a regular file: it opens at once (check, import, explain ended in a traceback)
+        os.close(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)))
+    except OSError as err:
+        return (f"{path}: the settings file cannot be read ({err.strerror}): make it readable "
+                f"(chmod a+r {path}) or give another with -s FILE")
     return ""
 
 

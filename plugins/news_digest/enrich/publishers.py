@@ -15,6 +15,7 @@ from datetime import datetime
 from itertools import chain, count
 from typing import Any
 
+from ..seeds.inner_breaks import drop_inner_breaks
 from ..seeds.slugs import slugify_headline
 from ..seeds.urls import is_web_url, normalise_url, site_home
 from .lookalikes import reader_key
@@ -131,7 +132,9 @@ def publisher_slugs(publishers: dict[str, tuple[datetime, str, str]], *, save_as
     """
     by_base: dict[str, list[tuple[datetime, str, str]]] = defaultdict(list)
     for key, (first, first_key, name) in publishers.items():
-        by_base[slugify_headline(name, PUBLISHER_SLUG_LENGTH)].append((first, first_key, key))
+        # not cut at a zero-width space: a newer story's spelling would move the page
+        base = slugify_headline(drop_inner_breaks(name), PUBLISHER_SLUG_LENGTH)
+        by_base[base].append((first, first_key, key))
     slugs: dict[str, str] = {}
     waiting = []  # (base, key) still without a slug, in a stable order
     for base in sorted(by_base):

@@ -23,6 +23,7 @@ from .format import (
     parse_seed,
     render_seed,
 )
+from .inner_breaks import drop_inner_breaks
 from .text import clean_line
 from .text_checks import close_bidi
 
@@ -66,10 +67,11 @@ def story_seed(path: str, *, title: str, published: datetime, byline: str, sourc
         raise StoryError("no text")
     if body and looks_like_header(body[0]):
         body[0] = WORD_JOINER + body[0]
-    name = clean_line(source_name).replace("[", "(").replace("]", ")")
+    # A new story: a zero-width space inside a word is left out, not cut into its address
+    name = drop_inner_breaks(clean_line(source_name)).replace("[", "(").replace("]", ")")
     seed = Seed(
         path=path,
-        title=fit(title, MAX_HEADLINE_CHARS),
+        title=fit(drop_inner_breaks(title), MAX_HEADLINE_CHARS),
         published=published,
         byline=fit(byline, MAX_HEADER_CHARS),
         source_name=fit(name, max(20, MAX_HEADER_CHARS - len(url) - 10)),

@@ -44,6 +44,7 @@ from .headers import (
     suggest,
     title_hint,
 )
+from .inner_breaks import inner_break_notes
 from .safe_read import read_capped
 from .urls import url_identity
 
@@ -200,7 +201,9 @@ def parse_seed(data: bytes | str, path: str) -> Seed:
         headers={k: v for k, v in values.items() if k not in CORE},
         extra=head.extra,
         lines={**head.where, "body": body_start + 1},
-        warnings=tuple(sorted(head.warnings, key=lambda w: w.line)),  # in file order
+        warnings=tuple(sorted(head.warnings + [SeedWarning(path, line, note) for line, note
+                                               in inner_break_notes(values, head.where)],
+                              key=lambda w: w.line)),  # in file order
     )
 
 

@@ -147,9 +147,11 @@ def _check_published(value: str, name: str) -> datetime:
     if offset % timedelta(minutes=1) or not -MIN_UTC_OFFSET <= offset <= MAX_UTC_OFFSET:
         raise HeaderValueError(f"the UTC offset of '{value[:80]}' is not a time zone's: write "
                            f"hours and minutes from -12:00 to +14:00, like {example}")
-    if ahead_of_the_clock(published):
-        raise HeaderValueError(f"{published.isoformat()} is in the future: give the time the "
-                           "story was published")
+    if ahead_of_the_clock(published):  # the clock named: a wrong one refuses every new story
+        raise HeaderValueError(
+            f"{published.isoformat()} is in the future (more than a day after this machine's "
+            f"clock, {now():%Y-%m-%d %H:%M} UTC): give the time the story was published, or "
+            "set the clock right if it is wrong")
     return published
 
 

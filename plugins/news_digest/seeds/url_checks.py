@@ -84,9 +84,40 @@ def _host_problem(host: str, netloc: str) -> str | None:
             return f"'{host}' is not an IPv6 address: write the host name"
         return None
     if host.isascii():
-        return (None if all(_HOST_LABEL_RE.fullmatch(label) for label in host.rstrip(".")
-                            .split(".")) else
-                f"'{host}' is not a valid host name: write the publisher's host name")
+        if not all(_HOST_LABEL_RE.fullmatch(label) for label in host.rstrip(".").split(".")):
+            return f"'{host}' is not a valid host name: write the publisher's host name"
+        # A look-alike written in its xn-- form was linked: Firefox may show it decoded.
+        decoded = _decoded(host)
+        if decoded is None:
+            return (f"'{host}' is not a valid host name (an xn-- label that decodes to "
+                    "nothing a host holds): write the publisher's host name")
+        return None if decoded == host else _unicode_host_problem(decoded, host)
+    return _unicode_host_problem(host, host)
+
+
+def _decoded(host: str) -> str | None:
+    """``host`` with each ``xn--`` label as a browser may show it; None when one is no
+    Punycode or decodes to plain ASCII (IDNA never writes such a label)."""
+    labels = []
+    for label in host.split("."):
+        if label.lower().startswith("xn--"):
+            try:
+                label = label[4:].encode("ascii").decode("punycode")
+            except UnicodeError:
+                return None
+            if label.isascii() or not label:
+                return None
+        labels.append(label)
+    return ".".join(labels)
+
+
+def _unicode_host_problem(host: str, written: str) -> str | None:
+    """What is wrong with a host holding letters other than ASCII, ``written`` as the
+    seed writes it (``host`` itself, or its xn-- form)."""
+    if written != host:
+        problem = _unicode_host_problem(host, host)
+        return problem and problem.replace(
+            f"the host '{host}'", f"the host '{written}' (the xn-- form of '{host}')", 1)
     if unicodedata.normalize("NFKC", host) != host:
         return (f"the host '{host}' is written with full-width or other compatibility "
                 "characters (it stands for another address): write it in plain letters")
@@ -104,13 +135,13 @@ def _host_problem(host: str, netloc: str) -> str | None:
         if len(mixed) > 1:
             return (f"the host '{host}' mixes {' and '.join(s.title() for s in mixed)} "
                     "letters (a look-alike of another address): write the host as the "
-                    "publisher does, or in its xn-- form")
+                    "publisher does")
         if _reads_as_latin(label) and labels[-1] not in _HOME_TLDS.get(mixed[0], ()) \
                 and labels[-1].isascii():
             shown = ".".join(_reads_as_latin(part) or part for part in labels)
             return (f"the host '{host}' is written in {mixed[0].title()} letters that each "
                     f"look like a Latin one: it reads as '{shown}', another address (a "
-                    "look-alike): write the host as the publisher does, or in its xn-- form")
+                    "look-alike): write the host as the publisher does")
     try:
         ascii_host = host.encode("idna").decode("ascii")
     except UnicodeError:
