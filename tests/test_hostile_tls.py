@@ -24,6 +24,8 @@ import pytest
 
 from news_digest.curator.fetch import FetchPolicy, fetch
 
+from feedserver import without_proxies
+
 FEED = (Path(__file__).parent / "data" / "feeds" / "planet-world.rss.xml").read_bytes()
 
 
@@ -127,10 +129,7 @@ def _closed(conn: socket.socket) -> bool:
 
 @pytest.fixture
 def tls_server(tmp_path, monkeypatch):
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy",
-                 "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    without_proxies(monkeypatch)
     cert, key = _certificate(tmp_path)
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(cert))  # trust the throwaway certificate
     server = TLSServer(cert, key)

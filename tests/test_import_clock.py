@@ -15,7 +15,7 @@ from feedgen.feed import FeedGenerator
 from news_digest.curator.cli import main
 from news_digest.seeds import headers
 
-from feedserver import FeedServer
+from feedserver import FeedServer, without_proxies
 
 HOME = "https://gazette.example/"
 
@@ -37,10 +37,7 @@ def _feed(published: datetime) -> bytes:
 
 @pytest.fixture
 def served(tmp_path, monkeypatch):
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy",
-                 "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    without_proxies(monkeypatch)
     monkeypatch.chdir(tmp_path)  # no pelicanconf.py here: the defaults apply
     with FeedServer() as server:
         yield server
