@@ -9,13 +9,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from feedgen.feed import FeedGenerator
 
 from news_digest.curator.cli import main
 from news_digest.seeds import headers
-
-from feedserver import FeedServer, without_proxies
 
 HOME = "https://gazette.example/"
 
@@ -35,18 +32,10 @@ def _feed(published: datetime) -> bytes:
     return out.rss_str(pretty=True)
 
 
-@pytest.fixture
-def served(tmp_path, monkeypatch):
-    without_proxies(monkeypatch)
-    monkeypatch.chdir(tmp_path)  # no pelicanconf.py here: the defaults apply
-    with FeedServer() as server:
-        yield server
-
-
-def test_stories_refused_by_a_clock_set_back_are_imported_once_it_is_right(served, tmp_path,
+def test_stories_refused_by_a_clock_set_back_are_imported_once_it_is_right(feed_server, tmp_path,
                                                                         capsys, monkeypatch):
     today = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
-    url = served.add("/feed.xml", body=_feed(today))
+    url = feed_server.add("/feed.xml", body=_feed(today))
     (tmp_path / "sources.toml").write_text(
         f'[[source]]\nname = "Gazette"\nhome = "{HOME}"\nfeeds = ["{url}"]\n'
         'policy = "full"\n', encoding="utf-8")
@@ -67,4 +56,4 @@ def test_stories_refused_by_a_clock_set_back_are_imported_once_it_is_right(serve
     assert len(list(folder.iterdir())) == 3
     assert main(args) == 0  # and the feed's validators are kept again: a 304, nothing new
     assert "imported 0, duplicates 0, skipped 0" in capsys.readouterr().out
-    assert served.hits("/feed.xml")[-1].headers.get("If-None-Match")
+    assert feed_server.hits("/feed.xml")[-1].headers.get("If-None-Match")

@@ -14,7 +14,6 @@ from feedgen.feed import FeedGenerator
 from news_digest.curator.cli import main
 from news_digest.seeds.format import read_seed
 
-from feedserver import FeedServer, without_proxies
 from sitebuild import SHARED, build
 
 # A real HTTP server and whole imports: the slow tier (make test), not make test-fast.
@@ -44,14 +43,6 @@ ITEMS = [("Harbour bridge reopens after repairs", "The harbour bridge reopened o
          ("A headline and nothing more", "")]
 
 
-@pytest.fixture
-def served(tmp_path, monkeypatch):
-    without_proxies(monkeypatch)
-    monkeypatch.chdir(tmp_path)  # no pelicanconf.py here: the defaults apply
-    with FeedServer() as server:
-        yield server
-
-
 def _import(capsys, tmp_path, sources: str, *extra) -> tuple[int, str, str, dict]:
     (tmp_path / "sources.toml").write_text(sources, encoding="utf-8")
     folder = tmp_path / "articles"
@@ -67,9 +58,9 @@ def _source(name: str, home: str, feed_url: str, policy: str) -> str:
             f'policy = "{policy}"\n')
 
 
-def test_link_imports_the_headline_full_and_excerpt_skip_it(served, tmp_path, capsys):
+def test_link_imports_the_headline_full_and_excerpt_skip_it(feed_server, tmp_path, capsys):
     sources = "\n".join(
-        _source(name, home, served.add(f"/{policy}.xml", body=feed(home, ITEMS)), policy)
+        _source(name, home, feed_server.add(f"/{policy}.xml", body=feed(home, ITEMS)), policy)
         for name, home, policy in [("Link Gazette", "https://link.example/", "link"),
                                    ("Lead Gazette", "https://lead.example/", "excerpt"),
                                    ("Full Gazette", "https://full.example/", "full")])
@@ -82,7 +73,7 @@ def test_link_imports_the_headline_full_and_excerpt_skip_it(served, tmp_path, ca
         == [("Link Gazette", "A headline and nothing more", "https://link.example/story-1",
              "yes")]
     assert bare[0].published == datetime(2021, 5, 4, 9, tzinfo=UTC)
-    assert bare[0].headers["feed"] == served.url("/link.xml")
+    assert bare[0].headers["feed"] == feed_server.url("/link.xml")
     assert "item 2 (A headline and nothing more): imported with its headline only" in err
     for name in ("Lead Gazette", "Full Gazette"):
         policy = "excerpt" if name == "Lead Gazette" else "full"
@@ -95,8 +86,8 @@ def test_link_imports_the_headline_full_and_excerpt_skip_it(served, tmp_path, ca
 
 @pytest.mark.skipif(not SCIENCE.is_file(), reason=f"{SCIENCE} is absent (real-world "
                     "captures exist only beside the repository on CI)")
-def test_sciences_headline_only_feed_becomes_a_link_digest(served, tmp_path, capsys):
-    url = served.add("/science.rdf", body=SCIENCE.read_bytes(),
+def test_sciences_headline_only_feed_becomes_a_link_digest(feed_server, tmp_path, capsys):
+    url = feed_server.add("/science.rdf", body=SCIENCE.read_bytes(),
                      content_type="application/rdf+xml")
     code, out, err, seeds = _import(
         capsys, tmp_path, _source("Science", "https://www.science.org/", url, "link"))
