@@ -12,6 +12,7 @@ record) is ``speed.Rebuild``'s.
 from __future__ import annotations
 
 import errno
+import functools
 import logging
 import os
 import shutil
@@ -92,12 +93,6 @@ def _settings_read(settings_file: str, content: str | None, overrides: dict | No
     return read_settings(settings_file, override=override)
 
 
-def _placeholder_refusal(settings_file: str, content: str | None,
-                         overrides: dict | None) -> str:
-    """``placeholder_message`` for the settings this build would read."""
-    return placeholder_message(settings_file, _settings_read(settings_file, content, overrides))
-
-
 def build_site(settings_file: str, content: str | None, output: str, *,
                debug: bool = False, overrides: dict | None = None, force: bool = False,
                wait: bool = True, publish: bool = False) -> int:
@@ -118,8 +113,9 @@ def build_site(settings_file: str, content: str | None, output: str, *,
             print(f"{given}: the {kind} folder is a symbolic link that leads back to itself "
                   "(a loop): remove the link, or point it at a folder", file=sys.stderr)
             return 2
-    if refused := folder_refusal(settings_file, content, output,
-                                 lambda: _settings_read(settings_file, content, overrides)):
+    # read once for both checks below (Pelican reads them again for the build itself)
+    settings = functools.cache(lambda: _settings_read(settings_file, content, overrides))
+    if refused := folder_refusal(settings_file, content, output, settings):
         print(refused, file=sys.stderr)  # before anything is locked or written
         return 2
     watch = _FailureWatch()
@@ -127,7 +123,7 @@ def build_site(settings_file: str, content: str | None, output: str, *,
     target = Path(output).resolve()
     lock = BuildLock(target)
     job = _Build(settings_file, content, output, target, watch, debug, overrides, force)
-    if publish and (refused := _placeholder_refusal(settings_file, content, overrides)):
+    if publish and (refused := placeholder_message(settings_file, settings())):
         print(refused, file=sys.stderr)  # before anything is locked or written
         logging.getLogger().removeHandler(watch)
         return 2
