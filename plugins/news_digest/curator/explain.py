@@ -15,7 +15,7 @@ from ..enrich.language import story_language
 from ..enrich.publishers import find_duplicates
 from ..enrich.story_topics import headline_rule, seed_topics
 from ..enrich.topic_text import read_headline
-from ..enrich.topic_verdict import story_evidence
+from ..enrich.topic_verdict import story_evidence, story_side_threads
 from ..enrich.topics import NEAR_SHARE, Taxonomy, Topic
 from ..errors import SourcesFileError
 from ..seeds.format import SeedError, read_seed
@@ -94,6 +94,9 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
     left = backdrop_topics(taxonomy, seed.title, text) if rows else set()
     judged_best = max((t.score for t in scored if t.slug in judged and t.slug not in left),
                       default=best) if left else best
+    side = story_side_threads(taxonomy, seed.title, text, [
+        t.slug for t in sorted(scored, key=lambda t: -t.score)
+        if t.slug in judged and t.slug not in left]) if rows else set()
     for topic in scored:
         verdict = rule_verdict(taxonomy, topic, kept.get(topic.slug), best, overridden)
         if not overridden and taxonomy.model is not None:
@@ -109,7 +112,7 @@ def explain(taxonomy: Taxonomy, seed) -> list[str]:
                        or verdict)
         if not overridden and topic.slug in rows and topic.score < judged_best:
             verdict = learned_verdict(taxonomy, rows[topic.slug], verdict,
-                                      topic.slug in judged - set(kept))
+                                      topic.slug in judged - set(kept), topic.slug in side)
         if not overridden and seed.paragraphs:  # the tagger's last rules (topic_beside, _names)
             verdict = beside(taxonomy, topic, chosen, seed.title, text, verdict)
             verdict = backdrop(taxonomy, topic, chosen, seed.title, text, verdict)

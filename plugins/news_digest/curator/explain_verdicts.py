@@ -30,6 +30,7 @@ from ..enrich.topic_lift import (
 )
 from ..enrich.topic_signals import MONEY
 from ..enrich.topic_text import read_body
+from ..enrich.topic_verdict import SIDE_CUT
 from ..enrich.topics import (
     ANCHOR_WEIGHT,
     NEAR_SHARE,
@@ -299,17 +300,22 @@ def without_verdict(taxonomy: Taxonomy, title: str, text: str) -> set[str]:
         taxonomy.verdict = judge
 
 
-def learned_verdict(taxonomy: Taxonomy, row: list[float], verdict: str, left_out: bool) -> str:
+def learned_verdict(taxonomy: Taxonomy, row: list[float], verdict: str, left_out: bool,
+                    side: bool = False) -> str:
     """The learned verdict on a second topic (``topic_verdict.py``), in words: the
-    evidence that weighed most for and against it."""
+    evidence that weighed most for and against it; ``side``: judged at ``SIDE_CUT``."""
     judge = taxonomy.verdict
     chance = judge.chance(row)
     helped, hurt = judge.reasons(row)
     why = (f"for it: {', '.join(helped) or 'nothing much'}; against it: "
            f"{', '.join(hurt) or 'nothing much'}")
-    if left_out and chance < judge.cut:
+    cut = SIDE_CUT if side else judge.cut
+    if left_out and chance < cut:
         return (f"not kept: the learned verdict finds it unlikely to be an editor's second "
-                f"topic ({chance:.2f}, under {judge.cut:g}; {why}); one of its phrases in "
+                f"topic ({chance:.2f}, under {cut:g}"
+                + ("" if not side else ", the cut for a side thread: neither the headline "
+                   "nor the opening names it, while the best topic is in both and further "
+                   "down") + f"; {why}); one of its phrases in "
                 "the headline, or more of them in the story, would keep it; a Topics: header "
                 "sets it")
     if verdict.startswith("kept"):

@@ -54,6 +54,10 @@ class NotBeside:
     def __bool__(self) -> bool:
         return bool(self.rules)
 
+    def leaves(self, number: int) -> frozenset[int]:
+        """The topics ``number`` leaves words to."""
+        return frozenset(other for other, _ in self.rules.get(number, ()))
+
     def rest(self, number: int, others: Iterable[int], head: Mapping, body: Mapping,
              total: Callable[[list], float]) -> tuple | None:
         """For topic ``number`` beside the topics ``others``: (the topic it leaves words to,

@@ -24,12 +24,17 @@ import json
 import math
 from pathlib import Path
 
+from .topic_guards import OPENING_CHARS, opening
 from .topic_signals import MONEY
 from .topic_tally import found_topics, tally
 from .topic_text import read_body, read_headline
 
 VERDICT_FILE = Path(__file__).with_name("topic_verdict.json")
 POOL_SHARE = 0.5  # of the threshold: the topics judged (and learned from) score this much
+# The cut for a second topic neither the headline nor the opening names, beside a best topic
+# found in the headline, the opening and further down (topics23): a side thread of a story
+# whose subject is plain needs the verdict surer (``side_threads``).
+SIDE_CUT = 0.33
 # The evidence, in the order of the weights; for ``explain``, what each says in words
 # when it is above the training sets' mean, and when it is below.
 FEATURES = {
@@ -105,6 +110,27 @@ def evidence(taxonomy, head: dict, body: dict, text: str, desks, sums: tuple, ju
     return rows
 
 
+def side_threads(taxonomy, kept: list, head: dict, body: dict, text: str) -> set[int]:
+    """The second topics of ``kept`` ((score, topic number), best first) judged at
+    ``SIDE_CUT``: none of their phrases is in the headline or the opening, while the best
+    topic's are in the headline, the opening and further down. A topic the best one leaves
+    words to (``not_beside``: Elections beside Government & Policy) is the story's own
+    subject told in them, and is judged at the cut."""
+    if len(kept) < 2 or len(text) <= OPENING_CHARS:  # a short story is all opening
+        return set()
+    topic_of, best = taxonomy.guards.anchor_topic, kept[0][1]
+    if not any(topic_of.get(entry) == best for entry in head):
+        return set()
+    lead = taxonomy.scan(opening(text))
+    if not (any(topic_of.get(entry) == best for entry in lead)
+            and any(topic_of.get(entry) == best and times > lead.get(entry, 0)
+                    for entry, times in body.items())):
+        return set()
+    named = {topic_of[entry] for found in (head, lead) for entry in found if entry in topic_of}
+    leaves = taxonomy.beside.leaves(best) if taxonomy.beside else frozenset()
+    return {number for _, number in kept[1:] if number not in named and number not in leaves}
+
+
 class Verdict:
     """The learned weights: ``chance`` of a topic being the editor's, ``keep`` the rest."""
 
@@ -147,11 +173,13 @@ class Verdict:
         judged = {number for _, number in kept[1:]}
         rows = evidence(taxonomy, head, body, text, desks, sums, judged, cheap=True)
         bounds = {number: self.bounds(row) for number, row in rows.items()}
-        if any(low < self.cut <= high for low, high in bounds.values()):
+        side = side_threads(taxonomy, kept, head, body, text)
+        cut = {number: SIDE_CUT if number in side else self.cut for number in judged}
+        if any(low < cut[number] <= high for number, (low, high) in bounds.items()):
             rows = evidence(taxonomy, head, body, text, desks, sums, judged)
             bounds = {number: self.bounds(row) for number, row in rows.items()}
         return kept[:1] + [item for item in kept[1:]
-                           if item[1] not in bounds or bounds[item[1]][0] >= self.cut]
+                           if item[1] not in bounds or bounds[item[1]][0] >= cut[item[1]]]
 
     def reasons(self, row: list[float], count: int = 2) -> tuple[list[str], list[str]]:
         """The evidence that weighed most for and against, in words."""
@@ -179,4 +207,15 @@ def story_evidence(taxonomy, title: str, text: str) -> dict[str, list[float]]:
     return {taxonomy.topics[n].slug: row for n, row in rows.items()}
 
 
-__all__ = ["FEATURES", "Verdict", "evidence", "story_evidence"]
+def story_side_threads(taxonomy, title: str, text: str, judged: list[str]) -> set[str]:
+    """``side_threads`` for a story as ``classify`` reads it (for ``explain``): ``judged``
+    are the slugs of the topics the verdict judges, best first."""
+    head, body = taxonomy.record(title, text)
+    number = {topic.slug: n for n, topic in enumerate(taxonomy.topics)}
+    kept = [(0.0, number[slug]) for slug in judged if slug in number]
+    return {taxonomy.topics[n].slug
+            for n in side_threads(taxonomy, kept, head, body, read_body(text))}
+
+
+__all__ = ["FEATURES", "SIDE_CUT", "Verdict", "evidence", "side_threads", "story_evidence",
+           "story_side_threads"]
