@@ -2,6 +2,7 @@
 
     .venv/bin/python tests/cluster_misses.py [tune | tune-4 | tune-5 | tune-6 | tune-7
                                                 | tune-real | tune-basil | tune-ecbplus]
+    .venv/bin/python tests/cluster_misses.py --classes SPLIT...
 
 Prints, for a tuning split (the written development set's "tune", by default, or its
 fourth to seventh tuning splits "tune-4" to "tune-7"; the real articles' "tune-real";
@@ -17,6 +18,7 @@ An untouched split is refused: it is never read story by story.
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Callable
 from itertools import combinations
@@ -119,5 +121,54 @@ def misses(split: str = "tune") -> list[str]:
     return lines
 
 
+# The factors of step 5 by the class docs/clusters.md ("What it gets wrong") gives them.
+CLASSES = (("days apart", "the day factor"), ("leads name other days", "the day factor"),
+           ("a lead's day, guessed", "the day factor"),
+           ("headline names the other lacks", "a headline name the other never writes"),
+           ("little but one word", "one word shared"), ("two briefs", "one word shared"),
+           ("no name shared", "no name shared"), ("another contest", "another contest or doer"))
+
+
+def holding(score: float, factors: tuple[tuple[str, float], ...]) -> str:
+    """What holds a required pair apart: the merge's mean when the pair reaches ``LINK``,
+    else the factor whose removal alone lifts it to ``LINK`` (the strongest first; the
+    day factor and the time apart as one), else several together, or too little shared."""
+    if score >= C.LINK:
+        return "the mean over two clusters"
+    by_class: dict[str, float] = {}
+    for what, factor in factors:
+        name = next((c for prefix, c in CLASSES if what.startswith(prefix)), what)
+        by_class[name] = by_class.get(name, 1.0) * factor
+    lifting = [(factor, name) for name, factor in by_class.items() if score / factor >= C.LINK]
+    if lifting:
+        return min(lifting)[1]
+    unlowered = score / math.prod(by_class.values())  # the similarity (times a bonus)
+    return "several factors together" if unlowered >= C.LINK else "too little shared"
+
+
+def classes(split: str) -> list[str]:
+    """The required pairs ``split`` misses, counted by ``holding``, largest class first."""
+    if split.startswith("untouched") or split not in TUNE_SPLITS:
+        raise SystemExit(f"{split}: only a tune split ({', '.join(TUNE_SPLITS)}) is listed")
+    inputs, labels, key, _ = READERS[split](split)
+    result = C.cluster(inputs)
+    counts: dict[str, int] = {}
+    for a, b in combinations(sorted(labels), 2):
+        la, lb = labels[a], labels[b]
+        if (la["event"] != lb["event"] or "distractor" in (la["kind"], lb["kind"])
+                or "follow-up" in (la["kind"], lb["kind"])
+                or result.cluster_of[key[a]] == result.cluster_of[key[b]]):
+            continue
+        why = explain_pair(result, key[a], key[b])
+        name = holding(why.score, why.factors)
+        counts[name] = counts.get(name, 0) + 1
+    total = sum(counts.values())
+    return [f"{split}: {total} required pairs missed"] + [
+        f"  {n:3d}  {name}" for name, n in sorted(counts.items(), key=lambda i: (-i[1], i[0]))]
+
+
 if __name__ == "__main__":
-    print("\n".join(misses(*sys.argv[1:2])))
+    if sys.argv[1:2] == ["--classes"]:
+        print("\n".join(line for split in sys.argv[2:] for line in classes(split)))
+    else:
+        print("\n".join(misses(*sys.argv[1:2])))

@@ -237,3 +237,20 @@ def test_the_misses_list_counts_the_tune_splits_misses_and_refuses_untouched_spl
         if split.startswith("untouched"):
             with pytest.raises(SystemExit):
                 misses(split)
+
+
+def test_the_misses_classes_count_every_required_pair_missed_by_what_held_it():
+    from cluster_misses import classes, holding  # noqa: PLC0415  (tests/cluster_misses.py)
+
+    counted = classes("tune")
+    assert counted[0] == f"tune: {quality('tune').missed_pairs} required pairs missed"
+    assert sum(int(line.split()[0]) for line in counted[1:]) == quality("tune").missed_pairs
+    assert holding(0.55, ()) == "the mean over two clusters"
+    days = (("days apart", 0.9), ("leads name other days", 0.6))
+    assert holding(0.30, days) == "the day factor"  # 0.30 / 0.54 reaches LINK
+    both = (("leads name other days", 0.8), ("headline names the other lacks (rba)", 0.7))
+    assert holding(0.40, both) == "a headline name the other never writes"  # the stronger
+    assert holding(0.33, both) == "several factors together"  # only 0.33 / 0.56 reaches it
+    assert holding(0.25, both) == "too little shared"  # 0.25 / 0.56: under LINK
+    with pytest.raises(SystemExit):
+        classes("untouched-2")
