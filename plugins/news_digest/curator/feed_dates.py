@@ -8,8 +8,14 @@ reads as UTC without a word, so ``10:00:00 CET`` was imported an hour late and
 zone (``Mon, 07 Dec 2026 10:00:00``, which the seed format reads as UTC). Here:
 
 - a zone name of the table below (unambiguous, common in feeds) gives its offset;
-  one feedparser knows keeps its reading; another (``IST`` is India, Ireland or
-  Israel) is read as feedparser reads it, as UTC;
+  one feedparser knows keeps its reading;
+- a name meaning several zones (``IST`` is India's, Ireland's or Israel's; ``BST``
+  Britain's or Bangladesh's; ``CST`` and ``AST`` China's and Arabia's besides the
+  American ones feedparser reads) is read by the country the item's link or language
+  names (``.ie``, ``he``); with no country among its meanings, ``IST`` and ``BST``
+  (feedparser: UTC, right for none) are read as their most common meaning in feeds,
+  India and Britain, with a note for the import to print, ``CST`` and ``AST`` as
+  feedparser reads them (American, silently: the common case);
 - a date feedparser could not read is read again by the standard library's RFC 822
   parser, a leap second as the second before it, no zone as UTC.
 """
@@ -18,8 +24,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
 
 # Names feedparser does not know, each meaning one offset (hours) wherever feeds use it.
 ZONE_HOURS = {
@@ -32,15 +40,74 @@ _RFC822_ZONE = re.compile(r"^\s*(?:[A-Za-z]{3},?\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{
 _LEAP_SECOND = re.compile(r"(\d{1,2}:\d{2}):60(?!\d)")
 
 
-def item_time(parsed_time, raw: str) -> datetime | None:
-    """The item's time in UTC from feedparser's ``*_parsed`` and the date as written."""
+# Names of several zones: each meaning by country (a link's domain, a language's
+# region); None is the meaning taken when no country tells (None: feedparser's).
+AMBIGUOUS = {
+    "IST": {None: ("India", 5.5), "in": ("India", 5.5), "ie": ("Ireland", 1),
+            "il": ("Israel", 2)},
+    "BST": {None: ("Britain", 1), "uk": ("Britain", 1), "gb": ("Britain", 1),
+            "bd": ("Bangladesh", 6)},
+    "CST": {"cn": ("China", 8), "tw": ("Taiwan", 8), "hk": ("China", 8),
+            "cu": ("Cuba", -5)},
+    "AST": {c: ("Arabia", 3) for c in ("sa", "kw", "iq", "qa", "bh", "ye")},
+}
+# A language with one country among those meanings (the region of "en-IN" says more).
+_LANGUAGE_COUNTRY = {"he": "il", "hi": "in", "ga": "ie", "bn": "bd", "zh": "cn", "ar": "sa"}
+
+
+@dataclass(frozen=True)
+class ItemTime:
+    moment: datetime | None
+    note: str = ""  # a guessed zone, for the import to say
+
+
+def item_time(parsed_time, raw: str, link: str = "", language: str = "") -> ItemTime:
+    """The item's time in UTC from feedparser's ``*_parsed`` and the date as written;
+    ``link`` and ``language`` tell which zone an ambiguous name means."""
     zone = _RFC822_ZONE.match(raw or "")
-    if parsed_time and zone and zone.group(1).upper() in ZONE_HOURS:
-        read_as_utc = datetime.fromtimestamp(calendar.timegm(parsed_time), UTC)
-        return read_as_utc - timedelta(hours=ZONE_HOURS[zone.group(1).upper()])
+    name = zone.group(1).upper() if zone else ""
+    if parsed_time and name in AMBIGUOUS:
+        read_as_utc = _as_utc(parsed_time) + timedelta(hours=_FEEDPARSER_HOURS.get(name, 0))
+        meanings = AMBIGUOUS[name]
+        country = next((c for c in _countries(link, language) if c in meanings), None)
+        if country is None and None not in meanings:
+            return ItemTime(_as_utc(parsed_time))
+        where, hours = meanings[country]
+        note = "" if country else (
+            f"its date's zone '{name}' names several ({_meanings(meanings)}): read as "
+            f"{where}'s (UTC{_offset(hours)}); correct `Published at:` in the seeds if wrong")
+        return ItemTime(read_as_utc - timedelta(hours=hours), note)
+    if parsed_time and name in ZONE_HOURS:
+        return ItemTime(_as_utc(parsed_time) - timedelta(hours=ZONE_HOURS[name]))
     if parsed_time:
-        return datetime.fromtimestamp(calendar.timegm(parsed_time), UTC)
-    return _again(raw or "")
+        return ItemTime(_as_utc(parsed_time))
+    return ItemTime(_again(raw or ""))
+
+
+# What feedparser took these names for (hours from UTC): undone before they are read.
+_FEEDPARSER_HOURS = {"CST": -6, "AST": -4}
+
+
+def _as_utc(parsed_time) -> datetime:
+    return datetime.fromtimestamp(calendar.timegm(parsed_time), UTC)
+
+
+def _countries(link: str, language: str) -> list[str]:
+    """Countries an item names: its link's top-level domain, its language's region,
+    the one country of its language."""
+    host = (urlsplit(link).hostname or "") if link else ""
+    first, _, region = (language or "").lower().partition("-")
+    return [host.rsplit(".", 1)[-1], region.split("-")[-1], _LANGUAGE_COUNTRY.get(first, "")]
+
+
+def _meanings(meanings: dict) -> str:
+    seen = dict.fromkeys(f"{where}'s UTC{_offset(hours)}" for where, hours in meanings.values())
+    return ", ".join(seen)
+
+
+def _offset(hours: float) -> str:
+    minutes = round(abs(hours) * 60)
+    return f"{'-' if hours < 0 else '+'}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def _again(raw: str) -> datetime | None:
