@@ -170,6 +170,9 @@ def test_feeds_in_other_encodings_scripts_and_formats_import_and_build(tmp_path,
     expected = {url: story for _data, stories in FEEDS.values() for url, story in stories.items()}
     got = {url: (seed.title, seed.source_name, seed.published) for url, seed in seeds.items()}
     assert got == expected, err
+    # A headline in Arabic letters under a feed declaring Hebrew is Arabic (it was "he")
+    assert [seeds[f"https://news.example.il/a/{n}"].headers.get("language") for n in (4, 5)
+            ] == ["he", "ar"]
     for words in ("rss091.xml item 1 (Ninety-one): skipped: no date",
                   "jsonfeed1.json item 2 (Script link): skipped: link 'javascript:alert(1)'",
                   "jsonfeed11.json item 2: skipped: no title",
