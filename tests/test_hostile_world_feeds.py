@@ -22,7 +22,7 @@ from news_digest.errors import ImportFileError
 from news_digest.seeds.format import read_seed
 from news_digest.seeds.urls import is_web_url
 
-from sitebuild import build
+from sitebuild import build, seed_text
 
 FEEDPARSER = Path("/work/.mirror/kurtmckee+feedparser/repo")
 
@@ -189,6 +189,23 @@ def test_feeds_in_other_encodings_scripts_and_formats_import_and_build(tmp_path,
                           .xpath("string(//h1)").split())
                  for page in site.files("stories/*.html")}
     assert headlines == {story[0] for story in expected.values()}
+
+
+def test_the_sources_index_sorts_names_in_the_letters_they_are_written_in(tmp_path):
+    """The publisher's key reads a Cyrillic or Greek letter as the Latin one it looks
+    like (so a look-alike name is one publisher), and the index sorted by it: Новости
+    under H, Ведомости under B, Коммерсантъ under K, among the Latin names."""
+    names = ["Новости дня", "Ведомости", "Коммерсантъ", "Νέα", "Base Herald", "Kurier",
+             "Hamburger Blatt", "Zeitung", "חדשות היום", "毎日ニュース"]
+    site = build(tmp_path, {f"{n:03d}_{n:016x}.txt": seed_text(
+        title=f"Story {n}", source=name, url=f"https://n{n}.example.com/story")
+        for n, name in enumerate(names)})
+    assert site.code == 0, site.stderr
+    listed = [" ".join(a.text_content().split()) for a in site.page("sources/index.html")
+              .xpath("//a[contains(@href, 'sources/')]")]
+    assert [name for name in listed if name in names] == [
+        "Base Herald", "Hamburger Blatt", "Kurier", "Zeitung", "Νέα", "Ведомости",
+        "Коммерсантъ", "Новости дня", "חדשות היום", "毎日ニュース"]
 
 
 # Zone names that mean several zones: (feed, {link: published}, note in the output or "")
