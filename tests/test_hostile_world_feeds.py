@@ -140,19 +140,23 @@ FEEDS = {
         {"source": {"name": "Wire"}, "title": "Milliseconds", "url": "https://api.example.com/2",
          "publishedAt": "1765101600000"},  # was read as the year 1765
         {"source": {"name": "Wire"}, "title": "A day only", "url": "https://api.example.com/3",
-         "publishedAt": "2026-12-07"},  # was read as midnight UTC: maybe the day before
+         "publishedAt": "2026-12-07"},  # a day as written: its midnight, UTC
         {"source": {"name": "Wire"}, "title": "A number", "url": "https://api.example.com/4",
          "publishedAt": 1765101600}]}).encode(),
         {"https://api.example.com/1": ("Null source", "api.example.com",
-                                       _when(2026, 12, 7, 10))}),
+                                       _when(2026, 12, 7, 10)),
+         "https://api.example.com/3": ("A day only", "Wire", _when(2026, 12, 7))}),
 }
 
 
-def _import(tmp_path: Path, names, capsys) -> tuple[int, str, dict]:
+def _import(tmp_path: Path, files: dict[str, bytes], capsys) -> tuple[int, str, dict]:
+    """Import ``files`` (name -> bytes) with the command; its exit code, standard error
+    and the seeds written by their links."""
     feeds = tmp_path / "feeds"
     feeds.mkdir(exist_ok=True)
-    for name in names:
-        (feeds / name).write_bytes(FEEDS[name][0] if name in FEEDS else ZONES[name][0])
+    names = list(files)
+    for name, data in files.items():
+        (feeds / name).write_bytes(data)
     folder = tmp_path / "articles"
     folder.mkdir(exist_ok=True)
     code = main(["import", *(str(feeds / n) for n in names), "--into", str(folder), "-v"])
@@ -164,7 +168,7 @@ def _import(tmp_path: Path, names, capsys) -> tuple[int, str, dict]:
 def test_feeds_in_other_encodings_scripts_and_formats_import_and_build(tmp_path, capsys,
                                                                        monkeypatch):
     monkeypatch.chdir(tmp_path)  # no pelicanconf.py here: the defaults apply
-    code, err, seeds = _import(tmp_path, FEEDS, capsys)
+    code, err, seeds = _import(tmp_path, {n: data for n, (data, _) in FEEDS.items()}, capsys)
     assert code == 0, err
     assert "Traceback" not in err
     expected = {url: story for _data, stories in FEEDS.values() for url, story in stories.items()}
@@ -179,7 +183,6 @@ def test_feeds_in_other_encodings_scripts_and_formats_import_and_build(tmp_path,
                   "jsonfeed11.json item 3: skipped: is not an object",
                   "news_api_nulls.json article 3 (Milliseconds): skipped: date "
                   "'1765101600000' is not understood",
-                  "article 4 (A day only): skipped: date '2026-12-07' is not understood",
                   "article 5 (A number): skipped: date '1765101600' is not understood"):
         assert words in err
     site = build(tmp_path / "site", {path.name: path.read_bytes()
@@ -206,6 +209,40 @@ def test_the_sources_index_sorts_names_in_the_letters_they_are_written_in(tmp_pa
     assert [name for name in listed if name in names] == [
         "Base Herald", "Hamburger Blatt", "Kurier", "Zeitung", "Νέα", "Ведомости",
         "Коммерсантъ", "Новости дня", "חדשות היום", "毎日ニュース"]
+
+
+# Dates in numbers as feeds write them -> the time they name; None: skipped, never misdated
+NUMERIC_DATES = {
+    "2026-12-07T10:00:00+0530": _when(2026, 12, 7, 4, 30),  # feedparser: 05:00
+    "2026-12-07T10:00+0545": _when(2026, 12, 7, 4, 15),  # feedparser: 05:00
+    "2026-12-07 10:00:00-0330": _when(2026, 12, 7, 13, 30),  # feedparser: 13:00
+    "20261207T100000Z": _when(2026, 12, 7, 10),  # feedparser: midnight
+    "2026/12/07 10:00:00 +0900": _when(2026, 12, 7, 1),  # feedparser: 1 December
+    "2026-12-07T10:00:00.250+05:30": _when(2026, 12, 7, 4, 30),
+    "2026-12-07T24:00:00Z": _when(2026, 12, 8),
+    "2026-12-07": _when(2026, 12, 7),
+    "2026-13-07T10:00:00Z": None,
+    "2026-12-07T10:00:00+2400": None,
+}
+
+
+def test_dates_in_numbers_are_read_as_written(tmp_path, capsys, monkeypatch):
+    """feedparser dropped the minutes of an offset written without a colon (India's
+    +0530 read as +05:00, Newfoundland's -0330 as -03:00), the time of ISO 8601's basic
+    form, and all but the month of a date with slashes."""
+    monkeypatch.chdir(tmp_path)
+    items = "".join(f"<item><title>Dated {n}</title><link>https://x.example.com/{n}</link>"
+                    f"<pubDate>{date}</pubDate><description>Text.</description></item>"
+                    for n, date in enumerate(NUMERIC_DATES))
+    feed = (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>X'
+            f"</title><link>https://x.example.com/</link>{items}</channel></rss>").encode()
+    code, err, seeds = _import(tmp_path, {"numbers.xml": feed}, capsys)
+    assert code == 0, err
+    got = {int(url.rsplit("/", 1)[1]): seed.published for url, seed in seeds.items()}
+    assert got == {n: when for n, when in enumerate(NUMERIC_DATES.values()) if when}, err
+    for n, date in enumerate(NUMERIC_DATES):
+        if NUMERIC_DATES[date] is None:
+            assert f"item {n + 1} (Dated {n}): skipped: date '{date}' is not understood" in err
 
 
 # Zone names that mean several zones: (feed, {link: published}, note in the output or "")
@@ -249,7 +286,7 @@ def test_zone_names_of_several_zones_are_read_by_the_items_country_else_said(
     for a Chinese feed. The country of the item's link or language now tells; with none,
     IST is India's and BST Britain's, and the import says so, once a feed."""
     monkeypatch.chdir(tmp_path)
-    code, err, seeds = _import(tmp_path, ZONES, capsys)
+    code, err, seeds = _import(tmp_path, {n: data for n, (data, _) in ZONES.items()}, capsys)
     assert code == 0, err
     expected = {url: when for _data, stories in ZONES.values() for url, when in stories.items()}
     assert {url: seed.published for url, seed in seeds.items()} == expected, err

@@ -17,7 +17,11 @@ zone (``Mon, 07 Dec 2026 10:00:00``, which the seed format reads as UTC). Here:
   India and Britain, with a note for the import to print, ``CST`` and ``AST`` as
   feedparser reads them (American, silently: the common case);
 - a date feedparser could not read is read again by the standard library's RFC 822
-  parser, a leap second as the second before it, no zone as UTC.
+  parser, a leap second as the second before it, no zone as UTC;
+- a date in numbers (ISO 8601 and its kin) is read here, not by feedparser, which
+  dropped an offset's minutes when it has no colon (``10:00+0530`` read as 04:30's
+  half hour later, 05:00), the time of the basic form (``20261207T100000Z`` as
+  midnight) and all but the month of ``2026/12/07 10:00`` (read as 1 December).
 """
 
 from __future__ import annotations
@@ -64,6 +68,8 @@ class ItemTime:
 def item_time(parsed_time, raw: str, link: str = "", language: str = "") -> ItemTime:
     """The item's time in UTC from feedparser's ``*_parsed`` and the date as written;
     ``link`` and ``language`` tell which zone an ambiguous name means."""
+    if numeric := _NUMERIC.match(raw or ""):
+        return ItemTime(_numeric_time(numeric))
     zone = _RFC822_ZONE.match(raw or "")
     name = zone.group(1).upper() if zone else ""
     if parsed_time and name in AMBIGUOUS:
@@ -119,3 +125,33 @@ def _again(raw: str) -> datetime | None:
     if moment.tzinfo is None:  # no zone, '-0000' or an unknown name: UTC, as seeds say
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC)
+
+
+_NUMERIC = re.compile(
+    r"^\s*(?P<y>\d{4})(?P<s>[-/]?)(?P<mo>\d{1,2})(?P=s)(?P<d>\d{1,2})"
+    r"(?:(?:T|\s+)(?P<h>\d{1,2}):?(?P<mi>\d{2})(?::?(?P<sec>\d{2})(?:[.,]\d+)?)?)?"
+    r"\s*(?P<z>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?\s*$", re.IGNORECASE)
+
+
+def _numeric_time(match: re.Match) -> datetime | None:
+    """A date in numbers as written (no zone: UTC, no time: midnight), or None when
+    one of its numbers is out of range (then the item is skipped, never misdated)."""
+    part = match.groupdict()
+    if not part["s"] and (len(part["mo"]) != 2 or len(part["d"]) != 2):
+        return None  # 2026127: no reading is sure
+    hour, minute = int(part["h"] or 0), int(part["mi"] or 0)
+    second = min(int(part["sec"] or 0), 59)  # a leap second: the one before it
+    zone = (part["z"] or "Z").upper()
+    hours, minutes = (0, 0) if zone in ("Z", "UTC", "GMT") else (
+        int(zone[1:3]), int(zone[-2:]) if len(zone) > 3 else 0)
+    if hours > 14 or minutes > 59:  # no zone is further from UTC
+        return None
+    offset = (hours * 60 + minutes) * (-1 if zone[0] == "-" else 1)
+    try:
+        day = datetime(int(part["y"]), int(part["mo"]), int(part["d"]), tzinfo=UTC)
+        if hour == 24 and minute == second == 0:  # ISO 8601's end of the day
+            hour, day = 0, day + timedelta(days=1)
+        moment = day.replace(hour=hour, minute=minute, second=second)
+    except ValueError:
+        return None
+    return moment - timedelta(minutes=offset)

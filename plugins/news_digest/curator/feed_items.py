@@ -180,10 +180,8 @@ def _newsapi_story(record: Mapping, label: str) -> Story | Skipped:
 
 
 def _iso_datetime(value: str) -> datetime | None:
-    # A count of (milli)seconds, which fromisoformat read as '1765101600000' the year
-    # 1765, or a day without its time (midnight UTC may be the day before): not a time.
-    if value.strip().isdigit() or len(value.strip()) <= 10:
-        return None
+    if value.strip().isdigit():  # (milli)seconds: fromisoformat read '1765101600000'
+        return None              # as the year 1765
     try:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
