@@ -33,28 +33,13 @@ from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
-# Names feedparser does not know, each meaning one offset (hours) wherever feeds use it.
-ZONE_HOURS = {
-    "UTC": 0, "WET": 0, "WEST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3,
-    "HKT": 8, "SGT": 8, "AWST": 8, "JST": 9, "KST": 9, "ACST": 9.5, "ACDT": 10.5,
-    "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13, "HST": -10, "AKST": -9, "AKDT": -8,
-}
+from ..seeds.zone_names import AMBIGUOUS, ZONE_HOURS, meanings_of, offset_text
+
 _RFC822_ZONE = re.compile(r"^\s*(?:[A-Za-z]{3},?\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+"
                           r"\d{1,2}:\d{2}(?::\d{2})?\s+([A-Za-z]{2,5})\s*$")
 _LEAP_SECOND = re.compile(r"(\d{1,2}:\d{2}):60(?!\d)")
 
 
-# Names of several zones: each meaning by country (a link's domain, a language's
-# region); None is the meaning taken when no country tells (None: feedparser's).
-AMBIGUOUS = {
-    "IST": {None: ("India", 5.5), "in": ("India", 5.5), "ie": ("Ireland", 1),
-            "il": ("Israel", 2)},
-    "BST": {None: ("Britain", 1), "uk": ("Britain", 1), "gb": ("Britain", 1),
-            "bd": ("Bangladesh", 6)},
-    "CST": {"cn": ("China", 8), "tw": ("Taiwan", 8), "hk": ("China", 8),
-            "cu": ("Cuba", -5)},
-    "AST": {c: ("Arabia", 3) for c in ("sa", "kw", "iq", "qa", "bh", "ye")},
-}
 # A language with one country among those meanings (the region of "en-IN" says more).
 _LANGUAGE_COUNTRY = {"he": "il", "hi": "in", "ga": "ie", "bn": "bd", "zh": "cn", "ar": "sa"}
 
@@ -80,8 +65,8 @@ def item_time(parsed_time, raw: str, link: str = "", language: str = "") -> Item
             return ItemTime(_as_utc(parsed_time))
         where, hours = meanings[country]
         note = "" if country else (
-            f"its date's zone '{name}' names several ({_meanings(meanings)}): read as "
-            f"{where}'s (UTC{_offset(hours)}); correct `Published at:` in the seeds if wrong")
+            f"its date's zone '{name}' names several ({meanings_of(name)}): read as "
+            f"{where}'s (UTC{offset_text(hours)}); correct `Published at:` in the seeds if wrong")
         return ItemTime(read_as_utc - timedelta(hours=hours), note)
     if parsed_time and name in ZONE_HOURS:
         return ItemTime(_as_utc(parsed_time) - timedelta(hours=ZONE_HOURS[name]))
@@ -104,16 +89,6 @@ def _countries(link: str, language: str) -> list[str]:
     host = (urlsplit(link).hostname or "") if link else ""
     first, _, region = (language or "").lower().partition("-")
     return [host.rsplit(".", 1)[-1], region.split("-")[-1], _LANGUAGE_COUNTRY.get(first, "")]
-
-
-def _meanings(meanings: dict) -> str:
-    seen = dict.fromkeys(f"{where}'s UTC{_offset(hours)}" for where, hours in meanings.values())
-    return ", ".join(seen)
-
-
-def _offset(hours: float) -> str:
-    minutes = round(abs(hours) * 60)
-    return f"{'-' if hours < 0 else '+'}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def _again(raw: str) -> datetime | None:
