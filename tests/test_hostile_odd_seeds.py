@@ -47,8 +47,13 @@ DATES = {
     "rfc822_est.txt": ("Mon, 07 Dec 2026 10:00:00 EST",
                        "written as feeds date their items (RFC 822): write it as "
                        "2026-12-07T10:00:00-05:00"),
-    "rfc822_cet.txt": ("Mon, 07 Dec 2026 10:00:00 CET",
-                       "write it as 2026-12-07T10:00:00 followed by its offset from UTC"),
+    # a name the importer reads gives its offset (nineteenth session; was "followed by
+    # its offset from UTC"); a name of several zones gives each
+    "rfc822_cet.txt": ("Mon, 07 Dec 2026 10:00:00 CET", "write it as 2026-12-07T10:00:00+01:00"),
+    "rfc822_ist.txt": ("Mon, 07 Dec 2026 10:00:00 IST",
+                       "write it as 2026-12-07T10:00:00 followed by its offset from UTC ('IST' "
+                       "names several zones: India's UTC+05:30, Ireland's UTC+01:00, Israel's "
+                       "UTC+02:00)"),
     "leap_second.txt": ("2016-12-31T23:59:60Z", "second 60 (a leap second) cannot be written "
                         "here: write 59"),
     "year_9999.txt": ("9999-12-31T23:59:59Z", "the year 9999 is out of range (1900 to 2999): "

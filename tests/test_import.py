@@ -286,7 +286,8 @@ def test_user_errors_are_messages_and_the_rest_is_imported(tmp_path):
     assert any(line.startswith(f"{tmp_path / 'notes.txt'}: is not an RSS or Atom feed")
                for line in lines)
     assert f"{tmp_path / 'missing.xml'}: cannot be read: No such file or directory" in lines
-    assert any(line.startswith(f"{tmp_path / 'other.json'}: is JSON but not a news-API export")
+    assert any(line.startswith(f"{tmp_path / 'other.json'}: is JSON but neither a news-API "
+                               "export nor a JSON Feed")
                for line in lines)
     summary = result.stdout.strip()
     assert summary.startswith("imported 1, duplicates 0, skipped 0; feeds: 1 read, 4 failed (")

@@ -29,6 +29,7 @@ from ..settings import SETTINGS_FILE
 from ..speed import PREVIOUS_OUTPUT, Rebuild
 from . import interrupts
 from .build_lock import BuildLock, BuildLocked
+from .host_files import carry_over, removed
 from .output_folder import folder_refusal
 from .output_swap import (
     Unswappable,
@@ -301,6 +302,12 @@ class _Build:
     def _put_in_place(self) -> Path | None:
         """Make the staging folder the output; the folder holding the old output."""
         replaced = None
+        if self.target.is_dir():
+            carry_over(self.target, self.staging)
+            if gone := removed(self.target, self.staging):
+                print(f"{self.output}/: this build does not write {', '.join(gone)}: removed "
+                      "(a file to publish with every build goes in content/extra/: "
+                      "docs/publishing.md)", file=sys.stderr)
         try:
             replaced = swap_in(self.staging, self.target)
             self.staging = None

@@ -33,6 +33,7 @@ from ..seeds.text_checks import close_bidi
 from ..seeds.urls import is_web_url
 from .aggregator import is_aggregator, original_address, publisher_from_title
 from .feed_dates import item_time
+from .json_feed import is_json_feed, items_from_json_feed
 
 MAX_FILE_BYTES = 50_000_000
 _READ_MORE_RE = re.compile(r"^(continue reading|read more|read the full story)\W*$", re.I)
@@ -54,6 +55,7 @@ class Story:
     language: str = ""  # BCP 47 as the item or its feed declares it; "" if neither does
     aggregated: bool = False  # from a news-API export: each record names its publisher
     feed_url: str = ""  # the feed's own address, when it declares one (rel="self")
+    note: str = ""  # what the import guessed (an ambiguous zone), for it to say
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,10 @@ def _is_pipe(path: Path) -> bool:
 def items_from_bytes(data: bytes, name: str) -> Iterator[Story | Skipped]:
     start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if start in (b"{", b"["):
-        return items_from_newsapi(_load_json(data, name), name)
+        loaded = _load_json(data, name)
+        if is_json_feed(loaded):
+            return items_from_json_feed(loaded, name)
+        return items_from_newsapi(loaded, name)
     return items_from_feed(_load_feed(data, name), name)
 
 
@@ -134,8 +139,9 @@ def items_from_newsapi(data, name: str) -> Iterator[Story | Skipped]:
     """Records of a news-API export: a list, or an object with an ``articles`` list."""
     records = data.get("articles") if isinstance(data, dict) else data
     if not isinstance(records, list):
-        raise ImportFileError(name, "is JSON but not a news-API export: expected a list "
-                              "of articles or an object with an 'articles' list")
+        raise ImportFileError(name, "is JSON but neither a news-API export nor a JSON Feed: "
+                              "expected a list of articles, an object with an 'articles' "
+                              "list, or a 'version' of https://jsonfeed.org/version/1.1")
     for number, record in enumerate(records, 1):
         label = f"{name} article {number}"
         if not isinstance(record, Mapping):
@@ -165,13 +171,17 @@ def _newsapi_story(record: Mapping, label: str) -> Story | Skipped:
     paragraphs = _longer(markup_to_paragraphs(_text(record.get("description")), every_line=True),
                          markup_to_paragraphs(content, every_line=True))
     published = _iso_datetime(_text(record.get("publishedAt")))
+    raw_date = record.get("publishedAt")  # a number is a date too, not understood
+    raw_date = str(raw_date) if isinstance(raw_date, int | float) else _text(raw_date)
     return _story(label, title=title, url=url, base="",
-                  published=published, raw_date=_text(record.get("publishedAt")),
+                  published=published, raw_date=raw_date,
                   byline=_byline([_text(record.get("author"))]),
                   source_name=source_name, paragraphs=paragraphs, aggregated=True)
 
 
 def _iso_datetime(value: str) -> datetime | None:
+    if value.strip().isdigit():  # (milli)seconds: fromisoformat read '1765101600000'
+        return None              # as the year 1765
     try:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
@@ -199,19 +209,22 @@ def items_from_feed(parsed, name: str) -> Iterator[Story | Skipped]:
             _plain(entry.get("title_detail")) or clean_line(entry.get("title", "")))
         label = f"{name} item {number}" + (f" ({_short(title)})" if title else "")
         raw_date = entry.get("published") or entry.get("updated") or ""
-        published = (item_time(entry.get("published_parsed"), entry.get("published") or "")
-                     or item_time(entry.get("updated_parsed"), entry.get("updated") or ""))
         url, publisher = _entry_link(entry), source_name
+        language = _entry_language(entry) or feed_language
+        when = item_time(entry.get("published_parsed"), entry.get("published") or "",
+                         url, language)
+        if when.moment is None:
+            when = item_time(entry.get("updated_parsed"), entry.get("updated") or "",
+                             url, language)
         if is_aggregator(url):  # "Headline - ESPN", <source>ESPN</source>
             title, publisher = publisher_from_title(
                 title, clean_line((entry.get("source") or {}).get("title", "") or ""))
             url, publisher = original_address(url), publisher or source_name
         yield _story(label, title=title, url=url, base=base,
-                     published=published,
-                     raw_date=raw_date,
+                     published=when.moment, raw_date=raw_date,
                      byline=_byline(_entry_authors(entry)),
                      source_name=publisher, paragraphs=_entry_text(entry),
-                     language=_entry_language(entry) or feed_language, feed_url=self_link)
+                     language=language, feed_url=self_link, note=when.note)
 
 
 def _publisher_fields(feed) -> tuple[list[str], list[str]]:
@@ -322,8 +335,8 @@ def _short(text: str, width: int = 60) -> str:
 
 def _story(label: str, *, title: str, url: str, base: str, published: datetime | None,
            raw_date: str, byline: str, source_name: str, paragraphs: list[str],
-           language: str = "", aggregated: bool = False, feed_url: str = ""
-           ) -> Story | Skipped:
+           language: str = "", aggregated: bool = False, feed_url: str = "",
+           note: str = "") -> Story | Skipped:
     """Validate one item's fields; the first missing one is the reason to skip it (the
     text may be missing: ``no_text`` says when that is a reason)."""
     if not url:
@@ -344,4 +357,4 @@ def _story(label: str, *, title: str, url: str, base: str, published: datetime |
     source_name = source_name or (urlsplit(url).hostname or "")
     return Story(title=title, published=published.replace(microsecond=0), byline=byline,
                  source_name=source_name, url=url, paragraphs=tuple(paragraphs), label=label,
-                 language=language, aggregated=aggregated, feed_url=feed_url)
+                 language=language, aggregated=aggregated, feed_url=feed_url, note=note)

@@ -5,6 +5,7 @@ Curator stage (CLI output), no Pelican import.
 
 from __future__ import annotations
 
+import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -99,3 +100,11 @@ def dry_run_report(judged: list[tuple[Candidate, Verdict, bool]], where) -> list
             lines.append(f"  matching no keep rule: {len(unmatched)} dropped")
             lines += [f"    - {c.story.title}" for c in unmatched]
     return lines
+
+
+def report_notes(feed: str, items) -> None:
+    """What the import guessed of a feed's items (an ambiguous zone), once a feed: its
+    items are dated alike."""
+    notes = Counter(note for item in items if (note := getattr(item, "note", "")))
+    for note, count in notes.items():
+        print(f"{feed}: {count} item{'s' * (count != 1)}: {note}", file=sys.stderr)

@@ -27,7 +27,7 @@ from .fetch import FetchPolicy, new_session, user_agent
 from .fetch_state import FetchState, load_state, save_state
 from .import_feeds import FeedResult, plan_jobs, read_job, record
 from .import_lock import importing_into
-from .import_report import Tally, dry_run_report, unreachable
+from .import_report import Tally, dry_run_report, report_notes, unreachable
 from .progress import Progress, escaped_output
 from .seed_folder import IMPORT_FIXES, highest_number, read_originals, seed_name, write_new
 from .site_settings import (
@@ -147,6 +147,7 @@ def candidates_of(results: list[FeedResult], tally: Tally, verbose: bool) -> lis
                 continue
             feed = result.job.location if result.job.is_url else item.feed_url
             found.append(Candidate(item, feed, result.job.source, origin))
+        report_notes(result.job.location, result.items)
     return found
 
 

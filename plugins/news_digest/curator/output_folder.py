@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable
 
 from ..seeds.safe_read import kind_of
+from .host_files import REPOSITORIES
 
 _FIX = "give -o a folder of its own (output/, or a new one)"
 
@@ -64,6 +65,12 @@ def output_problem(output: str, settings: dict, settings_file: str) -> str:
     if mode is not None and (kind := kind_of(mode)) != "a folder":
         return (f"{output}: is {kind or 'a file'}, not an output folder; a build replaces "
                 f"its output folder whole, so it would be deleted: {_FIX}")
+    if mode is not None and (kept := [n for n in REPOSITORIES
+                                      if os.path.lexists(os.path.join(output, n))]):
+        return (f"{output}: holds a repository ({kept[0]}); a build replaces its output "
+                "folder whole, so it would be deleted: build into a folder of its own and "
+                "copy it into the checkout (docs/publishing.md), or move "
+                f"{os.path.join(output, kept[0])} away")
     target = os.path.realpath(output)
     for path, what in _read_by_the_build(settings, settings_file):
         if _inside(os.path.realpath(path), target):

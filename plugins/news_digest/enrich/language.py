@@ -3,8 +3,9 @@
 Pure module (enrich stage), no Pelican import. Detection is CLD2 (``pycld2``: offline,
 deterministic, no model to download). A declared language (the item's, the feed's or
 the sources file's, in that order) is kept when the text agrees with it or is too short
-to say; a confident detection of another language wins over a wrong declaration (feeds
-often declare their site's default, not the story's). Nothing known gives "".
+to say, unless it is written in another script; a confident detection of another
+language wins over a wrong declaration (feeds often declare their site's default, not
+the story's). Nothing known gives "".
 """
 
 from __future__ import annotations
@@ -66,6 +67,27 @@ def story_language(text: str, declared: list[str] | tuple[str, ...] = ()) -> str
     found, letters = detect(text)
     if not found:
         return claim
-    if not claim or (letters >= MIN_LETTERS_TO_OVERRULE and not _close(found, claim)):
+    if not claim or _other_script(found, claim) or (
+            letters >= MIN_LETTERS_TO_OVERRULE and not _close(found, claim)):
         return found
     return claim
+
+
+# The one script of languages not written in Latin letters (Serbian, written in two, is
+# left out); any other language is taken as Latin. CLD2 cannot mistake one script for
+# another, so a headline in Arabic letters under a feed declaring Hebrew is Arabic,
+# however short (it was tagged lang="he", read aloud with a Hebrew voice).
+_SCRIPT_OF = {
+    **dict.fromkeys(("he", "yi"), "Hebrew"), **dict.fromkeys(("ar", "fa", "ur", "ps"), "Arabic"),
+    **dict.fromkeys(("ru", "uk", "be", "bg", "mk", "kk", "ky", "mn", "tg"), "Cyrillic"),
+    "el": "Greek", "ja": "Japanese", "zh": "Han", "ko": "Hangul", "th": "Thai",
+    **dict.fromkeys(("hi", "mr", "ne"), "Devanagari"), "bn": "Bengali", "ta": "Tamil",
+    "ka": "Georgian", "hy": "Armenian", "am": "Ethiopic",
+}
+
+
+def _other_script(found: str, claim: str) -> bool:
+    one, other = primary(found), primary(claim)
+    if "sr" in (one, other) or {one, other} <= {"ja", "zh"}:  # kanji are Han letters
+        return False
+    return _SCRIPT_OF.get(one, "Latin") != _SCRIPT_OF.get(other, "Latin")

@@ -18,7 +18,7 @@ from typing import Any
 from ..seeds.inner_breaks import drop_inner_breaks
 from ..seeds.slugs import slugify_headline
 from ..seeds.urls import is_web_url, normalise_url, site_home
-from .lookalikes import reader_key
+from .lookalikes import reader_key, visible
 
 PUBLISHER_SLUG_LENGTH = 60
 
@@ -106,8 +106,10 @@ ARTICLES = {
 def sort_key(name: str, language: str = "") -> tuple[str, str, str]:
     """How a reader looks a publisher up: its name without a leading article of its
     language and without accents ("Écho" among the E), then with its accents, then the
-    whole name (two names differing by their article keep one order)."""
-    whole = publisher_key(name)
+    whole name (two names differing by their article keep one order). Letters are
+    read as written: the publisher's key reads a Cyrillic or Greek letter as the Latin
+    one it looks like, which sorted Новости under H and Ведомости under B."""
+    whole = " ".join(visible(unicodedata.normalize("NFKC", name)).casefold().split())
     articles = ARTICLES.get(language.split("-")[0].lower() or "en", ()) + ("the",)
     looked_up = whole
     for article in articles:
@@ -115,7 +117,7 @@ def sort_key(name: str, language: str = "") -> tuple[str, str, str]:
         if whole.startswith(article if elided else article + " ") and len(whole) > len(article) + 1:
             looked_up = whole[len(article):].lstrip()
             break
-    return _without_accents(looked_up), looked_up, whole
+    return _without_accents(looked_up), looked_up, publisher_key(name)
 
 
 def _without_accents(text: str) -> str:

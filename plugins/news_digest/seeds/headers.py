@@ -24,6 +24,7 @@ from .language_tags import canonical_language_tag, tag_for_name
 from .story_refs import reference_problem
 from .text_checks import describe, has_visible_character
 from .url_checks import web_url_problem
+from .zone_names import AMBIGUOUS, ZONE_HOURS, meanings_of, offset_text
 
 MAX_HEADLINE_CHARS = 300
 MAX_HEADER_CHARS = 2_000
@@ -124,6 +125,12 @@ def _rfc822(value: str) -> str:
     except (TypeError, ValueError, IndexError):
         return ""
     if moment.tzinfo is None:  # no zone, '-0000' or a zone name Python does not know
+        name = value.split()[-1].upper()
+        if name in ZONE_HOURS:  # 'CET': one offset wherever feeds use it
+            return f"write it as {moment.isoformat()}{offset_text(ZONE_HOURS[name])}"
+        if name in AMBIGUOUS:  # 'IST': India's, Ireland's or Israel's
+            return (f"write it as {moment.isoformat()} followed by its offset from UTC "
+                    f"('{name}' names several zones: {meanings_of(name)})")
         return (f"write it as {moment.isoformat()} followed by its offset from UTC "
                 "(+00:00 for UTC)")
     return f"write it as {moment.isoformat()}"
