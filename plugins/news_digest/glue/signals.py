@@ -20,7 +20,7 @@ from .partition_build import partition_writer
 from .read_ahead import read_seeds_ahead
 from .reader import SeedReader
 from .search import FinishSearchIndex, StartSearchIndex, index_while_writing
-from .site_files import SiteFilesGenerator, on_content_written
+from .site_files import RECORD, SiteFilesGenerator, on_content_written
 from .source_pages import SourcesGenerator
 from .stories import finish_reading
 from .stories_index_writer import StoriesIndexGenerator
@@ -123,6 +123,12 @@ def on_all_read(generators) -> None:
     if build is not None:
         build.speed.on_all_read(generators)
         index_while_writing(generators)
+        # Not for a date partition: its writer keeps records of its own.
+        record = next((g.context[RECORD] for g in generators
+                       if hasattr(g, "context") and RECORD in g.context), None)
+        if build.partition is None:
+            # the dicts that writing a page adds to: the sitemap's
+            build.speed.share_story_pages([] if record is None else [(record, "entries")])
 
 
 def on_articles_read(generator) -> None:

@@ -15,7 +15,8 @@ build (``DigestBuild.speed``) and calls it at the few points where it works:
   (``fix_page_addresses``), tag listings written in one
   linear pass (``listings.py``), repeated template fragments rendered once
   (``fragments.py``), each template compiled once for every generator
-  (``template_code.py``);
+  (``template_code.py``); ``share_story_pages``: a build from scratch's story pages
+  written by two processes (``story_shares.py``);
 - ``key_of`` / ``text_key`` / ``reuse`` / ``note``: the same reuse for files written
   outside the writer (feeds: keyed by the records they are written from and the
   stories' text, ``text_key``);
@@ -62,6 +63,7 @@ from .rebuild import Rebuild
 from .reuse_writer import ReusingWriter
 from .seed_stamp import SEED_HASH, seed_stamp
 from .story_key import text_key
+from .story_shares import StoryShares
 from .template_code import SharedTemplateCode, share_compiled_templates
 from .template_record import TemplateAnalyses
 from .up_to_date import code_stamp
@@ -148,12 +150,15 @@ class Speed:
 
     def __init__(self, pelican_settings: Mapping[str, Any], digest):
         self.enabled = bool(digest.speed)
+        self.second_core = bool(digest.second_core)  # story_shares.py
         self.memo: PageMemo | None = None
         self.fingerprints = None
         self.reach = None  # how deep each page's template reaches (reach.py)
         self.fragments: dict | None = None  # {% memo %} store, once pages are written
         self.page: tuple | None = None  # the address of the page being rendered (memo)
         self.template_code = SharedTemplateCode()  # templates compiled once per build
+        self.writer = None  # the build's ReusingWriter, once made
+        self.shares: StoryShares | None = None  # story pages in two processes
         self._frozen = False
         # The clustering is kept beside the content cache, in every build that caches.
         self.cluster_folder = (pelican_settings.get("CACHE_PATH")
@@ -226,6 +231,8 @@ class Speed:
         for generator in generators:
             if all(hasattr(generator, name) for name in ("dates", "tags", "authors")):
                 write_listings_linearly(generator)
+                if self.from_scratch:  # Pelican's loop, over this process's share
+                    self.shares = StoryShares.install(generator, self, self.second_core)
                 self._walks_go_after_story_pages(generator)
             elif hasattr(generator, "hidden_pages"):
                 fix_page_addresses(generator)
@@ -234,6 +241,11 @@ class Speed:
         # again) and at 10,000 stories its memory goes to the page keys.
         if self.from_scratch:
             self.fragments = {}
+
+    def share_story_pages(self, merged: list[tuple[object, str]]) -> None:
+        """The story pages' outermost wrapper, which may fork (``story_shares.py``)."""
+        if self.shares is not None:
+            self.shares.fork_around([(self.memo, "new")] * (self.memo is not None) + merged)
 
     def release_content_cache(self, generator) -> None:
         """Every story is read: the articles generator's content cache is saved now
