@@ -15,8 +15,7 @@ build (``DigestBuild.speed``) and calls it at the few points where it works:
   (``fix_page_addresses``), tag listings written in one
   linear pass (``listings.py``), repeated template fragments rendered once
   (``fragments.py``), each template compiled once for every generator
-  (``template_code.py``); ``share_story_pages``: a build from scratch's story pages
-  written by two processes (``story_shares.py``);
+  (``template_code.py``);
 - ``key_of`` / ``text_key`` / ``reuse`` / ``note``: the same reuse for files written
   outside the writer (feeds: keyed by the records they are written from and the
   stories' text, ``text_key``);
@@ -68,8 +67,8 @@ from .template_code import SharedTemplateCode, share_compiled_templates
 from .template_record import TemplateAnalyses
 from .up_to_date import code_stamp
 
-__all__ = ["PREVIOUS_OUTPUT", "SEED_HASH", "Rebuild", "Speed", "guard_content_cache",
-           "seed_stamp"]
+__all__ = ["PREVIOUS_OUTPUT", "SEED_HASH", "Rebuild", "Speed", "StoryShares",
+           "guard_content_cache", "seed_stamp"]
 
 def _is_story(content) -> bool:
     """A story read from a seed (its text escaped: no intrasite links to resolve)."""
@@ -150,15 +149,13 @@ class Speed:
 
     def __init__(self, pelican_settings: Mapping[str, Any], digest):
         self.enabled = bool(digest.speed)
-        self.second_core = bool(digest.second_core)  # story_shares.py
         self.memo: PageMemo | None = None
         self.fingerprints = None
         self.reach = None  # how deep each page's template reaches (reach.py)
         self.fragments: dict | None = None  # {% memo %} store, once pages are written
         self.page: tuple | None = None  # the address of the page being rendered (memo)
         self.template_code = SharedTemplateCode()  # templates compiled once per build
-        self.writer = None  # the build's ReusingWriter, once made
-        self.shares: StoryShares | None = None  # story pages in two processes
+        self.writer = None  # the build's ReusingWriter, once made (story_shares.py)
         self._frozen = False
         # The clustering is kept beside the content cache, in every build that caches.
         self.cluster_folder = (pelican_settings.get("CACHE_PATH")
@@ -231,8 +228,6 @@ class Speed:
         for generator in generators:
             if all(hasattr(generator, name) for name in ("dates", "tags", "authors")):
                 write_listings_linearly(generator)
-                if self.from_scratch:  # Pelican's loop, over this process's share
-                    self.shares = StoryShares.install(generator, self, self.second_core)
                 self._walks_go_after_story_pages(generator)
             elif hasattr(generator, "hidden_pages"):
                 fix_page_addresses(generator)
@@ -241,11 +236,6 @@ class Speed:
         # again) and at 10,000 stories its memory goes to the page keys.
         if self.from_scratch:
             self.fragments = {}
-
-    def share_story_pages(self, merged: list[tuple[object, str]]) -> None:
-        """The story pages' outermost wrapper, which may fork (``story_shares.py``)."""
-        if self.shares is not None:
-            self.shares.fork_around([(self.memo, "new")] * (self.memo is not None) + merged)
 
     def release_content_cache(self, generator) -> None:
         """Every story is read: the articles generator's content cache is saved now

@@ -115,10 +115,9 @@ class _Collect(logging.Handler):
 class StoryShares:
     """The story pages of one articles generator, in one process or two."""
 
-    def __init__(self, generator, speed, enabled: bool = True):
+    def __init__(self, generator, speed):
         self.generator = generator
         self.speed = speed
-        self.enabled = enabled  # DIGEST_SECOND_CORE
         # (object, attribute): the dicts writing a page adds to (Speed.share_story_pages)
         self.merged: list[tuple[object, str]] = []
         self.own: list | None = None  # this process's share (None: every story)
@@ -126,12 +125,18 @@ class StoryShares:
         self.marks: list[int] = []  # the dicts' lengths once this process's share is written
         self.tell: Callable[[str], None] | None = None  # the search index's "written"
         self.cpu = 0.0  # this process's story pages (time.process_time)
+        self.forked_at = 0.0  # time.process_time() at the fork
 
     @classmethod
-    def install(cls, generator, speed, enabled: bool = True) -> StoryShares:
-        """Pelican's loop replaced (before the other wrappers wrap it); the child's
-        pages merged once the generator's pages are written."""
-        shares = cls(generator, speed, enabled)
+    def install_in(cls, generators, speed) -> StoryShares | None:
+        """Pelican's loop replaced in the articles generator (before the other
+        wrappers wrap it); the child's pages merged once its pages are written."""
+        generator = next((g for g in generators
+                          if all(hasattr(g, name) for name in ("dates", "tags", "authors"))),
+                         None)
+        if generator is None:
+            return None
+        shares = cls(generator, speed)
         generator.generate_articles = shares.write_own
         write_pages = generator.generate_pages
 
@@ -174,11 +179,11 @@ class StoryShares:
 
         def generate_articles(write) -> None:
             stories = _stories(self.generator)
-            at = (split_at(stories)
-                  if self.enabled and self.speed.writer is not None else None)
+            at = split_at(stories) if self.speed.writer is not None else None
             if at is None:
                 return inner(write)
             self.own, theirs = stories[:at], stories[at:]
+            self.forked_at = time.process_time()
             self.child = _Child.start(self, write, theirs)
             if self.child is None:
                 self.own = None
@@ -192,6 +197,7 @@ class StoryShares:
     def merge(self) -> None:
         """The child's pages, as if this process had written them after its own."""
         child, self.child = self.child, None
+        here = time.process_time() - self.forked_at  # with the topic pages and archives
         waited = time.perf_counter()
         try:
             kind, sent = child.result()
@@ -218,10 +224,10 @@ class StoryShares:
         if self.tell is not None:
             for page in child.pages:
                 self.tell(page)
-        log.debug("story pages: %d here in %.2f s of CPU, %d in a second process in "
-                  "%.2f s (%.0f MB of its own memory); waited %.2f s, merged in %.2f s",
-                  len(_stories(self.generator)) - len(child.pages), self.cpu,
-                  len(child.pages), cpu, private / 1024, waited,
+        log.debug("story pages: %d here in %.2f s of CPU (%.2f s with the listings), %d in "
+                  "a second process in %.2f s (%.0f MB of its own memory); waited %.2f s, "
+                  "merged in %.2f s", len(_stories(self.generator)) - len(child.pages),
+                  self.cpu, here, len(child.pages), cpu, private / 1024, waited,
                   time.process_time() - merging)
 
     def stop(self) -> None:
