@@ -273,3 +273,14 @@ def test_no_process_to_be_had_writes_every_page_here(tmp_path, forks, monkeypatc
     assert site.code == 0, site.stderr
     assert len(forks) == 1  # tried
     assert len(site.files("stories/*.html")) == 12
+
+
+def test_the_childs_entries_go_where_one_process_makes_them():
+    entries = {"new.html": 1, "newer.html": 2, "tag/a.html": 3, "tag/b.html": 4}
+    kept = entries
+    story_shares._splice(entries, 2, [("old.html", 5), ("older.html", 6)])
+    assert entries is kept  # the record's owner holds the same dict
+    assert list(entries.items()) == [("new.html", 1), ("newer.html", 2), ("old.html", 5),
+                                     ("older.html", 6), ("tag/a.html", 3), ("tag/b.html", 4)]
+    story_shares._splice(entries, len(entries), [("last.html", 7)])
+    assert list(entries)[-1] == "last.html"
