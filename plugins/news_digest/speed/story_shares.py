@@ -118,7 +118,7 @@ class StoryShares:
     def __init__(self, generator, speed):
         self.generator = generator
         self.speed = speed
-        # (object, attribute): the dicts writing a page adds to (Speed.share_story_pages)
+        # (object, attribute): the dicts writing a page adds to (glue/signals.on_all_read)
         self.merged: list[tuple[object, str]] = []
         self.own: list | None = None  # this process's share (None: every story)
         self.child: _Child | None = None
