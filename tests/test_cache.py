@@ -67,6 +67,7 @@ def test_the_cache_key_follows_code_and_settings_but_not_the_output_folder(tmp_p
     key = cachekey.cache_key(settings)
     assert cachekey.cache_key({**settings, "OUTPUT_PATH": "/tmp/b"}) == key
     assert cachekey.cache_key({**settings, "DIGEST_STRICT": False}) != key
+    assert cachekey.cache_key({**settings, "DIGEST_SECOND_CORE": False}) == key  # same output
     assert cachekey.cache_key({**settings, "SITENAME": "Other"}) != key
     # DIGEST_* defaults count as set: writing the default explicitly keeps the key.
     assert cachekey.cache_key({**settings, "DIGEST_SLUG_MAX_LENGTH": 80}) == key

@@ -188,6 +188,10 @@ SETTINGS: dict[str, Setting] = {
     "DIGEST_REUSE_PAGES": Setting(
         True, "True (`build` keeps pages of the previous build whose inputs are unchanged) "
         "or False (render every page)", _is_bool),
+    "DIGEST_SECOND_CORE": Setting(
+        True, "True (a build from scratch of 400 to 20,000 stories writes most story "
+        "pages in a second process when a core is idle: the same output) or False (one "
+        "process)", _is_bool),
     "DIGEST_SEARCH_SHARD_SIZE": Setting(
         1000, "a whole number of stories per search index shard from 1 to 1000000",
         _whole(1, 1_000_000)),

@@ -39,7 +39,8 @@ In = TypeVar("In")
 Out = TypeVar("Out")
 
 
-def _cores() -> int:
+def cores() -> int:
+    """Cores this process may run on."""
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
@@ -52,7 +53,7 @@ def _idle_cores() -> int:
         busy = os.getloadavg()[0]
     except OSError:  # not available here
         busy = 0.0
-    return max(1, round(_cores() - busy + 0.5))
+    return max(1, round(cores() - busy + 0.5))
 
 
 def _workers(count: int) -> int:

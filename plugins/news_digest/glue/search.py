@@ -27,10 +27,12 @@ class SearchRun:
         self.waiting = {bundle: set(pages) for bundle, pages in bundles}  # not written yet
         self.bundle_of = {page: bundle for bundle, pages in bundles for page in pages}
         self.keys: dict[str, str] = {}  # bundle -> key, for shards whose pages all have keys
+        self.elsewhere: set[str] = set()  # pages another process is writing (``later``)
         self.job = SearchJob(Path(output_path))
 
     def written(self, page: str) -> None:
         """A story page is written: hand its shard over if it was the shard's last."""
+        self.elsewhere.discard(page)
         bundle = self.bundle_of.get(page)
         waiting = self.waiting.get(bundle)
         if waiting is not None:
@@ -40,9 +42,17 @@ class SearchRun:
             if not waiting:
                 self._hand_over(bundle)
 
-    def hand_over_rest(self) -> None:
-        for bundle in list(self.waiting):
-            self._hand_over(bundle)
+    def later(self, pages: list[str]) -> None:
+        """Pages another process writes (``speed/story_shares.py``): their shards are
+        handed over when it is told they are ``written``, not by ``hand_over_rest``."""
+        self.elsewhere.update(pages)
+
+    def hand_over_rest(self, *, finishing: bool = False) -> None:
+        """The shards whose pages were not all written (none expected): indexed
+        anyway; not those waiting for another process, unless the build is finishing."""
+        for bundle, waiting in list(self.waiting.items()):
+            if finishing or self.elsewhere.isdisjoint(waiting):
+                self._hand_over(bundle)
 
     def _hand_over(self, bundle: str) -> None:
         # A shard whose pages are byte for byte those of the previous build keeps
@@ -59,7 +69,7 @@ class SearchRun:
 
     def finish(self) -> None:
         """Wait for every shard (``SearchIndexError``: the build fails, output/ is kept)."""
-        self.hand_over_rest()
+        self.hand_over_rest(finishing=True)
         self.job.wait()
         if self.memo is not None:
             for bundle, key in self.keys.items():
@@ -147,6 +157,9 @@ def index_while_writing(generators) -> None:
             run.written(name)
             return result
 
+        # A story page written by another process (``speed/story_shares.py``).
+        write_and_tell.tell = run.written
+        write_and_tell.later = run.later
         write_stories(write_and_tell)
         run.hand_over_rest()  # a page not written (none expected): index anyway
 

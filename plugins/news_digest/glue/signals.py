@@ -11,7 +11,7 @@ from __future__ import annotations
 from pelican import signals
 
 from ..seeds.headers import ahead_of_the_clock
-from ..speed import guard_content_cache
+from ..speed import StoryShares, guard_content_cache
 from .article_files import add_seed_reader, read_seeds_only, regular_files_only
 from .digest_build import DigestBuild
 from .digest_pages import DigestGenerator
@@ -20,7 +20,7 @@ from .partition_build import partition_writer
 from .read_ahead import read_seeds_ahead
 from .reader import SeedReader
 from .search import FinishSearchIndex, StartSearchIndex, index_while_writing
-from .site_files import SiteFilesGenerator, on_content_written
+from .site_files import RECORD, SiteFilesGenerator, on_content_written
 from .source_pages import SourcesGenerator
 from .stories import finish_reading
 from .stories_index_writer import StoriesIndexGenerator
@@ -121,8 +121,21 @@ def on_all_read(generators) -> None:
     build = next((DigestBuild.of(g.settings) for g in generators if hasattr(g, "settings")),
                  None)
     if build is not None:
-        build.speed.on_all_read(generators)
+        speed, shares = build.speed, None
+        # A build from scratch may write its older story pages in a second process
+        # (not a date partition's: its writer keeps records of its own). Pelican's loop
+        # is replaced first: the other wrappers wrap it.
+        if (speed.enabled and speed.from_scratch and build.partition is None
+                and build.settings.second_core):
+            shares = StoryShares.install_in(generators, speed)
+        speed.on_all_read(generators)
         index_while_writing(generators)
+        if shares is not None:  # the outermost wrapper, which forks
+            record = next((g.context[RECORD] for g in generators
+                           if hasattr(g, "context") and RECORD in g.context), None)
+            # the dicts that writing a page adds to: the page record's, the sitemap's
+            shares.fork_around([(speed.memo, "new")] * (speed.memo is not None)
+                               + [(record, "entries")] * (record is not None))
 
 
 def on_articles_read(generator) -> None:

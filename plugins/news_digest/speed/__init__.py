@@ -62,12 +62,13 @@ from .rebuild import Rebuild
 from .reuse_writer import ReusingWriter
 from .seed_stamp import SEED_HASH, seed_stamp
 from .story_key import text_key
+from .story_shares import StoryShares
 from .template_code import SharedTemplateCode, share_compiled_templates
 from .template_record import TemplateAnalyses
 from .up_to_date import code_stamp
 
-__all__ = ["PREVIOUS_OUTPUT", "SEED_HASH", "Rebuild", "Speed", "guard_content_cache",
-           "seed_stamp"]
+__all__ = ["PREVIOUS_OUTPUT", "SEED_HASH", "Rebuild", "Speed", "StoryShares",
+           "guard_content_cache", "seed_stamp"]
 
 def _is_story(content) -> bool:
     """A story read from a seed (its text escaped: no intrasite links to resolve)."""
@@ -154,6 +155,7 @@ class Speed:
         self.fragments: dict | None = None  # {% memo %} store, once pages are written
         self.page: tuple | None = None  # the address of the page being rendered (memo)
         self.template_code = SharedTemplateCode()  # templates compiled once per build
+        self.writer = None  # the build's ReusingWriter, once made (story_shares.py)
         self._frozen = False
         # The clustering is kept beside the content cache, in every build that caches.
         self.cluster_folder = (pelican_settings.get("CACHE_PATH")

@@ -28,6 +28,9 @@ from .cache_claim import if_unused
 PACKAGE = Path(__file__).resolve().parents[1]  # the whole plugin
 # Settings that differ on every build without changing what is read.
 UNKEYED = frozenset({"OUTPUT_PATH", "CACHE_PATH", "LOAD_CONTENT_CACHE", "PREVIOUS_OUTPUT_PATH"})
+# Settings that change how a build runs, never what it makes (the same output, byte for
+# byte): switching one keeps the cache (``DIGEST_SECOND_CORE``: story_shares.py).
+UNKEYED_DIGEST = frozenset({"DIGEST_SECOND_CORE"})
 KEEP_FOLDERS = 3
 # What the cached stories and the pages and feeds kept between builds are made with:
 # a new version of any of these starts from an empty cache.
@@ -75,7 +78,8 @@ def cache_key(settings: Mapping[str, Any]) -> str:
     add_source_files(digest)
     keyed = {k: _plain(v) for k, v in settings.items()
              if k not in UNKEYED and not k.startswith(PREFIX)}
-    keyed["DIGEST"] = _plain(resolve(settings))
+    keyed["DIGEST"] = _plain({k: v for k, v in resolve(settings).items()
+                              if k not in UNKEYED_DIGEST})
     digest.update(json.dumps([_versions(), keyed], sort_keys=True, default=repr).encode())
     return digest.hexdigest()[:16]
 

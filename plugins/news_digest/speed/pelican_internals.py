@@ -66,10 +66,19 @@ INTERNALS = (
     Internal("pelican.generators:ArticlesGenerator.generate_categories", "speed/listings.py",
              "as generate_tags", "cfb524524a3c"),
     Internal("pelican.generators:ArticlesGenerator.generate_articles",
-             "glue/search.py; speed/__init__.py _walks_go_after_story_pages",
+             "glue/search.py; speed/__init__.py _walks_go_after_story_pages; "
+             "speed/story_shares.py",
              "wrapped: each search shard goes to Pagefind as soon as its pages are written; "
-             "the story pages' walks are let go once it returns (it writes only them)",
+             "the story pages' walks are let go once it returns (it writes only them); "
+             "in a build from scratch its loop copied (StoryShares.write_own), over the "
+             "share of the story pages this process writes (a forked child the older "
+             "ones)",
              "5494d418a930"),
+    Internal("pelican.generators:ArticlesGenerator.generate_pages", "speed/story_shares.py",
+             "wrapped in a build from scratch: the story pages a forked child wrote are "
+             "merged once it returns (its loop writes the story pages first, then the "
+             "archives and listings, which this process writes while the child works)",
+             "bc8ecb407b83"),
     Internal("pelican.cache:FileStampDataCacher.cache_data",
              "speed/content_cache.py; glue/signals.py forget_refusals",
              "wrapped: notes that something was read anew; a refused seed is not cached",

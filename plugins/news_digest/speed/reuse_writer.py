@@ -78,6 +78,7 @@ class ReusingWriter(PagingWriter):
         self.memo = self.speed.memo
         self.fingerprints = self.speed.fingerprints
         self.folders: set[str] = set()  # made already in this build
+        self.speed.writer = self  # the story pages' second process merges into it
         # Files linked from the previous output may be in the new one (none in a
         # build from scratch: nothing is kept, so nothing needs replacing, ``_open_w``).
         self.links = self.memo is not None and not self.speed.from_scratch
