@@ -8,12 +8,18 @@ its record without its key worked out. Nothing of it is trusted by the build yet
 probe asks, over the random changes of the differential test (``stale_changes.py``),
 whether such a list would have been enough. After each build it takes, for every
 story, what each step set (``REPORTS``: the reader's seed stamp, the address, the
-publisher, the credit, the event, the related stories, the neighbours, the edition);
+publisher, the credit, the topics, the event, the related stories, the neighbours,
+the edition);
 the next build's stories whose reports differ, are new or are gone are *named*. A
 story page is *covered* when its story, a story it links (related, neighbours, the
 event's other reports) or its edition is named. Every story page the build rendered
-(not kept: a new file, not the previous one's hard link) must be covered; one that is
-not is a *miss*: a change no step names, which a named list would have served stale.
+(not kept: a new file, not the previous one's hard link) with other bytes than before
+must be covered; one that is not is a *miss*: a change no step names, which a named
+list would have served stale (a page a key renders with its old bytes is none: a key
+may cover more than the page shows).
+The other pages a writer renders (listings, editions, the home page) are probed alike,
+by the stories their own values hold and the pages of their list they link
+(``watched(pages)``, ``lists_covered``).
 
 ``python -m named_list --seeds 0-9`` (from tests/) runs sequences and prints misses.
 """
@@ -33,7 +39,10 @@ from pelican.plugins import signals
 from stale_changes import CHANGES, Project
 from stale_hunt import _in_process, random_steps
 
+from news_digest.speed.reuse_writer import ReusingWriter
 from news_digest.speed.seed_stamp import SEED_HASH
+
+_MISSING = object()
 
 
 def _ids(stories) -> tuple:
@@ -85,10 +94,34 @@ def _story(s) -> Story:
                  links, getattr(edition, "slug", None))
 
 
+def _shown(value, depth: int = 0) -> Iterator[str]:
+    """The identities of the stories a page's own value holds: a story, a page of a
+    list (``object_list``), an edition's stories, a list of such (one level)."""
+    identity = getattr(value, "identity", None)
+    if isinstance(identity, str):
+        yield identity
+    elif hasattr(value, "object_list") or hasattr(value, "articles"):
+        items = getattr(value, "object_list", None) or getattr(value, "articles", None) or ()
+        for item in items:
+            yield from _shown(item, depth + 1)
+    elif isinstance(value, list | tuple) and depth == 0:
+        for item in value:
+            yield from _shown(item, depth + 1)
+
+
+def _elsewhere(name: str) -> bool:
+    """A paginated list's whole (read by its length only), another page of it, or
+    Pelican's list of every story on a topic page (``all_articles``: this theme does
+    not read it; a theme that did would have its topic pages keyed every day)."""
+    return name in ("articles", "dates", "all_articles") or name.endswith(
+        ("_paginator", "_previous_page", "_next_page"))
+
+
 @contextlib.contextmanager
-def watched() -> Iterator[list]:
-    """Each in-process build's stories (identity -> ``Story``), in a list; the
-    receiver is disconnected on the way out (no handler left behind)."""
+def watched(pages: list | None = None) -> Iterator[list]:
+    """Each in-process build's stories (identity -> ``Story``), in a list; with
+    ``pages``, also each build's pages (name -> the stories its own values hold) in
+    it. The receiver and the writer's wrapper go on the way out (nothing left behind)."""
     builds: list[dict[str, Story]] = []
 
     def receiver(generators):
@@ -96,12 +129,55 @@ def watched() -> Iterator[list]:
             if hasattr(generator, "articles") and hasattr(generator, "drafts"):
                 builds.append({a.identity: _story(a) for a in generator.articles
                                if hasattr(a, "identity")})
+                if pages is not None:
+                    pages.append({})
+
+    original = ReusingWriter._write_page
+
+    def write_page(self, template, context, localcontext, name, *args):
+        if pages:  # the stories it holds; the pages of its list it links, and on a
+            # list's front page (no newer page) the list's length, which it shows
+            front = "articles" in localcontext and localcontext.get(
+                "articles_previous_page", _MISSING) is None
+            pages[-1][name] = (frozenset(
+                identity for key, value in localcontext.items()
+                if context.get(key, _MISSING) is not value and not _elsewhere(key)
+                for identity in _shown(value)), (*(
+                (key, getattr(value, "save_as", None))
+                for key, value in sorted(localcontext.items(), key=lambda item: item[0])
+                if key.endswith(("_previous_page", "_next_page"))),
+                len(localcontext["articles"]) if front else None))
+        return original(self, template, context, localcontext, name, *args)
 
     signals.all_generators_finalized.connect(receiver)
+    if pages is not None:
+        ReusingWriter._write_page = write_page
     try:
         yield builds
     finally:
         signals.all_generators_finalized.disconnect(receiver)
+        ReusingWriter._write_page = original
+
+
+def lists_covered(before: dict[str, tuple], after: dict[str, tuple],
+                  names: set[str], stories: dict[str, Story],
+                  links: bool = True) -> set[str]:
+    """The pages other than story pages a named list keys: a new page, one whose
+    stories or (``links``) linked pages of its list or, on its front page, the list's
+    length differ from the record's, one
+    holding a named story or a story that shows one (an edition's entry shows its
+    event's other reports), and one whose own values hold no story (the site's lists
+    of topics, sources, feeds and the archive read the whole site: a handful, keyed
+    every build)."""
+    def shows_named(shown):
+        return names & shown or any(names.intersection(stories[i].links)
+                                    for i in shown if i in stories)
+
+    def same(old, new):
+        return old[0] == new[0] and (old[1] == new[1] or not links)
+    return {page for page, found in after.items()
+            if not found[0] or page not in before or not same(before[page], found)
+            or shows_named(found[0])}
 
 
 def named(before: dict[str, Story], after: dict[str, Story],
@@ -126,7 +202,7 @@ def covered(after: dict[str, Story], names: set[str], before: dict[str, Story]) 
 
 
 def rendered(output: Path, inodes: dict[str, int], pages) -> set[str]:
-    """The story pages this build wrote anew (a kept page is the previous file)."""
+    """The pages this build wrote anew (a kept page is the previous file)."""
     found = set()
     for page in pages:
         try:
@@ -136,6 +212,11 @@ def rendered(output: Path, inodes: dict[str, int], pages) -> set[str]:
         if inodes.get(page) != inode:
             found.add(page)
     return found
+
+
+def _changed(output: Path, page: str, old_bytes: dict[str, bytes]) -> bool:
+    """``page`` is not the bytes it had before this build (or is new)."""
+    return old_bytes.get(page) != (output / page).read_bytes()
 
 
 def inodes_of(output: Path, pages) -> dict[str, int]:
@@ -164,10 +245,15 @@ class Probe:
     covered: int = 0  # story pages the named list would render
     kept_pages: int = 0  # story pages compared in all
     misses: list[str] = field(default_factory=list)
+    # the other pages a writer renders (listings, editions, the home page, ...)
+    lists_rendered: int = 0
+    lists_covered: int = 0
+    lists: int = 0
+    list_misses: list[str] = field(default_factory=list)
 
 
 def probe(folder: Path, seed: int, count: int = 8, n: int = 30,
-          dropped: frozenset = frozenset(), steps=None) -> Probe:
+          dropped: frozenset = frozenset(), steps=None, links: bool = True) -> Probe:
     """Build a stale-hunt project, change it ``count`` times at random (``steps``:
     those given instead), build in process after each and compare the pages rendered
     with the named list's."""
@@ -177,7 +263,8 @@ def probe(folder: Path, seed: int, count: int = 8, n: int = 30,
     p.write()
     conf, content, output = p.folder / "conf.py", p.folder / "content", p.folder / "output"
     result = Probe()
-    with watched() as builds:
+    lists: list[dict[str, tuple]] = []
+    with watched(lists) as builds:
         code, _ = _in_process(conf, content, output)
         for number, step in enumerate(steps or random_steps(seed, count)):
             kinds = {kind for kind, _ in step.changes}
@@ -187,6 +274,12 @@ def probe(folder: Path, seed: int, count: int = 8, n: int = 30,
             before = builds[-1] if builds and code == 0 else None
             pages = [s.page for s in before.values()] if before else []
             inodes = inodes_of(output, pages)
+            listed = lists[-1] if lists else {}
+            list_inodes = inodes_of(output, listed)
+            # a page a key renders with the bytes it had (a key may cover more than
+            # the page shows) is no miss: only a changed page kept would be stale
+            old_bytes = {page: (output / page).read_bytes() for page in (*pages, *listed)
+                         if page in inodes or page in list_inodes}
             count_before = len(builds)
             code, _ = _in_process(conf, content, output)
             if code != 0 or before is None or len(builds) == count_before \
@@ -202,7 +295,17 @@ def probe(folder: Path, seed: int, count: int = 8, n: int = 30,
             result.covered += len(cover)
             result.kept_pages += len(pages)
             result.misses += [f"seed {seed} step {number} ({'; '.join(did)}): {page}"
-                              for page in sorted(found - cover)]
+                              for page in sorted(found - cover)
+                              if _changed(output, page, old_bytes)]
+            others = {page: shown for page, shown in lists[-1].items() if page not in pages}
+            found = rendered(output, list_inodes, others)
+            cover = lists_covered(listed, others, names, after, links)
+            result.lists_rendered += len(found)
+            result.lists_covered += len(cover)
+            result.lists += len(others)
+            result.list_misses += [f"seed {seed} step {number} ({'; '.join(did)}): {page}"
+                                   for page in sorted(found - cover)
+                                   if _changed(output, page, old_bytes)]
     shutil.rmtree(folder, ignore_errors=True)
     return result
 
@@ -222,13 +325,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"seed {seed}: {found.steps} steps, story pages rendered {found.rendered}, "
               f"named {found.covered} of {found.kept_pages}, misses {len(found.misses)}",
               flush=True)
+        print(f"  other pages rendered {found.lists_rendered}, named {found.lists_covered} "
+              f"of {found.lists}, misses {len(found.list_misses)}", flush=True)
         for miss in found.misses:
             print("  MISS", miss)
-        for name in ("steps", "rendered", "covered", "kept_pages"):
+        for miss in found.list_misses:
+            print("  LIST MISS", miss)
+        for name in ("steps", "rendered", "covered", "kept_pages", "lists_rendered",
+                     "lists_covered", "lists"):
             setattr(total, name, getattr(total, name) + getattr(found, name))
         total.misses += found.misses
+        total.list_misses += found.list_misses
     print(f"in all: {total.steps} steps, rendered {total.rendered}, named {total.covered} "
-          f"of {total.kept_pages}, misses {len(total.misses)}")
+          f"of {total.kept_pages}, misses {len(total.misses)}; other pages rendered "
+          f"{total.lists_rendered}, named {total.lists_covered} of {total.lists}, misses "
+          f"{len(total.list_misses)}")
     return 1 if total.misses else 0
 
 
