@@ -4,6 +4,7 @@ during the reading leave no process behind."""
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import subprocess
@@ -17,6 +18,7 @@ from benchmarks.corpus import stories
 from news_digest.glue import read_ahead
 from news_digest.glue.reader import SeedReader
 from news_digest.seeds.format import render_seed
+from news_digest.speed import gc_tuning
 
 from sitebuild import ROOT, build, seed_text, stable_tree
 
@@ -136,8 +138,8 @@ def _noted(monkeypatch) -> list:
     """Each read ahead's (seeds asked, seeds read) from now on."""
     sizes, real = [], read_ahead.read_ahead
 
-    def noted(made, paths):
-        got = real(made, paths)
+    def noted(made, paths, *taken):
+        got = real(made, paths, *taken)
         sizes.append((len(paths), len(got)))
         return got
 
@@ -152,6 +154,32 @@ def test_the_site_is_the_one_read_in_one_process(tmp_path, monkeypatch, alone):
     site = build(tmp_path, GOOD)
     assert site.code == 0 and sizes == [(len(GOOD), len(GOOD))]
     assert stable_tree(site.output) == alone
+
+
+@pytest.mark.parametrize("ahead", [False, True])
+def test_what_is_read_is_frozen_as_it_is_read(tmp_path, monkeypatch, alone, ahead):
+    """Every ``FREEZE_EVERY`` stories read, what is read is frozen for the collector
+    (its full passes walked the growing heap again and again: 9.6 s of CPU at 100,000
+    stories from scratch), read ahead or not; the same site, nothing left frozen."""
+    monkeypatch.setattr(gc_tuning, "FREEZE_EVERY", 8)
+    if ahead:
+        monkeypatch.setattr(read_ahead, "READ_AHEAD_FROM", 10)
+        monkeypatch.setattr(read_ahead, "_a_core_free", lambda: True)  # however busy
+    frozen, real = [], SeedReader.read
+
+    def read(self, path):
+        frozen.append(gc.get_freeze_count())
+        return real(self, path)
+
+    monkeypatch.setattr(SeedReader, "read", read)
+    assert gc.get_freeze_count() == 0
+    site = build(tmp_path, GOOD)
+    assert site.code == 0, site.stderr
+    assert len(frozen) == len(GOOD) and min(frozen[8:]) > 0
+    # read ahead, what is read is frozen before Pelican asks for the first story
+    assert min(frozen) > 0 if ahead else frozen[:8] == [0] * 8
+    assert stable_tree(site.output) == alone
+    assert gc.get_freeze_count() == 0
 
 
 def test_a_broken_seed_is_named_as_one_process_names_it(tmp_path, monkeypatch):

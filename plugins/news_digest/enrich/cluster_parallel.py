@@ -95,6 +95,8 @@ def map_in_order(function: Callable[[In], Out], items: Sequence[In], *,
     size = -(-len(items) // workers)
     spans = [(at, min(at + size, len(items))) for at in range(0, len(items), size)]
     _JOB = (function, items)
+    # What the build froze as it read (``speed/gc_tuning.Frozen``) stays frozen.
+    held = gc.get_freeze_count() > 0
     gc.freeze()  # the workers then do not copy the memory the collector would touch
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
@@ -104,7 +106,8 @@ def map_in_order(function: Callable[[In], Out], items: Sequence[In], *,
         return _each(function, items, let_go)
     finally:
         _JOB = None
-        gc.unfreeze()
+        if not held:
+            gc.unfreeze()
         if let_go:
             items[:] = [None] * len(items)
 

@@ -73,7 +73,7 @@ def read_seeds_ahead(build, generator, seeds: Sequence[str]) -> None:
     reader = next((r for r in readers.readers.values() if hasattr(r, "made")), None)
     if reader is None or not worth_a_child(len(fresh)):
         return
-    made = read_ahead(partial(_with_terms, reader.made), fresh)
+    made = read_ahead(partial(_with_terms, reader.made), fresh, build.speed.stories_read)
     build.read_ahead = {path: (content, meta) for path, (content, meta, _) in made.items()}
     build.story_terms = {path: terms for path, (_, _, terms) in made.items() if terms}
 
@@ -113,9 +113,12 @@ def _a_core_free() -> bool:
     return cores > 1 and busy <= cores - 0.5
 
 
-def read_ahead(made: Callable[[str], object], paths: Sequence[str]) -> dict:
+def read_ahead(made: Callable[[str], object], paths: Sequence[str],
+               taken: Callable[[int], None] = lambda count: None) -> dict:
     """``{path: made(path)}`` for every path in ``paths`` (or fewer: a path missing is
-    read by the caller), this process and a forked child each taking one end."""
+    read by the caller), this process and a forked child each taking one end;
+    ``taken(count)`` as this process holds ``count`` more results (the build freezes
+    them for the collector as they come, ``Speed.stories_read``)."""
     ends = mmap.mmap(-1, 16)
     _put(ends, _UP, 0)
     _put(ends, _DOWN, len(paths) - 1)
@@ -137,7 +140,7 @@ def read_ahead(made: Callable[[str], object], paths: Sequence[str]) -> dict:
     results: dict = {}
     try:
         if child > 0:
-            _read_up(made, paths, ends, inbox, results)
+            _read_up(made, paths, ends, inbox, results, taken)
     finally:
         os.close(inbox)
         ends.close()
@@ -146,11 +149,11 @@ def read_ahead(made: Callable[[str], object], paths: Sequence[str]) -> dict:
     return results
 
 
-def _read_up(made, paths, ends, inbox, results) -> None:
+def _read_up(made, paths, ends, inbox, results, taken) -> None:
     """This process's end: the seeds from the first up to where the child has been;
     then whatever the child has still to send."""
     os.set_blocking(inbox, False)
-    mail = _Inbox(inbox, paths, results)
+    mail = _Inbox(inbox, paths, results, taken)
     up = 0
     while up <= _get(ends, _DOWN):
         path = paths[up]
@@ -158,6 +161,7 @@ def _read_up(made, paths, ends, inbox, results) -> None:
             results[path] = made(path)
         except Exception:  # noqa: BLE001 - left to the caller, which fails as it would
             pass
+        taken(1)
         up += 1
         _put(ends, _UP, up)
         mail.drain(block=False)
@@ -173,8 +177,8 @@ def _read_up(made, paths, ends, inbox, results) -> None:
 class _Inbox:
     """What the child sends, read into ``results`` as it comes."""
 
-    def __init__(self, inbox: int, paths, results: dict):
-        self.inbox, self.paths, self.results = inbox, paths, results
+    def __init__(self, inbox: int, paths, results: dict, taken):
+        self.inbox, self.paths, self.results, self.taken = inbox, paths, results, taken
         self.pending = bytearray()
         self.ended = False  # the child's end (or its death: the pipe closed) was seen
         self.feed = io.BytesIO()
@@ -227,6 +231,7 @@ class _Inbox:
             path = self.paths[at]
             if path not in self.results:  # both ends read it as they met: ours stands
                 self.results[path] = made
+        self.taken(len(batch))
 
 
 def _stop(child: int) -> None:

@@ -57,6 +57,7 @@ class SeedReader(BaseReader):
         if "authors" in meta:  # names, made objects here (one per name and reader)
             meta["authors"] = [self.author(name) for name in meta["authors"]]
         meta["tags"] = [self.build.tag(topic) for topic in meta["topics"]]
+        self.build.speed.stories_read()  # Pelican's story made of it lives as long
         return content, meta
 
     def made(self, source_path: str) -> tuple[str, dict]:

@@ -210,6 +210,7 @@ def finish_reading(build, generator) -> None:
     # keeps it whole for the next build) is saved now and let go, and the stories
     # let go of their text while they are clustered (issue 22: the build's peak).
     build.speed.release_content_cache(generator)
+    build.speed.stories_read(None)  # the stories as they stay, frozen for the collector
     cluster_stories(build, generator.articles, lambda: drop_texts_read(generator))
 
 

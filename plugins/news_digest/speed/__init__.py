@@ -5,17 +5,15 @@ was checked against in ``pelican_internals.py``). The glue makes one ``Speed`` p
 build (``DigestBuild.speed``) and calls it at the few points where it works:
 
 - ``writer_class()``: Pelican's writer with lists paginated from the oldest page
-  (``paging.py``, in every build: the site's page scheme), keeping the previous
-  build's pages whose key is unchanged (``reuse_writer.py``, ``page_memo.py``, ``fingerprint.py``,
-  ``template_deps.py``; what a template can read, and how deep, worked out by
-  ``template_paths.py`` and walked on each page's values by ``reach.py``);
+  (``paging.py``: the site's page scheme), keeping the previous build's pages whose key is
+  unchanged (``reuse_writer.py``, ``page_memo.py``, ``fingerprint.py``, ``template_deps.py``;
+  what a template can read, how deep: ``template_paths.py``, walked by ``reach.py``);
 - ``on_generator_init`` / ``on_content`` / ``on_story_addressed`` / ``on_all_read``:
   the content cache saved only when it changed and atomically (``content_cache.py``),
   a story's source path and address and a page's address worked out once
-  (``fix_page_addresses``), tag listings written in one
-  linear pass (``listings.py``), repeated template fragments rendered once
-  (``fragments.py``), each template compiled once for every generator
-  (``template_code.py``);
+  (``fix_page_addresses``), tag listings written in one linear pass (``listings.py``),
+  repeated template fragments rendered once (``fragments.py``), each template compiled
+  once for every generator (``template_code.py``);
 - ``key_of`` / ``text_key`` / ``reuse`` / ``note``: the same reuse for files written
   outside the writer (feeds: keyed by the records they are written from and the
   stories' text, ``text_key``);
@@ -34,7 +32,6 @@ records that become current when the new output is swapped in.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from collections.abc import Mapping
@@ -53,7 +50,7 @@ from .content_cache import (
 )
 from .fragments import MemoExtension
 from .freed_memory import forget_memoized, trim_heap
-from .gc_tuning import fewer_collections
+from .gc_tuning import Frozen, fewer_collections
 from .listings import write_listings_linearly
 from .page_descriptions import BUDGET, page_fingerprints, page_reach
 from .page_memo import PREVIOUS_OUTPUT, PageMemo
@@ -156,7 +153,7 @@ class Speed:
         self.page: tuple | None = None  # the address of the page being rendered (memo)
         self.template_code = SharedTemplateCode()  # templates compiled once per build
         self.writer = None  # the build's ReusingWriter, once made (story_shares.py)
-        self._frozen = False
+        self.collector = Frozen()  # what is frozen for the garbage collector
         # The clustering is kept beside the content cache, in every build that caches.
         self.cluster_folder = (pelican_settings.get("CACHE_PATH")
                                if self.enabled and pelican_settings.get("CACHE_CONTENT")
@@ -304,9 +301,14 @@ class Speed:
         build from scratch as its feeds begin (written before any page, and after
         every story is read and clustered): a full pass of the collector among them
         walked the whole site (0.8 s at 30,000 stories, for 10 objects freed)."""
-        if self.enabled and not self._frozen:
-            gc.freeze()
-            self._frozen = True
+        if self.enabled:
+            self.collector.freeze_all_read()
+
+    def stories_read(self, count: int | None = 1) -> None:
+        """``count`` more stories read (None: all, frozen now): what is read is frozen
+        for the collector as it grows (``gc_tuning.Frozen``)."""
+        if self.enabled:
+            self.collector.read(count)
 
     def let_go_of_page_memos(self) -> None:
         """Called before the feeds are written (and before the feeds page: in a build
@@ -394,7 +396,5 @@ class Speed:
     def close(self) -> None:
         """Undo what this build changed in the process; safe to call more than once.
         The ``build`` command calls it last, once the new output is in place."""
-        if self._frozen:
-            gc.unfreeze()
-            self._frozen = False
+        self.collector.thaw()
         self.fragments = None

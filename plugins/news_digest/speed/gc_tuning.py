@@ -43,3 +43,47 @@ def fewer_collections(young: int = YOUNG_THRESHOLD, middle: int = 0) -> Iterator
         yield
     finally:
         gc.set_threshold(*previous)
+
+
+# Stories read between two freezes while a build reads many of them (``Frozen.read``).
+FREEZE_EVERY = 1000
+
+
+class Frozen:
+    """What a build froze for the collector (``gc.freeze``), thawed by ``thaw``.
+
+    A frozen object is still freed when nothing refers to it any more; only cyclic
+    garbage made before a freeze stays until the thaw (about one object a story while
+    the seeds are read). While a build reads many seeds, what it has read is frozen
+    every ``FREEZE_EVERY`` stories (``read``): the heap grows by every story read, and
+    each full pass of the collector walked all of it again (at 100,000 stories from
+    scratch 9.6 s of CPU in full passes, 14.7 s of the collector's 21 s while the
+    stories were read and clustered)."""
+
+    def __init__(self) -> None:
+        self.frozen = False
+        self.all_read = False  # ``freeze_all_read`` was called
+        self.unfrozen_reads = 0
+
+    def freeze(self) -> None:
+        gc.freeze()
+        self.frozen = True
+
+    def read(self, count: int | None) -> None:
+        """``count`` more stories read (read ahead or made into Pelican's objects);
+        None: every story is read and settled (before the clustering)."""
+        self.unfrozen_reads += FREEZE_EVERY if count is None else count
+        if self.unfrozen_reads >= FREEZE_EVERY:
+            self.unfrozen_reads = 0
+            self.freeze()
+
+    def freeze_all_read(self) -> None:
+        """Every story is read (once a build: later objects are the pages')."""
+        if not self.all_read:
+            self.all_read = True
+            self.freeze()
+
+    def thaw(self) -> None:
+        if self.frozen:
+            gc.unfreeze()
+            self.frozen = False
