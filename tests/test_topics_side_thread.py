@@ -8,15 +8,14 @@ subject. Written items only, each beside one of the same words that keeps its to
 
 from __future__ import annotations
 
-from functools import cache
+from taggers import tagger
 
 from news_digest.curator.explain import explain
-from news_digest.curator.site_settings import digest_settings
 from news_digest.enrich.topic_verdict import SIDE_CUT, story_evidence, story_side_threads
 from news_digest.enrich.topics import Taxonomy
 from news_digest.seeds.format import read_seed
 
-from sitebuild import ROOT, seed_text
+from sitebuild import seed_text
 
 HEADLINE = "Judge jails fraudster who stole savings from pensioners"
 LEAD = ("A judge jailed a fraudster for six years on Friday for stealing the savings of forty "
@@ -32,14 +31,6 @@ SIDE2 = ("Human rights groups have long warned that the elderly are easy prey, a
 TAIL = ("The judge told the court the fraudster had shown no remorse, and his lawyer said he "
         "would appeal.")
 BODY = "\n".join((LEAD, FILL, SIDE, FILL, SIDE2, FILL, TAIL))
-
-
-@cache
-def tagger(verdict: bool = True) -> Taxonomy:
-    taxonomy = Taxonomy.from_settings(digest_settings(str(ROOT / "pelicanconf.py")))
-    if not verdict:
-        taxonomy.verdict = None
-    return taxonomy
 
 
 def slugs(taxonomy: Taxonomy, title: str, text: str) -> list[str]:

@@ -8,7 +8,8 @@ leaves out a second topic an editor would likely not give. Written items only.
 from __future__ import annotations
 
 import json
-from functools import cache
+
+from taggers import tagger
 
 from news_digest.curator.explain import explain
 from news_digest.curator.site_settings import digest_settings
@@ -30,14 +31,6 @@ BODY = ("Police said two fans were arrested for fighting outside the ground. "
         + "The fans sang long after the final whistle, and the players stayed on the pitch "
           "to applaud them. " * 25,
         "The coach praised his players after the match.")
-
-
-@cache
-def tagger(verdict: bool = True) -> Taxonomy:
-    taxonomy = Taxonomy.from_settings(digest_settings(str(ROOT / "pelicanconf.py")))
-    if not verdict:
-        taxonomy.verdict = None
-    return taxonomy
 
 
 def topics(taxonomy: Taxonomy, *body: str) -> list[str]:
